@@ -1,0 +1,12 @@
+import type {Connector} from '../../src/connector.js';
+import {cluFormat, luFormat, luisFormat} from './formats.js';
+import {botframeworkLimits} from './limits.js';
+import {cluRemote} from './remote.js';
+
+export const botframeworkConnector: Connector = {
+  id: 'botframework',
+  displayName: 'Bot Framework (LUIS app JSON, .lu, Azure CLU)',
+  formats: [luisFormat, luFormat, cluFormat],
+  limits: botframeworkLimits,
+  ...(cluRemote ? {remote: cluRemote} : {}),
+};

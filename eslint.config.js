@@ -1,0 +1,22 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  {ignores: ['dist/', 'node_modules/', 'out/', 'coverage/', 'bin/', 'src/generated/']},
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: {parserOptions: {projectService: false}},
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', {argsIgnorePattern: '^_', varsIgnorePattern: '^_'}],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-extraneous-class': 'off',
+      'no-console': ['error', {allow: ['error', 'warn']}],
+    },
+  },
+  {
+    files: ['test/**', 'bench/**', 'scripts/**'],
+    rules: {'no-console': 'off', '@typescript-eslint/no-explicit-any': 'off'},
+  },
+);

@@ -1,0 +1,105 @@
+/**
+ * The public connector contract. Built-in platforms (connectors/*) implement exactly this interface, the same
+ * one a third-party package would: a connector translates between platform files and the canonical Dataset,
+ * and knows nothing of other connectors or of the commands.
+ */
+import type {Diagnostic} from './errors.js';
+import type {Dataset} from './model/dataset.js';
+import type {RemoteConnector} from './remote/types.js';
+
+/** Platform limits and capabilities, used by exports (to refuse or warn) and by coverage checks. */
+export interface PlatformLimits {
+  maxIntents?: number;
+  maxEntities?: number;
+  maxUtterancesPerIntent?: number;
+  maxUtterancesTotal?: number;
+  /** The platform's recommended or required minimum examples per intent. */
+  minUtterancesPerIntent?: number;
+  /** In characters (UTF-16 code units unless the platform says otherwise). */
+  maxUtteranceLength?: number;
+  maxIntentNameLength?: number;
+  /** ECMAScript regular expression source a valid intent name matches. */
+  intentNamePattern?: string;
+  maxEntityNameLength?: number;
+  entityNamePattern?: string;
+  /** What the platform's files can carry; anything else is dropped with one warning per export. */
+  supports: {
+    variationTags: boolean;
+    roles: boolean;
+    split: boolean;
+    nestedEntities: boolean;
+    regexEntities: boolean;
+    patterns: boolean;
+    phraseLists: boolean;
+  };
+}
+
+/** A file or a set of files to import: a single file, a folder, or a zip archive (read safely by the core). */
+export interface ImportSource {
+  /** The path the user gave. */
+  readonly path: string;
+  readonly kind: 'file' | 'folder' | 'zip';
+  /** Files inside, as relative POSIX paths (a single file lists its base name). Junk such as __MACOSX/ is left out. */
+  list(): string[];
+  /** UTF-8 text (BOM removed); fails with a clear error if the bytes are not UTF-8. */
+  readText(relativePath: string): Promise<string>;
+  readBytes(relativePath: string): Promise<Uint8Array>;
+}
+
+/** Helpers the core hands to connectors so they report problems the same way. */
+export interface ConnectorContext {
+  /** Validates a parsed platform file against a schema in schemas/; returns the problems found (empty when valid). */
+  validate(schemaFile: string, value: unknown, file: string): Diagnostic[];
+  /** Records a warning (reported once per distinct code and message). */
+  warn(diagnostic: Omit<Diagnostic, 'severity'> & {severity?: Diagnostic['severity']}): void;
+}
+
+export interface ExportOptions {
+  /** Name for the exported agent/app/project when the dataset has none. */
+  name?: string;
+  /** Include only this split (default: both; platforms without a split notion get train+test merged). */
+  split?: 'train' | 'test';
+}
+
+/** One file of an export. The core validates `json` against `schema` before anything is written. */
+export interface OutputFile {
+  /** Relative POSIX path inside the output (a folder or zip), or the base name for single-file formats. */
+  path: string;
+  content: string | Uint8Array;
+  schema?: string;
+  json?: unknown;
+}
+
+export interface ExportResult {
+  files: OutputFile[];
+}
+
+export interface ImportResult {
+  dataset: Dataset;
+}
+
+export interface ConnectorFormat {
+  /** The value of --to / --from: dialogflow, luis, lu, clu, rasa... Unique across the registry. */
+  id: string;
+  description: string;
+  /** file: one file; archive: several files written as a zip or a folder (decided by --out). */
+  layout: 'file' | 'archive';
+  /** Typical endings, used for detection and default names: ['.json'], ['.lu'], ['.zip']. */
+  extensions: string[];
+  /** The schema files in schemas/ this format's files validate against. */
+  schemas: string[];
+  /** How likely (0..1) it is that the source holds this format; the highest score wins when --from is omitted. */
+  detect(source: ImportSource): Promise<number>;
+  exportDataset(dataset: Dataset, context: ConnectorContext, options: ExportOptions): Promise<ExportResult>;
+  importDataset(source: ImportSource, context: ConnectorContext): Promise<ImportResult>;
+}
+
+export interface Connector {
+  /** Folder name under connectors/: dialogflow, botframework, rasa. */
+  id: string;
+  displayName: string;
+  formats: ConnectorFormat[];
+  limits: PlatformLimits;
+  /** Live-platform sync (push/pull), where the platform has an API. */
+  remote?: RemoteConnector;
+}

@@ -1,0 +1,90 @@
+/**
+ * Seeded random numbers. Generation must give byte-identical output for the same spec and seed on any
+ * machine, so nothing may call Math.random: every choice goes through an Rng. sfc32 is small, fast and
+ * passes PractRand; the seed string is hashed with cyrb128 into its four words.
+ */
+export interface Rng {
+  /** Uniform in [0, 1). */
+  next(): number;
+  /** Integer in [0, n). */
+  int(n: number): number;
+  /** True with probability p. */
+  chance(p: number): boolean;
+  pick<T>(items: readonly T[]): T;
+  /** Picks by weight (weights need not sum to 1). */
+  pickWeighted<T>(items: readonly T[], weight: (item: T) => number): T;
+  shuffle<T>(items: T[]): T[];
+  /** An independent generator derived from this seed and a label (so adding a draw in one intent does not change another). */
+  fork(label: string): Rng;
+}
+
+function cyrb128(text: string): [number, number, number, number] {
+  let h1 = 1779033703;
+  let h2 = 3144134277;
+  let h3 = 1013904242;
+  let h4 = 2773480762;
+  for (let i = 0; i < text.length; i++) {
+    const k = text.charCodeAt(i);
+    h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
+    h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
+    h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
+    h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
+  }
+  h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
+  h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
+  h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
+  h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
+  h1 ^= h2 ^ h3 ^ h4;
+  h2 ^= h1;
+  h3 ^= h1;
+  h4 ^= h1;
+  return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0];
+}
+
+export function createRng(seed: string | number): Rng {
+  const label = String(seed);
+  let [a, b, c, d] = cyrb128(label);
+  const next = (): number => {
+    a >>>= 0;
+    b >>>= 0;
+    c >>>= 0;
+    d >>>= 0;
+    let t = (a + b) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    d = (d + 1) | 0;
+    t = (t + d) | 0;
+    c = (c + t) | 0;
+    return (t >>> 0) / 4294967296;
+  };
+  for (let i = 0; i < 12; i++) next();
+  const rng: Rng = {
+    next,
+    int: (n) => Math.floor(next() * n),
+    chance: (p) => next() < p,
+    pick: (items) => {
+      if (items.length === 0) throw new Error('Rng.pick on an empty list');
+      return items[Math.floor(next() * items.length)]!;
+    },
+    pickWeighted: (items, weight) => {
+      let total = 0;
+      for (const item of items) total += weight(item);
+      let r = next() * total;
+      for (const item of items) {
+        r -= weight(item);
+        if (r < 0) return item;
+      }
+      return items[items.length - 1]!;
+    },
+    shuffle: (items) => {
+      for (let i = items.length - 1; i > 0; i--) {
+        const j = Math.floor(next() * (i + 1));
+        [items[i], items[j]] = [items[j]!, items[i]!];
+      }
+      return items;
+    },
+    fork: (child) => createRng(`${label}\u0000${child}`),
+  };
+  return rng;
+}

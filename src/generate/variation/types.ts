@@ -1,0 +1,39 @@
+/**
+ * The contract between the generator pipeline and the variation families of a language pack. A family takes
+ * an annotated utterance and returns a variant whose entity spans still point at the entity text, or
+ * undefined when it does not apply (e.g. negation of a question).
+ */
+import type {EntitySpan, VariationTag} from '../../model/dataset.js';
+import type {Rng} from '../rng.js';
+
+export interface AnnotatedText {
+  text: string;
+  /** Spans into text, end exclusive (UTF-16 code units), as in the dataset model. */
+  entities: EntitySpan[];
+}
+
+export interface VariationContext {
+  rng: Rng;
+  intent: string;
+  /** Canonical language of the spec (en, en-US...). */
+  language: string;
+}
+
+export interface VariationFamily {
+  /** Bitext letter. */
+  tag: VariationTag;
+  /** Name used in specs: polite, colloquial, interrogative... */
+  name: string;
+  /** Other names accepted in specs (typos for noise, synonyms for lexical). */
+  aliases?: string[];
+  /** Off unless a spec asks for it (offensive). */
+  offByDefault?: boolean;
+  apply(input: AnnotatedText, context: VariationContext): AnnotatedText | undefined;
+}
+
+/** Everything language-specific the generator needs; a new language is a new pack. */
+export interface LanguagePack {
+  /** Primary language subtag: en. */
+  language: string;
+  families: VariationFamily[];
+}

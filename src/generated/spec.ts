@@ -1,0 +1,149 @@
+/* Generated from schemas/spec.schema.json by scripts/generate-schema-types.ts. Do not edit: edit the schema and run npm run schemas:types. */
+
+/**
+ * A string, or {text, weight} to steer how often it is chosen (default weight 1).
+ *
+ * This interface was referenced by `Spec`'s JSON-Schema
+ * via the `definition` "WeightedText".
+ */
+export type WeightedText =
+  | string
+  | {
+      text: string;
+      weight?: number;
+    };
+/**
+ * A canonical value, or {value, synonyms}.
+ *
+ * This interface was referenced by `Spec`'s JSON-Schema
+ * via the `definition` "ListValueSpec".
+ */
+export type ListValueSpec =
+  | string
+  | {
+      value: string;
+      synonyms?: string[];
+      weight?: number;
+    };
+
+/**
+ * A synthnlu generation spec (synthnlu.yaml): intents with seed examples or templates, entities, aliases and the variation mix. Template syntax inside examples: (a|b) alternatives, [optional], {entity} or {entity:role} entity slots, <alias> alias references, \ escapes a special character.
+ */
+export interface Spec {
+  $schema?: string;
+  /**
+   * BCP-47 language tag; selects the language pack (en).
+   */
+  language?: string;
+  /**
+   * Bot / agent name used by exports.
+   */
+  name?: string;
+  description?: string;
+  /**
+   * Default random seed (the --seed flag wins).
+   */
+  seed?: number;
+  defaults?: GenerationSettings;
+  /**
+   * Named alternatives shared across intents, referenced as <name> in examples.
+   */
+  aliases?: {
+    /**
+     * @minItems 1
+     */
+    [k: string]: [WeightedText, ...WeightedText[]] | undefined;
+  };
+  entities?: EntitySpec[];
+  /**
+   * @minItems 1
+   */
+  intents: [IntentSpec, ...IntentSpec[]];
+}
+/**
+ * This interface was referenced by `Spec`'s JSON-Schema
+ * via the `definition` "GenerationSettings".
+ */
+export interface GenerationSettings {
+  /**
+   * Target number of utterances per intent (seeds included).
+   */
+  count?: number;
+  /**
+   * Share of utterances in the train split; the rest go to test.
+   */
+  split?: number;
+  variations?: VariationMix;
+  /**
+   * Variation families turned off (offensive is off unless enabled in variations).
+   */
+  disable?: string[];
+}
+/**
+ * Share of generated utterances each variation family is applied to (0..1), by family name or Bitext letter.
+ *
+ * This interface was referenced by `Spec`'s JSON-Schema
+ * via the `definition` "VariationMix".
+ */
+export interface VariationMix {
+  [k: string]: number | undefined;
+}
+/**
+ * This interface was referenced by `Spec`'s JSON-Schema
+ * via the `definition` "EntitySpec".
+ */
+export interface EntitySpec {
+  name: string;
+  /**
+   * list: values with synonyms; regex: pattern, values generated from it; system: a platform system entity (numbers, dates...); ml: free-form, values given in examples.
+   */
+  type: 'list' | 'regex' | 'system' | 'ml';
+  description?: string;
+  /**
+   * list: the values; ml and regex: sample values to fill {entity} slots.
+   */
+  values?: ListValueSpec[];
+  /**
+   * regex: ECMAScript regular expression; also used to generate values.
+   */
+  pattern?: string;
+  /**
+   * system: canonical system type.
+   */
+  system?:
+    | 'number'
+    | 'ordinal'
+    | 'date'
+    | 'time'
+    | 'datetime'
+    | 'duration'
+    | 'email'
+    | 'url'
+    | 'phone'
+    | 'money'
+    | 'percentage'
+    | 'temperature'
+    | 'age'
+    | 'person'
+    | 'location';
+  roles?: string[];
+}
+/**
+ * This interface was referenced by `Spec`'s JSON-Schema
+ * via the `definition` "IntentSpec".
+ */
+export interface IntentSpec {
+  name: string;
+  description?: string;
+  /**
+   * Seed utterances or templates.
+   *
+   * @minItems 1
+   */
+  examples: [string, ...string[]];
+  responses?: string[];
+  count?: number;
+  split?: number;
+  variations?: VariationMix;
+  disable?: string[];
+}

@@ -1,0 +1,59 @@
+/** The commented starter spec `synthnlu init` writes: short enough to read, complete enough to copy from. */
+export const STARTER_SPEC = `# synthnlu spec: describe your intents and entities; synthnlu generates varied, annotated training data.
+# Validate:  synthnlu validate synthnlu.yaml
+# Generate:  synthnlu generate synthnlu.yaml --out out/data.jsonl --per-intent 50 --seed 1
+# Export:    synthnlu export out/data.jsonl --to rasa --out out/nlu.yml   (or dialogflow, luis, lu, clu)
+language: en
+name: my-assistant
+
+# Settings for every intent (each intent may override them).
+defaults:
+  count: 50 # utterances per intent, seeds included
+  split: 0.8 # share for training; the rest is held out for testing
+  variations: # share of utterances each variation family is applied to
+    polite: 0.2
+    colloquial: 0.2
+    typos: 0.1
+
+# Named alternatives, used as <name> inside examples.
+aliases:
+  order_word:
+    - order
+    - purchase
+    - text: package
+      weight: 0.5 # chosen half as often
+
+entities:
+  # A list entity: canonical values and the synonyms users say.
+  - name: account_type
+    type: list
+    values:
+      - value: premium
+        synonyms: [gold, pro]
+      - value: standard
+        synonyms: [basic, free]
+  # A regex entity: values are generated from the pattern.
+  - name: order_id
+    type: regex
+    pattern: '[0-9]{6}'
+
+# Template syntax in examples: (a|b) alternatives, [optional] words, {entity} slots, <alias> references.
+intents:
+  - name: track_order
+    examples:
+      - where is my <order_word> {order_id}
+      - (track|trace) my [recent] <order_word>
+      - has my order shipped yet
+
+  - name: cancel_order
+    examples:
+      - I want to cancel my <order_word> {order_id}
+      - how do I cancel the purchase I made
+      - (cancel|call off) order {order_id}
+
+  - name: upgrade_account
+    examples:
+      - upgrade my account to {account_type}
+      - I'd like a {account_type} account
+      - how can I switch to the {account_type} plan
+`;

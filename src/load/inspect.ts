@@ -1,0 +1,286 @@
+import {ExitCode, failOnErrors, SynthnluError, type Diagnostic} from '../errors.js';
+import {readTextFile} from '../io/read-text.js';
+import {checkDataset} from '../model/check-dataset.js';
+import {DATASET_FORMAT, type Dataset, type Entity, type Intent, type Utterance} from '../model/dataset.js';
+import {validateAgainstSchema, type Locator} from '../schema/validate.js';
+import {checkSpec} from '../spec/check-spec.js';
+import {specReaderFor} from '../spec/readers.js';
+import type {Spec} from '../spec/spec.js';
+import {parseJson, parseStructured} from './parse-structured.js';
+
+export type InputKind = 'spec' | 'dataset';
+
+/** What a file holds and everything wrong with it; never throws for problems in the content. */
+export interface Inspection<T> {
+  kind: InputKind;
+  file: string;
+  /** Present when the file parsed and matched its schema (it may still break invariants). */
+  value?: T;
+  diagnostics: Diagnostic[];
+  /** False when the file could not be read, parsed or schema-validated: bad input, exit code 2. */
+  wellFormed: boolean;
+}
+
+/** Hand-written YAML above this size is almost certainly a mistake, and YAML parsing is memory hungry. */
+export const MAX_YAML_BYTES = 10 * 1024 * 1024;
+export const MAX_JSON_BYTES = 512 * 1024 * 1024;
+const MAX_REPORTED = 200;
+
+function maxBytesFor(file: string): number {
+  return /\.(json|jsonl|ndjson)$/i.test(file) ? MAX_JSON_BYTES : MAX_YAML_BYTES;
+}
+
+async function readForInspection(
+  file: string,
+  what: string,
+): Promise<{text: string} | {diagnostics: Diagnostic[]}> {
+  try {
+    const {text} = await readTextFile(file, {maxBytes: maxBytesFor(file), what});
+    return {text};
+  } catch (error) {
+    if (error instanceof SynthnluError) return {diagnostics: error.diagnostics};
+    throw error;
+  }
+}
+
+function parseOrDiagnose(
+  text: string,
+  file: string,
+): {value: unknown; locate: Locator} | {diagnostics: Diagnostic[]} {
+  try {
+    return parseStructured(text, file);
+  } catch (error) {
+    if (error instanceof SynthnluError) return {diagnostics: error.diagnostics};
+    throw error;
+  }
+}
+
+function isJsonl(file: string): boolean {
+  return /\.(jsonl|ndjson)$/i.test(file);
+}
+
+/** Decides whether a parsed document is a spec or a dataset. */
+export function kindOfDocument(value: unknown): InputKind | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const object = value as Record<string, unknown>;
+  if (typeof object.format === 'string' && object.format.startsWith('synthnlu-dataset')) return 'dataset';
+  if ('utterances' in object) return 'dataset';
+  if ('intents' in object) return 'spec';
+  return undefined;
+}
+
+export async function inspectSpecText(text: string, file: string): Promise<Inspection<Spec>> {
+  const reader = specReaderFor(file);
+  let parsed: {value: unknown; locate?: Locator; diagnostics?: Diagnostic[]};
+  if (reader) {
+    try {
+      parsed = await reader.read(text, file);
+    } catch (error) {
+      if (error instanceof SynthnluError)
+        return {kind: 'spec', file, diagnostics: error.diagnostics, wellFormed: false};
+      throw error;
+    }
+  } else {
+    const result = parseOrDiagnose(text, file);
+    if ('diagnostics' in result)
+      return {kind: 'spec', file, diagnostics: result.diagnostics, wellFormed: false};
+    parsed = result;
+  }
+  const diagnostics = [...(parsed.diagnostics ?? [])];
+  if (parsed.value === null || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) {
+    diagnostics.push({
+      severity: 'error',
+      code: 'SPEC_NOT_A_MAPPING',
+      message: 'a spec must be a mapping with at least "intents:"',
+      file,
+      suggestion: 'Start from `synthnlu init`, or see examples/customer-support.yaml.',
+    });
+    return {kind: 'spec', file, diagnostics, wellFormed: false};
+  }
+  const schemaProblems = validateAgainstSchema('spec.schema.json', parsed.value, {
+    file,
+    codePrefix: 'SPEC',
+    maxDiagnostics: MAX_REPORTED,
+    ...(parsed.locate ? {locate: parsed.locate} : {}),
+  });
+  if (schemaProblems.length > 0)
+    return {kind: 'spec', file, diagnostics: [...diagnostics, ...schemaProblems], wellFormed: false};
+  const spec = parsed.value as Spec;
+  diagnostics.push(...checkSpec(spec, {file, ...(parsed.locate ? {locate: parsed.locate} : {})}));
+  return {kind: 'spec', file, value: spec, diagnostics, wellFormed: true};
+}
+
+export async function inspectSpecFile(file: string): Promise<Inspection<Spec>> {
+  const read = await readForInspection(file, 'spec');
+  if ('diagnostics' in read) return {kind: 'spec', file, diagnostics: read.diagnostics, wellFormed: false};
+  return inspectSpecText(read.text, file);
+}
+
+/** Completes a dataset whose JSONL lines name intents and entities without declaring them. */
+function declareImplied(dataset: Dataset): void {
+  const intents = new Set(dataset.intents.map((i) => i.name));
+  const entities = new Set(dataset.entities.map((e) => e.name));
+  for (const u of dataset.utterances) {
+    if (!intents.has(u.intent)) {
+      intents.add(u.intent);
+      dataset.intents.push({name: u.intent} satisfies Intent);
+    }
+    const visit = (spans: Utterance['entities']) => {
+      for (const span of spans ?? []) {
+        if (!entities.has(span.entity)) {
+          entities.add(span.entity);
+          dataset.entities.push({name: span.entity, kind: 'ml'} satisfies Entity);
+        }
+        visit(span.children);
+      }
+    };
+    visit(u.entities);
+  }
+}
+
+export function inspectDatasetJsonl(text: string, file: string): Inspection<Dataset> {
+  const diagnostics: Diagnostic[] = [];
+  let header: Omit<Dataset, 'utterances'> | undefined;
+  const utterances: Utterance[] = [];
+  const lineOf: number[] = [];
+  let lineNumber = 0;
+  let start = 0;
+  let schemaErrors = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const line = text.slice(start, end).replace(/\r$/, '');
+    lineNumber += 1;
+    start = end + 1;
+    if (line.trim() === '') continue;
+    let value: unknown;
+    try {
+      value = parseJson(line, file).value;
+    } catch (error) {
+      const d = (error as SynthnluError).diagnostics[0]!;
+      diagnostics.push({...d, line: lineNumber});
+      schemaErrors += 1;
+      if (schemaErrors >= MAX_REPORTED) break;
+      continue;
+    }
+    if (value !== null && typeof value === 'object' && '$dataset' in value) {
+      if (utterances.length > 0 || header) {
+        diagnostics.push({
+          severity: 'error',
+          code: 'DATASET_MISPLACED_HEADER',
+          message: 'the {"$dataset": ...} header must be the first line',
+          file,
+          line: lineNumber,
+        });
+        continue;
+      }
+      const candidate = {...(value.$dataset as object), utterances: []};
+      const problems = validateAgainstSchema('dataset.schema.json', candidate, {
+        file,
+        codePrefix: 'DATASET',
+        pathPrefix: ['$dataset'],
+      });
+      for (const p of problems) diagnostics.push({...p, line: lineNumber});
+      if (problems.length === 0) header = candidate as unknown as Dataset;
+      continue;
+    }
+    const problems = validateAgainstSchema('dataset.schema.json#/definitions/Utterance', value, {
+      file,
+      codePrefix: 'DATASET',
+    });
+    if (problems.length > 0) {
+      schemaErrors += problems.length;
+      for (const p of problems) diagnostics.push({...p, line: lineNumber});
+      if (schemaErrors >= MAX_REPORTED) break;
+      continue;
+    }
+    utterances.push(value as Utterance);
+    lineOf.push(lineNumber);
+  }
+  if (diagnostics.some((d) => d.severity === 'error'))
+    return {kind: 'dataset', file, diagnostics, wellFormed: false};
+  const dataset: Dataset = {
+    ...(header ?? {format: DATASET_FORMAT, language: 'en', intents: [], entities: []}),
+    utterances,
+  } as Dataset;
+  declareImplied(dataset);
+  diagnostics.push(...checkDataset(dataset, {file, utterancePath: (i) => ({path: [], line: lineOf[i]})}));
+  return {kind: 'dataset', file, value: dataset, diagnostics, wellFormed: true};
+}
+
+export function inspectDatasetText(text: string, file: string): Inspection<Dataset> {
+  if (isJsonl(file)) return inspectDatasetJsonl(text, file);
+  const parsed = parseOrDiagnose(text, file);
+  if ('diagnostics' in parsed)
+    return {kind: 'dataset', file, diagnostics: parsed.diagnostics, wellFormed: false};
+  const problems = validateAgainstSchema('dataset.schema.json', parsed.value, {
+    file,
+    locate: parsed.locate,
+    codePrefix: 'DATASET',
+    maxDiagnostics: MAX_REPORTED,
+  });
+  if (problems.length > 0) return {kind: 'dataset', file, diagnostics: problems, wellFormed: false};
+  const dataset = parsed.value as Dataset;
+  return {
+    kind: 'dataset',
+    file,
+    value: dataset,
+    diagnostics: checkDataset(dataset, {file, locate: parsed.locate}),
+    wellFormed: true,
+  };
+}
+
+export async function inspectDatasetFile(file: string): Promise<Inspection<Dataset>> {
+  const read = await readForInspection(file, 'dataset');
+  if ('diagnostics' in read) return {kind: 'dataset', file, diagnostics: read.diagnostics, wellFormed: false};
+  return inspectDatasetText(read.text, file);
+}
+
+/** Inspects a spec or a dataset, deciding which from the name and content. */
+export async function inspectFile(file: string): Promise<Inspection<Spec> | Inspection<Dataset>> {
+  if (isJsonl(file)) return inspectDatasetFile(file);
+  if (specReaderFor(file)) return inspectSpecFile(file);
+  const read = await readForInspection(file, 'spec or dataset');
+  if ('diagnostics' in read) return {kind: 'spec', file, diagnostics: read.diagnostics, wellFormed: false};
+  const parsed = parseOrDiagnose(read.text, file);
+  if ('diagnostics' in parsed)
+    return {kind: 'spec', file, diagnostics: parsed.diagnostics, wellFormed: false};
+  const kind = kindOfDocument(parsed.value);
+  if (kind === 'dataset') return inspectDatasetText(read.text, file);
+  if (kind === 'spec') return inspectSpecText(read.text, file);
+  return {
+    kind: 'spec',
+    file,
+    wellFormed: false,
+    diagnostics: [
+      {
+        severity: 'error',
+        code: 'INPUT_UNKNOWN_KIND',
+        message: 'neither a synthnlu spec (it has no "intents:") nor a synthnlu dataset (no "utterances")',
+        file,
+        suggestion:
+          'For a platform file (Dialogflow, LUIS, .lu, CLU, Rasa) use `synthnlu import`; for a new spec, `synthnlu init`.',
+      },
+    ],
+  };
+}
+
+function unwrap<T>(inspection: Inspection<T>): {value: T; warnings: Diagnostic[]} {
+  if (!inspection.value) failOnErrors(inspection.diagnostics, {exitCode: ExitCode.badInput});
+  failOnErrors(inspection.diagnostics, {
+    exitCode: inspection.wellFormed ? ExitCode.failedCheck : ExitCode.badInput,
+  });
+  return {value: inspection.value!, warnings: inspection.diagnostics};
+}
+
+/** Loads a spec; throws a SynthnluError listing every problem when it is unusable. */
+export async function loadSpec(file: string): Promise<{spec: Spec; warnings: Diagnostic[]}> {
+  const {value, warnings} = unwrap(await inspectSpecFile(file));
+  return {spec: value, warnings};
+}
+
+/** Loads a canonical dataset (.json or .jsonl); throws a SynthnluError listing every problem when unusable. */
+export async function loadDataset(file: string): Promise<{dataset: Dataset; warnings: Diagnostic[]}> {
+  const {value, warnings} = unwrap(await inspectDatasetFile(file));
+  return {dataset: value, warnings};
+}

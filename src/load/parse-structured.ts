@@ -1,0 +1,140 @@
+import {isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Document} from 'yaml';
+import {SynthnluError, type Diagnostic} from '../errors.js';
+import {lineColumnAt} from '../io/read-text.js';
+import type {PathSegment} from '../schema/json-path.js';
+import type {Locator} from '../schema/validate.js';
+
+/** YAML anchors may be reused this many times at most: a "billion laughs" file is refused, not expanded. */
+export const MAX_YAML_ALIASES = 1000;
+/** Above this size, locating schema errors by re-parsing is skipped (the JSON path is still given). */
+const MAX_LOCATABLE_BYTES = 20 * 1024 * 1024;
+
+export interface ParsedDocument {
+  value: unknown;
+  locate: Locator;
+}
+
+function locatorFor(doc: Document.Parsed, lines: LineCounter): Locator {
+  return (path, options) => {
+    let node: unknown = doc.contents;
+    let keyNode: YamlNode | undefined;
+    for (const segment of path) {
+      keyNode = undefined;
+      if (isMap(node)) {
+        const pair = node.items.find((p) => {
+          const key = p.key as {value?: unknown} | null;
+          return key !== null && typeof key === 'object' && String(key.value) === String(segment);
+        });
+        if (!pair) return undefined;
+        keyNode = pair.key as YamlNode;
+        node = pair.value;
+      } else if (isSeq(node) && typeof segment === 'number') {
+        node = node.items[segment];
+      } else {
+        return undefined;
+      }
+    }
+    const target = (options?.key && keyNode ? keyNode : node) as YamlNode | undefined;
+    const offset = target?.range?.[0];
+    if (offset === undefined) return undefined;
+    const pos = lines.linePos(offset);
+    return {line: pos.line, column: pos.col};
+  };
+}
+
+/** Parses YAML, refusing duplicate keys and alias bombs, reporting every syntax error with its line. */
+export function parseYaml(text: string, file: string): ParsedDocument {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, {lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true});
+  const problems: Diagnostic[] = [
+    ...doc.errors,
+    ...doc.warnings.filter((w) => w.code === 'DUPLICATE_KEY'),
+  ].map((e) => {
+    const pos = lines.linePos(e.pos[0]);
+    const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    return {
+      severity: 'error' as const,
+      code: e.code === 'DUPLICATE_KEY' ? 'YAML_DUPLICATE_KEY' : 'YAML_SYNTAX',
+      message: `YAML syntax error: ${message}`,
+      file,
+      line: pos.line,
+      column: pos.col,
+      suggestion:
+        e.code === 'DUPLICATE_KEY'
+          ? 'Each key may appear once in a mapping: merge or rename the duplicate.'
+          : 'Check indentation and quoting on this line (values containing ": " or starting with { [ need quotes).',
+    };
+  });
+  if (problems.length > 0) {
+    throw new SynthnluError(
+      'YAML_SYNTAX',
+      problems[0]!.message + (problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''),
+      {
+        diagnostics: problems,
+        location: {file, line: problems[0]!.line, column: problems[0]!.column},
+        suggestion: problems[0]!.suggestion,
+      },
+    );
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({maxAliasCount: MAX_YAML_ALIASES});
+  } catch (error) {
+    const message = (error as Error).message;
+    if (/alias/i.test(message)) {
+      throw new SynthnluError(
+        'YAML_ALIAS_BOMB',
+        `YAML aliases expand too much (over ${MAX_YAML_ALIASES} uses): refusing a file that would exhaust memory`,
+        {location: {file}, suggestion: 'Write the repeated content out, or reuse anchors fewer times.'},
+      );
+    }
+    throw new SynthnluError('YAML_SYNTAX', message, {location: {file}});
+  }
+  return {value, locate: locatorFor(doc, lines)};
+}
+
+const JSON_POSITION = /at position (\d+)|\(line (\d+) column (\d+)\)/;
+
+/** Parses JSON with JSON.parse (fast); positions for schema errors come from a lazy YAML re-parse. */
+export function parseJson(text: string, file: string): ParsedDocument {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const match = JSON_POSITION.exec(message);
+    let line: number | undefined;
+    let column: number | undefined;
+    if (match?.[2]) {
+      line = Number(match[2]);
+      column = Number(match[3]);
+    } else if (match?.[1]) {
+      ({line, column} = lineColumnAt(text, Number(match[1])));
+    }
+    const clean = message
+      .replace(/^JSON\.parse: /, '')
+      .replace(/ in JSON at position \d+.*$/, '')
+      .replace(/, ".*$/s, '');
+    throw new SynthnluError('JSON_SYNTAX', `JSON syntax error: ${clean}`, {
+      location: {file, ...(line ? {line, column} : {})},
+      suggestion: 'Check for a missing comma or quote, or a trailing comma, just before this position.',
+    });
+  }
+  let located: Locator | undefined;
+  const locate: Locator = (path, options) => {
+    if (text.length > MAX_LOCATABLE_BYTES) return undefined;
+    if (!located) {
+      const lines = new LineCounter();
+      const doc = parseDocument(text, {lineCounter: lines, uniqueKeys: false});
+      located = locatorFor(doc, lines);
+    }
+    return located(path as PathSegment[], options);
+  };
+  return {value, locate};
+}
+
+/** JSON when the file name says so or the text starts like JSON; YAML otherwise. */
+export function parseStructured(text: string, file: string): ParsedDocument {
+  const json = /\.json$/i.test(file) || (/^\s*[[{]/.test(text) && !/\.ya?ml$/i.test(file));
+  return json ? parseJson(text, file) : parseYaml(text, file);
+}

@@ -1,0 +1,283 @@
+import {readdirSync, readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {Ajv, type ErrorObject, type ValidateFunction} from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import type {Diagnostic} from '../errors.js';
+import {schemasDir} from '../io/package-root.js';
+import {formatPath, segmentsFromPointer, type PathSegment} from './json-path.js';
+import {closestMatch} from './suggest.js';
+
+// ajv-formats is CommonJS; under Node16 resolution its callable is on .default.
+const addFormats = (addFormatsModule as unknown as {default: (ajv: Ajv) => Ajv}).default;
+
+/** Finds where a JSON path is in the source text; `key` asks for the key itself (for unknown keys). */
+export type Locator = (
+  path: readonly PathSegment[],
+  options?: {key?: boolean},
+) => {line: number; column: number} | undefined;
+
+let ajv: Ajv | undefined;
+const idsByFile = new Map<string, string>();
+const compiled = new Map<string, ValidateFunction>();
+
+function schemaRegistry(): Ajv {
+  if (ajv) return ajv;
+  ajv = new Ajv({allErrors: true, verbose: true, strict: true, allowUnionTypes: true});
+  addFormats(ajv);
+  for (const file of readdirSync(schemasDir())
+    .filter((f) => f.endsWith('.schema.json'))
+    .sort()) {
+    const schema = JSON.parse(readFileSync(join(schemasDir(), file), 'utf8')) as {$id?: string};
+    const id = schema.$id ?? file;
+    idsByFile.set(file, id);
+    ajv.addSchema(schema, id);
+  }
+  return ajv;
+}
+
+/** The names of the schema files in schemas/ (connectors refer to theirs by file name). */
+export function schemaFiles(): string[] {
+  schemaRegistry();
+  return [...idsByFile.keys()];
+}
+
+/** The schema object for a file name in schemas/. */
+export function schemaFor(file: string): object {
+  const registry = schemaRegistry();
+  const id = idsByFile.get(file);
+  const schema = id ? registry.getSchema(id)?.schema : undefined;
+  if (!schema || typeof schema !== 'object') throw new Error(`synthnlu: no schema named ${file} in schemas/`);
+  return schema;
+}
+
+/**
+ * A compiled validator for `file` (e.g. "dataset.schema.json") or a fragment of it
+ * ("dataset.schema.json#/definitions/Utterance").
+ */
+export function validatorFor(ref: string): ValidateFunction {
+  const cached = compiled.get(ref);
+  if (cached) return cached;
+  const registry = schemaRegistry();
+  const [file, fragment] = ref.split('#') as [string, string | undefined];
+  const id = idsByFile.get(file);
+  if (!id) throw new Error(`synthnlu: no schema named ${file} in schemas/`);
+  const fn = registry.getSchema(fragment ? `${id}#${fragment}` : id);
+  if (!fn) throw new Error(`synthnlu: cannot resolve schema ${ref}`);
+  compiled.set(ref, fn);
+  return fn;
+}
+
+export interface ValidateOptions {
+  file?: string;
+  locate?: Locator;
+  /** Prefix for paths when validating a fragment (e.g. one JSONL line). */
+  pathPrefix?: PathSegment[];
+  /** Diagnostic code prefix: SPEC, DATASET, LUIS... */
+  codePrefix?: string;
+  /** Stop after this many diagnostics (a broken 100,000-line file would otherwise print 100,000). */
+  maxDiagnostics?: number;
+}
+
+/** Validates `value` against a schema and returns plain-English diagnostics (empty when valid). */
+export function validateAgainstSchema(
+  ref: string,
+  value: unknown,
+  options: ValidateOptions = {},
+): Diagnostic[] {
+  const validate = validatorFor(ref);
+  if (validate(value)) return [];
+  const errors = dropMissingKeysExplainedByTypos(simplifyErrors(validate.errors ?? []));
+  const out: Diagnostic[] = [];
+  for (const error of errors) {
+    out.push(describeError(error, options));
+    if (options.maxDiagnostics !== undefined && out.length >= options.maxDiagnostics) break;
+  }
+  return out;
+}
+
+function typeOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
+}
+
+function branchAccepts(branch: unknown, value: unknown): boolean {
+  const type = (branch as {type?: string | string[]}).type;
+  if (type === undefined) return true;
+  const actual = typeOf(value);
+  const types = Array.isArray(type) ? type : [type];
+  return types.includes(actual) || (actual === 'integer' && types.includes('number'));
+}
+
+/**
+ * Ajv reports every failed branch of a oneOf; people want the errors of the branch that fits the value's
+ * type (an object with an unknown key should say "unknown key", not "must be a string").
+ */
+function simplifyErrors(errors: ErrorObject[]): ErrorObject[] {
+  let result = errors;
+  for (const error of errors) {
+    if (error.keyword !== 'oneOf' && error.keyword !== 'anyOf') continue;
+    const branches = (error.parentSchema as {oneOf?: unknown[]; anyOf?: unknown[]})[error.keyword] ?? [];
+    const fitting = branches.findIndex((b) => branchAccepts(b, error.data));
+    const inside = (e: ErrorObject) => e.schemaPath.startsWith(`${error.schemaPath}/`);
+    const fromFitting = (e: ErrorObject) => e.schemaPath.startsWith(`${error.schemaPath}/${fitting}/`);
+    const fittingErrors =
+      fitting >= 0
+        ? result.filter(
+            (e) => fromFitting(e) && !(e.keyword === 'type' && e.instancePath === error.instancePath),
+          )
+        : [];
+    if (fittingErrors.length > 0) {
+      result = result.filter((e) => e !== error && (!inside(e) || fromFitting(e)));
+    } else {
+      result = result.filter((e) => !inside(e));
+    }
+  }
+  // propertyNames failures come with a nested error on the same name; keep one.
+  result = result.filter(
+    (e) =>
+      !(
+        e.propertyName !== undefined &&
+        e.keyword !== 'propertyNames' &&
+        result.some((p) => p.keyword === 'propertyNames' && p.instancePath === e.instancePath)
+      ),
+  );
+  return result;
+}
+
+/** "unknown key exmaples" already says what "missing key examples" would: report the typo once. */
+function dropMissingKeysExplainedByTypos(errors: ErrorObject[]): ErrorObject[] {
+  const typoTargets = new Set<string>();
+  for (const e of errors) {
+    if (e.keyword !== 'additionalProperties') continue;
+    const allowed = Object.keys((e.parentSchema as {properties?: object}).properties ?? {});
+    const match = closestMatch(String(e.params.additionalProperty), allowed);
+    if (match) typoTargets.add(`${e.instancePath}\u0000${match}`);
+  }
+  return errors.filter(
+    (e) =>
+      !(
+        e.keyword === 'required' &&
+        typoTargets.has(`${e.instancePath}\u0000${String(e.params.missingProperty)}`)
+      ),
+  );
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+function describeError(error: ErrorObject, options: ValidateOptions): Diagnostic {
+  const base = [...(options.pathPrefix ?? []), ...segmentsFromPointer(error.instancePath)];
+  let segments: PathSegment[] = base;
+  let locateKey = false;
+  let message: string;
+  let suggestion: string | undefined;
+  let code = 'SCHEMA';
+  const params = error.params as Record<string, unknown>;
+  const parentSchema = (error.parentSchema ?? {}) as {
+    properties?: Record<string, unknown>;
+    description?: string;
+    enum?: unknown[];
+    propertyNames?: {enum?: string[]};
+  };
+
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = String(params.additionalProperty);
+      segments = [...base, key];
+      locateKey = true;
+      code = 'UNKNOWN_KEY';
+      const allowed = Object.keys(parentSchema.properties ?? {}).filter((k) => k !== '$schema');
+      const match = closestMatch(key, allowed);
+      message = `unknown key "${key}"${match ? ` (did you mean "${match}"?)` : ''}`;
+      suggestion = match ? `Rename "${key}" to "${match}".` : `Allowed keys here: ${allowed.join(', ')}.`;
+      break;
+    }
+    case 'required': {
+      code = 'MISSING_KEY';
+      message = `missing required key "${String(params.missingProperty)}"`;
+      suggestion = `Add "${String(params.missingProperty)}".`;
+      break;
+    }
+    case 'type': {
+      code = 'WRONG_TYPE';
+      message = `must be ${article(String(params.type).replace(',', ' or '))}, found ${article(typeOf(error.data))}`;
+      break;
+    }
+    case 'enum': {
+      code = 'NOT_ALLOWED';
+      const allowed = (params.allowedValues as unknown[]).map(String);
+      const match = typeof error.data === 'string' ? closestMatch(error.data, allowed) : undefined;
+      message = `${JSON.stringify(error.data)} is not allowed${match ? ` (did you mean "${match}"?)` : ''}; use one of: ${allowed.join(', ')}`;
+      if (match) suggestion = `Use "${match}".`;
+      break;
+    }
+    case 'propertyNames': {
+      code = 'UNKNOWN_KEY';
+      const key = String(params.propertyName);
+      segments = [...base, key];
+      locateKey = true;
+      const allowed = parentSchema.propertyNames?.enum;
+      const match = allowed ? closestMatch(key, allowed) : undefined;
+      message = `"${key}" is not a valid name here${match ? ` (did you mean "${match}"?)` : ''}${allowed ? `; use one of: ${allowed.join(', ')}` : ''}`;
+      if (match) suggestion = `Rename "${key}" to "${match}".`;
+      break;
+    }
+    case 'const':
+      code = 'NOT_ALLOWED';
+      message = `must be ${JSON.stringify(params.allowedValue)}`;
+      break;
+    case 'minItems':
+      code = 'EMPTY';
+      message = params.limit === 1 ? 'must not be empty' : `must have at least ${String(params.limit)} items`;
+      break;
+    case 'minLength':
+      code = 'EMPTY';
+      message =
+        params.limit === 1
+          ? 'must not be an empty string'
+          : `must be at least ${String(params.limit)} characters`;
+      break;
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      code = 'OUT_OF_RANGE';
+      message = `must be ${String(params.comparison)} ${String(params.limit)}, found ${JSON.stringify(error.data)}`;
+      break;
+    case 'pattern':
+      code = 'BAD_FORMAT';
+      message = `${JSON.stringify(error.data)} does not match the expected form${parentSchema.description ? ` (${parentSchema.description})` : ` ${String(params.pattern)}`}`;
+      break;
+    case 'oneOf':
+    case 'anyOf':
+      code = 'WRONG_TYPE';
+      message = `must be ${parentSchema.description ? parentSchema.description.replace(/\.$/, '') : 'one of the allowed forms'}`;
+      break;
+    case 'uniqueItems':
+      code = 'DUPLICATE';
+      message = `must not repeat items (items ${String(params.j)} and ${String(params.i)} are the same)`;
+      break;
+    default:
+      message = error.message ?? 'is not valid';
+  }
+
+  const path = formatPath(segments);
+  const where =
+    options.locate?.(segments, {key: locateKey}) ?? (locateKey ? options.locate?.(base) : undefined);
+  const diagnostic: Diagnostic = {
+    severity: 'error',
+    code: `${options.codePrefix ?? 'SCHEMA'}_${code}`,
+    message,
+  };
+  if (options.file) diagnostic.file = options.file;
+  if (where) {
+    diagnostic.line = where.line;
+    diagnostic.column = where.column;
+  }
+  if (path) diagnostic.path = path;
+  if (suggestion) diagnostic.suggestion = suggestion;
+  return diagnostic;
+}

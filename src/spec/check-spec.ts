@@ -1,0 +1,169 @@
+import type {Diagnostic} from '../errors.js';
+import type {Locator} from '../schema/validate.js';
+import {formatPath, type PathSegment} from '../schema/json-path.js';
+import {closestMatch} from '../schema/suggest.js';
+import type {Spec, WeightedText} from './spec.js';
+
+// Slot and alias references inside templates. The generator's template parser is the full grammar; these
+// patterns only need to find the names a template refers to.
+const ENTITY_REF = /(?<!\\)\{([^{}:]+)(?::([^{}]+))?\}/g;
+const ALIAS_REF = /(?<!\\)<([A-Za-z_][A-Za-z0-9_-]*)>/g;
+
+function textOf(item: WeightedText): string {
+  return typeof item === 'string' ? item : item.text;
+}
+
+/** Checks that need the whole spec: unique names, references that resolve, no alias cycles. */
+export function checkSpec(spec: Spec, context: {file?: string; locate?: Locator} = {}): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const at = (segments: PathSegment[]) => {
+    const loc: Pick<Diagnostic, 'file' | 'line' | 'column' | 'path'> = {path: formatPath(segments)};
+    if (context.file) loc.file = context.file;
+    const pos = context.locate?.(segments);
+    if (pos) {
+      loc.line = pos.line;
+      loc.column = pos.column;
+    }
+    return loc;
+  };
+
+  const entityNames = new Set<string>();
+  (spec.entities ?? []).forEach((entity, i) => {
+    if (entityNames.has(entity.name)) {
+      out.push({
+        severity: 'error',
+        code: 'SPEC_DUPLICATE_ENTITY',
+        message: `entity "${entity.name}" is defined twice`,
+        ...at(['entities', i, 'name']),
+      });
+    }
+    entityNames.add(entity.name);
+    if (entity.type === 'list' && !entity.values?.length) {
+      out.push({
+        severity: 'error',
+        code: 'SPEC_LIST_WITHOUT_VALUES',
+        message: `list entity "${entity.name}" has no values`,
+        ...at(['entities', i]),
+        suggestion: 'Add values: [...] with the canonical values (and synonyms).',
+      });
+    }
+    if (entity.type === 'regex') {
+      if (!entity.pattern) {
+        out.push({
+          severity: 'error',
+          code: 'SPEC_REGEX_WITHOUT_PATTERN',
+          message: `regex entity "${entity.name}" has no pattern`,
+          ...at(['entities', i]),
+          suggestion: 'Add pattern: "[0-9]{6}" (for example).',
+        });
+      } else {
+        try {
+          new RegExp(entity.pattern, 'u');
+        } catch (error) {
+          out.push({
+            severity: 'error',
+            code: 'SPEC_BAD_REGEX',
+            message: `entity "${entity.name}": invalid regular expression: ${(error as Error).message}`,
+            ...at(['entities', i, 'pattern']),
+          });
+        }
+      }
+    }
+    if (entity.type === 'system' && !entity.system) {
+      out.push({
+        severity: 'error',
+        code: 'SPEC_SYSTEM_WITHOUT_TYPE',
+        message: `system entity "${entity.name}" does not say which system type it is`,
+        ...at(['entities', i]),
+        suggestion: 'Add system: number (or date, time, email, money...).',
+      });
+    }
+  });
+
+  const aliases = spec.aliases ?? {};
+  const aliasNames = Object.keys(aliases);
+  const checkRefs = (template: string, segments: PathSegment[]) => {
+    for (const match of template.matchAll(ENTITY_REF)) {
+      const name = match[1]!.trim();
+      if (!entityNames.has(name)) {
+        const guess = closestMatch(name, entityNames);
+        out.push({
+          severity: 'error',
+          code: 'SPEC_UNKNOWN_ENTITY',
+          message: `{${name}} refers to an entity that is not defined${guess ? ` (did you mean {${guess}}?)` : ''}`,
+          ...at(segments),
+          suggestion: guess ? `Use {${guess}}.` : `Add an entity named "${name}" under entities.`,
+        });
+      }
+    }
+    for (const match of template.matchAll(ALIAS_REF)) {
+      const name = match[1]!;
+      if (!(name in aliases)) {
+        const guess = closestMatch(name, aliasNames);
+        out.push({
+          severity: 'error',
+          code: 'SPEC_UNKNOWN_ALIAS',
+          message: `<${name}> refers to an alias that is not defined${guess ? ` (did you mean <${guess}>?)` : ''}`,
+          ...at(segments),
+          suggestion: guess ? `Use <${guess}>.` : `Add "${name}" under aliases.`,
+        });
+      }
+    }
+  };
+
+  for (const name of aliasNames) {
+    aliases[name]!.forEach((item, i) => checkRefs(textOf(item), ['aliases', name, i]));
+  }
+  const cycle = findAliasCycle(aliases);
+  if (cycle) {
+    out.push({
+      severity: 'error',
+      code: 'SPEC_ALIAS_CYCLE',
+      message: `aliases refer to each other in a circle: ${cycle.map((n) => `<${n}>`).join(' -> ')}`,
+      ...at(['aliases', cycle[0]!]),
+      suggestion: 'Break the cycle: an alias cannot (directly or indirectly) contain itself.',
+    });
+  }
+
+  const intentNames = new Map<string, number>();
+  spec.intents.forEach((intent, i) => {
+    const first = intentNames.get(intent.name);
+    if (first !== undefined) {
+      out.push({
+        severity: 'error',
+        code: 'SPEC_DUPLICATE_INTENT',
+        message: `intent "${intent.name}" is defined twice (first at intents[${first}])`,
+        ...at(['intents', i, 'name']),
+        suggestion: 'Merge their examples into one intent.',
+      });
+    } else intentNames.set(intent.name, i);
+    intent.examples.forEach((example, e) => checkRefs(example, ['intents', i, 'examples', e]));
+  });
+  return out;
+}
+
+function findAliasCycle(aliases: Record<string, WeightedText[] | undefined>): string[] | undefined {
+  const state = new Map<string, 'visiting' | 'done'>();
+  const stack: string[] = [];
+  const visit = (name: string): string[] | undefined => {
+    if (state.get(name) === 'done') return undefined;
+    if (state.get(name) === 'visiting') return [...stack.slice(stack.indexOf(name)), name];
+    state.set(name, 'visiting');
+    stack.push(name);
+    for (const item of aliases[name] ?? []) {
+      for (const match of textOf(item).matchAll(ALIAS_REF)) {
+        if (!(match[1]! in aliases)) continue;
+        const cycle = visit(match[1]!);
+        if (cycle) return cycle;
+      }
+    }
+    stack.pop();
+    state.set(name, 'done');
+    return undefined;
+  };
+  for (const name of Object.keys(aliases)) {
+    const cycle = visit(name);
+    if (cycle) return cycle;
+  }
+  return undefined;
+}

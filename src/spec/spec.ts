@@ -1,0 +1,9 @@
+export type {
+  EntitySpec,
+  GenerationSettings,
+  IntentSpec,
+  ListValueSpec,
+  Spec,
+  VariationMix,
+  WeightedText,
+} from '../generated/spec.js';
