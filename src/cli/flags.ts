@@ -6,7 +6,15 @@ export const seedFlag = Flags.integer({
   min: 0,
 });
 
-export const outFlag = (description: string, required = true) =>
-  Flags.string({char: 'o', description, required});
+export const outFlag = (description: string) => Flags.string({char: 'o', description, required: true});
 
 export const forceFlag = Flags.boolean({description: 'Overwrite existing files.', default: false});
+
+/** Platform file formats, from the connector registry (never a hand-typed list). */
+export const toFormatFlag = (formatIds: string[]) =>
+  Flags.string({description: 'Platform format to write.', options: formatIds, required: true});
+
+export const fromFormatFlag = (formatIds: string[]) =>
+  Flags.string({description: 'Platform format of the input (detected when omitted).', options: formatIds});
+
+export const splitFlag = Flags.string({description: 'Export only this split.', options: ['train', 'test']});

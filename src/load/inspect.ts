@@ -59,14 +59,17 @@ function isJsonl(file: string): boolean {
   return /\.(jsonl|ndjson)$/i.test(file);
 }
 
-/** Decides whether a parsed document is a spec or a dataset. */
+/**
+ * Decides whether a parsed document is a synthnlu spec or dataset. Platform files look alike (LUIS JSON has
+ * intents and utterances, CLU JSON has assets), so a dataset must declare its format and a spec is a mapping
+ * with intents and none of the platform files' markers.
+ */
 export function kindOfDocument(value: unknown): InputKind | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const object = value as Record<string, unknown>;
   if (typeof object.format === 'string' && object.format.startsWith('synthnlu-dataset')) return 'dataset';
-  if ('utterances' in object) return 'dataset';
-  if ('intents' in object) return 'spec';
-  return undefined;
+  if ('utterances' in object || 'luis_schema_version' in object || 'assets' in object) return undefined;
+  return 'intents' in object ? 'spec' : undefined;
 }
 
 export async function inspectSpecText(text: string, file: string): Promise<Inspection<Spec>> {
@@ -256,7 +259,8 @@ export async function inspectFile(file: string): Promise<Inspection<Spec> | Insp
       {
         severity: 'error',
         code: 'INPUT_UNKNOWN_KIND',
-        message: 'neither a synthnlu spec (it has no "intents:") nor a synthnlu dataset (no "utterances")',
+        message:
+          'neither a synthnlu spec (a mapping with intents: [{name, examples}]) nor a synthnlu dataset (format: synthnlu-dataset/1)',
         file,
         suggestion:
           'For a platform file (Dialogflow, LUIS, .lu, CLU, Rasa) use `synthnlu import`; for a new spec, `synthnlu init`.',

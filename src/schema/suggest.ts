@@ -6,7 +6,12 @@ export function closestMatch(word: string, candidates: Iterable<string>): string
   let bestDistance = Number.POSITIVE_INFINITY;
   const lower = word.toLowerCase();
   for (const candidate of candidates) {
-    const d = distance(lower, candidate.toLowerCase());
+    const other = candidate.toLowerCase();
+    // A word that is a prefix of the other ("order" / "order_id", "politeness" / "polite") is a likely slip even
+    // when the edit distance is large.
+    const prefix =
+      other.length >= 3 && lower.length >= 3 && (other.startsWith(lower) || lower.startsWith(other));
+    const d = prefix ? Math.min(distance(lower, other), 2) : distance(lower, other);
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;

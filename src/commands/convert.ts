@@ -1,0 +1,43 @@
+import {Args} from '@oclif/core';
+import {SynthnluCommand} from '../cli/base-command.js';
+import {forceFlag, fromFormatFlag, outFlag, splitFlag, toFormatFlag} from '../cli/flags.js';
+import {exportToPath, type ExportSummary} from '../convert/export.js';
+import {importFromPath} from '../convert/import.js';
+import {registry} from '../registry.js';
+
+export interface ConvertResult extends ExportSummary {
+  from: string;
+}
+
+export default class Convert extends SynthnluCommand<ConvertResult> {
+  static override summary =
+    'Convert platform files from one format to another (import + export in one step).';
+  static override description = `Formats: ${registry.formatIds().join(', ')}. Everything the target cannot carry is named in a warning.`;
+  static override examples = [
+    '<%= config.bin %> <%= command.id %> agent.zip --to rasa --out nlu.yml',
+    '<%= config.bin %> <%= command.id %> app.json --from luis --to clu --out project.json',
+  ];
+  static override args = {path: Args.string({description: 'Platform file, folder or zip.', required: true})};
+  static override flags = {
+    to: toFormatFlag(registry.formatIds()),
+    out: outFlag('Output file, folder, or .zip.'),
+    from: fromFormatFlag(registry.formatIds()),
+    split: splitFlag,
+    force: forceFlag,
+  };
+
+  async run(): Promise<ConvertResult> {
+    const {args, flags} = await this.parse(Convert);
+    const imported = await importFromPath(args.path, flags.from ? {from: flags.from} : {});
+    const summary = await exportToPath(imported.dataset, flags.to, flags.out, {
+      force: flags.force,
+      ...(flags.split ? {split: flags.split as 'train' | 'test'} : {}),
+    });
+    const warnings = [...imported.warnings, ...summary.warnings];
+    this.printDiagnostics(warnings.filter((w) => w.severity !== 'info'));
+    this.log(
+      `Converted ${imported.format} -> ${summary.format}: ${summary.intents} intents, ${summary.utterances} utterances -> ${summary.files.join(', ')}`,
+    );
+    return {...summary, warnings, from: imported.format};
+  }
+}

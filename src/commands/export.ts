@@ -1,0 +1,47 @@
+import {Args, Flags} from '@oclif/core';
+import {SynthnluCommand} from '../cli/base-command.js';
+import {forceFlag, fromFormatFlag, outFlag, seedFlag, splitFlag, toFormatFlag} from '../cli/flags.js';
+import {exportToPath, type ExportSummary} from '../convert/export.js';
+import {loadAnyAsDataset} from '../convert/load-any.js';
+import {registry} from '../registry.js';
+
+export default class Export extends SynthnluCommand<ExportSummary> {
+  static override summary =
+    'Write platform files (Dialogflow, LUIS, .lu, CLU, Rasa) from a dataset, a spec or another platform’s files.';
+  static override description = `DATASET may be a synthnlu dataset (.json/.jsonl), a spec (generated first, with --seed) or any file synthnlu can import. Every file is checked against its JSON Schema before anything is written, and the platform's limits are enforced first. Formats: ${registry.formatIds().join(', ')}.`;
+  static override examples = [
+    '<%= config.bin %> <%= command.id %> out/data.jsonl --to rasa --out out/nlu.yml',
+    '<%= config.bin %> <%= command.id %> examples/customer-support.yaml --to dialogflow --out out/agent.zip',
+    '<%= config.bin %> <%= command.id %> out/data.jsonl --to lu --out out/bot.lu --split train',
+  ];
+  static override args = {
+    dataset: Args.string({description: 'Dataset, spec or importable platform file.', required: true}),
+  };
+  static override flags = {
+    to: toFormatFlag(registry.formatIds()),
+    out: outFlag('Output file, folder, or .zip (for agent formats).'),
+    from: fromFormatFlag(registry.formatIds()),
+    seed: seedFlag,
+    split: splitFlag,
+    name: Flags.string({description: 'Agent/app/project name when the dataset has none.'}),
+    force: forceFlag,
+  };
+
+  async run(): Promise<ExportSummary> {
+    const {args, flags} = await this.parse(Export);
+    const input = await loadAnyAsDataset(args.dataset, {
+      ...(flags.from ? {from: flags.from} : {}),
+      ...(flags.seed === undefined ? {} : {seed: flags.seed}),
+    });
+    const summary = await exportToPath(input.dataset, flags.to, flags.out, {
+      force: flags.force,
+      ...(flags.split ? {split: flags.split as 'train' | 'test'} : {}),
+      ...(flags.name ? {name: flags.name} : {}),
+    });
+    this.printDiagnostics(summary.warnings.filter((w) => w.severity !== 'info'));
+    this.log(
+      `Wrote ${summary.format}: ${summary.intents} intents, ${summary.utterances} utterances -> ${summary.files.join(', ')}`,
+    );
+    return summary;
+  }
+}

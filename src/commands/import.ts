@@ -1,0 +1,50 @@
+import {Args} from '@oclif/core';
+import {SynthnluCommand} from '../cli/base-command.js';
+import {fromFormatFlag, outFlag} from '../cli/flags.js';
+import {importFromPath} from '../convert/import.js';
+import type {Diagnostic} from '../errors.js';
+import {writeDataset} from '../model/write-dataset.js';
+import {registry} from '../registry.js';
+
+export interface ImportCommandResult {
+  format: string;
+  out: string;
+  intents: number;
+  entities: number;
+  utterances: number;
+  warnings: Diagnostic[];
+}
+
+export default class Import extends SynthnluCommand<ImportCommandResult> {
+  static override summary = 'Read platform files into a synthnlu dataset.';
+  static override description = `PATH is a file, a folder or a zip (Dialogflow agent export). The format is detected when --from is omitted. Formats: ${registry.formatIds().join(', ')}. The output is a canonical dataset: .json, or .jsonl (one utterance per line).`;
+  static override examples = [
+    '<%= config.bin %> <%= command.id %> agent.zip --out data.json',
+    '<%= config.bin %> <%= command.id %> app.json --from luis --out data.jsonl',
+    '<%= config.bin %> <%= command.id %> data/nlu.yml --out data.json --json',
+  ];
+  static override args = {path: Args.string({description: 'Platform file, folder or zip.', required: true})};
+  static override flags = {
+    from: fromFormatFlag(registry.formatIds()),
+    out: outFlag('Dataset to write (.json or .jsonl).'),
+  };
+
+  async run(): Promise<ImportCommandResult> {
+    const {args, flags} = await this.parse(Import);
+    const imported = await importFromPath(args.path, flags.from ? {from: flags.from} : {});
+    await writeDataset(flags.out, imported.dataset);
+    const {dataset} = imported;
+    this.printDiagnostics(imported.warnings.filter((w) => w.severity !== 'info'));
+    this.log(
+      `Imported ${imported.format}: ${dataset.intents.length} intents, ${dataset.entities.length} entities, ${dataset.utterances.length} utterances -> ${flags.out}`,
+    );
+    return {
+      format: imported.format,
+      out: flags.out,
+      intents: dataset.intents.length,
+      entities: dataset.entities.length,
+      utterances: dataset.utterances.length,
+      warnings: imported.warnings,
+    };
+  }
+}

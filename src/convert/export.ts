@@ -1,0 +1,64 @@
+import type {ExportOptions} from '../connector.js';
+import {ExitCode, SynthnluError, type Diagnostic} from '../errors.js';
+import type {Dataset} from '../model/dataset.js';
+import {registry as defaultRegistry, type ConnectorRegistry} from '../registry.js';
+import {createConnectorContext} from './context.js';
+import {checkPlatformLimits, unsupportedFeatureWarnings} from './limits.js';
+import {writeExportOutput} from './write-output.js';
+
+export interface ExportSummary {
+  format: string;
+  connector: string;
+  files: string[];
+  intents: number;
+  utterances: number;
+  warnings: Diagnostic[];
+}
+
+/**
+ * Exports a dataset to a platform format: limits first (nothing is written if the platform would reject the
+ * data), then the connector translates, then every file is schema-checked and written atomically.
+ */
+export async function exportToPath(
+  dataset: Dataset,
+  formatId: string,
+  out: string,
+  options: ExportOptions & {force?: boolean; registry?: ConnectorRegistry} = {},
+): Promise<ExportSummary> {
+  const registry = options.registry ?? defaultRegistry;
+  const {connector, format} = registry.format(formatId);
+  const selected = options.split
+    ? {...dataset, utterances: dataset.utterances.filter((u) => (u.split ?? 'train') === options.split)}
+    : dataset;
+  const limitFindings = checkPlatformLimits(selected, connector.limits, format.id);
+  const limitErrors = limitFindings.filter((d) => d.severity === 'error');
+  if (limitErrors.length > 0) {
+    throw new SynthnluError(
+      limitErrors[0]!.code,
+      `${limitErrors[0]!.message}${limitErrors.length > 1 ? ` (and ${limitErrors.length - 1} more)` : ''}`,
+      {
+        diagnostics: limitFindings,
+        exitCode: ExitCode.failedCheck,
+        ...(limitErrors[0]!.suggestion ? {suggestion: limitErrors[0]!.suggestion} : {}),
+      },
+    );
+  }
+  const context = createConnectorContext();
+  const exportOptions: ExportOptions = {};
+  if (options.name) exportOptions.name = options.name;
+  if (options.split) exportOptions.split = options.split;
+  const {files} = await format.exportDataset(selected, context, exportOptions);
+  const written = await writeExportOutput(files, out, format.layout, {force: options.force ?? false});
+  return {
+    format: format.id,
+    connector: connector.id,
+    files: written,
+    intents: new Set(selected.utterances.map((u) => u.intent)).size,
+    utterances: selected.utterances.length,
+    warnings: [
+      ...limitFindings,
+      ...unsupportedFeatureWarnings(selected, connector.limits, format.id),
+      ...context.warnings,
+    ],
+  };
+}

@@ -1,0 +1,72 @@
+import type {Connector, ConnectorFormat, ImportSource} from '../connector.js';
+import {ExitCode, SynthnluError, type Diagnostic} from '../errors.js';
+import {checkDataset} from '../model/check-dataset.js';
+import type {Dataset} from '../model/dataset.js';
+import {registry as defaultRegistry, type ConnectorRegistry} from '../registry.js';
+import {validateAgainstSchema} from '../schema/validate.js';
+import {createConnectorContext} from './context.js';
+import {openImportSource} from './source.js';
+
+export interface ImportedDataset {
+  dataset: Dataset;
+  warnings: Diagnostic[];
+  format: string;
+  connector: string;
+}
+
+/** Asks every format how likely it is to hold the source; the best score over 0.5 wins. */
+export async function detectFormat(
+  source: ImportSource,
+  registry: ConnectorRegistry = defaultRegistry,
+): Promise<{connector: Connector; format: ConnectorFormat}> {
+  let best: {connector: Connector; format: ConnectorFormat; score: number} | undefined;
+  for (const connector of registry.connectors()) {
+    for (const format of connector.formats) {
+      const score = await format.detect(source).catch(() => 0);
+      if (score > (best?.score ?? 0.5)) best = {connector, format, score};
+    }
+  }
+  if (!best) {
+    throw new SynthnluError('UNKNOWN_INPUT_FORMAT', 'cannot tell which platform format this is', {
+      location: {file: source.path},
+      suggestion: `Name it with --from (${registry.formatIds().join(', ')}).`,
+    });
+  }
+  return best;
+}
+
+/** Reads a platform file, folder or zip into the canonical model, validated against dataset.schema.json. */
+export async function importFromPath(
+  path: string,
+  options: {from?: string; registry?: ConnectorRegistry} = {},
+): Promise<ImportedDataset> {
+  const registry = options.registry ?? defaultRegistry;
+  const source = await openImportSource(path);
+  const {connector, format} = options.from
+    ? registry.format(options.from)
+    : await detectFormat(source, registry);
+  const context = createConnectorContext();
+  const {dataset} = await format.importDataset(source, context);
+  const problems = validateAgainstSchema('dataset.schema.json', dataset, {
+    codePrefix: 'IMPORT',
+    maxDiagnostics: 20,
+  });
+  if (problems.length > 0) {
+    throw new SynthnluError(
+      'IMPORT_INVALID_DATASET',
+      `the ${format.id} importer produced an invalid dataset: ${problems[0]!.path ?? ''} ${problems[0]!.message}`,
+      {
+        diagnostics: problems,
+        location: {file: path},
+        exitCode: ExitCode.failedCheck,
+        suggestion: 'This is a synthnlu bug; please report it with the file.',
+      },
+    );
+  }
+  return {
+    dataset,
+    warnings: [...context.warnings, ...checkDataset(dataset, {file: path})],
+    format: format.id,
+    connector: connector.id,
+  };
+}

@@ -1,0 +1,129 @@
+import type {PlatformLimits} from '../connector.js';
+import type {Diagnostic} from '../errors.js';
+import {utterancesByIntent, type Dataset} from '../model/dataset.js';
+
+const MAX_LISTED = 20;
+
+/**
+ * What a platform would reject: too many intents or utterances, utterances over the length limit, names it
+ * does not accept. Errors (export refuses) for hard limits; the recommended minimum is a warning.
+ */
+export function checkPlatformLimits(
+  dataset: Dataset,
+  limits: PlatformLimits,
+  platform: string,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const groups = utterancesByIntent(dataset);
+  if (limits.maxIntents !== undefined && groups.size > limits.maxIntents) {
+    out.push({
+      severity: 'error',
+      code: 'LIMIT_TOO_MANY_INTENTS',
+      message: `${platform} allows at most ${limits.maxIntents} intents; the dataset has ${groups.size}`,
+      suggestion: 'Merge related intents or split the bot.',
+    });
+  }
+  if (limits.maxUtterancesTotal !== undefined && dataset.utterances.length > limits.maxUtterancesTotal) {
+    out.push({
+      severity: 'error',
+      code: 'LIMIT_TOO_MANY_UTTERANCES',
+      message: `${platform} allows at most ${limits.maxUtterancesTotal} utterances; the dataset has ${dataset.utterances.length}`,
+      suggestion: 'Generate fewer per intent (--per-intent) or export only the train split (--split train).',
+    });
+  }
+  if (limits.maxEntities !== undefined && dataset.entities.length > limits.maxEntities) {
+    out.push({
+      severity: 'error',
+      code: 'LIMIT_TOO_MANY_ENTITIES',
+      message: `${platform} allows at most ${limits.maxEntities} entities; the dataset has ${dataset.entities.length}`,
+    });
+  }
+  const namePattern = limits.intentNamePattern ? new RegExp(limits.intentNamePattern, 'u') : undefined;
+  let badNames = 0;
+  for (const [intent, utterances] of groups) {
+    if (limits.maxUtterancesPerIntent !== undefined && utterances.length > limits.maxUtterancesPerIntent) {
+      out.push({
+        severity: 'error',
+        code: 'LIMIT_TOO_MANY_INTENT_UTTERANCES',
+        message: `intent "${intent}" has ${utterances.length} utterances; ${platform} allows ${limits.maxUtterancesPerIntent}`,
+      });
+    }
+    if (limits.minUtterancesPerIntent !== undefined && utterances.length < limits.minUtterancesPerIntent) {
+      out.push({
+        severity: 'warning',
+        code: 'LIMIT_TOO_FEW_INTENT_UTTERANCES',
+        message: `intent "${intent}" has ${utterances.length} utterance${utterances.length === 1 ? '' : 's'}; ${platform} recommends at least ${limits.minUtterancesPerIntent}`,
+        suggestion: 'Add examples or generate more for this intent.',
+      });
+    }
+    const tooLong = limits.maxIntentNameLength !== undefined && intent.length > limits.maxIntentNameLength;
+    if ((namePattern && !namePattern.test(intent)) || tooLong) {
+      badNames += 1;
+      if (badNames <= MAX_LISTED) {
+        out.push({
+          severity: 'error',
+          code: 'LIMIT_BAD_INTENT_NAME',
+          message: `${platform} does not accept the intent name "${intent}"${tooLong ? ` (over ${limits.maxIntentNameLength} characters)` : ''}`,
+          suggestion: 'Rename the intent (letters, digits, _ and - are safe everywhere).',
+        });
+      }
+    }
+  }
+  if (limits.maxUtteranceLength !== undefined) {
+    const max = limits.maxUtteranceLength;
+    const long = dataset.utterances.filter((u) => u.text.length > max);
+    for (const u of long.slice(0, MAX_LISTED)) {
+      out.push({
+        severity: 'error',
+        code: 'LIMIT_UTTERANCE_TOO_LONG',
+        message: `utterance of intent "${u.intent}" is ${u.text.length} characters; ${platform} allows ${max}: "${u.text.slice(0, 60)}…"`,
+        suggestion: 'Shorten or split it.',
+      });
+    }
+    if (long.length > MAX_LISTED) {
+      out.push({
+        severity: 'error',
+        code: 'LIMIT_UTTERANCE_TOO_LONG',
+        message: `… and ${long.length - MAX_LISTED} more utterances over ${max} characters`,
+      });
+    }
+  }
+  return out;
+}
+
+/** One warning per feature the dataset uses that the target format cannot carry. */
+export function unsupportedFeatureWarnings(
+  dataset: Dataset,
+  limits: PlatformLimits,
+  format: string,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const uses = {
+    variationTags: dataset.utterances.some((u) => (u.tags?.length ?? 0) > 0),
+    roles: dataset.utterances.some((u) => u.entities?.some((e) => e.role !== undefined)),
+    split: dataset.utterances.some((u) => u.split === 'test'),
+    nestedEntities: dataset.utterances.some((u) => u.entities?.some((e) => (e.children?.length ?? 0) > 0)),
+    regexEntities: dataset.entities.some((e) => e.kind === 'regex'),
+    patterns: (dataset.patterns?.length ?? 0) > 0,
+    phraseLists: (dataset.phraseLists?.length ?? 0) > 0,
+  };
+  const words: Record<keyof typeof uses, string> = {
+    variationTags: 'variation tags',
+    roles: 'entity roles',
+    split: 'the train/test split (test utterances are exported as training data)',
+    nestedEntities: 'nested entity labels (children)',
+    regexEntities: 'regex entities (exported as free-form entities)',
+    patterns: 'patterns',
+    phraseLists: 'phrase lists',
+  };
+  for (const key of Object.keys(uses) as Array<keyof typeof uses>) {
+    if (uses[key] && !limits.supports[key]) {
+      out.push({
+        severity: 'warning',
+        code: 'EXPORT_DROPS_FEATURE',
+        message: `${format} cannot carry ${words[key]}; they are not in the exported files`,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,29 @@
+import {readFile, stat} from 'node:fs/promises';
+import {specReaderFor} from '../spec/readers.js';
+import {kindOfDocument, type InputKind} from './inspect.js';
+import {parseStructured} from './parse-structured.js';
+
+const SNIFF_BYTES = 10 * 1024 * 1024;
+
+/**
+ * Whether a path is a synthnlu spec, a synthnlu dataset, or neither (then it is a platform file for the
+ * connectors). Cheap: JSONL and spec readers by name, otherwise a parse of files small enough to sniff.
+ */
+export async function kindOfDocumentFile(path: string): Promise<InputKind | undefined> {
+  if (/\.(jsonl|ndjson)$/i.test(path)) return 'dataset';
+  if (specReaderFor(path)) return 'spec';
+  const info = await stat(path).catch(() => undefined);
+  if (!info || !info.isFile() || !/\.(ya?ml|json)$/i.test(path)) return undefined;
+  if (info.size > SNIFF_BYTES) {
+    // Large JSON: only a dataset declares its format near the top.
+    const head = (await readFile(path)).subarray(0, 4096).toString('utf8');
+    return /"format"\s*:\s*"synthnlu-dataset/.test(head) ? 'dataset' : undefined;
+  }
+  try {
+    const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
+    return kindOfDocument(parseStructured(text, path).value);
+  } catch {
+    // Unparseable: let the loader for the most likely kind report the syntax error with its line.
+    return /\.ya?ml$/i.test(path) ? 'spec' : undefined;
+  }
+}
