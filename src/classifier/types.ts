@@ -30,4 +30,12 @@ export interface IntentClassifier {
 export interface TrainOptions {
   /** For any randomness in training (shuffling): same seed, same model. */
   seed?: number;
+  /** Inverse regularisation strength of each linear SVM (as LinearSVC's C); default 1. */
+  c?: number;
+  /** Solver stopping tolerance; default 0.1 (liblinear's default). */
+  tolerance?: number;
+  /** Cap on solver passes per intent; default 1000. */
+  maxIterations?: number;
+  /** Softmax temperature applied to margins to make scores; default 3. */
+  scoreScale?: number;
 }

@@ -127,6 +127,14 @@ export interface EntitySpec {
     | 'person'
     | 'location';
   roles?: string[];
+  /**
+   * list and ml: the values are templates (alternatives, optional parts, <alias> references), expanded each time the slot is filled. Chatito slots read this way.
+   */
+  templates?: boolean;
+  /**
+   * The entity name written in the generated annotations, when several spec entities are variants of one entity (Chatito slot variations @[slot#variation]).
+   */
+  annotateAs?: string;
 }
 /**
  * This interface was referenced by `Spec`'s JSON-Schema

@@ -1,5 +1,6 @@
 import type {Diagnostic} from '../errors.js';
 import type {Locator} from '../schema/validate.js';
+import {chatitoReader} from './chatito/reader.js';
 
 /**
  * Spec formats other than synthnlu's own YAML/JSON (e.g. Chatito). A reader turns its text into the same
@@ -12,7 +13,8 @@ export interface SpecReader {
   read(text: string, file: string): Promise<{value: unknown; locate?: Locator; diagnostics?: Diagnostic[]}>;
 }
 
-const readers: SpecReader[] = [];
+// Built-in readers; registerSpecReader adds more.
+const readers: SpecReader[] = [chatitoReader];
 
 export function registerSpecReader(reader: SpecReader): void {
   readers.push(reader);

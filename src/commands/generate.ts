@@ -1,0 +1,138 @@
+import {Args, Flags} from '@oclif/core';
+import {SynthnluCommand} from '../cli/base-command.js';
+import {outFlag, seedFlag} from '../cli/flags.js';
+import {ExitCode, SynthnluError} from '../errors.js';
+import {datasetHeaderFor} from '../generate/dataset-header.js';
+import {generateUtterancesSync, type GenerationReport, type IntentReport} from '../generate/pipeline.js';
+import {writeGeneratedJsonl} from '../generate/write-jsonl.js';
+import {loadSpec} from '../load/inspect.js';
+import type {Utterance} from '../model/dataset.js';
+import {writeDataset} from '../model/write-dataset.js';
+
+export interface GenerateResult extends GenerationReport {
+  spec: string;
+  out: string;
+}
+
+function formatTags(tags: IntentReport['tags']): string {
+  const entries = Object.entries(tags);
+  return entries.length ? entries.map(([tag, n]) => `${tag}:${n}`).join(' ') : '-';
+}
+
+/** A one-line progress bar on stderr, redrawn at most every 100 ms. */
+function progressBar(total: number): {tick(done: number): void; done(): void} {
+  let last = 0;
+  const draw = (done: number) => {
+    const width = 30;
+    const filled = Math.round((Math.min(done, total) / Math.max(total, 1)) * width);
+    process.stderr.write(`\rgenerating [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}`);
+  };
+  return {
+    tick(done) {
+      const now = Date.now();
+      if (now - last < 100) return;
+      last = now;
+      draw(done);
+    },
+    done() {
+      process.stderr.write('\r\u001B[2K');
+    },
+  };
+}
+
+export default class Generate extends SynthnluCommand<GenerateResult> {
+  static override summary = 'Generate varied, annotated training utterances from a spec.';
+  static override description = `Expands the templates of SPEC (synthnlu YAML/JSON or a Chatito .chatito file), applies the variation families of its language (polite, colloquial, typos, synonyms...) and writes a dataset: one utterance per line for .jsonl (streamed, memory stays flat), or a canonical dataset for .json.
+
+Seeds are always kept; duplicates (ignoring case, spacing and punctuation) are dropped; no utterance lands in both train and test. The same spec and --seed give byte-identical output. When a spec cannot yield the count asked for, it writes what it can and reports the shortfall per intent.`;
+  static override examples = [
+    '<%= config.bin %> <%= command.id %> examples/customer-support.yaml --out out/data.jsonl --per-intent 100 --seed 1',
+    '<%= config.bin %> <%= command.id %> examples/date-booking.chatito --out out/booking.json',
+    '<%= config.bin %> <%= command.id %> synthnlu.yaml --out out/data.jsonl --split 0.9 --json',
+  ];
+  static override args = {
+    spec: Args.string({description: 'Spec: .yaml, .json or .chatito.', required: true}),
+  };
+  static override flags = {
+    out: outFlag('Output dataset: .jsonl (streamed) or .json.'),
+    'per-intent': Flags.integer({description: 'Utterances per intent (seeds included); overrides the spec.', min: 1}),
+    seed: seedFlag,
+    split: Flags.custom<number>({
+      description: 'Share of utterances in the train split (0..1); overrides the spec.',
+      parse: async (input) => {
+        const value = Number(input);
+        if (!Number.isFinite(value) || value < 0 || value > 1) throw new Error(`--split must be a number from 0 to 1, got "${input}"`);
+        return value;
+      },
+    })(),
+  };
+
+  async run(): Promise<GenerateResult> {
+    const {args, flags} = await this.parse(Generate);
+    const out = flags.out;
+    if (!/\.(jsonl|ndjson|json)$/i.test(out))
+      throw new SynthnluError('GENERATE_OUTPUT_FORMAT', `cannot tell the output format of "${out}"`, {
+        location: {file: out},
+        suggestion: 'Name the output .jsonl (one utterance per line, streamed) or .json (one dataset document).',
+      });
+    const {spec, warnings} = await loadSpec(args.spec);
+    this.printDiagnostics(warnings);
+    const options = {
+      file: args.spec,
+      ...(flags.seed === undefined ? {} : {seed: flags.seed}),
+      ...(flags['per-intent'] === undefined ? {} : {perIntent: flags['per-intent']}),
+      ...(flags.split === undefined ? {} : {split: flags.split}),
+    };
+    const expected = spec.intents.reduce(
+      (n, i) => n + (flags['per-intent'] ?? i.count ?? spec.defaults?.count ?? 50),
+      0,
+    );
+    const bar = process.stderr.isTTY && !this.jsonEnabled() && expected >= 5_000 ? progressBar(expected) : undefined;
+    let report: GenerationReport;
+    if (/\.json$/i.test(out)) {
+      const iterator = generateUtterancesSync(spec, options);
+      const utterances: Utterance[] = [];
+      let step = iterator.next();
+      while (!step.done) {
+        utterances.push(step.value);
+        bar?.tick(utterances.length);
+        step = iterator.next();
+      }
+      report = step.value;
+      bar?.done();
+      await writeDataset(out, {...datasetHeaderFor(spec), utterances});
+    } else {
+      try {
+        report = await writeGeneratedJsonl(spec, out, {...options, ...(bar ? {onProgress: (n: number) => bar.tick(n)} : {})});
+      } finally {
+        bar?.done();
+      }
+    }
+    const result: GenerateResult = {spec: args.spec, out, ...report};
+    this.printSummary(result);
+    if (report.produced === 0)
+      this.failWith(result, ExitCode.failedCheck, `${args.spec}: nothing could be generated (see the reasons above)`);
+    return result;
+  }
+
+  private printSummary(result: GenerateResult): void {
+    const width = Math.max(6, ...result.intents.map((i) => i.intent.length));
+    this.log(`${'intent'.padEnd(width)}  count  short  train  test  tags`);
+    for (const i of result.intents) {
+      this.log(
+        `${i.intent.padEnd(width)}  ${String(i.produced).padStart(5)}  ${String(i.shortfall).padStart(5)}  ${String(i.train).padStart(5)}  ${String(i.test).padStart(4)}  ${formatTags(i.tags)}`,
+      );
+    }
+    this.log(`wrote ${result.produced} utterances to ${result.out} (seed ${result.seed})`);
+    if (this.jsonEnabled()) return;
+    const unknown = [...new Set(result.intents.flatMap((i) => i.unknownFamilies ?? []))];
+    if (unknown.length)
+      process.stderr.write(`warning: the ${result.language} language pack has no variation family for ${unknown.join(', ')}\n`);
+    for (const i of result.intents) {
+      if (i.shortfall > 0)
+        process.stderr.write(`warning: ${i.intent}: ${i.shortfall} short of ${i.requested} (${i.reason ?? 'no new utterances'})\n`);
+      if (i.rejectedVariants)
+        process.stderr.write(`warning: ${i.intent}: ${i.rejectedVariants} variants dropped (a family broke an entity span)\n`);
+    }
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * The parts of a generated dataset that come straight from the spec: its intents and entity definitions.
+ */
+import {DATASET_FORMAT, type Dataset, type Entity, type Intent} from '../model/dataset.js';
+import type {EntitySpec, Spec} from '../spec/spec.js';
+
+export type DatasetHeader = Omit<Dataset, 'utterances'>;
+
+function toEntity(spec: EntitySpec): Entity {
+  const entity: Entity = {name: spec.annotateAs ?? spec.name, kind: 'ml'};
+  if (spec.description) entity.description = spec.description;
+  if (spec.templates) {
+    // Chatito slots: free text drawn from a grammar, learned from examples like any ml entity.
+  } else if (spec.type === 'list') {
+    entity.kind = 'list';
+    entity.values = (spec.values ?? []).map((v) =>
+      typeof v === 'string' ? {value: v} : {value: v.value, ...(v.synonyms?.length ? {synonyms: v.synonyms} : {})},
+    );
+  } else if (spec.type === 'regex') {
+    entity.kind = 'regex';
+    entity.patterns = spec.pattern ? [spec.pattern] : [];
+  } else if (spec.type === 'system') {
+    entity.kind = 'prebuilt';
+    if (spec.system) entity.prebuilt = spec.system;
+  }
+  if (spec.roles?.length) entity.roles = spec.roles;
+  return entity;
+}
+
+/** Dataset entities from spec entities; variants annotated under one name (annotateAs) become one entity. */
+export function datasetEntities(spec: Spec): Entity[] {
+  const byName = new Map<string, Entity>();
+  for (const entitySpec of spec.entities ?? []) {
+    const entity = toEntity(entitySpec);
+    const existing = byName.get(entity.name);
+    if (!existing) {
+      byName.set(entity.name, entity);
+      continue;
+    }
+    if (existing.kind === 'list' && entity.kind === 'list')
+      existing.values = [...(existing.values ?? []), ...(entity.values ?? [])];
+    if (entity.roles) existing.roles = [...new Set([...(existing.roles ?? []), ...entity.roles])];
+  }
+  return [...byName.values()];
+}
+
+export function datasetIntents(spec: Spec): Intent[] {
+  return spec.intents.map((i) => ({
+    name: i.name,
+    ...(i.description ? {description: i.description} : {}),
+    ...(i.responses?.length ? {responses: i.responses} : {}),
+  }));
+}
+
+export function datasetHeaderFor(spec: Spec): DatasetHeader {
+  return {
+    format: DATASET_FORMAT,
+    ...(spec.name ? {name: spec.name} : {}),
+    ...(spec.description ? {description: spec.description} : {}),
+    language: spec.language ?? 'en',
+    intents: datasetIntents(spec),
+    entities: datasetEntities(spec),
+  };
+}

@@ -1,0 +1,325 @@
+/**
+ * The generation pipeline. Per intent: keep every seed, then draw from the templates (and seeds, as bases for
+ * variation), apply variation families by their shares, drop anything whose normalised text was already
+ * produced, and assign each new utterance to train or test. Streaming: the only state that grows with the
+ * output is one 53-bit hash per accepted utterance.
+ */
+import {VARIATION_TAGS, type EntitySpan, type Utterance, type VariationTag} from '../model/dataset.js';
+import type {IntentSpec, Spec} from '../spec/spec.js';
+import {languagePack} from '../lang/index.js';
+import {CompactKeySet, dedupeKeyText} from './dedupe.js';
+import {createRng, type Rng} from './rng.js';
+import {resolveIntentSettings, type ActiveFamily, type SettingsOverrides, type TagCounts} from './settings.js';
+import {TemplateCompiler, tidyExpansion, type CompiledTemplate, type Expansion} from './template/compile.js';
+import type {AnnotatedText, LanguagePack, VariationContext} from './variation/types.js';
+
+export interface GenerateOptions extends SettingsOverrides {
+  /** Random seed; the spec's seed, then 0, when omitted. */
+  seed?: number | string;
+  /** The spec's file, for error locations. */
+  file?: string;
+  /** Language pack to use instead of the spec language's (tests). */
+  pack?: LanguagePack;
+  /** Called after each intent with its summary. */
+  onIntent?: (report: IntentReport) => void;
+}
+
+export interface IntentReport {
+  intent: string;
+  requested: number;
+  produced: number;
+  shortfall: number;
+  train: number;
+  test: number;
+  sources: {seed: number; template: number; generated: number};
+  tags: TagCounts;
+  attempts: number;
+  /** Variation mix entries the language pack has no family for. */
+  unknownFamilies?: string[];
+  /** Variants dropped because a family broke an entity span or threw (a bug in that family). */
+  rejectedVariants?: number;
+  /** Why it stopped short, when it did. */
+  reason?: string;
+}
+
+export interface GenerationReport {
+  seed: string;
+  language: string;
+  produced: number;
+  requested: number;
+  shortfall: number;
+  intents: IntentReport[];
+  tags: TagCounts;
+}
+
+/** Bounded work: never loop forever on a spec that cannot yield the count. */
+const ATTEMPTS_PER_UTTERANCE = 40;
+const MIN_ATTEMPTS = 2_000;
+const STALL_LIMIT = 5_000;
+
+const TAG_ORDER = new Map<VariationTag, number>(VARIATION_TAGS.map((t, i) => [t, i]));
+
+function spansAreValid(annotated: AnnotatedText): boolean {
+  const length = annotated.text.length;
+  const check = (spans: EntitySpan[] | undefined): boolean =>
+    (spans ?? []).every((s) => Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.start < s.end && s.end <= length && check(s.children));
+  return check(annotated.entities);
+}
+
+function makeUtterance(
+  annotated: AnnotatedText,
+  intent: string,
+  tags: VariationTag[],
+  source: 'seed' | 'template' | 'generated',
+  split: 'train' | 'test',
+): Utterance {
+  // Fixed key order: the JSONL output is byte-for-byte reproducible.
+  return {
+    text: annotated.text,
+    intent,
+    entities: annotated.entities.map(copySpan),
+    tags,
+    source,
+    split,
+  };
+}
+
+function copySpan(span: EntitySpan): EntitySpan {
+  const out: EntitySpan = {entity: span.entity, start: span.start, end: span.end};
+  if (span.value !== undefined) out.value = span.value;
+  if (span.role !== undefined) out.role = span.role;
+  if (span.group !== undefined) out.group = span.group;
+  if (span.children?.length) out.children = span.children.map(copySpan);
+  return out;
+}
+
+/** Assigns train/test so that, when the target is met, train is exactly round(target * split). */
+class SplitQuota {
+  private train = 0;
+  private assigned = 0;
+  private readonly trainTarget: number;
+  constructor(
+    private readonly target: number,
+    private readonly split: number,
+    private readonly rng: Rng,
+  ) {
+    this.trainTarget = Math.round(target * split);
+  }
+  next(): 'train' | 'test' {
+    const remaining = this.target - this.assigned;
+    const remainingTrain = this.trainTarget - this.train;
+    const toTrain = remaining > 0 ? this.rng.next() * remaining < remainingTrain : this.rng.chance(this.split);
+    this.assigned += 1;
+    if (toTrain) this.train += 1;
+    return toTrain ? 'train' : 'test';
+  }
+}
+
+interface Base {
+  template: CompiledTemplate;
+  /** A seed: only useful as a base once a variation family changes it. */
+  seed: boolean;
+  /** Utterances accepted from it so far. */
+  produced: number;
+  /** Draws in a row that gave nothing new; past a limit the base counts as exhausted. */
+  failures: number;
+}
+
+/** Everything compiled once per spec. */
+interface Prepared {
+  spec: Spec;
+  pack: LanguagePack;
+  rng: Rng;
+  seed: string;
+  language: string;
+  /** Every intent's examples, compiled up front so a bad template fails before anything is written. */
+  templates: CompiledTemplate[][];
+  seen: CompactKeySet;
+}
+
+function prepare(spec: Spec, options: GenerateOptions): Prepared {
+  const seed = String(options.seed ?? spec.seed ?? 0);
+  const language = spec.language ?? 'en';
+  const compiler = new TemplateCompiler(spec, options.file);
+  const templates = spec.intents.map((intent, i) =>
+    intent.examples.map((example, e) => compiler.compile(example, `intents[${i}].examples[${e}]`)),
+  );
+  return {
+    spec,
+    pack: options.pack ?? languagePack(language),
+    rng: createRng(seed),
+    seed,
+    language,
+    templates,
+    seen: new CompactKeySet(),
+  };
+}
+
+function applyFamilies(
+  input: AnnotatedText,
+  families: ActiveFamily[],
+  context: VariationContext,
+  mustChange: boolean,
+  report: IntentReport,
+): {annotated: AnnotatedText; tags: VariationTag[]} | undefined {
+  const rng = context.rng;
+  let current = input;
+  const tags: VariationTag[] = [];
+  const tryFamily = (active: ActiveFamily): void => {
+    let output: AnnotatedText | undefined;
+    try {
+      output = active.family.apply(current, context);
+    } catch {
+      report.rejectedVariants = (report.rejectedVariants ?? 0) + 1;
+      return;
+    }
+    if (!output || output.text === current.text) return;
+    if (!spansAreValid(output)) {
+      report.rejectedVariants = (report.rejectedVariants ?? 0) + 1;
+      return;
+    }
+    current = output;
+    if (!tags.includes(active.family.tag)) tags.push(active.family.tag);
+  };
+  for (const active of families) if (rng.next() < active.share) tryFamily(active);
+  if (tags.length === 0 && mustChange && families.length > 0) {
+    // A seed drawn as a base must become something new: force one family, chosen by its share.
+    tryFamily(rng.pickWeighted(families, (f) => f.share));
+  }
+  if (mustChange && tags.length === 0) return undefined;
+  tags.sort((a, b) => TAG_ORDER.get(a)! - TAG_ORDER.get(b)!);
+  return {annotated: current, tags};
+}
+
+function baseWeight(base: Base): number {
+  // Seeds have one wording; variation multiplies it, so they count as a few.
+  const shapes = base.seed ? 4 : base.template.shapes;
+  return 1 / (1 + base.produced / shapes);
+}
+
+function* generateIntent(prepared: Prepared, intent: IntentSpec, index: number, options: GenerateOptions): Generator<Utterance, IntentReport> {
+  const settings = resolveIntentSettings(prepared.spec, intent, prepared.pack, options);
+  const intentRng = prepared.rng.fork(`intent:${intent.name}`);
+  const templateRng = intentRng.fork('template');
+  const variationRng = intentRng.fork('variation');
+  const quota = new SplitQuota(settings.count, settings.split, intentRng.fork('split'));
+  const context: VariationContext = {rng: variationRng, intent: intent.name, language: prepared.language};
+  const report: IntentReport = {
+    intent: intent.name,
+    requested: settings.count,
+    produced: 0,
+    shortfall: 0,
+    train: 0,
+    test: 0,
+    sources: {seed: 0, template: 0, generated: 0},
+    tags: {},
+    attempts: 0,
+    ...(settings.unknownFamilies.length ? {unknownFamilies: settings.unknownFamilies} : {}),
+  };
+  const seen = prepared.seen;
+  const emit = (annotated: AnnotatedText, tags: VariationTag[], source: 'seed' | 'template' | 'generated'): Utterance => {
+    const split = quota.next();
+    report.produced += 1;
+    report[split] += 1;
+    report.sources[source] += 1;
+    for (const tag of tags) report.tags[tag] = (report.tags[tag] ?? 0) + 1;
+    return makeUtterance(annotated, intent.name, tags, source, split);
+  };
+
+  const bases: Base[] = [];
+  const buffer: Expansion = {text: '', entities: []};
+  const localSeeds = new Set<string>();
+  for (const template of prepared.templates[index]!) {
+    if (!template.plain) {
+      bases.push({template, seed: false, produced: 0, failures: 0});
+      continue;
+    }
+    bases.push({template, seed: true, produced: 0, failures: 0});
+    buffer.text = '';
+    buffer.entities = [];
+    template.sample(templateRng, buffer);
+    const annotated = tidyExpansion(buffer);
+    const key = dedupeKeyText(annotated.text);
+    // Seeds are always kept, even past the count; only a repeat of the same seed in this intent is dropped.
+    if (localSeeds.has(key)) continue;
+    localSeeds.add(key);
+    seen.add(key);
+    yield emit(annotated, [], 'seed');
+  }
+
+  const families = settings.families;
+  let usable = families.length > 0 ? bases : bases.filter((b) => !b.seed);
+  // Without variation, a finite grammar can produce at most this many texts; stop there instead of stalling.
+  const capacity = families.length > 0 ? Infinity : usable.reduce((n, b) => n + b.template.capacity, 0);
+  const target = Math.min(settings.count, report.produced + capacity);
+  const maxAttempts = Math.max(MIN_ATTEMPTS, settings.count * ATTEMPTS_PER_UTTERANCE);
+  let stalled = 0;
+  while (report.produced < target && usable.length > 0) {
+    if (report.attempts >= maxAttempts) {
+      report.reason = `gave up after ${report.attempts} attempts`;
+      break;
+    }
+    if (stalled >= STALL_LIMIT) {
+      report.reason = `no new utterance in the last ${STALL_LIMIT} attempts`;
+      break;
+    }
+    report.attempts += 1;
+    stalled += 1;
+    // A template whose only variety is an entity value (order {order_id}) would otherwise fill the intent
+    // with copies differing in one number: favour templates that have produced little for their wordings.
+    const base = usable.length === 1 ? usable[0]! : templateRng.pickWeighted(usable, baseWeight);
+    base.failures += 1;
+    // Missing one of s remaining wordings for 10·s draws in a row happens with odds e^-10: call it exhausted.
+    if (base.failures > 50 + 10 * Math.min(base.template.shapes, 10_000) && usable.length > 1) {
+      usable = usable.filter((b) => b !== base);
+      continue;
+    }
+    buffer.text = '';
+    buffer.entities = [];
+    base.template.sample(templateRng, buffer);
+    let annotated = tidyExpansion(buffer);
+    let tags: VariationTag[] = [];
+    if (families.length > 0) {
+      const varied = applyFamilies(annotated, families, context, base.seed, report);
+      if (!varied) continue;
+      annotated = varied.annotated;
+      tags = varied.tags;
+    }
+    const key = dedupeKeyText(annotated.text);
+    if (!key || !seen.add(key)) continue;
+    stalled = 0;
+    base.produced += 1;
+    base.failures = 0;
+    yield emit(annotated, tags, tags.length > 0 ? 'generated' : 'template');
+  }
+  if (usable.length === 0 && report.produced < settings.count)
+    report.reason = 'only seed sentences and no variation family is available to paraphrase them';
+  else if (report.produced < settings.count && !report.reason)
+    report.reason = `the templates can produce only ${report.produced} different utterances`;
+  report.shortfall = Math.max(0, settings.count - report.produced);
+  return report;
+}
+
+/** Generates utterances one at a time (synchronously: the fast path the command and benchmarks use). */
+export function* generateUtterancesSync(spec: Spec, options: GenerateOptions = {}): Generator<Utterance, GenerationReport> {
+  const prepared = prepare(spec, options);
+  const report: GenerationReport = {
+    seed: prepared.seed,
+    language: prepared.language,
+    produced: 0,
+    requested: 0,
+    shortfall: 0,
+    intents: [],
+    tags: {},
+  };
+  for (const [index, intent] of spec.intents.entries()) {
+    const intentReport = yield* generateIntent(prepared, intent, index, options);
+    report.intents.push(intentReport);
+    report.produced += intentReport.produced;
+    report.requested += intentReport.requested;
+    report.shortfall += intentReport.shortfall;
+    for (const [tag, n] of Object.entries(intentReport.tags)) report.tags[tag as VariationTag] = (report.tags[tag as VariationTag] ?? 0) + n;
+    options.onIntent?.(intentReport);
+  }
+  return report;
+}

@@ -1,0 +1,271 @@
+/**
+ * Turns parsed templates into sampling closures, once per spec. Sampling appends text and entity spans to a
+ * reusable buffer, so one expansion is a handful of string appends and Rng calls: no AST walk, no lookups by
+ * name, no allocation beyond the output itself.
+ */
+import {SynthnluError} from '../../errors.js';
+import type {EntitySpan} from '../../model/dataset.js';
+import type {EntitySpec, Spec, WeightedText} from '../../spec/spec.js';
+import {entityValueSource, weightedPicker, type EntityValueSource} from '../entities/values.js';
+import type {Rng} from '../rng.js';
+import type {AnnotatedText} from '../variation/types.js';
+import {parseTemplate, type ParsedTemplate, type TemplateNode} from './parse.js';
+
+/** The buffer a sampler writes into. */
+export interface Expansion {
+  text: string;
+  entities: EntitySpan[];
+}
+
+export type Sampler = (rng: Rng, out: Expansion) => void;
+
+export interface CompiledTemplate {
+  source: string;
+  plain: boolean;
+  sample: Sampler;
+  /** Distinct outputs it can produce, as an upper bound (Infinity with pattern or system entities). */
+  capacity: number;
+  /** Distinct wordings ignoring entity values: how much sentence variety it really has. */
+  shapes: number;
+}
+
+interface Compiled {
+  sample: Sampler;
+  capacity: number;
+  shapes: number;
+}
+
+const OPTIONAL_PROBABILITY = 0.5;
+
+function textOf(item: WeightedText): string {
+  return typeof item === 'string' ? item : item.text;
+}
+
+function weightOf(item: WeightedText): number {
+  return typeof item === 'string' ? 1 : (item.weight ?? 1);
+}
+
+/** Compiles the aliases and entities of a spec; templates are compiled against it on demand. */
+export class TemplateCompiler {
+  private readonly aliasCache = new Map<string, Compiled>();
+  private readonly aliasesInProgress: string[] = [];
+  private readonly entityCache = new Map<string, Compiled>();
+  private readonly entities: Map<string, EntitySpec>;
+
+  constructor(
+    private readonly spec: Spec,
+    private readonly file?: string,
+  ) {
+    this.entities = new Map((spec.entities ?? []).map((e) => [e.name, e]));
+  }
+
+  compile(source: string, path: string): CompiledTemplate {
+    const parsed = parseTemplate(source, {...(this.file ? {file: this.file} : {}), path});
+    const compiled = this.compileNode(parsed.root, path);
+    return {source, plain: parsed.plain, ...compiled};
+  }
+
+  parse(source: string, path: string): ParsedTemplate {
+    return parseTemplate(source, {...(this.file ? {file: this.file} : {}), path});
+  }
+
+  private error(code: string, message: string, path: string, suggestion?: string): never {
+    throw new SynthnluError(code, message, {
+      location: {...(this.file ? {file: this.file} : {}), path},
+      ...(suggestion ? {suggestion} : {}),
+    });
+  }
+
+  private compileNode(node: TemplateNode, path: string): Compiled {
+    switch (node.kind) {
+      case 'text': {
+        const text = node.text;
+        return {
+          capacity: 1,
+          shapes: 1,
+          sample: (_rng, out) => {
+            out.text += text;
+          },
+        };
+      }
+      case 'sequence': {
+        const parts = node.items.map((item) => this.compileNode(item, path));
+        const samplers = parts.map((p) => p.sample);
+        const count = samplers.length;
+        return {
+          capacity: parts.reduce((n, p) => n * p.capacity, 1),
+          shapes: parts.reduce((n, p) => n * p.shapes, 1),
+          sample: (rng, out) => {
+            for (let i = 0; i < count; i++) samplers[i]!(rng, out);
+          },
+        };
+      }
+      case 'choice': {
+        const parts = node.options.map((option) => this.compileNode(option, path));
+        const samplers = parts.map((p) => p.sample);
+        return {
+          capacity: parts.reduce((n, p) => n + p.capacity, 0),
+          shapes: parts.reduce((n, p) => n + p.shapes, 0),
+          sample: (rng, out) => samplers[rng.int(samplers.length)]!(rng, out),
+        };
+      }
+      case 'optional': {
+        const inner = this.compileNode(node.item, path);
+        const sample = inner.sample;
+        return {
+          capacity: inner.capacity + 1,
+          shapes: inner.shapes + 1,
+          sample: (rng, out) => {
+            if (rng.next() < OPTIONAL_PROBABILITY) sample(rng, out);
+          },
+        };
+      }
+      case 'alias':
+        return this.alias(node.name, path);
+      case 'slot':
+        return this.slot(node.entity, node.role, path);
+    }
+  }
+
+  private alias(name: string, path: string): Compiled {
+    const cached = this.aliasCache.get(name);
+    if (cached) return cached;
+    const entries = this.spec.aliases?.[name];
+    if (!entries)
+      this.error('SPEC_UNKNOWN_ALIAS', `<${name}> refers to an alias that is not defined`, path, `Add "${name}" under aliases.`);
+    if (this.aliasesInProgress.includes(name)) {
+      const cycle = [...this.aliasesInProgress.slice(this.aliasesInProgress.indexOf(name)), name];
+      this.error(
+        'SPEC_ALIAS_CYCLE',
+        `aliases refer to each other in a circle: ${cycle.map((n) => `<${n}>`).join(' -> ')}`,
+        `aliases.${cycle[0]}`,
+        'Break the cycle: an alias cannot (directly or indirectly) contain itself.',
+      );
+    }
+    this.aliasesInProgress.push(name);
+    const compiled = entries.map((entry, i) => ({
+      ...this.compileNode(this.parse(textOf(entry), `aliases.${name}[${i}]`).root, `aliases.${name}[${i}]`),
+      weight: weightOf(entry),
+    }));
+    this.aliasesInProgress.pop();
+    const pick = weightedPicker(compiled, (c) => c.weight);
+    const result: Compiled = {
+      capacity: compiled.reduce((n, c) => n + c.capacity, 0),
+      shapes: compiled.reduce((n, c) => n + c.shapes, 0),
+      sample: compiled.length === 1 ? compiled[0]!.sample : (rng, out) => pick(rng).sample(rng, out),
+    };
+    this.aliasCache.set(name, result);
+    return result;
+  }
+
+  private entitySource(entity: EntitySpec, path: string): Compiled & {draw?: EntityValueSource['draw']} {
+    if (entity.templates && (entity.type === 'list' || entity.type === 'ml')) {
+      // Values are templates themselves (Chatito slots): expand into a scratch buffer, drop inner spans.
+      const values = (entity.values ?? []).map((v, i) => {
+        const text = typeof v === 'string' ? v : v.value;
+        const weight = typeof v === 'string' ? 1 : (v.weight ?? 1);
+        return {...this.compileNode(this.parse(text, `entities.${entity.name}.values[${i}]`).root, path), weight};
+      });
+      if (values.length === 0)
+        this.error('GENERATE_ENTITY_WITHOUT_VALUES', `entity "${entity.name}" has no values`, path);
+      const pick = weightedPicker(values, (v) => v.weight);
+      return {
+        capacity: values.reduce((n, v) => n + v.capacity, 0),
+        shapes: 1,
+        sample: (rng, out) => pick(rng).sample(rng, out),
+      };
+    }
+    try {
+      const source = entityValueSource(entity);
+      return {capacity: source.capacity, shapes: 1, sample: () => undefined, draw: source.draw};
+    } catch (error) {
+      if (error instanceof SynthnluError)
+        this.error(error.code, error.message.replace(/^.*?: /, ''), path, error.suggestion);
+      throw error;
+    }
+  }
+
+  private slot(name: string, role: string | undefined, path: string): Compiled {
+    const key = `${name}\u0000${role ?? ''}`;
+    const cached = this.entityCache.get(key);
+    if (cached) return cached;
+    const entity = this.entities.get(name);
+    if (!entity)
+      this.error('SPEC_UNKNOWN_ENTITY', `{${name}} refers to an entity that is not defined`, path, `Add an entity named "${name}" under entities.`);
+    const label = entity.annotateAs ?? entity.name;
+    const source = this.entitySource(entity, path);
+    let sample: Sampler;
+    if (source.draw) {
+      const draw = source.draw;
+      sample = (rng, out) => {
+        const value = draw(rng);
+        const start = out.text.length;
+        out.text += value.text;
+        const span: EntitySpan = {entity: label, start, end: out.text.length};
+        if (value.value !== undefined) span.value = value.value;
+        if (role) span.role = role;
+        out.entities.push(span);
+      };
+    } else {
+      const inner = source.sample;
+      const scratch: Expansion = {text: '', entities: []};
+      sample = (rng, out) => {
+        scratch.text = '';
+        scratch.entities.length = 0;
+        inner(rng, scratch);
+        const text = collapseSpaces(scratch.text);
+        const start = out.text.length;
+        out.text += text;
+        const span: EntitySpan = {entity: label, start, end: out.text.length};
+        if (role) span.role = role;
+        out.entities.push(span);
+      };
+    }
+    const result = {capacity: source.capacity, shapes: 1, sample};
+    this.entityCache.set(key, result);
+    return result;
+  }
+}
+
+function collapseSpaces(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Collapses runs of whitespace and trims the ends (an omitted [optional] leaves two spaces), moving the spans
+ * with the text. Spans lose surrounding spaces too so that they always cover exactly the entity's words.
+ */
+export function tidyExpansion(expansion: Expansion): AnnotatedText {
+  const {text, entities} = expansion;
+  if (!/\s\s|^\s|\s$|[\t\n\r]/.test(text)) return {text, entities: entities.map((e) => ({...e}))};
+  // map[i] = position of source index i in the tidy text.
+  const map = new Int32Array(text.length + 1);
+  let out = '';
+  let pendingSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') {
+      map[i] = out.length + (pendingSpace || out.length === 0 ? 0 : 0);
+      if (out.length > 0) pendingSpace = true;
+      continue;
+    }
+    if (pendingSpace) {
+      out += ' ';
+      pendingSpace = false;
+    }
+    map[i] = out.length;
+    out += ch;
+  }
+  map[text.length] = out.length;
+  const spans = entities.map((e) => {
+    let start = e.start;
+    let end = e.end;
+    // Shrink the span past whitespace at its edges before mapping.
+    while (start < end && /\s/.test(text[start]!)) start++;
+    while (end > start && /\s/.test(text[end - 1]!)) end--;
+    const mappedStart = start < text.length ? map[start]! : out.length;
+    const mappedEnd = end > start ? map[end - 1]! + 1 : mappedStart;
+    return {...e, start: mappedStart, end: mappedEnd};
+  });
+  return {text: out, entities: spans};
+}

@@ -1,0 +1,42 @@
+/**
+ * Streams generated utterances to a .jsonl file: a {"$dataset": header} line, then one utterance per line,
+ * written atomically (nothing appears at `out` unless everything succeeded). Lines are batched into chunks so
+ * a million utterances cost a few thousand writes, and the writer waits for the disk when its buffer is full,
+ * so memory stays flat however many utterances are written.
+ */
+import {openAtomicWriter} from '../io/atomic-write.js';
+import type {Spec} from '../spec/spec.js';
+import {datasetHeaderFor} from './dataset-header.js';
+import {generateUtterancesSync, type GenerateOptions, type GenerationReport} from './pipeline.js';
+
+const CHUNK_CHARS = 64 * 1024;
+
+export async function writeGeneratedJsonl(
+  spec: Spec,
+  out: string,
+  options: GenerateOptions & {onProgress?: (written: number) => void} = {},
+): Promise<GenerationReport> {
+  const iterator = generateUtterancesSync(spec, options);
+  const writer = await openAtomicWriter(out);
+  try {
+    let chunk = `${JSON.stringify({$dataset: datasetHeaderFor(spec)})}\n`;
+    let written = 0;
+    let step = iterator.next();
+    while (!step.done) {
+      chunk += `${JSON.stringify(step.value)}\n`;
+      written += 1;
+      if (chunk.length >= CHUNK_CHARS) {
+        await writer.write(chunk);
+        chunk = '';
+        options.onProgress?.(written);
+      }
+      step = iterator.next();
+    }
+    if (chunk) await writer.write(chunk);
+    await writer.commit();
+    return step.value;
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
+}

@@ -1,0 +1,69 @@
+import {runCommand} from '@oclif/test';
+import {existsSync, readFileSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {beforeAll, describe, expect, it} from 'vitest';
+import {loadDataset} from '../../src/load/inspect.js';
+import {ROOT, runCli, tempDir} from '../helpers/cli.js';
+
+const EXAMPLE = join(ROOT, 'examples/customer-support.yaml');
+
+describe('generate (in process)', () => {
+  it('writes a canonical .json dataset and returns the per-intent report with --json', async () => {
+    const out = join(tempDir(), 'data.json');
+    const {stdout, error} = await runCommand(['generate', EXAMPLE, '--out', out, '--per-intent', '20', '--seed', '3', '--json'], {root: ROOT});
+    expect(error).toBeUndefined();
+    const report = JSON.parse(stdout);
+    expect(report.intents).toHaveLength(12);
+    expect(report.intents[0]).toMatchObject({intent: 'cancel_order', requested: 20, produced: 20, shortfall: 0, train: 16, test: 4});
+    const {dataset} = await loadDataset(out);
+    expect(dataset.utterances).toHaveLength(report.produced);
+    expect(dataset.entities.find((e) => e.name === 'delivery_date')).toEqual({name: 'delivery_date', kind: 'prebuilt', prebuilt: 'date'});
+  });
+
+  it('rejects an output name that is neither .json nor .jsonl', async () => {
+    const {error, stderr} = await runCommand(['generate', EXAMPLE, '--out', join(tempDir(), 'x.csv')], {root: ROOT});
+    expect(error?.oclif?.exit).toBe(2);
+    expect(stderr).toContain('Name the output .jsonl');
+  });
+});
+
+describe('generate (child process)', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = tempDir();
+  });
+
+  it('writes 100 per intent, valid against the schema, and the same bytes twice', async () => {
+    const args = (out: string) => ['generate', EXAMPLE, '--out', out, '--per-intent', '100', '--seed', '1'];
+    const first = runCli(args(join(dir, 'a.jsonl')));
+    expect(first.stderr).not.toMatch(/Error/);
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain('cancel_order');
+    const second = runCli(args(join(dir, 'b.jsonl')));
+    expect(second.status).toBe(0);
+    const a = readFileSync(join(dir, 'a.jsonl'));
+    expect(a.equals(readFileSync(join(dir, 'b.jsonl')))).toBe(true);
+    const lines = a.toString('utf8').trimEnd().split('\n');
+    expect(JSON.parse(lines[0]!).$dataset).toMatchObject({format: 'synthnlu-dataset/1', name: 'customer-support'});
+    const {dataset} = await loadDataset(join(dir, 'a.jsonl'));
+    for (const u of dataset.utterances) {
+      expect(Object.keys(u)).toEqual(['text', 'intent', 'entities', 'tags', 'source', 'split']);
+      for (const span of u.entities ?? []) expect(span.end).toBeLessThanOrEqual(u.text.length);
+    }
+    const perIntent = new Map<string, number>();
+    for (const u of dataset.utterances) perIntent.set(u.intent, (perIntent.get(u.intent) ?? 0) + 1);
+    const report = JSON.parse(runCli([...args(join(dir, 'c.jsonl')), '--json']).stdout);
+    for (const intent of report.intents) expect(perIntent.get(intent.intent)).toBe(intent.produced);
+  });
+
+  it('exits 2 naming the line for a broken spec, and writes nothing', () => {
+    const spec = join(dir, 'bad.yaml');
+    writeFileSync(spec, 'intents:\n  - name: a\n    examples:\n      - cancel (my|the order\n');
+    const run = runCli(['generate', spec, '--out', join(dir, 'bad.jsonl')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('"(" is never closed');
+    expect(run.stderr).toContain('intents[0].examples[0], column 8');
+    expect(existsSync(join(dir, 'bad.jsonl'))).toBe(false);
+  });
+});
+

@@ -1,0 +1,176 @@
+import {describe, expect, it} from 'vitest';
+import {generateDataset, generateUtterances, type GenerationReport} from '../../src/generate/index.js';
+import type {AnnotatedText, LanguagePack, VariationFamily} from '../../src/generate/variation/types.js';
+import {normalizeUtteranceText, type Utterance} from '../../src/model/dataset.js';
+import type {Spec} from '../../src/spec/spec.js';
+
+/** Inserts a word before the first entity or at the end, shifting spans: enough to exercise the pipeline. */
+function prefixFamily(tag: VariationFamily['tag'], name: string, words: string[], aliases?: string[]): VariationFamily {
+  return {
+    tag,
+    name,
+    ...(aliases ? {aliases} : {}),
+    apply(input: AnnotatedText, {rng}) {
+      const word = `${rng.pick(words)} `;
+      return {text: word + input.text, entities: input.entities.map((e) => ({...e, start: e.start + word.length, end: e.end + word.length}))};
+    },
+  };
+}
+
+const brokenFamily: VariationFamily = {
+  tag: 'M',
+  name: 'morphological',
+  // Changes the text but points a span past its end.
+  apply: (input) => ({text: `${input.text}!`, entities: [{entity: 'order_id', start: 0, end: input.text.length + 5}]}),
+};
+
+const pack: LanguagePack = {
+  language: 'en',
+  families: [
+    prefixFamily('P', 'polite', ['please', 'kindly', 'pls', 'if you could']),
+    prefixFamily('Q', 'colloquial', ['yo', 'hey', 'ok so', 'right']),
+    prefixFamily('Z', 'noise', ['uhh', 'umm', 'hmm'], ['typos']),
+    prefixFamily('W', 'offensive', ['damn'], undefined),
+    brokenFamily,
+  ],
+};
+pack.families[3]!.offByDefault = true;
+
+const spec: Spec = {
+  language: 'en',
+  defaults: {count: 40, variations: {polite: 0.3, colloquial: 0.3, typos: 0.3, M: 0.2}},
+  aliases: {order: ['order', {text: 'purchase', weight: 2}]},
+  entities: [
+    {name: 'order_id', type: 'regex', pattern: '[0-9]{6}'},
+    {name: 'colour', type: 'list', values: [{value: 'red', synonyms: ['crimson']}, 'blue']},
+  ],
+  intents: [
+    {name: 'cancel', examples: ['cancel my <order> {order_id}', 'I want to cancel', 'please stop it']},
+    {name: 'paint', examples: ['paint it {colour}', '(make|turn) it {colour} [now]'], count: 30, split: 0.5},
+  ],
+};
+
+async function collect(s: Spec, options: Parameters<typeof generateDataset>[1] = {}): Promise<{utterances: Utterance[]; report: GenerationReport}> {
+  const {dataset, report} = await generateDataset(s, {pack, ...options});
+  return {utterances: dataset.utterances, report};
+}
+
+describe('generation pipeline', () => {
+  it('is deterministic: same seed, same bytes; another seed, other utterances', async () => {
+    const a = JSON.stringify((await collect(spec, {seed: 1})).utterances);
+    const b = JSON.stringify((await collect(spec, {seed: 1})).utterances);
+    const c = JSON.stringify((await collect(spec, {seed: 2})).utterances);
+    expect(a).toBe(b);
+    expect(a).not.toBe(c);
+  });
+
+  it('keeps seeds, reaches the counts, never repeats a normalised text, and never puts one in both splits', async () => {
+    const {utterances, report} = await collect(spec, {seed: 3});
+    const cancel = utterances.filter((u) => u.intent === 'cancel');
+    expect(cancel).toHaveLength(40);
+    expect(utterances.filter((u) => u.intent === 'paint')).toHaveLength(30);
+    expect(cancel.filter((u) => u.source === 'seed').map((u) => u.text)).toEqual(['I want to cancel', 'please stop it']);
+    const keys = utterances.map((u) => normalizeUtteranceText(u.text));
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(report.intents.map((i) => [i.intent, i.produced, i.shortfall])).toEqual([
+      ['cancel', 40, 0],
+      ['paint', 30, 0],
+    ]);
+  });
+
+  it('splits exactly by the resolved share (intent over defaults, option over both)', async () => {
+    const {report} = await collect(spec, {seed: 4});
+    expect(report.intents[0]).toMatchObject({train: 32, test: 8});
+    expect(report.intents[1]).toMatchObject({train: 15, test: 15});
+    const overridden = await collect(spec, {seed: 4, split: 1, perIntent: 20});
+    expect(overridden.report.intents.map((i) => [i.produced, i.train, i.test])).toEqual([
+      [20, 20, 0],
+      [20, 20, 0],
+    ]);
+  });
+
+  it('tags generated utterances with the families that made them and keeps their spans on the entity', async () => {
+    const {utterances, report} = await collect(spec, {seed: 5});
+    const generated = utterances.filter((u) => u.source === 'generated');
+    expect(generated.length).toBeGreaterThan(10);
+    for (const u of generated) {
+      expect(u.tags!.length).toBeGreaterThan(0);
+      expect(u.tags!.every((t) => ['P', 'Q', 'Z'].includes(t))).toBe(true);
+    }
+    for (const u of utterances.filter((x) => x.source === 'template')) expect(u.tags).toEqual([]);
+    for (const u of utterances) {
+      for (const span of u.entities ?? []) {
+        const text = u.text.slice(span.start, span.end);
+        if (span.entity === 'order_id') expect(text).toMatch(/^[0-9]{6}$/);
+        if (span.entity === 'colour') expect(['red', 'crimson', 'blue']).toContain(text);
+      }
+    }
+    // The offensive family is off unless the spec names it; the span-breaking family is caught and counted.
+    expect(utterances.some((u) => u.tags!.includes('W'))).toBe(false);
+    expect(report.intents[0]!.rejectedVariants).toBeGreaterThan(0);
+    const offensive = await collect({...spec, defaults: {...spec.defaults, variations: {offensive: 0.5}}}, {seed: 5});
+    expect(offensive.utterances.some((u) => u.tags!.includes('W'))).toBe(true);
+  });
+
+  it('paraphrases plain seed sentences (none of the output copies a seed)', async () => {
+    const seeds: Spec = {language: 'en', intents: [{name: 'greet', examples: ['hello there', 'good morning'], count: 12}]};
+    const {utterances} = await collect(seeds, {seed: 6});
+    expect(utterances).toHaveLength(12);
+    const generated = utterances.filter((u) => u.source === 'generated');
+    expect(generated).toHaveLength(10);
+    for (const u of generated) expect(['hello there', 'good morning']).not.toContain(u.text);
+  });
+
+  it('reports the shortfall per intent instead of looping when the spec cannot yield the count', async () => {
+    const small: Spec = {
+      language: 'en',
+      defaults: {variations: {}},
+      intents: [
+        {name: 'yes', examples: ['(yes|yeah) [please]'], count: 50},
+        {name: 'only_seeds', examples: ['no thanks'], count: 5},
+      ],
+    };
+    const {utterances, report} = await collect(small, {seed: 1});
+    expect(utterances.filter((u) => u.intent === 'yes').map((u) => u.text).sort()).toEqual(['yeah', 'yeah please', 'yes', 'yes please']);
+    expect(report.intents[0]).toMatchObject({produced: 4, shortfall: 46});
+    expect(report.intents[0]!.reason).toMatch(/only 4/);
+    expect(report.intents[1]).toMatchObject({produced: 1, shortfall: 4});
+    expect(report.intents[1]!.reason).toMatch(/no variation family/);
+    expect(report.shortfall).toBe(50);
+  });
+
+  it('streams the same utterances as generateDataset and reports at the end', async () => {
+    let report: GenerationReport | undefined;
+    const streamed: Utterance[] = [];
+    for await (const u of generateUtterances(spec, {pack, seed: 9, onReport: (r) => (report = r)})) streamed.push(u);
+    const {dataset} = await generateDataset(spec, {pack, seed: 9});
+    expect(streamed).toEqual(dataset.utterances);
+    expect(report?.produced).toBe(streamed.length);
+  });
+
+  it('derives the dataset entities and intents from the spec', async () => {
+    const {dataset} = await generateDataset(
+      {
+        ...spec,
+        entities: [...spec.entities!, {name: 'when', type: 'system', system: 'date'}, {name: 'note', type: 'ml', values: ['x']}],
+        intents: [{...spec.intents[0], description: 'Stop an order', responses: ['Done.']}, spec.intents[1]!],
+      },
+      {pack, seed: 1, perIntent: 3},
+    );
+    expect(dataset.intents[0]).toEqual({name: 'cancel', description: 'Stop an order', responses: ['Done.']});
+    expect(dataset.entities).toEqual([
+      {name: 'order_id', kind: 'regex', patterns: ['[0-9]{6}']},
+      {name: 'colour', kind: 'list', values: [{value: 'red', synonyms: ['crimson']}, {value: 'blue'}]},
+      {name: 'when', kind: 'prebuilt', prebuilt: 'date'},
+      {name: 'note', kind: 'ml'},
+    ]);
+  });
+
+  it('fails before generating anything when a template is broken', async () => {
+    const broken: Spec = {language: 'en', intents: [{name: 'a', examples: ['fine'], count: 2}, {name: 'b', examples: ['(oops']}]};
+    await expect(generateDataset(broken, {pack, file: 'spec.yaml'})).rejects.toMatchObject({
+      code: 'TEMPLATE_SYNTAX',
+      location: {file: 'spec.yaml', path: 'intents[1].examples[0], column 1'},
+    });
+  });
+});
