@@ -1,9 +1,13 @@
-"""scikit-learn baseline for the local intent classifier (run once, by hand: `python3 bench/sklearn_baseline.py`).
+"""scikit-learn baseline for the local intent classifier (run once, by hand: `/usr/bin/python3 bench/sklearn_baseline.py`: Debian's python, not a pyenv one).
 
 TfidfVectorizer word 1-2-grams + char_wb 2-5-grams (sublinear tf, each block L2-normalised, as a FeatureUnion),
 LinearSVC (C=1), scored with 5-fold cross-validation on SNIPS train_<Intent>.json. The folds and texts come from
 bench/results/snips-folds.json, written by `npx tsx bench/run.ts classifier`, so both classifiers see exactly the
 same splits (stratified, seed 42). Debian's python3-sklearn is enough.
+
+Measured 2026-11-26 (scikit-learn 1.2.1, 2,100 utterances, 5 folds):
+  scikit-learn TF-IDF + LinearSVC   98.95 %
+  synthnlu local classifier         99.00 %   (bench/classifier.bench.ts, snipsCvAccuracy)
 """
 import json
 import os

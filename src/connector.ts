@@ -86,6 +86,8 @@ export interface ConnectorFormat {
   layout: 'file' | 'archive';
   /** Typical endings, used for detection and default names: ['.json'], ['.lu'], ['.zip']. */
   extensions: string[];
+  /** What this format carries beyond (or short of) its connector's `limits.supports`. */
+  supports?: Partial<PlatformLimits['supports']>;
   /** The schema files in schemas/ this format's files validate against. */
   schemas: string[];
   /** How likely (0..1) it is that the source holds this format; the highest score wins when --from is omitted. */

@@ -1,7 +1,12 @@
-import type {Connector, ConnectorFormat} from './connector.js';
+import type {Connector, ConnectorFormat, PlatformLimits} from './connector.js';
 import {SynthnluError} from './errors.js';
 import {closestMatch} from './schema/suggest.js';
 import {builtinConnectors} from '../connectors/index.js';
+
+/** What a format can carry: its connector's capabilities, refined by the format's own. */
+export function formatSupports(connector: Connector, format: ConnectorFormat): PlatformLimits['supports'] {
+  return {...connector.limits.supports, ...format.supports};
+}
 
 /** The connectors synthnlu knows: built-ins plus any registered by a library user. */
 export class ConnectorRegistry {

@@ -1,20 +1,35 @@
 import type {ConnectorFormat} from '../../src/connector.js';
-import {SynthnluError} from '../../src/errors.js';
+import {exportDialogflowAgent} from './export.js';
+import {importDialogflowAgent} from './import.js';
+import {findAgentLayout} from './layout.js';
 
-// Placeholder until the format is implemented.
+export const DIALOGFLOW_SCHEMAS = [
+  'dialogflow-agent.schema.json',
+  'dialogflow-package.schema.json',
+  'dialogflow-intent.schema.json',
+  'dialogflow-usersays.schema.json',
+  'dialogflow-entity.schema.json',
+  'dialogflow-entries.schema.json',
+];
+
+/** Dialogflow ES agent: the console's export/restore zip, or the same files in a folder. */
 export const dialogflowAgentFormat: ConnectorFormat = {
   id: 'dialogflow',
-  description: 'Dialogflow ES agent (export zip or folder)',
-  layout: 'file',
-  extensions: [],
-  schemas: [],
-  async detect() {
-    return 0;
+  description: 'Dialogflow ES agent (export/restore zip or folder)',
+  layout: 'archive',
+  extensions: ['.zip'],
+  schemas: DIALOGFLOW_SCHEMAS,
+  async detect(source) {
+    const layout = findAgentLayout(source);
+    if (!layout) return 0;
+    if (layout.userSays.size > 0 || layout.entries.size > 0) return 0.95;
+    if (layout.agentFile && (layout.intentFiles.length > 0 || layout.entityFiles.length > 0)) return 0.9;
+    return layout.intentFiles.length > 0 || layout.entityFiles.length > 0 ? 0.6 : 0.3;
   },
-  async exportDataset() {
-    throw new SynthnluError('NOT_IMPLEMENTED', 'dialogflow export is not implemented yet');
+  async exportDataset(dataset, context, options) {
+    return {files: exportDialogflowAgent(dataset, context, options)};
   },
-  async importDataset() {
-    throw new SynthnluError('NOT_IMPLEMENTED', 'dialogflow import is not implemented yet');
+  async importDataset(source, context) {
+    return {dataset: await importDialogflowAgent(source, context)};
   },
 };

@@ -1,4 +1,11 @@
 import type {RemoteConnector} from '../../src/remote/types.js';
+import {DialogflowSession} from './remote/session.js';
 
-/** Push/pull for the live platform; undefined until implemented. */
-export const dialogflowRemote: RemoteConnector | undefined = undefined;
+/** Push/pull for a live Dialogflow ES agent through @google-cloud/dialogflow (loaded only when used). */
+export const dialogflowRemote: RemoteConnector | undefined = {
+  id: 'dialogflow',
+  description: 'Dialogflow ES agent (Google Cloud)',
+  flags: ['project', 'location', 'endpoint', 'key-file'],
+  canPull: true,
+  connect: (options) => DialogflowSession.open(options),
+};

@@ -1,4 +1,12 @@
 import type {RemoteConnector} from '../../src/remote/types.js';
+import {RasaSession} from './remote/session.js';
 
-/** Push/pull for the live platform; undefined until implemented. */
-export const rasaRemote: RemoteConnector | undefined = undefined;
+/** Push to a Rasa open source server: it trains on the whole dataset and loads the new model. */
+export const rasaRemote: RemoteConnector | undefined = {
+  id: 'rasa',
+  description: 'Rasa open source server (HTTP API)',
+  flags: ['endpoint', 'token-env'],
+  canPull: false,
+  trainsOnApply: true,
+  connect: (options) => RasaSession.open(options),
+};

@@ -81,7 +81,10 @@ export class LinearIntentClassifier implements IntentClassifier {
       total += e;
       return e;
     });
-    const scores: IntentScore[] = this.intents.map((intent, i) => ({intent, score: exponentials[i]! / total}));
+    const scores: IntentScore[] = this.intents.map((intent, i) => ({
+      intent,
+      score: exponentials[i]! / total,
+    }));
     // Ties keep the intents' training order, so predictions are deterministic.
     const order = scores.map((_, i) => i).sort((a, b) => scores[b]!.score - scores[a]!.score || a - b);
     const sorted = order.map((i) => scores[i]!);

@@ -3,7 +3,13 @@
  * one binary linear SVM per intent (one-vs-rest, as LinearSVC does) and keep each intent's non-zero weights.
  */
 import {SynthnluError} from '../errors.js';
-import {countNgrams, forEachCharNgram, forEachWordNgram, normalizeForFeatures, smoothIdf} from './features.js';
+import {
+  countNgrams,
+  forEachCharNgram,
+  forEachWordNgram,
+  normalizeForFeatures,
+  smoothIdf,
+} from './features.js';
 import {LinearIntentClassifier, type LinearModelData} from './linear-model.js';
 import {trainBinarySvm} from './linear-svm.js';
 import {seededRandom} from './random.js';
@@ -51,7 +57,10 @@ export function trainLinearIntentClassifier(
     labels[i] = index;
   });
   if (intents.length > 0xffff)
-    throw new SynthnluError('CLASSIFIER_TOO_MANY_INTENTS', `${intents.length} intents; at most 65,535 are supported.`);
+    throw new SynthnluError(
+      'CLASSIFIER_TOO_MANY_INTENTS',
+      `${intents.length} intents; at most 65,535 are supported.`,
+    );
 
   // Vocabulary and document frequencies. Word and char ids are separate until the vocabulary is final.
   const wordIds = new Map<string, number>();
@@ -115,7 +124,12 @@ function definedOnly<T extends object>(value: T): Partial<T> {
 }
 
 /** Sublinear tf times idf, each block (words, chars) L2-normalised, as sparse rows. */
-function tfidfRows(counted: CountedExample[], idf: Float32Array, wordCount: number, columns: number): SparseRows {
+function tfidfRows(
+  counted: CountedExample[],
+  idf: Float32Array,
+  wordCount: number,
+  columns: number,
+): SparseRows {
   const rowStart = new Int32Array(counted.length + 1);
   for (let i = 0; i < counted.length; i++) rowStart[i + 1] = rowStart[i]! + counted[i]!.features.length;
   const columnIndex = new Int32Array(rowStart[counted.length]!);

@@ -3,6 +3,7 @@ import {SynthnluCommand} from '../cli/base-command.js';
 import {outFlag, seedFlag} from '../cli/flags.js';
 import {ExitCode, SynthnluError} from '../errors.js';
 import {datasetHeaderFor} from '../generate/dataset-header.js';
+import {languagePackFor} from '../generate/language.js';
 import {generateUtterancesSync, type GenerationReport, type IntentReport} from '../generate/pipeline.js';
 import {writeGeneratedJsonl} from '../generate/write-jsonl.js';
 import {loadSpec} from '../load/inspect.js';
@@ -25,7 +26,9 @@ function progressBar(total: number): {tick(done: number): void; done(): void} {
   const draw = (done: number) => {
     const width = 30;
     const filled = Math.round((Math.min(done, total) / Math.max(total, 1)) * width);
-    process.stderr.write(`\rgenerating [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}`);
+    process.stderr.write(
+      `\rgenerating [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}`,
+    );
   };
   return {
     tick(done) {
@@ -55,13 +58,17 @@ Seeds are always kept; duplicates (ignoring case, spacing and punctuation) are d
   };
   static override flags = {
     out: outFlag('Output dataset: .jsonl (streamed) or .json.'),
-    'per-intent': Flags.integer({description: 'Utterances per intent (seeds included); overrides the spec.', min: 1}),
+    'per-intent': Flags.integer({
+      description: 'Utterances per intent (seeds included); overrides the spec.',
+      min: 1,
+    }),
     seed: seedFlag,
     split: Flags.custom<number>({
       description: 'Share of utterances in the train split (0..1); overrides the spec.',
       parse: async (input) => {
         const value = Number(input);
-        if (!Number.isFinite(value) || value < 0 || value > 1) throw new Error(`--split must be a number from 0 to 1, got "${input}"`);
+        if (!Number.isFinite(value) || value < 0 || value > 1)
+          throw new Error(`--split must be a number from 0 to 1, got "${input}"`);
         return value;
       },
     })(),
@@ -73,7 +80,8 @@ Seeds are always kept; duplicates (ignoring case, spacing and punctuation) are d
     if (!/\.(jsonl|ndjson|json)$/i.test(out))
       throw new SynthnluError('GENERATE_OUTPUT_FORMAT', `cannot tell the output format of "${out}"`, {
         location: {file: out},
-        suggestion: 'Name the output .jsonl (one utterance per line, streamed) or .json (one dataset document).',
+        suggestion:
+          'Name the output .jsonl (one utterance per line, streamed) or .json (one dataset document).',
       });
     const {spec, warnings} = await loadSpec(args.spec);
     this.printDiagnostics(warnings);
@@ -87,10 +95,11 @@ Seeds are always kept; duplicates (ignoring case, spacing and punctuation) are d
       (n, i) => n + (flags['per-intent'] ?? i.count ?? spec.defaults?.count ?? 50),
       0,
     );
-    const bar = process.stderr.isTTY && !this.jsonEnabled() && expected >= 5_000 ? progressBar(expected) : undefined;
+    const bar =
+      process.stderr.isTTY && !this.jsonEnabled() && expected >= 5_000 ? progressBar(expected) : undefined;
     let report: GenerationReport;
     if (/\.json$/i.test(out)) {
-      const iterator = generateUtterancesSync(spec, options);
+      const iterator = generateUtterancesSync(spec, {...options, pack: await languagePackFor(spec)});
       const utterances: Utterance[] = [];
       let step = iterator.next();
       while (!step.done) {
@@ -103,7 +112,10 @@ Seeds are always kept; duplicates (ignoring case, spacing and punctuation) are d
       await writeDataset(out, {...datasetHeaderFor(spec), utterances});
     } else {
       try {
-        report = await writeGeneratedJsonl(spec, out, {...options, ...(bar ? {onProgress: (n: number) => bar.tick(n)} : {})});
+        report = await writeGeneratedJsonl(spec, out, {
+          ...options,
+          ...(bar ? {onProgress: (n: number) => bar.tick(n)} : {}),
+        });
       } finally {
         bar?.done();
       }
@@ -111,7 +123,11 @@ Seeds are always kept; duplicates (ignoring case, spacing and punctuation) are d
     const result: GenerateResult = {spec: args.spec, out, ...report};
     this.printSummary(result);
     if (report.produced === 0)
-      this.failWith(result, ExitCode.failedCheck, `${args.spec}: nothing could be generated (see the reasons above)`);
+      this.failWith(
+        result,
+        ExitCode.failedCheck,
+        `${args.spec}: nothing could be generated (see the reasons above)`,
+      );
     return result;
   }
 
@@ -127,12 +143,18 @@ Seeds are always kept; duplicates (ignoring case, spacing and punctuation) are d
     if (this.jsonEnabled()) return;
     const unknown = [...new Set(result.intents.flatMap((i) => i.unknownFamilies ?? []))];
     if (unknown.length)
-      process.stderr.write(`warning: the ${result.language} language pack has no variation family for ${unknown.join(', ')}\n`);
+      process.stderr.write(
+        `warning: the ${result.language} language pack has no variation family for ${unknown.join(', ')}\n`,
+      );
     for (const i of result.intents) {
       if (i.shortfall > 0)
-        process.stderr.write(`warning: ${i.intent}: ${i.shortfall} short of ${i.requested} (${i.reason ?? 'no new utterances'})\n`);
+        process.stderr.write(
+          `warning: ${i.intent}: ${i.shortfall} short of ${i.requested} (${i.reason ?? 'no new utterances'})\n`,
+        );
       if (i.rejectedVariants)
-        process.stderr.write(`warning: ${i.intent}: ${i.rejectedVariants} variants dropped (a family broke an entity span)\n`);
+        process.stderr.write(
+          `warning: ${i.intent}: ${i.rejectedVariants} variants dropped (a family broke an entity span)\n`,
+        );
     }
   }
 }

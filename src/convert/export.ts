@@ -1,7 +1,7 @@
 import type {ExportOptions} from '../connector.js';
 import {ExitCode, SynthnluError, type Diagnostic} from '../errors.js';
 import type {Dataset} from '../model/dataset.js';
-import {registry as defaultRegistry, type ConnectorRegistry} from '../registry.js';
+import {formatSupports, registry as defaultRegistry, type ConnectorRegistry} from '../registry.js';
 import {createConnectorContext} from './context.js';
 import {checkPlatformLimits, unsupportedFeatureWarnings} from './limits.js';
 import {writeExportOutput} from './write-output.js';
@@ -57,7 +57,7 @@ export async function exportToPath(
     utterances: selected.utterances.length,
     warnings: [
       ...limitFindings,
-      ...unsupportedFeatureWarnings(selected, connector.limits, format.id),
+      ...unsupportedFeatureWarnings(selected, formatSupports(connector, format), format.id),
       ...context.warnings,
     ],
   };

@@ -94,7 +94,7 @@ export function checkPlatformLimits(
 /** One warning per feature the dataset uses that the target format cannot carry. */
 export function unsupportedFeatureWarnings(
   dataset: Dataset,
-  limits: PlatformLimits,
+  supports: PlatformLimits['supports'],
   format: string,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -117,7 +117,7 @@ export function unsupportedFeatureWarnings(
     phraseLists: 'phrase lists',
   };
   for (const key of Object.keys(uses) as Array<keyof typeof uses>) {
-    if (uses[key] && !limits.supports[key]) {
+    if (uses[key] && !supports[key]) {
       out.push({
         severity: 'warning',
         code: 'EXPORT_DROPS_FEATURE',

@@ -14,7 +14,9 @@ function toEntity(spec: EntitySpec): Entity {
   } else if (spec.type === 'list') {
     entity.kind = 'list';
     entity.values = (spec.values ?? []).map((v) =>
-      typeof v === 'string' ? {value: v} : {value: v.value, ...(v.synonyms?.length ? {synonyms: v.synonyms} : {})},
+      typeof v === 'string'
+        ? {value: v}
+        : {value: v.value, ...(v.synonyms?.length ? {synonyms: v.synonyms} : {})},
     );
   } else if (spec.type === 'regex') {
     entity.kind = 'regex';

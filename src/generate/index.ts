@@ -4,6 +4,7 @@
 import type {Dataset, Utterance} from '../model/dataset.js';
 import type {Spec} from '../spec/spec.js';
 import {datasetHeaderFor} from './dataset-header.js';
+import {languagePackFor} from './language.js';
 import {generateUtterancesSync, type GenerateOptions, type GenerationReport} from './pipeline.js';
 
 export {datasetEntities, datasetHeaderFor, datasetIntents, type DatasetHeader} from './dataset-header.js';
@@ -17,6 +18,8 @@ export {DEFAULT_COUNT, DEFAULT_SPLIT, DEFAULT_VARIATION_MIX, resolveIntentSettin
 export {parseTemplate, escapeTemplateText, type TemplateNode, type ParsedTemplate} from './template/parse.js';
 export {TemplateCompiler, type CompiledTemplate} from './template/compile.js';
 export {createRng, type Rng} from './rng.js';
+export {languagePackFor, specUsesVariation} from './language.js';
+export {writeGeneratedJsonl} from './write-jsonl.js';
 
 /**
  * Streams generated utterances. Memory stays flat in the output size: nothing but a compact hash per
@@ -26,7 +29,10 @@ export async function* generateUtterances(
   spec: Spec,
   options: GenerateOptions & {onReport?: (report: GenerationReport) => void} = {},
 ): AsyncIterable<Utterance> {
-  const iterator = generateUtterancesSync(spec, options);
+  const iterator = generateUtterancesSync(spec, {
+    ...options,
+    pack: options.pack ?? (await languagePackFor(spec)),
+  });
   for (;;) {
     const step = iterator.next();
     if (step.done) {
@@ -43,7 +49,10 @@ export async function generateDataset(
   options: GenerateOptions = {},
 ): Promise<{dataset: Dataset; report: GenerationReport}> {
   const utterances: Utterance[] = [];
-  const iterator = generateUtterancesSync(spec, options);
+  const iterator = generateUtterancesSync(spec, {
+    ...options,
+    pack: options.pack ?? (await languagePackFor(spec)),
+  });
   let step = iterator.next();
   while (!step.done) {
     utterances.push(step.value);

@@ -6,10 +6,14 @@
  */
 import {VARIATION_TAGS, type EntitySpan, type Utterance, type VariationTag} from '../model/dataset.js';
 import type {IntentSpec, Spec} from '../spec/spec.js';
-import {languagePack} from '../lang/index.js';
 import {CompactKeySet, dedupeKeyText} from './dedupe.js';
 import {createRng, type Rng} from './rng.js';
-import {resolveIntentSettings, type ActiveFamily, type SettingsOverrides, type TagCounts} from './settings.js';
+import {
+  resolveIntentSettings,
+  type ActiveFamily,
+  type SettingsOverrides,
+  type TagCounts,
+} from './settings.js';
 import {TemplateCompiler, tidyExpansion, type CompiledTemplate, type Expansion} from './template/compile.js';
 import type {AnnotatedText, LanguagePack, VariationContext} from './variation/types.js';
 
@@ -18,7 +22,7 @@ export interface GenerateOptions extends SettingsOverrides {
   seed?: number | string;
   /** The spec's file, for error locations. */
   file?: string;
-  /** Language pack to use instead of the spec language's (tests). */
+  /** The spec language's pack (languagePackFor), or another one (tests); none: templates only. */
   pack?: LanguagePack;
   /** Called after each intent with its summary. */
   onIntent?: (report: IntentReport) => void;
@@ -62,7 +66,15 @@ const TAG_ORDER = new Map<VariationTag, number>(VARIATION_TAGS.map((t, i) => [t,
 function spansAreValid(annotated: AnnotatedText): boolean {
   const length = annotated.text.length;
   const check = (spans: EntitySpan[] | undefined): boolean =>
-    (spans ?? []).every((s) => Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.start < s.end && s.end <= length && check(s.children));
+    (spans ?? []).every(
+      (s) =>
+        Number.isInteger(s.start) &&
+        Number.isInteger(s.end) &&
+        s.start >= 0 &&
+        s.start < s.end &&
+        s.end <= length &&
+        check(s.children),
+    );
   return check(annotated.entities);
 }
 
@@ -108,7 +120,8 @@ class SplitQuota {
   next(): 'train' | 'test' {
     const remaining = this.target - this.assigned;
     const remainingTrain = this.trainTarget - this.train;
-    const toTrain = remaining > 0 ? this.rng.next() * remaining < remainingTrain : this.rng.chance(this.split);
+    const toTrain =
+      remaining > 0 ? this.rng.next() * remaining < remainingTrain : this.rng.chance(this.split);
     this.assigned += 1;
     if (toTrain) this.train += 1;
     return toTrain ? 'train' : 'test';
@@ -146,7 +159,7 @@ function prepare(spec: Spec, options: GenerateOptions): Prepared {
   );
   return {
     spec,
-    pack: options.pack ?? languagePack(language),
+    pack: options.pack ?? {language, families: []},
     rng: createRng(seed),
     seed,
     language,
@@ -191,13 +204,25 @@ function applyFamilies(
   return {annotated: current, tags};
 }
 
+/** Tag counts in Bitext letter order, so reports read the same way every time. */
+function sortedTags(tags: TagCounts): TagCounts {
+  const sorted: TagCounts = {};
+  for (const tag of VARIATION_TAGS) if (tags[tag] !== undefined) sorted[tag] = tags[tag];
+  return sorted;
+}
+
 function baseWeight(base: Base): number {
   // Seeds have one wording; variation multiplies it, so they count as a few.
   const shapes = base.seed ? 4 : base.template.shapes;
   return 1 / (1 + base.produced / shapes);
 }
 
-function* generateIntent(prepared: Prepared, intent: IntentSpec, index: number, options: GenerateOptions): Generator<Utterance, IntentReport> {
+function* generateIntent(
+  prepared: Prepared,
+  intent: IntentSpec,
+  index: number,
+  options: GenerateOptions,
+): Generator<Utterance, IntentReport> {
   const settings = resolveIntentSettings(prepared.spec, intent, prepared.pack, options);
   const intentRng = prepared.rng.fork(`intent:${intent.name}`);
   const templateRng = intentRng.fork('template');
@@ -217,7 +242,11 @@ function* generateIntent(prepared: Prepared, intent: IntentSpec, index: number, 
     ...(settings.unknownFamilies.length ? {unknownFamilies: settings.unknownFamilies} : {}),
   };
   const seen = prepared.seen;
-  const emit = (annotated: AnnotatedText, tags: VariationTag[], source: 'seed' | 'template' | 'generated'): Utterance => {
+  const emit = (
+    annotated: AnnotatedText,
+    tags: VariationTag[],
+    source: 'seed' | 'template' | 'generated',
+  ): Utterance => {
     const split = quota.next();
     report.produced += 1;
     report[split] += 1;
@@ -297,11 +326,18 @@ function* generateIntent(prepared: Prepared, intent: IntentSpec, index: number, 
   else if (report.produced < settings.count && !report.reason)
     report.reason = `the templates can produce only ${report.produced} different utterances`;
   report.shortfall = Math.max(0, settings.count - report.produced);
+  report.tags = sortedTags(report.tags);
   return report;
 }
 
-/** Generates utterances one at a time (synchronously: the fast path the command and benchmarks use). */
-export function* generateUtterancesSync(spec: Spec, options: GenerateOptions = {}): Generator<Utterance, GenerationReport> {
+/**
+ * Generates utterances one at a time (synchronously: the fast path the command and benchmarks use). Pass
+ * the language pack (await languagePackFor(spec)); without one only templates are expanded.
+ */
+export function* generateUtterancesSync(
+  spec: Spec,
+  options: GenerateOptions = {},
+): Generator<Utterance, GenerationReport> {
   const prepared = prepare(spec, options);
   const report: GenerationReport = {
     seed: prepared.seed,
@@ -318,8 +354,10 @@ export function* generateUtterancesSync(spec: Spec, options: GenerateOptions = {
     report.produced += intentReport.produced;
     report.requested += intentReport.requested;
     report.shortfall += intentReport.shortfall;
-    for (const [tag, n] of Object.entries(intentReport.tags)) report.tags[tag as VariationTag] = (report.tags[tag as VariationTag] ?? 0) + n;
+    for (const [tag, n] of Object.entries(intentReport.tags))
+      report.tags[tag as VariationTag] = (report.tags[tag as VariationTag] ?? 0) + n;
     options.onIntent?.(intentReport);
   }
+  report.tags = sortedTags(report.tags);
   return report;
 }

@@ -27,6 +27,14 @@ export const DEFAULT_VARIATION_MIX: Readonly<Record<string, number>> = {
   noise: 0.12,
 };
 
+/**
+ * A pack may recommend its own default mix (tuned for its families on a benchmark), as an optional
+ * `recommendedMix` beside its families; packs without one get DEFAULT_VARIATION_MIX.
+ */
+export function packDefaultMix(pack: LanguagePack): VariationMix {
+  return (pack as LanguagePack & {recommendedMix?: VariationMix}).recommendedMix ?? DEFAULT_VARIATION_MIX;
+}
+
 export interface ActiveFamily {
   family: VariationFamily;
   share: number;
@@ -61,7 +69,7 @@ export function resolveIntentSettings(
 ): IntentSettings {
   const count = overrides.perIntent ?? intent.count ?? spec.defaults?.count ?? DEFAULT_COUNT;
   const split = overrides.split ?? intent.split ?? spec.defaults?.split ?? DEFAULT_SPLIT;
-  const base: VariationMix = spec.defaults?.variations ?? DEFAULT_VARIATION_MIX;
+  const base: VariationMix = spec.defaults?.variations ?? packDefaultMix(pack);
   const mix: VariationMix = {...base, ...(intent.variations ?? {})};
   const disabled = new Set<VariationFamily>();
   for (const name of [...(spec.defaults?.disable ?? []), ...(intent.disable ?? [])]) {

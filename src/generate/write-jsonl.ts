@@ -7,6 +7,7 @@
 import {openAtomicWriter} from '../io/atomic-write.js';
 import type {Spec} from '../spec/spec.js';
 import {datasetHeaderFor} from './dataset-header.js';
+import {languagePackFor} from './language.js';
 import {generateUtterancesSync, type GenerateOptions, type GenerationReport} from './pipeline.js';
 
 const CHUNK_CHARS = 64 * 1024;
@@ -16,7 +17,10 @@ export async function writeGeneratedJsonl(
   out: string,
   options: GenerateOptions & {onProgress?: (written: number) => void} = {},
 ): Promise<GenerationReport> {
-  const iterator = generateUtterancesSync(spec, options);
+  const iterator = generateUtterancesSync(spec, {
+    ...options,
+    pack: options.pack ?? (await languagePackFor(spec)),
+  });
   const writer = await openAtomicWriter(out);
   try {
     let chunk = `${JSON.stringify({$dataset: datasetHeaderFor(spec)})}\n`;

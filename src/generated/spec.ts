@@ -128,7 +128,7 @@ export interface EntitySpec {
     | 'location';
   roles?: string[];
   /**
-   * list and ml: the values are templates (alternatives, optional parts, <alias> references), expanded each time the slot is filled. Chatito slots read this way.
+   * list and ml: the values are templates (alternatives, optional parts, <alias> references), expanded each time the slot is filled; a {value, synonyms} entry fills the slot from its synonyms and annotates value as the canonical value. Chatito slots read this way.
    */
   templates?: boolean;
   /**

@@ -1,6 +1,33 @@
-import type {LanguagePack} from '../generate/variation/types.js';
+/**
+ * Language packs by primary language subtag. Adding a language = a folder src/lang/<lang>/ exporting a
+ * LanguagePack, plus one line in PACKS. A language without a pack gets no variation families (the generator
+ * still expands templates), so specs in any language work.
+ */
+import type {LanguagePack, VariationFamily} from '../generate/variation/types.js';
+import {englishPack} from './en/index.js';
 
-/** The language pack for a BCP-47 tag (by its primary subtag). Placeholder until the English pack lands. */
+const PACKS: Record<string, LanguagePack> = {
+  en: englishPack,
+};
+
+export function primaryLanguage(language: string): string {
+  return language.split(/[-_]/)[0]!.toLowerCase();
+}
+
+/** The language pack for a BCP-47 tag (by its primary subtag). */
 export function languagePack(language: string): LanguagePack {
-  return {language: language.split('-')[0]!.toLowerCase(), families: []};
+  const primary = primaryLanguage(language);
+  return PACKS[primary] ?? {language: primary, families: []};
+}
+
+export function supportedLanguages(): string[] {
+  return Object.keys(PACKS);
+}
+
+/** A family by its spec name, alias (typos, synonyms) or Bitext letter. */
+export function findFamily(pack: LanguagePack, name: string): VariationFamily | undefined {
+  const wanted = name.toLowerCase();
+  return pack.families.find(
+    (f) => f.name === wanted || f.tag.toLowerCase() === wanted || (f.aliases ?? []).includes(wanted),
+  );
 }

@@ -1,13 +1,20 @@
-import type {Diagnostic} from '../errors.js';
+import {SynthnluError, type Diagnostic} from '../errors.js';
+import {parseTemplate, templateReferences} from '../generate/template/parse.js';
 import type {Locator} from '../schema/validate.js';
 import {formatPath, type PathSegment} from '../schema/json-path.js';
 import {closestMatch} from '../schema/suggest.js';
 import type {Spec, WeightedText} from './spec.js';
 
-// Slot and alias references inside templates. The generator's template parser is the full grammar; these
-// patterns only need to find the names a template refers to.
-const ENTITY_REF = /(?<!\\)\{([^{}:]+)(?::([^{}]+))?\}/g;
-const ALIAS_REF = /(?<!\\)<([A-Za-z_][A-Za-z0-9_-]*)>/g;
+/** The entity and alias names a template refers to, or its syntax error (templates are parsed, not scanned). */
+function referencesOf(template: string): {entities: string[]; aliases: string[]; error?: SynthnluError} {
+  try {
+    const refs = templateReferences(parseTemplate(template).root);
+    return {entities: refs.entities.map((e) => e.name), aliases: refs.aliases.map((a) => a.name)};
+  } catch (error) {
+    if (error instanceof SynthnluError) return {entities: [], aliases: [], error};
+    throw error;
+  }
+}
 
 function textOf(item: WeightedText): string {
   return typeof item === 'string' ? item : item.text;
@@ -83,8 +90,18 @@ export function checkSpec(spec: Spec, context: {file?: string; locate?: Locator}
   const aliases = spec.aliases ?? {};
   const aliasNames = Object.keys(aliases);
   const checkRefs = (template: string, segments: PathSegment[]) => {
-    for (const match of template.matchAll(ENTITY_REF)) {
-      const name = match[1]!.trim();
+    const refs = referencesOf(template);
+    if (refs.error) {
+      const problem = refs.error.diagnostics[0]!;
+      out.push({
+        severity: 'error',
+        code: problem.code,
+        message: `${problem.message} (${problem.path})`,
+        ...at(segments),
+        ...(problem.suggestion ? {suggestion: problem.suggestion} : {}),
+      });
+    }
+    for (const name of refs.entities) {
       if (!entityNames.has(name)) {
         const guess = closestMatch(name, entityNames);
         out.push({
@@ -96,8 +113,7 @@ export function checkSpec(spec: Spec, context: {file?: string; locate?: Locator}
         });
       }
     }
-    for (const match of template.matchAll(ALIAS_REF)) {
-      const name = match[1]!;
+    for (const name of refs.aliases) {
       if (!(name in aliases)) {
         const guess = closestMatch(name, aliasNames);
         out.push({
@@ -151,9 +167,9 @@ function findAliasCycle(aliases: Record<string, WeightedText[] | undefined>): st
     state.set(name, 'visiting');
     stack.push(name);
     for (const item of aliases[name] ?? []) {
-      for (const match of textOf(item).matchAll(ALIAS_REF)) {
-        if (!(match[1]! in aliases)) continue;
-        const cycle = visit(match[1]!);
+      for (const ref of referencesOf(textOf(item)).aliases) {
+        if (!(ref in aliases)) continue;
+        const cycle = visit(ref);
         if (cycle) return cycle;
       }
     }

@@ -1,18 +1,34 @@
+import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {generateDataset, generateUtterances, type GenerationReport} from '../../src/generate/index.js';
+import {
+  generateDataset,
+  generateUtterances,
+  languagePackFor,
+  type GenerationReport,
+} from '../../src/generate/index.js';
 import type {AnnotatedText, LanguagePack, VariationFamily} from '../../src/generate/variation/types.js';
 import {normalizeUtteranceText, type Utterance} from '../../src/model/dataset.js';
+import {loadSpec} from '../../src/load/inspect.js';
 import type {Spec} from '../../src/spec/spec.js';
+import {ROOT} from '../helpers/cli.js';
 
 /** Inserts a word before the first entity or at the end, shifting spans: enough to exercise the pipeline. */
-function prefixFamily(tag: VariationFamily['tag'], name: string, words: string[], aliases?: string[]): VariationFamily {
+function prefixFamily(
+  tag: VariationFamily['tag'],
+  name: string,
+  words: string[],
+  aliases?: string[],
+): VariationFamily {
   return {
     tag,
     name,
     ...(aliases ? {aliases} : {}),
     apply(input: AnnotatedText, {rng}) {
       const word = `${rng.pick(words)} `;
-      return {text: word + input.text, entities: input.entities.map((e) => ({...e, start: e.start + word.length, end: e.end + word.length}))};
+      return {
+        text: word + input.text,
+        entities: input.entities.map((e) => ({...e, start: e.start + word.length, end: e.end + word.length})),
+      };
     },
   };
 }
@@ -21,7 +37,10 @@ const brokenFamily: VariationFamily = {
   tag: 'M',
   name: 'morphological',
   // Changes the text but points a span past its end.
-  apply: (input) => ({text: `${input.text}!`, entities: [{entity: 'order_id', start: 0, end: input.text.length + 5}]}),
+  apply: (input) => ({
+    text: `${input.text}!`,
+    entities: [{entity: 'order_id', start: 0, end: input.text.length + 5}],
+  }),
 };
 
 const pack: LanguagePack = {
@@ -50,7 +69,10 @@ const spec: Spec = {
   ],
 };
 
-async function collect(s: Spec, options: Parameters<typeof generateDataset>[1] = {}): Promise<{utterances: Utterance[]; report: GenerationReport}> {
+async function collect(
+  s: Spec,
+  options: Parameters<typeof generateDataset>[1] = {},
+): Promise<{utterances: Utterance[]; report: GenerationReport}> {
   const {dataset, report} = await generateDataset(s, {pack, ...options});
   return {utterances: dataset.utterances, report};
 }
@@ -69,7 +91,10 @@ describe('generation pipeline', () => {
     const cancel = utterances.filter((u) => u.intent === 'cancel');
     expect(cancel).toHaveLength(40);
     expect(utterances.filter((u) => u.intent === 'paint')).toHaveLength(30);
-    expect(cancel.filter((u) => u.source === 'seed').map((u) => u.text)).toEqual(['I want to cancel', 'please stop it']);
+    expect(cancel.filter((u) => u.source === 'seed').map((u) => u.text)).toEqual([
+      'I want to cancel',
+      'please stop it',
+    ]);
     const keys = utterances.map((u) => normalizeUtteranceText(u.text));
     expect(new Set(keys).size).toBe(keys.length);
     expect(report.intents.map((i) => [i.intent, i.produced, i.shortfall])).toEqual([
@@ -108,12 +133,41 @@ describe('generation pipeline', () => {
     // The offensive family is off unless the spec names it; the span-breaking family is caught and counted.
     expect(utterances.some((u) => u.tags!.includes('W'))).toBe(false);
     expect(report.intents[0]!.rejectedVariants).toBeGreaterThan(0);
-    const offensive = await collect({...spec, defaults: {...spec.defaults, variations: {offensive: 0.5}}}, {seed: 5});
+    const offensive = await collect(
+      {...spec, defaults: {...spec.defaults, variations: {offensive: 0.5}}},
+      {seed: 5},
+    );
     expect(offensive.utterances.some((u) => u.tags!.includes('W'))).toBe(true);
   });
 
+  it('resolves the mix per intent: intent shares over defaults, disable lists, letters and aliases', async () => {
+    const mixed: Spec = {
+      ...spec,
+      defaults: {count: 40, variations: {P: 0.5, colloquial: 0.5, typos: 0.5}, disable: ['colloquial']},
+      intents: [
+        {...spec.intents[0], variations: {polite: 0}},
+        {...spec.intents[1]!, disable: ['Z']},
+      ],
+    };
+    const {utterances} = await collect(mixed, {seed: 8});
+    const tagsOf = (intent: string) =>
+      new Set(utterances.filter((u) => u.intent === intent).flatMap((u) => u.tags!));
+    expect(tagsOf('cancel')).toEqual(new Set(['Z']));
+    expect(tagsOf('paint')).toEqual(new Set(['P']));
+  });
+
+  it("uses the pack's recommended mix when the spec has none", async () => {
+    const tuned = {...pack, recommendedMix: {colloquial: 1}};
+    const plain: Spec = {language: 'en', intents: [{name: 'greet', examples: ['hello there'], count: 5}]};
+    const {dataset} = await generateDataset(plain, {pack: tuned, seed: 1});
+    expect(new Set(dataset.utterances.flatMap((u) => u.tags))).toEqual(new Set(['Q']));
+  });
+
   it('paraphrases plain seed sentences (none of the output copies a seed)', async () => {
-    const seeds: Spec = {language: 'en', intents: [{name: 'greet', examples: ['hello there', 'good morning'], count: 12}]};
+    const seeds: Spec = {
+      language: 'en',
+      intents: [{name: 'greet', examples: ['hello there', 'good morning'], count: 12}],
+    };
     const {utterances} = await collect(seeds, {seed: 6});
     expect(utterances).toHaveLength(12);
     const generated = utterances.filter((u) => u.source === 'generated');
@@ -131,7 +185,12 @@ describe('generation pipeline', () => {
       ],
     };
     const {utterances, report} = await collect(small, {seed: 1});
-    expect(utterances.filter((u) => u.intent === 'yes').map((u) => u.text).sort()).toEqual(['yeah', 'yeah please', 'yes', 'yes please']);
+    expect(
+      utterances
+        .filter((u) => u.intent === 'yes')
+        .map((u) => u.text)
+        .sort(),
+    ).toEqual(['yeah', 'yeah please', 'yes', 'yes please']);
     expect(report.intents[0]).toMatchObject({produced: 4, shortfall: 46});
     expect(report.intents[0]!.reason).toMatch(/only 4/);
     expect(report.intents[1]).toMatchObject({produced: 1, shortfall: 4});
@@ -142,7 +201,8 @@ describe('generation pipeline', () => {
   it('streams the same utterances as generateDataset and reports at the end', async () => {
     let report: GenerationReport | undefined;
     const streamed: Utterance[] = [];
-    for await (const u of generateUtterances(spec, {pack, seed: 9, onReport: (r) => (report = r)})) streamed.push(u);
+    for await (const u of generateUtterances(spec, {pack, seed: 9, onReport: (r) => (report = r)}))
+      streamed.push(u);
     const {dataset} = await generateDataset(spec, {pack, seed: 9});
     expect(streamed).toEqual(dataset.utterances);
     expect(report?.produced).toBe(streamed.length);
@@ -152,7 +212,11 @@ describe('generation pipeline', () => {
     const {dataset} = await generateDataset(
       {
         ...spec,
-        entities: [...spec.entities!, {name: 'when', type: 'system', system: 'date'}, {name: 'note', type: 'ml', values: ['x']}],
+        entities: [
+          ...spec.entities!,
+          {name: 'when', type: 'system', system: 'date'},
+          {name: 'note', type: 'ml', values: ['x']},
+        ],
         intents: [{...spec.intents[0], description: 'Stop an order', responses: ['Done.']}, spec.intents[1]!],
       },
       {pack, seed: 1, perIntent: 3},
@@ -167,10 +231,45 @@ describe('generation pipeline', () => {
   });
 
   it('fails before generating anything when a template is broken', async () => {
-    const broken: Spec = {language: 'en', intents: [{name: 'a', examples: ['fine'], count: 2}, {name: 'b', examples: ['(oops']}]};
+    const broken: Spec = {
+      language: 'en',
+      intents: [
+        {name: 'a', examples: ['fine'], count: 2},
+        {name: 'b', examples: ['(oops']},
+      ],
+    };
     await expect(generateDataset(broken, {pack, file: 'spec.yaml'})).rejects.toMatchObject({
       code: 'TEMPLATE_SYNTAX',
       location: {file: 'spec.yaml', path: 'intents[1].examples[0], column 1'},
     });
+  });
+});
+
+describe('generation with the English language pack', () => {
+  it('loads the pack only for specs that can use a variation family', async () => {
+    const none: Spec = {
+      language: 'en-GB',
+      defaults: {variations: {}},
+      intents: [{name: 'a', examples: ['hi']}],
+    };
+    expect(await languagePackFor(none)).toEqual({language: 'en', families: []});
+    const one: Spec = {...none, intents: [{name: 'a', examples: ['hi'], variations: {polite: 0.5}}]};
+    expect((await languagePackFor(one)).families.map((f) => f.name)).toContain('polite');
+    expect(
+      (await languagePackFor({language: 'en', intents: none.intents})).families.length,
+    ).toBeGreaterThanOrEqual(11);
+  });
+
+  it('turns plain seed sentences into paraphrases that are not copies, with spans intact', async () => {
+    const {spec: plain} = await loadSpec(join(ROOT, 'examples/plain-seeds.yaml'));
+    const {dataset, report} = await generateDataset(plain, {seed: 1, perIntent: 25});
+    expect(report.intents.map((i) => i.produced)).toEqual([25, 25]);
+    const seeds = new Set(plain.intents.flatMap((i) => i.examples.map(normalizeUtteranceText)));
+    const generated = dataset.utterances.filter((u) => u.source === 'generated');
+    expect(generated).toHaveLength(46);
+    for (const u of generated) {
+      expect(seeds.has(normalizeUtteranceText(u.text))).toBe(false);
+      expect(u.tags!.length).toBeGreaterThan(0);
+    }
   });
 });

@@ -14,7 +14,11 @@ const spec: Spec = {
     nested: ['<want> (buy|get)'],
   },
   entities: [
-    {name: 'colour', type: 'list', values: [{value: 'red', synonyms: ['crimson', 'scarlet']}, 'blue', 'light green']},
+    {
+      name: 'colour',
+      type: 'list',
+      values: [{value: 'red', synonyms: ['crimson', 'scarlet']}, 'blue', 'light green'],
+    },
     {name: 'order_id', type: 'regex', pattern: '[A-Z]{2}-[0-9]{4}'},
     {name: 'when', type: 'system', system: 'date'},
     {name: 'mail', type: 'system', system: 'email'},
@@ -81,7 +85,8 @@ describe('template expansion', () => {
 
   it('generates regex entity values that match the pattern, reproducibly', () => {
     const first = expand('order {order_id}', 7, 50);
-    for (const r of first) expect(r.text.slice(r.entities[0]!.start, r.entities[0]!.end)).toMatch(/^[A-Z]{2}-[0-9]{4}$/);
+    for (const r of first)
+      expect(r.text.slice(r.entities[0]!.start, r.entities[0]!.end)).toMatch(/^[A-Z]{2}-[0-9]{4}$/);
     expect(new Set(first.map((r) => r.text)).size).toBeGreaterThan(40);
     expect(expand('order {order_id}', 7, 50)).toEqual(first);
   });
@@ -90,8 +95,16 @@ describe('template expansion', () => {
     const mails = expand('{mail}', 2, 30).map((r) => r.text);
     for (const m of mails) expect(m).toMatch(/^[a-z0-9.]+@[a-z.]+\.[a-z]+$/);
     const dates = new Set(expand('{when}', 2, 200).map((r) => r.text));
-    expect([...dates].some((d) => /^next (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(d))).toBe(true);
-    expect([...dates].some((d) => /^(January|February|March|April|May|June|July|August|September|October|November|December) \d+(st|nd|rd|th)$/.test(d))).toBe(true);
+    expect(
+      [...dates].some((d) => /^next (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(d)),
+    ).toBe(true);
+    expect(
+      [...dates].some((d) =>
+        /^(January|February|March|April|May|June|July|August|September|October|November|December) \d+(st|nd|rd|th)$/.test(
+          d,
+        ),
+      ),
+    ).toBe(true);
   });
 
   it('omits optional parts without leaving double spaces, and keeps roles', () => {
@@ -113,7 +126,9 @@ describe('template expansion', () => {
 
   it('names the circle when aliases refer to each other', () => {
     const cyclic: Spec = {...spec, aliases: {a: ['x <b>'], b: ['y <c>'], c: ['<a>']}};
-    expect(() => new TemplateCompiler(cyclic).compile('<a>', 'intents[0].examples[0]')).toThrowError(/<a> -> <b> -> <c> -> <a>/);
+    expect(() => new TemplateCompiler(cyclic).compile('<a>', 'intents[0].examples[0]')).toThrowError(
+      /<a> -> <b> -> <c> -> <a>/,
+    );
   });
 
   it('counts what a grammar can produce', () => {
@@ -129,23 +144,28 @@ describe('template expansion', () => {
       fc.constantFrom('hello', ' ', '  ', 'to', ', ', '(a|b c|)', '[maybe ]', '[{colour} ]', '(x {thing}|y)'),
     );
     fc.assert(
-      fc.property(fc.array(piece, {minLength: 1, maxLength: 8}), fc.integer({min: 0, max: 1000}), (pieces, seed) => {
-        const template = pieces.join(' ');
-        for (const r of expand(template, seed, 5)) {
-          expect(r.text).not.toMatch(/\s\s|^\s|\s$/);
-          let previousEnd = 0;
-          for (const span of r.entities) {
-            expect(span.start).toBeGreaterThanOrEqual(previousEnd);
-            expect(span.end).toBeGreaterThan(span.start);
-            const text = r.text.slice(span.start, span.end);
-            expect(text).toBe(text.trim());
-            if (span.entity === 'colour') expect(['red', 'crimson', 'scarlet', 'blue', 'light green']).toContain(text);
-            if (span.entity === 'thing') expect(['a lamp', 'two chairs']).toContain(text);
-            if (span.entity === 'order_id') expect(text).toMatch(/^[A-Z]{2}-[0-9]{4}$/);
-            previousEnd = span.end;
+      fc.property(
+        fc.array(piece, {minLength: 1, maxLength: 8}),
+        fc.integer({min: 0, max: 1000}),
+        (pieces, seed) => {
+          const template = pieces.join(' ');
+          for (const r of expand(template, seed, 5)) {
+            expect(r.text).not.toMatch(/\s\s|^\s|\s$/);
+            let previousEnd = 0;
+            for (const span of r.entities) {
+              expect(span.start).toBeGreaterThanOrEqual(previousEnd);
+              expect(span.end).toBeGreaterThan(span.start);
+              const text = r.text.slice(span.start, span.end);
+              expect(text).toBe(text.trim());
+              if (span.entity === 'colour')
+                expect(['red', 'crimson', 'scarlet', 'blue', 'light green']).toContain(text);
+              if (span.entity === 'thing') expect(['a lamp', 'two chairs']).toContain(text);
+              if (span.entity === 'order_id') expect(text).toMatch(/^[A-Z]{2}-[0-9]{4}$/);
+              previousEnd = span.end;
+            }
           }
-        }
-      }),
+        },
+      ),
       {numRuns: 200},
     );
   });

@@ -14,7 +14,7 @@ describe('Chatito parser', () => {
       [
         '// a comment',
         'import ./common.chatito',
-        "%[greet]('training': '3', \"testing\": \"1\")",
+        '%[greet](\'training\': \'3\', "testing": "1")',
         '    *[70%] ~[hi] @[name#formal?]',
         '    *[2] hey there',
         '# another comment',
@@ -24,7 +24,12 @@ describe('Chatito parser', () => {
       'a.chatito',
     );
     expect(imports).toEqual([{path: './common.chatito', line: 2}]);
-    expect(definitions[0]).toMatchObject({kind: 'intent', name: 'greet', args: {training: '3', testing: '1'}, line: 3});
+    expect(definitions[0]).toMatchObject({
+      kind: 'intent',
+      name: 'greet',
+      args: {training: '3', testing: '1'},
+      line: 3,
+    });
     expect(definitions[0]!.sentences[0]).toMatchObject({
       percent: 70,
       tokens: [
@@ -33,7 +38,10 @@ describe('Chatito parser', () => {
         {kind: 'slot', name: 'name', variation: 'formal', optional: true},
       ],
     });
-    expect(definitions[0]!.sentences[1]).toMatchObject({weight: 2, tokens: [{kind: 'text', text: 'hey there'}]});
+    expect(definitions[0]!.sentences[1]).toMatchObject({
+      weight: 2,
+      tokens: [{kind: 'text', text: 'hey there'}],
+    });
     expect(definitions[1]).toMatchObject({kind: 'slot', name: 'name', variation: 'formal'});
   });
 
@@ -42,7 +50,7 @@ describe('Chatito parser', () => {
     ['    hello\n', 1, /outside any definition/],
     ["%[greet]('training' '3')\n    hi\n", 1, /entity arguments/],
     ['%[greet]\n', 1, /no sentences/],
-    ['~[hi](\'a\': \'b\')\n    hi\n', 1, /aliases cannot have entity arguments/],
+    ["~[hi]('a': 'b')\n    hi\n", 1, /aliases cannot have entity arguments/],
   ])('names the file and line of a syntax error in %j', (text, line, message) => {
     expect(() => parseChatitoText(text, 'bad.chatito')).toThrowError(message);
     try {
@@ -65,7 +73,8 @@ describe('Chatito specs', () => {
     expect(dataset.entities.map((e) => e.name)).toEqual(['guests', 'restaurant', 'bookDate', 'bookTime']);
     for (const u of dataset.utterances) {
       expect(u.text).not.toMatch(/[~@%]\[|\s\s/);
-      for (const span of u.entities ?? []) expect(u.text.slice(span.start, span.end)).toBe(u.text.slice(span.start, span.end).trim());
+      for (const span of u.entities ?? [])
+        expect(u.text.slice(span.start, span.end)).toBe(u.text.slice(span.start, span.end).trim());
     }
     expect(dataset.utterances.some((u) => /\b(Monday|Friday|Saturday|Sunday)\b/.test(u.text))).toBe(true);
   });
@@ -75,12 +84,19 @@ describe('Chatito specs', () => {
     const file = join(dir, 'p.chatito');
     writeFileSync(
       file,
-      ['%[ask]', '    *[90%] ~[hello] @[who]', '    bye @[who]', '', '@[who]', '    Ann', '    Bob', ''].join('\n'),
+      ['%[ask]', '    *[90%] ~[hello] @[who]', '    bye @[who]', '', '@[who]', '    Ann', '    Bob', ''].join(
+        '\n',
+      ),
     );
     const {spec} = await loadSpec(file);
     expect(spec.intents[0].count).toBe(4);
     const {dataset} = await generateDataset(spec, {seed: 1});
-    expect(dataset.utterances.map((u) => u.text).sort()).toEqual(['bye Ann', 'bye Bob', 'hello Ann', 'hello Bob']);
+    expect(dataset.utterances.map((u) => u.text).sort()).toEqual([
+      'bye Ann',
+      'bye Bob',
+      'hello Ann',
+      'hello Bob',
+    ]);
     const weighted = await generateDataset({...spec, intents: [{...spec.intents[0], count: 1}]}, {seed: 1});
     expect(weighted.dataset.utterances).toHaveLength(1);
     // 90% of single draws start with "hello": check over many seeds.
@@ -92,12 +108,47 @@ describe('Chatito specs', () => {
     expect(hello).toBeGreaterThan(160);
   });
 
+  it('annotates an alias alone in a slot sentence as a synonym of the alias name', async () => {
+    const file = join(tempDir(), 's.chatito');
+    writeFileSync(
+      file,
+      [
+        '%[go]',
+        '    fly to @[city]',
+        '',
+        '@[city]',
+        '    ~[nyc]',
+        '    Paris',
+        '',
+        '~[nyc]',
+        '    new york',
+        '    big apple',
+        '',
+      ].join('\n'),
+    );
+    const {spec} = await loadSpec(file);
+    const {dataset} = await generateDataset(spec, {seed: 1});
+    const spans = dataset.utterances.map((u) => ({
+      text: u.text.slice(u.entities![0]!.start, u.entities![0]!.end),
+      value: u.entities![0]!.value,
+    }));
+    expect(spans.sort((a, b) => a.text.localeCompare(b.text))).toEqual([
+      {text: 'big apple', value: 'nyc'},
+      {text: 'new york', value: 'nyc'},
+      {text: 'Paris', value: undefined},
+    ]);
+  });
+
   it('reports an unknown slot and an unreadable import with file and line', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'sub'));
     writeFileSync(join(dir, 'a.chatito'), '%[x]\n    hi @[nobody]\n');
     const a = await inspectSpecFile(join(dir, 'a.chatito'));
-    expect(a.diagnostics[0]).toMatchObject({code: 'CHATITO_UNKNOWN_SLOT', file: join(dir, 'a.chatito'), line: 2});
+    expect(a.diagnostics[0]).toMatchObject({
+      code: 'CHATITO_UNKNOWN_SLOT',
+      file: join(dir, 'a.chatito'),
+      line: 2,
+    });
     writeFileSync(join(dir, 'b.chatito'), '%[x]\n    hi\nimport ./sub/missing.chatito\n');
     const b = await inspectSpecFile(join(dir, 'b.chatito'));
     expect(b.diagnostics[0]).toMatchObject({code: 'CHATITO_SYNTAX', line: 3});

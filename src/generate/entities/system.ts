@@ -55,7 +55,19 @@ const SMALL_NUMBERS = [
   'twenty',
   'thirty',
 ];
-const ORDINAL_WORDS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'last'];
+const ORDINAL_WORDS = [
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'last',
+];
 const FIRST_NAMES = [
   'John',
   'Mary',
@@ -108,9 +120,26 @@ const CITIES = [
   'Amsterdam',
   'Boston',
 ];
-const COUNTRIES = ['France', 'Germany', 'Canada', 'Japan', 'Brazil', 'India', 'Spain', 'Italy', 'Mexico', 'Kenya'];
+const COUNTRIES = [
+  'France',
+  'Germany',
+  'Canada',
+  'Japan',
+  'Brazil',
+  'India',
+  'Spain',
+  'Italy',
+  'Mexico',
+  'Kenya',
+];
 const EMAIL_DOMAINS = ['example.com', 'mail.com', 'gmail.com', 'outlook.com', 'company.org', 'yahoo.com'];
-const URL_HOSTS = ['example.com', 'shop.example.org', 'www.mysite.net', 'docs.example.io', 'blog.company.com'];
+const URL_HOSTS = [
+  'example.com',
+  'shop.example.org',
+  'www.mysite.net',
+  'docs.example.io',
+  'blog.company.com',
+];
 const URL_PATHS = ['', '/help', '/orders/123', '/account/settings', '/products?id=42', '/contact-us'];
 
 function ordinalSuffix(n: number): string {
@@ -208,8 +237,16 @@ function person(rng: Rng): string {
 }
 
 function email(rng: Rng): string {
-  const first = rng.pick(FIRST_NAMES).toLowerCase().normalize('NFD').replace(/[^a-z]/g, '');
-  const last = rng.pick(LAST_NAMES).toLowerCase().normalize('NFD').replace(/[^a-z]/g, '');
+  const first = rng
+    .pick(FIRST_NAMES)
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^a-z]/g, '');
+  const last = rng
+    .pick(LAST_NAMES)
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^a-z]/g, '');
   const local = [`${first}.${last}`, `${first}${rng.int(100)}`, `${first[0]}${last}`, first][rng.int(4)]!;
   return `${local}@${rng.pick(EMAIL_DOMAINS)}`;
 }
@@ -258,9 +295,7 @@ const GENERATORS: Record<SystemType, (rng: Rng) => string> = {
   money,
   percentage: (rng) => (rng.chance(0.7) ? `${rng.int(101)}%` : `${rng.int(101)} percent`),
   temperature: (rng) =>
-    rng.chance(0.5)
-      ? `${15 + rng.int(15)} degrees`
-      : `${rng.int(100)}°${rng.pick(['F', 'C'])}`,
+    rng.chance(0.5) ? `${15 + rng.int(15)} degrees` : `${rng.int(100)}°${rng.pick(['F', 'C'])}`,
   age: (rng) => {
     const years = 1 + rng.int(90);
     return rng.chance(0.6) ? `${years} years old` : `${years}`;

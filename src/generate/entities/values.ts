@@ -61,9 +61,8 @@ type RandExpInstance = {
   gen(): string;
   _expand: (token: object) => unknown;
 };
-const RandExp = ((RandExpModule as unknown as {default?: unknown}).default ?? RandExpModule) as unknown as new (
-  pattern: RegExp | string,
-) => RandExpInstance;
+const RandExp = ((RandExpModule as unknown as {default?: unknown}).default ??
+  RandExpModule) as unknown as new (pattern: RegExp | string) => RandExpInstance;
 
 function regexSource(entity: EntitySpec): EntityValueSource {
   const pattern = entity.pattern!;
@@ -119,21 +118,33 @@ export function entityValueSource(entity: EntitySpec): EntityValueSource {
     case 'list':
     case 'ml':
       if (!entity.values?.length)
-        throw new SynthnluError('GENERATE_ENTITY_WITHOUT_VALUES', `entity "${entity.name}" has no values to fill {${entity.name}} with`, {
-          suggestion: `Add values: [...] to entity "${entity.name}" (sample texts the generator can put in the slot).`,
-        });
+        throw new SynthnluError(
+          'GENERATE_ENTITY_WITHOUT_VALUES',
+          `entity "${entity.name}" has no values to fill {${entity.name}} with`,
+          {
+            suggestion: `Add values: [...] to entity "${entity.name}" (sample texts the generator can put in the slot).`,
+          },
+        );
       return listSource(entity);
     case 'regex':
       return regexSource(entity);
     case 'system': {
       const generate = systemValueGenerator(entity.system ?? '');
       if (!generate)
-        throw new SynthnluError('GENERATE_UNKNOWN_SYSTEM_TYPE', `entity "${entity.name}": unknown system type "${entity.system}"`, {
-          suggestion: 'Use one of number, ordinal, date, time, datetime, duration, email, url, phone, money, percentage, temperature, age, person, location.',
-        });
+        throw new SynthnluError(
+          'GENERATE_UNKNOWN_SYSTEM_TYPE',
+          `entity "${entity.name}": unknown system type "${entity.system}"`,
+          {
+            suggestion:
+              'Use one of number, ordinal, date, time, datetime, duration, email, url, phone, money, percentage, temperature, age, person, location.',
+          },
+        );
       if (entity.values?.length) {
         const samples = listSource(entity);
-        return {capacity: Infinity, draw: (rng) => (rng.chance(0.3) ? samples.draw(rng) : {text: generate(rng)})};
+        return {
+          capacity: Infinity,
+          draw: (rng) => (rng.chance(0.3) ? samples.draw(rng) : {text: generate(rng)}),
+        };
       }
       return {capacity: Infinity, draw: (rng) => ({text: generate(rng)})};
     }

@@ -132,7 +132,12 @@ export class TemplateCompiler {
     if (cached) return cached;
     const entries = this.spec.aliases?.[name];
     if (!entries)
-      this.error('SPEC_UNKNOWN_ALIAS', `<${name}> refers to an alias that is not defined`, path, `Add "${name}" under aliases.`);
+      this.error(
+        'SPEC_UNKNOWN_ALIAS',
+        `<${name}> refers to an alias that is not defined`,
+        path,
+        `Add "${name}" under aliases.`,
+      );
     if (this.aliasesInProgress.includes(name)) {
       const cycle = [...this.aliasesInProgress.slice(this.aliasesInProgress.indexOf(name)), name];
       this.error(
@@ -158,31 +163,53 @@ export class TemplateCompiler {
     return result;
   }
 
-  private entitySource(entity: EntitySpec, path: string): Compiled & {draw?: EntityValueSource['draw']} {
-    if (entity.templates && (entity.type === 'list' || entity.type === 'ml')) {
-      // Values are templates themselves (Chatito slots): expand into a scratch buffer, drop inner spans.
-      const values = (entity.values ?? []).map((v, i) => {
-        const text = typeof v === 'string' ? v : v.value;
-        const weight = typeof v === 'string' ? 1 : (v.weight ?? 1);
-        return {...this.compileNode(this.parse(text, `entities.${entity.name}.values[${i}]`).root, path), weight};
-      });
-      if (values.length === 0)
-        this.error('GENERATE_ENTITY_WITHOUT_VALUES', `entity "${entity.name}" has no values`, path);
-      const pick = weightedPicker(values, (v) => v.weight);
-      return {
-        capacity: values.reduce((n, v) => n + v.capacity, 0),
-        shapes: 1,
-        sample: (rng, out) => pick(rng).sample(rng, out),
-      };
-    }
+  private entitySource(entity: EntitySpec, path: string): EntityValueSource {
+    if (entity.templates && (entity.type === 'list' || entity.type === 'ml'))
+      return this.templatedValues(entity, path);
     try {
-      const source = entityValueSource(entity);
-      return {capacity: source.capacity, shapes: 1, sample: () => undefined, draw: source.draw};
+      return entityValueSource(entity);
     } catch (error) {
       if (error instanceof SynthnluError)
         this.error(error.code, error.message.replace(/^.*?: /, ''), path, error.suggestion);
       throw error;
     }
+  }
+
+  /**
+   * Values that are templates themselves (Chatito slots), expanded into a scratch buffer (inner spans are
+   * dropped: a slot is one span). A {value, synonyms} entry fills the slot from its synonyms and annotates
+   * the value as the canonical one (Chatito: an alias alone in a slot sentence is a synonym of its name).
+   */
+  private templatedValues(entity: EntitySpec, path: string): EntityValueSource {
+    const values = (entity.values ?? []).map((v, i) => {
+      const at = `entities.${entity.name}.values[${i}]`;
+      const compile = (text: string) => this.compileNode(this.parse(text, at).root, path);
+      if (typeof v === 'string') return {forms: [compile(v)], weight: 1, canonical: undefined};
+      const synonyms = v.synonyms ?? [];
+      return {
+        forms: synonyms.length ? synonyms.map(compile) : [compile(v.value)],
+        weight: v.weight ?? 1,
+        canonical: synonyms.length ? v.value : undefined,
+      };
+    });
+    if (values.length === 0)
+      this.error('GENERATE_ENTITY_WITHOUT_VALUES', `entity "${entity.name}" has no values`, path);
+    const pick = weightedPicker(values, (v) => v.weight);
+    const scratch: Expansion = {text: '', entities: []};
+    return {
+      capacity: values.reduce((n, v) => n + v.forms.reduce((m, f) => m + f.capacity, 0), 0),
+      draw(rng) {
+        const value = pick(rng);
+        const form = value.forms.length === 1 ? value.forms[0]! : value.forms[rng.int(value.forms.length)]!;
+        scratch.text = '';
+        scratch.entities.length = 0;
+        form.sample(rng, scratch);
+        const text = collapseSpaces(scratch.text);
+        return value.canonical !== undefined && value.canonical !== text
+          ? {text, value: value.canonical}
+          : {text};
+      },
+    };
   }
 
   private slot(name: string, role: string | undefined, path: string): Compiled {
@@ -191,36 +218,24 @@ export class TemplateCompiler {
     if (cached) return cached;
     const entity = this.entities.get(name);
     if (!entity)
-      this.error('SPEC_UNKNOWN_ENTITY', `{${name}} refers to an entity that is not defined`, path, `Add an entity named "${name}" under entities.`);
+      this.error(
+        'SPEC_UNKNOWN_ENTITY',
+        `{${name}} refers to an entity that is not defined`,
+        path,
+        `Add an entity named "${name}" under entities.`,
+      );
     const label = entity.annotateAs ?? entity.name;
     const source = this.entitySource(entity, path);
-    let sample: Sampler;
-    if (source.draw) {
-      const draw = source.draw;
-      sample = (rng, out) => {
-        const value = draw(rng);
-        const start = out.text.length;
-        out.text += value.text;
-        const span: EntitySpan = {entity: label, start, end: out.text.length};
-        if (value.value !== undefined) span.value = value.value;
-        if (role) span.role = role;
-        out.entities.push(span);
-      };
-    } else {
-      const inner = source.sample;
-      const scratch: Expansion = {text: '', entities: []};
-      sample = (rng, out) => {
-        scratch.text = '';
-        scratch.entities.length = 0;
-        inner(rng, scratch);
-        const text = collapseSpaces(scratch.text);
-        const start = out.text.length;
-        out.text += text;
-        const span: EntitySpan = {entity: label, start, end: out.text.length};
-        if (role) span.role = role;
-        out.entities.push(span);
-      };
-    }
+    const draw = source.draw;
+    const sample: Sampler = (rng, out) => {
+      const value = draw(rng);
+      const start = out.text.length;
+      out.text += value.text;
+      const span: EntitySpan = {entity: label, start, end: out.text.length};
+      if (value.value !== undefined) span.value = value.value;
+      if (role) span.role = role;
+      out.entities.push(span);
+    };
     const result = {capacity: source.capacity, shapes: 1, sample};
     this.entityCache.set(key, result);
     return result;
@@ -237,7 +252,8 @@ function collapseSpaces(text: string): string {
  */
 export function tidyExpansion(expansion: Expansion): AnnotatedText {
   const {text, entities} = expansion;
-  if (!/\s\s|^\s|\s$|[\t\n\r]/.test(text)) return {text, entities: entities.map((e) => ({...e}))};
+  // Already tidy: hand over the buffer's spans (callers give every expansion a fresh entities array).
+  if (!/\s\s|^\s|\s$|[\t\n\r]/.test(text)) return {text, entities};
   // map[i] = position of source index i in the tidy text.
   const map = new Int32Array(text.length + 1);
   let out = '';

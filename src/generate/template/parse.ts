@@ -58,7 +58,12 @@ export function parseTemplate(source: string, origin: TemplateOrigin = {}): Pars
       if (stops.includes(ch)) break;
       if (ch === '\\') {
         if (pos + 1 >= source.length)
-          syntaxError('a template ends with a lone backslash', pos + 1, origin, 'Write \\\\ for a backslash.');
+          syntaxError(
+            'a template ends with a lone backslash',
+            pos + 1,
+            origin,
+            'Write \\\\ for a backslash.',
+          );
         if (!text) textStart = pos;
         text += source[pos + 1]!;
         pos += 2;
@@ -74,7 +79,12 @@ export function parseTemplate(source: string, origin: TemplateOrigin = {}): Pars
           options.push(parseSequence('|)'));
         }
         if (source[pos] !== ')')
-          syntaxError('"(" is never closed', open + 1, origin, 'Close the alternatives with ")", or write \\( for a literal parenthesis.');
+          syntaxError(
+            '"(" is never closed',
+            open + 1,
+            origin,
+            'Close the alternatives with ")", or write \\( for a literal parenthesis.',
+          );
         pos += 1;
         items.push({kind: 'choice', options, column: open + 1});
         textStart = pos;
@@ -86,7 +96,12 @@ export function parseTemplate(source: string, origin: TemplateOrigin = {}): Pars
         const open = pos++;
         const item = parseSequence(']');
         if (source[pos] !== ']')
-          syntaxError('"[" is never closed', open + 1, origin, 'Close the optional part with "]", or write \\[ for a literal bracket.');
+          syntaxError(
+            '"[" is never closed',
+            open + 1,
+            origin,
+            'Close the optional part with "]", or write \\[ for a literal bracket.',
+          );
         pos += 1;
         items.push({kind: 'optional', item, column: open + 1});
         textStart = pos;
@@ -98,11 +113,21 @@ export function parseTemplate(source: string, origin: TemplateOrigin = {}): Pars
         const open = pos;
         const close = source.indexOf('}', pos);
         if (close === -1)
-          syntaxError('"{" is never closed', open + 1, origin, 'Write {entity_name}, or \\{ for a literal brace.');
+          syntaxError(
+            '"{" is never closed',
+            open + 1,
+            origin,
+            'Write {entity_name}, or \\{ for a literal brace.',
+          );
         const inner = source.slice(pos + 1, close);
         const [entity, role, extra] = inner.split(':').map((s) => s.trim());
         if (!entity || /[{}()[\]<>|\s]/.test(entity) || extra !== undefined || role === '')
-          syntaxError(`"{${inner}}" is not an entity slot`, open + 1, origin, 'Write {entity} or {entity:role}.');
+          syntaxError(
+            `"{${inner}}" is not an entity slot`,
+            open + 1,
+            origin,
+            'Write {entity} or {entity:role}.',
+          );
         items.push({kind: 'slot', entity, ...(role ? {role} : {}), column: open + 1});
         pos = close + 1;
         textStart = pos;
@@ -127,7 +152,9 @@ export function parseTemplate(source: string, origin: TemplateOrigin = {}): Pars
           `unexpected "${ch}"`,
           pos + 1,
           origin,
-          ch === '|' ? 'Alternatives go inside parentheses: (a|b).' : `Remove it, or write \\${ch} for the character itself.`,
+          ch === '|'
+            ? 'Alternatives go inside parentheses: (a|b).'
+            : `Remove it, or write \\${ch} for the character itself.`,
         );
       }
       if (!text) textStart = pos;

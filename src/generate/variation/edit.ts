@@ -39,7 +39,7 @@ export function isOutsideEntities(entities: readonly EntitySpan[], start: number
  */
 export function applyEdits(input: AnnotatedText, edits: readonly TextEdit[]): AnnotatedText | undefined {
   if (edits.length === 0) return input;
-  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const sorted = edits.length === 1 ? edits : [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
   let previousEnd = -1;
   for (const edit of sorted) {
     if (edit.start < 0 || edit.end < edit.start || edit.end > input.text.length) return undefined;
@@ -62,7 +62,8 @@ export function applyEdits(input: AnnotatedText, edits: readonly TextEdit[]): An
     }
     return shift === 0 ? span : {...span, start: span.start + shift, end: span.end + shift};
   });
-  return {text, entities};
+  // Other fields (framedBy) describe the utterance, not its characters: they carry over.
+  return {...input, text, entities};
 }
 
 export function replaceRange(
@@ -74,7 +75,11 @@ export function replaceRange(
   return applyEdits(input, [{start, end, replacement}]);
 }
 
-export function insertAt(input: AnnotatedText, position: number, insertion: string): AnnotatedText | undefined {
+export function insertAt(
+  input: AnnotatedText,
+  position: number,
+  insertion: string,
+): AnnotatedText | undefined {
   return applyEdits(input, [{start: position, end: position, replacement: insertion}]);
 }
 

@@ -10,6 +10,12 @@ export interface AnnotatedText {
   text: string;
   /** Spans into text, end exclusive (UTF-16 code units), as in the dataset model. */
   entities: EntitySpan[];
+  /**
+   * Set by a family that put the text in a new sentence frame (a question, a negation...), so that a later
+   * family does not silently replace that frame and leave a tag the text no longer shows. Optional: pipelines
+   * need not set or read it; they only pass a family's output on to the next family.
+   */
+  framedBy?: VariationTag;
 }
 
 export interface VariationContext {
@@ -36,4 +42,9 @@ export interface LanguagePack {
   /** Primary language subtag: en. */
   language: string;
   families: VariationFamily[];
+  /**
+   * The variation mix measured to help most for this language (bench/quality.bench.ts), for specs that do not
+   * set one. Optional: a new pack can start without.
+   */
+  recommendedMix?: Readonly<Record<string, number>>;
 }

@@ -41,7 +41,10 @@ export interface ChatitoDocument {
 }
 
 function fail(message: string, file: string, line: number, suggestion?: string): never {
-  throw new SynthnluError('CHATITO_SYNTAX', message, {location: {file, line}, ...(suggestion ? {suggestion} : {})});
+  throw new SynthnluError('CHATITO_SYNTAX', message, {
+    location: {file, line},
+    ...(suggestion ? {suggestion} : {}),
+  });
 }
 
 const DEFINITION = /^([%@~])\[([^\]]+)\]\s*(\(.*\))?\s*$/;
@@ -57,7 +60,12 @@ function parseArgs(text: string, file: string, line: number): Record<string, str
   while (ARGUMENT.lastIndex < inner.length) {
     const match = ARGUMENT.exec(inner);
     if (!match)
-      fail(`cannot read the entity arguments "${text.trim()}"`, file, line, `Write them as ('training': '100', 'testing': '20').`);
+      fail(
+        `cannot read the entity arguments "${text.trim()}"`,
+        file,
+        line,
+        `Write them as ('training': '100', 'testing': '20').`,
+      );
     args[match[2]!] = match[4]!;
   }
   return args;
@@ -97,7 +105,10 @@ function parseSentence(body: string, file: string, line: number): ChatitoSentenc
 }
 
 /** Parses one file's text (imports are returned, not followed). */
-export function parseChatitoText(text: string, file: string): {definitions: ChatitoDefinition[]; imports: {path: string; line: number}[]} {
+export function parseChatitoText(
+  text: string,
+  file: string,
+): {definitions: ChatitoDefinition[]; imports: {path: string; line: number}[]} {
   const definitions: ChatitoDefinition[] = [];
   const imports: {path: string; line: number}[] = [];
   let current: ChatitoDefinition | undefined;
@@ -112,8 +123,15 @@ export function parseChatitoText(text: string, file: string): {definitions: Chat
       return;
     }
     if (raw.startsWith(' ') || raw.startsWith('\t')) {
-      if (raw.startsWith('\t')) fail('sentences are indented with 4 spaces, not tabs', file, line, 'Replace the tab with 4 spaces.');
-      if (!current) fail('an indented sentence outside any definition', file, line, 'Put sentences under a %[intent], @[slot] or ~[alias] line.');
+      if (raw.startsWith('\t'))
+        fail('sentences are indented with 4 spaces, not tabs', file, line, 'Replace the tab with 4 spaces.');
+      if (!current)
+        fail(
+          'an indented sentence outside any definition',
+          file,
+          line,
+          'Put sentences under a %[intent], @[slot] or ~[alias] line.',
+        );
       const body = raw.trim();
       if (body.startsWith('//') || body.startsWith('#')) return;
       current.sentences.push(parseSentence(body, file, line));
@@ -121,7 +139,12 @@ export function parseChatitoText(text: string, file: string): {definitions: Chat
     }
     const match = DEFINITION.exec(raw);
     if (!match)
-      fail(`cannot read "${raw.length > 40 ? `${raw.slice(0, 40)}...` : raw}"`, file, line, 'Definitions start at column 0 with %[intent], @[slot] or ~[alias]; sentences are indented by 4 spaces.');
+      fail(
+        `cannot read "${raw.length > 40 ? `${raw.slice(0, 40)}...` : raw}"`,
+        file,
+        line,
+        'Definitions start at column 0 with %[intent], @[slot] or ~[alias]; sentences are indented by 4 spaces.',
+      );
     const kind = match[1] === '%' ? 'intent' : match[1] === '@' ? 'slot' : 'alias';
     let name = match[2]!;
     let variation: string | undefined;
@@ -140,12 +163,22 @@ export function parseChatitoText(text: string, file: string): {definitions: Chat
     definitions.push(current);
   });
   for (const d of definitions)
-    if (d.sentences.length === 0) fail(`${d.kind} "${d.name}" has no sentences`, d.file, d.line, 'Indent its sentences by 4 spaces below it.');
+    if (d.sentences.length === 0)
+      fail(
+        `${d.kind} "${d.name}" has no sentences`,
+        d.file,
+        d.line,
+        'Indent its sentences by 4 spaces below it.',
+      );
   return {definitions, imports};
 }
 
 /** Reads a .chatito file and everything it imports (paths relative to the importing file). */
-export async function readChatito(text: string, file: string, readText = (path: string) => readFile(path, 'utf8')): Promise<ChatitoDocument> {
+export async function readChatito(
+  text: string,
+  file: string,
+  readText = (path: string) => readFile(path, 'utf8'),
+): Promise<ChatitoDocument> {
   const files: string[] = [];
   const definitions: ChatitoDefinition[] = [];
   const visiting = new Set<string>();
@@ -162,7 +195,12 @@ export async function readChatito(text: string, file: string, readText = (path: 
       try {
         importedText = await readText(target);
       } catch {
-        fail(`cannot read the imported file "${imported.path}"`, path, imported.line, `Check the path; it is relative to ${dirname(path)}.`);
+        fail(
+          `cannot read the imported file "${imported.path}"`,
+          path,
+          imported.line,
+          `Check the path; it is relative to ${dirname(path)}.`,
+        );
       }
       await load(importedText, target);
     }
@@ -174,7 +212,12 @@ export async function readChatito(text: string, file: string, readText = (path: 
   for (const d of definitions) {
     const key = `${d.kind}:${d.name}#${d.variation ?? ''}`;
     const first = seen.get(key);
-    if (first) fail(`${d.kind} "${d.name}${d.variation ? `#${d.variation}` : ''}" is defined twice (first at ${first.file}:${first.line})`, d.file, d.line);
+    if (first)
+      fail(
+        `${d.kind} "${d.name}${d.variation ? `#${d.variation}` : ''}" is defined twice (first at ${first.file}:${first.line})`,
+        d.file,
+        d.line,
+      );
     seen.set(key, d);
   }
   return {definitions, files};

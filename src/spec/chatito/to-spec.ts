@@ -27,9 +27,13 @@ function sentenceWeights(sentences: ChatitoSentence[]): number[] {
   const claimed = sentences.reduce((n, s) => n + (s.percent ?? 0), 0);
   const open = sentences.filter((s) => s.percent === undefined).length;
   if (claimed > 100.0001)
-    throw new SynthnluError('CHATITO_PROBABILITY', `the probabilities add up to ${claimed}%, more than 100%`, {
-      location: {file: sentences[0]!.file, line: sentences[0]!.line},
-    });
+    throw new SynthnluError(
+      'CHATITO_PROBABILITY',
+      `the probabilities add up to ${claimed}%, more than 100%`,
+      {
+        location: {file: sentences[0]!.file, line: sentences[0]!.line},
+      },
+    );
   const rest = open > 0 ? Math.max(100 - claimed, 0) / open : 0;
   const anyPercent = sentences.some((s) => s.percent !== undefined);
   return sentences.map((s) => {
@@ -46,7 +50,9 @@ export function chatitoToSpec(document: ChatitoDocument): Spec {
   // One spec entity per slot definition (variation); a reference without a variation may use any of them.
   const slotDefs = defs.filter((d) => d.kind === 'slot');
   const slotEntity = new Map<ChatitoDefinition, string>();
-  slotDefs.forEach((d, i) => slotEntity.set(d, safeName('s', i, `${d.name}${d.variation ? `_${d.variation}` : ''}`)));
+  slotDefs.forEach((d, i) =>
+    slotEntity.set(d, safeName('s', i, `${d.name}${d.variation ? `_${d.variation}` : ''}`)),
+  );
   const anyVariation = new Map<string, string>();
 
   const template = (sentence: ChatitoSentence): string =>
@@ -66,12 +72,18 @@ export function chatitoToSpec(document: ChatitoDocument): Spec {
       .join('');
 
   const slotFor = (name: string, variation: string | undefined, at: ChatitoSentence): string => {
-    const candidates = slotDefs.filter((d) => d.name === name && (variation === undefined || d.variation === variation));
+    const candidates = slotDefs.filter(
+      (d) => d.name === name && (variation === undefined || d.variation === variation),
+    );
     if (candidates.length === 0)
-      throw new SynthnluError('CHATITO_UNKNOWN_SLOT', `@[${name}${variation ? `#${variation}` : ''}] is not defined`, {
-        location: {file: at.file, line: at.line},
-        suggestion: `Define it: a line "@[${name}${variation ? `#${variation}` : ''}]" followed by its values indented by 4 spaces.`,
-      });
+      throw new SynthnluError(
+        'CHATITO_UNKNOWN_SLOT',
+        `@[${name}${variation ? `#${variation}` : ''}] is not defined`,
+        {
+          location: {file: at.file, line: at.line},
+          suggestion: `Define it: a line "@[${name}${variation ? `#${variation}` : ''}]" followed by its values indented by 4 spaces.`,
+        },
+      );
     if (candidates.length === 1) return slotEntity.get(candidates[0]!)!;
     let combined = anyVariation.get(name);
     if (!combined) {
@@ -84,10 +96,10 @@ export function chatitoToSpec(document: ChatitoDocument): Spec {
   const aliases: Record<string, [WeightedText, ...WeightedText[]]> = {};
   for (const d of defs.filter((x) => x.kind === 'alias')) {
     const weights = sentenceWeights(d.sentences);
-    aliases[aliasNames.get(d.name)!] = d.sentences.map((s, i) => ({text: template(s), weight: weights[i]!})) as [
-      WeightedText,
-      ...WeightedText[],
-    ];
+    aliases[aliasNames.get(d.name)!] = d.sentences.map((s, i) => ({
+      text: template(s),
+      weight: weights[i]!,
+    })) as [WeightedText, ...WeightedText[]];
   }
 
   const entities: EntitySpec[] = slotDefs.map((d) => {
@@ -97,7 +109,13 @@ export function chatitoToSpec(document: ChatitoDocument): Spec {
       type: 'ml',
       templates: true,
       annotateAs: entityLabel(d.name),
-      values: d.sentences.map((s, i) => ({value: template(s), weight: weights[i]!})),
+      values: d.sentences.map((s, i) => {
+        const only = s.tokens.length === 1 ? s.tokens[0]! : undefined;
+        // A sentence that is one alias alone: its values are synonyms of the alias's name (spec 2.1.3).
+        if (only?.kind === 'alias' && !only.optional && aliasNames.has(only.name))
+          return {value: only.name, synonyms: [template(s)], weight: weights[i]!};
+        return {value: template(s), weight: weights[i]!};
+      }),
     };
   });
   for (const [name, entityName] of anyVariation) {
@@ -106,7 +124,9 @@ export function chatitoToSpec(document: ChatitoDocument): Spec {
       type: 'ml',
       templates: true,
       annotateAs: entityLabel(name),
-      values: entities.filter((e) => e.annotateAs === entityLabel(name) && e.name !== entityName).flatMap((e) => e.values ?? []),
+      values: entities
+        .filter((e) => e.annotateAs === entityLabel(name) && e.name !== entityName)
+        .flatMap((e) => e.values ?? []),
     });
   }
 
@@ -114,7 +134,10 @@ export function chatitoToSpec(document: ChatitoDocument): Spec {
   for (const [i, d] of defs.filter((x) => x.kind === 'intent').entries()) {
     const aliasName = safeName('i', i, d.name);
     const weights = sentenceWeights(d.sentences);
-    aliases[aliasName] = d.sentences.map((s, j) => ({text: template(s), weight: weights[j]!})) as [WeightedText, ...WeightedText[]];
+    aliases[aliasName] = d.sentences.map((s, j) => ({text: template(s), weight: weights[j]!})) as [
+      WeightedText,
+      ...WeightedText[],
+    ];
     const training = d.args.training === undefined ? undefined : Number(d.args.training);
     const testing = d.args.testing === undefined ? undefined : Number(d.args.testing);
     for (const [key, value] of [
@@ -122,9 +145,13 @@ export function chatitoToSpec(document: ChatitoDocument): Spec {
       ['testing', testing],
     ] as const) {
       if (value !== undefined && (!Number.isInteger(value) || value < 1))
-        throw new SynthnluError('CHATITO_BAD_COUNT', `'${key}' must be a whole number >= 1, got '${d.args[key]}'`, {
-          location: {file: d.file, line: d.line},
-        });
+        throw new SynthnluError(
+          'CHATITO_BAD_COUNT',
+          `'${key}' must be a whole number >= 1, got '${d.args[key]}'`,
+          {
+            location: {file: d.file, line: d.line},
+          },
+        );
     }
     const intent: IntentSpec = {name: d.name.replace(/\s+/g, '_'), examples: [`<${aliasName}>`]};
     if (training !== undefined || testing !== undefined) {

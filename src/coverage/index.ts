@@ -1,0 +1,201 @@
+/**
+ * `synthnlu coverage` core: runs the structure, entity and conflict checks, the classifier estimate, the
+ * baseline comparison and the gates, and returns one CoverageReport. No I/O beyond what the caller passes in.
+ */
+import type {PlatformLimits} from '../connector.js';
+import {countBySeverity, type Severity} from '../errors.js';
+import type {Dataset} from '../model/dataset.js';
+import {intentNames} from '../model/dataset.js';
+import {compareWithBaseline} from './baseline.js';
+import {checkConflicts, DEFAULT_CONFLICT_OPTIONS} from './conflict-checks.js';
+import {checkEntities} from './entity-checks.js';
+import {estimateModel, type EvaluationMethod} from './evaluate.js';
+import {modelFindings} from './model-findings.js';
+import {checkStructure} from './structure-checks.js';
+import type {CoverageReport, Finding, GateResult} from './types.js';
+
+export type * from './types.js';
+export {readBaseline} from './baseline.js';
+
+export interface CoverageOptions {
+  input: string;
+  /** The input is a canonical dataset, so finding paths (utterances[3]) point into that file: name it. */
+  pathsInInput?: boolean;
+  platform?: {id: string; limits: PlatformLimits};
+  minExamples: number;
+  /** --min-examples was given: an intent under it fails the run, not just warns. */
+  gateMinExamples?: boolean;
+  maxImbalanceRatio: number;
+  nearDuplicateThreshold: number;
+  confusableThreshold: number;
+  /** Skip training the classifier (checks only). */
+  model: boolean;
+  method: EvaluationMethod;
+  folds: number;
+  seed: number;
+  testSet?: Dataset;
+  baseline?: {file: string; report: CoverageReport};
+  maxF1Drop: number;
+  /** Gates: undefined means the gate is off. */
+  minF1?: number;
+  failOn?: 'error' | 'warning';
+  onProgress?: (message: string) => void;
+}
+
+export const DEFAULT_COVERAGE_OPTIONS = {
+  minExamples: 10,
+  maxImbalanceRatio: 10,
+  nearDuplicateThreshold: DEFAULT_CONFLICT_OPTIONS.nearDuplicateThreshold,
+  confusableThreshold: DEFAULT_CONFLICT_OPTIONS.confusableThreshold,
+  model: true,
+  method: 'auto',
+  folds: 5,
+  seed: 42,
+  maxF1Drop: 0.05,
+} as const satisfies Partial<CoverageOptions>;
+
+const RANK: Record<Severity, number> = {error: 0, warning: 1, info: 2};
+
+/** Worst first: severity, then the group order people fix things in, then the finding's own score. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  const groupRank = {conflicts: 0, structure: 1, entities: 2, baseline: 3, model: 4};
+  return [...findings].sort(
+    (a, b) => RANK[a.severity] - RANK[b.severity] || groupRank[a.group] - groupRank[b.group],
+  );
+}
+
+function time<T>(timings: Record<string, number>, name: string, run: () => T): T {
+  const started = performance.now();
+  const value = run();
+  timings[name] = Math.round(performance.now() - started) / 1000;
+  return value;
+}
+
+export function runCoverage(dataset: Dataset, options: CoverageOptions): CoverageReport {
+  const timings: Record<string, number> = {};
+  const findings: Finding[] = [];
+  findings.push(
+    ...time(timings, 'structure', () =>
+      checkStructure(dataset, {
+        minExamples: options.minExamples,
+        maxImbalanceRatio: options.maxImbalanceRatio,
+        ...(options.platform ? {platform: options.platform} : {}),
+      }),
+    ),
+  );
+  const entities = time(timings, 'entities', () => checkEntities(dataset));
+  findings.push(...entities.findings);
+  const conflicts = time(timings, 'conflicts', () =>
+    checkConflicts(dataset, {
+      ...DEFAULT_CONFLICT_OPTIONS,
+      nearDuplicateThreshold: options.nearDuplicateThreshold,
+      confusableThreshold: options.confusableThreshold,
+    }),
+  );
+  findings.push(...conflicts.findings);
+
+  const model = options.model
+    ? time(timings, 'model', () =>
+        estimateModel(dataset, {
+          method: options.method,
+          folds: options.folds,
+          seed: options.seed,
+          ...(options.testSet ? {testSet: options.testSet} : {}),
+          ...(options.onProgress ? {onProgress: options.onProgress} : {}),
+        }),
+      )
+    : undefined;
+  if (model) findings.push(...modelFindings(model, {weakF1: 0.5, minConfusedCount: 2}));
+
+  let baseline: CoverageReport['baseline'];
+  if (options.baseline && model) {
+    const compared = compareWithBaseline(options.baseline.file, options.baseline.report, model, options.maxF1Drop);
+    baseline = compared.comparison;
+    findings.push(...compared.findings);
+  }
+
+  const counts = countBySeverity(findings);
+  const gates: GateResult[] = [];
+  if (options.minF1 !== undefined) {
+    const below = model ? model.perIntent.filter((m) => m.support > 0 && m.f1 < options.minF1!) : [];
+    gates.push({
+      gate: 'min-f1',
+      passed: model !== undefined && below.length === 0,
+      message: !model
+        ? 'no model estimate to check --min-f1 against'
+        : below.length === 0
+          ? `every intent has F1 ≥ ${options.minF1}`
+          : `${below.length} intent${below.length === 1 ? '' : 's'} below F1 ${options.minF1}: ${below
+              .slice(0, 5)
+              .map((m) => `${m.intent} (${m.f1.toFixed(2)})`)
+              .join(', ')}${below.length > 5 ? ', ...' : ''}`,
+    });
+  }
+  // The example count is always checked (a warning); it fails the run only when --min-examples was given.
+  const sizes = new Map(intentNames(dataset).map((name) => [name, 0]));
+  for (const u of dataset.utterances) sizes.set(u.intent, (sizes.get(u.intent) ?? 0) + 1);
+  const small = [...sizes].filter(([, n]) => n < options.minExamples);
+  if (options.gateMinExamples) gates.push({
+    gate: 'min-examples',
+    passed: small.length === 0,
+    message:
+      small.length === 0
+        ? `every intent has at least ${options.minExamples} examples`
+        : `${small.length} intent${small.length === 1 ? '' : 's'} with fewer than ${options.minExamples} examples: ${small
+            .slice(0, 5)
+            .map(([name, n]) => `${name} (${n})`)
+            .join(', ')}${small.length > 5 ? ', ...' : ''}`,
+  });
+  if (options.failOn) {
+    const failing = options.failOn === 'warning' ? counts.error + counts.warning : counts.error;
+    gates.push({
+      gate: 'fail-on',
+      passed: failing === 0,
+      message: `${failing} finding${failing === 1 ? '' : 's'} at or above ${options.failOn}`,
+    });
+  }
+  if (baseline) {
+    gates.push({
+      gate: 'max-f1-drop',
+      passed: baseline.regressions.length === 0,
+      message:
+        baseline.regressions.length === 0
+          ? `no intent's F1 dropped by more than ${options.maxF1Drop}`
+          : `F1 dropped by more than ${options.maxF1Drop} for ${baseline.regressions.join(', ')}`,
+    });
+  }
+
+  const intentRows = intentNames(dataset).map((intent) => ({intent, examples: 0, train: 0, test: 0}));
+  const rowOf = new Map(intentRows.map((r) => [r.intent, r]));
+  for (const u of dataset.utterances) {
+    const row = rowOf.get(u.intent)!;
+    row.examples++;
+    if (u.split === 'test') row.test++;
+    else row.train++;
+  }
+
+  return {
+    format: 'synthnlu-coverage/1',
+    input: options.input,
+    ...(options.platform ? {platform: options.platform.id} : {}),
+    counts,
+    dataset: {
+      ...(dataset.name ? {name: dataset.name} : {}),
+      language: dataset.language,
+      intents: intentRows.length,
+      entities: dataset.entities.length,
+      utterances: dataset.utterances.length,
+    },
+    intents: intentRows,
+    entityCoverage: entities.coverage,
+    // Paths point into the input's own arrays: name the file so editors can jump there.
+    findings: sortFindings(
+      options.pathsInInput ? findings.map((f) => (f.path ? {...f, file: options.input} : f)) : findings,
+    ),
+    ...(model ? {model} : {}),
+    ...(baseline ? {baseline} : {}),
+    gates,
+    passed: gates.every((g) => g.passed),
+    timings,
+  };
+}

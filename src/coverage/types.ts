@@ -1,0 +1,119 @@
+/**
+ * The coverage report model: findings from the checks, the classifier estimate, and the comparison with a
+ * baseline. It is what `synthnlu coverage --json` prints and what the terminal, JUnit and HTML reports render.
+ */
+import type {Diagnostic, Severity} from '../errors.js';
+
+export type CheckGroup = 'structure' | 'entities' | 'conflicts' | 'model' | 'baseline';
+
+/** One problem found: a Diagnostic (stable code, message, fix hint, JSON path) plus the intents and utterances involved. */
+export interface Finding extends Diagnostic {
+  group: CheckGroup;
+  intents: string[];
+  /** Utterance texts involved (a few examples at most, so reports stay readable). */
+  utterances: string[];
+  /** A number the finding is about, when there is one (similarity, share of examples, F1 drop). */
+  score?: number;
+}
+
+export interface IntentMetrics {
+  intent: string;
+  precision: number;
+  recall: number;
+  f1: number;
+  /** How many test utterances carry this intent. */
+  support: number;
+}
+
+export interface AverageMetrics {
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+export interface ConfusedPair {
+  /** The true intent. */
+  expected: string;
+  /** The intent predicted instead. */
+  predicted: string;
+  count: number;
+  /** A few misclassified utterances with the classifier's confidence. */
+  examples: {text: string; score: number}[];
+}
+
+export interface LowConfidenceCorrect {
+  text: string;
+  intent: string;
+  score: number;
+}
+
+export interface ModelEstimate {
+  /** cross-validation: stratified k-fold; split: train on split=train, test on split=test; test-set: a separate file. */
+  method: 'cross-validation' | 'split' | 'test-set';
+  folds?: number;
+  trainSize: number;
+  testSize: number;
+  accuracy: number;
+  macro: AverageMetrics;
+  weighted: AverageMetrics;
+  perIntent: IntentMetrics[];
+  /** Intent order of the matrix rows (true) and columns (predicted). */
+  labels: string[];
+  /** confusion[i][j]: utterances of labels[i] predicted as labels[j]. */
+  confusion: number[][];
+  mostConfused: ConfusedPair[];
+  lowestConfidenceCorrect: LowConfidenceCorrect[];
+  /** Test utterances whose intent the training data lacks (only with --test-set). */
+  unknownIntentCount: number;
+  seconds: number;
+}
+
+export interface EntityCoverageRow {
+  entity: string;
+  kind: string;
+  /** Annotated spans across all utterances. */
+  annotations: number;
+  /** Intents with at least one annotation of this entity. */
+  intents: number;
+  /** List entities: values with at least one utterance mentioning the value or a synonym. */
+  valuesCovered?: number;
+  valuesTotal?: number;
+}
+
+export interface IntentSummaryRow {
+  intent: string;
+  examples: number;
+  train: number;
+  test: number;
+}
+
+export interface BaselineComparison {
+  file: string;
+  maxF1Drop: number;
+  /** Every intent present in both runs with its F1 before and after. */
+  changes: {intent: string; before: number; after: number; delta: number}[];
+  regressions: string[];
+}
+
+export interface GateResult {
+  gate: 'min-f1' | 'min-examples' | 'fail-on' | 'max-f1-drop';
+  passed: boolean;
+  message: string;
+}
+
+export interface CoverageReport {
+  format: 'synthnlu-coverage/1';
+  input: string;
+  platform?: string;
+  counts: Record<Severity, number>;
+  dataset: {name?: string; language: string; intents: number; entities: number; utterances: number};
+  intents: IntentSummaryRow[];
+  entityCoverage: EntityCoverageRow[];
+  /** Worst first. */
+  findings: Finding[];
+  model?: ModelEstimate;
+  baseline?: BaselineComparison;
+  gates: GateResult[];
+  passed: boolean;
+  timings: Record<string, number>;
+}

@@ -1,0 +1,24 @@
+/**
+ * Loads the language pack only when a spec will use variation families. The English pack brings compromise
+ * and a lexicon (most of a second of start-up), which a Chatito file or a spec with `variations: {}` never
+ * needs.
+ */
+import type {Spec} from '../spec/spec.js';
+import type {LanguagePack} from './variation/types.js';
+
+function mixIsEmpty(mix: Record<string, number | undefined> | undefined): boolean {
+  return mix !== undefined && Object.values(mix).every((share) => !share);
+}
+
+/** True when no intent can apply a family: the spec's defaults say none and no intent adds any. */
+export function specUsesVariation(spec: Spec): boolean {
+  if (!mixIsEmpty(spec.defaults?.variations)) return true;
+  return spec.intents.some((intent) => intent.variations !== undefined && !mixIsEmpty(intent.variations));
+}
+
+export async function languagePackFor(spec: Spec): Promise<LanguagePack> {
+  const language = spec.language ?? 'en';
+  if (!specUsesVariation(spec)) return {language: language.split('-')[0]!.toLowerCase(), families: []};
+  const {languagePack} = await import('../lang/index.js');
+  return languagePack(language);
+}

@@ -1,0 +1,157 @@
+/**
+ * Stylistic families: K keyword mode (search-box queries: content words only) and E abbreviations, expansions
+ * and contractions (I'm / I am, can't / cannot, information / info).
+ */
+import {applyEdits, tidySpaces, type TextEdit} from '../../../generate/variation/edit.js';
+import {matchCase, wordTokens} from '../../../generate/variation/tokens.js';
+import type {VariationFamily} from '../../../generate/variation/types.js';
+import {isClosedClass} from '../lexicon.js';
+
+/** English function words (closed classes) that keyword queries leave out. */
+export const FUNCTION_WORDS = new Set(
+  (
+    'a an the my your our their his her its this that these those some any me i you we us it they them ' +
+    'am is are was were be been being do does did have has had will would shall should can could may might must ' +
+    "to of for in on at by with from about into please pls kindly hi hello hey just so very really i'm i'd i've " +
+    "you're can't don't cannot want wanna need like would've let's let know how what where when which who whether " +
+    "if and or but also there here help what's where's how's it's that's there's i'll we're"
+  ).split(' '),
+);
+
+export const keyword: VariationFamily = {
+  tag: 'K',
+  name: 'keyword',
+  apply(input) {
+    // Stripping a question or negation frame another family just built would leave its tag on a bare query.
+    if (input.framedBy && input.framedBy !== 'B') return undefined;
+    const tokens = wordTokens(input);
+    const edits: TextEdit[] = [];
+    let kept = 0;
+    for (const token of tokens) {
+      const functional = FUNCTION_WORDS.has(token.lower) || isClosedClass(token.lower);
+      if (token.inEntity || !functional) {
+        kept++;
+        continue;
+      }
+      edits.push({start: token.start, end: token.end, replacement: ''});
+    }
+    if (edits.length === 0 || kept === 0) return undefined;
+    // Punctuation goes too: keyword queries are bare.
+    for (const match of input.text.matchAll(/[?!.,;:]+/g)) {
+      const start = match.index;
+      const end = start + match[0].length;
+      if (!edits.some((e) => e.start < end && e.end > start)) edits.push({start, end, replacement: ' '});
+    }
+    const stripped = applyEdits(input, edits);
+    if (!stripped) return undefined;
+    const result = tidySpaces(stripped);
+    return result.text && result.text !== input.text && /[\p{L}\p{N}]/u.test(result.text)
+      ? result
+      : undefined;
+  },
+};
+
+/** Contracted <-> expanded forms, both directions. */
+const CONTRACTIONS: Array<[string, string]> = [
+  ["i'm", 'i am'],
+  ["i'd", 'i would'],
+  ["i've", 'i have'],
+  ["i'll", 'i will'],
+  ["you're", 'you are'],
+  ["it's", 'it is'],
+  ["what's", 'what is'],
+  ["where's", 'where is'],
+  ["how's", 'how is'],
+  ["that's", 'that is'],
+  ["there's", 'there is'],
+  ["can't", 'cannot'],
+  ["don't", 'do not'],
+  ["doesn't", 'does not'],
+  ["didn't", 'did not'],
+  ["isn't", 'is not'],
+  ["aren't", 'are not'],
+  ["won't", 'will not'],
+  ["wouldn't", 'would not'],
+  ["couldn't", 'could not'],
+  ["haven't", 'have not'],
+  ["let's", 'let us'],
+  ["we're", 'we are'],
+  ["they're", 'they are'],
+];
+/** Common written abbreviations (both directions). */
+const ABBREVIATIONS: Array<[string, string]> = [
+  ['information', 'info'],
+  ['account', 'acct'],
+  ['number', 'no.'],
+  ['appointment', 'appt'],
+  ['application', 'app'],
+  ['approximately', 'approx.'],
+  ['as soon as possible', 'asap'],
+  ['minutes', 'mins'],
+  ['minute', 'min'],
+  ['seconds', 'secs'],
+  ['hours', 'hrs'],
+  ['reservation', 'rsvn'],
+  ['restaurant', 'resto'],
+  ['television', 'TV'],
+  ['photograph', 'photo'],
+  ['picture', 'pic'],
+  ['pictures', 'pics'],
+  ['advertisement', 'ad'],
+  ['administrator', 'admin'],
+  ['temperature', 'temp'],
+  ['and', '&'],
+  ['with', 'w/'],
+  ['without', 'w/o'],
+  ['street', 'St.'],
+  ['avenue', 'Ave.'],
+  ['tomorrow', 'tmrw'],
+  ['okay', 'OK'],
+  ['versus', 'vs.'],
+  ['department', 'dept.'],
+  ['message', 'msg'],
+  ['password', 'pwd'],
+];
+const FORMS = new Map<string, string[]>();
+for (const [a, b] of [...CONTRACTIONS, ...ABBREVIATIONS]) {
+  FORMS.set(a, [...(FORMS.get(a) ?? []), b]);
+  FORMS.set(b.toLowerCase(), [...(FORMS.get(b.toLowerCase()) ?? []), a]);
+}
+const FORM_PATTERN = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${[...FORMS.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((k) =>
+      k
+        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/'/g, "['’]")
+        .replace(/ /g, '\\s+'),
+    )
+    .join('|')})(?![\\p{L}\\p{N}])`,
+  'giu',
+);
+// "and"/"with" are only abbreviated now and then; every other form is fair game.
+const RARE = new Set(['and', 'with']);
+
+export const abbreviation: VariationFamily = {
+  tag: 'E',
+  name: 'abbreviation',
+  apply(input, context) {
+    const {rng} = context;
+    const edits: TextEdit[] = [];
+    for (const match of input.text.matchAll(FORM_PATTERN)) {
+      const key = match[0].toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'");
+      const forms = FORMS.get(key);
+      if (!forms || (RARE.has(key) && !rng.chance(0.3))) continue;
+      const start = match.index;
+      const end = start + match[0].length;
+      if (input.entities.some((s) => start < s.end && end > s.start)) continue;
+      edits.push({start, end, replacement: matchCase(match[0], rng.pick(forms))});
+    }
+    if (edits.length === 0) return undefined;
+    // Change one or two of the candidates, not all: real users mix forms.
+    rng.shuffle(edits);
+    const chosen = edits.slice(0, 1 + rng.int(Math.min(2, edits.length)));
+    const result = applyEdits(input, chosen);
+    return result && result.text !== input.text ? result : undefined;
+  },
+};

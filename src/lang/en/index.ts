@@ -1,0 +1,28 @@
+/** The English language pack: one variation family per Bitext letter. */
+import type {LanguagePack} from '../../generate/variation/types.js';
+import {basic, coordinated, interrogative, negation, polite} from './families/frames.js';
+import {lexical} from './families/lexical.js';
+import {morphological} from './families/morphological.js';
+import {noise} from './families/noise.js';
+import {colloquial, offensive} from './families/register.js';
+import {abbreviation, keyword} from './families/style.js';
+import {RECOMMENDED_VARIATION_MIX} from './recommended-mix.js';
+
+export const englishPack: LanguagePack = {
+  language: 'en',
+  families: [
+    basic,
+    interrogative,
+    coordinated,
+    negation,
+    polite,
+    colloquial,
+    offensive,
+    keyword,
+    abbreviation,
+    lexical,
+    morphological,
+    noise,
+  ],
+  recommendedMix: RECOMMENDED_VARIATION_MIX,
+};

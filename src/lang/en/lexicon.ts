@@ -1,0 +1,182 @@
+/**
+ * Run-time English lexicon: the compact distillate of WordNet and compromise (lexicon.generated.ts) parsed once
+ * on first use. compromise itself (about a second to load) is loaded only for a verb outside the precomputed
+ * table, and its answers are cached per word.
+ */
+import {createRequire} from 'node:module';
+import {LEXICON} from './lexicon.generated.js';
+
+export type LexiconPos = 'n' | 'v' | 'a' | 'r';
+
+export interface SynonymEntry {
+  pos: LexiconPos;
+  /** The word's most frequent part of speech is this one, so a swap without context is probably right. */
+  dominant: boolean;
+  synonyms: string[];
+}
+
+interface ParsedLexicon {
+  synonyms: Map<string, SynonymEntry[]>;
+  nominalizations: Map<string, string>;
+  compounds: Map<string, string[]>;
+  /** Base-form verbs: true when mostly a verb, false when mostly another part of speech (book, table). */
+  verbs: Map<string, boolean>;
+  conjugations: Map<string, Conjugation>;
+  plurals: Map<string, string>;
+  singulars: Map<string, string>;
+  closedClass: Set<string>;
+  infinitives: Set<string>;
+}
+
+let parsed: ParsedLexicon | undefined;
+
+function lexicon(): ParsedLexicon {
+  if (parsed) return parsed;
+  const synonyms = new Map<string, SynonymEntry[]>();
+  for (const entry of LEXICON.synonyms.split(';')) {
+    const [word, pos, list] = entry.split(':') as [string, string, string];
+    const entries = synonyms.get(word) ?? [];
+    entries.push({
+      pos: pos.toLowerCase() as LexiconPos,
+      dominant: pos === pos.toLowerCase(),
+      synonyms: list.split(','),
+    });
+    synonyms.set(word, entries);
+  }
+  const nominalizations = new Map<string, string>();
+  for (const entry of LEXICON.nominalizations.split(';')) {
+    const [verb, noun] = entry.split(':') as [string, string];
+    nominalizations.set(verb, noun);
+  }
+  const compounds = new Map<string, string[]>();
+  for (const group of LEXICON.compounds.split(';')) {
+    const forms = group.split('|');
+    for (const form of forms)
+      compounds.set(
+        form,
+        forms.filter((other) => other !== form),
+      );
+  }
+  const conjugations = new Map<string, Conjugation>();
+  for (const entry of LEXICON.conjugations.split(';')) {
+    const [verb, gerund, past] = entry.split(':') as [string, string, string];
+    conjugations.set(verb, {gerund, past});
+  }
+  const plurals = new Map<string, string>();
+  const singulars = new Map<string, string>();
+  for (const entry of LEXICON.plurals.split(';')) {
+    const [singular, plural] = entry.split(':') as [string, string];
+    plurals.set(singular, plural);
+    if (plural !== singular) singulars.set(plural, singular);
+  }
+  parsed = {
+    synonyms,
+    nominalizations,
+    compounds,
+    conjugations,
+    plurals,
+    singulars,
+    closedClass: new Set(LEXICON.closedClass.split(' ')),
+    infinitives: new Set(LEXICON.infinitives.split(' ')),
+    verbs: new Map(
+      LEXICON.verbs.split(' ').map((v) => (v.endsWith('*') ? [v.slice(0, -1), false] : [v, true])),
+    ),
+  };
+  return parsed;
+}
+
+/** Meaning-preserving synonyms of a base-form word; `pos` restricts to one part of speech, else only its dominant one. */
+export function synonymsOf(word: string, pos?: LexiconPos): string[] {
+  const entries = lexicon().synonyms.get(word);
+  if (!entries) return [];
+  const entry = entries.find((e) => (pos ? e.pos === pos : e.dominant));
+  return entry?.synonyms ?? [];
+}
+
+/** The word's most frequent part of speech, when it has synonyms at all. */
+export function dominantPos(word: string): LexiconPos | undefined {
+  return lexicon()
+    .synonyms.get(word)
+    ?.find((e) => e.dominant)?.pos;
+}
+
+export function nominalizationOf(verb: string): string | undefined {
+  return lexicon().nominalizations.get(verb);
+}
+
+/** Other spellings of a (possibly multi-word) lemma: email -> e-mail, log in -> login. */
+export function compoundVariantsOf(phrase: string): string[] {
+  return lexicon().compounds.get(phrase) ?? [];
+}
+
+/** Compound spellings that contain a space, longest first, to look for in text. */
+let spacedCompounds: string[] | undefined;
+export function compoundsWithSpaces(): readonly string[] {
+  spacedCompounds ??= [...lexicon().compounds.keys()]
+    .filter((k) => k.includes(' '))
+    .sort((a, b) => b.length - a.length);
+  return spacedCompounds;
+}
+
+/** The slice of compromise's API we use. */
+interface CompromiseDoc {
+  tag(tag: string): CompromiseDoc;
+  text(): string;
+  verbs(): {conjugate(): Array<Record<string, string>>};
+  nouns(): {toPlural(): CompromiseDoc};
+}
+let compromise: ((text: string) => CompromiseDoc) | undefined;
+
+/** compromise, loaded on first need through its bundled CommonJS build (a third of the ES modules' load time). */
+function parse(text: string): CompromiseDoc {
+  compromise ??= createRequire(import.meta.url)('compromise') as (text: string) => CompromiseDoc;
+  return compromise(text);
+}
+
+const OBJECT_START =
+  /^(a|an|the|my|me|us|our|your|his|her|this|that|these|those|some|any|it|them|\d+|[a-z]+['’]s)$/;
+
+/**
+ * Can this word start an imperative verb phrase (book a table, play some jazz)? A word that is mostly a noun
+ * (book, weather) counts only when an object follows it ("book a table", not "weather in Paris").
+ */
+export function isBaseVerb(word: string, nextWord = ''): boolean {
+  if (isClosedClass(word)) return false;
+  const mostlyVerb = lexicon().verbs.get(word);
+  if (mostlyVerb) return true;
+  // WordNet's frequencies decide (compromise lists "weather" as a verb); a word WordNet does not count as a
+  // frequent verb, or counts as mostly something else, is a verb only when an object follows.
+  const knownVerb = mostlyVerb === false || lexicon().infinitives.has(word);
+  return knownVerb && OBJECT_START.test(nextWord);
+}
+
+/** Function words (determiners, pronouns, prepositions, conjunctions, modals, question words...). */
+export function isClosedClass(word: string): boolean {
+  return lexicon().closedClass.has(word);
+}
+
+export interface Conjugation {
+  gerund: string;
+  past: string;
+}
+
+const conjugated = new Map<string, Conjugation>();
+
+export function conjugate(verb: string): Conjugation {
+  const known = lexicon().conjugations.get(verb) ?? conjugated.get(verb);
+  if (known) return known;
+  const forms = parse(verb).tag('Infinitive').verbs().conjugate()[0] ?? {};
+  const result = {gerund: forms.Gerund ?? `${verb}ing`, past: forms.PastTense ?? `${verb}ed`};
+  conjugated.set(verb, result);
+  return result;
+}
+
+/** Plural of a noun that has synonyms (the only nouns the families re-inflect); undefined for others. */
+export function pluralOf(noun: string): string | undefined {
+  return lexicon().plurals.get(noun);
+}
+
+/** Singular of a plural noun that has synonyms; undefined for others. */
+export function singularOf(noun: string): string | undefined {
+  return lexicon().singulars.get(noun);
+}

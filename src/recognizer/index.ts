@@ -1,0 +1,63 @@
+/**
+ * Public API: a Bot Framework recognizer trained from any dataset synthnlu reads.
+ *
+ *   const recognizer = await createSynthnluRecognizer('out/data.json');
+ *   const result = await recognizer.recognize(turnContext); // RecognizerResult
+ *
+ * The model is cached on disk by the dataset's content hash; botbuilder is loaded only when this is called.
+ */
+import {loadAnyAsDataset} from '../convert/load-any.js';
+import type {Diagnostic} from '../errors.js';
+import type {Dataset} from '../model/dataset.js';
+import type {SynthnluRecognizer} from './bot-recognizer.js';
+import {LocalRecognizer, type LocalRecognizerOptions} from './local-recognizer.js';
+import {loadOrTrainClassifier, type CachedModel} from './model-cache.js';
+
+export type {SynthnluRecognizer} from './bot-recognizer.js';
+export {DEFAULT_CONFIDENCE_THRESHOLD, EntityExtractor, LocalRecognizer} from './local-recognizer.js';
+export type {LocalRecognizerOptions} from './local-recognizer.js';
+export {defaultCacheDir, loadOrTrainClassifier, modelCacheKey} from './model-cache.js';
+export type {EntityInstance, EntityMatch, RecognizerEntities, SynthnluRecognizerResult} from './types.js';
+
+export interface CreateRecognizerOptions extends LocalRecognizerOptions {
+  /** Platform format of the input file, when detection is not enough. */
+  from?: string;
+  /** Where trained models are kept; default $XDG_CACHE_HOME/synthnlu or ~/.cache/synthnlu. */
+  cacheDir?: string;
+  /** Called before a (slow) training run, e.g. to show progress. */
+  onTraining?: (examples: number) => void;
+}
+
+export interface LoadedLocalRecognizer {
+  recognizer: LocalRecognizer;
+  dataset: Dataset;
+  model: CachedModel;
+  warnings: Diagnostic[];
+}
+
+/** Loads the dataset (any format synthnlu reads), trains or loads the cached classifier, builds the extractors. */
+export async function loadLocalRecognizer(
+  input: string | Dataset,
+  options: CreateRecognizerOptions = {},
+): Promise<LoadedLocalRecognizer> {
+  const loaded =
+    typeof input === 'string'
+      ? await loadAnyAsDataset(input, options.from ? {from: options.from} : {})
+      : {dataset: input, warnings: []};
+  const model = await loadOrTrainClassifier(loaded.dataset, {
+    ...(options.cacheDir ? {cacheDir: options.cacheDir} : {}),
+    ...(options.onTraining ? {onTraining: options.onTraining} : {}),
+  });
+  const recognizer = await LocalRecognizer.create(loaded.dataset, model.classifier, options);
+  return {recognizer, dataset: loaded.dataset, model, warnings: [...loaded.warnings, ...recognizer.warnings]};
+}
+
+/** A Bot Framework `Recognizer` for the dataset at `input` (or a Dataset object). */
+export async function createSynthnluRecognizer(
+  input: string | Dataset,
+  options: CreateRecognizerOptions = {},
+): Promise<SynthnluRecognizer> {
+  const {recognizer} = await loadLocalRecognizer(input, options);
+  const {SynthnluRecognizer} = await import('./bot-recognizer.js');
+  return new SynthnluRecognizer(recognizer);
+}

@@ -1,0 +1,164 @@
+/**
+ * A fault-tolerant HTTP client for the platforms' REST APIs: a timeout on every request, retries with
+ * backoff and jitter on 429 (honouring Retry-After), 502/503/504, dropped connections and timeouts, a bounded
+ * total time, and errors that say what to check without ever containing the key.
+ */
+import axios, {type AxiosInstance, type AxiosRequestConfig, type AxiosResponse} from 'axios';
+import {ExitCode, SynthnluError} from '../errors.js';
+import {parseRetryAfter, retryPolicy, withRetries, type RetryDecision, type RetryPolicy} from './retry.js';
+import type {SecretRegistry} from './types.js';
+
+const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
+const RETRYABLE_CODES = new Set([
+  'ECONNRESET',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ECONNREFUSED',
+  'EAI_AGAIN',
+  'ERR_SOCKET_CONNECTION_TIMEOUT',
+]);
+
+export interface HttpClientOptions {
+  baseURL: string;
+  headers: Record<string, string>;
+  /** Names the platform in messages: "Azure CLU", "Rasa". */
+  platform: string;
+  /** What to check on 401/403, e.g. "AZURE_CONVERSATIONS_KEY and the endpoint's region". */
+  authHint: string;
+  retry?: Partial<RetryPolicy>;
+  secrets: SecretRegistry;
+  onRetry?: (message: string) => void;
+}
+
+export class HttpClient {
+  readonly #axios: AxiosInstance;
+  readonly #options: HttpClientOptions;
+  readonly policy: RetryPolicy;
+  /** Requests sent, retries included (reported by push and the benchmark). */
+  requests = 0;
+  /** Query parameters sent with every request (Rasa's token); never part of a message. */
+  defaultParams: Record<string, string> = {};
+
+  constructor(options: HttpClientOptions) {
+    this.#options = options;
+    this.policy = retryPolicy(options.retry);
+    this.#axios = axios.create({
+      baseURL: options.baseURL,
+      headers: options.headers,
+      timeout: this.policy.requestTimeoutMs,
+      // Status codes are handled here, not thrown by axios, so retry decisions see the response.
+      validateStatus: () => true,
+      maxRedirects: 0,
+      proxy: false,
+    });
+  }
+
+  async request<T = unknown>(config: AxiosRequestConfig): Promise<AxiosResponse<T>> {
+    const label = `${(config.method ?? 'get').toUpperCase()} ${config.url ?? ''}`;
+    return withRetries(
+      this.policy,
+      async () => {
+        this.requests++;
+        let response: AxiosResponse<T>;
+        try {
+          response = await this.#axios.request<T>({
+            ...config,
+            params: {...this.defaultParams, ...config.params},
+          });
+        } catch (error) {
+          throw new TransportError(label, error);
+        }
+        if (response.status >= 200 && response.status < 300) return response;
+        throw new HttpStatusError(label, response);
+      },
+      (error) => this.#classify(error),
+      (error, delay, attempt) =>
+        this.#options.onRetry?.(
+          this.#options.secrets.redact(`${describe(error)}; retry ${attempt} in ${delay} ms`),
+        ),
+    ).catch((error: unknown) => {
+      throw this.#toSynthnluError(error);
+    });
+  }
+
+  #classify(error: unknown): RetryDecision {
+    if (error instanceof HttpStatusError) {
+      if (!RETRYABLE_STATUS.has(error.status)) return {retry: false};
+      const retryAfterMs = parseRetryAfter(error.response.headers['retry-after'], this.policy.now());
+      return retryAfterMs === undefined ? {retry: true} : {retry: true, retryAfterMs};
+    }
+    if (error instanceof TransportError)
+      return {retry: error.code !== undefined && RETRYABLE_CODES.has(error.code)};
+    return {retry: false};
+  }
+
+  #toSynthnluError(error: unknown): SynthnluError {
+    const {platform, authHint, secrets} = this.#options;
+    if (error instanceof HttpStatusError) {
+      const detail = secrets.redact(bodySummary(error.response.data));
+      if (error.status === 401 || error.status === 403)
+        return new SynthnluError(
+          'REMOTE_AUTH',
+          `${platform} refused the credentials (${error.status}) for ${error.label}${detail ? `: ${detail}` : ''}`,
+          {exitCode: ExitCode.failedCheck, suggestion: `Check ${authHint}.`},
+        );
+      if (error.status === 404)
+        return new SynthnluError(
+          'REMOTE_NOT_FOUND',
+          `${platform}: ${error.label} not found (404)${detail ? `: ${detail}` : ''}`,
+          {
+            exitCode: ExitCode.failedCheck,
+            suggestion: 'Check the project name and the endpoint.',
+          },
+        );
+      return new SynthnluError(
+        'REMOTE_HTTP',
+        `${platform}: ${error.label} failed with ${error.status}${detail ? `: ${detail}` : ''}`,
+        {
+          exitCode: ExitCode.failedCheck,
+          suggestion: RETRYABLE_STATUS.has(error.status)
+            ? 'The platform kept failing after retries; try again later.'
+            : 'Check the request data and the platform limits.',
+        },
+      );
+    }
+    return new SynthnluError('REMOTE_NETWORK', secrets.redact(`${platform}: ${describe(error)}`), {
+      exitCode: ExitCode.failedCheck,
+      suggestion: 'Check the endpoint and your network; retries were exhausted.',
+    });
+  }
+}
+
+export class HttpStatusError extends Error {
+  readonly status: number;
+  constructor(
+    readonly label: string,
+    readonly response: AxiosResponse,
+  ) {
+    super(`${label} answered ${response.status}`);
+    this.status = response.status;
+  }
+}
+
+/** A request that got no response: connection reset, refused, timed out. Keeps no reference to headers. */
+export class TransportError extends Error {
+  readonly code: string | undefined;
+  constructor(label: string, cause: unknown) {
+    const code = (cause as {code?: string}).code;
+    super(`${label}: ${code ?? 'network error'}`);
+    this.code = code;
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function bodySummary(data: unknown): string {
+  if (data === undefined || data === null || data === '') return '';
+  const error = (data as {error?: {message?: string; code?: string}}).error;
+  if (error?.message) return `${error.code ? `${error.code}: ` : ''}${error.message}`;
+  const text = typeof data === 'string' ? data : JSON.stringify(data);
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}

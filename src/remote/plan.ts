@@ -1,0 +1,131 @@
+/**
+ * The plan: what a push would change, computed from the dataset and the platform's current state (both as
+ * canonical datasets), before anything is written. Training phrases are compared by text and annotations,
+ * so a second push of the same data plans nothing.
+ */
+import type {Dataset, Entity, EntitySpan, Utterance} from '../model/dataset.js';
+import type {PlannedChange, PushPlan} from './types.js';
+
+/** The utterances a push sends: the train split (the test split stays out of the platform to measure it). */
+export function pushedUtterances(dataset: Dataset): Utterance[] {
+  return dataset.utterances.filter((u) => u.split !== 'test');
+}
+
+/** Identity of a training phrase: its text and its top-level annotations (entity, offsets, role). */
+export function phraseKey(utterance: Pick<Utterance, 'text' | 'entities'>): string {
+  const spans = [...(utterance.entities ?? [])]
+    .sort((a, b) => a.start - b.start || a.end - b.end)
+    .map((s: EntitySpan) => `${s.start}:${s.end}:${s.entity}${s.role ? `:${s.role}` : ''}`);
+  return `${utterance.text}\u0000${spans.join(',')}`;
+}
+
+export function phraseKeysByIntent(
+  dataset: Dataset,
+  utterances = dataset.utterances,
+): Map<string, Set<string>> {
+  const groups = new Map<string, Set<string>>(dataset.intents.map((i) => [i.name, new Set<string>()]));
+  for (const u of utterances) {
+    let keys = groups.get(u.intent);
+    if (!keys) groups.set(u.intent, (keys = new Set()));
+    keys.add(phraseKey(u));
+  }
+  return groups;
+}
+
+/** Entity kinds that exist as entity types on the platforms (prebuilt and ml ones are referenced, not created). */
+export function isManagedEntity(entity: Entity): boolean {
+  return entity.kind === 'list' || entity.kind === 'regex';
+}
+
+/** Identity of an entity type's content: its values with synonyms, or its patterns. */
+export function entityValueKeys(entity: Entity): Set<string> {
+  if (entity.kind === 'regex') return new Set((entity.patterns ?? []).map((p) => `re:${p}`));
+  return new Set(
+    (entity.values ?? []).map(
+      (v) => `${v.value}\u0000${[...new Set(v.synonyms ?? [])].sort().join('\u0001')}`,
+    ),
+  );
+}
+
+function diffSets(wanted: Set<string>, present: Set<string>): {added: number; removed: number} {
+  let added = 0;
+  let removed = 0;
+  for (const key of wanted) if (!present.has(key)) added++;
+  for (const key of present) if (!wanted.has(key)) removed++;
+  return {added, removed};
+}
+
+export function computePlan(
+  target: string,
+  desired: Dataset,
+  remote: Dataset | undefined,
+  options: {prune: boolean},
+): PushPlan {
+  const wantedPhrases = phraseKeysByIntent(desired, pushedUtterances(desired));
+  const remotePhrases = remote ? phraseKeysByIntent(remote) : new Map<string, Set<string>>();
+  const intents: PushPlan['intents'] = {create: [], update: [], delete: [], unchanged: 0};
+  for (const [name, keys] of wantedPhrases) {
+    const present = remotePhrases.get(name);
+    if (!present) intents.create.push({name, added: keys.size, removed: 0});
+    else {
+      const change = diffSets(keys, present);
+      if (change.added || change.removed) intents.update.push({name, ...change});
+      else intents.unchanged++;
+    }
+  }
+  if (options.prune)
+    for (const [name, keys] of remotePhrases)
+      if (!wantedPhrases.has(name)) intents.delete.push({name, added: 0, removed: keys.size});
+
+  const wantedEntities = new Map(
+    desired.entities.filter(isManagedEntity).map((e) => [e.name, entityValueKeys(e)]),
+  );
+  const remoteEntities = new Map(
+    (remote?.entities ?? []).filter(isManagedEntity).map((e) => [e.name, entityValueKeys(e)]),
+  );
+  const entityTypes: PushPlan['entityTypes'] = {create: [], update: [], delete: [], unchanged: 0};
+  for (const [name, keys] of wantedEntities) {
+    const present = remoteEntities.get(name);
+    if (!present) entityTypes.create.push({name, added: keys.size, removed: 0});
+    else {
+      const change = diffSets(keys, present);
+      if (change.added || change.removed) entityTypes.update.push({name, ...change});
+      else entityTypes.unchanged++;
+    }
+  }
+  if (options.prune)
+    for (const [name, keys] of remoteEntities)
+      if (!wantedEntities.has(name)) entityTypes.delete.push({name, added: 0, removed: keys.size});
+
+  const changes = (group: {create: PlannedChange[]; update: PlannedChange[]; delete: PlannedChange[]}) =>
+    group.create.length + group.update.length + group.delete.length;
+  return {
+    target,
+    remoteState: remote ? 'read' : 'unreadable',
+    intents,
+    entityTypes,
+    empty: remote !== undefined && changes(intents) + changes(entityTypes) === 0,
+  };
+}
+
+/** The plan as a readable table, one line per change. */
+export function formatPlan(plan: PushPlan): string[] {
+  const lines: string[] = [];
+  const section = (label: string, group: PushPlan['intents'], unit: string) => {
+    for (const c of group.create) lines.push(`  + create ${label} ${c.name} (${c.added} ${unit})`);
+    for (const c of group.update)
+      lines.push(`  ~ update ${label} ${c.name} (+${c.added} -${c.removed} ${unit})`);
+    for (const c of group.delete) lines.push(`  - delete ${label} ${c.name} (${c.removed} ${unit})`);
+  };
+  section('entity type', plan.entityTypes, 'values');
+  section('intent', plan.intents, 'phrases');
+  const count = (g: PushPlan['intents']) =>
+    `${g.create.length} to create, ${g.update.length} to update, ${g.delete.length} to delete, ${g.unchanged} unchanged`;
+  lines.push(
+    `Plan for ${plan.target}: intents ${count(plan.intents)}; entity types ${count(plan.entityTypes)}.`,
+  );
+  if (plan.remoteState === 'unreadable')
+    lines.push('The platform cannot report its current training data, so the whole dataset is sent.');
+  if (plan.empty) lines.push('Nothing to change.');
+  return lines;
+}

@@ -1,0 +1,117 @@
+/**
+ * Push and pull, platform-independent: read the remote state, plan, confirm, back up, apply exactly the plan,
+ * train, and report per intent. Connectors (src/remote/types.ts) only talk to their platform.
+ */
+import {ExitCode, SynthnluError} from '../errors.js';
+import type {Dataset} from '../model/dataset.js';
+import {computePlan} from './plan.js';
+import type {ItemResult, ProgressReporter, PushPlan, RemoteConnector, RemoteOptions} from './types.js';
+
+export interface PushOptions {
+  prune: boolean;
+  train: boolean;
+  dryRun: boolean;
+  backupDir: string;
+  /** Asked once the plan is known and before anything is written; false cancels the push. */
+  confirm: (plan: PushPlan) => Promise<boolean>;
+  progress: ProgressReporter;
+  /** Human progress notes (stderr). */
+  note: (message: string) => void;
+}
+
+export interface PushResult {
+  target: string;
+  dryRun: boolean;
+  plan: PushPlan;
+  /** Path of the backup of the remote state taken before the first write. */
+  backup?: string;
+  applied: boolean;
+  trained: boolean;
+  writeCalls: number;
+  results: ItemResult[];
+  failed: number;
+}
+
+export async function pushDataset(
+  connector: RemoteConnector,
+  dataset: Dataset,
+  remoteOptions: RemoteOptions,
+  options: PushOptions,
+): Promise<PushResult> {
+  const session = await connector.connect(remoteOptions);
+  try {
+    const remote = await session.read();
+    const plan = computePlan(connector.id, dataset, remote, {prune: options.prune});
+    const result: PushResult = {
+      target: connector.id,
+      dryRun: options.dryRun,
+      plan,
+      applied: false,
+      trained: false,
+      writeCalls: 0,
+      results: [],
+      failed: 0,
+    };
+    if (options.dryRun) return result;
+    if (plan.empty && !options.train) return result;
+    if (!(await options.confirm(plan)))
+      throw new SynthnluError('PUSH_CANCELLED', 'push cancelled; nothing was changed', {
+        exitCode: ExitCode.failedCheck,
+      });
+
+    if (!plan.empty) {
+      // The backup comes before the first write, always; a prune without one would lose data irrecoverably.
+      const backup = await session.backup(options.backupDir);
+      if (backup) {
+        result.backup = backup;
+        options.note(`Backup of the current ${connector.id} state: ${backup}`);
+      } else if (plan.intents.delete.length + plan.entityTypes.delete.length > 0)
+        throw new SynthnluError(
+          'PUSH_NO_BACKUP',
+          `${connector.id}: no backup could be taken, so nothing is deleted`,
+          {
+            exitCode: ExitCode.failedCheck,
+            suggestion: 'Push without --prune, or export the agent by hand first.',
+          },
+        );
+      const report = await session.apply(plan, dataset, remote, options.progress);
+      result.applied = true;
+      result.results = report.results;
+      result.writeCalls += report.writeCalls;
+      result.trained = report.trained;
+    }
+    result.failed = result.results.filter((r) => r.status === 'failed').length;
+    if (options.train && !connector.trainsOnApply && result.failed === 0) {
+      result.writeCalls += await session.train(options.progress);
+      result.trained = true;
+    }
+    return result;
+  } finally {
+    await session.close();
+  }
+}
+
+export async function pullDataset(
+  connector: RemoteConnector,
+  remoteOptions: RemoteOptions,
+): Promise<Dataset> {
+  if (!connector.canPull)
+    throw new SynthnluError(
+      'PULL_UNSUPPORTED',
+      `${connector.id} cannot report its training data, so it cannot be pulled`,
+      {
+        suggestion: 'Pull from dialogflow or clu, or read your Rasa project files with `synthnlu import`.',
+      },
+    );
+  const session = await connector.connect(remoteOptions);
+  try {
+    const dataset = await session.read();
+    if (!dataset)
+      throw new SynthnluError('PULL_UNSUPPORTED', `${connector.id} returned no training data`, {
+        exitCode: ExitCode.failedCheck,
+      });
+    return dataset;
+  } finally {
+    await session.close();
+  }
+}

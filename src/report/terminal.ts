@@ -1,0 +1,66 @@
+/** The ten-second terminal summary of a coverage report: verdict, model numbers, then what is wrong, worst first. */
+import type {CoverageReport} from '../coverage/types.js';
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+export function renderTerminalSummary(
+  report: CoverageReport,
+  options: {limit?: number; perCode?: number} = {},
+): string[] {
+  const lines: string[] = [];
+  const {dataset: d, counts} = report;
+  lines.push(
+    `${report.input}: ${d.intents} intents, ${d.entities} entities, ${d.utterances} utterances${report.platform ? ` (checked against ${report.platform})` : ''}`,
+  );
+  lines.push(`findings: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes`);
+  const m = report.model;
+  if (m) {
+    const how =
+      m.method === 'cross-validation'
+        ? `${m.folds}-fold cross-validation`
+        : m.method === 'split'
+          ? 'train split → test split'
+          : 'test set';
+    lines.push(
+      `model (${how}, ${m.testSize} test utterances): accuracy ${pct(m.accuracy)}, macro F1 ${m.macro.f1.toFixed(3)}, weighted F1 ${m.weighted.f1.toFixed(3)}`,
+    );
+    const worst = m.perIntent
+      .filter((x) => x.support > 0)
+      .sort((a, b) => a.f1 - b.f1)
+      .slice(0, 3);
+    if (worst.length)
+      lines.push(`  weakest intents: ${worst.map((x) => `${x.intent} F1 ${x.f1.toFixed(2)}`).join(', ')}`);
+    const pair = m.mostConfused[0];
+    if (pair)
+      lines.push(
+        `  most confused: ${pair.expected} → ${pair.predicted} (${pair.count}×, e.g. "${pair.examples[0]?.text ?? ''}")`,
+      );
+  }
+  // Worst first, at most a few per code, so one noisy check cannot hide the others.
+  const limit = options.limit ?? 15;
+  const perCode = options.perCode ?? 3;
+  const shownPerCode = new Map<string, number>();
+  const hiddenPerCode = new Map<string, number>();
+  let shown = 0;
+  if (report.findings.length) lines.push('');
+  for (const f of report.findings) {
+    const already = shownPerCode.get(f.code) ?? 0;
+    if (already >= perCode || shown >= limit) {
+      hiddenPerCode.set(f.code, (hiddenPerCode.get(f.code) ?? 0) + 1);
+      continue;
+    }
+    shownPerCode.set(f.code, already + 1);
+    shown++;
+    lines.push(`${f.severity.padEnd(7)} ${f.code}: ${f.message}`);
+    if (f.suggestion && already === 0) lines.push(`        fix: ${f.suggestion}`);
+  }
+  if (hiddenPerCode.size)
+    lines.push(
+      `... and ${[...hiddenPerCode].map(([code, n]) => `${n} more ${code}`).join(', ')} (see --json, --html or --junit)`,
+    );
+  if (report.gates.length) {
+    lines.push('');
+    for (const g of report.gates) lines.push(`${g.passed ? 'pass' : 'FAIL'} --${g.gate}: ${g.message}`);
+  }
+  return lines;
+}

