@@ -49,15 +49,32 @@ export {
   type GenerationReport,
   type IntentReport,
 } from './generate/index.js';
-export type {LanguagePack, VariationFamily, AnnotatedText, VariationContext} from './generate/variation/types.js';
+export type {
+  LanguagePack,
+  VariationFamily,
+  AnnotatedText,
+  VariationContext,
+} from './generate/variation/types.js';
 export {createRng, type Rng} from './generate/rng.js';
 export {loadIntentClassifier, stratifiedFolds, trainIntentClassifier} from './classifier/index.js';
 export type {IntentClassifier, Prediction, TrainingExample, TrainOptions} from './classifier/index.js';
-export {createSynthnluRecognizer, loadLocalRecognizer, EntityExtractor, LocalRecognizer} from './recognizer/index.js';
+export {
+  createSynthnluRecognizer,
+  loadLocalRecognizer,
+  EntityExtractor,
+  LocalRecognizer,
+} from './recognizer/index.js';
 export type {SynthnluRecognizer, SynthnluRecognizerResult} from './recognizer/index.js';
 export {runCoverage, readBaseline, type CoverageReport, type Finding} from './coverage/index.js';
 export {renderHtml} from './report/html.js';
 export {renderJunit} from './report/junit.js';
 export {pushDataset, pullDataset, type PushOptions, type PushResult} from './remote/push.js';
 export {computePlan, formatPlan} from './remote/plan.js';
-export type {RemoteSession, RemoteOptions, PushPlan, PlannedChange, ItemResult, ApplyReport} from './remote/types.js';
+export type {
+  RemoteSession,
+  RemoteOptions,
+  PushPlan,
+  PlannedChange,
+  ItemResult,
+  ApplyReport,
+} from './remote/types.js';

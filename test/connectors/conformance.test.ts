@@ -82,9 +82,13 @@ for (const {connector, format} of registry
       const original = sampleDataset();
       const once = await roundTrip(format, original);
       expect(validateAgainstSchema('dataset.schema.json', once)).toEqual([]);
-      expect(project(once, formatSupports(connector, format))).toEqual(project(original, formatSupports(connector, format)));
+      expect(project(once, formatSupports(connector, format))).toEqual(
+        project(original, formatSupports(connector, format)),
+      );
       const twice = await roundTrip(format, once);
-      expect(project(twice, formatSupports(connector, format))).toEqual(project(once, formatSupports(connector, format)));
+      expect(project(twice, formatSupports(connector, format))).toEqual(
+        project(once, formatSupports(connector, format)),
+      );
     });
 
     it('is detected from its own output without --from', async () => {

@@ -2,7 +2,11 @@
 declare module '@microsoft/bf-lu' {
   interface ParsedLuis {
     intents: Array<{name: string}>;
-    utterances: Array<{text: string; intent: string; entities: Array<{entity: string; startPos: number; endPos: number; role?: string}>}>;
+    utterances: Array<{
+      text: string;
+      intent: string;
+      entities: Array<{entity: string; startPos: number; endPos: number; role?: string}>;
+    }>;
     entities: Array<{name: string}>;
     closedLists: Array<{name: string; subLists: Array<{canonicalForm: string; list: string[]}>}>;
     regex_entities: Array<{name: string; regexPattern: string}>;
