@@ -109,8 +109,11 @@ export async function inspectSpecText(text: string, file: string): Promise<Inspe
   if (schemaProblems.length > 0)
     return {kind: 'spec', file, diagnostics: [...diagnostics, ...schemaProblems], wellFormed: false};
   const spec = parsed.value as Spec;
-  diagnostics.push(...checkSpec(spec, {file, ...(parsed.locate ? {locate: parsed.locate} : {})}));
-  return {kind: 'spec', file, value: spec, diagnostics, wellFormed: true};
+  const ruleFindings = checkSpec(spec, {file, ...(parsed.locate ? {locate: parsed.locate} : {})});
+  diagnostics.push(...ruleFindings);
+  // A template that does not parse is a syntax error (bad input), not a broken rule.
+  const templatesParse = !ruleFindings.some((d) => d.code === 'TEMPLATE_SYNTAX');
+  return {kind: 'spec', file, value: spec, diagnostics, wellFormed: templatesParse};
 }
 
 export async function inspectSpecFile(file: string): Promise<Inspection<Spec>> {

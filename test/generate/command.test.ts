@@ -83,8 +83,8 @@ describe('generate (child process)', () => {
     const spec = join(dir, 'bad.yaml');
     writeFileSync(spec, 'intents:\n  - name: a\n    examples:\n      - cancel (my|the order\n');
     const run = runCli(['generate', spec, '--out', join(dir, 'bad.jsonl')]);
-    // checkSpec reports template errors as rule violations of a well-formed spec: exit 1, like validate.
-    expect(run.status).toBe(1);
+    // A template that does not parse is bad input: exit 2, like any syntax error.
+    expect(run.status).toBe(2);
     expect(run.stderr).toContain(`${spec}:4:9 (intents[0].examples[0]): "(" is never closed (column 8)`);
     expect(existsSync(join(dir, 'bad.jsonl'))).toBe(false);
   });
