@@ -1,9 +1,7 @@
 /** A push/pull session against one Azure CLU conversation project. */
-import {mkdir} from 'node:fs/promises';
-import {join} from 'node:path';
+import {backupTimestamp, writeBackupFile} from '../../../src/remote/backup-file.js';
 import {createConnectorContext} from '../../../src/convert/context.js';
 import {ExitCode, SynthnluError} from '../../../src/errors.js';
-import {writeFileAtomic} from '../../../src/io/atomic-write.js';
 import type {Dataset} from '../../../src/model/dataset.js';
 import {checkEndpoint} from '../../../src/remote/endpoint.js';
 import {HttpClient} from '../../../src/remote/http.js';
@@ -29,7 +27,7 @@ export class CluSession implements RemoteSession {
   #remote: CluProject | undefined;
   #read = false;
   /** Model label of this push's training run. */
-  readonly #modelLabel = `synthnlu-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  readonly #modelLabel = `synthnlu-${backupTimestamp()}`;
 
   private constructor(
     private readonly api: CluApi,
@@ -83,10 +81,12 @@ export class CluSession implements RemoteSession {
   async backup(dir: string): Promise<string | undefined> {
     if (!this.#read) await this.read();
     if (!this.#remote) return undefined;
-    await mkdir(dir, {recursive: true});
-    const file = join(dir, `clu-${this.projectName}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-    await writeFileAtomic(file, `${JSON.stringify(this.#remote, null, 2)}\n`);
-    return file;
+    return writeBackupFile(
+      dir,
+      `clu-${this.projectName}`,
+      '.json',
+      `${JSON.stringify(this.#remote, null, 2)}\n`,
+    );
   }
 
   async apply(

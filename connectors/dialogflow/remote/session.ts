@@ -3,12 +3,10 @@
  * with exportAgent, and applies a plan with batchUpdate/batchDelete calls in batches within the API's limits.
  * Every call goes through the shared retry policy (gax's own retries are off so there is one policy).
  */
-import {join} from 'node:path';
+import {writeBackupFile} from '../../../src/remote/backup-file.js';
 import type {protos} from '@google-cloud/dialogflow';
 import type {CallOptions} from 'google-gax';
-import {mkdir} from 'node:fs/promises';
 import {ExitCode, SynthnluError} from '../../../src/errors.js';
-import {writeFileAtomic} from '../../../src/io/atomic-write.js';
 import type {Dataset, Entity} from '../../../src/model/dataset.js';
 import {pushedUtterances} from '../../../src/remote/plan.js';
 import {retryPolicy, withRetries, type RetryPolicy} from '../../../src/remote/retry.js';
@@ -89,10 +87,7 @@ export class DialogflowSession implements RemoteSession {
           suggestion: 'Check the service account may export the agent (Dialogflow API Admin role).',
         },
       );
-    await mkdir(dir, {recursive: true});
-    const file = join(dir, `dialogflow-${project}-${new Date().toISOString().replace(/[:.]/g, '-')}.zip`);
-    await writeFileAtomic(file, content);
-    return file;
+    return writeBackupFile(dir, `dialogflow-${project}`, '.zip', content);
   }
 
   async apply(

@@ -3,11 +3,9 @@
  * the trained model. Rasa cannot report its training data, so the plan sends everything; the backup records
  * which model was loaded before, so it can be put back with PUT /model.
  */
-import {mkdir} from 'node:fs/promises';
-import {join} from 'node:path';
+import {writeBackupFile} from '../../../src/remote/backup-file.js';
 import {createConnectorContext} from '../../../src/convert/context.js';
 import {ExitCode, SynthnluError} from '../../../src/errors.js';
-import {writeFileAtomic} from '../../../src/io/atomic-write.js';
 import type {Dataset} from '../../../src/model/dataset.js';
 import {checkEndpoint} from '../../../src/remote/endpoint.js';
 import {HttpClient} from '../../../src/remote/http.js';
@@ -63,13 +61,12 @@ export class RasaSession implements RemoteSession {
   async backup(dir: string): Promise<string | undefined> {
     const {data} = await this.http.request<{model_file?: string}>({method: 'GET', url: '/status'});
     if (!data.model_file) return undefined;
-    await mkdir(dir, {recursive: true});
-    const file = join(dir, `rasa-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-    await writeFileAtomic(
-      file,
+    return writeBackupFile(
+      dir,
+      'rasa',
+      '.json',
       `${JSON.stringify({endpoint: this.endpoint, model_file: data.model_file, restore: `PUT ${this.endpoint}/model {"model_file": "${data.model_file}"}`}, null, 2)}\n`,
     );
-    return file;
   }
 
   async apply(

@@ -3,24 +3,11 @@
  * curated vocabularies and formats that real users type, so a classifier sees the shapes it will meet
  * ("next Friday", "March 3rd", "$5.50", "john.doe@example.com"). Every draw goes through the seeded Rng.
  */
+import type {EntitySpec} from '../../spec/spec.js';
 import type {Rng} from '../rng.js';
 
-export type SystemType =
-  | 'number'
-  | 'ordinal'
-  | 'date'
-  | 'time'
-  | 'datetime'
-  | 'duration'
-  | 'email'
-  | 'url'
-  | 'phone'
-  | 'money'
-  | 'percentage'
-  | 'temperature'
-  | 'age'
-  | 'person'
-  | 'location';
+/** The system types spec.schema.json allows (the schema is the one list). */
+export type SystemType = NonNullable<EntitySpec['system']>;
 
 const MONTHS = [
   'January',
