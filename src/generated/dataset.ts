@@ -112,6 +112,10 @@ export interface Utterance {
    */
   source?: 'seed' | 'template' | 'generated' | 'imported';
   split?: 'train' | 'test';
+  /**
+   * Provenance of a template or generated utterance: the text of the seed (or the template, as written in the spec) it was derived from. Absent on seeds and imported utterances. Coverage holds a real utterance out together with everything whose origin is that utterance.
+   */
+  origin?: string;
   metadata?: Metadata;
 }
 /**
