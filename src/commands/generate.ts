@@ -3,6 +3,7 @@ import {SynthnluCommand} from '../cli/base-command.js';
 import {outFlag, seedFlag} from '../cli/flags.js';
 import {ExitCode, SynthnluError} from '../errors.js';
 import {datasetHeaderFor} from '../generate/dataset-header.js';
+import {DEFAULT_NONE_COUNT} from '../generate/settings.js';
 import {languagePackFor} from '../generate/language.js';
 import {generateUtterancesSync, type GenerationReport, type IntentReport} from '../generate/pipeline.js';
 import {writeGeneratedJsonl} from '../generate/write-jsonl.js';
@@ -143,7 +144,7 @@ Seeds are always kept; duplicates (ignoring case, spacing and punctuation) are d
     };
     const expected =
       spec.intents.reduce((n, i) => n + (flags['per-intent'] ?? i.count ?? spec.defaults?.count ?? 50), 0) +
-      (flags.none ?? (spec.none ? (spec.none.count ?? 50) : 0));
+      (flags.none ?? (spec.none ? (spec.none.count ?? DEFAULT_NONE_COUNT) : 0));
     const bar =
       process.stderr.isTTY && !this.jsonEnabled() && expected >= 5_000 ? progressBar(expected) : undefined;
     let report: GenerationReport;
@@ -158,7 +159,7 @@ Seeds are always kept; duplicates (ignoring case, spacing and punctuation) are d
       }
       report = step.value;
       bar?.done();
-      await writeDataset(out, {...datasetHeaderFor(spec), utterances});
+      await writeDataset(out, {...datasetHeaderFor(spec, options), utterances});
     } else {
       try {
         report = await writeGeneratedJsonl(spec, out, {
