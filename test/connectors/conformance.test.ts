@@ -131,6 +131,12 @@ const FIXTURE_FORMATS: Record<string, string> = {
   lu: 'lu',
   rasa: 'rasa',
   clu: 'clu',
+  'dialogflow-cx': 'dialogflow-cx',
+};
+
+/** Real exports a format must refuse by name rather than import (fixture path under ../shared/fixtures → code). */
+const REFUSED_FIXTURES: Record<string, string> = {
+  'dialogflow-cx/dfcx-scrapi-sample-agent.blob': 'DIALOGFLOW_CX_BLOB_EXPORT',
 };
 
 function fixtureFiles(folder: string): string[] {
@@ -138,6 +144,7 @@ function fixtureFiles(folder: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((name) => !name.startsWith('LICENSE') && !name.startsWith('.') && name !== 'SOURCES.md')
+    .filter((name) => REFUSED_FIXTURES[`${folder}/${name}`] === undefined)
     .map((name) => join(dir, name));
 }
 
@@ -156,5 +163,16 @@ describe('real platform files from ../shared/fixtures', () => {
         );
       });
     }
+  }
+});
+
+describe('real platform files that must be refused by name', () => {
+  for (const [name, code] of Object.entries(REFUSED_FIXTURES)) {
+    it(`${name}: refused with ${code}`, async () => {
+      const error = await importFromPath(join(SHARED, 'fixtures', name)).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(SynthnluError);
+      expect((error as SynthnluError).code).toBe(code);
+      expect((error as SynthnluError).exitCode).toBe(2);
+    });
   }
 });
