@@ -177,6 +177,24 @@ function chooseForIntent(
     intentReport.received += parsed.items.length + parsed.droppedItems;
     intentReport.dropped.malformed += parsed.droppedItems;
     for (const item of parsed.items) {
+      // The family the model says it wrote, when it was one asked for in this request; a request for a
+      // single family needs no say.
+      const asked = planned.styles.map((st) => st.tag as string);
+      const tag =
+        item.style !== undefined && asked.includes(item.style)
+          ? item.style
+          : asked.length === 1
+            ? asked[0]
+            : undefined;
+      if (tag === undefined) {
+        intentReport.dropped.malformed++;
+        note(intentReport, {
+          reason: 'malformed',
+          text: item.text,
+          detail: `style "${item.style ?? ''}" was not asked for`,
+        });
+        continue;
+      }
       const result = filter.check(intentPlan.intent, item.text, intentPlan.entities);
       if (!result.ok) {
         intentReport.dropped[result.reason]++;
@@ -188,7 +206,7 @@ function chooseForIntent(
       passed.push({
         text: result.annotated.text,
         entities: result.annotated.entities,
-        tag: planned.family,
+        tag: tag as VariationTag,
         ...(origin === undefined ? {} : {origin}),
       });
     }

@@ -33,21 +33,6 @@ const FAMILY_LETTERS: Readonly<Record<string, VariationTag>> = {
   typos: 'Z',
 };
 
-const FAMILY_NAMES: Readonly<Record<VariationTag, string>> = {
-  B: 'basic',
-  I: 'interrogative',
-  C: 'coordinated',
-  N: 'negation',
-  P: 'polite',
-  Q: 'colloquial',
-  W: 'offensive',
-  K: 'keyword',
-  E: 'abbreviation',
-  L: 'lexical',
-  M: 'morphological',
-  Z: 'noise',
-};
-
 /** Seeds shown in a prompt: enough to pin the intent down, few enough to keep prompts cheap. */
 const MAX_PROMPT_SEEDS = 10;
 const MAX_HINT_VALUES = 15;
@@ -61,8 +46,9 @@ export function familyLetter(name: string): VariationTag | undefined {
 
 export interface PlannedRequest {
   intent: string;
-  family: VariationTag;
-  /** Utterances asked for. */
+  /** Utterances asked for, per family (one request covers several families). */
+  styles: {tag: VariationTag; count: number}[];
+  /** Utterances asked for in all. */
   count: number;
   request: ChatRequest;
 }
@@ -190,7 +176,7 @@ export function planGeneration(
     );
     const need: IntentPlan['need'] = {};
     const requests: PlannedRequest[] = [];
-    const base: Omit<PromptInput, 'family' | 'count'> = {
+    const base: Omit<PromptInput, 'styles'> = {
       language: options.language,
       intent: {name: intent.name, ...(intent.description ? {description: intent.description} : {})},
       seeds: examples.map((u) => ({markup: toMarkup(u.text, u.entities ?? [])})),
@@ -200,30 +186,40 @@ export function planGeneration(
         .map((other) => ({name: other.name, ...(other.description ? {description: other.description} : {})})),
     };
     families.forEach((family, f) => {
-      const wanted = parts[f]!;
-      if (wanted <= 0) return;
-      need[family.tag] = wanted;
-      let ask = Math.ceil(wanted * OVER_ASK) + 1;
-      for (let batch = 0; ask > 0; batch++) {
-        const n = Math.min(ask, settings.batchSize);
-        ask -= n;
-        requests.push({
-          intent: intent.name,
-          family: family.tag,
-          count: n,
-          request: {
-            messages: buildMessages({
-              ...base,
-              family: {tag: family.tag, name: FAMILY_NAMES[family.tag]},
-              count: n,
-            }),
-            temperature: settings.temperature,
-            seed: requestSeed(options.seed, intent.name, family.tag, String(batch)),
-            maxTokens: 200 + 60 * n,
-          },
-        });
-      }
+      if (parts[f]! > 0) need[family.tag] = parts[f]!;
     });
+    // Asked beyond the need (the filters drop some), spread over the families by their shares.
+    const asks = apportion(
+      total > 0 ? Math.ceil(total * OVER_ASK) + 2 : 0,
+      families.map((f) => f.weight),
+    );
+    const pending = families
+      .map((family, f) => ({tag: family.tag, count: Math.max(asks[f]!, parts[f]!)}))
+      .filter((s) => s.count > 0);
+    for (let batch = 0; pending.length > 0; batch++) {
+      const styles: {tag: VariationTag; count: number}[] = [];
+      let room = settings.batchSize;
+      while (room > 0 && pending.length > 0) {
+        const head = pending[0]!;
+        const n = Math.min(room, head.count);
+        styles.push({tag: head.tag, count: n});
+        room -= n;
+        head.count -= n;
+        if (head.count === 0) pending.shift();
+      }
+      const count = settings.batchSize - room;
+      requests.push({
+        intent: intent.name,
+        styles,
+        count,
+        request: {
+          messages: buildMessages({...base, styles}),
+          temperature: settings.temperature,
+          seed: requestSeed(options.seed, intent.name, String(batch)),
+          maxTokens: 200 + 60 * count,
+        },
+      });
+    }
     return {
       intent: intent.name,
       need,
