@@ -176,15 +176,15 @@ function chooseForIntent(
     }
     intentReport.received += parsed.items.length + parsed.droppedItems;
     intentReport.dropped.malformed += parsed.droppedItems;
-    for (const item of parsed.items) {
-      // The family the model says it wrote, when it was one asked for in this request; a request for a
-      // single family needs no say.
+    for (const [index, item] of parsed.items.entries()) {
+      // The family the model says it wrote, when it was one asked for; without a say, the family whose place in
+      // the request this item holds (models answer in the order asked).
       const asked = planned.styles.map((st) => st.tag as string);
       const tag =
-        item.style !== undefined && asked.includes(item.style)
-          ? item.style
-          : asked.length === 1
-            ? asked[0]
+        item.style === undefined
+          ? styleAt(planned.styles, index)
+          : asked.includes(item.style)
+            ? item.style
             : undefined;
       if (tag === undefined) {
         intentReport.dropped.malformed++;
@@ -228,6 +228,16 @@ function chooseForIntent(
   intentReport.kept = chosen.length;
   intentReport.surplus = passed.length - chosen.length;
   return {chosen, intentReport};
+}
+
+/** The family of the index-th utterance when a request's answer lists them in the order the styles were asked. */
+function styleAt(styles: readonly {tag: VariationTag; count: number}[], index: number): VariationTag {
+  let end = 0;
+  for (const style of styles) {
+    end += style.count;
+    if (index < end) return style.tag;
+  }
+  return styles[styles.length - 1]!.tag;
 }
 
 function note(report: ProviderIntentReport, example: DroppedExample): void {

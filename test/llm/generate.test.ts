@@ -145,7 +145,8 @@ function script(request: {body: Parameters<typeof promptFacts>[0]}): ScriptedRep
       if (attempt === 2) return {status: 500, body: {error: {message: 'overloaded'}}};
       return {content: answer(good)};
     case 'refund':
-      return attempt === 1 ? {hang: true} : {content: answer(good)};
+      // No style named: the order asked for says which is which.
+      return attempt === 1 ? {hang: true} : {content: JSON.stringify({utterances: good.map((g) => g.text)})};
     default:
       return {content: "Sorry, I can't help with that."};
   }
@@ -240,6 +241,14 @@ describe('generate with an OpenAI-compatible provider', () => {
       for (const u of fromModel)
         expect(u).toMatchObject({source: 'generated', tags: [expect.stringMatching(/^[LQ]$/)]});
     }
+    const refundTags = utterances
+      .filter((u) => u.intent === 'refund' && u.source === 'generated')
+      .map((u) => [u.text, u.tags]);
+    for (const [text, tags] of refundTags) {
+      if (GOOD.refund!.includes(text as string)) expect(tags).toEqual(['L']);
+      if (GOOD_Q.refund!.includes(text as string)) expect(tags).toEqual(['Q']);
+    }
+    expect(refundTags.filter(([text]) => GOOD_Q.refund!.includes(text as string))).toHaveLength(2);
     const cancel = utterances.find((u) => u.text === 'cancel the order 123456 right away')!;
     expect(cancel).toMatchObject({
       intent: 'cancel_order',
