@@ -36,6 +36,8 @@ const FAMILY_LETTERS: Readonly<Record<string, VariationTag>> = {
 /** Seeds shown in a prompt: enough to pin the intent down, few enough to keep prompts cheap. */
 const MAX_PROMPT_SEEDS = 10;
 const MAX_HINT_VALUES = 15;
+/** Other intents named in a prompt as ones to stay away from; with more, the nearest are named. */
+const MAX_OTHER_INTENTS = 40;
 /** Asked beyond the need, because the filters drop some. */
 const OVER_ASK = 1.5;
 
@@ -68,6 +70,35 @@ export interface IntentPlan {
 export interface GenerationPlan {
   intents: IntentPlan[];
   rules: Map<string, EntityRule>;
+}
+
+/**
+ * The other intents, nearest first when there are more than `limit`: by the overlap of the words of their
+ * examples and names (Jaccard), the neighbours a model is most likely to drift into.
+ */
+function nearestIntents(spec: Spec, index: number, limit: number): Spec['intents'][number][] {
+  const others = spec.intents.filter((_, i) => i !== index);
+  if (others.length <= limit) return others;
+  const words = (i: Spec['intents'][number]) =>
+    new Set(
+      [i.name.replace(/[_-]+/g, ' '), i.description ?? '', ...i.examples]
+        .join(' ')
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter((w) => w.length > 2),
+    );
+  const own = words(spec.intents[index]!);
+  const similarity = (other: Spec['intents'][number]) => {
+    const theirs = words(other);
+    let shared = 0;
+    for (const w of theirs) if (own.has(w)) shared++;
+    return shared / (own.size + theirs.size - shared || 1);
+  };
+  return others
+    .map((other, order) => ({other, order, score: similarity(other)}))
+    .sort((a, b) => b.score - a.score || a.order - b.order)
+    .slice(0, limit)
+    .map((x) => x.other);
 }
 
 /** A 31-bit request seed from the generation seed and the request's place in the plan. */
@@ -181,9 +212,10 @@ export function planGeneration(
       intent: {name: intent.name, ...(intent.description ? {description: intent.description} : {})},
       seeds: examples.map((u) => ({markup: toMarkup(u.text, u.entities ?? [])})),
       entities: entityHints(entities, rules, own, spec),
-      otherIntents: spec.intents
-        .filter((other) => other.name !== intent.name)
-        .map((other) => ({name: other.name, ...(other.description ? {description: other.description} : {})})),
+      otherIntents: nearestIntents(spec, index, MAX_OTHER_INTENTS).map((other) => ({
+        name: other.name,
+        ...(other.description ? {description: other.description} : {}),
+      })),
     };
     families.forEach((family, f) => {
       if (parts[f]! > 0) need[family.tag] = parts[f]!;

@@ -46,8 +46,6 @@ export interface PromptInput {
   styles: {tag: VariationTag; count: number}[];
 }
 
-const MAX_OTHER_INTENTS = 40;
-
 export function buildMessages(input: PromptInput): ChatMessage[] {
   const system = [
     'You write training utterances for the intent classifier of a chatbot.',
@@ -72,7 +70,7 @@ export function buildMessages(input: PromptInput): ChatMessage[] {
       lines.push(`- ${entity.name}: ${values || 'any fitting value'}${pattern}`);
     }
   }
-  const others = input.otherIntents.slice(0, MAX_OTHER_INTENTS);
+  const others = input.otherIntents;
   if (others.length > 0) {
     lines.push('', 'Do not write anything that would rather belong to one of these other intents:');
     for (const other of others)
