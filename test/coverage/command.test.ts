@@ -33,6 +33,23 @@ describe('synthnlu coverage (child process)', () => {
     expect(warnings.status).toBe(0);
   });
 
+  it('errors fail by default, --fail-on none only reports, and the verdict says what was checked', () => {
+    const run = runCli(['coverage', fixture('conflicts'), '--no-model']);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/^verdict: FAILED: 1 error \(--fail-on error\)$/m);
+    expect(run.stdout).toMatch(/^ {2}checked: structure, entities, conflicts; not gated: \d+ warnings \(--fail-on warning\)$/m);
+    const report = JSON.parse(runCli(['coverage', fixture('conflicts'), '--no-model', '--json']).stdout) as CoverageReport;
+    expect(report).toMatchObject({passed: false, failOn: 'error'});
+    const reportOnly = runCli(['coverage', fixture('conflicts'), '--no-model', '--fail-on', 'none']);
+    expect(reportOnly.status).toBe(0);
+    expect(reportOnly.stdout).toContain('verdict: not gated (--fail-on none)');
+    expect(reportOnly.stdout).toContain('not gated: findings (--fail-on error)');
+    const clean = runCli(['coverage', fixture('clean')]);
+    expect(clean.status).toBe(0);
+    expect(clean.stdout).toContain('verdict: passed: 0 errors (--fail-on error)');
+    expect(clean.stdout).toContain('checked: structure, entities, conflicts, model estimate (5-fold cross-validation); not gated: per-intent F1 (--min-f1 0.8)');
+  });
+
   it('--min-f1 and --min-examples gates fail with exit 1; bad values are exit 2', () => {
     const f1 = runCli(['coverage', fixture('clean'), '--min-f1', '0.999']);
     expect(f1.status).toBe(1);

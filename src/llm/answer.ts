@@ -1,0 +1,111 @@
+/**
+ * Reading a model's answer: it was asked for {"utterances": [{"seed": n, "text": "..."}]}, but models wrap
+ * JSON in code fences, add a sentence before it, leave trailing commas, return a bare array or plain strings.
+ * The answer is repaired where the intent is unambiguous, validated with ajv, and each item that still does
+ * not fit is dropped and counted.
+ */
+import {Ajv} from 'ajv';
+
+export interface AnswerItem {
+  text: string;
+  /** 1-based number of the example it paraphrases, when the model said so. */
+  seed?: number;
+}
+
+export interface ParsedAnswer {
+  items: AnswerItem[];
+  /** Items that were not an utterance (wrong type, empty text). */
+  droppedItems: number;
+  /** The answer held no usable JSON at all. */
+  unusable: boolean;
+  /** The JSON needed repair (fences, surrounding prose, trailing commas, another shape). */
+  repaired: boolean;
+}
+
+const ITEM_SCHEMA = {
+  anyOf: [
+    {type: 'string', minLength: 1, maxLength: 2000},
+    {
+      type: 'object',
+      required: ['text'],
+      properties: {
+        text: {type: 'string', minLength: 1, maxLength: 2000},
+        seed: {type: 'integer', minimum: 1},
+      },
+    },
+  ],
+} as const;
+
+const ANSWER_SCHEMA = {
+  type: 'object',
+  required: ['utterances'],
+  properties: {utterances: {type: 'array'}},
+} as const;
+
+const ajv = new Ajv({strict: true, allowUnionTypes: true});
+const validItem = ajv.compile<string | {text: string; seed?: number}>(ITEM_SCHEMA);
+const validAnswer = ajv.compile<{utterances: unknown[]}>(ANSWER_SCHEMA);
+
+export function parseAnswer(content: string): ParsedAnswer {
+  let repaired = false;
+  let json = tryParse(content);
+  if (json === undefined) {
+    repaired = true;
+    json = tryParse(repairJsonText(content));
+  }
+  if (json === undefined) return {items: [], droppedItems: 0, unusable: true, repaired};
+  const list = utteranceList(json);
+  if (!list) return {items: [], droppedItems: 0, unusable: true, repaired};
+  if (!validAnswer(json)) repaired = true;
+  const items: AnswerItem[] = [];
+  let droppedItems = 0;
+  for (const raw of list) {
+    // A seed number given as a string ("2") is what the model meant.
+    const item =
+      raw && typeof raw === 'object' && typeof (raw as {seed?: unknown}).seed === 'string'
+        ? {...raw, seed: Number((raw as {seed: string}).seed)}
+        : raw;
+    if (!validItem(item)) {
+      droppedItems++;
+      continue;
+    }
+    const text = (typeof item === 'string' ? item : item.text).trim();
+    if (!text) {
+      droppedItems++;
+      continue;
+    }
+    const seed = typeof item === 'string' ? undefined : item.seed;
+    items.push(seed === undefined ? {text} : {text, seed});
+  }
+  return {items, droppedItems, unusable: false, repaired};
+}
+
+function tryParse(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Code fences and prose around the JSON go, trailing commas go; nothing else is guessed. */
+export function repairJsonText(content: string): string {
+  let text = content.replace(/```(?:json|JSON)?/g, '');
+  const start = text.search(/[[{]/);
+  if (start < 0) return text;
+  const close = text[start] === '{' ? '}' : ']';
+  const end = text.lastIndexOf(close);
+  if (end > start) text = text.slice(start, end + 1);
+  return text.replace(/,\s*([}\]])/g, '$1');
+}
+
+/** The array of utterances, from the asked-for shape or the nearest other one (a bare array, another key). */
+function utteranceList(json: unknown): unknown[] | undefined {
+  if (validAnswer(json)) return json.utterances;
+  if (Array.isArray(json)) return json;
+  if (json && typeof json === 'object') {
+    const arrays = Object.values(json).filter(Array.isArray);
+    if (arrays.length === 1) return arrays[0];
+  }
+  return undefined;
+}
