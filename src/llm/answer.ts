@@ -53,9 +53,8 @@ export function parseAnswer(content: string): ParsedAnswer {
     repaired = true;
     json = tryParse(repairJsonText(content));
   }
-  if (json === undefined) return {items: [], droppedItems: 0, unusable: true, repaired};
-  const list = utteranceList(json);
-  if (!list) return {items: [], droppedItems: 0, unusable: true, repaired};
+  const list = json === undefined ? undefined : utteranceList(json);
+  if (!list) return {items: [], droppedItems: 0, unusable: true, repaired: false};
   if (!validAnswer(json)) repaired = true;
   const items: AnswerItem[] = [];
   let droppedItems = 0;
@@ -88,15 +87,47 @@ function tryParse(text: string): unknown {
   }
 }
 
-/** Code fences and prose around the JSON go, trailing commas go; nothing else is guessed. */
+/**
+ * Prose and code fences around the JSON go (the first balanced {...} or [...] is kept), and so do trailing
+ * commas; the scan knows JSON strings, so nothing inside an utterance is touched.
+ */
 export function repairJsonText(content: string): string {
-  let text = content.replace(/```(?:json|JSON)?/g, '');
-  const start = text.search(/[[{]/);
-  if (start < 0) return text;
-  const close = text[start] === '{' ? '}' : ']';
-  const end = text.lastIndexOf(close);
-  if (end > start) text = text.slice(start, end + 1);
-  return text.replace(/,\s*([}\]])/g, '$1');
+  const start = content.search(/[[{]/);
+  if (start < 0) return content;
+  let out = '';
+  let depth = 0;
+  let inString = false;
+  let pendingComma = '';
+  for (let i = start; i < content.length; i++) {
+    const ch = content[i]!;
+    if (inString) {
+      out += ch;
+      if (ch === '\\') out += content[++i] ?? '';
+      else if (ch === '"') inString = false;
+      continue;
+    }
+    if (ch === ',') {
+      out += pendingComma;
+      pendingComma = ',';
+      continue;
+    }
+    if (/\s/.test(ch)) {
+      if (pendingComma) pendingComma += ch;
+      else out += ch;
+      continue;
+    }
+    // A comma right before a closing bracket is dropped; before anything else it stays.
+    if (ch !== '}' && ch !== ']') out += pendingComma;
+    pendingComma = '';
+    out += ch;
+    if (ch === '"') inString = true;
+    else if (ch === '{' || ch === '[') depth++;
+    else if (ch === '}' || ch === ']') {
+      depth--;
+      if (depth === 0) return out;
+    }
+  }
+  return out;
 }
 
 /** The array of utterances, from the asked-for shape or the nearest other one (a bare array, another key). */

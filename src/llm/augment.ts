@@ -314,7 +314,8 @@ export async function augmentWithProvider(
   const provider = emptyProviderReport(settings, settings.url);
   provider.requests.planned = plan.intents.reduce((n, i) => n + i.requests.length, 0);
   const answers = await answerPlan(plan, settings, options, provider);
-  const filter = new UtteranceFilter(ruleBased.utterances, plan.rules, {
+  const examples = plan.intents.flatMap((i) => i.seeds.map((s) => ({text: s.text, intent: i.intent})));
+  const filter = new UtteranceFilter(ruleBased.utterances, plan.rules, examples, {
     ...(options.maxLength === undefined ? {} : {maxLength: options.maxLength}),
     ...(options.labelFilter === undefined ? {} : {labelFilter: options.labelFilter}),
   });

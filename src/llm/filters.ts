@@ -36,6 +36,8 @@ export class UtteranceFilter {
   constructor(
     ruleBased: readonly Utterance[],
     private readonly rules: ReadonlyMap<string, EntityRule>,
+    /** Further labelled examples for the seed classifier (the prompts' template expansions). */
+    examples: readonly {text: string; intent: string}[],
     options: FilterOptions = {},
   ) {
     this.#maxLength = options.maxLength ?? DEFAULT_MAX_UTTERANCE_LENGTH;
@@ -43,9 +45,12 @@ export class UtteranceFilter {
       const key = dedupeKeyText(u.text);
       if (!this.#owner.has(key)) this.#owner.set(key, u.intent);
     }
-    const seeds = ruleBased
-      .filter((u) => u.source === 'seed' || u.source === 'template')
-      .map((u) => ({text: u.text, intent: u.intent}));
+    const seeds = [
+      ...ruleBased
+        .filter((u) => u.source === 'seed' || u.source === 'template')
+        .map((u) => ({text: u.text, intent: u.intent})),
+      ...examples,
+    ];
     const intents = new Set(seeds.map((s) => s.intent));
     // One intent has nothing to drift into; a classifier of one class would say yes to anything.
     if ((options.labelFilter ?? true) && intents.size >= 2) this.#classifier = trainIntentClassifier(seeds);

@@ -4,7 +4,9 @@
  * whose seed is derived from the generation seed so that the same spec and seed ask the same questions.
  */
 import {createHash} from 'node:crypto';
+import {createRng} from '../generate/rng.js';
 import {findFamily, resolveIntentSettings} from '../generate/settings.js';
+import {TemplateCompiler, tidyExpansion, type Expansion} from '../generate/template/compile.js';
 import type {LanguagePack} from '../generate/variation/types.js';
 import {VARIATION_TAGS, type Utterance, type VariationTag} from '../model/dataset.js';
 import type {Spec} from '../spec/spec.js';
@@ -71,8 +73,8 @@ export interface IntentPlan {
   need: Partial<Record<VariationTag, number>>;
   total: number;
   requests: PlannedRequest[];
-  /** The examples shown, by number (1-based in the prompt); their origin for provenance. */
-  seeds: {text: string; origin?: string}[];
+  /** The examples shown, by number (1-based in the prompt): one expansion of each spec example, and that example. */
+  seeds: {text: string; origin: string; entities: Utterance['entities']}[];
   /** Entity names the intent's examples use. */
   entities: Set<string>;
 }
@@ -148,8 +150,8 @@ function entityHints(
 }
 
 /**
- * Plans the requests. `ruleBased` is the rule-based output for the spec (seeds and template expansions are
- * the examples shown; everything is the dedupe reference); `seed` the generation seed.
+ * Plans the requests. `ruleBased` is the rule-based output for the spec (its seeds set how many utterances
+ * are left to generate; its entity values hint at what slots take); `seed` the generation seed.
  */
 export function planGeneration(
   spec: Spec,
@@ -159,6 +161,8 @@ export function planGeneration(
   options: {seed: string; perIntent?: number; language: string},
 ): GenerationPlan {
   const rules = entityRules(spec);
+  const compiler = new TemplateCompiler(spec);
+  const exampleRng = createRng(options.seed).fork('provider-examples');
   const byIntent = new Map<string, Utterance[]>();
   for (const u of ruleBased) byIntent.set(u.intent, [...(byIntent.get(u.intent) ?? []), u]);
   const intents = spec.intents.map((intent, index): IntentPlan => {
@@ -168,10 +172,17 @@ export function planGeneration(
     }).count;
     const seedCount = own.filter((u) => u.source === 'seed').length;
     const total = Math.round(settings.share * Math.max(0, count - seedCount));
-    const examples = own
-      .filter((u) => u.source === 'seed' || u.source === 'template')
-      .slice(0, MAX_PROMPT_SEEDS);
-    const entities = new Set(own.flatMap((u) => (u.entities ?? []).map((s) => s.entity)));
+    // One expansion of each spec example (a template shows with concrete entity values), and the example
+    // itself as the origin of what the model derives from it.
+    const examples = intent.examples.slice(0, MAX_PROMPT_SEEDS).map((example, e) => {
+      const expansion: Expansion = {text: '', entities: []};
+      compiler
+        .compile(example, `intents[${index}].examples[${e}]`)
+        .sample(exampleRng.fork(`${intent.name}:${e}`), expansion);
+      const annotated = tidyExpansion(expansion);
+      return {text: annotated.text, origin: example, entities: annotated.entities};
+    });
+    const entities = new Set([...own, ...examples].flatMap((u) => (u.entities ?? []).map((s) => s.entity)));
     const families = llmFamilies(spec, index, pack, settings);
     const parts = apportion(
       total,
@@ -218,10 +229,7 @@ export function planGeneration(
       need,
       total,
       requests,
-      seeds: examples.map((u) => {
-        const origin = u.origin ?? (u.source === 'seed' ? u.text : undefined);
-        return origin === undefined ? {text: u.text} : {text: u.text, origin};
-      }),
+      seeds: examples,
       entities,
     };
   });
