@@ -88,6 +88,8 @@ export interface ConnectorFormat {
   extensions: string[];
   /** What this format carries beyond (or short of) its connector's `limits.supports`. */
   supports?: Partial<PlatformLimits['supports']>;
+  /** This format's own limits where they differ from its connector's (LUIS and CLU are two platforms). */
+  limits?: Partial<Omit<PlatformLimits, 'supports'>>;
   /** The schema files in schemas/ this format's files validate against. */
   schemas: string[];
   /** How likely (0..1) it is that the source holds this format; the highest score wins when --from is omitted. */

@@ -1,7 +1,12 @@
 import type {ExportOptions} from '../connector.js';
 import {ExitCode, SynthnluError, type Diagnostic} from '../errors.js';
 import type {Dataset} from '../model/dataset.js';
-import {formatSupports, registry as defaultRegistry, type ConnectorRegistry} from '../registry.js';
+import {
+  formatLimits,
+  formatSupports,
+  registry as defaultRegistry,
+  type ConnectorRegistry,
+} from '../registry.js';
 import {createConnectorContext} from './context.js';
 import {checkPlatformLimits, unsupportedFeatureWarnings} from './limits.js';
 import {writeExportOutput} from './write-output.js';
@@ -30,7 +35,7 @@ export async function exportToPath(
   const selected = options.split
     ? {...dataset, utterances: dataset.utterances.filter((u) => (u.split ?? 'train') === options.split)}
     : dataset;
-  const limitFindings = checkPlatformLimits(selected, connector.limits, format.id);
+  const limitFindings = checkPlatformLimits(selected, formatLimits(connector, format), format.id);
   const limitErrors = limitFindings.filter((d) => d.severity === 'error');
   if (limitErrors.length > 0) {
     throw new SynthnluError(
