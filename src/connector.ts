@@ -59,6 +59,10 @@ export interface ExportOptions {
   name?: string;
   /** Include only this split (default: both; platforms without a split notion get train+test merged). */
   split?: 'train' | 'test';
+  /** The base name of the output path, when there is one: a format with two syntaxes picks by its extension. */
+  outName?: string;
+  /** Also write the platform's companion declaration file where the format has one (Rasa: domain.yml). */
+  domain?: boolean;
 }
 
 /** One file of an export. The core validates `json` against `schema` before anything is written. */

@@ -1,3 +1,4 @@
+import {basename} from 'node:path';
 import type {ExportOptions} from '../connector.js';
 import {ExitCode, SynthnluError, type Diagnostic} from '../errors.js';
 import type {Dataset} from '../model/dataset.js';
@@ -52,6 +53,8 @@ export async function exportToPath(
   const exportOptions: ExportOptions = {};
   if (options.name) exportOptions.name = options.name;
   if (options.split) exportOptions.split = options.split;
+  if (options.domain) exportOptions.domain = true;
+  exportOptions.outName = basename(out);
   const {files} = await format.exportDataset(selected, context, exportOptions);
   const written = await writeExportOutput(files, out, format.layout, {force: options.force ?? false});
   return {
