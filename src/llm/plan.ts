@@ -172,15 +172,15 @@ export function planGeneration(
     }).count;
     const seedCount = own.filter((u) => u.source === 'seed').length;
     const total = Math.round(settings.share * Math.max(0, count - seedCount));
-    // One expansion of each spec example (a template shows with concrete entity values), and the example
-    // itself as the origin of what the model derives from it.
+    // One expansion of each spec example (a template shows with concrete entity values).
     const examples = intent.examples.slice(0, MAX_PROMPT_SEEDS).map((example, e) => {
       const expansion: Expansion = {text: '', entities: []};
-      compiler
-        .compile(example, `intents[${index}].examples[${e}]`)
-        .sample(exampleRng.fork(`${intent.name}:${e}`), expansion);
+      const template = compiler.compile(example, `intents[${index}].examples[${e}]`);
+      template.sample(exampleRng.fork(`${intent.name}:${e}`), expansion);
       const annotated = tidyExpansion(expansion);
-      return {text: annotated.text, origin: example, entities: annotated.entities};
+      // A plain seed's origin is its text (what the dataset holds); a template's is the template as written.
+      const origin = template.plain ? annotated.text : example;
+      return {text: annotated.text, origin, entities: annotated.entities};
     });
     const entities = new Set([...own, ...examples].flatMap((u) => (u.entities ?? []).map((s) => s.entity)));
     const families = llmFamilies(spec, index, pack, settings);

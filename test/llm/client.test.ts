@@ -175,5 +175,25 @@ describe('provider settings', () => {
     );
     expect(azure.model).toBe('dep1');
     expect(azure.url).toBe('https://r.openai.azure.com/openai/deployments/dep1/chat/completions');
+    // The portal's target URI, pasted whole: its api-version is used, nothing else may ride in the query.
+    const pasted = resolveProviderSettings(
+      'azure',
+      undefined,
+      {
+        baseUrl:
+          'https://r.openai.azure.com/openai/deployments/dep2/chat/completions?api-version=2025-01-01-preview',
+      },
+      {AZURE_OPENAI_API_KEY: KEY},
+    );
+    expect([pasted.model, pasted.params['api-version']]).toEqual(['dep2', '2025-01-01-preview']);
+    const keyInUrl = () =>
+      resolveProviderSettings(
+        'openai',
+        undefined,
+        {model: 'm', baseUrl: 'https://x.example/v1?api-key=supersecret1'},
+        {},
+      );
+    expect(keyInUrl).toThrow(/must not have a query string/);
+    expect(() => keyInUrl()).not.toThrow(/supersecret1/);
   });
 });
