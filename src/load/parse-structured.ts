@@ -1,7 +1,6 @@
 import {isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Document} from 'yaml';
 import {SynthnluError, type Diagnostic} from '../errors.js';
 import {lineColumnAt} from '../io/read-text.js';
-import type {PathSegment} from '../schema/json-path.js';
 import type {Locator} from '../schema/validate.js';
 import {locateJsonPath} from './json-locate.js';
 
