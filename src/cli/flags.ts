@@ -18,3 +18,8 @@ export const fromFormatFlag = (formatIds: string[]) =>
   Flags.string({description: 'Platform format of the input (detected when omitted).', options: formatIds});
 
 export const splitFlag = Flags.string({description: 'Export only this split.', options: ['train', 'test']});
+
+export const domainFlag = Flags.boolean({
+  description:
+    'With --to rasa: also write domain.yml (intents, entities with their roles and groups) beside the NLU file.',
+});

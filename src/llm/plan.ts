@@ -136,10 +136,12 @@ function llmFamilies(
   const fromPack = resolved.families.map((f) => ({tag: f.family.tag, weight: f.share}));
   if (fromPack.length > 0) return fromPack;
   // A pack without families (another language): the mix still says which families are wanted.
-  const mix = {...(spec.defaults?.variations ?? {}), ...(intent.variations ?? {})};
+  const mixOf = (variations: unknown): Record<string, number> =>
+    typeof variations === 'object' && variations !== null ? (variations as Record<string, number>) : {};
+  const mix = {...mixOf(spec.defaults?.variations), ...mixOf(intent.variations)};
   const tags = Object.entries(mix)
-    .filter(([name, share]) => (share ?? 0) > 0 && !findFamily(pack, name) && familyLetter(name) !== 'W')
-    .map(([name, share]) => ({tag: familyLetter(name)!, weight: share!}))
+    .filter(([name, share]) => share > 0 && !findFamily(pack, name) && familyLetter(name) !== 'W')
+    .map(([name, share]) => ({tag: familyLetter(name)!, weight: share}))
     .filter((f) => f.tag !== undefined);
   return tags.length > 0 ? tags : [{tag: 'B', weight: 1}];
 }

@@ -13,7 +13,7 @@ import {openImportSource} from '../../src/convert/source.js';
 import {validateOutputFiles} from '../../src/convert/write-output.js';
 import {SynthnluError} from '../../src/errors.js';
 import type {Dataset} from '../../src/model/dataset.js';
-import {formatSupports, registry} from '../../src/registry.js';
+import {formatLimits, formatSupports, registry} from '../../src/registry.js';
 import {validateAgainstSchema} from '../../src/schema/validate.js';
 import {ROOT, SHARED, tempDir} from '../helpers/cli.js';
 import {memorySource} from '../helpers/memory-source.js';
@@ -102,7 +102,7 @@ for (const {connector, format} of registry
     });
 
     it('refuses data over the platform limits before writing anything', async () => {
-      const limits = connector.limits;
+      const limits = formatLimits(connector, format);
       const dir = tempDir(`synthnlu-limits-${format.id}-`);
       const out = join(dir, format.layout === 'archive' ? 'agent.zip' : 'out.txt');
       const dataset = sampleDataset();

@@ -1,4 +1,4 @@
-import {readFileSync} from 'node:fs';
+import {existsSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {dialogflowCxAgentFormat} from '../../../connectors/dialogflow-cx/format.js';
@@ -12,7 +12,7 @@ import {validateOutputFiles} from '../../../src/convert/write-output.js';
 import {SynthnluError} from '../../../src/errors.js';
 import type {Dataset} from '../../../src/model/dataset.js';
 import {formatSupports, registry} from '../../../src/registry.js';
-import {SHARED, tempDir} from '../../helpers/cli.js';
+import {runCli, SHARED, tempDir} from '../../helpers/cli.js';
 import {memorySource} from '../../helpers/memory-source.js';
 import {project} from '../projection.js';
 
@@ -253,7 +253,30 @@ describe('dialogflow-cx: what the files carry', () => {
 });
 
 describe('dialogflow-cx: Dialogflow ES <-> CX', () => {
-  for (const agent of ['icecream.zip', 'dialogflow-iosched-nodejs', 'fulfillment-bike-shop-nodejs']) {
+  it('`synthnlu convert agent-es.zip --to dialogflow-cx --out cx/` writes a CX package folder', () => {
+    const out = join(tempDir('synthnlu-cli-cx-'), 'cx') + '/';
+    const run = runCli([
+      'convert',
+      join(SHARED, 'fixtures', 'dialogflow', 'icecream.zip'),
+      '--to',
+      'dialogflow-cx',
+      '--out',
+      out,
+    ]);
+    expect(run.stderr).not.toMatch(/Error/);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/Converted dialogflow -> dialogflow-cx/);
+    expect(existsSync(join(out, 'agent.json'))).toBe(true);
+    expect(existsSync(join(out, 'intents', 'order.icecream', 'trainingPhrases', 'en.json'))).toBe(true);
+    expect(existsSync(join(out, 'flows', 'Default Start Flow', 'Default Start Flow.json'))).toBe(true);
+  });
+
+  for (const agent of [
+    'icecream.zip',
+    'dadjokes-nested-root.zip',
+    'dialogflow-iosched-nodejs',
+    'fulfillment-bike-shop-nodejs',
+  ]) {
     it(`${agent}: ES -> CX -> ES keeps intents, utterances, spans and list entities`, async () => {
       const es = await importFromPath(join(SHARED, 'fixtures', 'dialogflow', agent));
       const cxOut = join(tempDir('synthnlu-es-cx-'), 'cx');
