@@ -1,5 +1,6 @@
 import {Command, Errors, type Interfaces} from '@oclif/core';
 import {ExitCode, SynthnluError, type Diagnostic, type ExitCodeValue} from '../errors.js';
+import {withFlagSuggestion} from './flag-suggestion.js';
 import {printDiagnostics} from './report.js';
 
 /**
@@ -34,7 +35,8 @@ export abstract class SynthnluCommand<T> extends Command {
     throw new CommandResultError(result, exitCode, message);
   }
 
-  protected override async catch(error: Interfaces.CommandError | Error): Promise<unknown> {
+  protected override async catch(caught: Interfaces.CommandError | Error): Promise<unknown> {
+    const error = withFlagSuggestion(caught, this.ctor, this.config.bin);
     if (error instanceof CommandResultError) {
       if (this.jsonEnabled()) this.logJson(error.result);
       else process.stderr.write(`${error.message}\n`);
