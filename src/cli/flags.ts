@@ -8,7 +8,11 @@ export const seedFlag = Flags.integer({
 
 export const outFlag = (description: string) => Flags.string({char: 'o', description, required: true});
 
-export const forceFlag = Flags.boolean({description: 'Overwrite existing files.', default: false});
+export const forceFlag = Flags.boolean({
+  description:
+    'Replace existing files that synthnlu did not write (its own datasets and reports are always replaced; an input is never overwritten).',
+  default: false,
+});
 
 /** Platform file formats, from the connector registry (never a hand-typed list). */
 export const toFormatFlag = (formatIds: string[]) =>

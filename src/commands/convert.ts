@@ -31,6 +31,7 @@ export default class Convert extends SynthnluCommand<ConvertResult> {
     const imported = await importFromPath(args.path, flags.from ? {from: flags.from} : {});
     const summary = await exportToPath(imported.dataset, flags.to, flags.out, {
       force: flags.force,
+      inputs: [args.path],
       ...(flags.split ? {split: flags.split as 'train' | 'test'} : {}),
     });
     const warnings = [...imported.warnings, ...summary.warnings];

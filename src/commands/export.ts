@@ -35,6 +35,7 @@ export default class Export extends SynthnluCommand<ExportSummary> {
     });
     const summary = await exportToPath(input.dataset, flags.to, flags.out, {
       force: flags.force,
+      inputs: [args.dataset],
       ...(flags.split ? {split: flags.split as 'train' | 'test'} : {}),
       ...(flags.name ? {name: flags.name} : {}),
     });

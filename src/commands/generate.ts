@@ -1,11 +1,12 @@
 import {Args, Flags} from '@oclif/core';
 import {SynthnluCommand} from '../cli/base-command.js';
-import {outFlag, seedFlag} from '../cli/flags.js';
+import {forceFlag, outFlag, seedFlag} from '../cli/flags.js';
 import {ExitCode, SynthnluError} from '../errors.js';
 import {datasetHeaderFor} from '../generate/dataset-header.js';
 import {languagePackFor} from '../generate/language.js';
 import {generateUtterancesSync, type GenerationReport, type IntentReport} from '../generate/pipeline.js';
 import {writeGeneratedJsonl} from '../generate/write-jsonl.js';
+import {checkOutputPath} from '../io/output-path.js';
 import {loadSpec} from '../load/inspect.js';
 import type {Utterance} from '../model/dataset.js';
 import {writeDataset} from '../model/write-dataset.js';
@@ -72,6 +73,7 @@ Seeds are always kept; duplicates (ignoring case, spacing and punctuation) are d
         return value;
       },
     })(),
+    force: forceFlag,
   };
 
   async run(): Promise<GenerateResult> {
@@ -83,6 +85,7 @@ Seeds are always kept; duplicates (ignoring case, spacing and punctuation) are d
         suggestion:
           'Name the output .jsonl (one utterance per line, streamed) or .json (one dataset document).',
       });
+    await checkOutputPath(out, {inputs: [args.spec], force: flags.force});
     const {spec, warnings} = await loadSpec(args.spec);
     this.printDiagnostics(warnings);
     const options = {
@@ -109,7 +112,8 @@ Seeds are always kept; duplicates (ignoring case, spacing and punctuation) are d
       }
       report = step.value;
       bar?.done();
-      await writeDataset(out, {...datasetHeaderFor(spec), utterances});
+      // Nothing generated: keep whatever was at `out` (the failure is reported below).
+      if (report.produced > 0) await writeDataset(out, {...datasetHeaderFor(spec), utterances});
     } else {
       try {
         report = await writeGeneratedJsonl(spec, out, {

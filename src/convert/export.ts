@@ -23,7 +23,7 @@ export async function exportToPath(
   dataset: Dataset,
   formatId: string,
   out: string,
-  options: ExportOptions & {force?: boolean; registry?: ConnectorRegistry} = {},
+  options: ExportOptions & {force?: boolean; inputs?: readonly string[]; registry?: ConnectorRegistry} = {},
 ): Promise<ExportSummary> {
   const registry = options.registry ?? defaultRegistry;
   const {connector, format} = registry.format(formatId);
@@ -48,7 +48,10 @@ export async function exportToPath(
   if (options.name) exportOptions.name = options.name;
   if (options.split) exportOptions.split = options.split;
   const {files} = await format.exportDataset(selected, context, exportOptions);
-  const written = await writeExportOutput(files, out, format.layout, {force: options.force ?? false});
+  const written = await writeExportOutput(files, out, format.layout, {
+    force: options.force ?? false,
+    inputs: options.inputs ?? [],
+  });
   return {
     format: format.id,
     connector: connector.id,
