@@ -1,5 +1,6 @@
 /** Flags shared by several commands, defined once so they read and behave the same everywhere. */
 import {Flags} from '@oclif/core';
+import {DEFAULT_MAX_MESSAGE_CHARS} from '../recognizer/limits.js';
 
 export const seedFlag = Flags.integer({
   description: 'Random seed: the same spec and seed give byte-identical output.',
@@ -20,5 +21,11 @@ export const toFormatFlag = (formatIds: string[]) =>
 
 export const fromFormatFlag = (formatIds: string[]) =>
   Flags.string({description: 'Platform format of the input (detected when omitted).', options: formatIds});
+
+export const maxCharsFlag = Flags.integer({
+  description: `Longest message recognised, in characters (longer ones are refused).`,
+  default: DEFAULT_MAX_MESSAGE_CHARS,
+  min: 1,
+});
 
 export const splitFlag = Flags.string({description: 'Export only this split.', options: ['train', 'test']});

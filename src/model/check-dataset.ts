@@ -2,6 +2,7 @@ import type {Diagnostic} from '../errors.js';
 import type {Locator} from '../schema/validate.js';
 import {formatPath, type PathSegment} from '../schema/json-path.js';
 import {normalizeUtteranceText, type Dataset} from './dataset.js';
+import {userRegexProblem} from './user-regex.js';
 
 export interface CheckContext {
   file?: string;
@@ -72,14 +73,14 @@ export function checkDataset(dataset: Dataset, context: CheckContext = {}): Diag
     }
     if (entity.kind === 'regex') {
       (entity.patterns ?? []).forEach((pattern, p) => {
-        try {
-          new RegExp(pattern, 'u');
-        } catch (error) {
+        const problem = userRegexProblem(pattern);
+        if (problem) {
           out.push({
             severity: 'error',
             code: 'DATASET_BAD_REGEX',
-            message: `entity "${entity.name}" has an invalid regular expression: ${(error as Error).message}`,
+            message: `entity "${entity.name}": ${problem}`,
             ...at(['entities', i, 'patterns', p]),
+            suggestion: 'Use plain character classes and repetition, e.g. "[A-Z]{2}[0-9]{6}".',
           });
         }
       });
