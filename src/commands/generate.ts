@@ -73,6 +73,12 @@ Seeds are always kept; duplicates (ignoring case, spacing and punctuation) are d
         return value;
       },
     })(),
+    'max-utterances': Flags.integer({
+      description:
+        'Refuse to generate more than this many utterances in total (a typo in a count can ask for hours of work).',
+      default: 1_000_000,
+      min: 1,
+    }),
     force: forceFlag,
   };
 
@@ -98,6 +104,16 @@ Seeds are always kept; duplicates (ignoring case, spacing and punctuation) are d
       (n, i) => n + (flags['per-intent'] ?? i.count ?? spec.defaults?.count ?? 50),
       0,
     );
+    if (expected > flags['max-utterances'])
+      throw new SynthnluError(
+        'GENERATE_TOO_MANY',
+        `the counts ask for ${expected} utterances, over the ${flags['max-utterances']} limit`,
+        {
+          location: {file: args.spec},
+          suggestion:
+            'Lower --per-intent or the counts in the spec, or raise the limit with --max-utterances.',
+        },
+      );
     const bar =
       process.stderr.isTTY && !this.jsonEnabled() && expected >= 5_000 ? progressBar(expected) : undefined;
     let report: GenerationReport;
