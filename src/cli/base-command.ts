@@ -48,6 +48,8 @@ export abstract class SynthnluCommand<T> extends Command {
   ): Promise<Interfaces.ParserOutput<F, B, A>> {
     const parsed = await super.parse(options, argv);
     setMaxInputBytes((parsed.flags as {'max-bytes'?: number})['max-bytes']);
+    const [first] = Object.values(parsed.args as Record<string, unknown>);
+    if (typeof first === 'string') this.#input = first;
     return parsed;
   }
 
@@ -63,7 +65,7 @@ export abstract class SynthnluCommand<T> extends Command {
   }
 
   protected override async catch(thrown: Interfaces.CommandError | Error): Promise<unknown> {
-    const error = toSynthnluError(thrown) ?? thrown;
+    const error = toSynthnluError(thrown, this.firstArgument()) ?? thrown;
     if (error instanceof CommandResultError) {
       if (this.jsonEnabled()) this.logJson(error.result);
       else process.stderr.write(`${error.message}\n`);
@@ -95,6 +97,12 @@ export abstract class SynthnluCommand<T> extends Command {
     }
     if (process.env.DEBUG) process.stderr.write(`${error.stack ?? ''}\n`);
     return this.exit(exitCode);
+  }
+
+  /** The command's first positional argument (its input file, for every command that has one). */
+  #input: string | undefined;
+  private firstArgument(): string | undefined {
+    return this.#input;
   }
 
   abstract override run(): Promise<T>;

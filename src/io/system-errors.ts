@@ -69,7 +69,9 @@ const ERRNO: Record<string, {code: string; message: string; suggestion: string}>
   },
 };
 
-export function toSynthnluError(error: unknown): SynthnluError | undefined {
+/** `input`: the file the command was reading, named in errors that come from its content. */
+export function toSynthnluError(error: unknown, input?: string): SynthnluError | undefined {
+  const where = input === undefined ? {} : {location: {file: input}};
   if (error instanceof SynthnluError) return error;
   if (!(error instanceof Error)) return undefined;
   const system = error as SystemErrorShape;
@@ -94,6 +96,7 @@ export function toSynthnluError(error: unknown): SynthnluError | undefined {
   }
   if (error instanceof RangeError && /call stack/i.test(error.message)) {
     return new SynthnluError('INPUT_TOO_DEEP', 'the input is nested too deeply to process', {
+      ...where,
       suggestion: 'Flatten the deepest nesting (parentheses, brackets or lists).',
       cause: error,
     });
@@ -106,6 +109,7 @@ export function toSynthnluError(error: unknown): SynthnluError | undefined {
       'INPUT_TOO_LARGE',
       'the input or the output it asks for is too large to hold in memory',
       {
+        ...where,
         suggestion: 'Use a smaller input or a smaller count.',
         cause: error,
       },
@@ -113,6 +117,7 @@ export function toSynthnluError(error: unknown): SynthnluError | undefined {
   }
   if (/excessive alias count/i.test(error.message)) {
     return new SynthnluError('YAML_ALIAS_BOMB', 'YAML aliases expand too much (an alias bomb)', {
+      ...where,
       suggestion: 'Replace repeated aliases by plain values.',
       cause: error,
     });
