@@ -1,6 +1,7 @@
 import {Command, Errors, Flags, type Interfaces} from '@oclif/core';
 import {ExitCode, SynthnluError, type Diagnostic, type ExitCodeValue} from '../errors.js';
 import {DEFAULT_INPUT_LIMITS, formatBytes, parseByteSize, setMaxInputBytes} from '../io/input-limits.js';
+import {withFlagSuggestion} from './flag-suggestion.js';
 import {printDiagnostics} from './report.js';
 import {toSynthnluError} from '../io/system-errors.js';
 
@@ -64,8 +65,9 @@ export abstract class SynthnluCommand<T> extends Command {
     throw new CommandResultError(result, exitCode, message);
   }
 
-  protected override async catch(thrown: Interfaces.CommandError | Error): Promise<unknown> {
-    const error = toSynthnluError(thrown, this.firstArgument()) ?? thrown;
+  protected override async catch(caught: Interfaces.CommandError | Error): Promise<unknown> {
+    const error =
+      toSynthnluError(caught, this.firstArgument()) ?? withFlagSuggestion(caught, this.ctor, this.config.bin);
     if (error instanceof CommandResultError) {
       if (this.jsonEnabled()) this.logJson(error.result);
       else process.stderr.write(`${error.message}\n`);

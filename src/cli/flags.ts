@@ -29,3 +29,8 @@ export const maxCharsFlag = Flags.integer({
 });
 
 export const splitFlag = Flags.string({description: 'Export only this split.', options: ['train', 'test']});
+
+export const domainFlag = Flags.boolean({
+  description:
+    'With --to rasa: also write domain.yml (intents, entities with their roles and groups) beside the NLU file.',
+});

@@ -1,6 +1,6 @@
 import {Args} from '@oclif/core';
 import {SynthnluCommand} from '../cli/base-command.js';
-import {forceFlag, fromFormatFlag, outFlag, splitFlag, toFormatFlag} from '../cli/flags.js';
+import {forceFlag, fromFormatFlag, outFlag, splitFlag, toFormatFlag, domainFlag} from '../cli/flags.js';
 import {exportToPath, type ExportSummary} from '../convert/export.js';
 import {importFromPath} from '../convert/import.js';
 import {ExitCode, failOnErrors} from '../errors.js';
@@ -24,6 +24,7 @@ export default class Convert extends SynthnluCommand<ConvertResult> {
     out: outFlag('Output file, folder, or .zip.'),
     from: fromFormatFlag(registry.formatIds()),
     split: splitFlag,
+    domain: domainFlag,
     force: forceFlag,
   };
 
@@ -35,6 +36,7 @@ export default class Convert extends SynthnluCommand<ConvertResult> {
       force: flags.force,
       inputs: [args.path],
       ...(flags.split ? {split: flags.split as 'train' | 'test'} : {}),
+      ...(flags.domain ? {domain: true} : {}),
     });
     const warnings = [...imported.warnings, ...summary.warnings];
     this.printDiagnostics(warnings.filter((w) => w.severity !== 'info'));

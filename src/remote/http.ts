@@ -9,12 +9,15 @@ import {parseRetryAfter, retryPolicy, withRetries, type RetryDecision, type Retr
 import type {SecretRegistry} from './types.js';
 
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
+/**
+ * Transport failures worth retrying. ECONNREFUSED is not one: nothing listens at the address (a Rasa server not
+ * started, a wrong port), and retrying only hides that for seconds.
+ */
 const RETRYABLE_CODES = new Set([
   'ECONNRESET',
   'ECONNABORTED',
   'ETIMEDOUT',
   'EPIPE',
-  'ECONNREFUSED',
   'EAI_AGAIN',
   'ERR_SOCKET_CONNECTION_TIMEOUT',
 ]);
@@ -26,6 +29,8 @@ export interface HttpClientOptions {
   platform: string;
   /** What to check on 401/403, e.g. "AZURE_CONVERSATIONS_KEY and the endpoint's region". */
   authHint: string;
+  /** What to do when nothing listens at the endpoint, e.g. how to start the server. */
+  refusedHint?: string;
   retry?: Partial<RetryPolicy>;
   secrets: SecretRegistry;
   onRetry?: (message: string) => void;
@@ -146,6 +151,15 @@ export class HttpClient {
         suggestion:
           'The platform did not answer in time; raise --request-timeout or --max-retry-time, or try later.',
       });
+    if (error instanceof TransportError && error.code === 'ECONNREFUSED')
+      return new SynthnluError(
+        'REMOTE_UNREACHABLE',
+        secrets.redact(`${platform}: nothing is listening at ${this.#options.baseURL} (${describe(error)})`),
+        {
+          exitCode: ExitCode.failedCheck,
+          suggestion: this.#options.refusedHint ?? 'Check --endpoint: the host refused the connection.',
+        },
+      );
     return new SynthnluError('REMOTE_NETWORK', secrets.redact(`${platform}: ${describe(error)}`), {
       exitCode: ExitCode.failedCheck,
       suggestion: 'Check the endpoint and your network; retries were exhausted.',

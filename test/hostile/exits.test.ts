@@ -3,7 +3,7 @@
  * become clear exit-2 errors, user regexes cannot freeze predict, counts, messages and responses are bounded.
  */
 import {copyFileSync, writeFileSync} from 'node:fs';
-import {createServer, type Server} from 'node:http';
+import {createServer, type RequestListener, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {join} from 'node:path';
 import fc from 'fast-check';
@@ -179,7 +179,7 @@ describe('misbehaving servers', () => {
   afterEach(() => server?.closeAllConnections());
   afterEach(() => server?.close());
 
-  async function listen(handler: Parameters<typeof createServer>[0]): Promise<string> {
+  async function listen(handler: RequestListener): Promise<string> {
     server = createServer(handler);
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
     return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -44,6 +44,7 @@ export class RasaSession implements RemoteSession {
       headers: {},
       platform: 'Rasa',
       authHint: `the token in ${tokenEnv} (the server's --auth-token) and --endpoint`,
+      refusedHint: `Start the Rasa server with its HTTP API: \`rasa run --enable-api\` (it listens on ${RASA_DEFAULT_ENDPOINT}), or point --endpoint at a running one.`,
       ...(options.retry ? {retry: options.retry} : {}),
       secrets: options.secrets,
     });
