@@ -2,6 +2,7 @@ import type {Diagnostic} from '../errors.js';
 import type {Locator} from '../schema/validate.js';
 import {formatPath, type PathSegment} from '../schema/json-path.js';
 import {normalizeUtteranceText, type Dataset} from './dataset.js';
+import {controlCharacterIn} from './names.js';
 import {userRegexProblem} from './user-regex.js';
 
 export interface CheckContext {
@@ -38,6 +39,15 @@ export function checkDataset(dataset: Dataset, context: CheckContext = {}): Diag
 
   const intentNames = new Map<string, number>();
   dataset.intents.forEach((intent, i) => {
+    const control = controlCharacterIn(intent.name);
+    if (control)
+      out.push({
+        severity: 'error',
+        code: 'DATASET_BAD_NAME',
+        message: `intent name ${JSON.stringify(intent.name)} contains a control character (${control})`,
+        ...at(['intents', i, 'name']),
+        suggestion: 'Use letters, digits, _ and - in names.',
+      });
     const first = intentNames.get(intent.name);
     if (first !== undefined) {
       out.push({

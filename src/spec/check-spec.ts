@@ -3,6 +3,7 @@ import {parseTemplate, templateReferences} from '../generate/template/parse.js';
 import type {Locator} from '../schema/validate.js';
 import {formatPath, type PathSegment} from '../schema/json-path.js';
 import {closestMatch} from '../schema/suggest.js';
+import {controlCharacterIn} from '../model/names.js';
 import {userRegexProblem} from '../model/user-regex.js';
 import type {Spec, WeightedText} from './spec.js';
 
@@ -144,6 +145,15 @@ export function checkSpec(spec: Spec, context: {file?: string; locate?: Locator}
 
   const intentNames = new Map<string, number>();
   spec.intents.forEach((intent, i) => {
+    const control = controlCharacterIn(intent.name);
+    if (control)
+      out.push({
+        severity: 'error',
+        code: 'SPEC_BAD_NAME',
+        message: `intent name ${JSON.stringify(intent.name)} contains a control character (${control})`,
+        ...at(['intents', i, 'name']),
+        suggestion: 'Use letters, digits, _ and - in names.',
+      });
     const first = intentNames.get(intent.name);
     if (first !== undefined) {
       out.push({

@@ -102,6 +102,11 @@ function parseSentence(body: string, file: string, line: number): ChatitoSentenc
     last = match.index + match[0].length;
   }
   if (last < body.length) sentence.tokens.push({kind: 'text', text: body.slice(last)});
+  for (const token of sentence.tokens) {
+    const unclosed = token.kind === 'text' ? /[~@]\[[^\]]*$/.exec(token.text) : null;
+    if (unclosed)
+      fail(`unclosed reference "${unclosed[0]}"`, file, line, 'Close it with "]", e.g. ~[greeting].');
+  }
   if (sentence.tokens.length === 0) fail('empty sentence', file, line);
   return sentence;
 }
