@@ -44,6 +44,7 @@ export default class Export extends SynthnluCommand<ExportSummary> {
     });
     const summary = await exportToPath(input.dataset, flags.to, flags.out, {
       force: flags.force,
+      inputs: [args.dataset],
       ...(flags.split ? {split: flags.split as 'train' | 'test'} : {}),
       ...(flags.domain ? {domain: true} : {}),
       ...(flags.name ? {name: flags.name} : {}),
