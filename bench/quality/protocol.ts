@@ -5,7 +5,10 @@
  */
 import {trainIntentClassifier, type TrainingExample} from '../../src/classifier/index.js';
 import {generateDataset, type GenerateOptions, type GenerationReport} from '../../src/generate/index.js';
+import {languagePackFor} from '../../src/generate/language.js';
 import {escapeTemplateText} from '../../src/generate/template/parse.js';
+import {augmentWithProvider} from '../../src/llm/augment.js';
+import {resolveProviderSettings, type ProviderKind} from '../../src/llm/settings.js';
 import type {Spec} from '../../src/spec/spec.js';
 import type {LabelledText} from './real-data.js';
 
@@ -19,10 +22,11 @@ export interface AugmentConfig {
   /** Generate options beyond the seed (filter on/off, ...). */
   options?: Partial<GenerateOptions>;
   /**
-   * Hook for an LLM provider (issue 11: `generate --provider openai`, src/llm). When set, the bench passes it
-   * to generation as the spec's `provider` key; until src/llm lands, a run with a provider fails loudly.
+   * An LLM provider (`generate --provider`, src/llm): the rule-based output is then augmented by the model
+   * through the same path as the command (prompts, span checks, dedupe, label filter). Settings come from the
+   * usual environment (OPENAI_API_KEY, OPENAI_BASE_URL, SYNTHNLU_LLM_MODEL...); answers are cached.
    */
-  provider?: string;
+  provider?: ProviderKind;
   /** The spec's `none:` (an out-of-scope intent). */
   none?: {count: number};
 }
@@ -36,7 +40,6 @@ export function seedSpec(seeds: Map<string, string[]>, config: AugmentConfig): S
   if (config.variations !== undefined) defaults.variations = config.variations;
   const spec = {language: 'en', defaults, intents} as unknown as Spec;
   if (config.none) (spec as unknown as Record<string, unknown>).none = config.none;
-  if (config.provider) (spec as unknown as Record<string, unknown>).provider = config.provider;
   return spec;
 }
 
@@ -46,8 +49,20 @@ export async function augment(
   draw: number,
 ): Promise<{examples: TrainingExample[]; report: GenerationReport}> {
   const spec = seedSpec(seeds, config);
-  const {dataset, report} = await generateDataset(spec, {seed: draw, ...config.options});
-  return {examples: dataset.utterances.map((u) => ({text: u.text, intent: u.intent})), report};
+  const pack = await languagePackFor(spec);
+  const {dataset, report} = await generateDataset(spec, {seed: draw, pack, ...config.options});
+  let utterances = dataset.utterances;
+  if (config.provider) {
+    const settings = resolveProviderSettings(config.provider, undefined, {});
+    const run = await augmentWithProvider(spec, {utterances, report}, pack, settings, {
+      seed: String(draw),
+      language: 'en',
+      cacheDir: process.env.QUALITY_LLM_CACHE_DIR ?? '.synthnlu/quality-llm-cache',
+      concurrency: 4,
+    });
+    utterances = run.utterances;
+  }
+  return {examples: utterances.map((u) => ({text: u.text, intent: u.intent})), report};
 }
 
 export function accuracy(train: TrainingExample[], test: LabelledText[]): number {

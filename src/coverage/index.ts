@@ -12,7 +12,7 @@ import {checkEntities} from './entity-checks.js';
 import {estimateModel, type EvaluationMethod} from './evaluate.js';
 import {modelFindings} from './model-findings.js';
 import {checkStructure} from './structure-checks.js';
-import type {CoverageReport, Finding, GateResult} from './types.js';
+import type {CoverageReport, FailOn, Finding, GateResult} from './types.js';
 
 export type * from './types.js';
 export {readBaseline} from './baseline.js';
@@ -36,9 +36,9 @@ export interface CoverageOptions {
   testSet?: Dataset;
   baseline?: {file: string; report: CoverageReport};
   maxF1Drop: number;
-  /** Gates: undefined means the gate is off. */
+  /** Gates: undefined (or failOn 'none') means the gate is off. */
   minF1?: number;
-  failOn?: 'error' | 'warning';
+  failOn?: FailOn;
   onProgress?: (message: string) => void;
 }
 
@@ -146,12 +146,15 @@ export function runCoverage(dataset: Dataset, options: CoverageOptions): Coverag
             .map(([name, n]) => `${name} (${n})`)
             .join(', ')}${small.length > 5 ? ', ...' : ''}`,
   });
-  if (options.failOn) {
+  if (options.failOn && options.failOn !== 'none') {
     const failing = options.failOn === 'warning' ? counts.error + counts.warning : counts.error;
     gates.push({
       gate: 'fail-on',
       passed: failing === 0,
-      message: `${failing} finding${failing === 1 ? '' : 's'} at or above ${options.failOn}`,
+      message:
+        options.failOn === 'warning'
+          ? `${failing} error${failing === 1 ? '' : 's'} or warning${failing === 1 ? '' : 's'}`
+          : `${failing} error${failing === 1 ? '' : 's'}`,
     });
   }
   if (baseline) {
@@ -195,6 +198,7 @@ export function runCoverage(dataset: Dataset, options: CoverageOptions): Coverag
     ...(model ? {model} : {}),
     ...(baseline ? {baseline} : {}),
     gates,
+    failOn: options.failOn ?? 'none',
     passed: gates.every((g) => g.passed),
     timings,
   };
