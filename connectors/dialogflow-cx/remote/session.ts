@@ -23,7 +23,6 @@ import type {
   RemoteOptions,
   RemoteSession,
 } from '../../../src/remote/types.js';
-import type {CxEntity, CxEntityType} from '../types.js';
 import {createCxClients, type CxClients} from './client.js';
 import {
   apiEntityTypeName,
@@ -33,6 +32,8 @@ import {
   type ApiEntityType,
   type ApiIntent,
   type ApiParameter,
+  type DesiredEntityType,
+  type DesiredIntent,
 } from './mapping.js';
 
 /** Concurrent write calls per batch: well inside CX's design-time quota, retried on RESOURCE_EXHAUSTED. */
@@ -248,7 +249,7 @@ export class DialogflowCxSession implements RemoteSession {
   }
 
   async #writeEntityType(
-    wanted: {entityType: CxEntityType; entities: CxEntity[]},
+    wanted: DesiredEntityType,
     language: string,
   ): Promise<{attempts: number; error?: string}> {
     const {displayName, kind, autoExpansionMode, enableFuzzyExtraction} = wanted.entityType;
@@ -286,7 +287,7 @@ export class DialogflowCxSession implements RemoteSession {
 
   async #writeIntent(
     name: string,
-    wanted: ReturnType<typeof datasetToAgent>['intents'] extends Map<string, infer V> ? V | undefined : never,
+    wanted: DesiredIntent | undefined,
     resources: Map<string, string>,
     language: string,
   ): Promise<{attempts: number; error?: string}> {

@@ -216,6 +216,33 @@ describe('dialogflow-cx: what the files carry', () => {
     ).toBe(false);
   });
 
+  it('never writes a kept file outside the package, whatever the dataset says', async () => {
+    const context = createConnectorContext();
+    const dataset = await importCx({
+      'agent.json': JSON.stringify({defaultLanguageCode: 'en'}),
+      'intents/a/a.json': intentFile(),
+      'intents/a/trainingPhrases/en.json': phrases('en', ['hello']),
+      'flows/Main/Main.json': '{}\n',
+    });
+    const files = (dataset.metadata!.dialogflowCx as {files: Record<string, string>}).files;
+    Object.assign(files, {
+      '../escape.json': 'x',
+      '/etc/passwd': 'x',
+      'flows/../../up.json': 'x',
+      'C:/windows.json': 'x',
+      'intents/a/a.json': 'x',
+    });
+    const out = await exportCx(dataset, context);
+    expect(out.map((f) => f.path).sort()).toEqual([
+      'agent.json',
+      'flows/Main/Main.json',
+      'intents/a/a.json',
+      'intents/a/trainingPhrases/en.json',
+    ]);
+    expect(text(out.find((f) => f.path === 'intents/a/a.json')!)).not.toBe('x');
+    expect(context.warnings.filter((w) => w.code === 'DIALOGFLOW_CX_UNSAFE_PATH')).toHaveLength(5);
+  });
+
   it('names are percent-encoded in folder names and read back from the files, never from the names', async () => {
     expect(cxFileName('Käse > Brot: ja')).toBe('K%c3%a4se %3e Brot%3a ja');
     const dataset: Dataset = {
