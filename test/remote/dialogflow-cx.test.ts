@@ -9,7 +9,9 @@ import {importFromPath} from '../../src/convert/import.js';
 import {loadDataset} from '../../src/load/inspect.js';
 import type {Dataset} from '../../src/model/dataset.js';
 import {writeDataset} from '../../src/model/write-dataset.js';
+import {grpcError} from '../../src/remote/grpc.js';
 import {phraseKeysByIntent, pushedUtterances} from '../../src/remote/plan.js';
+import {Secrets} from '../../src/remote/secrets.js';
 import {ROOT, tempDir} from '../helpers/cli.js';
 import {DialogflowCxTestServer, type AgentState} from '../support/dialogflow-cx-server/server.js';
 import {SPEC} from './dialogflow-helpers.js';
@@ -298,6 +300,25 @@ describe('faults injected into the local Dialogflow CX server', () => {
       /! create intent \S+ failed: Dialogflow CX createIntent failed: injected UNAVAILABLE/,
     );
     expect(agent.intents.size).toBe(3);
+  });
+});
+
+describe('errors', () => {
+  it('missing Google credentials are bad input with a way to authenticate, not a failed check', () => {
+    const noAdc = Object.assign(new Error('Could not load the default credentials. Browse to ...'), {
+      code: 'NO_ADC_FOUND',
+    });
+    const style = {label: 'Dialogflow CX', codePrefix: 'DIALOGFLOW_CX', hints: {}};
+    const error = grpcError('listIntents', noAdc, style, {env: {}, secrets: new Secrets()});
+    expect(error.code).toBe('DIALOGFLOW_CX_NO_CREDENTIALS');
+    expect(error.exitCode).toBe(2);
+    expect(error.suggestion).toMatch(/gcloud auth application-default login/);
+    const unavailable = grpcError('listIntents', {code: status.UNAVAILABLE, details: 'down'}, style, {
+      env: {},
+      secrets: new Secrets(),
+    });
+    expect(unavailable.code).toBe('DIALOGFLOW_CX_GRPC_14');
+    expect(unavailable.exitCode).toBe(1);
   });
 });
 
