@@ -1,7 +1,7 @@
 import {resolve} from 'node:path';
 import {Args, Flags} from '@oclif/core';
 import {SynthnluCommand} from '../cli/base-command.js';
-import {fromFormatFlag, seedFlag} from '../cli/flags.js';
+import {forceFlag, fromFormatFlag, seedFlag} from '../cli/flags.js';
 import {loadAnyAsDataset} from '../convert/load-any.js';
 import {
   DEFAULT_COVERAGE_OPTIONS,
@@ -14,7 +14,8 @@ import {
 import type {PlatformLimits} from '../connector.js';
 import {ExitCode, SynthnluError} from '../errors.js';
 import {writeFileAtomic} from '../io/atomic-write.js';
-import {registry} from '../registry.js';
+import {checkOutputPath} from '../io/output-path.js';
+import {formatLimits, registry} from '../registry.js';
 import {renderHtml} from '../report/html.js';
 import {renderJunit} from '../report/junit.js';
 import {renderTerminalSummary} from '../report/terminal.js';
@@ -24,7 +25,8 @@ function platformChoices(): Map<string, {id: string; limits: PlatformLimits}> {
   const choices = new Map<string, {id: string; limits: PlatformLimits}>();
   for (const connector of registry.connectors()) {
     choices.set(connector.id, {id: connector.id, limits: connector.limits});
-    for (const format of connector.formats) choices.set(format.id, {id: format.id, limits: connector.limits});
+    for (const format of connector.formats)
+      choices.set(format.id, {id: format.id, limits: formatLimits(connector, format)});
   }
   return choices;
 }
@@ -97,6 +99,7 @@ Exit codes: 0 all gates pass, 1 a gate failed (--fail-on, --min-f1, --min-exampl
     seed: seedFlag,
     junit: Flags.string({description: 'Write a JUnit XML report to this file.'}),
     html: Flags.string({description: 'Write a self-contained HTML report to this file.'}),
+    force: forceFlag,
   };
 
   async run(): Promise<CoverageReport> {
@@ -113,6 +116,12 @@ Exit codes: 0 all gates pass, 1 a gate failed (--fail-on, --min-f1, --min-exampl
         },
       );
 
+    const inputs = [args.file, flags['test-set'], flags.baseline].filter((f): f is string => f !== undefined);
+    for (const [flag, path] of [
+      ['--junit report', flags.junit],
+      ['--html report', flags.html],
+    ] as const)
+      if (path) await checkOutputPath(path, {inputs, force: flags.force, what: flag});
     const loaded = await loadAnyAsDataset(args.file, {
       ...(flags.from ? {from: flags.from} : {}),
       ...(flags.seed === undefined ? {} : {seed: flags.seed}),

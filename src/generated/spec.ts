@@ -60,6 +60,19 @@ export interface Spec {
    * @minItems 1
    */
   intents: [IntentSpec, ...IntentSpec[]];
+  /**
+   * Adds an out-of-scope (None / fallback) intent made of neutral and out-of-domain sentences, as Azure CLU's None intent and Dialogflow's fallback expect.
+   */
+  none?: {
+    /**
+     * Utterances in the out-of-scope intent (default 50).
+     */
+    count?: number;
+    /**
+     * Its intent name (default None).
+     */
+    name?: string;
+  };
 }
 /**
  * This interface was referenced by `Spec`'s JSON-Schema
@@ -74,7 +87,10 @@ export interface GenerationSettings {
    * Share of utterances in the train split; the rest go to test.
    */
   split?: number;
-  variations?: VariationMix;
+  /**
+   * The variation mix: "auto" (the default) measures each family on the spec's own held-out seeds and keeps only those that do not lower accuracy; an explicit mix is used as given.
+   */
+  variations?: VariationMix | 'auto';
   /**
    * Variation families turned off (offensive is off unless enabled in variations).
    */

@@ -10,6 +10,8 @@ export interface AnswerItem {
   text: string;
   /** 1-based number of the example it paraphrases, when the model said so. */
   seed?: number;
+  /** The variation family letter the model says it wrote. */
+  style?: string;
 }
 
 export interface ParsedAnswer {
@@ -31,6 +33,7 @@ const ITEM_SCHEMA = {
       properties: {
         text: {type: 'string', minLength: 1, maxLength: 2000},
         seed: {type: 'integer', minimum: 1},
+        style: {type: 'string'},
       },
     },
   ],
@@ -43,7 +46,7 @@ const ANSWER_SCHEMA = {
 } as const;
 
 const ajv = new Ajv({strict: true, allowUnionTypes: true});
-const validItem = ajv.compile<string | {text: string; seed?: number}>(ITEM_SCHEMA);
+const validItem = ajv.compile<string | {text: string; seed?: number; style?: string}>(ITEM_SCHEMA);
 const validAnswer = ajv.compile<{utterances: unknown[]}>(ANSWER_SCHEMA);
 
 export function parseAnswer(content: string): ParsedAnswer {
@@ -53,9 +56,8 @@ export function parseAnswer(content: string): ParsedAnswer {
     repaired = true;
     json = tryParse(repairJsonText(content));
   }
-  if (json === undefined) return {items: [], droppedItems: 0, unusable: true, repaired};
-  const list = utteranceList(json);
-  if (!list) return {items: [], droppedItems: 0, unusable: true, repaired};
+  const list = json === undefined ? undefined : utteranceList(json);
+  if (!list) return {items: [], droppedItems: 0, unusable: true, repaired: false};
   if (!validAnswer(json)) repaired = true;
   const items: AnswerItem[] = [];
   let droppedItems = 0;
@@ -74,8 +76,10 @@ export function parseAnswer(content: string): ParsedAnswer {
       droppedItems++;
       continue;
     }
-    const seed = typeof item === 'string' ? undefined : item.seed;
-    items.push(seed === undefined ? {text} : {text, seed});
+    const parsed: AnswerItem = {text};
+    if (typeof item !== 'string' && item.seed !== undefined) parsed.seed = item.seed;
+    if (typeof item !== 'string' && item.style !== undefined) parsed.style = item.style.trim().toUpperCase();
+    items.push(parsed);
   }
   return {items, droppedItems, unusable: false, repaired};
 }
@@ -88,15 +92,47 @@ function tryParse(text: string): unknown {
   }
 }
 
-/** Code fences and prose around the JSON go, trailing commas go; nothing else is guessed. */
+/**
+ * Prose and code fences around the JSON go (the first balanced {...} or [...] is kept), and so do trailing
+ * commas; the scan knows JSON strings, so nothing inside an utterance is touched.
+ */
 export function repairJsonText(content: string): string {
-  let text = content.replace(/```(?:json|JSON)?/g, '');
-  const start = text.search(/[[{]/);
-  if (start < 0) return text;
-  const close = text[start] === '{' ? '}' : ']';
-  const end = text.lastIndexOf(close);
-  if (end > start) text = text.slice(start, end + 1);
-  return text.replace(/,\s*([}\]])/g, '$1');
+  const start = content.search(/[[{]/);
+  if (start < 0) return content;
+  let out = '';
+  let depth = 0;
+  let inString = false;
+  let pendingComma = '';
+  for (let i = start; i < content.length; i++) {
+    const ch = content[i]!;
+    if (inString) {
+      out += ch;
+      if (ch === '\\') out += content[++i] ?? '';
+      else if (ch === '"') inString = false;
+      continue;
+    }
+    if (ch === ',') {
+      out += pendingComma;
+      pendingComma = ',';
+      continue;
+    }
+    if (/\s/.test(ch)) {
+      if (pendingComma) pendingComma += ch;
+      else out += ch;
+      continue;
+    }
+    // A comma right before a closing bracket is dropped; before anything else it stays.
+    if (ch !== '}' && ch !== ']') out += pendingComma;
+    pendingComma = '';
+    out += ch;
+    if (ch === '"') inString = true;
+    else if (ch === '{' || ch === '[') depth++;
+    else if (ch === '}' || ch === ']') {
+      depth--;
+      if (depth === 0) return out;
+    }
+  }
+  return out;
 }
 
 /** The array of utterances, from the asked-for shape or the nearest other one (a bare array, another key). */

@@ -176,7 +176,25 @@ function chooseForIntent(
     }
     intentReport.received += parsed.items.length + parsed.droppedItems;
     intentReport.dropped.malformed += parsed.droppedItems;
-    for (const item of parsed.items) {
+    for (const [index, item] of parsed.items.entries()) {
+      // The family the model says it wrote, when it was one asked for; without a say, the family whose place in
+      // the request this item holds (models answer in the order asked).
+      const asked = planned.styles.map((st) => st.tag as string);
+      const tag =
+        item.style === undefined
+          ? styleAt(planned.styles, index)
+          : asked.includes(item.style)
+            ? item.style
+            : undefined;
+      if (tag === undefined) {
+        intentReport.dropped.malformed++;
+        note(intentReport, {
+          reason: 'malformed',
+          text: item.text,
+          detail: `style "${item.style ?? ''}" was not asked for`,
+        });
+        continue;
+      }
       const result = filter.check(intentPlan.intent, item.text, intentPlan.entities);
       if (!result.ok) {
         intentReport.dropped[result.reason]++;
@@ -188,7 +206,7 @@ function chooseForIntent(
       passed.push({
         text: result.annotated.text,
         entities: result.annotated.entities,
-        tag: planned.family,
+        tag: tag as VariationTag,
         ...(origin === undefined ? {} : {origin}),
       });
     }
@@ -210,6 +228,16 @@ function chooseForIntent(
   intentReport.kept = chosen.length;
   intentReport.surplus = passed.length - chosen.length;
   return {chosen, intentReport};
+}
+
+/** The family of the index-th utterance when a request's answer lists them in the order the styles were asked. */
+function styleAt(styles: readonly {tag: VariationTag; count: number}[], index: number): VariationTag {
+  let end = 0;
+  for (const style of styles) {
+    end += style.count;
+    if (index < end) return style.tag;
+  }
+  return styles[styles.length - 1]!.tag;
 }
 
 function note(report: ProviderIntentReport, example: DroppedExample): void {
@@ -314,7 +342,8 @@ export async function augmentWithProvider(
   const provider = emptyProviderReport(settings, settings.url);
   provider.requests.planned = plan.intents.reduce((n, i) => n + i.requests.length, 0);
   const answers = await answerPlan(plan, settings, options, provider);
-  const filter = new UtteranceFilter(ruleBased.utterances, plan.rules, {
+  const examples = plan.intents.flatMap((i) => i.seeds.map((s) => ({text: s.text, intent: i.intent})));
+  const filter = new UtteranceFilter(ruleBased.utterances, plan.rules, examples, {
     ...(options.maxLength === undefined ? {} : {maxLength: options.maxLength}),
     ...(options.labelFilter === undefined ? {} : {labelFilter: options.labelFilter}),
   });

@@ -4,7 +4,9 @@
  * whose seed is derived from the generation seed so that the same spec and seed ask the same questions.
  */
 import {createHash} from 'node:crypto';
+import {createRng} from '../generate/rng.js';
 import {findFamily, resolveIntentSettings} from '../generate/settings.js';
+import {TemplateCompiler, tidyExpansion, type Expansion} from '../generate/template/compile.js';
 import type {LanguagePack} from '../generate/variation/types.js';
 import {VARIATION_TAGS, type Utterance, type VariationTag} from '../model/dataset.js';
 import type {Spec} from '../spec/spec.js';
@@ -31,24 +33,11 @@ const FAMILY_LETTERS: Readonly<Record<string, VariationTag>> = {
   typos: 'Z',
 };
 
-const FAMILY_NAMES: Readonly<Record<VariationTag, string>> = {
-  B: 'basic',
-  I: 'interrogative',
-  C: 'coordinated',
-  N: 'negation',
-  P: 'polite',
-  Q: 'colloquial',
-  W: 'offensive',
-  K: 'keyword',
-  E: 'abbreviation',
-  L: 'lexical',
-  M: 'morphological',
-  Z: 'noise',
-};
-
 /** Seeds shown in a prompt: enough to pin the intent down, few enough to keep prompts cheap. */
 const MAX_PROMPT_SEEDS = 10;
 const MAX_HINT_VALUES = 15;
+/** Other intents named in a prompt as ones to stay away from; with more, the nearest are named. */
+const MAX_OTHER_INTENTS = 40;
 /** Asked beyond the need, because the filters drop some. */
 const OVER_ASK = 1.5;
 
@@ -59,8 +48,9 @@ export function familyLetter(name: string): VariationTag | undefined {
 
 export interface PlannedRequest {
   intent: string;
-  family: VariationTag;
-  /** Utterances asked for. */
+  /** Utterances asked for, per family (one request covers several families). */
+  styles: {tag: VariationTag; count: number}[];
+  /** Utterances asked for in all. */
   count: number;
   request: ChatRequest;
 }
@@ -71,8 +61,8 @@ export interface IntentPlan {
   need: Partial<Record<VariationTag, number>>;
   total: number;
   requests: PlannedRequest[];
-  /** The examples shown, by number (1-based in the prompt); their origin for provenance. */
-  seeds: {text: string; origin?: string}[];
+  /** The examples shown, by number (1-based in the prompt): one expansion of each spec example, and that example. */
+  seeds: {text: string; origin: string; entities: Utterance['entities']}[];
   /** Entity names the intent's examples use. */
   entities: Set<string>;
 }
@@ -80,6 +70,35 @@ export interface IntentPlan {
 export interface GenerationPlan {
   intents: IntentPlan[];
   rules: Map<string, EntityRule>;
+}
+
+/**
+ * The other intents, nearest first when there are more than `limit`: by the overlap of the words of their
+ * examples and names (Jaccard), the neighbours a model is most likely to drift into.
+ */
+function nearestIntents(spec: Spec, index: number, limit: number): Spec['intents'][number][] {
+  const others = spec.intents.filter((_, i) => i !== index);
+  if (others.length <= limit) return others;
+  const words = (i: Spec['intents'][number]) =>
+    new Set(
+      [i.name.replace(/[_-]+/g, ' '), i.description ?? '', ...i.examples]
+        .join(' ')
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter((w) => w.length > 2),
+    );
+  const own = words(spec.intents[index]!);
+  const similarity = (other: Spec['intents'][number]) => {
+    const theirs = words(other);
+    let shared = 0;
+    for (const w of theirs) if (own.has(w)) shared++;
+    return shared / (own.size + theirs.size - shared || 1);
+  };
+  return others
+    .map((other, order) => ({other, order, score: similarity(other)}))
+    .sort((a, b) => b.score - a.score || a.order - b.order)
+    .slice(0, limit)
+    .map((x) => x.other);
 }
 
 /** A 31-bit request seed from the generation seed and the request's place in the plan. */
@@ -117,10 +136,12 @@ function llmFamilies(
   const fromPack = resolved.families.map((f) => ({tag: f.family.tag, weight: f.share}));
   if (fromPack.length > 0) return fromPack;
   // A pack without families (another language): the mix still says which families are wanted.
-  const mix = {...(spec.defaults?.variations ?? {}), ...(intent.variations ?? {})};
+  const mixOf = (variations: unknown): Record<string, number> =>
+    typeof variations === 'object' && variations !== null ? (variations as Record<string, number>) : {};
+  const mix = {...mixOf(spec.defaults?.variations), ...mixOf(intent.variations)};
   const tags = Object.entries(mix)
-    .filter(([name, share]) => (share ?? 0) > 0 && !findFamily(pack, name) && familyLetter(name) !== 'W')
-    .map(([name, share]) => ({tag: familyLetter(name)!, weight: share!}))
+    .filter(([name, share]) => share > 0 && !findFamily(pack, name) && familyLetter(name) !== 'W')
+    .map(([name, share]) => ({tag: familyLetter(name)!, weight: share}))
     .filter((f) => f.tag !== undefined);
   return tags.length > 0 ? tags : [{tag: 'B', weight: 1}];
 }
@@ -148,8 +169,8 @@ function entityHints(
 }
 
 /**
- * Plans the requests. `ruleBased` is the rule-based output for the spec (seeds and template expansions are
- * the examples shown; everything is the dedupe reference); `seed` the generation seed.
+ * Plans the requests. `ruleBased` is the rule-based output for the spec (its seeds set how many utterances
+ * are left to generate; its entity values hint at what slots take); `seed` the generation seed.
  */
 export function planGeneration(
   spec: Spec,
@@ -159,6 +180,8 @@ export function planGeneration(
   options: {seed: string; perIntent?: number; language: string},
 ): GenerationPlan {
   const rules = entityRules(spec);
+  const compiler = new TemplateCompiler(spec);
+  const exampleRng = createRng(options.seed).fork('provider-examples');
   const byIntent = new Map<string, Utterance[]>();
   for (const u of ruleBased) byIntent.set(u.intent, [...(byIntent.get(u.intent) ?? []), u]);
   const intents = spec.intents.map((intent, index): IntentPlan => {
@@ -168,10 +191,17 @@ export function planGeneration(
     }).count;
     const seedCount = own.filter((u) => u.source === 'seed').length;
     const total = Math.round(settings.share * Math.max(0, count - seedCount));
-    const examples = own
-      .filter((u) => u.source === 'seed' || u.source === 'template')
-      .slice(0, MAX_PROMPT_SEEDS);
-    const entities = new Set(own.flatMap((u) => (u.entities ?? []).map((s) => s.entity)));
+    // One expansion of each spec example (a template shows with concrete entity values).
+    const examples = intent.examples.slice(0, MAX_PROMPT_SEEDS).map((example, e) => {
+      const expansion: Expansion = {text: '', entities: []};
+      const template = compiler.compile(example, `intents[${index}].examples[${e}]`);
+      template.sample(exampleRng.fork(`${intent.name}:${e}`), expansion);
+      const annotated = tidyExpansion(expansion);
+      // A plain seed's origin is its text (what the dataset holds); a template's is the template as written.
+      const origin = template.plain ? annotated.text : example;
+      return {text: annotated.text, origin, entities: annotated.entities};
+    });
+    const entities = new Set([...own, ...examples].flatMap((u) => (u.entities ?? []).map((s) => s.entity)));
     const families = llmFamilies(spec, index, pack, settings);
     const parts = apportion(
       total,
@@ -179,49 +209,57 @@ export function planGeneration(
     );
     const need: IntentPlan['need'] = {};
     const requests: PlannedRequest[] = [];
-    const base: Omit<PromptInput, 'family' | 'count'> = {
+    const base: Omit<PromptInput, 'styles'> = {
       language: options.language,
       intent: {name: intent.name, ...(intent.description ? {description: intent.description} : {})},
       seeds: examples.map((u) => ({markup: toMarkup(u.text, u.entities ?? [])})),
       entities: entityHints(entities, rules, own, spec),
-      otherIntents: spec.intents
-        .filter((other) => other.name !== intent.name)
-        .map((other) => ({name: other.name, ...(other.description ? {description: other.description} : {})})),
+      otherIntents: nearestIntents(spec, index, MAX_OTHER_INTENTS).map((other) => ({
+        name: other.name,
+        ...(other.description ? {description: other.description} : {}),
+      })),
     };
     families.forEach((family, f) => {
-      const wanted = parts[f]!;
-      if (wanted <= 0) return;
-      need[family.tag] = wanted;
-      let ask = Math.ceil(wanted * OVER_ASK) + 1;
-      for (let batch = 0; ask > 0; batch++) {
-        const n = Math.min(ask, settings.batchSize);
-        ask -= n;
-        requests.push({
-          intent: intent.name,
-          family: family.tag,
-          count: n,
-          request: {
-            messages: buildMessages({
-              ...base,
-              family: {tag: family.tag, name: FAMILY_NAMES[family.tag]},
-              count: n,
-            }),
-            temperature: settings.temperature,
-            seed: requestSeed(options.seed, intent.name, family.tag, String(batch)),
-            maxTokens: 200 + 60 * n,
-          },
-        });
-      }
+      if (parts[f]! > 0) need[family.tag] = parts[f]!;
     });
+    // Asked beyond the need (the filters drop some), spread over the families by their shares.
+    const asks = apportion(
+      total > 0 ? Math.ceil(total * OVER_ASK) + 2 : 0,
+      families.map((f) => f.weight),
+    );
+    const pending = families
+      .map((family, f) => ({tag: family.tag, count: Math.max(asks[f]!, parts[f]!)}))
+      .filter((s) => s.count > 0);
+    for (let batch = 0; pending.length > 0; batch++) {
+      const styles: {tag: VariationTag; count: number}[] = [];
+      let room = settings.batchSize;
+      while (room > 0 && pending.length > 0) {
+        const head = pending[0]!;
+        const n = Math.min(room, head.count);
+        styles.push({tag: head.tag, count: n});
+        room -= n;
+        head.count -= n;
+        if (head.count === 0) pending.shift();
+      }
+      const count = settings.batchSize - room;
+      requests.push({
+        intent: intent.name,
+        styles,
+        count,
+        request: {
+          messages: buildMessages({...base, styles}),
+          temperature: settings.temperature,
+          seed: requestSeed(options.seed, intent.name, String(batch)),
+          maxTokens: 200 + 60 * count,
+        },
+      });
+    }
     return {
       intent: intent.name,
       need,
       total,
       requests,
-      seeds: examples.map((u) => {
-        const origin = u.origin ?? (u.source === 'seed' ? u.text : undefined);
-        return origin === undefined ? {text: u.text} : {text: u.text, origin};
-      }),
+      seeds: examples,
       entities,
     };
   });

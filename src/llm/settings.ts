@@ -74,13 +74,14 @@ export function resolveProviderSettings(
   env: NodeJS.ProcessEnv = process.env,
   options: {requireKey?: boolean} = {},
 ): ProviderSettings {
+  // Where the model is only carries over from a spec for the same kind of provider; what to ask of it always does.
   const fromSpec = spec?.type === kind ? spec : undefined;
   const common = {
-    share: flags.share ?? fromSpec?.share ?? DEFAULT_LLM_SHARE,
-    families: fromSpec?.families ?? [],
-    temperature: fromSpec?.temperature ?? DEFAULT_TEMPERATURE,
-    batchSize: fromSpec?.batchSize ?? DEFAULT_BATCH_SIZE,
-    jsonMode: fromSpec?.jsonMode ?? true,
+    share: flags.share ?? spec?.share ?? DEFAULT_LLM_SHARE,
+    families: spec?.families ?? [],
+    temperature: spec?.temperature ?? DEFAULT_TEMPERATURE,
+    batchSize: spec?.batchSize ?? DEFAULT_BATCH_SIZE,
+    jsonMode: spec?.jsonMode ?? true,
   };
   return kind === 'azure'
     ? azureSettings(fromSpec, flags, env, options.requireKey ?? true, common)
@@ -96,10 +97,9 @@ function openaiSettings(
   requireKey: boolean,
   common: Common,
 ): ProviderSettings {
-  const base = checkEndpoint(
+  const base = checkBaseUrl(
     flags.baseUrl ?? spec?.baseUrl ?? nonEmpty(env.OPENAI_BASE_URL) ?? DEFAULT_OPENAI_BASE_URL,
-    '--base-url',
-  );
+  ).url;
   const model = flags.model ?? spec?.model ?? nonEmpty(env.SYNTHNLU_LLM_MODEL);
   if (!model)
     throw usageError(
@@ -138,7 +138,7 @@ function azureSettings(
       'no Azure OpenAI endpoint',
       'Set AZURE_OPENAI_ENDPOINT=https://<resource>.openai.azure.com (or pass --base-url, or provider.baseUrl in the spec).',
     );
-  const endpoint = checkEndpoint(given, '--base-url');
+  const {url: endpoint, params} = checkBaseUrl(given, ['api-version']);
   // A full deployment URL (…/openai/deployments/<name>[/chat/completions]) names the deployment itself.
   const inUrl = /\/openai\/deployments\/([^/?#]+)/.exec(endpoint);
   const deployment =
@@ -161,12 +161,35 @@ function azureSettings(
     model: deployment,
     url: `${root}/openai/deployments/${encodeURIComponent(deployment)}/chat/completions`,
     params: {
-      'api-version': spec?.apiVersion ?? nonEmpty(env.AZURE_OPENAI_API_VERSION) ?? DEFAULT_AZURE_API_VERSION,
+      'api-version':
+        spec?.apiVersion ??
+        params['api-version'] ??
+        nonEmpty(env.AZURE_OPENAI_API_VERSION) ??
+        DEFAULT_AZURE_API_VERSION,
     },
     ...(key ? {auth: {header: 'api-key', value: key}, key} : {}),
     keyEnv,
     ...common,
   };
+}
+
+/**
+ * checkEndpoint, and no query string but the parameters named in `allowed` (Azure's target URI carries
+ * api-version): a base URL is extended with /chat/completions, and keys go in headers, never in the URL.
+ */
+function checkBaseUrl(given: string, allowed: string[] = []): {url: string; params: Record<string, string>} {
+  const url = new URL(checkEndpoint(given, '--base-url'));
+  const params: Record<string, string> = {};
+  for (const [name, value] of url.searchParams) {
+    if (!allowed.includes(name))
+      throw usageError(
+        `--base-url must not have a query string (got ${url.origin}${url.pathname}?…)`,
+        'Give the base URL only (e.g. https://api.openai.com/v1); the key is read from an environment variable and sent as a header.',
+      );
+    params[name] = value;
+  }
+  url.search = '';
+  return {url: url.toString().replace(/\/+$/, ''), params};
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -5,7 +5,7 @@
  * authentication.
  */
 import {readFile} from 'node:fs/promises';
-import {SynthnluError} from '../errors.js';
+import {ExitCode, SynthnluError} from '../errors.js';
 import {isLoopbackHost} from './endpoint.js';
 import type {RemoteOptions} from './types.js';
 
@@ -15,9 +15,13 @@ export interface GoogleClientSetup {
   keyProject?: string;
 }
 
+/**
+ * @param label the platform in messages ("Dialogflow CX"); @param codePrefix its error codes ("DIALOGFLOW_CX").
+ */
 export async function googleClientOptions(
   options: RemoteOptions,
   apiEndpoint: string | undefined,
+  platform: {label: string; codePrefix: string},
 ): Promise<GoogleClientSetup> {
   // The public Google universe, stated so the client does not probe for a metadata server (and warn) to learn it.
   const clientOptions: Record<string, unknown> = {universeDomain: 'googleapis.com'};
@@ -37,6 +41,9 @@ export async function googleClientOptions(
     Object.assign(clientOptions, endpoint);
   }
   Object.assign(clientOptions, options.clientOptions ?? {});
+  // No key and no local emulator: the client falls back to Application Default Credentials; make sure they exist.
+  if (!clientOptions.credentials && !clientOptions.sslCreds && !clientOptions.authClient)
+    await checkApplicationDefaultCredentials(platform);
   return {clientOptions, ...(keyProject ? {keyProject} : {})};
 }
 
@@ -102,4 +109,44 @@ async function readServiceAccountKey(path: string, options: RemoteOptions): Prom
       'Use a service-account key (type "service_account").',
     );
   return key;
+}
+
+/** google-auth-library's NO_ADC_FOUND message (GoogleAuthExceptionMessages), matched by its stable start. */
+const NO_ADC = /Could not load the default credentials/;
+
+export function isMissingCredentials(error: unknown): boolean {
+  return (
+    (error as {code?: unknown}).code === 'NO_ADC_FOUND' ||
+    (error instanceof Error && NO_ADC.test(error.message))
+  );
+}
+
+export function missingCredentialsError(platform: {label: string; codePrefix: string}): SynthnluError {
+  return new SynthnluError(
+    `${platform.codePrefix}_NO_CREDENTIALS`,
+    `no Google credentials to reach ${platform.label}`,
+    {
+      exitCode: ExitCode.badInput,
+      suggestion:
+        'Authenticate one of three ways: pass --key-file service-account.json; set GOOGLE_APPLICATION_CREDENTIALS to that file; or run `gcloud auth application-default login`.',
+    },
+  );
+}
+
+/**
+ * Application Default Credentials, checked before any call: without them google-auth-library rejects a promise
+ * nobody awaits, and the process dies with its stack trace. A newcomer's first `push --dry-run` must instead say
+ * how to authenticate.
+ */
+async function checkApplicationDefaultCredentials(platform: {
+  label: string;
+  codePrefix: string;
+}): Promise<void> {
+  const {GoogleAuth} = await import('google-gax');
+  try {
+    await new GoogleAuth({scopes: ['https://www.googleapis.com/auth/cloud-platform']}).getClient();
+  } catch (error) {
+    if (isMissingCredentials(error)) throw missingCredentialsError(platform);
+    throw error;
+  }
 }

@@ -5,6 +5,7 @@
  * of secrets.
  */
 import {ExitCode, SynthnluError} from '../errors.js';
+import {isMissingCredentials, missingCredentialsError} from './google-client.js';
 import {retryPolicy, withRetries, type RetryPolicy} from './retry.js';
 import type {ItemResult, RemoteOptions} from './types.js';
 
@@ -33,17 +34,11 @@ export function grpcError(
   options: RemoteOptions,
 ): SynthnluError {
   if (error instanceof SynthnluError) return error;
+  if (isMissingCredentials(error)) return missingCredentialsError(style);
   const code = (error as {code?: unknown}).code;
   const detail =
     (error as {details?: string}).details ?? (error instanceof Error ? error.message : String(error));
   const message = options.secrets.redact(`${style.label} ${method} failed: ${detail}`);
-  if (code === 'NO_ADC_FOUND' || /could not load the default credentials/i.test(detail))
-    return new SynthnluError(`${style.codePrefix}_NO_CREDENTIALS`, message, {
-      exitCode: ExitCode.badInput,
-      suggestion:
-        style.hints[16] ??
-        'Authenticate: --key-file, GOOGLE_APPLICATION_CREDENTIALS or `gcloud auth application-default login`.',
-    });
   return new SynthnluError(
     `${style.codePrefix}_${typeof code === 'number' ? `GRPC_${code}` : 'CALL'}`,
     message,

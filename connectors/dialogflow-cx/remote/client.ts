@@ -39,7 +39,10 @@ export async function createCxClients(options: RemoteOptions): Promise<CxClients
       {suggestion: 'Leave --location out when --project is the full agent name.'},
     );
   const location = named?.[2] ?? options.location ?? 'global';
-  const {clientOptions, keyProject} = await googleClientOptions(options, cxApiEndpoint(location));
+  const {clientOptions, keyProject} = await googleClientOptions(options, cxApiEndpoint(location), {
+    label: 'Dialogflow CX',
+    codePrefix: 'DIALOGFLOW_CX',
+  });
   const project =
     named?.[1] ??
     options.project ??

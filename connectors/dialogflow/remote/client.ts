@@ -20,6 +20,7 @@ export async function createDialogflowClients(options: RemoteOptions): Promise<D
   const {clientOptions, keyProject} = await googleClientOptions(
     options,
     location ? `${location}-dialogflow.googleapis.com` : undefined,
+    {label: 'Dialogflow', codePrefix: 'DIALOGFLOW'},
   );
   const project =
     options.project ?? keyProject ?? options.env.GOOGLE_CLOUD_PROJECT ?? options.env.GCLOUD_PROJECT;
