@@ -12,7 +12,7 @@ import {writeDataset} from '../../src/model/write-dataset.js';
 import {grpcError} from '../../src/remote/grpc.js';
 import {phraseKeysByIntent, pushedUtterances} from '../../src/remote/plan.js';
 import {Secrets} from '../../src/remote/secrets.js';
-import {ROOT, tempDir} from '../helpers/cli.js';
+import {ROOT, runCli, tempDir} from '../helpers/cli.js';
 import {DialogflowCxTestServer, type AgentState} from '../support/dialogflow-cx-server/server.js';
 import {SPEC} from './dialogflow-helpers.js';
 
@@ -304,6 +304,25 @@ describe('faults injected into the local Dialogflow CX server', () => {
 });
 
 describe('errors', () => {
+  it('without Google credentials: how to authenticate, exit 2, no stack trace', () => {
+    const home = tempDir();
+    const env = {
+      GOOGLE_APPLICATION_CREDENTIALS: '',
+      HOME: home,
+      CLOUDSDK_CONFIG: join(home, 'gcloud'),
+      // Not on Google Cloud: skip the metadata-server probe, as a laptop without it would fail it.
+      METADATA_SERVER_DETECTION: 'none',
+    };
+    const run = runCli(['push', SPEC, '--to', 'dialogflow-cx', '--project', AGENT, '--dry-run', '--json'], {
+      env,
+    });
+    expect(run.status).toBe(2);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      error: {code: 'DIALOGFLOW_CX_NO_CREDENTIALS', exitCode: 2},
+    });
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+  });
+
   it('missing Google credentials are bad input with a way to authenticate, not a failed check', () => {
     const noAdc = Object.assign(new Error('Could not load the default credentials. Browse to ...'), {
       code: 'NO_ADC_FOUND',
