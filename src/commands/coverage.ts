@@ -83,6 +83,11 @@ Exit codes: 0 all gates pass, 1 a gate failed (--min-f1, --min-examples, --fail-
       min: 2,
       max: 20,
     }),
+    'max-per-intent': Flags.integer({
+      description:
+        'Estimate on a stratified sample of at most this many real and this many generated utterances per intent (0: all; default: as many as keep the estimate near 20 s).',
+      min: 0,
+    }),
     'no-model': Flags.boolean({
       description: 'Run the checks only; skip training the classifier.',
       default: false,
@@ -120,7 +125,7 @@ Exit codes: 0 all gates pass, 1 a gate failed (--min-f1, --min-examples, --fail-
       ? {file: flags.baseline, report: await readBaseline(flags.baseline)}
       : undefined;
 
-    const report = runCoverage(loaded.dataset, {
+    const report = await runCoverage(loaded.dataset, {
       ...DEFAULT_COVERAGE_OPTIONS,
       input: args.file,
       pathsInInput: loaded.kind === 'dataset',
@@ -130,6 +135,7 @@ Exit codes: 0 all gates pass, 1 a gate failed (--min-f1, --min-examples, --fail-
       model: !flags['no-model'],
       method: flags.method as CoverageOptions['method'],
       folds: flags.folds,
+      ...(flags['max-per-intent'] === undefined ? {} : {maxPerIntent: flags['max-per-intent']}),
       seed: flags.seed ?? DEFAULT_COVERAGE_OPTIONS.seed,
       maxF1Drop,
       ...(minF1 === undefined ? {} : {minF1}),
