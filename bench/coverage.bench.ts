@@ -19,13 +19,16 @@ import {fileURLToPath} from 'node:url';
 import {stratifiedFolds} from '../src/classifier/index.js';
 import {checkConflicts, DEFAULT_CONFLICT_OPTIONS} from '../src/coverage/conflict-checks.js';
 import {checkEntities} from '../src/coverage/entity-checks.js';
-import {crossValidationPlan, estimateModel} from '../src/coverage/evaluate.js';
 import {DEFAULT_COVERAGE_OPTIONS} from '../src/coverage/index.js';
 import {checkStructure} from '../src/coverage/structure-checks.js';
 import type {Dataset, Utterance} from '../src/model/dataset.js';
 import {clincScaleDataset} from './clinc-scale.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
+// The compiled estimate (`npm run bench` builds first): its training runs go to worker threads, as in the CLI.
+const {crossValidationPlan, estimateModel} = (await import(
+  new URL('../dist/src/coverage/evaluate.js', import.meta.url).href
+)) as typeof import('../src/coverage/evaluate.js');
 const SNIPS = join(here, '..', '..', 'shared', 'data', 'snips');
 const PYTHON = '/usr/bin/python3';
 

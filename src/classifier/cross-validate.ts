@@ -1,8 +1,8 @@
 /**
  * Train-and-test runs for an estimate: each run trains the classifier on some examples and predicts others.
  * Runs are independent, so with enough work and a spare core they go to worker threads (one classifier per
- * thread, same seed, so the predictions are the same as in-process). Workers need the compiled module: under
- * a TypeScript loader (tests, `tsx`) the runs stay in-process.
+ * thread, same seed, so the predictions are the same as in-process). Workers need the compiled module
+ * (dist/, as the CLI and the coverage benchmark run it).
  */
 import {availableParallelism} from 'node:os';
 import {Worker} from 'node:worker_threads';
@@ -40,6 +40,7 @@ export function executeRun(
 }
 
 const workerUrl = new URL('./cross-validate-worker.js', import.meta.url);
+// Node 20 workers do not get a TypeScript loader's hooks: from source (tests, tsx) runs stay in this thread.
 const canUseWorkers = import.meta.url.endsWith('.js');
 
 /** Every run's predictions, in run order; runs go to worker threads when that helps. */
@@ -47,11 +48,11 @@ export async function executeRuns(
   examples: readonly TrainingExample[],
   runs: readonly TrainTestRun[],
   seed: number,
-  options: {threads?: number; onRunStart?: (run: number) => void} = {},
+  options: {threads?: number; minParallelWork?: number; onRunStart?: (run: number) => void} = {},
 ): Promise<RunPrediction[][]> {
   const work = runs.reduce((sum, run) => sum + run.train.length, 0);
   const threads = Math.min(options.threads ?? availableParallelism(), runs.length);
-  if (!canUseWorkers || threads < 2 || work < MIN_PARALLEL_WORK) {
+  if (!canUseWorkers || threads < 2 || work < (options.minParallelWork ?? MIN_PARALLEL_WORK)) {
     return runs.map((run, index) => {
       options.onRunStart?.(index);
       return executeRun(examples, run, seed);
