@@ -1,6 +1,7 @@
+import {resolve} from 'node:path';
 import {Args, Flags} from '@oclif/core';
 import {SynthnluCommand} from '../cli/base-command.js';
-import {fromFormatFlag, seedFlag} from '../cli/flags.js';
+import {forceFlag, fromFormatFlag, seedFlag} from '../cli/flags.js';
 import {loadAnyAsDataset} from '../convert/load-any.js';
 import {
   DEFAULT_COVERAGE_OPTIONS,
@@ -8,11 +9,13 @@ import {
   runCoverage,
   type CoverageOptions,
   type CoverageReport,
+  type FailOn,
 } from '../coverage/index.js';
 import type {PlatformLimits} from '../connector.js';
 import {ExitCode, SynthnluError} from '../errors.js';
 import {writeFileAtomic} from '../io/atomic-write.js';
-import {registry} from '../registry.js';
+import {checkOutputPath} from '../io/output-path.js';
+import {formatLimits, registry} from '../registry.js';
 import {renderHtml} from '../report/html.js';
 import {renderJunit} from '../report/junit.js';
 import {renderTerminalSummary} from '../report/terminal.js';
@@ -22,7 +25,8 @@ function platformChoices(): Map<string, {id: string; limits: PlatformLimits}> {
   const choices = new Map<string, {id: string; limits: PlatformLimits}>();
   for (const connector of registry.connectors()) {
     choices.set(connector.id, {id: connector.id, limits: connector.limits});
-    for (const format of connector.formats) choices.set(format.id, {id: format.id, limits: connector.limits});
+    for (const format of connector.formats)
+      choices.set(format.id, {id: format.id, limits: formatLimits(connector, format)});
   }
   return choices;
 }
@@ -38,10 +42,13 @@ export default class Coverage extends SynthnluCommand<CoverageReport> {
 - conflicts: the same utterance in two intents, near-duplicates across intents, confusable intent pairs;
 - model: a local TF-IDF + linear SVM classifier estimated by stratified k-fold cross-validation (or split=train vs split=test, or --test-set), with per-intent precision/recall/F1, the confusion matrix and the most confused pairs.
 
-Exit codes: 0 all gates pass, 1 a gate failed (--min-f1, --min-examples, --fail-on, --baseline with --max-f1-drop), 2 bad input.`;
+Errors fail the run by default (--fail-on error, like \`rasa data validate\`); --fail-on warning is stricter, --fail-on none only reports. The verdict line says which gates decided and what was checked.
+
+Exit codes: 0 all gates pass, 1 a gate failed (--fail-on, --min-f1, --min-examples, --baseline with --max-f1-drop), 2 bad input.`;
   static override examples = [
     '<%= config.bin %> <%= command.id %> data.jsonl',
-    '<%= config.bin %> <%= command.id %> agent.zip --platform dialogflow --fail-on error --min-f1 0.8',
+    '<%= config.bin %> <%= command.id %> agent.zip --platform dialogflow --min-f1 0.8',
+    '<%= config.bin %> <%= command.id %> data.jsonl --fail-on none --html coverage.html',
     '<%= config.bin %> <%= command.id %> data.jsonl --json > coverage.json',
     '<%= config.bin %> <%= command.id %> data.jsonl --baseline coverage.json --max-f1-drop 0.05 --junit coverage.xml --html coverage.html',
     '<%= config.bin %> <%= command.id %> synthnlu.yaml --test-set real-users.lu',
@@ -64,8 +71,10 @@ Exit codes: 0 all gates pass, 1 a gate failed (--min-f1, --min-examples, --fail-
     }),
     'min-f1': Flags.string({description: 'Fail when any intent’s F1 is below this (0..1).'}),
     'fail-on': Flags.string({
-      description: 'Fail when a finding of this severity or worse is found.',
-      options: ['error', 'warning'],
+      description:
+        'Fail when a finding of this severity or worse is found; none reports findings without failing.',
+      options: ['error', 'warning', 'none'],
+      default: 'error',
     }),
     baseline: Flags.string({description: 'Earlier `coverage --json` report to compare per-intent F1 with.'}),
     'max-f1-drop': Flags.string({
@@ -95,6 +104,7 @@ Exit codes: 0 all gates pass, 1 a gate failed (--min-f1, --min-examples, --fail-
     seed: seedFlag,
     junit: Flags.string({description: 'Write a JUnit XML report to this file.'}),
     html: Flags.string({description: 'Write a self-contained HTML report to this file.'}),
+    force: forceFlag,
   };
 
   async run(): Promise<CoverageReport> {
@@ -111,6 +121,12 @@ Exit codes: 0 all gates pass, 1 a gate failed (--min-f1, --min-examples, --fail-
         },
       );
 
+    const inputs = [args.file, flags['test-set'], flags.baseline].filter((f): f is string => f !== undefined);
+    for (const [flag, path] of [
+      ['--junit report', flags.junit],
+      ['--html report', flags.html],
+    ] as const)
+      if (path) await checkOutputPath(path, {inputs, force: flags.force, what: flag});
     const loaded = await loadAnyAsDataset(args.file, {
       ...(flags.from ? {from: flags.from} : {}),
       ...(flags.seed === undefined ? {} : {seed: flags.seed}),
@@ -139,7 +155,7 @@ Exit codes: 0 all gates pass, 1 a gate failed (--min-f1, --min-examples, --fail-
       seed: flags.seed ?? DEFAULT_COVERAGE_OPTIONS.seed,
       maxF1Drop,
       ...(minF1 === undefined ? {} : {minF1}),
-      ...(flags['fail-on'] ? {failOn: flags['fail-on'] as 'error' | 'warning'} : {}),
+      failOn: flags['fail-on'] as FailOn,
       ...(testSet ? {testSet} : {}),
       ...(baseline ? {baseline} : {}),
       onProgress: (message) => {
@@ -150,10 +166,16 @@ Exit codes: 0 all gates pass, 1 a gate failed (--min-f1, --min-examples, --fail-
     if (flags.junit)
       await writeFileAtomic(
         flags.junit,
-        renderJunit(report, flags['fail-on'] ? {failOn: flags['fail-on'] as 'error' | 'warning'} : {}),
+        renderJunit(report, report.failOn === 'warning' ? {failOn: 'warning'} : {}),
       );
     if (flags.html) await writeFileAtomic(flags.html, renderHtml(report));
     for (const line of renderTerminalSummary(report)) this.log(line);
+    // Where the reports went, on stderr so `--json > report.json` stays clean.
+    for (const [kind, file] of [
+      ['HTML', flags.html],
+      ['JUnit', flags.junit],
+    ] as const)
+      if (file) process.stderr.write(`coverage: wrote the ${kind} report to ${resolve(file)}\n`);
     if (!report.passed) {
       const failed = report.gates.filter((g) => !g.passed);
       this.failWith(

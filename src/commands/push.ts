@@ -136,8 +136,12 @@ Credentials are never printed: Dialogflow uses Application Default Credentials, 
 export function redactError(error: unknown, secrets: Secrets): unknown {
   if (error instanceof SynthnluError) {
     const json = secrets.redactDeep(error.toJSON());
-    return new SynthnluError(error.code, secrets.redact(error.diagnostics[0]?.message ?? error.message), {
+    // One diagnostic carries the plain message (error.message has the location prefixed); several are kept.
+    const several = error.diagnostics.length > 1;
+    const message = several ? error.message : (error.diagnostics[0]?.message ?? error.message);
+    return new SynthnluError(error.code, secrets.redact(message), {
       exitCode: error.exitCode,
+      ...(several ? {diagnostics: json.diagnostics} : {}),
       ...(json.suggestion ? {suggestion: json.suggestion} : {}),
       location: error.location,
     });

@@ -1,9 +1,15 @@
+import {basename} from 'node:path';
 import type {ExportOptions} from '../connector.js';
 import {ExitCode, SynthnluError, type Diagnostic} from '../errors.js';
 import type {Dataset} from '../model/dataset.js';
-import {formatSupports, registry as defaultRegistry, type ConnectorRegistry} from '../registry.js';
+import {
+  formatLimits,
+  formatSupports,
+  registry as defaultRegistry,
+  type ConnectorRegistry,
+} from '../registry.js';
 import {createConnectorContext} from './context.js';
-import {checkPlatformLimits, unsupportedFeatureWarnings} from './limits.js';
+import {checkPlatformLimits, foreignMetadataWarnings, unsupportedFeatureWarnings} from './limits.js';
 import {writeExportOutput} from './write-output.js';
 
 export interface ExportSummary {
@@ -23,14 +29,14 @@ export async function exportToPath(
   dataset: Dataset,
   formatId: string,
   out: string,
-  options: ExportOptions & {force?: boolean; registry?: ConnectorRegistry} = {},
+  options: ExportOptions & {force?: boolean; inputs?: readonly string[]; registry?: ConnectorRegistry} = {},
 ): Promise<ExportSummary> {
   const registry = options.registry ?? defaultRegistry;
   const {connector, format} = registry.format(formatId);
   const selected = options.split
     ? {...dataset, utterances: dataset.utterances.filter((u) => (u.split ?? 'train') === options.split)}
     : dataset;
-  const limitFindings = checkPlatformLimits(selected, connector.limits, format.id);
+  const limitFindings = checkPlatformLimits(selected, formatLimits(connector, format), format.id);
   const limitErrors = limitFindings.filter((d) => d.severity === 'error');
   if (limitErrors.length > 0) {
     throw new SynthnluError(
@@ -47,8 +53,13 @@ export async function exportToPath(
   const exportOptions: ExportOptions = {};
   if (options.name) exportOptions.name = options.name;
   if (options.split) exportOptions.split = options.split;
+  if (options.domain) exportOptions.domain = true;
+  exportOptions.outName = basename(out);
   const {files} = await format.exportDataset(selected, context, exportOptions);
-  const written = await writeExportOutput(files, out, format.layout, {force: options.force ?? false});
+  const written = await writeExportOutput(files, out, format.layout, {
+    force: options.force ?? false,
+    inputs: options.inputs ?? [],
+  });
   return {
     format: format.id,
     connector: connector.id,
@@ -58,6 +69,7 @@ export async function exportToPath(
     warnings: [
       ...limitFindings,
       ...unsupportedFeatureWarnings(selected, formatSupports(connector, format), format.id),
+      ...foreignMetadataWarnings(selected, format.metadataNamespaces ?? [format.id, connector.id], format.id),
       ...context.warnings,
     ],
   };

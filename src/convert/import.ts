@@ -14,6 +14,14 @@ export interface ImportedDataset {
   connector: string;
 }
 
+/** "dialogflow (Dialogflow ES agent ...), luis (...)": what --from accepts, for messages. */
+function readableFormats(registry: ConnectorRegistry): string {
+  return registry
+    .connectors()
+    .flatMap((c) => c.formats.map((f) => `${f.id} (${f.description})`))
+    .join(', ');
+}
+
 /** Asks every format how likely it is to hold the source; the best score over 0.5 wins. */
 export async function detectFormat(
   source: ImportSource,
@@ -29,7 +37,7 @@ export async function detectFormat(
   if (!best) {
     throw new SynthnluError('UNKNOWN_INPUT_FORMAT', 'cannot tell which platform format this is', {
       location: {file: source.path},
-      suggestion: `Name it with --from (${registry.formatIds().join(', ')}).`,
+      suggestion: `synthnlu reads a synthnlu dataset (.json, .jsonl), a spec (.yaml, .json, .chatito), or a platform's files: ${readableFormats(registry)}. If it is one of these, name it with --from; other data (e.g. the SNIPS benchmark's JSON) must be converted to a dataset first.`,
     });
   }
   return best;

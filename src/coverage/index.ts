@@ -12,7 +12,7 @@ import {checkEntities} from './entity-checks.js';
 import {estimateModel, type EvaluationMethod} from './evaluate.js';
 import {estimateBasisFindings, modelFindings} from './model-findings.js';
 import {checkStructure} from './structure-checks.js';
-import type {CoverageReport, Finding, GateResult, ModelEstimate} from './types.js';
+import type {CoverageReport, FailOn, Finding, GateResult, ModelEstimate} from './types.js';
 
 export type * from './types.js';
 export {readBaseline} from './baseline.js';
@@ -38,9 +38,9 @@ export interface CoverageOptions {
   testSet?: Dataset;
   baseline?: {file: string; report: CoverageReport};
   maxF1Drop: number;
-  /** Gates: undefined means the gate is off. */
+  /** Gates: undefined (or failOn 'none') means the gate is off. */
   minF1?: number;
-  failOn?: 'error' | 'warning';
+  failOn?: FailOn;
   onProgress?: (message: string) => void;
 }
 
@@ -151,12 +151,15 @@ export async function runCoverage(dataset: Dataset, options: CoverageOptions): P
             .map(([name, n]) => `${name} (${n})`)
             .join(', ')}${small.length > 5 ? ', ...' : ''}`,
   });
-  if (options.failOn) {
+  if (options.failOn && options.failOn !== 'none') {
     const failing = options.failOn === 'warning' ? counts.error + counts.warning : counts.error;
     gates.push({
       gate: 'fail-on',
       passed: failing === 0,
-      message: `${failing} finding${failing === 1 ? '' : 's'} at or above ${options.failOn}`,
+      message:
+        options.failOn === 'warning'
+          ? `${failing} error${failing === 1 ? '' : 's'} or warning${failing === 1 ? '' : 's'}`
+          : `${failing} error${failing === 1 ? '' : 's'}`,
     });
   }
   if (baseline) {
@@ -200,6 +203,7 @@ export async function runCoverage(dataset: Dataset, options: CoverageOptions): P
     ...(model ? {model} : {}),
     ...(baseline ? {baseline} : {}),
     gates,
+    failOn: options.failOn ?? 'none',
     passed: gates.every((g) => g.passed),
     timings,
   };

@@ -113,6 +113,9 @@ export interface BaselineComparison {
   regressions: string[];
 }
 
+/** The severity that fails `coverage`: errors by default, like `rasa data validate`; 'none' only reports. */
+export type FailOn = 'error' | 'warning' | 'none';
+
 export interface GateResult {
   gate: 'min-f1' | 'min-examples' | 'fail-on' | 'max-f1-drop';
   passed: boolean;
@@ -132,6 +135,8 @@ export interface CoverageReport {
   model?: ModelEstimate;
   baseline?: BaselineComparison;
   gates: GateResult[];
+  /** The severity that failed the run ('none': findings were reported only). */
+  failOn: FailOn;
   passed: boolean;
   timings: Record<string, number>;
 }

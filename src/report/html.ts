@@ -1,154 +1,196 @@
 /**
- * The self-contained HTML report: one file with inline CSS, JS and SVG, no network. The JSON report is embedded
- * in the page (script#coverage-data) and the page's script draws everything from it: the summary, the
- * confusion-matrix heatmap, per-intent F1 bars, the conflict list and the entity coverage table. A test opens it
- * in headless Chromium and compares what is drawn with the embedded numbers.
+ * The self-contained HTML report: one static file, inline CSS and SVG, no network, readable with scripts off.
+ * Everything is rendered here, on the server side; the only script sorts tables on a header click. The JSON report
+ * is embedded too (script#coverage-data) for tools. A test opens it in headless Chromium and compares what is
+ * shown with the JSON report's numbers.
  */
-import type {CoverageReport} from '../coverage/types.js';
+import type {CoverageReport, Finding} from '../coverage/types.js';
+import {confusionSvg, f1BarsSvg} from './html-charts.js';
+import {escapeHtml, jsonForScript} from './html-escape.js';
+import {coverageVerdict} from './verdict.js';
 
-/** JSON safe inside a <script> element: "<" can never close it, and U+2028/9 cannot break the line. */
-export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+export {jsonForScript} from './html-escape.js';
 
 const STYLE = `
 body{font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;color:#1d2330;background:#f6f7f9}
 main{max-width:1100px;margin:0 auto;padding:24px}
-h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px}
+h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px}h3{font-size:15px;margin:18px 0 6px}
 .cards{display:flex;flex-wrap:wrap;gap:12px;margin:16px 0}
 .card{background:#fff;border-radius:8px;padding:12px 16px;box-shadow:0 1px 2px #0002;min-width:120px}
 .card b{display:block;font-size:22px}
+.verdict{background:#fff;border-radius:8px;padding:12px 16px;box-shadow:0 1px 2px #0002;border-left:6px solid #98a2b3}
+.verdict.pass{border-color:#17803d}.verdict.fail{border-color:#b42318}
 .pass{color:#17803d}.fail{color:#b42318}
 table{border-collapse:collapse;width:100%;background:#fff;box-shadow:0 1px 2px #0002}
 th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #e6e8ec;vertical-align:top}
 th{background:#eef0f4;font-weight:600}
+table.sortable thead th{cursor:pointer}
+tr.finding-group th{background:#f3f4f7;font-weight:normal}
 .sev-error{color:#b42318;font-weight:600}.sev-warning{color:#b54708;font-weight:600}.sev-info{color:#475467}
 .chart{background:#fff;box-shadow:0 1px 2px #0002;border-radius:8px;padding:8px;overflow:auto}
 svg text{font:11px system-ui,sans-serif;fill:#1d2330}
+svg text.cell-count{font-size:10px}svg text.cell-count.dark{fill:#fff}
 .muted{color:#667085}
 `;
 
-/* The page script: plain ES2017, no libraries. It reads the embedded report and builds the DOM and SVG. */
+/* Progressive enhancement only: click a header of a .sortable table to sort by that column. */
 const SCRIPT = String.raw`
-(function () {
-  var report = JSON.parse(document.getElementById('coverage-data').textContent);
-  var SVG = 'http://www.w3.org/2000/svg';
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    for (var k in attrs || {}) node.setAttribute(k, attrs[k]);
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-  function svg(tag, attrs, text) {
-    var node = document.createElementNS(SVG, tag);
-    for (var k in attrs || {}) node.setAttribute(k, attrs[k]);
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-  function fixed(x, d) { return Number(x).toFixed(d); }
-  function card(id, label, value) {
-    var c = el('div', {'class': 'card'});
-    c.appendChild(el('b', {id: id}, value));
-    c.appendChild(el('span', {'class': 'muted'}, label));
-    return c;
-  }
-
-  var summary = document.getElementById('summary');
-  summary.appendChild(card('verdict', 'gates', report.passed ? 'passed' : 'failed'));
-  document.getElementById('verdict').className = report.passed ? 'pass' : 'fail';
-  summary.appendChild(card('count-error', 'errors', String(report.counts.error)));
-  summary.appendChild(card('count-warning', 'warnings', String(report.counts.warning)));
-  summary.appendChild(card('count-info', 'notes', String(report.counts.info)));
-  summary.appendChild(card('dataset-intents', 'intents', String(report.dataset.intents)));
-  summary.appendChild(card('dataset-utterances', 'utterances', String(report.dataset.utterances)));
-  var m = report.model;
-  if (m) {
-    summary.appendChild(card('accuracy', 'accuracy', fixed(m.accuracy * 100, 1) + '%'));
-    summary.appendChild(card('macro-f1', 'macro F1', fixed(m.macro.f1, 3)));
-    summary.appendChild(card('weighted-f1', 'weighted F1', fixed(m.weighted.f1, 3)));
-    document.getElementById('method').textContent =
-      m.method === 'cross-validation' ? m.folds + '-fold cross-validation' :
-      m.method === 'split' ? 'trained on split=train, tested on split=test' : 'tested on a separate test set';
-  }
-
-  var gates = document.getElementById('gates');
-  report.gates.forEach(function (g) {
-    var li = el('li', {'class': g.passed ? 'pass' : 'fail'}, (g.passed ? 'pass' : 'FAIL') + ' --' + g.gate + ': ' + g.message);
-    gates.appendChild(li);
-  });
-
-  // Confusion-matrix heatmap: one rect per (true, predicted) cell, shaded by the row's share.
-  if (m) {
-    var labels = m.labels, n = labels.length, cell = Math.max(6, Math.min(28, Math.floor(640 / Math.max(n, 1))));
-    var margin = 140, size = n * cell;
-    var heat = svg('svg', {id: 'confusion', width: margin + size + 10, height: margin + size + 10, role: 'img', 'aria-label': 'confusion matrix'});
-    for (var i = 0; i < n; i++) {
-      var rowTotal = m.confusion[i].reduce(function (a, b) { return a + b; }, 0);
-      if (n <= 60) {
-        heat.appendChild(svg('text', {x: margin - 4, y: margin + i * cell + cell * 0.7, 'text-anchor': 'end'}, labels[i]));
-        heat.appendChild(svg('text', {transform: 'translate(' + (margin + i * cell + cell * 0.7) + ',' + (margin - 4) + ') rotate(-60)'}, labels[i]));
-      }
-      for (var j = 0; j < n; j++) {
-        var count = m.confusion[i][j], share = rowTotal ? count / rowTotal : 0;
-        var color = i === j ? 'rgba(23,128,61,' + (0.08 + 0.92 * share) + ')' : 'rgba(180,35,24,' + (count ? 0.15 + 0.85 * share : 0.03) + ')';
-        var rect = svg('rect', {'class': 'cell', x: margin + j * cell, y: margin + i * cell, width: cell - 1, height: cell - 1, fill: color, 'data-true': labels[i], 'data-predicted': labels[j], 'data-count': String(count)});
-        rect.appendChild(svg('title', {}, labels[i] + ' → ' + labels[j] + ': ' + count));
-        heat.appendChild(rect);
-      }
-    }
-    document.getElementById('confusion-chart').appendChild(heat);
-
-    // Per-intent F1 bars, worst first.
-    var rows = m.perIntent.slice().sort(function (a, b) { return a.f1 - b.f1 || (a.intent < b.intent ? -1 : 1); });
-    var barH = 18, left = 180, width = 420;
-    var bars = svg('svg', {id: 'f1-bars', width: left + width + 60, height: rows.length * barH + 10, role: 'img', 'aria-label': 'F1 per intent'});
-    rows.forEach(function (r, k) {
-      var y = 5 + k * barH;
-      bars.appendChild(svg('text', {x: left - 6, y: y + 12, 'text-anchor': 'end'}, r.intent));
-      bars.appendChild(svg('rect', {'class': 'bar', x: left, y: y, width: Math.max(0, r.f1 * width), height: barH - 4, fill: r.f1 >= 0.8 ? '#17803d' : r.f1 >= 0.5 ? '#dc8a00' : '#b42318', 'data-intent': r.intent, 'data-f1': String(r.f1)}));
-      bars.appendChild(svg('text', {'class': 'bar-value', x: left + r.f1 * width + 4, y: y + 12, 'data-intent': r.intent}, fixed(r.f1, 3)));
+document.querySelectorAll('table.sortable').forEach(function (table) {
+  table.querySelectorAll('thead th').forEach(function (th, column) {
+    th.addEventListener('click', function () {
+      var body = table.tBodies[0], rows = Array.prototype.slice.call(body.rows);
+      var asc = th.getAttribute('aria-sort') !== 'ascending';
+      rows.sort(function (a, b) {
+        var x = a.cells[column].textContent, y = b.cells[column].textContent, nx = parseFloat(x), ny = parseFloat(y);
+        var d = !isNaN(nx) && !isNaN(ny) ? nx - ny : x.localeCompare(y);
+        return asc ? d : -d;
+      });
+      rows.forEach(function (r) { body.appendChild(r); });
+      th.setAttribute('aria-sort', asc ? 'ascending' : 'descending');
     });
-    document.getElementById('f1-chart').appendChild(bars);
-
-    var metricsBody = document.querySelector('#metrics tbody');
-    m.perIntent.forEach(function (r) {
-      var tr = el('tr', {'data-intent': r.intent});
-      [r.intent, fixed(r.precision, 3), fixed(r.recall, 3), fixed(r.f1, 3), String(r.support)].forEach(function (v) { tr.appendChild(el('td', {}, v)); });
-      metricsBody.appendChild(tr);
-    });
-  } else {
-    document.getElementById('model-section').appendChild(el('p', {'class': 'muted'}, 'No model estimate in this report.'));
-  }
-
-  var findingsBody = document.querySelector('#findings tbody');
-  report.findings.forEach(function (f) {
-    var tr = el('tr', {'class': 'finding', 'data-code': f.code});
-    tr.appendChild(el('td', {'class': 'sev-' + f.severity}, f.severity));
-    tr.appendChild(el('td', {}, f.code));
-    tr.appendChild(el('td', {}, f.intents.join(', ')));
-    var msg = el('td', {}, f.message);
-    if (f.utterances.length) msg.appendChild(el('div', {'class': 'muted'}, f.utterances.map(function (u) { return '“' + u + '”'; }).join('  ·  ')));
-    if (f.suggestion) msg.appendChild(el('div', {}, 'Fix: ' + f.suggestion));
-    tr.appendChild(msg);
-    findingsBody.appendChild(tr);
   });
-
-  var entityBody = document.querySelector('#entities tbody');
-  report.entityCoverage.forEach(function (e) {
-    var tr = el('tr', {'data-entity': e.entity});
-    [e.entity, e.kind, String(e.annotations), String(e.intents), e.valuesTotal === undefined ? '' : e.valuesCovered + ' / ' + e.valuesTotal].forEach(function (v) { tr.appendChild(el('td', {}, v)); });
-    entityBody.appendChild(tr);
-  });
-  document.body.setAttribute('data-rendered', 'true');
-})();
+});
 `;
+
+const e = escapeHtml;
+const fixed = (x: number, digits: number) => x.toFixed(digits);
+const card = (id: string, label: string, value: string) =>
+  `<div class="card"><b id="${id}">${e(value)}</b><span class="muted">${e(label)}</span></div>`;
+const row = (cells: string[], attrs = '') => `<tr${attrs}>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
+const quote = (text: string) => `“${e(text)}”`;
+
+function summarySection(report: CoverageReport): string {
+  const v = coverageVerdict(report);
+  const m = report.model;
+  const cards = [
+    card('count-error', 'errors', String(report.counts.error)),
+    card('count-warning', 'warnings', String(report.counts.warning)),
+    card('count-info', 'notes', String(report.counts.info)),
+    card('dataset-intents', 'intents', String(report.dataset.intents)),
+    card('dataset-utterances', 'utterances', String(report.dataset.utterances)),
+    ...(m
+      ? [
+          card('accuracy', 'accuracy', `${fixed(m.accuracy * 100, 1)}%`),
+          card('macro-f1', 'macro F1', fixed(m.macro.f1, 3)),
+          card('weighted-f1', 'weighted F1', fixed(m.weighted.f1, 3)),
+        ]
+      : []),
+  ];
+  const gates = report.gates
+    .map(
+      (g) =>
+        `<li class="${g.passed ? 'pass' : 'fail'}">${g.passed ? 'pass' : 'FAIL'} --${e(g.gate)}: ${e(g.message)}</li>`,
+    )
+    .join('');
+  const state = report.gates.length ? (v.passed ? 'pass' : 'fail') : 'ungated';
+  return `<section>
+<div class="verdict ${state}"><b id="verdict" class="${state === 'ungated' ? 'muted' : state}">${e(v.headline)}</b>
+<div id="checked">Checked: ${e(v.checked.join(', '))}.</div>
+${v.notGated.length ? `<div id="not-gated" class="muted">Reported but not gated: ${e(v.notGated.join(', '))}.</div>` : ''}
+<ul id="gates">${gates}</ul></div>
+<div class="cards" id="summary">${cards.join('')}</div></section>`;
+}
+
+function modelSection(report: CoverageReport): string {
+  const m = report.model;
+  if (!m)
+    return `<section id="model-section"><h2>Model estimate</h2><p class="muted">No model estimate in this report (--no-model).</p></section>`;
+  const method =
+    m.method === 'cross-validation'
+      ? `${m.folds}-fold cross-validation`
+      : m.method === 'split'
+        ? 'trained on split=train, tested on split=test'
+        : 'tested on a separate test set';
+  const metrics = m.perIntent
+    .map((r) =>
+      row(
+        [e(r.intent), fixed(r.precision, 3), fixed(r.recall, 3), fixed(r.f1, 3), String(r.support)],
+        ` data-intent="${e(r.intent)}"`,
+      ),
+    )
+    .join('');
+  const confused = m.mostConfused.length
+    ? `<table id="confused-pairs"><thead><tr><th>true intent</th><th>predicted as</th><th>count</th><th>examples (confidence)</th></tr></thead><tbody>${m.mostConfused
+        .map((p) =>
+          row(
+            [
+              e(p.expected),
+              e(p.predicted),
+              String(p.count),
+              p.examples.map((x) => `${quote(x.text)} (${fixed(x.score, 2)})`).join('<br>'),
+            ],
+            ' class="confused-pair"',
+          ),
+        )
+        .join('')}</tbody></table>`
+    : `<p id="confused-pairs" class="muted">No intent was mistaken for another.</p>`;
+  const lowConfidence = m.lowestConfidenceCorrect.length
+    ? `<table id="low-confidence"><thead><tr><th>utterance</th><th>intent</th><th>confidence</th></tr></thead><tbody>${m.lowestConfidenceCorrect
+        .map((u) => row([quote(u.text), e(u.intent), fixed(u.score, 3)], ' class="low-confidence"'))
+        .join('')}</tbody></table>`
+    : `<p id="low-confidence" class="muted">No correctly classified utterances to rank.</p>`;
+  return `<section id="model-section"><h2>Model estimate <span class="muted" id="method">${e(method)}</span></h2>
+<h3>Confusion matrix (rows: true intent, columns: predicted)</h3><div class="chart" id="confusion-chart">${confusionSvg(m)}</div>
+<h3>Most confused pairs</h3>${confused}
+<h3>Correct, but with the lowest confidence</h3>${lowConfidence}
+<h3>F1 per intent</h3><div class="chart" id="f1-chart">${f1BarsSvg(m)}</div>
+<table id="metrics" class="sortable"><thead><tr><th>intent</th><th>precision</th><th>recall</th><th>F1</th><th>support</th></tr></thead><tbody>${metrics}</tbody></table>
+</section>`;
+}
+
+/** Findings grouped by code, worst group first: the fix is said once per code, then each occurrence. */
+function findingsSection(report: CoverageReport): string {
+  if (!report.findings.length)
+    return `<section><h2>Findings</h2><p id="no-findings" class="pass">No findings: every check passed without a note.</p></section>`;
+  const groups = new Map<string, Finding[]>();
+  for (const f of report.findings) {
+    const list = groups.get(f.code);
+    if (list) list.push(f);
+    else groups.set(f.code, [f]);
+  }
+  const bodies = [...groups].map(([code, list]) => {
+    const first = list[0]!;
+    const fix = list.find((f) => f.suggestion)?.suggestion;
+    const header = `<tr class="finding-group" data-code="${e(code)}"><th colspan="3"><span class="sev-${first.severity}">${first.severity}</span> <b>${e(code)}</b> <span class="muted">(${list.length})</span>${fix ? `<div class="fix">Fix: ${e(fix)}</div>` : ''}</th></tr>`;
+    const rows = list.map((f) => {
+      const examples = f.utterances.length
+        ? `<div class="muted">${f.utterances.map(quote).join('  ·  ')}</div>`
+        : '';
+      return row(
+        [
+          `<span class="sev-${f.severity}">${f.severity}</span>`,
+          e(f.intents.join(', ')),
+          `${e(f.message)}${examples}`,
+        ],
+        ` class="finding" data-code="${e(code)}"`,
+      );
+    });
+    return `<tbody>${header}${rows.join('')}</tbody>`;
+  });
+  return `<section><h2>Findings, worst first, grouped by code</h2>
+<table id="findings"><thead><tr><th>severity</th><th>intents</th><th>message</th></tr></thead>${bodies.join('')}</table></section>`;
+}
+
+function entitySection(report: CoverageReport): string {
+  if (!report.entityCoverage.length)
+    return `<section><h2>Entity coverage</h2><p class="muted" id="entities">The dataset declares no entities.</p></section>`;
+  const rows = report.entityCoverage
+    .map((x) =>
+      row(
+        [
+          e(x.entity),
+          e(x.kind),
+          String(x.annotations),
+          String(x.intents),
+          x.valuesTotal === undefined ? '' : `${x.valuesCovered} / ${x.valuesTotal}`,
+        ],
+        ` data-entity="${e(x.entity)}"`,
+      ),
+    )
+    .join('');
+  return `<section><h2>Entity coverage</h2>
+<table id="entities" class="sortable"><thead><tr><th>entity</th><th>kind</th><th>annotations</th><th>intents</th><th>list values used</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+}
 
 export function renderHtml(report: CoverageReport): string {
   const title = `synthnlu coverage: ${report.dataset.name ?? report.input}`;
@@ -158,23 +200,17 @@ export function renderHtml(report: CoverageReport): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
-<title>${escapeHtml(title)}</title>
+<title>${e(title)}</title>
 <style>${STYLE}</style>
 </head>
-<body>
+<body data-rendered="true">
 <main>
-<h1>${escapeHtml(title)}</h1>
-<p class="muted">${escapeHtml(report.input)}${report.platform ? ` · checked against ${escapeHtml(report.platform)}` : ''}</p>
-<section><div class="cards" id="summary"></div><ul id="gates"></ul></section>
-<section id="model-section"><h2>Model estimate <span class="muted" id="method"></span></h2>
-<h3>Confusion matrix (rows: true intent, columns: predicted)</h3><div class="chart" id="confusion-chart"></div>
-<h3>F1 per intent</h3><div class="chart" id="f1-chart"></div>
-<table id="metrics"><thead><tr><th>intent</th><th>precision</th><th>recall</th><th>F1</th><th>support</th></tr></thead><tbody></tbody></table>
-</section>
-<section><h2>Findings, worst first</h2>
-<table id="findings"><thead><tr><th>severity</th><th>code</th><th>intents</th><th>message</th></tr></thead><tbody></tbody></table></section>
-<section><h2>Entity coverage</h2>
-<table id="entities"><thead><tr><th>entity</th><th>kind</th><th>annotations</th><th>intents</th><th>list values used</th></tr></thead><tbody></tbody></table></section>
+<h1>${e(title)}</h1>
+<p class="muted">${e(report.input)}${report.platform ? ` · checked against ${e(report.platform)}` : ''}</p>
+${summarySection(report)}
+${modelSection(report)}
+${findingsSection(report)}
+${entitySection(report)}
 </main>
 <script type="application/json" id="coverage-data">${jsonForScript(report)}</script>
 <script>${SCRIPT}</script>

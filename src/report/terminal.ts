@@ -1,5 +1,6 @@
 /** The ten-second terminal summary of a coverage report: verdict, model numbers, then what is wrong, worst first. */
 import type {CoverageReport} from '../coverage/types.js';
+import {verdictLines} from './verdict.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -67,9 +68,9 @@ export function renderTerminalSummary(
     lines.push(
       `... and ${[...hiddenPerCode].map(([code, n]) => `${n} more ${code}`).join(', ')} (see --json, --html or --junit)`,
     );
-  if (report.gates.length) {
-    lines.push('');
-    for (const g of report.gates) lines.push(`${g.passed ? 'pass' : 'FAIL'} --${g.gate}: ${g.message}`);
-  }
+  // The verdict comes last, where a terminal leaves the eye, after the gates that decided it.
+  lines.push('');
+  for (const g of report.gates) lines.push(`${g.passed ? 'pass' : 'FAIL'} --${g.gate}: ${g.message}`);
+  lines.push(...verdictLines(report));
   return lines;
 }

@@ -13,11 +13,13 @@ import {openImportSource} from '../../src/convert/source.js';
 import {validateOutputFiles} from '../../src/convert/write-output.js';
 import {SynthnluError} from '../../src/errors.js';
 import type {Dataset} from '../../src/model/dataset.js';
-import {formatSupports, registry} from '../../src/registry.js';
+import {formatLimits, formatSupports, registry} from '../../src/registry.js';
 import {validateAgainstSchema} from '../../src/schema/validate.js';
+import {checkPlatformLimits, unsupportedFeatureWarnings} from '../../src/convert/limits.js';
 import {ROOT, SHARED, tempDir} from '../helpers/cli.js';
 import {memorySource} from '../helpers/memory-source.js';
 import {project} from './projection.js';
+import {announced, losses} from './silent-loss.js';
 import {sampleDataset} from './sample-dataset.js';
 
 const GOLDEN = join(ROOT, 'test/fixtures/golden');
@@ -102,7 +104,7 @@ for (const {connector, format} of registry
     });
 
     it('refuses data over the platform limits before writing anything', async () => {
-      const limits = connector.limits;
+      const limits = formatLimits(connector, format);
       const dir = tempDir(`synthnlu-limits-${format.id}-`);
       const out = join(dir, format.layout === 'archive' ? 'agent.zip' : 'out.txt');
       const dataset = sampleDataset();
@@ -131,6 +133,12 @@ const FIXTURE_FORMATS: Record<string, string> = {
   lu: 'lu',
   rasa: 'rasa',
   clu: 'clu',
+  'dialogflow-cx': 'dialogflow-cx',
+};
+
+/** Real exports a format must refuse by name rather than import (fixture path under ../shared/fixtures → code). */
+const REFUSED_FIXTURES: Record<string, string> = {
+  'dialogflow-cx/dfcx-scrapi-sample-agent.blob': 'DIALOGFLOW_CX_BLOB_EXPORT',
 };
 
 function fixtureFiles(folder: string): string[] {
@@ -138,6 +146,7 @@ function fixtureFiles(folder: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((name) => !name.startsWith('LICENSE') && !name.startsWith('.') && name !== 'SOURCES.md')
+    .filter((name) => REFUSED_FIXTURES[`${folder}/${name}`] === undefined)
     .map((name) => join(dir, name));
 }
 
@@ -156,5 +165,63 @@ describe('real platform files from ../shared/fixtures', () => {
         );
       });
     }
+  }
+});
+
+/**
+ * No silent loss: every real fixture converted to every other format and read back. Whatever changed (an
+ * intent, an utterance's text, a span, its value or role, a list entity) must be announced by a warning of the
+ * export that lost it; an export may also refuse (a limit). See silent-loss.ts for what counts as announced.
+ */
+/** The formats the cross-format check covers, as sources (their fixtures) and as targets. */
+const LOSS_CHECKED_FORMATS = ['dialogflow', 'luis', 'lu', 'rasa', 'clu'];
+
+describe('no silent loss across formats (real fixtures from ../shared/fixtures)', () => {
+  const targets = registry
+    .connectors()
+    .flatMap((connector) => connector.formats.map((format) => ({connector, format})))
+    .filter(({format}) => LOSS_CHECKED_FORMATS.includes(format.id));
+  for (const [folder, formatId] of Object.entries(FIXTURE_FORMATS)) {
+    if (!LOSS_CHECKED_FORMATS.includes(formatId)) continue;
+    for (const path of fixtureFiles(folder)) {
+      const name = path.slice(SHARED.length + 1);
+      it(`${name} -> every other format: each difference is announced`, async () => {
+        const imported = await importFromPath(path);
+        let compared = 0;
+        for (const {connector, format} of targets) {
+          if (format.id === formatId) continue;
+          const limits = checkPlatformLimits(imported.dataset, formatLimits(connector, format), format.id);
+          if (limits.some((d) => d.severity === 'error')) continue;
+          const supports = formatSupports(connector, format);
+          const context = createConnectorContext();
+          const {files} = await format.exportDataset(imported.dataset, context, {});
+          expect(validateOutputFiles(files), `${name} -> ${format.id}`).toEqual([]);
+          const {dataset: back} = await format.importDataset(
+            asSource(format, files),
+            createConnectorContext(),
+          );
+          const warnings = [
+            ...unsupportedFeatureWarnings(imported.dataset, supports, format.id),
+            ...context.warnings,
+          ];
+          const said = announced(warnings);
+          const silent = losses(imported.dataset, back, supports).filter((loss) => !said.has(loss.kind));
+          expect(silent.slice(0, 5), `${name} -> ${format.id}: changed without a warning`).toEqual([]);
+          compared += 1;
+        }
+        expect(compared).toBeGreaterThanOrEqual(3);
+      });
+    }
+  }
+});
+
+describe('real platform files that must be refused by name', () => {
+  for (const [name, code] of Object.entries(REFUSED_FIXTURES)) {
+    it(`${name}: refused with ${code}`, async () => {
+      const error = await importFromPath(join(SHARED, 'fixtures', name)).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(SynthnluError);
+      expect((error as SynthnluError).code).toBe(code);
+      expect((error as SynthnluError).exitCode).toBe(2);
+    });
   }
 });

@@ -2,7 +2,7 @@ import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import type {CoverageReport} from '../../src/coverage/types.js';
-import {ROOT, runCli, tempDir} from '../helpers/cli.js';
+import {ROOT, SHARED, runCli, tempDir} from '../helpers/cli.js';
 
 const fixture = (name: string) => join(ROOT, 'test/fixtures/coverage', `${name}.json`);
 
@@ -31,6 +31,30 @@ describe('synthnlu coverage (child process)', () => {
     expect(duplicate.path).toMatch(/^utterances\[\d+\]$/);
     const warnings = runCli(['coverage', fixture('clean'), '--fail-on', 'warning', '--no-model']);
     expect(warnings.status).toBe(0);
+  });
+
+  it('errors fail by default, --fail-on none only reports, and the verdict says what was checked', () => {
+    const run = runCli(['coverage', fixture('conflicts'), '--no-model']);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/^verdict: FAILED: 1 error \(--fail-on error\)$/m);
+    expect(run.stdout).toMatch(/^ {2}checked: structure, entities, conflicts; not gated: \d+ warnings \(--fail-on warning\)$/m);
+    const report = JSON.parse(runCli(['coverage', fixture('conflicts'), '--no-model', '--json']).stdout) as CoverageReport;
+    expect(report).toMatchObject({passed: false, failOn: 'error'});
+    const reportOnly = runCli(['coverage', fixture('conflicts'), '--no-model', '--fail-on', 'none']);
+    expect(reportOnly.status).toBe(0);
+    expect(reportOnly.stdout).toContain('verdict: not gated (--fail-on none)');
+    expect(reportOnly.stdout).toContain('not gated: findings (--fail-on error)');
+    const clean = runCli(['coverage', fixture('clean')]);
+    expect(clean.status).toBe(0);
+    expect(clean.stdout).toContain('verdict: passed: 0 errors (--fail-on error)');
+    expect(clean.stdout).toContain('checked: structure, entities, conflicts, model estimate (5-fold cross-validation); not gated: per-intent F1 (--min-f1 0.8)');
+  });
+
+  it('a folder in no known format (SNIPS) says which formats synthnlu reads', () => {
+    const run = runCli(['coverage', join(SHARED, 'data/snips')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('cannot tell which platform format this is');
+    expect(run.stderr).toMatch(/synthnlu reads a synthnlu dataset \(\.json, \.jsonl\), a spec .*dialogflow \(Dialogflow ES agent.*luis \(.*lu \(.*clu \(.*rasa \(/);
   });
 
   it('--min-f1 and --min-examples gates fail with exit 1; bad values are exit 2', () => {

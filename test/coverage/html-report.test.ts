@@ -33,7 +33,9 @@ describe.skipIf(!available)('coverage --html in headless Chromium', () => {
     const dir = tempDir();
     const html = join(dir, 'coverage.html');
     const run = runCli(['coverage', join(ROOT, 'test/fixtures/coverage/conflicts.json'), '--html', html, '--json']);
-    expect(run.status).toBe(0);
+    // Errors fail the run by default, and the report still says where it was written.
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`wrote the HTML report to ${html}`);
     const report = JSON.parse(run.stdout) as CoverageReport;
     const page = await browser.newPage();
     const requests: string[] = [];
@@ -64,6 +66,14 @@ describe.skipIf(!available)('coverage --html in headless Chromium', () => {
       const j = report.model!.labels.indexOf(predicted as string);
       expect(count).toBe(report.model!.confusion[i]![j]);
     }
+    // Non-zero counts are written in their cells, readable without hovering.
+    const written = await page.$$eval('svg#confusion text.cell-count', (texts) =>
+      texts.map((t) => [t.getAttribute('data-true'), t.getAttribute('data-predicted'), t.textContent]),
+    );
+    const nonZero = report.model!.confusion.flatMap((r, i) =>
+      r.flatMap((count, j) => (count ? [[report.model!.labels[i], report.model!.labels[j], String(count)]] : [])),
+    );
+    expect(written).toEqual(nonZero);
     const bars = await page.$$eval('svg#f1-bars rect.bar', (rects) =>
       rects.map((r) => ({intent: r.getAttribute('data-intent'), width: r.getBoundingClientRect().width})),
     );
@@ -78,9 +88,56 @@ describe.skipIf(!available)('coverage --html in headless Chromium', () => {
     expect(await page.textContent('#accuracy')).toBe(`${(report.model!.accuracy * 100).toFixed(1)}%`);
     expect(await page.textContent('#macro-f1')).toBe(report.model!.macro.f1.toFixed(3));
     expect(await page.textContent('#count-error')).toBe(String(report.counts.error));
+    // The verdict fails on errors and says what was checked and what was not gated.
+    expect(report.counts.error).toBe(1);
+    expect(await page.textContent('#verdict')).toBe('FAILED: 1 error (--fail-on error)');
+    expect(await page.textContent('#checked')).toContain('conflicts, model estimate (5-fold cross-validation)');
+    expect(await page.textContent('#not-gated')).toContain('per-intent F1 (--min-f1 0.8)');
+    // Findings grouped by code: one header per code carrying the fix once, then one row per finding.
+    const codes = [...new Set(report.findings.map((f) => f.code))];
+    expect(await page.$$eval('#findings tr.finding-group', (rows) => rows.map((r) => r.getAttribute('data-code')))).toEqual(codes);
     expect(await page.locator('#findings tr.finding').count()).toBe(report.findings.length);
-    expect(await page.locator('#findings tr[data-code="COVERAGE_DUPLICATE_ACROSS_INTENTS"]').count()).toBe(1);
+    expect(await page.locator('#findings tr[data-code="COVERAGE_DUPLICATE_ACROSS_INTENTS"].finding').count()).toBe(1);
+    const fixes = codes.filter((code) => report.findings.some((f) => f.code === code && f.suggestion));
+    expect(await page.locator('#findings .fix').count()).toBe(fixes.length);
+    // Most confused pairs and the lowest-confidence correct utterances.
+    expect(await page.locator('#confused-pairs tr.confused-pair').count()).toBe(report.model!.mostConfused.length);
+    expect(report.model!.lowestConfidenceCorrect.length).toBeGreaterThan(0);
+    const low = await page.$$eval('#low-confidence tr.low-confidence td:first-child', (tds) => tds.map((t) => t.textContent));
+    expect(low).toEqual(report.model!.lowestConfidenceCorrect.map((u) => `“${u.text}”`));
     await page.close();
+  });
+
+  it('is complete with JavaScript off; long labels are not clipped; a clean run says "no findings"', async () => {
+    const dir = tempDir();
+    const run = runCli(['coverage', join(ROOT, 'test/fixtures/coverage/clean.json'), '--json']);
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout) as CoverageReport;
+    const long = (name: string) => `${name}_with_a_rather_long_descriptive_intent_name`;
+    report.model!.labels = report.model!.labels.map(long);
+    for (const m of report.model!.perIntent) m.intent = long(m.intent);
+    // The fixture's only findings are two notes; without them the page must say so in words.
+    report.findings = [];
+    const file = join(dir, 'clean.html');
+    writeFileSync(file, renderHtml(report));
+    const context = await browser.newContext({javaScriptEnabled: false});
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(file).href);
+    expect(await page.textContent('#verdict')).toBe('passed: 0 errors (--fail-on error)');
+    expect(await page.textContent('#no-findings')).toContain('No findings');
+    expect(await page.locator('svg#confusion rect.cell').count()).toBe(9);
+    // Every label lies inside its SVG's box: nothing is cut at the edges.
+    for (const chart of ['svg#confusion', 'svg#f1-bars']) {
+      const outside = await page.$$eval(`${chart} text`, (texts) => {
+        const svg = texts[0]!.ownerSVGElement!.getBoundingClientRect();
+        return texts
+          .map((t) => ({text: t.textContent, box: t.getBoundingClientRect()}))
+          .filter(({box}) => box.left < svg.left || box.top < svg.top || box.right > svg.right || box.bottom > svg.bottom)
+          .map(({text}) => text);
+      });
+      expect(outside).toEqual([]);
+    }
+    await context.close();
   });
 
   it('a hostile intent name cannot break out of the embedded JSON or inject markup', async () => {
@@ -98,6 +155,7 @@ describe.skipIf(!available)('coverage --html in headless Chromium', () => {
         {group: 'conflicts', severity: 'error', code: 'X', intents: [evil], utterances: [evil], message: evil},
       ],
       gates: [],
+      failOn: 'none',
       passed: true,
       timings: {},
     });

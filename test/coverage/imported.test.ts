@@ -11,7 +11,8 @@ describe('coverage on data imported through a connector (in process)', () => {
     const {stdout, error} = await runCommand(['coverage', file, '--platform', 'luis', '--no-model', '--json'], {
       root: ROOT,
     });
-    expect(error).toBeUndefined();
+    // Its cross-intent duplicates are errors, and errors fail the run by default.
+    expect(error?.oclif?.exit).toBe(1);
     const report = JSON.parse(stdout) as CoverageReport;
     expect(report).toMatchObject({platform: 'luis', dataset: {intents: 35, utterances: 1724}});
     const duplicate = report.findings.find(
@@ -31,6 +32,7 @@ describe('coverage on data imported through a connector (in process)', () => {
     );
     const shown = lines.filter((l) => l.startsWith('error   COVERAGE_DUPLICATE_ACROSS_INTENTS'));
     expect(shown).toHaveLength(3);
-    expect(lines.at(-1)).toMatch(/more COVERAGE_DUPLICATE_ACROSS_INTENTS/);
+    expect(lines.find((l) => l.startsWith('... and '))).toMatch(/more COVERAGE_DUPLICATE_ACROSS_INTENTS/);
+    expect(lines.at(-2)).toBe(`verdict: FAILED: ${report.counts.error} errors (--fail-on error)`);
   });
 });

@@ -1,11 +1,10 @@
 /** A push/pull session against one Azure CLU conversation project. */
 import {backupTimestamp, writeBackupFile} from '../../../src/remote/backup-file.js';
 import {createConnectorContext} from '../../../src/convert/context.js';
-import {ExitCode, SynthnluError} from '../../../src/errors.js';
+import {ExitCode, SynthnluError, type Diagnostic} from '../../../src/errors.js';
 import type {Dataset} from '../../../src/model/dataset.js';
 import {checkEndpoint} from '../../../src/remote/endpoint.js';
 import {HttpClient} from '../../../src/remote/http.js';
-import {pushedUtterances} from '../../../src/remote/plan.js';
 import type {
   ApplyReport,
   ProgressReporter,
@@ -38,26 +37,45 @@ export class CluSession implements RemoteSession {
   static async open(options: RemoteOptions): Promise<CluSession> {
     const keyEnv = options.keyEnv ?? CLU_KEY_ENV;
     const key = options.env[keyEnv];
-    if (!key)
+    const rawEndpoint = options.endpoint ?? options.env[CLU_ENDPOINT_ENV];
+    const project = options.project ?? options.env[CLU_PROJECT_ENV];
+    // Every missing setting at once, so a newcomer fixes them in one go rather than one run at a time.
+    const missing = [
+      !key && {
+        setting: 'key',
+        code: 'CLU_NO_KEY',
+        message: `no key: the environment variable ${keyEnv} is not set`,
+        suggestion: `Set ${keyEnv} to the resource's key (Azure portal > Keys and Endpoint), or name another variable with --key-env.`,
+      },
+      !rawEndpoint && {
+        setting: 'endpoint',
+        code: 'CLU_NO_ENDPOINT',
+        message: `no endpoint: neither --endpoint nor ${CLU_ENDPOINT_ENV}`,
+        suggestion: `Pass --endpoint https://<resource>.cognitiveservices.azure.com or set ${CLU_ENDPOINT_ENV}.`,
+      },
+      !project && {
+        setting: 'project',
+        code: 'CLU_NO_PROJECT',
+        message: `no project: neither --project nor ${CLU_PROJECT_ENV}`,
+        suggestion: `Pass --project NAME or set ${CLU_PROJECT_ENV}.`,
+      },
+    ].filter((m) => m !== false);
+    if (!key || !rawEndpoint || !project)
       throw new SynthnluError(
-        'CLU_NO_KEY',
-        `no Azure Language key: the environment variable ${keyEnv} is not set`,
+        'CLU_MISSING_SETTINGS',
+        `Azure CLU needs: ${missing.map((m) => m.setting).join(', ')}`,
         {
-          suggestion: `Set ${keyEnv} to the resource's key (Azure portal > Keys and Endpoint), or name another variable with --key-env.`,
+          ...(missing.length === 1 ? {suggestion: missing[0]!.suggestion} : {}),
+          diagnostics: missing.map(({code, message, suggestion}): Diagnostic => ({
+            severity: 'error',
+            code,
+            message,
+            suggestion,
+          })),
         },
       );
     options.secrets.add(key);
-    const rawEndpoint = options.endpoint ?? options.env[CLU_ENDPOINT_ENV];
-    if (!rawEndpoint)
-      throw new SynthnluError('CLU_NO_ENDPOINT', 'no Azure Language endpoint', {
-        suggestion: `Pass --endpoint https://<resource>.cognitiveservices.azure.com or set ${CLU_ENDPOINT_ENV}.`,
-      });
     const endpoint = checkEndpoint(rawEndpoint);
-    const project = options.project ?? options.env[CLU_PROJECT_ENV];
-    if (!project)
-      throw new SynthnluError('CLU_NO_PROJECT', 'no CLU project name', {
-        suggestion: `Pass --project NAME or set ${CLU_PROJECT_ENV}.`,
-      });
     const http = new HttpClient({
       baseURL: endpoint,
       headers: {'Ocp-Apim-Subscription-Key': key, 'Content-Type': 'application/json'},
@@ -96,7 +114,8 @@ export class CluSession implements RemoteSession {
     progress: ProgressReporter,
   ): Promise<ApplyReport> {
     const context = createConnectorContext();
-    const wanted = datasetToCluProject({...desired, utterances: pushedUtterances(desired)}, context, {
+    // CLU keeps the test split itself ("dataset": "Test") and evaluates the trained model on it.
+    const wanted = datasetToCluProject(desired, context, {
       name: this.projectName,
     });
     const merged = mergeCluProject(this.#remote, wanted, plan);

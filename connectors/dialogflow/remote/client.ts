@@ -6,6 +6,7 @@ import {readFile} from 'node:fs/promises';
 import {ExitCode, SynthnluError} from '../../../src/errors.js';
 import {isLoopbackHost} from '../../../src/remote/endpoint.js';
 import type {RemoteOptions} from '../../../src/remote/types.js';
+import {checkApplicationDefaultCredentials} from './credentials.js';
 
 export interface DialogflowClients {
   intents: import('@google-cloud/dialogflow').v2.IntentsClient;
@@ -43,6 +44,9 @@ export async function createDialogflowClients(options: RemoteOptions): Promise<D
     Object.assign(clientOptions, endpoint);
   }
   Object.assign(clientOptions, options.clientOptions ?? {});
+  // No key and no local emulator: the client falls back to Application Default Credentials; make sure they exist.
+  if (!clientOptions.credentials && !clientOptions.sslCreds && !clientOptions.authClient)
+    await checkApplicationDefaultCredentials();
   const {v2} = await import('@google-cloud/dialogflow');
   const options_ = clientOptions as ConstructorParameters<typeof v2.IntentsClient>[0];
   return {

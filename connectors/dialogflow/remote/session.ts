@@ -19,6 +19,7 @@ import type {
   RemoteSession,
 } from '../../../src/remote/types.js';
 import {createDialogflowClients, type DialogflowClients} from './client.js';
+import {isMissingCredentials, missingCredentialsError} from './credentials.js';
 import {
   datasetEntityToEntityType,
   dialogflowToDataset,
@@ -311,6 +312,7 @@ const GRPC_HINTS: Record<number, string> = {
 };
 
 function grpcError(method: string, error: unknown, options: RemoteOptions): SynthnluError {
+  if (isMissingCredentials(error)) return missingCredentialsError();
   const code = (error as {code?: unknown}).code;
   const detail =
     (error as {details?: string}).details ?? (error instanceof Error ? error.message : String(error));
