@@ -10,8 +10,9 @@
  *   QUALITY_SETS    clinc150,bitext (default both)       QUALITY_SPLIT  val | test (default val; test = final figure)
  *   QUALITY_DRAWS   seed draws (default 3)                QUALITY_COUNT  utterances per intent incl. seeds (default 30)
  *   QUALITY_ONLY    regular expression over configuration names (e.g. "default|fixed")
- *   QUALITY_PROVIDER  openai | azure: adds a "provider" configuration, the default settings plus the model's
- *                   paraphrases through src/llm (key and endpoint from the usual environment; answers cached)
+ *   QUALITY_PROVIDER  openai | azure (`generate --provider`): adds a "provider" configuration generating through
+ *                   that endpoint (settings from the environment; see AugmentConfig.provider in quality/protocol.ts),
+ *                   e.g. QUALITY_PROVIDER=openai OPENAI_BASE_URL=http://127.0.0.1:11434/v1 SYNTHNLU_LLM_MODEL=llama3.1
  */
 import {trainIntentClassifier} from '../src/classifier/index.js';
 import {DEFAULT_VARIATION_MIX} from '../src/generate/index.js';

@@ -5,10 +5,9 @@
  */
 import {trainIntentClassifier, type TrainingExample} from '../../src/classifier/index.js';
 import {generateDataset, type GenerateOptions, type GenerationReport} from '../../src/generate/index.js';
-import {languagePackFor} from '../../src/generate/language.js';
 import {escapeTemplateText} from '../../src/generate/template/parse.js';
-import {augmentWithProvider} from '../../src/llm/augment.js';
-import {resolveProviderSettings, type ProviderKind} from '../../src/llm/settings.js';
+import {generateDatasetWithProvider} from '../../src/llm/run.js';
+import type {ProviderKind} from '../../src/llm/settings.js';
 import type {Spec} from '../../src/spec/spec.js';
 import type {LabelledText} from './real-data.js';
 
@@ -22,9 +21,10 @@ export interface AugmentConfig {
   /** Generate options beyond the seed (filter on/off, ...). */
   options?: Partial<GenerateOptions>;
   /**
-   * An LLM provider (`generate --provider`, src/llm): the rule-based output is then augmented by the model
-   * through the same path as the command (prompts, span checks, dedupe, label filter). Settings come from the
-   * usual environment (OPENAI_API_KEY, OPENAI_BASE_URL, SYNTHNLU_LLM_MODEL...); answers are cached.
+   * An LLM provider kind (`generate --provider`, src/llm): generation goes through it, with the endpoint, model
+   * and key from the environment (OPENAI_BASE_URL, SYNTHNLU_LLM_MODEL, OPENAI_API_KEY or the AZURE_OPENAI_*
+   * variables), QUALITY_PROVIDER_SHARE of the non-seed utterances from the model (default 0.5), answers cached
+   * in QUALITY_CACHE_DIR (default .synthnlu/llm-bench-cache) so reruns cost nothing.
    */
   provider?: ProviderKind;
   /** The spec's `none:` (an out-of-scope intent). */
@@ -40,6 +40,8 @@ export function seedSpec(seeds: Map<string, string[]>, config: AugmentConfig): S
   if (config.variations !== undefined) defaults.variations = config.variations;
   const spec = {language: 'en', defaults, intents} as unknown as Spec;
   if (config.none) (spec as unknown as Record<string, unknown>).none = config.none;
+  if (config.provider)
+    spec.provider = {type: config.provider, share: Number(process.env.QUALITY_PROVIDER_SHARE ?? 0.5)};
   return spec;
 }
 
@@ -49,19 +51,16 @@ export async function augment(
   draw: number,
 ): Promise<{examples: TrainingExample[]; report: GenerationReport}> {
   const spec = seedSpec(seeds, config);
-  const pack = await languagePackFor(spec);
-  const {dataset, report} = await generateDataset(spec, {seed: draw, pack, ...config.options});
-  let utterances = dataset.utterances;
-  if (config.provider) {
-    const settings = resolveProviderSettings(config.provider, undefined, {});
-    const run = await augmentWithProvider(spec, {utterances, report}, pack, settings, {
-      seed: String(draw),
-      language: 'en',
-      cacheDir: process.env.QUALITY_LLM_CACHE_DIR ?? '.synthnlu/quality-llm-cache',
-      concurrency: 4,
-    });
-    utterances = run.utterances;
-  }
+  const {utterances, report} = config.provider
+    ? await generateDatasetWithProvider(spec, config.provider, {
+        seed: draw,
+        cacheDir: process.env.QUALITY_CACHE_DIR ?? '.synthnlu/llm-bench-cache',
+        onRetry: (message) => console.error(message),
+      })
+    : await generateDataset(spec, {seed: draw, ...config.options}).then(({dataset, report}) => ({
+        utterances: dataset.utterances,
+        report,
+      }));
   return {examples: utterances.map((u) => ({text: u.text, intent: u.intent})), report};
 }
 
