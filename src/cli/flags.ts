@@ -18,3 +18,10 @@ export const fromFormatFlag = (formatIds: string[]) =>
   Flags.string({description: 'Platform format of the input (detected when omitted).', options: formatIds});
 
 export const splitFlag = Flags.string({description: 'Export only this split.', options: ['train', 'test']});
+
+/** predict and bot: entities beyond those the dataset declares. */
+export const allSystemEntitiesFlag = Flags.boolean({
+  description:
+    'Also report common system entities the dataset does not declare (number, ordinal, percentage, datetime, email, url).',
+  default: false,
+});

@@ -10,7 +10,6 @@ import {toRecognizerEntities} from './entity-result.js';
 import {ListEntityMatcher} from './list-entities.js';
 import {RegexEntityMatcher} from './regex-entities.js';
 import {
-  DEFAULT_SYSTEM_TYPES,
   SystemEntityExtractor,
   isSupportedSystemType,
   type SystemEntityBinding,
@@ -23,7 +22,11 @@ export const DEFAULT_CONFIDENCE_THRESHOLD = 0.5;
 export interface LocalRecognizerOptions {
   /** Below this top score the result is flagged as the platform's fallback. Default 0.5. */
   threshold?: number;
-  /** System types found even when the dataset does not declare them; default number, ordinal, percentage, datetime, email, url. */
+  /**
+   * System types found even when the dataset does not declare them. Default none: a reply carries only the
+   * entities the dataset declares (a regex order id's digits are not also a `number`). COMMON_SYSTEM_TYPES asks
+   * for number, ordinal, percentage, datetime, email and url.
+   */
   defaultSystemTypes?: readonly SystemType[];
 }
 
@@ -77,10 +80,7 @@ export class EntityExtractor {
     options: Pick<LocalRecognizerOptions, 'defaultSystemTypes'> = {},
   ): Promise<EntityExtractor> {
     const {bindings, warnings} = systemEntityBindings(dataset);
-    const system = await SystemEntityExtractor.create(
-      bindings,
-      options.defaultSystemTypes ?? DEFAULT_SYSTEM_TYPES,
-    );
+    const system = await SystemEntityExtractor.create(bindings, options.defaultSystemTypes ?? []);
     return new EntityExtractor(
       new ListEntityMatcher(dataset.entities),
       new RegexEntityMatcher(dataset.entities),

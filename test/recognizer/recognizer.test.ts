@@ -4,6 +4,7 @@ import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {ListEntityMatcher} from '../../src/recognizer/list-entities.js';
 import {EntityExtractor, LocalRecognizer} from '../../src/recognizer/local-recognizer.js';
+import {COMMON_SYSTEM_TYPES} from '../../src/recognizer/system-entities.js';
 import {RegexEntityMatcher} from '../../src/recognizer/regex-entities.js';
 import {loadLocalRecognizer, loadOrTrainClassifier, modelCacheKey} from '../../src/recognizer/index.js';
 import {tempDir} from '../helpers/cli.js';
@@ -67,8 +68,24 @@ describe('regex and system entities', () => {
     );
   });
 
+  it('reports only the entities the dataset declares unless asked: a regex id is not also a number', async () => {
+    const declaredOnly = await EntityExtractor.create(supportDataset());
+    expect(declaredOnly.match('where is order 123456, the 3rd one').map((m) => m.entity)).toEqual([
+      'order_id',
+    ]);
+    const common = await EntityExtractor.create(supportDataset(), {defaultSystemTypes: COMMON_SYSTEM_TYPES});
+    expect(
+      common
+        .match('where is order 123456, the 3rd one')
+        .map((m) => m.entity)
+        .sort(),
+    ).toEqual(['number', 'order_id', 'ordinal']);
+  });
+
   it('finds numbers, ordinals, percentages, dates, emails and urls with exclusive end offsets', async () => {
-    const extractor = await EntityExtractor.create(supportDataset());
+    const extractor = await EntityExtractor.create(supportDataset(), {
+      defaultSystemTypes: COMMON_SYSTEM_TYPES,
+    });
     const text = 'the 3rd of 4 items, 25% off, on march 3, mail a@b.co or see https://example.com';
     const found = extractor.match(text).map((m) => [m.entity, m.text, text.slice(m.start, m.end)]);
     expect(found).toEqual(
