@@ -3,6 +3,7 @@ import {parseTemplate, templateReferences} from '../generate/template/parse.js';
 import type {Locator} from '../schema/validate.js';
 import {formatPath, type PathSegment} from '../schema/json-path.js';
 import {closestMatch} from '../schema/suggest.js';
+import {checkDuplicateSeeds, checkSynonymConflicts} from './check-overlaps.js';
 import type {Spec, WeightedText} from './spec.js';
 
 /** The entity and alias names a template refers to, or its syntax error (templates are parsed, not scanned). */
@@ -155,6 +156,7 @@ export function checkSpec(spec: Spec, context: {file?: string; locate?: Locator}
     } else intentNames.set(intent.name, i);
     intent.examples.forEach((example, e) => checkRefs(example, ['intents', i, 'examples', e]));
   });
+  out.push(...checkDuplicateSeeds(spec, at), ...checkSynonymConflicts(spec, at));
   return out;
 }
 
