@@ -19,6 +19,13 @@ export const fromFormatFlag = (formatIds: string[]) =>
 
 export const splitFlag = Flags.string({description: 'Export only this split.', options: ['train', 'test']});
 
+/** export and convert: what a format that cannot mark test utterances does with them (left out by default). */
+export const testAsTrainFlag = Flags.boolean({
+  description:
+    'For formats that cannot mark test utterances (all but clu): export the test split as training data instead of leaving it out.',
+  default: false,
+});
+
 /** predict and bot: entities beyond those the dataset declares. */
 export const allSystemEntitiesFlag = Flags.boolean({
   description:

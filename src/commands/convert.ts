@@ -1,6 +1,6 @@
 import {Args} from '@oclif/core';
 import {SynthnluCommand} from '../cli/base-command.js';
-import {forceFlag, fromFormatFlag, outFlag, splitFlag, toFormatFlag} from '../cli/flags.js';
+import {forceFlag, fromFormatFlag, outFlag, splitFlag, testAsTrainFlag, toFormatFlag} from '../cli/flags.js';
 import {exportToPath, type ExportSummary} from '../convert/export.js';
 import {importFromPath} from '../convert/import.js';
 import {registry} from '../registry.js';
@@ -23,6 +23,7 @@ export default class Convert extends SynthnluCommand<ConvertResult> {
     out: outFlag('Output file, folder, or .zip.'),
     from: fromFormatFlag(registry.formatIds()),
     split: splitFlag,
+    'test-as-train': testAsTrainFlag,
     force: forceFlag,
   };
 
@@ -32,6 +33,7 @@ export default class Convert extends SynthnluCommand<ConvertResult> {
     const summary = await exportToPath(imported.dataset, flags.to, flags.out, {
       force: flags.force,
       ...(flags.split ? {split: flags.split as 'train' | 'test'} : {}),
+      ...(flags['test-as-train'] ? {testAsTrain: true} : {}),
     });
     const warnings = [...imported.warnings, ...summary.warnings];
     this.printDiagnostics(warnings.filter((w) => w.severity !== 'info'));

@@ -1,6 +1,14 @@
 import {Args, Flags} from '@oclif/core';
 import {SynthnluCommand} from '../cli/base-command.js';
-import {forceFlag, fromFormatFlag, outFlag, seedFlag, splitFlag, toFormatFlag} from '../cli/flags.js';
+import {
+  forceFlag,
+  fromFormatFlag,
+  outFlag,
+  seedFlag,
+  splitFlag,
+  testAsTrainFlag,
+  toFormatFlag,
+} from '../cli/flags.js';
 import {exportToPath, type ExportSummary} from '../convert/export.js';
 import {loadAnyAsDataset} from '../convert/load-any.js';
 import {registry} from '../registry.js';
@@ -23,6 +31,7 @@ export default class Export extends SynthnluCommand<ExportSummary> {
     from: fromFormatFlag(registry.formatIds()),
     seed: seedFlag,
     split: splitFlag,
+    'test-as-train': testAsTrainFlag,
     name: Flags.string({description: 'Agent/app/project name when the dataset has none.'}),
     force: forceFlag,
   };
@@ -36,6 +45,7 @@ export default class Export extends SynthnluCommand<ExportSummary> {
     const summary = await exportToPath(input.dataset, flags.to, flags.out, {
       force: flags.force,
       ...(flags.split ? {split: flags.split as 'train' | 'test'} : {}),
+      ...(flags['test-as-train'] ? {testAsTrain: true} : {}),
       ...(flags.name ? {name: flags.name} : {}),
     });
     this.printDiagnostics(summary.warnings.filter((w) => w.severity !== 'info'));
