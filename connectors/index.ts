@@ -1,7 +1,13 @@
 import type {Connector} from '../src/connector.js';
 import {botframeworkConnector} from './botframework/index.js';
 import {dialogflowConnector} from './dialogflow/index.js';
+import {dialogflowCxConnector} from './dialogflow-cx/index.js';
 import {rasaConnector} from './rasa/index.js';
 
 /** Built-in connectors. A new platform is a folder here plus one line in this list. */
-export const builtinConnectors: Connector[] = [dialogflowConnector, botframeworkConnector, rasaConnector];
+export const builtinConnectors: Connector[] = [
+  dialogflowConnector,
+  dialogflowCxConnector,
+  botframeworkConnector,
+  rasaConnector,
+];

@@ -59,6 +59,10 @@ export interface ExportOptions {
   name?: string;
   /** Include only this split (default: both; platforms without a split notion get train+test merged). */
   split?: 'train' | 'test';
+  /** The base name of the output path, when there is one: a format with two syntaxes picks by its extension. */
+  outName?: string;
+  /** Also write the platform's companion declaration file where the format has one (Rasa: domain.yml). */
+  domain?: boolean;
 }
 
 /** One file of an export. The core validates `json` against `schema` before anything is written. */
@@ -88,6 +92,8 @@ export interface ConnectorFormat {
   extensions: string[];
   /** What this format carries beyond (or short of) its connector's `limits.supports`. */
   supports?: Partial<PlatformLimits['supports']>;
+  /** This format's own limits where they differ from its connector's (LUIS and CLU are two platforms). */
+  limits?: Partial<Omit<PlatformLimits, 'supports'>>;
   /** The schema files in schemas/ this format's files validate against. */
   schemas: string[];
   /** How likely (0..1) it is that the source holds this format; the highest score wins when --from is omitted. */

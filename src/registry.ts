@@ -8,6 +8,11 @@ export function formatSupports(connector: Connector, format: ConnectorFormat): P
   return {...connector.limits.supports, ...format.supports};
 }
 
+/** The limits an export to this format is checked against: its connector's, refined by the format's own. */
+export function formatLimits(connector: Connector, format: ConnectorFormat): PlatformLimits {
+  return {...connector.limits, ...format.limits, supports: formatSupports(connector, format)};
+}
+
 /** The connectors synthnlu knows: built-ins plus any registered by a library user. */
 export class ConnectorRegistry {
   readonly #connectors: Connector[] = [];

@@ -4,6 +4,9 @@ import {SynthnluError} from '../../src/errors.js';
 
 /** The one file a single-file format reads: the source itself, or the only/first matching file in a folder/zip. */
 export function pickFile(source: ImportSource, extension: string, formatName: string): string {
+  // A file the user named is read as the format asked for, whatever its extension (import --from luis app.txt).
+  const [only] = source.list();
+  if (source.kind === 'file' && only !== undefined) return only;
   const files = source.list().filter((f) => f.toLowerCase().endsWith(extension));
   const [first] = files;
   if (!first) {

@@ -7,6 +7,7 @@ import {
   type EntitySpan,
   type Intent,
 } from '../../src/model/dataset.js';
+import {dialogflowReadyDataset} from './export-names.js';
 import {uniqueFileStems} from './file-names.js';
 import {dialogflowSystemType} from './system-entities.js';
 import type {
@@ -22,9 +23,6 @@ import type {
   DialogflowUserSays,
   DialogflowUtteranceMetadata,
 } from './types.js';
-
-/** Entity type names the Dialogflow console accepts (display names of custom entity types). */
-const DIALOGFLOW_ENTITY_NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
 /** A UUID-shaped id derived from a name, so the same dataset always exports the same bytes. */
 function stableId(...parts: string[]): string {
@@ -71,11 +69,12 @@ interface ExportState {
 
 /** Writes a Dialogflow ES agent: agent.json, package.json, intents/ and entities/ as the console's export does. */
 export function exportDialogflowAgent(
-  dataset: Dataset,
+  original: Dataset,
   context: ConnectorContext,
   options: ExportOptions,
 ): OutputFile[] {
-  const language = dataset.language;
+  const dataset = withDefaultIntents(dialogflowReadyDataset(original, context), context);
+  const language = dialogflowLanguage(dataset.language, context);
   const state: ExportState = {
     dataset,
     context,
@@ -149,17 +148,6 @@ export function exportDialogflowAgent(
     ...dataset.entities.filter((e) => e.kind !== 'prebuilt').map((e) => e.name),
     ...[...usedEntities].filter((n) => !state.entities.has(n)),
   ];
-  const badNames = entityNames.filter((n) => !DIALOGFLOW_ENTITY_NAME.test(n));
-  if (badNames.length > 0) {
-    context.warn({
-      code: 'DIALOGFLOW_ENTITY_NAME',
-      message: `dialogflow entity type names use letters, digits, "_" and "-" only; the console will refuse ${badNames
-        .slice(0, 5)
-        .map((n) => `"${n}"`)
-        .join(', ')}${badNames.length > 5 ? ` and ${badNames.length - 5} more` : ''}`,
-      suggestion: 'Rename these entities in the dataset before restoring the agent.',
-    });
-  }
   const entityStems = uniqueFileStems(entityNames);
   for (const entityName of entityNames) {
     const entity = state.entities.get(entityName) ?? {name: entityName, kind: 'ml' as const};
@@ -196,8 +184,11 @@ function usableSpans(text: string, spans: readonly EntitySpan[], state: ExportSt
 function aliasAndMeta(span: EntitySpan, state: ExportState): {alias: string; meta: string} {
   const entity = state.entities.get(span.entity);
   if (entity?.kind === 'prebuilt') {
+    // dialogflowReadyDataset turned prebuilt types Dialogflow lacks into custom entities.
     const sys =
-      metaOf<DialogflowEntityMetadata>(entity)?.sys ?? dialogflowSystemType(entity.prebuilt ?? 'any');
+      metaOf<DialogflowEntityMetadata>(entity)?.sys ??
+      dialogflowSystemType(entity.prebuilt ?? 'any') ??
+      'sys.any';
     if (span.role && span.role !== entity.name) {
       state.context.warn({
         code: 'DIALOGFLOW_SYSTEM_ENTITY_ROLE',
@@ -325,6 +316,8 @@ function intentJson(
     }
     return out;
   }
+  // The console's own Default Welcome / Fallback intents: a WELCOME event, or the fallback flag.
+  const added = meta?.addedDefault;
   return {
     id: stableId('intent', intent.name),
     name: intent.name,
@@ -333,7 +326,7 @@ function intentJson(
     responses: [
       {
         resetContexts: false,
-        action: '',
+        action: added === 'welcome' ? 'input.welcome' : added === 'fallback' ? 'input.unknown' : '',
         affectedContexts: [],
         parameters,
         messages: [textMessage],
@@ -344,8 +337,8 @@ function intentJson(
     priority: 500000,
     webhookUsed: false,
     webhookForSlotFilling: false,
-    fallbackIntent: false,
-    events: [],
+    fallbackIntent: added === 'fallback',
+    events: added === 'welcome' ? [{name: 'WELCOME'}] : [],
     conditionalResponses: [],
     condition: '',
     conditionalFollowupEvents: [],
@@ -391,7 +384,13 @@ function entityJson(
     unset('isEnum');
     unset('automatedExpansion');
     if (entity.fuzzy !== undefined) base.allowFuzzyExtraction = entity.fuzzy;
-    entries = (entity.values ?? []).map((v) => ({value: v.value, synonyms: withSelf(v.value, v.synonyms)}));
+    // Entries read from Dialogflow go back exactly as they were (a value need not be one of its synonyms, and
+    // synonyms keep their spaces) as long as the dataset still means the same.
+    const stored = meta?.listEntries;
+    entries =
+      stored && sameValues(stored, entity.values ?? [])
+        ? stored
+        : (entity.values ?? []).map((v) => ({value: v.value, synonyms: withSelf(v.value, v.synonyms)}));
   } else if (meta?.compositeEntries) {
     base.isEnum = true;
     entries = meta.compositeEntries;
@@ -415,4 +414,65 @@ function entityJson(
     entries = [...byValue].map(([value, synonyms]) => ({value, synonyms}));
   }
   return {type: base, entries, ...(meta?.otherLanguages ? {otherLanguages: meta.otherLanguages} : {})};
+}
+
+/** Whether stored Dialogflow entries still say what the dataset's list values say. */
+function sameValues(entries: DialogflowEntry[], values: NonNullable<Entity['values']>): boolean {
+  return JSON.stringify(listValuesOf(entries)) === JSON.stringify(values);
+}
+
+/** The canonical list values of Dialogflow entries (the importer's reading; see import.ts). */
+export function listValuesOf(entries: DialogflowEntry[]): NonNullable<Entity['values']> {
+  return entries.map((entry) => {
+    const synonyms = [...new Set((entry.synonyms ?? []).filter((s) => s !== entry.value && s.length > 0))];
+    return synonyms.length > 0 ? {value: entry.value, synonyms} : {value: entry.value};
+  });
+}
+
+/** Dialogflow's language codes with a region of their own; every other default language is a root language. */
+const REGIONAL_LANGUAGES = new Set(['zh-cn', 'zh-hk', 'zh-tw', 'pt-br']);
+
+/**
+ * An ES agent's default language is a root language (en, de, fr...) or one of the few regional codes above;
+ * locales such as en-us are only ever added beside a root language. File names follow the language written.
+ */
+function dialogflowLanguage(language: string, context: ConnectorContext): string {
+  const lower = language.toLowerCase().replace(/_/g, '-');
+  const root = lower.split('-')[0]!;
+  const written = REGIONAL_LANGUAGES.has(lower) ? lower : root === 'zh' ? 'zh-cn' : root;
+  if (written !== language) {
+    context.warn({
+      code: 'DIALOGFLOW_LANGUAGE',
+      message: `a Dialogflow agent's default language is a root language: "${language}" is written as "${written}"`,
+    });
+  }
+  return written;
+}
+
+const DEFAULT_WELCOME = 'Default Welcome Intent';
+const DEFAULT_FALLBACK = 'Default Fallback Intent';
+
+/**
+ * Restoring a zip replaces the whole agent: without its Default Welcome and Default Fallback intents the
+ * restore deletes them. Imported agents keep theirs; other datasets get the console's two defaults.
+ */
+function withDefaultIntents(dataset: Dataset, context: ConnectorContext): Dataset {
+  const has = (check: (i: Intent) => boolean): boolean => dataset.intents.some(check);
+  const stored = (i: Intent): Partial<DialogflowIntent> | undefined =>
+    metaOf<DialogflowIntentMetadata>(i)?.intent;
+  const isFallback = (i: Intent): boolean =>
+    stored(i)?.fallbackIntent === true || i.name === DEFAULT_FALLBACK;
+  const isWelcome = (i: Intent): boolean =>
+    i.name === DEFAULT_WELCOME || (stored(i)?.events ?? []).some((e) => e.name === 'WELCOME');
+  const added: Intent[] = [];
+  if (!has(isWelcome)) added.push({name: DEFAULT_WELCOME, metadata: {dialogflow: {addedDefault: 'welcome'}}});
+  if (!has(isFallback))
+    added.push({name: DEFAULT_FALLBACK, metadata: {dialogflow: {addedDefault: 'fallback'}}});
+  if (added.length === 0) return dataset;
+  context.warn({
+    severity: 'info',
+    code: 'DIALOGFLOW_DEFAULT_INTENTS_ADDED',
+    message: `added ${added.map((i) => `"${i.name}"`).join(' and ')} without training phrases, so restoring the zip does not delete the agent's own`,
+  });
+  return {...dataset, intents: [...dataset.intents, ...added]};
 }

@@ -1,3 +1,4 @@
+import {listValuesOf} from './export.js';
 import type {ConnectorContext, ImportSource} from '../../src/connector.js';
 import {SynthnluError} from '../../src/errors.js';
 import {
@@ -199,16 +200,11 @@ function entityFrom(type: DialogflowEntityType, entries: DialogflowEntry[]): Ent
     else meta.entries = entries;
     return entity;
   }
-  const entity: Entity = {
-    name,
-    kind: 'list',
-    values: entries.map((entry) => {
-      const synonyms = [...new Set((entry.synonyms ?? []).filter((s) => s !== entry.value && s.length > 0))];
-      return synonyms.length > 0 ? {value: entry.value, synonyms} : {value: entry.value};
-    }),
-  };
+  const entity: Entity = {name, kind: 'list', values: listValuesOf(entries)};
   if (type.allowFuzzyExtraction !== undefined) entity.fuzzy = type.allowFuzzyExtraction;
   dialogflowMeta(entity).entity = rest;
+  // The entries exactly as written (a value that is not its own synonym, spaces), for a Dialogflow round trip.
+  dialogflowMeta(entity).listEntries = entries;
   return entity;
 }
 

@@ -85,6 +85,8 @@ export interface DialogflowIntentMetadata {
   otherLanguages?: Record<string, DialogflowUserSays[]>;
   /** Template-mode phrases ("@sys.number:count pizzas"), kept verbatim: they are not examples. */
   templates?: DialogflowUserSays[];
+  /** Set by the exporter on the console default intents it adds (see withDefaultIntents). */
+  addedDefault?: 'welcome' | 'fallback';
 }
 
 /** What a canonical Entity keeps in metadata.dialogflow. */
@@ -93,6 +95,8 @@ export interface DialogflowEntityMetadata {
   entity?: Omit<DialogflowEntityType, 'name'>;
   /** For system entities: the exact @sys type (sys.given-name) behind the canonical prebuilt type. */
   sys?: string;
+  /** For list entities: the entries as the agent had them, written back while the values are unchanged. */
+  listEntries?: DialogflowEntry[];
   /** For free-form (automated expansion) entities: the entries the agent had, which the model does not hold. */
   entries?: DialogflowEntry[];
   /** For composite (isEnum) entities: entries such as "@sys.number:count @unit:unit". */

@@ -5,9 +5,12 @@
  */
 import type {RasaEntityAnnotation} from './training-data.js';
 
-/** Rasa's own annotation grammar (rasa/shared/nlu/training_data/entities_parser.py), anchored with the y flag. */
-const ANNOTATION =
-  /\[((?:\\.|[^\]\\])+?)\](?:\(([^:)]+?)(?::([^)]+))?\)|\{([^}]+?)\}|\[(\{.*?\}(?:\s*,\s*\{.*?\})*)\])/y;
+/**
+ * Rasa's own annotation grammar, ENTITY_REGEX in rasa/shared/nlu/training_data/entities_parser.py (Rasa 3.x):
+ * `\[(?P<entity_text>[^\]]+?)\](\((?P<entity>[^:)]+?)(?:\:(?P<value>[^)]+))?\)|\{(?P<entity_dict>[^}]+?)\}|\[(?P<list_entity_dicts>.*?)\])`,
+ * anchored here with the y flag. Rasa has no escape syntax: a backslash is an ordinary character.
+ */
+const ANNOTATION = /\[([^\]]+?)\](?:\(([^:)]+?)(?::([^)]+))?\)|\{([^}]+?)\}|\[(.*?)\])/y;
 
 export class AnnotationError extends Error {}
 
@@ -37,17 +40,11 @@ export function parseAnnotatedExample(example: string): {text: string; entities:
   let at = 0;
   while (at < example.length) {
     const ch = example[at]!;
-    if (ch === '\\' && (example[at + 1] === '[' || example[at + 1] === ']' || example[at + 1] === '\\')) {
-      // Our writer escapes a "[" that would otherwise start an annotation.
-      text += example[at + 1];
-      at += 2;
-      continue;
-    }
     if (ch === '[') {
       ANNOTATION.lastIndex = at;
       const match = ANNOTATION.exec(example);
       if (match) {
-        const surface = match[1]!.replace(/\\([\][\\])/g, '$1');
+        const surface = match[1]!;
         const start = text.length;
         text += surface;
         const end = text.length;
@@ -88,22 +85,6 @@ function dictFor(span: RasaEntityAnnotation): string {
   return `{${fields.join(', ')}}`;
 }
 
-/** Escapes "[" (and a backslash before a bracket) in plain text; `all` escapes every "[", not only risky ones. */
-function escapePlain(plain: string, all: boolean): string {
-  let out = '';
-  for (let i = 0; i < plain.length; i++) {
-    const ch = plain[i]!;
-    if (ch === '[') {
-      ANNOTATION.lastIndex = i;
-      if (all || ANNOTATION.exec(plain) !== null) out += '\\';
-    } else if (ch === '\\' && (plain[i + 1] === '[' || plain[i + 1] === ']' || plain[i + 1] === '\\')) {
-      out += '\\';
-    }
-    out += ch;
-  }
-  return out;
-}
-
 function sameParse(line: string, text: string, spans: readonly RasaEntityAnnotation[]): boolean {
   try {
     const back = parseAnnotatedExample(line);
@@ -121,8 +102,12 @@ export interface FormatResult {
   line: string;
   /** Annotations that could not be written (overlapping, out of range). */
   dropped: number;
-  /** Plain text had to be escaped (a Rasa reader other than synthnlu would see a backslash). */
-  escaped: boolean;
+  /**
+   * Rasa has no escape syntax: when brackets in the text would read as (or break) an annotation, every "[" and
+   * "]" of the text is written as "(" and ")" (same length, so offsets hold). The text Rasa reads is `text`.
+   */
+  rewritten: boolean;
+  text: string;
 }
 
 /** Writes an example with inline annotations. Spans must not overlap; identical spans share one `[...][...]`. */
@@ -137,12 +122,11 @@ export function formatAnnotatedExample(text: string, spans: readonly RasaEntityA
     else if (last && span.start < last.end) dropped += 1;
     else groups.push({start: span.start, end: span.end, spans: [span]});
   }
-  const build = (escapeAll: boolean): string => {
+  const build = (plain: string): string => {
     let line = '';
     let at = 0;
     for (const group of groups) {
-      line += escapePlain(text.slice(at, group.start), escapeAll);
-      const surface = text.slice(group.start, group.end).replace(/[\]\\]/g, (c) => `\\${c}`);
+      line += plain.slice(at, group.start);
       const only = group.spans[0]!;
       const annotation =
         group.spans.length > 1
@@ -153,15 +137,14 @@ export function formatAnnotatedExample(text: string, spans: readonly RasaEntityA
               SIMPLE_ENTITY.test(only.entity)
             ? `(${only.entity})`
             : dictFor(only);
-      line += `[${surface}]${annotation}`;
+      line += `[${plain.slice(group.start, group.end)}]${annotation}`;
       at = group.end;
     }
-    return line + escapePlain(text.slice(at), escapeAll);
+    return line + plain.slice(at);
   };
   const kept = groups.flatMap((g) => g.spans);
-  let line = build(false);
-  // A "[" in plain text can pair with a later annotation's "](": check by reading back, escape all if so.
-  if (!sameParse(line, text, kept)) line = build(true);
-  const escaped = line.includes('\\[') || line.includes('\\]');
-  return {line, dropped, escaped};
+  const line = build(text);
+  if (sameParse(line, text, kept)) return {line, dropped, rewritten: false, text};
+  const plain = text.replace(/[[\]]/g, (c) => (c === '[' ? '(' : ')'));
+  return {line: build(plain), dropped, rewritten: true, text: plain};
 }

@@ -6,10 +6,8 @@ import type {RasaEntityAnnotation} from './training-data.js';
 
 export const RASA_VERSION = '3.1';
 
-/** Rasa options beyond the common ones: `domain` adds a domain.yml fragment beside nlu.yml. */
-export interface RasaExportOptions extends ExportOptions {
-  domain?: boolean;
-}
+/** `domain` adds a domain.yml fragment beside nlu.yml. */
+export type RasaExportOptions = ExportOptions;
 
 /** A YAML scalar: plain when it reads back as the same string, double-quoted otherwise. */
 function scalar(value: string): string {
@@ -39,7 +37,7 @@ function blockSafe(text: string, context: ConnectorContext): string {
 }
 
 /** One example line: text made block-safe and trimmed (Rasa trims), spans moved with it. */
-function exampleLine(u: Utterance, context: ConnectorContext): string | undefined {
+function exampleLine(u: Utterance, context: ConnectorContext, rewrittenTexts: string[]): string | undefined {
   const safe = blockSafe(u.text, context);
   const lead = safe.length - safe.trimStart().length;
   const text = safe.trim();
@@ -67,20 +65,14 @@ function exampleLine(u: Utterance, context: ConnectorContext): string | undefine
       });
     }
   }
-  const {line, dropped, escaped} = formatAnnotatedExample(text, spans);
+  const {line, dropped, rewritten} = formatAnnotatedExample(text, spans);
   if (dropped > 0) {
     context.warn({
       code: 'RASA_OVERLAP_DROPPED',
       message: 'rasa annotations cannot overlap; overlapping annotations are left out',
     });
   }
-  if (escaped) {
-    context.warn({
-      code: 'RASA_BRACKETS_ESCAPED',
-      message:
-        'some example texts contain brackets that Rasa would read as annotations; they are written as \\[ (synthnlu reads them back, Rasa keeps the backslash)',
-    });
-  }
+  if (rewritten) rewrittenTexts.push(text);
   return line;
 }
 
@@ -97,6 +89,67 @@ function indent(text: string, by: string): string {
     .join('\n');
 }
 
+/** Synonym blocks: list entity values with their synonyms, and stand-alone blocks kept from a Rasa import. */
+export function synonymBlocks(dataset: Dataset): {
+  synonyms: Map<string, string[]>;
+  loose: Array<{value: string; synonyms: string[]}>;
+} {
+  const synonyms = new Map<string, string[]>();
+  const addSynonyms = (value: string, list: readonly string[]): void => {
+    const merged = [...new Set([...(synonyms.get(value) ?? []), ...list.filter((s) => s !== value)])];
+    if (merged.length > 0) synonyms.set(value, merged);
+  };
+  for (const entity of dataset.entities) {
+    if (entity.kind === 'list') for (const v of entity.values ?? []) addSynonyms(v.value, v.synonyms ?? []);
+  }
+  const loose =
+    (dataset.metadata?.rasa as {synonyms?: Array<{value: string; synonyms: string[]}>} | undefined)
+      ?.synonyms ?? [];
+  return {synonyms, loose};
+}
+
+/** Lookup tables: list entities (all values and synonyms) and phrase lists. */
+export function lookupTables(dataset: Dataset): Array<{name: string; elements: string[]}> {
+  const out: Array<{name: string; elements: string[]}> = [];
+  for (const entity of dataset.entities) {
+    if (entity.kind !== 'list' || (entity.values?.length ?? 0) === 0) continue;
+    out.push({
+      name: entity.name,
+      elements: [...new Set(entity.values!.flatMap((v) => [v.value, ...(v.synonyms ?? [])]))],
+    });
+  }
+  for (const list of dataset.phraseLists ?? [])
+    if (list.phrases.length > 0) out.push({name: list.name, elements: list.phrases});
+  return out;
+}
+
+/** Warnings every Rasa export shares, whatever the file syntax. */
+export function warnRasaLosses(dataset: Dataset, context: ConnectorContext): void {
+  const {synonyms, loose} = synonymBlocks(dataset);
+  warnSynonymConflicts(dataset, synonyms, loose, context);
+  const annotated = new Set(dataset.utterances.flatMap((u) => (u.entities ?? []).map((s) => s.entity)));
+  const unannotated = dataset.entities.filter((e) => !annotated.has(e.name) && e.kind !== 'prebuilt');
+  if (unannotated.length > 0) {
+    context.warn({
+      code: 'RASA_UNANNOTATED_ENTITIES',
+      message: `Rasa knows an entity only from annotated examples: ${unannotated.length} entit${unannotated.length === 1 ? 'y' : 'ies'} no example annotates (${unannotated
+        .slice(0, 5)
+        .map((e) => `"${e.name}"`)
+        .join(
+          ', ',
+        )}${unannotated.length > 5 ? ', …' : ''}) ${unannotated.length === 1 ? 'is' : 'are'} written as lookup/regex features only and read back as such`,
+      suggestion: 'Annotate the entity in a few examples, or add it to domain.yml (--domain).',
+    });
+  }
+  if (dataset.entities.some((e) => e.kind === 'prebuilt')) {
+    context.warn({
+      code: 'RASA_PREBUILT_AS_LEARNED',
+      message:
+        'rasa has no system entities in training data (use Duckling or spaCy in config.yml): prebuilt entities are written as ordinary annotations',
+    });
+  }
+}
+
 /** Writes nlu.yml (and a domain.yml fragment when asked). */
 export function exportRasa(
   dataset: Dataset,
@@ -107,6 +160,7 @@ export function exportRasa(
   const names = intentNames(dataset);
   const declared = new Map(dataset.intents.map((i) => [i.name, i]));
   const byIntent = new Map<string, Utterance[]>(names.map((n) => [n, []]));
+  const rewritten: string[] = [];
   for (const u of dataset.utterances) byIntent.get(u.intent)!.push(u);
   for (const name of names) {
     const utterances = byIntent.get(name)!;
@@ -119,7 +173,7 @@ export function exportRasa(
       // Examples with their own metadata need Rasa's list form: [{text, metadata}].
       text += '  examples:\n';
       for (const u of utterances) {
-        const line = exampleLine(u, context);
+        const line = exampleLine(u, context, rewritten);
         if (line === undefined) continue;
         const meta = (u.metadata?.rasa as {metadata?: unknown} | undefined)?.metadata;
         text += `  - text: |\n      ${line}\n`;
@@ -127,7 +181,7 @@ export function exportRasa(
       }
     } else {
       const lines = utterances
-        .map((u) => exampleLine(u, context))
+        .map((u) => exampleLine(u, context, rewritten))
         .filter((l): l is string => l !== undefined);
       text +=
         lines.length > 0 ? `  examples: |\n${lines.map((l) => `    - ${l}\n`).join('')}` : '  examples: ""\n';
@@ -135,17 +189,18 @@ export function exportRasa(
     out.push(text);
   }
 
-  const synonyms = new Map<string, string[]>();
-  const addSynonyms = (value: string, list: readonly string[]): void => {
-    const merged = [...new Set([...(synonyms.get(value) ?? []), ...list.filter((s) => s !== value)])];
-    if (merged.length > 0) synonyms.set(value, merged);
-  };
-  for (const entity of dataset.entities) {
-    if (entity.kind === 'list') for (const v of entity.values ?? []) addSynonyms(v.value, v.synonyms ?? []);
+  if (rewritten.length > 0) {
+    context.warn({
+      code: 'RASA_BRACKETS_REWRITTEN',
+      message: `Rasa has no escape for brackets that read as entity markup: "[" and "]" were written as "(" and ")" in ${rewritten.length} example${rewritten.length === 1 ? '' : 's'}: ${rewritten
+        .slice(0, 3)
+        .map((t) => JSON.stringify(t))
+        .join(', ')}${rewritten.length > 3 ? ', …' : ''}`,
+      suggestion: 'Rephrase these examples without square brackets if the rewrite changes their meaning.',
+    });
   }
-  const loose =
-    (dataset.metadata?.rasa as {synonyms?: Array<{value: string; synonyms: string[]}>} | undefined)
-      ?.synonyms ?? [];
+  const {synonyms, loose} = synonymBlocks(dataset);
+  warnRasaLosses(dataset, context);
   for (const [value, list] of synonyms) out.push(block('synonym', value, list, context));
   // Synonym blocks read from Rasa that belong to no list entity go back as they were.
   for (const s of loose) out.push(block('synonym', s.value, s.synonyms, context));
@@ -153,21 +208,7 @@ export function exportRasa(
     if (entity.kind === 'regex' && (entity.patterns?.length ?? 0) > 0)
       out.push(block('regex', entity.name, entity.patterns!, context));
   }
-  for (const entity of dataset.entities) {
-    if (entity.kind !== 'list' || (entity.values?.length ?? 0) === 0) continue;
-    const elements = [...new Set(entity.values!.flatMap((v) => [v.value, ...(v.synonyms ?? [])]))];
-    out.push(block('lookup', entity.name, elements, context));
-  }
-  for (const list of dataset.phraseLists ?? []) {
-    if (list.phrases.length > 0) out.push(block('lookup', list.name, list.phrases, context));
-  }
-  if (dataset.entities.some((e) => e.kind === 'prebuilt')) {
-    context.warn({
-      code: 'RASA_PREBUILT_AS_LEARNED',
-      message:
-        'rasa has no system entities in training data (use Duckling or spaCy in config.yml): prebuilt entities are written as ordinary annotations',
-    });
-  }
+  for (const table of lookupTables(dataset)) out.push(block('lookup', table.name, table.elements, context));
   const content = out.join('\n');
   // Read back what was written, so the core checks the document Rasa will see against the schema.
   const files: OutputFile[] = [
@@ -177,7 +218,7 @@ export function exportRasa(
   return files;
 }
 
-function domainFile(dataset: Dataset, intents: string[]): OutputFile {
+export function domainFile(dataset: Dataset, intents: string[]): OutputFile {
   const roles = new Map<string, {roles: Set<string>; groups: Set<string>}>();
   const entityNames = [...dataset.entities.map((e) => e.name)];
   for (const u of dataset.utterances) {
@@ -203,4 +244,41 @@ function domainFile(dataset: Dataset, intents: string[]): OutputFile {
   });
   const domain = {version: RASA_VERSION, intents, entities};
   return {path: 'domain.yml', content: stringify(domain), json: domain, schema: 'rasa-domain.schema.json'};
+}
+
+/**
+ * Rasa's synonym mapper is one lower-cased dictionary for the whole bot, filled from synonym blocks and from
+ * annotated values (`[NYC]{"entity": "city", "value": "New York"}`): a text mapped to two values keeps only
+ * the last one Rasa reads, whatever entity it belongs to.
+ */
+function warnSynonymConflicts(
+  dataset: Dataset,
+  synonyms: Map<string, string[]>,
+  loose: ReadonlyArray<{value: string; synonyms: string[]}>,
+  context: ConnectorContext,
+): void {
+  const valuesOf = new Map<string, Set<string>>();
+  const add = (text: string, value: string): void => {
+    const key = text.toLowerCase();
+    if (key === value.toLowerCase()) return;
+    let set = valuesOf.get(key);
+    if (!set) valuesOf.set(key, (set = new Set()));
+    set.add(value);
+  };
+  for (const [value, list] of synonyms) for (const text of list) add(text, value);
+  for (const s of loose) for (const text of s.synonyms) add(text, s.value);
+  for (const u of dataset.utterances)
+    for (const span of u.entities ?? [])
+      if (span.value !== undefined) add(u.text.slice(span.start, span.end), span.value);
+  for (const [text, values] of valuesOf) {
+    if (values.size < 2) continue;
+    const list = [...values];
+    context.warn({
+      code: 'RASA_SYNONYM_CONFLICT',
+      message: `Rasa maps each synonym to one value: "${text}" is a synonym of both ${list
+        .map((v) => `"${v}"`)
+        .join(' and ')}; Rasa keeps only the last one it reads`,
+      suggestion: 'Keep the synonym under one value only.',
+    });
+  }
 }

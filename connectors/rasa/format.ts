@@ -1,6 +1,8 @@
 import type {ConnectorFormat, ImportSource} from '../../src/connector.js';
 import {SynthnluError} from '../../src/errors.js';
-import {exportRasa, type RasaExportOptions} from './export.js';
+import {intentNames} from '../../src/model/dataset.js';
+import {domainFile, exportRasa, type RasaExportOptions} from './export.js';
+import {exportRasaJson} from './export-json.js';
 import {
   looksLikeRasaJson,
   looksLikeRasaMarkdown,
@@ -57,6 +59,22 @@ export const rasaNluFormat: ConnectorFormat = {
     return found.length > 0 ? 0.7 : 0;
   },
   async exportDataset(dataset, context, options) {
+    const out = options.outName ?? '';
+    if (/\.json$/i.test(out)) {
+      const files = [exportRasaJson(dataset, context, out)];
+      if (options.domain) files.push(domainFile(dataset, intentNames(dataset)));
+      return {files};
+    }
+    if (/\.(md|markdown)$/i.test(out)) {
+      throw new SynthnluError(
+        'RASA_MARKDOWN_OUTPUT',
+        `Rasa 3 no longer reads Markdown training data: ${out}`,
+        {
+          location: {file: out},
+          suggestion: 'Write nlu.yml (YAML, the current format) or a .json file (Rasa JSON).',
+        },
+      );
+    }
     return {files: exportRasa(dataset, context, options as RasaExportOptions)};
   },
   async importDataset(source, context) {

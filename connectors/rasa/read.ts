@@ -155,7 +155,7 @@ interface LegacyJson {
     entity_examples?: LegacyExample[];
     entity_synonyms?: Array<{value: string; synonyms: string[]}>;
     regex_features?: Array<{name: string; pattern: string}>;
-    lookup_tables?: Array<{name: string; elements: string[] | string}>;
+    lookup_tables?: Array<{name: string; elements?: string[] | string; file_path?: string}>;
   };
 }
 
@@ -252,15 +252,16 @@ export function readRasaJson(
     else data.regexes.push({name: regex.name, patterns: [regex.pattern]});
   }
   for (const lookup of nlu.lookup_tables ?? []) {
-    if (typeof lookup.elements === 'string')
-      data.lookupFiles.push({name: lookup.name, path: lookup.elements});
-    else data.lookups.push({name: lookup.name, elements: [...lookup.elements]});
+    // A file of elements (a path in "elements", or Rasa 1.x "file_path"): warned about and skipped later.
+    if (Array.isArray(lookup.elements))
+      data.lookups.push({name: lookup.name, elements: [...lookup.elements]});
+    else data.lookupFiles.push({name: lookup.name, path: lookup.elements ?? lookup.file_path ?? ''});
   }
   return data;
 }
 
 export function looksLikeRasaMarkdown(text: string): boolean {
-  return /^##\s*(intent|synonym|regex|lookup)\s*:/m.test(text);
+  return /^##?\s*(intent|synonym|regex|lookup)\s*:/m.test(text);
 }
 
 /** Rasa 1.x Markdown: `## intent:name`, `## synonym:value`, `## regex:name`, `## lookup:name` sections of "- " items. */
@@ -280,21 +281,23 @@ export function readRasaMarkdown(
     else if (section.kind === 'lookup') data.lookups.push({name: section.name, elements: section.items});
   };
   const lines = text.replace(/<!--[\s\S]*?-->/g, (c) => c.replace(/[^\n]/g, '')).split(/\r?\n/);
+  const singleHash: number[] = [];
   for (const [index, raw] of lines.entries()) {
     const line = raw.trim();
-    const header = /^##\s*(intent|synonym|regex|lookup)\s*:\s*(.+)$/.exec(line);
+    // Rasa's MarkdownReader: a header is `##\s*(.+?):(.+)` found anywhere in the line; every other line that is
+    // not a "- item" is ignored and the current section goes on.
+    const header = /##\s*(.+?):(.+)/.exec(line);
     if (header) {
       flush();
-      section = {kind: header[1]!, name: header[2]!.trim(), items: []};
-      if (section.kind === 'intent' && !data.intents.includes(section.name)) data.intents.push(section.name);
+      const kind = header[1]!.trim();
+      section = ['intent', 'synonym', 'regex', 'lookup'].includes(kind)
+        ? {kind, name: header[2]!.trim(), items: []}
+        : undefined;
+      if (section?.kind === 'intent' && !data.intents.includes(section.name)) data.intents.push(section.name);
       continue;
     }
-    if (/^#/.test(line)) {
-      flush();
-      section = undefined;
-      continue;
-    }
-    if (!section || line.length === 0) continue;
+    if (/^#\s*(intent|synonym|regex|lookup)\s*:/.test(line)) singleHash.push(index + 1);
+    if (!section || line.length === 0 || line.startsWith('#')) continue;
     if (!/^[-*+]\s/.test(line)) {
       // A lookup section may name a file of elements instead of listing them.
       if (section.kind === 'lookup' && section.items.length === 0)
@@ -306,6 +309,15 @@ export function readRasaMarkdown(
       const parsed = parseExample(item, file, index + 1);
       if (parsed.text.length > 0) data.examples.push({intent: section.name, ...parsed});
     } else section.items.push(item);
+  }
+  if (singleHash.length > 0) {
+    context.warn({
+      code: 'RASA_MARKDOWN_SINGLE_HASH',
+      message: `line${singleHash.length === 1 ? '' : 's'} ${singleHash.slice(0, 5).join(', ')}: Rasa reads a section only after "##"; a "# intent:..." line is not a header, so (as in Rasa) the examples below it belong to the section before it, or to none`,
+      file,
+      line: singleHash[0]!,
+      suggestion: 'Write the header as "## intent:name".',
+    });
   }
   flush();
   data.lookupFiles.push(...lookupPaths);

@@ -32,3 +32,8 @@ export const allSystemEntitiesFlag = Flags.boolean({
     'Also report common system entities the dataset does not declare (number, ordinal, percentage, datetime, email, url).',
   default: false,
 });
+
+export const domainFlag = Flags.boolean({
+  description:
+    'With --to rasa: also write domain.yml (intents, entities with their roles and groups) beside the NLU file.',
+});

@@ -14,7 +14,7 @@ import {
 import type {PlatformLimits} from '../connector.js';
 import {ExitCode, SynthnluError} from '../errors.js';
 import {writeFileAtomic} from '../io/atomic-write.js';
-import {registry} from '../registry.js';
+import {formatLimits, registry} from '../registry.js';
 import {renderHtml} from '../report/html.js';
 import {renderJunit} from '../report/junit.js';
 import {renderTerminalSummary} from '../report/terminal.js';
@@ -24,7 +24,8 @@ function platformChoices(): Map<string, {id: string; limits: PlatformLimits}> {
   const choices = new Map<string, {id: string; limits: PlatformLimits}>();
   for (const connector of registry.connectors()) {
     choices.set(connector.id, {id: connector.id, limits: connector.limits});
-    for (const format of connector.formats) choices.set(format.id, {id: format.id, limits: connector.limits});
+    for (const format of connector.formats)
+      choices.set(format.id, {id: format.id, limits: formatLimits(connector, format)});
   }
   return choices;
 }

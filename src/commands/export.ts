@@ -8,6 +8,7 @@ import {
   splitFlag,
   testAsTrainFlag,
   toFormatFlag,
+  domainFlag,
 } from '../cli/flags.js';
 import {exportToPath, type ExportSummary} from '../convert/export.js';
 import {loadAnyAsDataset} from '../convert/load-any.js';
@@ -32,6 +33,7 @@ export default class Export extends SynthnluCommand<ExportSummary> {
     seed: seedFlag,
     split: splitFlag,
     'test-as-train': testAsTrainFlag,
+    domain: domainFlag,
     name: Flags.string({description: 'Agent/app/project name when the dataset has none.'}),
     force: forceFlag,
   };
@@ -46,6 +48,7 @@ export default class Export extends SynthnluCommand<ExportSummary> {
       force: flags.force,
       ...(flags.split ? {split: flags.split as 'train' | 'test'} : {}),
       ...(flags['test-as-train'] ? {testAsTrain: true} : {}),
+      ...(flags.domain ? {domain: true} : {}),
       ...(flags.name ? {name: flags.name} : {}),
     });
     this.printDiagnostics(summary.warnings.filter((w) => w.severity !== 'info'));

@@ -6,13 +6,24 @@ import {datasetHeaderFor} from '../generate/dataset-header.js';
 import {languagePackFor} from '../generate/language.js';
 import {generateUtterancesSync, type GenerationReport, type IntentReport} from '../generate/pipeline.js';
 import {writeGeneratedJsonl} from '../generate/write-jsonl.js';
+import {providerFlagSettings, providerFlags, type ProviderFlagValues} from '../llm/flags.js';
+import {generateWithProvider, type ProviderGenerateResult} from '../llm/run.js';
+import {providerKind, type ProviderKind} from '../llm/settings.js';
+import {dryRunLines, providerSummaryLines} from '../llm/summary.js';
+import type {ProviderDryRun, ProviderReport} from '../llm/index.js';
 import {loadSpec} from '../load/inspect.js';
 import type {Utterance} from '../model/dataset.js';
 import {writeDataset} from '../model/write-dataset.js';
+import {registry} from '../registry.js';
+import type {Spec} from '../spec/spec.js';
 
 export interface GenerateResult extends GenerationReport {
   spec: string;
   out: string;
+  /** With a provider: what the model was asked, what it cost, what was kept and why the rest was dropped. */
+  provider?: ProviderReport;
+  /** With --dry-run: the prompts and the estimate; nothing was sent or written. */
+  dryRun?: ProviderDryRun;
 }
 
 function formatTags(tags: IntentReport['tags']): string {
@@ -52,6 +63,8 @@ Seeds are always kept; duplicates (ignoring case, spacing and punctuation) are d
     '<%= config.bin %> <%= command.id %> examples/customer-support.yaml --out out/data.jsonl --per-intent 100 --seed 1',
     '<%= config.bin %> <%= command.id %> examples/date-booking.chatito --out out/booking.json',
     '<%= config.bin %> <%= command.id %> synthnlu.yaml --out out/data.jsonl --split 0.9 --json',
+    'OPENAI_API_KEY=... <%= config.bin %> <%= command.id %> synthnlu.yaml --out out/data.jsonl --provider openai --model gpt-4o-mini',
+    '<%= config.bin %> <%= command.id %> synthnlu.yaml --out out/data.jsonl --provider openai --base-url http://127.0.0.1:11434/v1 --model llama3.1 --dry-run',
   ];
   static override args = {
     spec: Args.string({description: 'Spec: .yaml, .json or .chatito.', required: true}),
@@ -72,6 +85,7 @@ Seeds are always kept; duplicates (ignoring case, spacing and punctuation) are d
         return value;
       },
     })(),
+    ...providerFlags,
   };
 
   async run(): Promise<GenerateResult> {
@@ -91,6 +105,16 @@ Seeds are always kept; duplicates (ignoring case, spacing and punctuation) are d
       ...(flags['per-intent'] === undefined ? {} : {perIntent: flags['per-intent']}),
       ...(flags.split === undefined ? {} : {split: flags.split}),
     };
+    const kind = providerKind(spec.provider, providerFlagSettings(flags));
+    if (kind) return this.runWithProvider(spec, kind, args.spec, flags);
+    if (flags.offline || flags['dry-run'])
+      throw new SynthnluError(
+        'GENERATE_NO_PROVIDER',
+        '--offline and --dry-run need a language-model provider',
+        {
+          suggestion: 'Add --provider openai (or azure), or a provider: block to the spec.',
+        },
+      );
     const expected = spec.intents.reduce(
       (n, i) => n + (flags['per-intent'] ?? i.count ?? spec.defaults?.count ?? 50),
       0,
@@ -127,6 +151,56 @@ Seeds are always kept; duplicates (ignoring case, spacing and punctuation) are d
         result,
         ExitCode.failedCheck,
         `${args.spec}: nothing could be generated (see the reasons above)`,
+      );
+    return result;
+  }
+
+  private async runWithProvider(
+    spec: Spec,
+    kind: ProviderKind,
+    specFile: string,
+    flags: ProviderFlagValues & {
+      out: string;
+      seed?: number | undefined;
+      'per-intent'?: number | undefined;
+      split?: number | undefined;
+    },
+  ): Promise<GenerateResult> {
+    const human = !this.jsonEnabled();
+    const outcome: ProviderGenerateResult = await generateWithProvider(spec, kind, {
+      file: specFile,
+      out: flags.out,
+      flags,
+      ...(flags.seed === undefined ? {} : {seed: flags.seed}),
+      ...(flags['per-intent'] === undefined ? {} : {perIntent: flags['per-intent']}),
+      ...(flags.split === undefined ? {} : {split: flags.split}),
+      maxLength: Math.min(...registry.connectors().map((c) => c.limits.maxUtteranceLength ?? Infinity)),
+      ...(human ? {onRetry: (message: string) => process.stderr.write(`warning: ${message}\n`)} : {}),
+      ...(human && process.stderr.isTTY
+        ? {
+            onProgress: (done: number, total: number) =>
+              process.stderr.write(`\rasking the model ${done}/${total}`),
+          }
+        : {}),
+    });
+    if ('dryRun' in outcome) {
+      for (const line of dryRunLines(outcome.dryRun)) this.log(line);
+      return {spec: specFile, out: flags.out, ...outcome.report, dryRun: outcome.dryRun};
+    }
+    if (human && process.stderr.isTTY) process.stderr.write('\r\u001B[2K');
+    const result: GenerateResult = {
+      spec: specFile,
+      out: flags.out,
+      ...outcome.report,
+      provider: outcome.provider,
+    };
+    this.printSummary(result);
+    for (const line of providerSummaryLines(outcome.provider)) this.log(line);
+    if (result.produced === 0)
+      this.failWith(
+        result,
+        ExitCode.failedCheck,
+        `${specFile}: nothing could be generated (see the reasons above)`,
       );
     return result;
   }

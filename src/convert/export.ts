@@ -1,7 +1,13 @@
+import {basename} from 'node:path';
 import type {ExportOptions} from '../connector.js';
 import {ExitCode, SynthnluError, type Diagnostic} from '../errors.js';
 import type {Dataset} from '../model/dataset.js';
-import {formatSupports, registry as defaultRegistry, type ConnectorRegistry} from '../registry.js';
+import {
+  formatLimits,
+  formatSupports,
+  registry as defaultRegistry,
+  type ConnectorRegistry,
+} from '../registry.js';
 import {createConnectorContext} from './context.js';
 import {checkPlatformLimits, unsupportedFeatureWarnings} from './limits.js';
 import {writeExportOutput} from './write-output.js';
@@ -33,7 +39,7 @@ export async function exportToPath(
     format.id,
     options,
   );
-  const limitFindings = checkPlatformLimits(selected, connector.limits, format.id);
+  const limitFindings = checkPlatformLimits(selected, formatLimits(connector, format), format.id);
   const limitErrors = limitFindings.filter((d) => d.severity === 'error');
   if (limitErrors.length > 0) {
     throw new SynthnluError(
@@ -50,6 +56,8 @@ export async function exportToPath(
   const exportOptions: ExportOptions = {};
   if (options.name) exportOptions.name = options.name;
   if (options.split) exportOptions.split = options.split;
+  if (options.domain) exportOptions.domain = true;
+  exportOptions.outName = basename(out);
   const {files} = await format.exportDataset(selected, context, exportOptions);
   const written = await writeExportOutput(files, out, format.layout, {force: options.force ?? false});
   return {

@@ -1,9 +1,12 @@
 import type {Diagnostic} from '../errors.js';
-import {generateDataset} from '../generate/index.js';
 import {inspectFile, loadDataset, loadSpec} from '../load/inspect.js';
 import {kindOfDocumentFile} from '../load/kind.js';
 import type {Dataset} from '../model/dataset.js';
-import {importFromPath} from './import.js';
+
+// The generator and the connectors (with their HTTP, zip and platform clients) are loaded only for the inputs
+// that need them: `predict` on a canonical dataset must start fast.
+const importFromPath = async (...args: Parameters<typeof import('./import.js').importFromPath>) =>
+  (await import('./import.js')).importFromPath(...args);
 
 export interface LoadedInput {
   dataset: Dataset;
@@ -33,6 +36,7 @@ export async function loadAnyAsDataset(
   }
   if (kind === 'spec') {
     const {spec, warnings} = await loadSpec(path);
+    const {generateDataset} = await import('../generate/index.js');
     const {dataset} = await generateDataset(spec, {seed: options.seed ?? spec.seed ?? 1});
     return {dataset, warnings, kind: 'spec'};
   }

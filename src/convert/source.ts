@@ -1,23 +1,33 @@
-import {lstat, readdir, readFile, stat} from 'node:fs/promises';
+import {readdir, stat} from 'node:fs/promises';
 import {basename, join, posix} from 'node:path';
-import JSZip from 'jszip';
 import type {ImportSource} from '../connector.js';
 import {SynthnluError} from '../errors.js';
+import {formatBytes, maxInputBytes, DEFAULT_INPUT_LIMITS} from '../io/input-limits.js';
+import {fileAccessError, readBoundedFile} from '../io/read-bounded.js';
 import {lineColumnAt} from '../io/read-text.js';
+import {isZipData, readZipEntries} from './zip-reader.js';
 
 export interface SourceLimits {
-  /** Total bytes an archive may inflate to (zip bombs stop here). */
+  /** Total bytes an archive or folder may inflate to (zip bombs stop here). */
   maxUncompressedBytes: number;
   maxEntries: number;
   /** Size of a single file or of the archive itself. */
   maxFileBytes: number;
+  /** Size of a single YAML, Markdown or .lu file, whose parsers need far more memory per byte than JSON. */
+  maxTextFileBytes: number;
 }
 
-export const DEFAULT_SOURCE_LIMITS: SourceLimits = {
-  maxUncompressedBytes: 512 * 1024 * 1024,
-  maxEntries: 20_000,
-  maxFileBytes: 512 * 1024 * 1024,
-};
+/** The limits in force now (--max-bytes replaces the byte limits). */
+export function currentSourceLimits(): SourceLimits {
+  return {
+    maxUncompressedBytes: maxInputBytes('archiveTotal'),
+    maxEntries: DEFAULT_INPUT_LIMITS.archiveEntries,
+    maxFileBytes: maxInputBytes('platformFile'),
+    maxTextFileBytes: maxInputBytes('platformText'),
+  };
+}
+
+const HEAVY_TEXT = /\.(ya?ml|md|markdown|lu)$/i;
 
 /** Files that archives made on macOS or Windows carry and that are never data. */
 function isJunk(relativePath: string): boolean {
@@ -48,6 +58,7 @@ function fromMap(
   kind: ImportSource['kind'],
   files: Map<string, Uint8Array>,
   describe: (rel: string) => string,
+  limits: SourceLimits,
 ): ImportSource {
   return {
     path,
@@ -62,7 +73,19 @@ function fromMap(
       return bytes;
     },
     async readText(relativePath) {
-      return decodeUtf8(await this.readBytes(relativePath), describe(relativePath));
+      const bytes = await this.readBytes(relativePath);
+      if (HEAVY_TEXT.test(relativePath) && bytes.length > limits.maxTextFileBytes) {
+        throw new SynthnluError(
+          'FILE_TOO_LARGE',
+          `the file is over the ${formatBytes(limits.maxTextFileBytes)} limit for YAML, Markdown and .lu files`,
+          {
+            location: {file: describe(relativePath)},
+            suggestion:
+              'Split it, or raise the limit with --max-bytes if the file is really meant to be this big.',
+          },
+        );
+      }
+      return decodeUtf8(bytes, describe(relativePath));
     },
   };
 }
@@ -86,80 +109,28 @@ function checkEntryName(zipPath: string, name: string): string {
 const S_IFMT = 0o170000;
 const S_IFLNK = 0o120000;
 
-async function inflateWithin(
-  entry: JSZip.JSZipObject,
-  budget: {left: number},
-  zipPath: string,
-): Promise<Uint8Array> {
-  // Declared sizes in a zip can lie, so count the bytes as they are inflated and stop at the budget.
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    const stream = entry.nodeStream('nodebuffer') as NodeJS.ReadableStream;
-    let failed = false;
-    stream.on('data', (chunk: Buffer) => {
-      if (failed) return;
-      budget.left -= chunk.length;
-      if (budget.left < 0) {
-        failed = true;
-        stream.pause();
-        reject(
-          new SynthnluError('ZIP_TOO_LARGE', `archive inflates past the size limit (at "${entry.name}")`, {
-            location: {file: zipPath},
-            suggestion: 'This looks like a zip bomb; refusing to extract it.',
-          }),
-        );
-        return;
-      }
-      chunks.push(chunk);
-    });
-    stream.on('error', (error: Error) => {
-      if (failed) return;
-      failed = true;
-      reject(
-        new SynthnluError('ZIP_CORRUPT', `cannot inflate "${entry.name}": ${error.message}`, {
-          location: {file: zipPath},
-        }),
-      );
-    });
-    stream.on('end', () => {
-      if (!failed) resolve(new Uint8Array(Buffer.concat(chunks)));
-    });
+function openZip(path: string, bytes: Uint8Array, limits: SourceLimits): ImportSource {
+  const entries = readZipEntries(bytes, path, {
+    maxEntries: limits.maxEntries,
+    maxTotalBytes: limits.maxUncompressedBytes,
   });
-}
-
-async function openZip(path: string, bytes: Uint8Array, limits: SourceLimits): Promise<ImportSource> {
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes, {createFolders: false, checkCRC32: true});
-  } catch (error) {
-    throw new SynthnluError('ZIP_CORRUPT', `not a readable zip archive (${(error as Error).message})`, {
-      location: {file: path},
-    });
-  }
-  const entries = Object.values(zip.files).filter((e) => !e.dir);
-  if (entries.length > limits.maxEntries) {
-    throw new SynthnluError(
-      'ZIP_TOO_MANY_ENTRIES',
-      `archive has ${entries.length} files, over the ${limits.maxEntries} limit`,
-      {location: {file: path}},
-    );
-  }
-  const budget = {left: limits.maxUncompressedBytes};
   const files = new Map<string, Uint8Array>();
   for (const entry of entries) {
-    // JSZip quietly rewrites "../x" to "x"; the original name is what an extractor would have used.
-    const original =
-      (entry as JSZip.JSZipObject & {unsafeOriginalName?: string}).unsafeOriginalName ?? entry.name;
-    const name = checkEntryName(path, original);
-    if (isJunk(name)) continue;
-    const mode = typeof entry.unixPermissions === 'number' ? entry.unixPermissions : 0;
-    if ((mode & S_IFMT) === S_IFLNK) {
+    const name = checkEntryName(path, entry.name);
+    if (entry.isDirectory || isJunk(name)) continue;
+    if (entry.unixMode !== undefined && (entry.unixMode & S_IFMT) === S_IFLNK) {
       throw new SynthnluError('ZIP_SYMLINK', `archive entry "${entry.name}" is a symbolic link`, {
         location: {file: path},
         suggestion: 'Links could point anywhere on this machine; re-create the archive without them.',
       });
     }
-    files.set(name, await inflateWithin(entry, budget, path));
+    if (files.has(name)) {
+      throw new SynthnluError('ZIP_DUPLICATE_ENTRY', `archive holds "${name}" twice`, {
+        location: {file: path},
+        suggestion: 'The archive is malformed; re-export it from the platform.',
+      });
+    }
+    files.set(name, entry.read());
   }
   // Exports are often zipped with their folder: strip a single top-level folder shared by every entry.
   const tops = new Set([...files.keys()].map((n) => (n.includes('/') ? n.slice(0, n.indexOf('/')) : '')));
@@ -169,7 +140,7 @@ async function openZip(path: string, bytes: Uint8Array, limits: SourceLimits): P
     for (const [name, data] of files) stripped.set(name.slice(onlyTop.length + 1), data);
   }
   const final = stripped.size > 0 ? stripped : files;
-  return fromMap(path, 'zip', final, (rel) => `${path}!/${rel}`);
+  return fromMap(path, 'zip', final, (rel) => `${path}!/${rel}`, limits);
 }
 
 async function walkFolder(root: string, limits: SourceLimits): Promise<Map<string, Uint8Array>> {
@@ -189,14 +160,33 @@ async function walkFolder(root: string, limits: SourceLimits): Promise<Map<strin
       }
       if (entry.isDirectory()) await visit(full, rel);
       else if (entry.isFile()) {
-        const info = await lstat(full);
-        total += info.size;
-        if (total > limits.maxUncompressedBytes || files.size >= limits.maxEntries) {
-          throw new SynthnluError('SOURCE_TOO_LARGE', 'folder holds too much data to import', {
+        if (files.size >= limits.maxEntries) {
+          throw new SynthnluError('SOURCE_TOO_LARGE', `folder holds over ${limits.maxEntries} files`, {
             location: {file: root},
           });
         }
-        files.set(rel, await readFile(full));
+        const left = limits.maxUncompressedBytes - total;
+        const bytes = await readBoundedFile(full, {maxBytes: Math.min(left, limits.maxFileBytes)}).catch(
+          (error: unknown) => {
+            if (
+              error instanceof SynthnluError &&
+              error.code === 'FILE_TOO_LARGE' &&
+              left < limits.maxFileBytes
+            ) {
+              throw new SynthnluError(
+                'SOURCE_TOO_LARGE',
+                `folder holds over ${formatBytes(limits.maxUncompressedBytes)} of data (at "${rel}")`,
+                {
+                  location: {file: root},
+                  suggestion: 'Raise the limit with --max-bytes if the folder is genuine.',
+                },
+              );
+            }
+            throw error;
+          },
+        );
+        total += bytes.length;
+        files.set(rel, bytes);
       }
     }
   };
@@ -211,32 +201,20 @@ async function walkFolder(root: string, limits: SourceLimits): Promise<Map<strin
  */
 export async function openImportSource(
   path: string,
-  limits: SourceLimits = DEFAULT_SOURCE_LIMITS,
+  limits: SourceLimits = currentSourceLimits(),
 ): Promise<ImportSource> {
   let info;
   try {
     info = await stat(path);
-  } catch {
-    throw new SynthnluError('FILE_NOT_FOUND', 'no such file or folder', {
-      location: {file: path},
-      suggestion: 'Check the path.',
-    });
+  } catch (error) {
+    throw fileAccessError(path, error);
   }
   if (info.isDirectory()) {
     const files = await walkFolder(path, limits);
-    return fromMap(path, 'folder', files, (rel) => join(path, rel));
+    return fromMap(path, 'folder', files, (rel) => join(path, rel), limits);
   }
-  if (info.size > limits.maxFileBytes) {
-    throw new SynthnluError(
-      'FILE_TOO_LARGE',
-      `file is over the ${Math.round(limits.maxFileBytes / 1024 / 1024)} MB limit`,
-      {location: {file: path}},
-    );
-  }
-  const bytes = new Uint8Array(await readFile(path));
-  const isZip =
-    bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05);
-  if (isZip) return openZip(path, bytes, limits);
+  const bytes = new Uint8Array(await readBoundedFile(path, {maxBytes: limits.maxFileBytes}));
+  if (isZipData(bytes)) return openZip(path, bytes, limits);
   const name = basename(path);
-  return fromMap(path, 'file', new Map([[name, bytes]]), () => path);
+  return fromMap(path, 'file', new Map([[name, bytes]]), () => path, limits);
 }

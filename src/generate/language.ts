@@ -6,8 +6,8 @@
 import type {Spec} from '../spec/spec.js';
 import type {LanguagePack} from './variation/types.js';
 
-function mixIsEmpty(mix: Record<string, number | undefined> | undefined): boolean {
-  return mix !== undefined && Object.values(mix).every((share) => !share);
+function mixIsEmpty(mix: Record<string, number | undefined> | 'auto' | undefined): boolean {
+  return typeof mix === 'object' && Object.values(mix).every((share) => !share);
 }
 
 /** True when no intent can apply a family: the spec's defaults say none and no intent adds any. */

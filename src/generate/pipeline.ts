@@ -7,6 +7,7 @@
 import {VARIATION_TAGS, type EntitySpan, type Utterance, type VariationTag} from '../model/dataset.js';
 import type {IntentSpec, Spec} from '../spec/spec.js';
 import {CompactKeySet, dedupeKeyText} from './dedupe.js';
+import {DEFAULT_SPLIT} from './settings.js';
 import {createRng, type Rng} from './rng.js';
 import {
   resolveIntentSettings,
@@ -15,6 +16,8 @@ import {
   type TagCounts,
 } from './settings.js';
 import {TemplateCompiler, tidyExpansion, type CompiledTemplate, type Expansion} from './template/compile.js';
+import {chooseAutoMix, type AutoMixReport} from './auto-mix.js';
+import {trainLabelFilter, type LabelFilter, type LabelFilterOptions} from './label-filter.js';
 import type {AnnotatedText, LanguagePack, VariationContext} from './variation/types.js';
 
 export interface GenerateOptions extends SettingsOverrides {
@@ -26,6 +29,27 @@ export interface GenerateOptions extends SettingsOverrides {
   pack?: LanguagePack;
   /** Called after each intent with its summary. */
   onIntent?: (report: IntentReport) => void;
+  /**
+   * The label-preservation filter (label-filter.ts): on by default whenever variation families run and the
+   * spec has two or more intents; false turns it off.
+   */
+  filter?: boolean | LabelFilterOptions;
+  /** An out-of-scope intent (the spec's `none:`, or --none): overrides the spec's count and name when set. */
+  none?: {count?: number; name?: string};
+  /** Attempts in a row without a new utterance before an intent stops (default 5,000; auto-mix trials use less). */
+  stallLimit?: number;
+}
+
+/** Why generated candidates were not written, per intent. */
+export interface DropCounts {
+  /** The seed-trained classifier put the candidate in another intent. */
+  otherIntent: number;
+  /** Its own intent, but with too little confidence (low pointwise V-information). */
+  lowConfidence: number;
+  /** A family had already filled its share of the count (no family fills a count on its own). */
+  familyShare: number;
+  /** Dropped candidates per family letter (a candidate with two families counts for both). */
+  byFamily: TagCounts;
 }
 
 export interface IntentReport {
@@ -44,6 +68,8 @@ export interface IntentReport {
   rejectedVariants?: number;
   /** Why it stopped short, when it did. */
   reason?: string;
+  /** Candidates dropped by the label filter or the family shares. */
+  dropped?: DropCounts;
 }
 
 export interface GenerationReport {
@@ -54,12 +80,18 @@ export interface GenerationReport {
   shortfall: number;
   intents: IntentReport[];
   tags: TagCounts;
+  /** Whether the label-preservation filter ran. */
+  filter: boolean;
+  /** With `variations: auto` (the default): each family's measured effect and the mix chosen. */
+  autoMix?: AutoMixReport;
 }
 
 /** Bounded work: never loop forever on a spec that cannot yield the count. */
 const ATTEMPTS_PER_UTTERANCE = 40;
 const MIN_ATTEMPTS = 2_000;
 const STALL_LIMIT = 5_000;
+/** Auto-mix trials only need a sample of what a family does, not every last variant. */
+const TRIAL_STALL_LIMIT = 200;
 
 const TAG_ORDER = new Map<VariationTag, number>(VARIATION_TAGS.map((t, i) => [t, i]));
 
@@ -84,9 +116,10 @@ function makeUtterance(
   tags: VariationTag[],
   source: 'seed' | 'template' | 'generated',
   split: 'train' | 'test',
+  origin: string | undefined,
 ): Utterance {
   // Fixed key order: the JSONL output is byte-for-byte reproducible.
-  return {
+  const utterance: Utterance = {
     text: annotated.text,
     intent,
     entities: annotated.entities.map(copySpan),
@@ -94,6 +127,9 @@ function makeUtterance(
     source,
     split,
   };
+  // Provenance: the seed or template as written in the spec (seeds themselves have none).
+  if (origin !== undefined) utterance.origin = origin;
+  return utterance;
 }
 
 function copySpan(span: EntitySpan): EntitySpan {
@@ -148,6 +184,62 @@ interface Prepared {
   /** Every intent's examples, compiled up front so a bad template fails before anything is written. */
   templates: CompiledTemplate[][];
   seen: CompactKeySet;
+  filter: LabelFilter | undefined;
+}
+
+/** Expansions of a template taken as the filter's training text (a seed is its own single expansion). */
+const FILTER_SAMPLES_PER_TEMPLATE = 5;
+
+/** Trains the label filter on what the spec's own examples say each intent is. */
+function buildFilter(
+  spec: Spec,
+  templates: CompiledTemplate[][],
+  seed: string,
+  options: GenerateOptions,
+  pack: LanguagePack,
+): LabelFilter | undefined {
+  if (options.filter === false || pack.families.length === 0) return undefined;
+  const rng = createRng(`${seed}:filter`);
+  const buffer: Expansion = {text: '', entities: []};
+  const examples = spec.intents.flatMap((intent, i) =>
+    templates[i]!.flatMap((template) => {
+      const samples = template.plain ? 1 : FILTER_SAMPLES_PER_TEMPLATE;
+      return Array.from({length: samples}, () => {
+        buffer.text = '';
+        buffer.entities = [];
+        template.sample(rng, buffer);
+        return {text: tidyExpansion(buffer).text, intent: intent.name};
+      });
+    }),
+  );
+  return trainLabelFilter(examples, typeof options.filter === 'object' ? options.filter : {});
+}
+
+/** True when the spec leaves the mix to `auto` (explicitly or by saying nothing) and a pack has families. */
+function wantsAutoMix(spec: Spec, pack: LanguagePack | undefined): boolean {
+  const chosen = spec.defaults?.variations;
+  return (chosen === undefined || chosen === 'auto') && (pack?.families.length ?? 0) > 0;
+}
+
+/** Measures the families on held-out seeds and returns the spec with the chosen mix written in. */
+function resolveAutoMix(spec: Spec, options: GenerateOptions): {spec: Spec; report?: AutoMixReport} {
+  if (!wantsAutoMix(spec, options.pack)) return {spec};
+  const seed = String(options.seed ?? spec.seed ?? 0);
+  const pack = options.pack!;
+  const report = chooseAutoMix(spec, pack, seed, (trial) => {
+    const examples: {text: string; intent: string}[] = [];
+    const iterator = generateUtterancesSync(trial, {
+      seed,
+      pack,
+      filter: false,
+      stallLimit: TRIAL_STALL_LIMIT,
+      ...(options.file ? {file: options.file} : {}),
+    });
+    for (let step = iterator.next(); !step.done; step = iterator.next())
+      examples.push({text: step.value.text, intent: step.value.intent});
+    return examples;
+  });
+  return {spec: {...spec, defaults: {...spec.defaults, variations: report.mix}}, report};
 }
 
 function prepare(spec: Spec, options: GenerateOptions): Prepared {
@@ -157,14 +249,16 @@ function prepare(spec: Spec, options: GenerateOptions): Prepared {
   const templates = spec.intents.map((intent, i) =>
     intent.examples.map((example, e) => compiler.compile(example, `intents[${i}].examples[${e}]`)),
   );
+  const pack = options.pack ?? {language, families: []};
   return {
     spec,
-    pack: options.pack ?? {language, families: []},
+    pack,
     rng: createRng(seed),
     seed,
     language,
     templates,
     seen: new CompactKeySet(),
+    filter: buildFilter(spec, templates, seed, options, pack),
   };
 }
 
@@ -246,13 +340,19 @@ function* generateIntent(
     annotated: AnnotatedText,
     tags: VariationTag[],
     source: 'seed' | 'template' | 'generated',
+    origin?: string,
   ): Utterance => {
     const split = quota.next();
     report.produced += 1;
     report[split] += 1;
     report.sources[source] += 1;
     for (const tag of tags) report.tags[tag] = (report.tags[tag] ?? 0) + 1;
-    return makeUtterance(annotated, intent.name, tags, source, split);
+    return makeUtterance(annotated, intent.name, tags, source, split, origin);
+  };
+  const dropped: DropCounts = {otherIntent: 0, lowConfidence: 0, familyShare: 0, byFamily: {}};
+  const drop = (reason: Exclude<keyof DropCounts, 'byFamily'>, tags: VariationTag[]): void => {
+    dropped[reason] += 1;
+    for (const tag of tags) dropped.byFamily[tag] = (dropped.byFamily[tag] ?? 0) + 1;
   };
 
   const bases: Base[] = [];
@@ -276,20 +376,30 @@ function* generateIntent(
     yield emit(annotated, [], 'seed');
   }
 
-  const families = settings.families;
+  // Each family may tag at most its share of the generated part of the count (rounded up), so that a family
+  // that always applies (typos) cannot fill a count the others could not: the rest is reported as shortfall.
+  // A family whose share is filled leaves the active list; with none left, seeds cannot be varied any more.
+  const generatedTarget = Math.max(0, settings.count - report.produced);
+  const familyCap = new Map<VariationTag, number>(
+    settings.families.map((f) => [f.family.tag, Math.ceil(Math.min(1, f.share) * generatedTarget)]),
+  );
+  const shareFilled = (tag: VariationTag): boolean =>
+    (report.tags[tag] ?? 0) >= (familyCap.get(tag) ?? Infinity);
+  let families = settings.families;
   let usable = families.length > 0 ? bases : bases.filter((b) => !b.seed);
   // Without variation, a finite grammar can produce at most this many texts; stop there instead of stalling.
   const capacity = families.length > 0 ? Infinity : usable.reduce((n, b) => n + b.template.capacity, 0);
   const target = Math.min(settings.count, report.produced + capacity);
   const maxAttempts = Math.max(MIN_ATTEMPTS, settings.count * ATTEMPTS_PER_UTTERANCE);
   let stalled = 0;
+  const stallLimit = options.stallLimit ?? STALL_LIMIT;
   while (report.produced < target && usable.length > 0) {
     if (report.attempts >= maxAttempts) {
       report.reason = `gave up after ${report.attempts} attempts`;
       break;
     }
-    if (stalled >= STALL_LIMIT) {
-      report.reason = `no new utterance in the last ${STALL_LIMIT} attempts`;
+    if (stalled >= stallLimit) {
+      report.reason = `no new utterance in the last ${stallLimit} attempts`;
       break;
     }
     report.attempts += 1;
@@ -315,18 +425,95 @@ function* generateIntent(
       tags = varied.tags;
     }
     const key = dedupeKeyText(annotated.text);
-    if (!key || !seen.add(key)) continue;
+    if (!key || seen.has(key)) continue;
+    if (tags.length > 0) {
+      if (tags.some(shareFilled)) {
+        drop('familyShare', tags);
+        continue;
+      }
+      const judgement = prepared.filter?.judge(annotated.text, intent.name);
+      if (judgement && !judgement.keep) {
+        // Remember it, so the same drifted text is not judged again.
+        seen.add(key);
+        drop(judgement.reason === 'other-intent' ? 'otherIntent' : 'lowConfidence', tags);
+        continue;
+      }
+    }
+    seen.add(key);
     stalled = 0;
     base.produced += 1;
     base.failures = 0;
-    yield emit(annotated, tags, tags.length > 0 ? 'generated' : 'template');
+    yield emit(annotated, tags, tags.length > 0 ? 'generated' : 'template', base.template.source);
+    if (tags.some(shareFilled)) {
+      families = families.filter((f) => !shareFilled(f.family.tag));
+      if (families.length === 0) usable = usable.filter((b) => !b.seed);
+      if (usable.length === 0) report.reason = 'every variation family has filled its share of the count';
+    }
   }
-  if (usable.length === 0 && report.produced < settings.count)
+  if (report.reason) {
+    // Set inside the loop.
+  } else if (usable.length === 0 && report.produced < settings.count)
     report.reason = 'only seed sentences and no variation family is available to paraphrase them';
   else if (report.produced < settings.count && !report.reason)
     report.reason = `the templates can produce only ${report.produced} different utterances`;
   report.shortfall = Math.max(0, settings.count - report.produced);
   report.tags = sortedTags(report.tags);
+  if (dropped.otherIntent + dropped.lowConfidence + dropped.familyShare > 0)
+    report.dropped = {...dropped, byFamily: sortedTags(dropped.byFamily)};
+  return report;
+}
+
+export const DEFAULT_NONE_COUNT = 50;
+export const DEFAULT_NONE_NAME = 'None';
+/** An out-of-scope sentence this sure (bits of PVI) of being one of the spec's own intents is not out of scope. */
+const NONE_MAX_PVI = 2;
+
+/**
+ * The out-of-scope intent: the pack's neutral and out-of-domain sentences, in a seeded order, minus any the
+ * seed classifier confidently assigns to one of the spec's own intents and any already written.
+ */
+function* generateNone(
+  prepared: Prepared,
+  spec: Spec,
+  options: GenerateOptions,
+): Generator<Utterance, IntentReport> {
+  const name = options.none?.name ?? spec.none?.name ?? DEFAULT_NONE_NAME;
+  const count = options.none?.count ?? spec.none?.count ?? DEFAULT_NONE_COUNT;
+  const split = options.split ?? spec.defaults?.split ?? DEFAULT_SPLIT;
+  const rng = prepared.rng.fork(`intent:${name}`);
+  const quota = new SplitQuota(count, split, rng.fork('split'));
+  const report: IntentReport = {
+    intent: name,
+    requested: count,
+    produced: 0,
+    shortfall: 0,
+    train: 0,
+    test: 0,
+    sources: {seed: 0, template: 0, generated: 0},
+    tags: {},
+    attempts: 0,
+  };
+  let inScope = 0;
+  for (const sentence of rng.shuffle([...(prepared.pack.outOfScope ?? [])])) {
+    if (report.produced >= count) break;
+    report.attempts += 1;
+    const key = dedupeKeyText(sentence);
+    if (!key || prepared.seen.has(key)) continue;
+    const best = prepared.filter?.strongestIntent(sentence);
+    if (best && best.pvi >= NONE_MAX_PVI) {
+      inScope += 1;
+      continue;
+    }
+    prepared.seen.add(key);
+    const splitName = quota.next();
+    report.produced += 1;
+    report[splitName] += 1;
+    report.sources.template += 1;
+    yield makeUtterance({text: sentence, entities: []}, name, [], 'template', splitName, sentence);
+  }
+  report.shortfall = Math.max(0, count - report.produced);
+  if (report.shortfall > 0)
+    report.reason = `the ${prepared.language} pack has ${prepared.pack.outOfScope?.length ?? 0} out-of-scope sentences${inScope ? `, ${inScope} of them too close to the spec's intents` : ''}`;
   return report;
 }
 
@@ -335,9 +522,13 @@ function* generateIntent(
  * the language pack (await languagePackFor(spec)); without one only templates are expanded.
  */
 export function* generateUtterancesSync(
-  spec: Spec,
+  requested: Spec,
   options: GenerateOptions = {},
 ): Generator<Utterance, GenerationReport> {
+  // Compile first, so a bad template fails before any measuring.
+  if (wantsAutoMix(requested, options.pack))
+    prepare({...requested, defaults: {...requested.defaults, variations: {}}}, {...options, filter: false});
+  const {spec, report: autoMix} = resolveAutoMix(requested, options);
   const prepared = prepare(spec, options);
   const report: GenerationReport = {
     seed: prepared.seed,
@@ -347,6 +538,8 @@ export function* generateUtterancesSync(
     shortfall: 0,
     intents: [],
     tags: {},
+    filter: prepared.filter !== undefined,
+    ...(autoMix ? {autoMix} : {}),
   };
   for (const [index, intent] of spec.intents.entries()) {
     const intentReport = yield* generateIntent(prepared, intent, index, options);
@@ -357,6 +550,14 @@ export function* generateUtterancesSync(
     for (const [tag, n] of Object.entries(intentReport.tags))
       report.tags[tag as VariationTag] = (report.tags[tag as VariationTag] ?? 0) + n;
     options.onIntent?.(intentReport);
+  }
+  if (options.none ?? spec.none) {
+    const noneReport = yield* generateNone(prepared, spec, options);
+    report.intents.push(noneReport);
+    report.produced += noneReport.produced;
+    report.requested += noneReport.requested;
+    report.shortfall += noneReport.shortfall;
+    options.onIntent?.(noneReport);
   }
   report.tags = sortedTags(report.tags);
   return report;

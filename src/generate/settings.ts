@@ -69,7 +69,9 @@ export function resolveIntentSettings(
 ): IntentSettings {
   const count = overrides.perIntent ?? intent.count ?? spec.defaults?.count ?? DEFAULT_COUNT;
   const split = overrides.split ?? intent.split ?? spec.defaults?.split ?? DEFAULT_SPLIT;
-  const base: VariationMix = spec.defaults?.variations ?? packDefaultMix(pack);
+  // 'auto' is resolved to a measured mix before generation (auto-mix.ts); unresolved, it means the pack's mix.
+  const chosen = spec.defaults?.variations;
+  const base: VariationMix = chosen === undefined || chosen === 'auto' ? packDefaultMix(pack) : chosen;
   const mix: VariationMix = {...base, ...(intent.variations ?? {})};
   const disabled = new Set<VariationFamily>();
   for (const name of [...(spec.defaults?.disable ?? []), ...(intent.disable ?? [])]) {
@@ -100,7 +102,11 @@ export function resolveIntentSettings(
 }
 
 function namesFamily(spec: Spec, intent: IntentSpec, pack: LanguagePack, family: VariationFamily): boolean {
-  const keys = [...Object.keys(spec.defaults?.variations ?? {}), ...Object.keys(intent.variations ?? {})];
+  const defaults = spec.defaults?.variations;
+  const keys = [
+    ...Object.keys(typeof defaults === 'object' ? defaults : {}),
+    ...Object.keys(intent.variations ?? {}),
+  ];
   return keys.some((k) => findFamily(pack, k) === family);
 }
 

@@ -45,6 +45,7 @@ export interface Spec {
    */
   seed?: number;
   defaults?: GenerationSettings;
+  provider?: ProviderSpec;
   /**
    * Named alternatives shared across intents, referenced as <name> in examples.
    */
@@ -59,6 +60,19 @@ export interface Spec {
    * @minItems 1
    */
   intents: [IntentSpec, ...IntentSpec[]];
+  /**
+   * Adds an out-of-scope (None / fallback) intent made of neutral and out-of-domain sentences, as Azure CLU's None intent and Dialogflow's fallback expect.
+   */
+  none?: {
+    /**
+     * Utterances in the out-of-scope intent (default 50).
+     */
+    count?: number;
+    /**
+     * Its intent name (default None).
+     */
+    name?: string;
+  };
 }
 /**
  * This interface was referenced by `Spec`'s JSON-Schema
@@ -73,7 +87,10 @@ export interface GenerationSettings {
    * Share of utterances in the train split; the rest go to test.
    */
   split?: number;
-  variations?: VariationMix;
+  /**
+   * The variation mix: "auto" (the default) measures each family on the spec's own held-out seeds and keeps only those that do not lower accuracy; an explicit mix is used as given.
+   */
+  variations?: VariationMix | 'auto';
   /**
    * Variation families turned off (offensive is off unless enabled in variations).
    */
@@ -87,6 +104,85 @@ export interface GenerationSettings {
  */
 export interface VariationMix {
   [k: string]: number | undefined;
+}
+/**
+ * A language model that writes part of each intent's variants (generate --provider overrides it). Any OpenAI-compatible chat-completions endpoint: OpenAI, Azure OpenAI, Ollama, vLLM, llama.cpp server, LM Studio. The key is read from an environment variable, never from the spec.
+ *
+ * This interface was referenced by `Spec`'s JSON-Schema
+ * via the `definition` "ProviderSpec".
+ */
+export interface ProviderSpec {
+  /**
+   * openai: OpenAI or any OpenAI-compatible server; azure: Azure OpenAI (deployment URL and api-key header).
+   */
+  type: 'openai' | 'azure';
+  /**
+   * Model name (openai; default SYNTHNLU_LLM_MODEL) or deployment (azure).
+   */
+  model?: string;
+  /**
+   * openai: base URL ending in /v1 (default OPENAI_BASE_URL, then https://api.openai.com/v1); azure: the resource endpoint or a deployment URL (default AZURE_OPENAI_ENDPOINT). https:// unless loopback.
+   */
+  baseUrl?: string;
+  /**
+   * azure: deployment name (default AZURE_OPENAI_DEPLOYMENT).
+   */
+  deployment?: string;
+  /**
+   * azure: api-version query parameter (default 2024-10-21).
+   */
+  apiVersion?: string;
+  /**
+   * Name of the environment variable holding the key (default OPENAI_API_KEY, or AZURE_OPENAI_API_KEY for azure).
+   */
+  apiKeyEnv?: string;
+  /**
+   * Share of each intent's generated (non-seed) utterances written by the model (default 0.5); rule-based variants fill the rest.
+   */
+  share?: number;
+  /**
+   * Variation families the model writes, each utterance tagged with its letter (default: the intent's variation mix).
+   */
+  families?: (
+    | 'basic'
+    | 'interrogative'
+    | 'coordinated'
+    | 'negation'
+    | 'polite'
+    | 'colloquial'
+    | 'offensive'
+    | 'keyword'
+    | 'abbreviation'
+    | 'lexical'
+    | 'synonyms'
+    | 'morphological'
+    | 'noise'
+    | 'typos'
+    | 'B'
+    | 'I'
+    | 'C'
+    | 'N'
+    | 'P'
+    | 'Q'
+    | 'W'
+    | 'K'
+    | 'E'
+    | 'L'
+    | 'M'
+    | 'Z'
+  )[];
+  /**
+   * Sampling temperature (default 0.9).
+   */
+  temperature?: number;
+  /**
+   * Utterances asked for per request (default 20).
+   */
+  batchSize?: number;
+  /**
+   * Send response_format json_object (default true); turn off for servers that reject it.
+   */
+  jsonMode?: boolean;
 }
 /**
  * This interface was referenced by `Spec`'s JSON-Schema

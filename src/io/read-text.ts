@@ -1,5 +1,5 @@
-import {readFile, stat} from 'node:fs/promises';
 import {SynthnluError} from '../errors.js';
+import {readBoundedFile} from './read-bounded.js';
 
 export interface TextFile {
   path: string;
@@ -50,7 +50,7 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 }
 
 /**
- * Reads a UTF-8 text file, refusing files over maxBytes before reading them and naming the line of the first
+ * Reads a UTF-8 text file, refusing non-regular files and files over maxBytes, and naming the line of the first
  * byte that is not UTF-8. A leading BOM is accepted and removed (Windows editors add one).
  */
 export async function readTextFile(
@@ -59,36 +59,7 @@ export async function readTextFile(
 ): Promise<TextFile> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const what = options.what ?? 'file';
-  let size: number;
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) {
-      throw new SynthnluError('FILE_IS_DIRECTORY', `is a folder, expected a ${what}`, {
-        location: {file: path},
-      });
-    }
-    size = info.size;
-  } catch (error) {
-    if (error instanceof SynthnluError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new SynthnluError(
-      code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE',
-      code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? String(error)})`,
-      {
-        location: {file: path},
-        suggestion:
-          code === 'ENOENT' ? 'Check the path, or run `synthnlu init` to create a spec.' : undefined,
-      },
-    );
-  }
-  if (size > maxBytes) {
-    throw new SynthnluError(
-      'FILE_TOO_LARGE',
-      `the ${what} is ${(size / 1024 / 1024).toFixed(1)} MB, over the ${(maxBytes / 1024 / 1024).toFixed(0)} MB limit`,
-      {location: {file: path}, suggestion: `Split it, or use the JSONL form, which is streamed.`},
-    );
-  }
-  const bytes = await readFile(path);
+  const bytes = await readBoundedFile(path, {maxBytes, what});
   const hadBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = hadBom ? bytes.subarray(3) : bytes;
   let text: string;

@@ -1,4 +1,5 @@
 import {ExitCode, failOnErrors, SynthnluError, type Diagnostic} from '../errors.js';
+import {maxInputBytes} from '../io/input-limits.js';
 import {readTextFile} from '../io/read-text.js';
 import {checkDataset} from '../model/check-dataset.js';
 import {DATASET_FORMAT, type Dataset, type Entity, type Intent, type Utterance} from '../model/dataset.js';
@@ -22,21 +23,24 @@ export interface Inspection<T> {
   wellFormed: boolean;
 }
 
-/** Hand-written YAML above this size is almost certainly a mistake, and YAML parsing is memory hungry. */
-export const MAX_YAML_BYTES = 10 * 1024 * 1024;
-export const MAX_JSON_BYTES = 512 * 1024 * 1024;
 const MAX_REPORTED = 200;
 
-function maxBytesFor(file: string): number {
-  return /\.(json|jsonl|ndjson)$/i.test(file) ? MAX_JSON_BYTES : MAX_YAML_BYTES;
+/**
+ * Specs are hand-written, so anything over the spec limit is a mistake (and YAML parsing is memory hungry);
+ * datasets may be large. A file that could be either gets the dataset limit for JSON, the spec limit otherwise.
+ */
+function maxBytesFor(file: string, what: 'spec' | 'dataset' | 'spec or dataset'): number {
+  if (what === 'spec') return maxInputBytes('spec');
+  if (what === 'dataset' || /\.(json|jsonl|ndjson)$/i.test(file)) return maxInputBytes('dataset');
+  return maxInputBytes('spec');
 }
 
 async function readForInspection(
   file: string,
-  what: string,
+  what: 'spec' | 'dataset' | 'spec or dataset',
 ): Promise<{text: string} | {diagnostics: Diagnostic[]}> {
   try {
-    const {text} = await readTextFile(file, {maxBytes: maxBytesFor(file), what});
+    const {text} = await readTextFile(file, {maxBytes: maxBytesFor(file, what), what});
     return {text};
   } catch (error) {
     if (error instanceof SynthnluError) return {diagnostics: error.diagnostics};

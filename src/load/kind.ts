@@ -1,4 +1,5 @@
-import {readFile, stat} from 'node:fs/promises';
+import {open, stat} from 'node:fs/promises';
+import {readBoundedFile} from '../io/read-bounded.js';
 import {specReaderFor} from '../spec/readers.js';
 import {kindOfDocument, type InputKind} from './inspect.js';
 import {parseStructured} from './parse-structured.js';
@@ -16,11 +17,19 @@ export async function kindOfDocumentFile(path: string): Promise<InputKind | unde
   if (!info || !info.isFile() || !/\.(ya?ml|json)$/i.test(path)) return undefined;
   if (info.size > SNIFF_BYTES) {
     // Large JSON: only a dataset declares its format near the top.
-    const head = (await readFile(path)).subarray(0, 4096).toString('utf8');
-    return /"format"\s*:\s*"synthnlu-dataset/.test(head) ? 'dataset' : undefined;
+    const handle = await open(path, 'r');
+    const head = Buffer.alloc(4096);
+    try {
+      await handle.read(head, 0, head.length, 0);
+    } finally {
+      await handle.close();
+    }
+    return /"format"\s*:\s*"synthnlu-dataset/.test(head.toString('utf8')) ? 'dataset' : undefined;
   }
   try {
-    const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
+    const text = (await readBoundedFile(path, {maxBytes: SNIFF_BYTES}))
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
     return kindOfDocument(parseStructured(text, path).value);
   } catch {
     // Unparseable: let the loader for the most likely kind report the syntax error with its line.

@@ -1,8 +1,8 @@
 import {isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Document} from 'yaml';
 import {SynthnluError, type Diagnostic} from '../errors.js';
 import {lineColumnAt} from '../io/read-text.js';
-import type {PathSegment} from '../schema/json-path.js';
 import type {Locator} from '../schema/validate.js';
+import {locateJsonPath} from './json-locate.js';
 
 /** YAML anchors may be reused this many times at most: a "billion laughs" file is refused, not expanded. */
 export const MAX_YAML_ALIASES = 1000;
@@ -95,7 +95,7 @@ export function parseYaml(text: string, file: string): ParsedDocument {
 
 const JSON_POSITION = /at position (\d+)|\(line (\d+) column (\d+)\)/;
 
-/** Parses JSON with JSON.parse (fast); positions for schema errors come from a lazy YAML re-parse. */
+/** Parses JSON with JSON.parse (fast); positions for diagnostics come from a scan of the text when asked for. */
 export function parseJson(text: string, file: string): ParsedDocument {
   let value: unknown;
   try {
@@ -120,15 +120,10 @@ export function parseJson(text: string, file: string): ParsedDocument {
       suggestion: 'Check for a missing comma or quote, or a trailing comma, just before this position.',
     });
   }
-  let located: Locator | undefined;
   const locate: Locator = (path, options) => {
     if (text.length > MAX_LOCATABLE_BYTES) return undefined;
-    if (!located) {
-      const lines = new LineCounter();
-      const doc = parseDocument(text, {lineCounter: lines, uniqueKeys: false});
-      located = locatorFor(doc, lines);
-    }
-    return located(path as PathSegment[], options);
+    const offset = locateJsonPath(text, path, options);
+    return offset === undefined ? undefined : lineColumnAt(text, offset);
   };
   return {value, locate};
 }

@@ -3,6 +3,7 @@ export type {
   GenerationSettings,
   IntentSpec,
   ListValueSpec,
+  ProviderSpec,
   Spec,
   VariationMix,
   WeightedText,

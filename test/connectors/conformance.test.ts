@@ -13,7 +13,7 @@ import {openImportSource} from '../../src/convert/source.js';
 import {validateOutputFiles} from '../../src/convert/write-output.js';
 import {SynthnluError} from '../../src/errors.js';
 import type {Dataset} from '../../src/model/dataset.js';
-import {formatSupports, registry} from '../../src/registry.js';
+import {formatLimits, formatSupports, registry} from '../../src/registry.js';
 import {validateAgainstSchema} from '../../src/schema/validate.js';
 import {ROOT, SHARED, tempDir} from '../helpers/cli.js';
 import {memorySource} from '../helpers/memory-source.js';
@@ -102,7 +102,7 @@ for (const {connector, format} of registry
     });
 
     it('refuses data over the platform limits before writing anything', async () => {
-      const limits = connector.limits;
+      const limits = formatLimits(connector, format);
       const dir = tempDir(`synthnlu-limits-${format.id}-`);
       const out = join(dir, format.layout === 'archive' ? 'agent.zip' : 'out.txt');
       const dataset = sampleDataset();
@@ -131,6 +131,12 @@ const FIXTURE_FORMATS: Record<string, string> = {
   lu: 'lu',
   rasa: 'rasa',
   clu: 'clu',
+  'dialogflow-cx': 'dialogflow-cx',
+};
+
+/** Real exports a format must refuse by name rather than import (fixture path under ../shared/fixtures → code). */
+const REFUSED_FIXTURES: Record<string, string> = {
+  'dialogflow-cx/dfcx-scrapi-sample-agent.blob': 'DIALOGFLOW_CX_BLOB_EXPORT',
 };
 
 function fixtureFiles(folder: string): string[] {
@@ -138,6 +144,7 @@ function fixtureFiles(folder: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((name) => !name.startsWith('LICENSE') && !name.startsWith('.') && name !== 'SOURCES.md')
+    .filter((name) => REFUSED_FIXTURES[`${folder}/${name}`] === undefined)
     .map((name) => join(dir, name));
 }
 
@@ -156,5 +163,16 @@ describe('real platform files from ../shared/fixtures', () => {
         );
       });
     }
+  }
+});
+
+describe('real platform files that must be refused by name', () => {
+  for (const [name, code] of Object.entries(REFUSED_FIXTURES)) {
+    it(`${name}: refused with ${code}`, async () => {
+      const error = await importFromPath(join(SHARED, 'fixtures', name)).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(SynthnluError);
+      expect((error as SynthnluError).code).toBe(code);
+      expect((error as SynthnluError).exitCode).toBe(2);
+    });
   }
 });

@@ -2,7 +2,7 @@ import {mkdirSync, readdirSync, symlinkSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import JSZip from 'jszip';
 import {describe, expect, it} from 'vitest';
-import {DEFAULT_SOURCE_LIMITS, openImportSource} from '../../src/convert/source.js';
+import {currentSourceLimits, openImportSource} from '../../src/convert/source.js';
 import {writeExportOutput} from '../../src/convert/write-output.js';
 import {SynthnluError} from '../../src/errors.js';
 import {tempDir} from '../helpers/cli.js';
@@ -64,7 +64,7 @@ describe('openImportSource', () => {
     const path = join(dir, 'bomb.zip');
     writeFileSync(path, await zipOf([{name: 'a.json', content: new Uint8Array(4 * 1024 * 1024)}]));
     expect(
-      await codeOf(openImportSource(path, {...DEFAULT_SOURCE_LIMITS, maxUncompressedBytes: 1024 * 1024})),
+      await codeOf(openImportSource(path, {...currentSourceLimits(), maxUncompressedBytes: 1024 * 1024})),
     ).toBe('ZIP_TOO_LARGE');
   });
 

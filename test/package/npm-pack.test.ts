@@ -18,8 +18,9 @@ let files: string[];
 
 /** Top-level packages in node_modules that production code can reach (the hoisted closure of dependencies). */
 function productionPackages(): string[] {
-  const paths = execFileSync(NPM, ['ls', '--omit=dev', '--all', '--parseable'], {cwd: ROOT, encoding: 'utf8'})
-    .split('\n')
+  // spawnSync, not execFileSync: npm ls exits 1 on an extraneous package yet still lists the tree.
+  const paths = spawnSync(NPM, ['ls', '--omit=dev', '--all', '--parseable'], {cwd: ROOT, encoding: 'utf8'})
+    .stdout.split('\n')
     .filter(Boolean);
   const top = new Set<string>();
   for (const path of paths) {

@@ -106,6 +106,28 @@ describe('regex and system entities', () => {
     expect(valuesOf('delivery_date')).toEqual([{type: 'date', timex: ['XXXX-03-03']}]);
   });
 
+  it('finds the declared system types, and the common ones only when asked', async () => {
+    const text = 'mail a@b.co about the 3rd of 4 items on march 3';
+    const declared = await EntityExtractor.create(supportDataset());
+    expect(
+      declared
+        .match(text)
+        .filter((m) => m.kind === 'prebuilt')
+        .map((m) => m.entity),
+    ).toEqual(['delivery_date']);
+    const withSystem = await EntityExtractor.create(supportDataset(), {
+      defaultSystemTypes: COMMON_SYSTEM_TYPES,
+    });
+    const listsOnly = await EntityExtractor.create({
+      entities: supportDataset().entities.filter((e) => e.kind !== 'prebuilt'),
+    });
+    expect(withSystem.match(text).filter((m) => m.kind === 'prebuilt').length).toBeGreaterThanOrEqual(4);
+    // No system entity declared: Recognizers-Text is not loaded and nothing is reported as one.
+    expect(listsOnly.match(text).filter((m) => m.kind === 'prebuilt')).toEqual([]);
+    const explicit = await EntityExtractor.create({entities: []}, {defaultSystemTypes: ['email']});
+    expect(explicit.match(text).map((m) => m.text)).toEqual(['a@b.co']);
+  });
+
   it('measures extraction against annotated fixtures (precision is a floor: not every mention is annotated)', async () => {
     const {byKind} = await evaluateDeclaredEntities();
     expect(byKind.list!.gold).toBeGreaterThan(30);

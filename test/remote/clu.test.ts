@@ -132,8 +132,11 @@ describe('push --to clu (nock)', () => {
     expect(result.backup).toBeUndefined();
     expect(imported!.metadata.projectName).toBe('support');
     expect(imported!.assets.intents.map((i) => i.category).sort()).toEqual(['greet', 'track_order']);
-    // The test split stays out of the platform.
-    expect(imported!.assets.utterances.map((u) => u.text)).not.toContain('good morning');
+    // The test split goes too, marked as CLU's own test set (CLU evaluates the model on it).
+    expect(imported!.assets.utterances.find((u) => u.text === 'good morning')?.dataset).toBe('Test');
+    expect(imported!.assets.utterances.find((u) => u.text === 'where is my ups parcel')?.dataset).toBe(
+      'Train',
+    );
     expect(imported!.assets.utterances.find((u) => u.text === 'where is my ups parcel')?.entities).toEqual([
       {category: 'carrier', offset: 12, length: 3},
     ]);

@@ -50,7 +50,6 @@ describe('Chatito parser', () => {
     ['    hello\n', 1, /outside any definition/],
     ["%[greet]('training' '3')\n    hi\n", 1, /entity arguments/],
     ['%[greet]\n', 1, /no sentences/],
-    ["~[hi]('a': 'b')\n    hi\n", 1, /aliases cannot have entity arguments/],
   ])('names the file and line of a syntax error in %j', (text, line, message) => {
     expect(() => parseChatitoText(text, 'bad.chatito')).toThrowError(message);
     try {
@@ -108,7 +107,7 @@ describe('Chatito specs', () => {
     expect(hello).toBeGreaterThan(160);
   });
 
-  it('annotates an alias alone in a slot sentence as a synonym of the alias name', async () => {
+  it("annotates an alias alone in a slot sentence as a synonym of the alias name when it says ('synonym': 'true')", async () => {
     const file = join(tempDir(), 's.chatito');
     writeFileSync(
       file,
@@ -120,7 +119,7 @@ describe('Chatito specs', () => {
         '    ~[nyc]',
         '    Paris',
         '',
-        '~[nyc]',
+        "~[nyc]('synonym': 'true')",
         '    new york',
         '    big apple',
         '',
@@ -137,6 +136,19 @@ describe('Chatito specs', () => {
       {text: 'new york', value: 'nyc'},
       {text: 'Paris', value: undefined},
     ]);
+  });
+
+  it("keeps an alias's own text as the slot value without ('synonym': 'true'), as Chatito does", async () => {
+    const file = join(tempDir(), 's.chatito');
+    writeFileSync(
+      file,
+      ['%[go]', '    fly to @[city]', '', '@[city]', '    ~[nyc]', '', '~[nyc]', '    new york', ''].join(
+        '\n',
+      ),
+    );
+    const {spec} = await loadSpec(file);
+    const {dataset} = await generateDataset(spec, {seed: 1});
+    expect(dataset.utterances.map((u) => u.entities![0]!.value)).toEqual([undefined]);
   });
 
   it('reports an unknown slot and an unreadable import with file and line', async () => {

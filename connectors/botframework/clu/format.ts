@@ -1,5 +1,6 @@
 /** The Azure CLU conversation project format (--to/--from clu). */
-import type {ConnectorFormat} from '../../../src/connector.js';
+import type {ConnectorContext, ConnectorFormat} from '../../../src/connector.js';
+import {cluLimits} from '../limits.js';
 import {SynthnluError} from '../../../src/errors.js';
 import {jsonFile, peekJson, pickFile, readJson, requireValid, safeBaseName} from '../json-file.js';
 import {datasetToCluProject} from './from-dataset.js';
@@ -29,7 +30,7 @@ function rejectUnreadableLayout(json: Record<string, unknown>, file: string): vo
     );
   }
   const kind = isRecord(json['metadata']) ? json['metadata']['projectKind'] : undefined;
-  if (typeof kind === 'string' && kind.toLowerCase() !== 'conversation') {
+  if (typeof kind === 'string' && !['conversation', 'orchestration'].includes(kind.toLowerCase())) {
     throw new SynthnluError(
       'CLU_UNSUPPORTED_LAYOUT',
       `${file} is a ${kind} project, not a Conversation project`,
@@ -41,12 +42,38 @@ function rejectUnreadableLayout(json: Record<string, unknown>, file: string): vo
   }
 }
 
+/**
+ * An orchestration workflow project routes utterances to other projects: its intents and utterances are
+ * ordinary training data (no entities). Its targets have no canonical home; they stay in intent metadata.
+ */
+function readOrchestrationAsConversation(
+  json: Record<string, unknown>,
+  file: string,
+  context: ConnectorContext,
+): void {
+  const metadata = json['metadata'];
+  const assets = json['assets'];
+  if (!isRecord(metadata) || !isRecord(assets)) return;
+  if (String(metadata['projectKind']).toLowerCase() !== 'orchestration') return;
+  metadata['projectKind'] = 'Conversation';
+  assets['projectKind'] = 'Conversation';
+  assets['entities'] ??= [];
+  const targeted = Array.isArray(assets['intents'])
+    ? assets['intents'].filter((i) => isRecord(i) && i['orchestration'] !== undefined).length
+    : 0;
+  context.warn({
+    code: 'CLU_ORCHESTRATION_READ',
+    message: `${file} is an orchestration workflow project: its intents and utterances are read as a conversation project${targeted > 0 ? `; the targets of ${targeted} intents (the projects they route to) are kept in intent metadata but no other format can carry them, and a CLU export writes a conversation project` : ''}`,
+  });
+}
+
 export const cluFormat: ConnectorFormat = {
   id: 'clu',
   description: 'Azure CLU conversation project JSON (projectFileVersion 2022-05-01 and later)',
   layout: 'file',
   // CLU carries the train/test split but no roles, nested labels, patterns or phrase lists.
   supports: {split: true, roles: false, nestedEntities: false, patterns: false, phraseLists: false},
+  limits: cluLimits,
   extensions: ['.json'],
   schemas: [CLU_SCHEMA_FILE],
   async detect(source) {
@@ -69,7 +96,10 @@ export const cluFormat: ConnectorFormat = {
   async importDataset(source, context) {
     const file = pickFile(source, '.json', 'CLU project JSON');
     const json = await readJson(source, file, 'CLU');
-    if (isRecord(json)) rejectUnreadableLayout(json, file);
+    if (isRecord(json)) {
+      rejectUnreadableLayout(json, file);
+      readOrchestrationAsConversation(json, file, context);
+    }
     requireValid(context, CLU_SCHEMA_FILE, json, file, 'CLU', 'CLU conversation project');
     return {dataset: cluProjectToDataset(json as CluProject, file)};
   },

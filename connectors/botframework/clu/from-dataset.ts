@@ -2,11 +2,14 @@
 import type {ConnectorContext, ExportOptions} from '../../../src/connector.js';
 import type {Dataset, Entity, EntitySpan} from '../../../src/model/dataset.js';
 import {intentNames} from '../../../src/model/dataset.js';
-import {platformCulture} from '../culture.js';
+import {cluLanguage} from '../culture.js';
+import {CLU_MAX_REGEX_ENTITIES, overLimit} from '../limits.js';
 import {canonicalToCluPrebuilt} from '../prebuilt-names.js';
+import {warnDroppedSpanValues} from '../span-values.js';
 import {withUndeclaredEntities} from '../undeclared.js';
 import {cluListValues} from './to-dataset.js';
 import type {CluEntity, CluProject, CluUtterance} from './types.js';
+import {cluProjectName, restrictToWrittenVersion} from './written-version.js';
 import {CLU_WRITTEN_VERSION} from './types.js';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -93,11 +96,19 @@ export function datasetToCluProject(
     'CLU has no nested entities; child labels are exported as labels of their own',
   );
 
+  warnDroppedSpanValues(dataset, utterances, context, 'CLU');
+
   const saved = cluMeta(dataset);
   const savedMetadata = isRecord(saved['metadata']) ? saved['metadata'] : {};
   const savedProject = isRecord(saved['project']) ? saved['project'] : {};
   const savedAssets = isRecord(saved['assets']) ? saved['assets'] : {};
-  const language = platformCulture(dataset.language);
+  const language = cluLanguage(dataset.language);
+  const entities = withUndeclaredEntities(dataset, utterances, {flat: true}).map((e) =>
+    toCluEntity(e, language, context),
+  );
+  const regexCount = entities.filter((e) => (e.regex?.expressions.length ?? 0) > 0).length;
+  if (regexCount > CLU_MAX_REGEX_ENTITIES)
+    throw overLimit('CLU', 'entities with a regex component', regexCount, CLU_MAX_REGEX_ENTITIES);
   const cluUtterances: CluUtterance[] = utterances.map((u) => {
     const uttLanguage = cluMeta(u)['language'];
     return {
@@ -119,26 +130,29 @@ export function datasetToCluProject(
     stringIndexType: _index,
     ...projectExtra
   } = savedProject as Record<string, unknown>;
-  return {
-    ...projectExtra,
-    projectFileVersion: CLU_WRITTEN_VERSION,
-    stringIndexType: 'Utf16CodeUnit',
-    metadata: {
-      ...savedMetadata,
-      projectKind: 'Conversation',
-      projectName: dataset.name ?? options.name ?? 'synthnlu',
-      language,
-      multilingual:
-        typeof savedMetadata['multilingual'] === 'boolean' ? savedMetadata['multilingual'] : false,
-      description: dataset.description ?? '',
-      settings: isRecord(savedMetadata['settings']) ? savedMetadata['settings'] : {confidenceThreshold: 0},
+  return restrictToWrittenVersion(
+    {
+      ...projectExtra,
+      projectFileVersion: CLU_WRITTEN_VERSION,
+      stringIndexType: 'Utf16CodeUnit',
+      metadata: {
+        ...savedMetadata,
+        projectKind: 'Conversation',
+        projectName: cluProjectName(dataset.name ?? options.name ?? 'synthnlu', context),
+        language,
+        multilingual:
+          typeof savedMetadata['multilingual'] === 'boolean' ? savedMetadata['multilingual'] : false,
+        description: dataset.description ?? '',
+        settings: isRecord(savedMetadata['settings']) ? savedMetadata['settings'] : {confidenceThreshold: 0},
+      },
+      assets: {
+        ...savedAssets,
+        projectKind: 'Conversation',
+        intents: intentNames({...dataset, utterances}).map((category) => ({category})),
+        entities,
+        utterances: cluUtterances,
+      },
     },
-    assets: {
-      ...savedAssets,
-      projectKind: 'Conversation',
-      intents: intentNames({...dataset, utterances}).map((category) => ({category})),
-      entities: withUndeclaredEntities(dataset, utterances).map((e) => toCluEntity(e, language, context)),
-      utterances: cluUtterances,
-    },
-  };
+    context,
+  );
 }

@@ -80,7 +80,10 @@ export function cluProjectToDataset(project: CluProject, file: string): Dataset 
     name: metadata.projectName,
     ...(metadata.description ? {description: metadata.description} : {}),
     language: /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(projectLanguage) ? projectLanguage : 'en-us',
-    intents: intents.map((i) => ({name: i.category})),
+    intents: intents.map((i) => ({
+      name: i.category,
+      ...(i['orchestration'] !== undefined ? {metadata: {clu: {orchestration: i['orchestration']}}} : {}),
+    })),
     entities: entities.map(toEntity),
     utterances,
     metadata: {clu: {project: projectRest, metadata, assets: assetsRest}},

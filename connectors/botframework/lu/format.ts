@@ -1,5 +1,6 @@
 /** The Bot Framework .lu format (--to/--from lu). */
 import type {ConnectorFormat, ImportSource} from '../../../src/connector.js';
+import {luisLimits} from '../limits.js';
 import {SynthnluError} from '../../../src/errors.js';
 import {datasetToLuisApp} from '../luis/from-dataset.js';
 import {luisAppToDataset} from '../luis/to-dataset.js';
@@ -12,6 +13,7 @@ export const luFormat: ConnectorFormat = {
   description: 'Bot Framework .lu file',
   layout: 'file',
   supports: {roles: true, nestedEntities: true, patterns: true, phraseLists: true, split: false},
+  limits: luisLimits,
   extensions: ['.lu'],
   schemas: [],
   async detect(source) {

@@ -1,5 +1,6 @@
 /** The LUIS app JSON format (--to/--from luis). */
 import type {ConnectorFormat} from '../../../src/connector.js';
+import {luisLimits} from '../limits.js';
 import {jsonFile, peekJson, pickFile, readJson, requireValid, safeBaseName} from '../json-file.js';
 import {datasetToLuisApp} from './from-dataset.js';
 import {luisAppToDataset} from './to-dataset.js';
@@ -10,6 +11,7 @@ export const luisFormat: ConnectorFormat = {
   description: 'LUIS app JSON (writes schema 7.0.0; reads 3.x-7.0.0)',
   layout: 'file',
   supports: {roles: true, nestedEntities: true, patterns: true, phraseLists: true, split: false},
+  limits: luisLimits,
   extensions: ['.json'],
   schemas: [LUIS_SCHEMA_FILE],
   async detect(source) {

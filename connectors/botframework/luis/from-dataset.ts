@@ -3,7 +3,9 @@ import type {ConnectorContext, ExportOptions} from '../../../src/connector.js';
 import type {Dataset, Entity, EntitySpan} from '../../../src/model/dataset.js';
 import {intentNames} from '../../../src/model/dataset.js';
 import {platformCulture} from '../culture.js';
+import {LUIS_ENTITY_LIMITS, overLimit} from '../limits.js';
 import {canonicalToLuisPrebuilt} from '../prebuilt-names.js';
+import {warnDroppedSpanValues} from '../span-values.js';
 import {withUndeclaredEntities} from '../undeclared.js';
 import type {LuisApp, LuisEntity, LuisEntityLabel, LuisPhraseList} from './types.js';
 import {LUIS_WRITTEN_VERSION} from './types.js';
@@ -43,6 +45,46 @@ export function selectSplit(dataset: Dataset, options: ExportOptions): Dataset['
     : dataset.utterances;
 }
 
+/** Every role each entity is labelled with, in first-use order. */
+function rolesInLabels(utterances: Dataset['utterances']): Map<string, string[]> {
+  const used = new Map<string, string[]>();
+  const visit = (spans: EntitySpan[] | undefined): void => {
+    for (const s of spans ?? []) {
+      if (s.role) {
+        const list = used.get(s.entity) ?? [];
+        if (!list.includes(s.role)) list.push(s.role);
+        used.set(s.entity, list);
+      }
+      visit(s.children);
+    }
+  };
+  for (const u of utterances) visit(u.entities);
+  return used;
+}
+
+/** A child of an ML entity (see luis/to-dataset) is written inside its parent's definition, not on its own. */
+function isChildOfExportedParent(entity: Entity, dataset: Dataset): boolean {
+  const parent = luisMeta(entity)['childOf'];
+  return (
+    typeof parent === 'string' &&
+    dataset.entities.some((e) => e.name === parent && e.kind === 'ml' && childNames(e).includes(entity.name))
+  );
+}
+
+function childNames(entity: Entity): string[] {
+  const definition = luisMeta(entity)['definition'];
+  const nested: string[] = [];
+  const visit = (children: unknown): void => {
+    if (!Array.isArray(children)) return;
+    for (const c of children as Array<{name?: unknown; children?: unknown}>) {
+      if (typeof c.name === 'string') nested.push(c.name);
+      visit(c.children);
+    }
+  };
+  if (isRecord(definition)) visit(definition['children']);
+  return [...(entity.children ?? []), ...nested];
+}
+
 /**
  * LUIS (and .lu) refuse labels on list, regex and prebuilt entities: those match by themselves. A dataset that
  * labels them anyway is exported the way LUIS v3+ recommends: an ML entity of the same name with the list,
@@ -64,22 +106,7 @@ export function datasetToLuisApp(
   };
   for (const u of utterances) mark(u.entities ?? []);
   // Tags and the split are warned about by the core (connector limits); here only what LUIS alone loses.
-  const kindOf = new Map(dataset.entities.map((e) => [e.name, e.kind]));
-  if (
-    utterances.some((u) =>
-      u.entities?.some(
-        (s) =>
-          s.value !== undefined &&
-          kindOf.get(s.entity) !== 'list' &&
-          s.value !== u.text.slice(s.start, s.end),
-      ),
-    )
-  ) {
-    context.warn({
-      code: 'EXPORT_DROPS_FEATURE',
-      message: 'LUIS labels carry no value: normalised values of non-list entity spans are not exported',
-    });
-  }
+  warnDroppedSpanValues(dataset, utterances, context, 'LUIS');
 
   const taken = new Set(dataset.entities.map((e) => e.name));
   const app: LuisApp = {
@@ -135,8 +162,12 @@ export function datasetToLuisApp(
     features: [{modelName, isRequired: true}],
   });
 
-  for (const entity of withUndeclaredEntities(dataset, utterances)) {
-    const roles = entity.roles ?? [];
+  const rolesUsed = rolesInLabels(utterances);
+  for (const declared of withUndeclaredEntities(dataset, utterances)) {
+    if (isChildOfExportedParent(declared, dataset)) continue;
+    // LUIS (and bf-lu) turn a role that the entity does not declare into a new entity of that name.
+    const roles = [...new Set([...(declared.roles ?? []), ...(rolesUsed.get(declared.name) ?? [])])];
+    const entity = roles.length > 0 ? {...declared, roles} : declared;
     const meta = luisMeta(entity);
     const typedBy = typeof meta['typedBy'] === 'string' ? meta['typedBy'] : undefined;
     const wrap = labelled.has(entity.name) || typedBy !== undefined;
@@ -253,7 +284,32 @@ export function datasetToLuisApp(
     intent: u.intent,
     entities: (u.entities ?? []).map(toLabel),
   }));
+  checkEntityLimits(app);
   const extra = appMeta['extra'];
   if (isRecord(extra)) for (const [key, value] of Object.entries(extra)) if (!(key in app)) app[key] = value;
   return app;
+}
+
+/** LUIS limits per entity kind (see limits.ts): checked on the app as written, so companions count too. */
+function checkEntityLimits(app: LuisApp): void {
+  const counts: Array<[string, number, number]> = [
+    ['machine-learned entities', app.entities?.length ?? 0, LUIS_ENTITY_LIMITS.ml],
+    ['list entities', app.closedLists?.length ?? 0, LUIS_ENTITY_LIMITS.list],
+    ['regular expression entities', app.regex_entities?.length ?? 0, LUIS_ENTITY_LIMITS.regex],
+    ['patterns', app.patterns?.length ?? 0, LUIS_ENTITY_LIMITS.patterns],
+  ];
+  for (const [what, count, max] of counts) if (count > max) throw overLimit('LUIS', what, count, max);
+  const all = [
+    ...(app.entities ?? []),
+    ...(app.closedLists ?? []),
+    ...(app.regex_entities ?? []),
+    ...(app.prebuiltEntities ?? []),
+    ...(app.composites ?? []),
+    ...(app.patternAnyEntities ?? []),
+  ];
+  for (const entity of all) {
+    const roles = entity.roles?.length ?? 0;
+    if (roles > LUIS_ENTITY_LIMITS.rolesPerEntity)
+      throw overLimit('LUIS', `roles on entity "${entity.name}"`, roles, LUIS_ENTITY_LIMITS.rolesPerEntity);
+  }
 }

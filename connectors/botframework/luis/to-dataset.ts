@@ -66,6 +66,23 @@ function toSpan(label: LuisEntityLabel, text: string, path: string, file: string
   };
 }
 
+/**
+ * LUIS 6.x/7.0.0 children of an ML entity (P1 > CC1, CC2) label spans of their own. The canonical model wants
+ * every labelled name declared, so each child becomes an ml entity that remembers its parent: other formats
+ * (CLU, Dialogflow, Rasa) then see a declared entity, and the LUIS writer leaves it inside its parent.
+ */
+function declareChildEntities(parents: LuisEntity[], into: Entity[]): void {
+  const visit = (parent: string, children: LuisEntity['children']): void => {
+    for (const child of children ?? []) {
+      if (!into.some((e) => e.name === child.name)) {
+        into.push({name: child.name, kind: 'ml', metadata: {luis: {childOf: parent}}});
+      }
+      visit(child.name, child.children);
+    }
+  };
+  for (const parent of parents) visit(parent.name, parent.children);
+}
+
 export function luisAppToDataset(app: LuisApp, file: string): Dataset {
   const labelled = new Set<string>();
   const mark = (labels: LuisEntityLabel[]): void => {
@@ -154,6 +171,7 @@ export function luisAppToDataset(app: LuisApp, file: string): Dataset {
       });
     }
   }
+  declareChildEntities(app.entities ?? [], entities);
   for (const c of app.closedLists ?? []) {
     if (absorbed.has(c.name)) continue;
     entities.push({

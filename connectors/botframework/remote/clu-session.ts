@@ -5,7 +5,6 @@ import {ExitCode, SynthnluError, type Diagnostic} from '../../../src/errors.js';
 import type {Dataset} from '../../../src/model/dataset.js';
 import {checkEndpoint} from '../../../src/remote/endpoint.js';
 import {HttpClient} from '../../../src/remote/http.js';
-import {pushedUtterances} from '../../../src/remote/plan.js';
 import type {
   ApplyReport,
   ProgressReporter,
@@ -115,7 +114,8 @@ export class CluSession implements RemoteSession {
     progress: ProgressReporter,
   ): Promise<ApplyReport> {
     const context = createConnectorContext();
-    const wanted = datasetToCluProject({...desired, utterances: pushedUtterances(desired)}, context, {
+    // CLU keeps the test split itself ("dataset": "Test") and evaluates the trained model on it.
+    const wanted = datasetToCluProject(desired, context, {
       name: this.projectName,
     });
     const merged = mergeCluProject(this.#remote, wanted, plan);

@@ -47,4 +47,6 @@ export interface LanguagePack {
    * set one. Optional: a new pack can start without.
    */
   recommendedMix?: Readonly<Record<string, number>>;
+  /** Neutral and out-of-domain sentences for the out-of-scope intent (`none:`); optional per pack. */
+  outOfScope?: readonly string[];
 }

@@ -6,6 +6,7 @@ import {morphological} from './families/morphological.js';
 import {noise} from './families/noise.js';
 import {colloquial, offensive} from './families/register.js';
 import {abbreviation, keyword} from './families/style.js';
+import {OUT_OF_SCOPE_SENTENCES} from './out-of-scope.js';
 import {RECOMMENDED_VARIATION_MIX} from './recommended-mix.js';
 
 export const englishPack: LanguagePack = {
@@ -25,4 +26,5 @@ export const englishPack: LanguagePack = {
     noise,
   ],
   recommendedMix: RECOMMENDED_VARIATION_MIX,
+  outOfScope: OUT_OF_SCOPE_SENTENCES,
 };

@@ -150,7 +150,6 @@ export function parseChatitoText(
     let variation: string | undefined;
     if (kind === 'slot' && name.includes('#')) [name, variation] = name.split('#') as [string, string];
     if (name.includes('?')) fail(`a ${kind} name cannot contain "?"`, file, line);
-    if (kind === 'alias' && match[3]) fail('aliases cannot have entity arguments', file, line);
     current = {
       kind,
       name,

@@ -93,6 +93,9 @@ export function chatitoToSpec(document: ChatitoDocument): Spec {
     return combined;
   };
 
+  const synonymAliases = new Set(
+    defs.filter((d) => d.kind === 'alias' && d.args['synonym'] === 'true').map((d) => d.name),
+  );
   const aliases: Record<string, [WeightedText, ...WeightedText[]]> = {};
   for (const d of defs.filter((x) => x.kind === 'alias')) {
     const weights = sentenceWeights(d.sentences);
@@ -111,8 +114,9 @@ export function chatitoToSpec(document: ChatitoDocument): Spec {
       annotateAs: entityLabel(d.name),
       values: d.sentences.map((s, i) => {
         const only = s.tokens.length === 1 ? s.tokens[0]! : undefined;
-        // A sentence that is one alias alone: its values are synonyms of the alias's name (spec 2.1.3).
-        if (only?.kind === 'alias' && !only.optional && aliasNames.has(only.name))
+        // A slot sentence that is one alias alone, where the alias says ('synonym': 'true'): its texts are
+        // synonyms of the alias's name (Chatito README, "Rasa NLU" adapter; e.g. its citySearch example).
+        if (only?.kind === 'alias' && !only.optional && synonymAliases.has(only.name))
           return {value: only.name, synonyms: [template(s)], weight: weights[i]!};
         return {value: template(s), weight: weights[i]!};
       }),

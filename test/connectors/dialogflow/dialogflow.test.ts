@@ -148,7 +148,12 @@ describe('dialogflow: names, kinds and roles', () => {
     expect(files.map((f) => f.path)).toContain('intents/travel_book_flight.json');
     expect(files.map((f) => f.path)).toContain('intents/travel_book_flight_2.json');
     const {dataset: back} = await dfRoundTrip(tinyDataset());
-    expect(back.intents.map((i) => i.name).sort()).toEqual(['travel/book:flight', 'travel_book_flight']);
+    expect(back.intents.map((i) => i.name).sort()).toEqual([
+      'Default Fallback Intent',
+      'Default Welcome Intent',
+      'travel/book:flight',
+      'travel_book_flight',
+    ]);
     expect(back.intents.find((i) => i.name === 'travel/book:flight')?.responses).toEqual(['Where to?']);
   });
 
@@ -411,13 +416,20 @@ describe('dialogflow: what the model does not hold is kept for Dialogflow', () =
     });
   });
 
-  it('warns about entity names the console refuses', async () => {
+  it('renames entity types the console refuses, with a warning giving the mapping', async () => {
     const context = createConnectorContext();
     const dataset = tinyDataset();
     dataset.entities.push({name: 'Child Entity', kind: 'ml'});
-    await exportFiles(dialogflowAgentFormat, dataset, context);
-    expect(context.warnings.find((w) => w.code === 'DIALOGFLOW_ENTITY_NAME')?.message).toContain(
-      '"Child Entity"',
+    dataset.utterances.push({
+      text: 'kid stuff',
+      intent: 'x',
+      entities: [{entity: 'Child Entity', start: 0, end: 3}],
+    });
+    const files = await exportFiles(dialogflowAgentFormat, dataset, context);
+    expect(context.warnings.find((w) => w.code === 'DIALOGFLOW_ENTITY_RENAMED')?.message).toContain(
+      '"Child Entity" -> "Child_Entity"',
     );
+    expect(files.map((f) => f.path)).toContain('entities/Child_Entity.json');
+    expect(JSON.stringify(files.map((f) => f.json))).not.toContain('Child Entity');
   });
 });

@@ -1,0 +1,12 @@
+import type {Connector} from '../../src/connector.js';
+import {dialogflowCxAgentFormat} from './format.js';
+import {dialogflowCxLimits} from './limits.js';
+import {dialogflowCxRemote} from './remote.js';
+
+export const dialogflowCxConnector: Connector = {
+  id: 'dialogflow-cx',
+  displayName: 'Dialogflow CX (Conversational Agents)',
+  formats: [dialogflowCxAgentFormat],
+  limits: dialogflowCxLimits,
+  remote: dialogflowCxRemote,
+};

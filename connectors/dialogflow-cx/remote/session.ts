@@ -1,0 +1,444 @@
+/**
+ * A push/pull session against one Dialogflow CX agent (v3 API): reads intents and entity types in the agent's
+ * default language, backs the agent up with exportAgent (a JSON package zip that `synthnlu import` reads),
+ * applies a plan, and trains every flow's NLU model.
+ *
+ * CX has no batch update for intents or entity types (ImportIntents takes an undocumented serialization), so
+ * a write is one create/update call per changed item, sent in batches of a few concurrent calls; updates
+ * carry an update mask, so nothing but training phrases, parameters (and an entity type's entries and flags)
+ * is touched, and only in the dataset's language.
+ */
+import type {protos} from '@google-cloud/dialogflow-cx';
+import type {CallOptions} from 'google-gax';
+import {ExitCode, SynthnluError} from '../../../src/errors.js';
+import type {Dataset} from '../../../src/model/dataset.js';
+import {writeBackupFile} from '../../../src/remote/backup-file.js';
+import {pushedUtterances} from '../../../src/remote/plan.js';
+import {retryPolicy, withRetries, type RetryPolicy} from '../../../src/remote/retry.js';
+import type {
+  ApplyReport,
+  ItemResult,
+  ProgressReporter,
+  PushPlan,
+  RemoteOptions,
+  RemoteSession,
+} from '../../../src/remote/types.js';
+import type {CxEntity, CxEntityType} from '../types.js';
+import {createCxClients, type CxClients} from './client.js';
+import {
+  apiEntityTypeName,
+  apiPhrases,
+  apiToDataset,
+  datasetToAgent,
+  type ApiEntityType,
+  type ApiIntent,
+  type ApiParameter,
+} from './mapping.js';
+
+/** Concurrent write calls per batch: well inside CX's design-time quota, retried on RESOURCE_EXHAUSTED. */
+export const CX_WRITE_BATCH = 5;
+
+/** gRPC status codes worth retrying: DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, ABORTED, UNAVAILABLE. */
+const RETRYABLE_GRPC = new Set([4, 8, 10, 14]);
+
+export class DialogflowCxSession implements RemoteSession {
+  readonly #clients: CxClients;
+  readonly #policy: RetryPolicy;
+  readonly #options: RemoteOptions;
+  #language: string | undefined;
+  /** The remote objects read last, by display name: updates keep everything synthnlu does not manage. */
+  #intents = new Map<string, ApiIntent>();
+  #entityTypes = new Map<string, ApiEntityType>();
+
+  static async open(options: RemoteOptions): Promise<DialogflowCxSession> {
+    return new DialogflowCxSession(await createCxClients(options), options);
+  }
+
+  private constructor(clients: CxClients, options: RemoteOptions) {
+    this.#clients = clients;
+    this.#options = options;
+    this.#policy = retryPolicy(options.retry);
+  }
+
+  async read(): Promise<Dataset> {
+    const {agent} = this.#clients;
+    const [info] = await this.#call('getAgent', () =>
+      this.#clients.agents.getAgent({name: agent}, this.#callOptions()),
+    );
+    const language = (this.#language = info.defaultLanguageCode || 'en');
+    const [intents] = await this.#call('listIntents', () =>
+      this.#clients.intents.listIntents(
+        {parent: agent, languageCode: language, intentView: 'INTENT_VIEW_FULL'},
+        this.#callOptions(),
+      ),
+    );
+    const [entityTypes] = await this.#call('listEntityTypes', () =>
+      this.#clients.entityTypes.listEntityTypes({parent: agent, languageCode: language}, this.#callOptions()),
+    );
+    this.#intents = new Map((intents as ApiIntent[]).map((i) => [i.displayName ?? '', i]));
+    this.#entityTypes = new Map((entityTypes as ApiEntityType[]).map((e) => [e.displayName ?? '', e]));
+    return apiToDataset(
+      intents as ApiIntent[],
+      entityTypes as ApiEntityType[],
+      language,
+      info.displayName || agent,
+    );
+  }
+
+  async backup(dir: string): Promise<string> {
+    const {agent, project} = this.#clients;
+    const [operation] = await this.#call('exportAgent', () =>
+      this.#clients.agents.exportAgent({name: agent, dataFormat: 'JSON_PACKAGE'}, this.#callOptions()),
+    );
+    const [response] = await operation.promise();
+    const content = response.agentContent;
+    if (!content || typeof content === 'string' || content.length === 0)
+      throw new SynthnluError(
+        'DIALOGFLOW_CX_BACKUP',
+        'exportAgent returned no agent content; nothing was changed',
+        {
+          exitCode: ExitCode.failedCheck,
+          suggestion: 'Check the service account may export the agent (Dialogflow API Admin role).',
+        },
+      );
+    return writeBackupFile(
+      dir,
+      `dialogflow-cx-${project}-${agent.slice(agent.lastIndexOf('/') + 1)}`,
+      '.zip',
+      content,
+    );
+  }
+
+  async apply(
+    plan: PushPlan,
+    desired: Dataset,
+    _remote: Dataset | undefined,
+    progress: ProgressReporter,
+  ): Promise<ApplyReport> {
+    const language = desired.language;
+    if (this.#language && language.toLowerCase() !== this.#language.toLowerCase())
+      throw new SynthnluError(
+        'DIALOGFLOW_CX_LANGUAGE',
+        `the dataset is in "${language}" but the agent's default language is "${this.#language}"; nothing was changed`,
+        {
+          exitCode: ExitCode.badInput,
+          suggestion:
+            "Push a dataset in the agent's default language (other languages are kept by file export/import).",
+        },
+      );
+    const wanted = datasetToAgent({...desired, utterances: pushedUtterances(desired)});
+    const results: ItemResult[] = [];
+    let writeCalls = 0;
+    const created = (group: PushPlan['intents'], name: string) => group.create.some((c) => c.name === name);
+
+    // Entity types first: the intents' parameters refer to them by resource name.
+    const typeChanges = [...plan.entityTypes.create, ...plan.entityTypes.update].map((c) => c.name);
+    progress.start('Updating entity types', typeChanges.length);
+    for (const batch of chunk(typeChanges, CX_WRITE_BATCH)) {
+      const outcomes = await Promise.all(
+        batch.map((name) => this.#writeEntityType(wanted.entityTypes.get(name)!, language)),
+      );
+      for (const [index, outcome] of outcomes.entries()) {
+        writeCalls += outcome.attempts;
+        const name = batch[index]!;
+        results.push({
+          kind: 'entityType',
+          name,
+          action: created(plan.entityTypes, name) ? 'create' : 'update',
+          ...status(outcome.error),
+        });
+      }
+      progress.advance(batch.length);
+    }
+    progress.done();
+
+    const resources = new Map([...this.#entityTypes].map(([name, type]) => [name, type.name ?? '']));
+    const intentChanges = [...plan.intents.create, ...plan.intents.update].map((c) => c.name);
+    progress.start('Updating intents', intentChanges.length);
+    for (const batch of chunk(intentChanges, CX_WRITE_BATCH)) {
+      const outcomes = await Promise.all(
+        batch.map((name) => this.#writeIntent(name, wanted.intents.get(name), resources, language)),
+      );
+      for (const [index, outcome] of outcomes.entries()) {
+        writeCalls += outcome.attempts;
+        const name = batch[index]!;
+        results.push({
+          kind: 'intent',
+          name,
+          action: created(plan.intents, name) ? 'create' : 'update',
+          ...status(outcome.error),
+        });
+      }
+      progress.advance(batch.length);
+    }
+    progress.done();
+
+    // Deletions last (the core only gets here with a backup on disk): intents, then the types they used.
+    for (const [kind, changes, remote] of [
+      ['intent', plan.intents.delete, this.#intents],
+      ['entityType', plan.entityTypes.delete, this.#entityTypes],
+    ] as const) {
+      for (const batch of chunk(
+        changes.map((c) => remote.get(c.name)).filter((r) => !!r?.name),
+        CX_WRITE_BATCH,
+      )) {
+        const outcomes = await Promise.all(
+          batch.map((item) =>
+            kind === 'intent'
+              ? this.#write('deleteIntent', () =>
+                  this.#clients.intents.deleteIntent({name: item!.name!}, this.#callOptions()),
+                )
+              : // Without force, CX refuses to delete a type that pages or intents still use: reported, not forced.
+                this.#write('deleteEntityType', () =>
+                  this.#clients.entityTypes.deleteEntityType(
+                    {name: item!.name!, force: false},
+                    this.#callOptions(),
+                  ),
+                ),
+          ),
+        );
+        for (const [index, outcome] of outcomes.entries()) {
+          writeCalls += outcome.attempts;
+          results.push({
+            kind,
+            name: batch[index]!.displayName ?? '',
+            action: 'delete',
+            ...status(outcome.error),
+          });
+        }
+      }
+    }
+    return {results, writeCalls, trained: false};
+  }
+
+  /** Trains the NLU model of every flow (CX trains per flow; intents are shared by the agent's flows). */
+  async train(progress: ProgressReporter): Promise<number> {
+    const [flows] = await this.#call('listFlows', () =>
+      this.#clients.flows.listFlows({parent: this.#clients.agent}, this.#callOptions()),
+    );
+    progress.start('Training the flows', flows.length);
+    let calls = 0;
+    for (const flow of flows) {
+      const outcome = await this.#write('trainFlow', async () => {
+        const [operation] = await this.#clients.flows.trainFlow({name: flow.name!}, this.#callOptions());
+        await operation.promise();
+      });
+      calls += outcome.attempts;
+      progress.advance(1);
+      if (outcome.error)
+        throw new SynthnluError(
+          'DIALOGFLOW_CX_TRAIN',
+          `training flow "${flow.displayName}" failed: ${outcome.error}`,
+          {
+            exitCode: ExitCode.failedCheck,
+          },
+        );
+    }
+    progress.done();
+    return calls;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([
+      this.#clients.intents.close(),
+      this.#clients.entityTypes.close(),
+      this.#clients.agents.close(),
+      this.#clients.flows.close(),
+    ]);
+  }
+
+  async #writeEntityType(
+    wanted: {entityType: CxEntityType; entities: CxEntity[]},
+    language: string,
+  ): Promise<{attempts: number; error?: string}> {
+    const {displayName, kind, autoExpansionMode, enableFuzzyExtraction} = wanted.entityType;
+    const body: protos.google.cloud.dialogflow.cx.v3.IEntityType = {
+      displayName,
+      kind,
+      autoExpansionMode: (autoExpansionMode ??
+        'AUTO_EXPANSION_MODE_UNSPECIFIED') as 'AUTO_EXPANSION_MODE_DEFAULT',
+      enableFuzzyExtraction: enableFuzzyExtraction ?? false,
+      entities: wanted.entities.map((e) => ({value: e.value, synonyms: e.synonyms ?? [e.value]})),
+    };
+    return this.#write(
+      this.#entityTypes.has(displayName) ? 'updateEntityType' : 'createEntityType',
+      async (attempt) => {
+        // A failed create may have been applied (a deadline passed after the server wrote): look before creating again.
+        if (attempt > 1 && !this.#entityTypes.has(displayName)) await this.#refreshEntityTypes(language);
+        const existing = this.#entityTypes.get(displayName);
+        const [saved] = existing
+          ? await this.#clients.entityTypes.updateEntityType(
+              {
+                entityType: {...body, name: existing.name},
+                languageCode: language,
+                updateMask: {paths: ['kind', 'auto_expansion_mode', 'enable_fuzzy_extraction', 'entities']},
+              },
+              this.#callOptions(),
+            )
+          : await this.#clients.entityTypes.createEntityType(
+              {parent: this.#clients.agent, entityType: body, languageCode: language},
+              this.#callOptions(),
+            );
+        this.#entityTypes.set(displayName, saved as ApiEntityType);
+      },
+    );
+  }
+
+  async #writeIntent(
+    name: string,
+    wanted: ReturnType<typeof datasetToAgent>['intents'] extends Map<string, infer V> ? V | undefined : never,
+    resources: Map<string, string>,
+    language: string,
+  ): Promise<{attempts: number; error?: string}> {
+    const typeOf = (ref: string) => apiEntityTypeName(ref, new Map([...resources, ...this.#resourceNames()]));
+    const phrases = apiPhrases(wanted?.phrases ?? []);
+    const wantedParameters: ApiParameter[] = (wanted?.intent.parameters ?? []).map((p) => ({
+      id: p.id,
+      entityType: typeOf(p.entityType),
+      ...(p.isList ? {isList: true} : {}),
+      ...(p.redact ? {redact: true} : {}),
+    }));
+    return this.#write(this.#intents.has(name) ? 'updateIntent' : 'createIntent', async (attempt) => {
+      if (attempt > 1 && !this.#intents.has(name)) await this.#refreshIntents(language);
+      const existing = this.#intents.get(name);
+      if (existing) {
+        // Keep the agent's parameters (their settings are the author's); add the ones new annotations need.
+        const have = new Set((existing.parameters ?? []).map((p) => p.id));
+        const parameters = [
+          ...(existing.parameters ?? []),
+          ...wantedParameters.filter((p) => !have.has(p.id)),
+        ];
+        const [saved] = await this.#clients.intents.updateIntent(
+          {
+            intent: {name: existing.name, displayName: name, trainingPhrases: phrases, parameters},
+            languageCode: language,
+            updateMask: {paths: ['training_phrases', 'parameters']},
+          },
+          this.#callOptions(),
+        );
+        this.#intents.set(name, saved as ApiIntent);
+        return;
+      }
+      const [saved] = await this.#clients.intents.createIntent(
+        {
+          parent: this.#clients.agent,
+          intent: {
+            displayName: name,
+            trainingPhrases: phrases,
+            parameters: wantedParameters,
+            priority: wanted?.intent.priority ?? 500000,
+            ...(wanted?.intent.description ? {description: wanted.intent.description} : {}),
+          },
+          languageCode: language,
+        },
+        this.#callOptions(),
+      );
+      this.#intents.set(name, saved as ApiIntent);
+    });
+  }
+
+  #resourceNames(): Map<string, string> {
+    return new Map([...this.#entityTypes].map(([name, type]) => [name, type.name ?? '']));
+  }
+
+  async #refreshIntents(language: string): Promise<void> {
+    const [intents] = await this.#call('listIntents', () =>
+      this.#clients.intents.listIntents(
+        {parent: this.#clients.agent, languageCode: language},
+        this.#callOptions(),
+      ),
+    );
+    for (const intent of intents as ApiIntent[])
+      if (!this.#intents.has(intent.displayName ?? '')) this.#intents.set(intent.displayName ?? '', intent);
+  }
+
+  async #refreshEntityTypes(language: string): Promise<void> {
+    const [types] = await this.#call('listEntityTypes', () =>
+      this.#clients.entityTypes.listEntityTypes(
+        {parent: this.#clients.agent, languageCode: language},
+        this.#callOptions(),
+      ),
+    );
+    for (const type of types as ApiEntityType[])
+      if (!this.#entityTypes.has(type.displayName ?? '')) this.#entityTypes.set(type.displayName ?? '', type);
+  }
+
+  #callOptions(): CallOptions {
+    // gax retries off: the shared policy retries, with jitter and a total time budget.
+    return {timeout: this.#policy.requestTimeoutMs, retry: null, autoPaginate: true};
+  }
+
+  /** A read: retried, and a final failure stops the command with a clear message. */
+  async #call<T>(method: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await withRetries(this.#policy, run, classifyGrpc);
+    } catch (error) {
+      throw grpcError(method, error, this.#options);
+    }
+  }
+
+  /** A write: retried; a final failure is returned (as a redacted message) so the caller reports per item. */
+  async #write(
+    method: string,
+    run: (attempt: number) => Promise<unknown>,
+  ): Promise<{attempts: number; error?: string}> {
+    let attempts = 0;
+    try {
+      await withRetries(
+        this.#policy,
+        (attempt) => {
+          attempts++;
+          return run(attempt);
+        },
+        classifyGrpc,
+      );
+      return {attempts};
+    } catch (error) {
+      return {attempts, error: grpcError(method, error, this.#options).message};
+    }
+  }
+}
+
+function classifyGrpc(error: unknown): {retry: boolean} {
+  const code = (error as {code?: unknown}).code;
+  return {retry: typeof code === 'number' && RETRYABLE_GRPC.has(code)};
+}
+
+const GRPC_HINTS: Record<number, string> = {
+  3: 'Dialogflow CX rejected the data; check intent and entity names against its limits.',
+  5: 'Check --project and --location: the agent was not found (agents live in one region).',
+  7: 'Check the service account has the "Dialogflow API Admin" role on the project, and --project/--location.',
+  8: 'The Dialogflow quota was exhausted even after retries; try again later or ask for a higher quota.',
+  9: 'Dialogflow CX refused because something still uses it (an entity type used by a page or intent).',
+  14: 'Dialogflow stayed unavailable after retries; check the endpoint and your network, then try again.',
+  16: 'Check the credentials: --key-file, GOOGLE_APPLICATION_CREDENTIALS or `gcloud auth application-default login`.',
+};
+
+function grpcError(method: string, error: unknown, options: RemoteOptions): SynthnluError {
+  if (error instanceof SynthnluError) return error;
+  const code = (error as {code?: unknown}).code;
+  const detail =
+    (error as {details?: string}).details ?? (error instanceof Error ? error.message : String(error));
+  const message = options.secrets.redact(`Dialogflow CX ${method} failed: ${detail}`);
+  if (code === 'NO_ADC_FOUND' || /default credentials/i.test(detail))
+    return new SynthnluError('DIALOGFLOW_CX_NO_CREDENTIALS', message, {
+      exitCode: ExitCode.badInput,
+      suggestion: GRPC_HINTS[16]!,
+    });
+  return new SynthnluError(`DIALOGFLOW_CX_${typeof code === 'number' ? `GRPC_${code}` : 'CALL'}`, message, {
+    exitCode: ExitCode.failedCheck,
+    suggestion:
+      (typeof code === 'number' && GRPC_HINTS[code]) ||
+      'Run again; nothing beyond the reported items changed.',
+  });
+}
+
+function status(error: string | undefined): Pick<ItemResult, 'status' | 'error'> {
+  return error ? {status: 'failed', error} : {status: 'ok'};
+}
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const batches: T[][] = [];
+  for (let i = 0; i < items.length; i += size) batches.push(items.slice(i, i + size));
+  return batches;
+}

@@ -1,0 +1,195 @@
+/**
+ * `variations: auto`: choose the variation mix from the user's own seeds. The plain seeds of each intent are
+ * split into folds; for each fold the seeds outside it are the training set, and each candidate family
+ * generates from them alone. A family is kept only if adding its output does not lower the local classifier's
+ * accuracy on the held-out seeds (mean over folds); the kept families together are then checked the same way,
+ * dropping the weakest until the mix as a whole does not hurt either. Deterministic for a spec and seed.
+ */
+import {trainIntentClassifier, type TrainingExample} from '../classifier/index.js';
+import type {VariationTag} from '../model/dataset.js';
+import type {IntentSpec, Spec, VariationMix} from '../spec/spec.js';
+import {createRng} from './rng.js';
+import {findFamily, packDefaultMix} from './settings.js';
+import type {LanguagePack} from './variation/types.js';
+
+export interface FamilyEffect {
+  family: string;
+  tag: VariationTag;
+  /** Mean change in held-out accuracy, in points, when this family's output is added to the seeds. */
+  effect: number;
+  /** Standard error of that mean over the folds. */
+  error: number;
+  kept: boolean;
+}
+
+export interface AutoMixReport {
+  /** The mix chosen (empty: no family helped, only seeds and templates are written). */
+  mix: Record<string, number>;
+  families: FamilyEffect[];
+  /** Effect of the chosen mix as a whole, in points (0 for an empty mix). */
+  mixEffect: number;
+  /** Held-out seeds per fold and the accuracy of the seeds alone on them. */
+  heldOut: number;
+  /** Intents the trials ran on (a seeded sample when the spec has more than 50). */
+  trialIntents: number;
+  baselineAccuracy: number;
+  folds: number;
+  /** Set when the seeds were too few to measure anything: the pack's recommended mix is used as is. */
+  unmeasured?: string;
+}
+
+/** Generated utterances per training seed in the trial runs: enough to show an effect, cheap to train on. */
+const TRIAL_PER_SEED = 2;
+const FOLDS = 5;
+const MIN_HELD_OUT = 4;
+/**
+ * Above this many intents the trials run on a seeded sample of them: training cost grows with intents times
+ * examples, and a family's effect is a property of the family and the seeds' style, not of every intent.
+ */
+const MAX_TRIAL_INTENTS = 50;
+
+/** Runs generation on a trial spec; supplied by the pipeline (this module must not import it: a cycle). */
+export type TrialGenerator = (spec: Spec) => TrainingExample[];
+
+interface Fold {
+  train: Spec;
+  heldOut: TrainingExample[];
+  seeds: TrainingExample[];
+}
+
+function isPlain(example: string): boolean {
+  return !/[()[\]{}<>|\\]/.test(example);
+}
+
+function trialSpec(spec: Spec, seed: string): Spec {
+  if (spec.intents.length <= MAX_TRIAL_INTENTS) return spec;
+  const rng = createRng(`${seed}:auto-mix-intents`);
+  const chosen = new Set(rng.shuffle(spec.intents.map((_, i) => i)).slice(0, MAX_TRIAL_INTENTS));
+  return {...spec, intents: spec.intents.filter((_, i) => chosen.has(i)) as Spec['intents']};
+}
+
+function makeFolds(spec: Spec, seed: string): Fold[] {
+  const rng = createRng(`${seed}:auto-mix`);
+  const assignment = spec.intents.map((intent) => {
+    const plain = intent.examples.filter(isPlain);
+    const order = rng.shuffle(plain.map((_, i) => i));
+    // One seed at least stays in training; an intent with a single seed is never held out.
+    return plain.length >= 2
+      ? new Map(order.map((p, k) => [plain[p]!, k % FOLDS]))
+      : new Map<string, number>();
+  });
+  return Array.from({length: FOLDS}, (_, fold) => {
+    const heldOut: TrainingExample[] = [];
+    const seeds: TrainingExample[] = [];
+    const intents = spec.intents.map((intent, i): IntentSpec => {
+      const kept = intent.examples.filter((example) => {
+        if (assignment[i]!.get(example) !== fold) return true;
+        heldOut.push({text: example, intent: intent.name});
+        return false;
+      });
+      for (const example of kept) if (isPlain(example)) seeds.push({text: example, intent: intent.name});
+      return {...intent, examples: kept as IntentSpec['examples']};
+    });
+    return {train: {...spec, intents: intents as Spec['intents']}, heldOut, seeds};
+  });
+}
+
+function accuracyOn(train: TrainingExample[], test: TrainingExample[]): number {
+  const classifier = trainIntentClassifier(train, {seed: 1});
+  let correct = 0;
+  for (const example of test) if (classifier.predict(example.text).intent === example.intent) correct++;
+  return (100 * correct) / test.length;
+}
+
+export function chooseAutoMix(
+  fullSpec: Spec,
+  pack: LanguagePack,
+  seed: string,
+  generate: TrialGenerator,
+): AutoMixReport {
+  const spec = trialSpec(fullSpec, seed);
+  const candidates = Object.entries(packDefaultMix(pack))
+    .map(([name, share]) => ({name, share: share ?? 0, family: findFamily(pack, name)}))
+    .filter((c) => c.family && !c.family.offByDefault && c.share > 0);
+  const recommended = Object.fromEntries(candidates.map((c) => [c.name, c.share]));
+  const folds = makeFolds(spec, seed).filter((f) => f.heldOut.length > 0);
+  const heldOut = Math.min(...folds.map((f) => f.heldOut.length));
+  const intentsWithSeeds = new Set(folds.flatMap((f) => f.heldOut.map((e) => e.intent)));
+  if (folds.length === 0 || heldOut < MIN_HELD_OUT || spec.intents.length < 2 || intentsWithSeeds.size < 2)
+    return {
+      mix: recommended,
+      families: [],
+      mixEffect: 0,
+      heldOut: Number.isFinite(heldOut) ? heldOut : 0,
+      trialIntents: spec.intents.length,
+      baselineAccuracy: 0,
+      folds: folds.length,
+      unmeasured: 'too few plain seeds to hold any out: the recommended mix is used unmeasured',
+    };
+  const trialAccuracy = (fold: Fold, mix: VariationMix): number => {
+    const perIntent = Math.max(
+      1,
+      Math.round((TRIAL_PER_SEED * fold.seeds.length) / Math.max(1, spec.intents.length)),
+    );
+    const trial: Spec = {
+      ...fold.train,
+      defaults: {...fold.train.defaults, variations: mix, count: perIntent + seedsPerIntent(fold)},
+      intents: fold.train.intents.map(({count: _c, variations: _v, ...rest}) => rest) as Spec['intents'],
+    };
+    return accuracyOn(generate(trial), fold.heldOut);
+  };
+  // Seeds and template expansions without any family: what every family is compared with.
+  const baselines = folds.map((f) => trialAccuracy(f, {}));
+  /** Mean change over folds and its standard error. */
+  const measure = (mix: VariationMix): {effect: number; error: number} => {
+    const deltas = folds.map((fold, k) => trialAccuracy(fold, mix) - baselines[k]!);
+    const effect = deltas.reduce((a, b) => a + b, 0) / deltas.length;
+    const variance = deltas.reduce((a, d) => a + (d - effect) ** 2, 0) / Math.max(1, deltas.length - 1);
+    return {effect, error: Math.sqrt(variance / deltas.length)};
+  };
+  const effectOf = (mix: VariationMix): number => measure(mix).effect;
+  // A family is kept when it does not lower held-out accuracy by more than chance allows in the other
+  // direction: its mean effect must be at least one standard error above zero (a zero-mean family that
+  // happens to score +0.1 is noise, and the measured cost of keeping a harmful family is larger than the
+  // cost of dropping a neutral one).
+  const families: FamilyEffect[] = candidates.map((c) => {
+    const {effect, error} = measure({[c.name]: 1});
+    return {
+      family: c.name,
+      tag: c.family!.tag,
+      effect: round(effect),
+      error: round(error),
+      kept: effect > 0 && effect >= error,
+    };
+  });
+  // The kept families as a mix, best first; drop the weakest while the mix as a whole lowers accuracy.
+  const kept = families.filter((f) => f.kept).sort((a, b) => b.effect - a.effect);
+  let mixEffect = 0;
+  while (kept.length > 0) {
+    mixEffect = effectOf(Object.fromEntries(kept.map((f) => [f.family, recommended[f.family]!])));
+    if (mixEffect >= 0) break;
+    const weakest = kept.pop()!;
+    weakest.kept = false;
+    mixEffect = 0;
+  }
+  // Shares are scaled up so the kept families together can fill the count (no family exceeds its share).
+  const total = kept.reduce((sum, f) => sum + recommended[f.family]!, 0);
+  const scale = total > 0 && total < 1 ? 1 / total : 1;
+  return {
+    mix: Object.fromEntries(kept.map((f) => [f.family, round(recommended[f.family]! * scale)])),
+    families,
+    mixEffect: round(mixEffect),
+    heldOut,
+    trialIntents: spec.intents.length,
+    baselineAccuracy: round(baselines.reduce((a, b) => a + b, 0) / baselines.length),
+    folds: folds.length,
+  };
+}
+
+function seedsPerIntent(fold: Fold): number {
+  return Math.ceil(fold.seeds.length / Math.max(1, fold.train.intents.length));
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}

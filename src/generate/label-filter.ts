@@ -1,0 +1,62 @@
+/**
+ * Label-preservation filter: the local classifier (src/classifier), trained on the spec's own seeds, judges
+ * every generated candidate. A candidate it assigns to another intent, or to its own with too little
+ * confidence, has probably drifted ("I can't find two pizzas" is no longer an order) and is dropped.
+ * The confidence is read as pointwise V-information (ICDA, EACL 2023): PVI = log2 p(intent | text) − log2 p(intent),
+ * with a uniform prior, i.e. how many bits the text gives about its label under a model of the seeds.
+ */
+import {trainIntentClassifier, type IntentClassifier, type TrainingExample} from '../classifier/index.js';
+
+export type DropReason = 'other-intent' | 'low-confidence';
+
+export interface LabelJudgement {
+  keep: boolean;
+  reason?: DropReason;
+  /** Pointwise V-information in bits; higher means the text says more clearly which intent it is. */
+  pvi: number;
+}
+
+export interface LabelFilter {
+  judge(text: string, intent: string): LabelJudgement;
+  /** The intent the seeds' model finds most likely for a text, with its PVI (for out-of-scope checks). */
+  strongestIntent(text: string): {intent: string; pvi: number};
+}
+
+export interface LabelFilterOptions {
+  /** Least PVI kept, in bits (0 = no more sure than a uniform guess). */
+  minPvi?: number;
+}
+
+export const DEFAULT_MIN_PVI = 1;
+
+/**
+ * A filter trained on `examples` (seed texts with their intents), or undefined when there is nothing to tell
+ * apart (fewer than two intents).
+ */
+export function trainLabelFilter(
+  examples: readonly TrainingExample[],
+  options: LabelFilterOptions = {},
+): LabelFilter | undefined {
+  const intents = new Set(examples.map((e) => e.intent));
+  if (intents.size < 2) return undefined;
+  const classifier = trainIntentClassifier([...examples], {seed: 1});
+  return classifierFilter(classifier, options.minPvi ?? DEFAULT_MIN_PVI);
+}
+
+function classifierFilter(classifier: IntentClassifier, minPvi: number): LabelFilter {
+  const prior = Math.log2(classifier.intents.length);
+  return {
+    strongestIntent(text) {
+      const prediction = classifier.predict(text);
+      return {intent: prediction.intent, pvi: Math.log2(Math.max(prediction.score, 1e-12)) + prior};
+    },
+    judge(text, intent) {
+      const prediction = classifier.predict(text);
+      const own = prediction.scores.find((s) => s.intent === intent)?.score ?? 0;
+      const pvi = Math.log2(Math.max(own, 1e-12)) + prior;
+      if (prediction.intent !== intent) return {keep: false, reason: 'other-intent', pvi};
+      if (pvi < minPvi) return {keep: false, reason: 'low-confidence', pvi};
+      return {keep: true, pvi};
+    },
+  };
+}

@@ -1,0 +1,531 @@
+/**
+ * A local, in-memory Dialogflow CX v3 server for tests: the Agents, Intents, EntityTypes and Flows services and
+ * long-running Operations, loaded from the .proto files @google-cloud/dialogflow-cx ships, so the real client
+ * talks to it over gRPC exactly as it would to Google. It keeps training phrases and entity entries per
+ * language, applies update masks, refuses duplicate display names and deleting an entity type still in use
+ * (as CX does), counts calls per method and injects faults (UNAVAILABLE, RESOURCE_EXHAUSTED, DEADLINE_EXCEEDED
+ * after applying a write).
+ */
+import {randomUUID} from 'node:crypto';
+import {createRequire} from 'node:module';
+import {dirname, join} from 'node:path';
+import * as grpc from '@grpc/grpc-js';
+import * as protoLoader from '@grpc/proto-loader';
+import JSZip from 'jszip';
+import protobuf from 'protobufjs';
+
+const require = createRequire(import.meta.url);
+const CX_PROTOS = join(
+  dirname(require.resolve('@google-cloud/dialogflow-cx/package.json')),
+  'build',
+  'protos',
+);
+// google-gax does not export its package.json: walk up from its entry point to the package folder.
+const GAX_PROTOS = join(
+  require.resolve('google-gax').replace(/(node_modules[\\/]google-gax)[\\/].*$/, '$1'),
+  'build',
+  'protos',
+);
+const TYPE_PREFIX = 'type.googleapis.com/';
+const SYSTEM_PREFIX = 'projects/-/locations/-/agents/-/entityTypes/sys.';
+
+/** Objects as proto-loader hands them over (camelCase, enums as strings). */
+export interface ApiPhrase {
+  id?: string;
+  parts: {text: string; parameterId?: string}[];
+  repeatCount?: number;
+}
+export interface ApiParameter {
+  id: string;
+  entityType: string;
+  isList?: boolean;
+  redact?: boolean;
+}
+export interface StoredIntent {
+  name: string;
+  displayName: string;
+  /** Training phrases by language code. */
+  phrases: Map<string, ApiPhrase[]>;
+  parameters: ApiParameter[];
+  priority?: number;
+  description?: string;
+  /** Fields synthnlu never manages, to check that updates keep them. */
+  labels?: Record<string, string>;
+}
+export interface StoredEntityType {
+  name: string;
+  displayName: string;
+  kind: string;
+  autoExpansionMode?: string;
+  enableFuzzyExtraction?: boolean;
+  redact?: boolean;
+  /** Entries by language code. */
+  entities: Map<string, {value: string; synonyms: string[]}[]>;
+}
+
+export interface Fault {
+  /** Method name as in the proto: CreateIntent, ListIntents, ExportAgent... */
+  method: string;
+  code: grpc.status;
+  /** How many calls fail (default 1); Infinity for a persistent fault. */
+  times?: number;
+  /** Let this many calls of the method succeed first. */
+  after?: number;
+  /** Apply the request, then answer with the error (a response lost to a deadline: the retry must be idempotent). */
+  applyFirst?: boolean;
+}
+
+export interface AgentState {
+  name: string;
+  displayName: string;
+  defaultLanguageCode: string;
+  intents: Map<string, StoredIntent>;
+  entityTypes: Map<string, StoredEntityType>;
+  flows: {name: string; displayName: string; trainings: number}[];
+}
+
+const READS = new Set([
+  'GetAgent',
+  'ListAgents',
+  'ExportAgent',
+  'ListIntents',
+  'GetIntent',
+  'ListEntityTypes',
+  'GetEntityType',
+  'ListFlows',
+  'GetOperation',
+]);
+
+export class DialogflowCxTestServer {
+  readonly calls = new Map<string, number>();
+  /** Methods in the order they were called, for ordering assertions (backup before the first write). */
+  readonly callLog: string[] = [];
+  readonly requests = new Map<string, unknown[]>();
+  readonly agents = new Map<string, AgentState>();
+  readonly #faults: (Fault & {seen: number; failed: number})[] = [];
+  readonly #server = new grpc.Server();
+  #root!: protobuf.Root;
+  port = 0;
+
+  static async start(): Promise<DialogflowCxTestServer> {
+    const server = new DialogflowCxTestServer();
+    await server.#listen();
+    return server;
+  }
+
+  addAgent(name: string, options: {displayName?: string; defaultLanguageCode?: string} = {}): AgentState {
+    const state: AgentState = {
+      name,
+      displayName: options.displayName ?? 'test-agent',
+      defaultLanguageCode: options.defaultLanguageCode ?? 'en',
+      intents: new Map(),
+      entityTypes: new Map(),
+      flows: [
+        {
+          name: `${name}/flows/00000000-0000-0000-0000-000000000000`,
+          displayName: 'Default Start Flow',
+          trainings: 0,
+        },
+        {name: `${name}/flows/${randomUUID()}`, displayName: 'Booking', trainings: 0},
+      ],
+    };
+    this.agents.set(name, state);
+    return state;
+  }
+
+  agent(name: string): AgentState {
+    const state = this.agents.get(name);
+    if (!state) throw notFound(name);
+    return state;
+  }
+
+  callCount(method: string): number {
+    return this.calls.get(method) ?? 0;
+  }
+
+  /** Calls that change agent state. */
+  writeCalls(): number {
+    let total = 0;
+    for (const [method, count] of this.calls) if (!READS.has(method)) total += count;
+    return total;
+  }
+
+  injectFault(fault: Fault): void {
+    this.#faults.push({...fault, seen: 0, failed: 0});
+  }
+
+  reset(): void {
+    this.resetCounts();
+    this.agents.clear();
+    this.#faults.length = 0;
+  }
+
+  resetCounts(): void {
+    this.calls.clear();
+    this.callLog.length = 0;
+    this.requests.clear();
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.#server.tryShutdown(() => resolve()));
+    this.#server.forceShutdown();
+  }
+
+  async #listen(): Promise<void> {
+    const v3 = join(CX_PROTOS, 'google/cloud/dialogflow/cx/v3');
+    const files = ['intent.proto', 'entity_type.proto', 'agent.proto', 'flow.proto'].map((f) => join(v3, f));
+    const definition = protoLoader.loadSync(
+      [...files, join(GAX_PROTOS, 'google/longrunning/operations.proto')],
+      {
+        includeDirs: [CX_PROTOS, GAX_PROTOS],
+        keepCase: false,
+        longs: String,
+        enums: String,
+        defaults: false,
+        oneofs: true,
+      },
+    );
+    const loaded = grpc.loadPackageDefinition(definition) as unknown as {
+      google: {
+        cloud: {dialogflow: {cx: {v3: Record<string, {service: grpc.ServiceDefinition}>}}};
+        longrunning: {Operations: {service: grpc.ServiceDefinition}};
+      };
+    };
+    this.#root = protobuf.Root.fromJSON(require('@google-cloud/dialogflow-cx/build/protos/protos.json'));
+    const services = loaded.google.cloud.dialogflow.cx.v3;
+    this.#server.addService(services.Intents!.service, this.#wrap(this.#intents()));
+    this.#server.addService(services.EntityTypes!.service, this.#wrap(this.#entityTypes()));
+    this.#server.addService(services.Agents!.service, this.#wrap(this.#agentsService()));
+    this.#server.addService(services.Flows!.service, this.#wrap(this.#flows()));
+    this.#server.addService(
+      loaded.google.longrunning.Operations.service,
+      this.#wrap({GetOperation: (request: {name: string}) => ({name: request.name, done: true})}),
+    );
+    this.port = await new Promise<number>((resolve, reject) =>
+      this.#server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, port) =>
+        error ? reject(error) : resolve(port),
+      ),
+    );
+  }
+
+  /** Turns plain handlers into unary gRPC handlers with call counting and fault injection. */
+  #wrap(handlers: Record<string, (request: never) => unknown>): grpc.UntypedServiceImplementation {
+    const implementation: grpc.UntypedServiceImplementation = {};
+    for (const [method, handler] of Object.entries(handlers)) {
+      implementation[method[0]!.toLowerCase() + method.slice(1)] = (
+        call: grpc.ServerUnaryCall<unknown, unknown>,
+        callback: grpc.sendUnaryData<unknown>,
+      ) => {
+        this.calls.set(method, this.callCount(method) + 1);
+        this.callLog.push(method);
+        this.requests.set(method, [...(this.requests.get(method) ?? []), call.request]);
+        const fault = this.#faults.find(
+          (f) => f.method === method && f.failed < (f.times ?? 1) && f.seen++ >= (f.after ?? 0),
+        );
+        const fail = () => {
+          fault!.failed++;
+          callback({code: fault!.code, details: `injected ${grpc.status[fault!.code]}`} as grpc.ServiceError);
+        };
+        if (fault && !fault.applyFirst) return fail();
+        Promise.resolve()
+          .then(() => handler(call.request as never))
+          .then(
+            (response) => (fault ? fail() : callback(null, response)),
+            (error: {code?: number; message: string}) =>
+              callback({
+                code: error.code ?? grpc.status.INTERNAL,
+                details: error.message,
+              } as grpc.ServiceError),
+          );
+      };
+    }
+    return implementation;
+  }
+
+  #done(typeName: string, value: Record<string, unknown> = {}): unknown {
+    const type = this.#root.lookupType(typeName);
+    const encoded = type.encode(type.fromObject(value)).finish();
+    return {
+      name: `operations/${randomUUID()}`,
+      done: true,
+      response: {typeUrl: TYPE_PREFIX + typeName, value: Buffer.from(encoded)},
+    };
+  }
+
+  #intentView(state: AgentState, intent: StoredIntent, language: string | undefined, full: boolean): unknown {
+    const lang = language || state.defaultLanguageCode;
+    return {
+      name: intent.name,
+      displayName: intent.displayName,
+      parameters: intent.parameters,
+      priority: intent.priority ?? 500000,
+      ...(intent.description ? {description: intent.description} : {}),
+      ...(intent.labels ? {labels: intent.labels} : {}),
+      trainingPhrases: full ? (intent.phrases.get(lang) ?? []) : [],
+    };
+  }
+
+  #intents() {
+    const ownerOf = (name: string): AgentState => this.agent(name.replace(/\/intents\/[^/]+$/, ''));
+    return {
+      ListIntents: (request: {
+        parent: string;
+        languageCode?: string;
+        intentView?: string;
+        pageSize?: number;
+        pageToken?: string;
+      }) => {
+        const state = this.agent(request.parent);
+        const all = [...state.intents.values()];
+        const start = Number(request.pageToken || 0);
+        const size = request.pageSize || 100;
+        return {
+          intents: all
+            .slice(start, start + size)
+            .map((i) =>
+              this.#intentView(state, i, request.languageCode, request.intentView === 'INTENT_VIEW_FULL'),
+            ),
+          nextPageToken: start + size < all.length ? String(start + size) : '',
+        };
+      },
+      CreateIntent: (request: {
+        parent: string;
+        languageCode?: string;
+        intent: StoredIntent & {trainingPhrases?: ApiPhrase[]};
+      }) => {
+        const state = this.agent(request.parent);
+        const {displayName} = request.intent;
+        if ([...state.intents.values()].some((i) => i.displayName === displayName))
+          throw {
+            code: grpc.status.ALREADY_EXISTS,
+            message: `Intent with the display name '${displayName}' already exists.`,
+          };
+        const lang = request.languageCode || state.defaultLanguageCode;
+        const intent: StoredIntent = {
+          name: `${request.parent}/intents/${randomUUID()}`,
+          displayName,
+          phrases: new Map([[lang, withIds(request.intent.trainingPhrases ?? [])]]),
+          parameters: this.#checkedParameters(state, request.intent.parameters ?? []),
+          ...(request.intent.priority ? {priority: request.intent.priority} : {}),
+          ...(request.intent.description ? {description: request.intent.description} : {}),
+        };
+        state.intents.set(intent.name, intent);
+        return this.#intentView(state, intent, lang, true);
+      },
+      UpdateIntent: (request: {
+        languageCode?: string;
+        updateMask?: {paths?: string[]};
+        intent: {
+          name: string;
+          displayName?: string;
+          trainingPhrases?: ApiPhrase[];
+          parameters?: ApiParameter[];
+        };
+      }) => {
+        const state = ownerOf(request.intent.name);
+        const intent = state.intents.get(request.intent.name);
+        if (!intent) throw notFound(request.intent.name);
+        const lang = request.languageCode || state.defaultLanguageCode;
+        const paths = request.updateMask?.paths ?? ['training_phrases', 'parameters', 'display_name'];
+        if (paths.includes('training_phrases'))
+          intent.phrases.set(lang, withIds(request.intent.trainingPhrases ?? []));
+        if (paths.includes('parameters'))
+          intent.parameters = this.#checkedParameters(state, request.intent.parameters ?? []);
+        if (paths.includes('display_name') && request.intent.displayName)
+          intent.displayName = request.intent.displayName;
+        return this.#intentView(state, intent, lang, true);
+      },
+      DeleteIntent: (request: {name: string}) => {
+        if (!ownerOf(request.name).intents.delete(request.name)) throw notFound(request.name);
+        return {};
+      },
+    };
+  }
+
+  /** CX refuses a parameter whose entity type does not exist in the agent. */
+  #checkedParameters(state: AgentState, parameters: ApiParameter[]): ApiParameter[] {
+    for (const p of parameters)
+      if (!p.entityType.startsWith(SYSTEM_PREFIX) && !state.entityTypes.has(p.entityType))
+        throw {
+          code: grpc.status.INVALID_ARGUMENT,
+          message: `parameter ${p.id}: unknown entity type ${p.entityType}`,
+        };
+    return parameters.map((p) => ({...p}));
+  }
+
+  #entityTypeView(state: AgentState, type: StoredEntityType, language: string | undefined): unknown {
+    const {entities, ...rest} = type;
+    return {...rest, entities: entities.get(language || state.defaultLanguageCode) ?? []};
+  }
+
+  #entityTypes() {
+    const ownerOf = (name: string): AgentState => this.agent(name.replace(/\/entityTypes\/[^/]+$/, ''));
+    type Body = Omit<StoredEntityType, 'entities'> & {entities?: {value: string; synonyms: string[]}[]};
+    return {
+      ListEntityTypes: (request: {parent: string; languageCode?: string}) => {
+        const state = this.agent(request.parent);
+        return {
+          entityTypes: [...state.entityTypes.values()].map((t) =>
+            this.#entityTypeView(state, t, request.languageCode),
+          ),
+        };
+      },
+      CreateEntityType: (request: {parent: string; languageCode?: string; entityType: Body}) => {
+        const state = this.agent(request.parent);
+        const {displayName} = request.entityType;
+        if ([...state.entityTypes.values()].some((t) => t.displayName === displayName))
+          throw {code: grpc.status.ALREADY_EXISTS, message: `Entity type '${displayName}' already exists.`};
+        const lang = request.languageCode || state.defaultLanguageCode;
+        const {entities, ...rest} = request.entityType;
+        const type: StoredEntityType = {
+          ...rest,
+          name: `${request.parent}/entityTypes/${randomUUID()}`,
+          entities: new Map([[lang, entities ?? []]]),
+        };
+        state.entityTypes.set(type.name, type);
+        return this.#entityTypeView(state, type, lang);
+      },
+      UpdateEntityType: (request: {
+        languageCode?: string;
+        updateMask?: {paths?: string[]};
+        entityType: Body;
+      }) => {
+        const state = ownerOf(request.entityType.name);
+        const type = state.entityTypes.get(request.entityType.name);
+        if (!type) throw notFound(request.entityType.name);
+        const lang = request.languageCode || state.defaultLanguageCode;
+        const paths = request.updateMask?.paths ?? [
+          'kind',
+          'entities',
+          'enable_fuzzy_extraction',
+          'auto_expansion_mode',
+        ];
+        if (paths.includes('entities')) type.entities.set(lang, request.entityType.entities ?? []);
+        if (paths.includes('kind')) type.kind = request.entityType.kind;
+        if (paths.includes('enable_fuzzy_extraction'))
+          type.enableFuzzyExtraction = request.entityType.enableFuzzyExtraction ?? false;
+        if (paths.includes('auto_expansion_mode'))
+          type.autoExpansionMode = request.entityType.autoExpansionMode ?? 'AUTO_EXPANSION_MODE_UNSPECIFIED';
+        return this.#entityTypeView(state, type, lang);
+      },
+      DeleteEntityType: (request: {name: string; force?: boolean}) => {
+        const state = ownerOf(request.name);
+        if (!state.entityTypes.has(request.name)) throw notFound(request.name);
+        const user = [...state.intents.values()].find((i) =>
+          i.parameters.some((p) => p.entityType === request.name),
+        );
+        if (user && !request.force)
+          throw {
+            code: grpc.status.FAILED_PRECONDITION,
+            message: `entity type is used by intent '${user.displayName}'`,
+          };
+        state.entityTypes.delete(request.name);
+        return {};
+      },
+    };
+  }
+
+  #agentsService() {
+    return {
+      GetAgent: (request: {name: string}) => {
+        const state = this.agent(request.name);
+        return {
+          name: state.name,
+          displayName: state.displayName,
+          defaultLanguageCode: state.defaultLanguageCode,
+          timeZone: 'Etc/UTC',
+        };
+      },
+      ListAgents: (request: {parent: string}) => ({
+        agents: [...this.agents.values()]
+          .filter((a) => a.name.startsWith(`${request.parent}/agents/`))
+          .map((a) => ({
+            name: a.name,
+            displayName: a.displayName,
+            defaultLanguageCode: a.defaultLanguageCode,
+            timeZone: 'Etc/UTC',
+          })),
+      }),
+      ExportAgent: async (request: {name: string; dataFormat?: string}) => {
+        if (request.dataFormat !== 'JSON_PACKAGE')
+          throw {code: grpc.status.INVALID_ARGUMENT, message: 'this test server exports JSON packages only'};
+        const agentContent = await exportPackage(this.agent(request.name));
+        return this.#done('google.cloud.dialogflow.cx.v3.ExportAgentResponse', {agentContent});
+      },
+    };
+  }
+
+  #flows() {
+    return {
+      ListFlows: (request: {parent: string}) => ({
+        flows: this.agent(request.parent).flows.map(({name, displayName}) => ({name, displayName})),
+      }),
+      TrainFlow: (request: {name: string}) => {
+        const flow = this.agent(request.name.replace(/\/flows\/[^/]+$/, '')).flows.find(
+          (f) => f.name === request.name,
+        );
+        if (!flow) throw notFound(request.name);
+        flow.trainings++;
+        return this.#done('google.protobuf.Empty');
+      },
+    };
+  }
+}
+
+/** A JSON package zip as the console writes it (display names as folder names, "@name" entity references). */
+async function exportPackage(state: AgentState): Promise<Uint8Array> {
+  const zip = new JSZip();
+  const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+  const typeName = new Map([...state.entityTypes.values()].map((t) => [t.name, t.displayName]));
+  zip.file(
+    'agent.json',
+    json({displayName: state.displayName, defaultLanguageCode: state.defaultLanguageCode}),
+  );
+  for (const intent of state.intents.values()) {
+    const folder = `intents/${intent.displayName}`;
+    zip.file(
+      `${folder}/${intent.displayName}.json`,
+      json({
+        name: intent.name.slice(intent.name.lastIndexOf('/') + 1),
+        displayName: intent.displayName,
+        parameters: intent.parameters.map((p) => ({
+          id: p.id,
+          entityType: p.entityType.startsWith(SYSTEM_PREFIX)
+            ? `@sys.${p.entityType.slice(SYSTEM_PREFIX.length)}`
+            : `@${typeName.get(p.entityType)}`,
+        })),
+        priority: intent.priority ?? 500000,
+      }),
+    );
+    for (const [lang, phrases] of intent.phrases)
+      zip.file(
+        `${folder}/trainingPhrases/${lang}.json`,
+        json({trainingPhrases: phrases.map((p) => ({...p, languageCode: lang}))}),
+      );
+  }
+  for (const type of state.entityTypes.values()) {
+    const folder = `entityTypes/${type.displayName}`;
+    zip.file(
+      `${folder}/${type.displayName}.json`,
+      json({
+        name: type.name.slice(type.name.lastIndexOf('/') + 1),
+        displayName: type.displayName,
+        kind: type.kind,
+      }),
+    );
+    for (const [lang, entities] of type.entities)
+      zip.file(
+        `${folder}/entities/${lang}.json`,
+        json({entities: entities.map((e) => ({...e, languageCode: lang}))}),
+      );
+  }
+  return zip.generateAsync({type: 'uint8array'});
+}
+
+function withIds(phrases: ApiPhrase[]): ApiPhrase[] {
+  return phrases.map((p) => ({...p, id: p.id || randomUUID(), repeatCount: p.repeatCount ?? 1}));
+}
+
+function notFound(name: string) {
+  return {code: grpc.status.NOT_FOUND, message: `${name} not found`};
+}
