@@ -12,7 +12,8 @@
  *   LLM_PROVIDER=openai LLM_MODEL=gpt-4o-mini OPENAI_API_KEY=... npx tsx bench/run.ts llm-provider
  *   LLM_PROVIDER=openai LLM_BASE_URL=http://127.0.0.1:11434/v1 LLM_MODEL=llama3.1 npx tsx bench/run.ts llm-provider
  * Answers are cached in LLM_CACHE_DIR (default .synthnlu/llm-bench-cache): the filtered and unfiltered runs
- * and any rerun cost nothing after the first. Environment: LLM_DRAWS (2), LLM_INTENTS (150), LLM_GENERATED (20).
+ * and any rerun cost nothing after the first. Environment: LLM_DRAWS (2), LLM_INTENTS (150), LLM_GENERATED (20), LLM_MIN_PVI (the label filter's,
+ * src/generate/label-filter.ts).
  */
 import {readFileSync} from 'node:fs';
 import {mkdtempSync} from 'node:fs';
@@ -140,7 +141,10 @@ export default async function llmProviderBench(): Promise<Record<string, number 
             seed: String(draw),
             language: 'en',
             cacheDir,
-            labelFilter,
+            labelFilter:
+              labelFilter && process.env.LLM_MIN_PVI
+                ? {minPvi: Number(process.env.LLM_MIN_PVI)}
+                : labelFilter,
             concurrency: 4,
           },
         );
