@@ -186,11 +186,12 @@ function record(
   drift: Set<string>,
   push: (name: string, value: number) => void,
 ): void {
-  const dropped = (reason: 'label' | 'duplicate' | 'otherIntent') =>
+  const dropped = (reason: 'label' | 'lowConfidence' | 'duplicate' | 'otherIntent') =>
     report.intents.reduce((n, i) => n + i.dropped[reason], 0);
   const received = report.intents.reduce((n, i) => n + i.received, 0);
   push(`${name}_received`, received);
   push(`${name}_dropped_label`, dropped('label'));
+  push(`${name}_dropped_low_confidence`, dropped('lowConfidence'));
   push(`${name}_dropped_duplicate`, dropped('duplicate') + dropped('otherIntent'));
   push(`${name}_tokens`, report.tokens.total + report.cachedTokens.prompt + report.cachedTokens.completion);
   if (drift.size === 0) return;
