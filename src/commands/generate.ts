@@ -1,11 +1,12 @@
 import {Args, Flags} from '@oclif/core';
 import {SynthnluCommand} from '../cli/base-command.js';
-import {outFlag, seedFlag} from '../cli/flags.js';
+import {forceFlag, outFlag, seedFlag} from '../cli/flags.js';
 import {ExitCode, SynthnluError} from '../errors.js';
 import {datasetHeaderFor} from '../generate/dataset-header.js';
 import {languagePackFor} from '../generate/language.js';
 import {generateUtterancesSync, type GenerationReport, type IntentReport} from '../generate/pipeline.js';
 import {writeGeneratedJsonl} from '../generate/write-jsonl.js';
+import {checkOutputPath} from '../io/output-path.js';
 import {providerFlagSettings, providerFlags, type ProviderFlagValues} from '../llm/flags.js';
 import {generateWithProvider, type ProviderGenerateResult} from '../llm/run.js';
 import {providerKind, type ProviderKind} from '../llm/settings.js';
@@ -85,6 +86,13 @@ Seeds are always kept; duplicates (ignoring case, spacing and punctuation) are d
         return value;
       },
     })(),
+    'max-utterances': Flags.integer({
+      description:
+        'Refuse to generate more than this many utterances in total (a typo in a count can ask for hours of work).',
+      default: 1_000_000,
+      min: 1,
+    }),
+    force: forceFlag,
     ...providerFlags,
   };
 
@@ -97,6 +105,7 @@ Seeds are always kept; duplicates (ignoring case, spacing and punctuation) are d
         suggestion:
           'Name the output .jsonl (one utterance per line, streamed) or .json (one dataset document).',
       });
+    await checkOutputPath(out, {inputs: [args.spec], force: flags.force});
     const {spec, warnings} = await loadSpec(args.spec);
     this.printDiagnostics(warnings);
     const options = {
@@ -119,6 +128,16 @@ Seeds are always kept; duplicates (ignoring case, spacing and punctuation) are d
       (n, i) => n + (flags['per-intent'] ?? i.count ?? spec.defaults?.count ?? 50),
       0,
     );
+    if (expected > flags['max-utterances'])
+      throw new SynthnluError(
+        'GENERATE_TOO_MANY',
+        `the counts ask for ${expected} utterances, over the ${flags['max-utterances']} limit`,
+        {
+          location: {file: args.spec},
+          suggestion:
+            'Lower --per-intent or the counts in the spec, or raise the limit with --max-utterances.',
+        },
+      );
     const bar =
       process.stderr.isTTY && !this.jsonEnabled() && expected >= 5_000 ? progressBar(expected) : undefined;
     let report: GenerationReport;
@@ -133,7 +152,8 @@ Seeds are always kept; duplicates (ignoring case, spacing and punctuation) are d
       }
       report = step.value;
       bar?.done();
-      await writeDataset(out, {...datasetHeaderFor(spec), utterances});
+      // Nothing generated: keep whatever was at `out` (the failure is reported below).
+      if (report.produced > 0) await writeDataset(out, {...datasetHeaderFor(spec), utterances});
     } else {
       try {
         report = await writeGeneratedJsonl(spec, out, {
