@@ -15,6 +15,7 @@ import type {Spec} from '../spec/spec.js';
 import {parseAnswer} from './answer.js';
 import {cacheKey, ResponseCache} from './cache.js';
 import {ChatClient, type ChatAnswer} from './client.js';
+import type {LabelFilterOptions} from '../generate/label-filter.js';
 import {DROP_REASONS, UtteranceFilter, type DropReason} from './filters.js';
 import {mapWithLimit} from './limit.js';
 import {planGeneration, type GenerationPlan, type IntentPlan} from './plan.js';
@@ -33,7 +34,8 @@ export interface ProviderRunOptions {
   onRetry?: (message: string) => void;
   onProgress?: (done: number, total: number) => void;
   maxLength?: number;
-  labelFilter?: boolean;
+  /** The label-preservation filter's options, or false to keep what it would drop (comparisons). */
+  labelFilter?: boolean | LabelFilterOptions;
 }
 
 export interface DroppedExample {
@@ -367,6 +369,10 @@ export async function augmentWithProvider(
     utterances.push(...merged);
     intents.push(recount(previous, merged));
   });
+  // Intents the generator adds beyond the spec's (the out-of-scope None intent) pass through unchanged.
+  const planned = new Set(plan.intents.map((i) => i.intent));
+  utterances.push(...ruleBased.utterances.filter((u) => !planned.has(u.intent)));
+  intents.push(...ruleBased.report.intents.filter((i) => !planned.has(i.intent)));
   const report: GenerationReport = {
     ...ruleBased.report,
     produced: intents.reduce((n, i) => n + i.produced, 0),

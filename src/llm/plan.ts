@@ -197,9 +197,8 @@ export function planGeneration(
       const template = compiler.compile(example, `intents[${index}].examples[${e}]`);
       template.sample(exampleRng.fork(`${intent.name}:${e}`), expansion);
       const annotated = tidyExpansion(expansion);
-      // A plain seed's origin is its text (what the dataset holds); a template's is the template as written.
-      const origin = template.plain ? annotated.text : example;
-      return {text: annotated.text, origin, entities: annotated.entities};
+      // Provenance as the generator records it: the seed or template as written in the spec.
+      return {text: annotated.text, origin: example, entities: annotated.entities};
     });
     const entities = new Set([...own, ...examples].flatMap((u) => (u.entities ?? []).map((s) => s.entity)));
     const families = llmFamilies(spec, index, pack, settings);

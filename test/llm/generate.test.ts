@@ -211,6 +211,7 @@ describe('generate with an OpenAI-compatible provider', () => {
       otherIntent: 1,
       // The two drifts, and "call off my order kindly": words the seeds do not have (the filter's cost).
       label: 3,
+      lowConfidence: 0,
     });
     expect(byIntent.cancel_order!.examples.map((e) => [e.reason, e.text])).toEqual([
       ['label', 'where is my package [123456](order_id)'],
@@ -343,5 +344,31 @@ describe('generate with an OpenAI-compatible provider', () => {
     const a = await generateDataset(SPEC, {seed: 5});
     const b = await generateDataset(plain, {seed: 5});
     expect(a.dataset.utterances).toEqual(b.dataset.utterances);
+  });
+});
+
+describe('generateDatasetWithProvider (library)', () => {
+  it('keeps the out-of-scope None intent the generator adds, as it was', async () => {
+    dir = tempDir();
+    server = await startFakeOpenAiServer((request) => {
+      const {intent, count} = promptFacts(request.body);
+      const texts = intent === 'refund' ? ['I want a refund for this item', 'give me my money back now'] : [];
+      return {content: JSON.stringify({utterances: texts.slice(0, count)})};
+    });
+    const {generateDatasetWithProvider} = await import('../../src/llm/run.js');
+    const {generateDataset} = await import('../../src/generate/index.js');
+    const spec = {...SPEC, intents: SPEC.intents.slice(2), none: {count: 6}} as Spec;
+    const plain = await generateDataset(spec, {seed: 2});
+    const result = await generateDatasetWithProvider(spec, 'openai', {
+      seed: 2,
+      cacheDir: join(dir, 'cache'),
+      env: {OPENAI_BASE_URL: server.baseUrl},
+      retry: {baseDelayMs: 1},
+    });
+    const none = (utterances: Utterance[]) => utterances.filter((u) => u.intent === 'None');
+    expect(none(plain.dataset.utterances)).toHaveLength(6);
+    expect(none(result.utterances)).toEqual(none(plain.dataset.utterances));
+    expect(result.report.intents.map((i) => i.intent)).toEqual(['complaint', 'refund', 'None']);
+    expect(result.provider.intents.find((i) => i.intent === 'refund')!.kept).toBe(2);
   });
 });
