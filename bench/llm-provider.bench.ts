@@ -136,7 +136,13 @@ export default async function llmProviderBench(): Promise<Record<string, number 
           {utterances: ruleBased.dataset.utterances, report: ruleBased.report},
           pack,
           settings,
-          {seed: String(draw), language: 'en', cacheDir, labelFilter, concurrency: 4},
+          {
+            seed: String(draw),
+            language: 'en',
+            cacheDir,
+            labelFilter,
+            concurrency: 4,
+          },
         );
         const train = run.utterances.map((u) => ({text: u.text, intent: u.intent}));
         push(`${name}_delta`, accuracy(train, evaluation) - base);

@@ -92,6 +92,11 @@ Exit codes: 0 all gates pass, 1 a gate failed (--fail-on, --min-f1, --min-exampl
       min: 2,
       max: 20,
     }),
+    'max-per-intent': Flags.integer({
+      description:
+        'Estimate on a stratified sample of at most this many real and this many generated utterances per intent (0: all; default: as many as keep the estimate near 20 s).',
+      min: 0,
+    }),
     'no-model': Flags.boolean({
       description: 'Run the checks only; skip training the classifier.',
       default: false,
@@ -136,7 +141,7 @@ Exit codes: 0 all gates pass, 1 a gate failed (--fail-on, --min-f1, --min-exampl
       ? {file: flags.baseline, report: await readBaseline(flags.baseline)}
       : undefined;
 
-    const report = runCoverage(loaded.dataset, {
+    const report = await runCoverage(loaded.dataset, {
       ...DEFAULT_COVERAGE_OPTIONS,
       input: args.file,
       pathsInInput: loaded.kind === 'dataset',
@@ -146,6 +151,7 @@ Exit codes: 0 all gates pass, 1 a gate failed (--fail-on, --min-f1, --min-exampl
       model: !flags['no-model'],
       method: flags.method as CoverageOptions['method'],
       folds: flags.folds,
+      ...(flags['max-per-intent'] === undefined ? {} : {maxPerIntent: flags['max-per-intent']}),
       seed: flags.seed ?? DEFAULT_COVERAGE_OPTIONS.seed,
       maxF1Drop,
       ...(minF1 === undefined ? {} : {minF1}),

@@ -9,7 +9,7 @@ import {
   type ConnectorRegistry,
 } from '../registry.js';
 import {createConnectorContext} from './context.js';
-import {checkPlatformLimits, unsupportedFeatureWarnings} from './limits.js';
+import {checkPlatformLimits, foreignMetadataWarnings, unsupportedFeatureWarnings} from './limits.js';
 import {writeExportOutput} from './write-output.js';
 
 export interface ExportSummary {
@@ -69,6 +69,7 @@ export async function exportToPath(
     warnings: [
       ...limitFindings,
       ...unsupportedFeatureWarnings(selected, formatSupports(connector, format), format.id),
+      ...foreignMetadataWarnings(selected, format.metadataNamespaces ?? [format.id, connector.id], format.id),
       ...context.warnings,
     ],
   };

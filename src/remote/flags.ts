@@ -6,10 +6,10 @@ import type {RemoteConnector, RemoteFlag, RemoteOptions, SecretRegistry} from '.
 export const remotePlatformFlags = {
   project: Flags.string({
     description:
-      'Dialogflow: Google Cloud project id (default: from the key file or GOOGLE_CLOUD_PROJECT). CLU: project name (default: AZURE_CONVERSATIONS_PROJECT_NAME).',
+      "Dialogflow: Google Cloud project id (default: from the key file or GOOGLE_CLOUD_PROJECT). Dialogflow CX: the agent's full name projects/P/locations/L/agents/ID, or a project id whose --location holds one agent. CLU: project name (default: AZURE_CONVERSATIONS_PROJECT_NAME).",
   }),
   location: Flags.string({
-    description: 'Dialogflow: region of a regional agent, e.g. europe-west2 (default: global).',
+    description: 'Dialogflow ES and CX: region of a regional agent, e.g. europe-west2 (default: global).',
   }),
   endpoint: Flags.string({
     description:

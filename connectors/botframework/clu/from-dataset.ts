@@ -4,7 +4,7 @@ import type {Dataset, Entity, EntitySpan} from '../../../src/model/dataset.js';
 import {intentNames} from '../../../src/model/dataset.js';
 import {cluLanguage} from '../culture.js';
 import {CLU_MAX_REGEX_ENTITIES, overLimit} from '../limits.js';
-import {canonicalToCluPrebuilt} from '../prebuilt-names.js';
+import {canonicalToCluPrebuilt, warnMergedPrebuilts} from '../prebuilt-names.js';
 import {warnDroppedSpanValues} from '../span-values.js';
 import {withUndeclaredEntities} from '../undeclared.js';
 import {cluListValues} from './to-dataset.js';
@@ -97,6 +97,7 @@ export function datasetToCluProject(
   );
 
   warnDroppedSpanValues(dataset, utterances, context, 'CLU');
+  warnMergedPrebuilts(dataset.entities, context, 'CLU');
 
   const saved = cluMeta(dataset);
   const savedMetadata = isRecord(saved['metadata']) ? saved['metadata'] : {};
