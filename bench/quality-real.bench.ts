@@ -10,12 +10,14 @@
  *   QUALITY_SETS    clinc150,bitext (default both)       QUALITY_SPLIT  val | test (default val; test = final figure)
  *   QUALITY_DRAWS   seed draws (default 3)                QUALITY_COUNT  utterances per intent incl. seeds (default 30)
  *   QUALITY_ONLY    regular expression over configuration names (e.g. "default|fixed")
- *   QUALITY_PROVIDER  an LLM provider name (issue 11, `generate --provider`): adds a "provider" configuration that
- *                   generates through it; the spec's `provider` key carries it (src/llm must support it).
+ *   QUALITY_PROVIDER  openai | azure (`generate --provider`): adds a "provider" configuration generating through
+ *                   that endpoint (settings from the environment; see AugmentConfig.provider in quality/protocol.ts),
+ *                   e.g. QUALITY_PROVIDER=openai OPENAI_BASE_URL=http://127.0.0.1:11434/v1 SYNTHNLU_LLM_MODEL=llama3.1
  */
 import {trainIntentClassifier} from '../src/classifier/index.js';
 import {DEFAULT_VARIATION_MIX} from '../src/generate/index.js';
 import {languagePack} from '../src/lang/index.js';
+import type {ProviderKind} from '../src/llm/settings.js';
 import {accuracy, augment, mean, round, type AugmentConfig} from './quality/protocol.js';
 import {drawSeeds, loadBitext, loadClinc150, type RealDataSet} from './quality/real-data.js';
 
@@ -42,7 +44,7 @@ function configurations(): AugmentConfig[] {
     })),
   ];
   if (process.env.QUALITY_PROVIDER)
-    configs.push({name: 'provider', count: COUNT, provider: process.env.QUALITY_PROVIDER});
+    configs.push({name: 'provider', count: COUNT, provider: process.env.QUALITY_PROVIDER as ProviderKind});
   const only = process.env.QUALITY_ONLY ? new RegExp(process.env.QUALITY_ONLY) : undefined;
   return only ? configs.filter((c) => only.test(c.name)) : configs;
 }

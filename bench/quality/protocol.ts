@@ -6,6 +6,8 @@
 import {trainIntentClassifier, type TrainingExample} from '../../src/classifier/index.js';
 import {generateDataset, type GenerateOptions, type GenerationReport} from '../../src/generate/index.js';
 import {escapeTemplateText} from '../../src/generate/template/parse.js';
+import {generateDatasetWithProvider} from '../../src/llm/run.js';
+import type {ProviderKind} from '../../src/llm/settings.js';
 import type {Spec} from '../../src/spec/spec.js';
 import type {LabelledText} from './real-data.js';
 
@@ -19,10 +21,12 @@ export interface AugmentConfig {
   /** Generate options beyond the seed (filter on/off, ...). */
   options?: Partial<GenerateOptions>;
   /**
-   * Hook for an LLM provider (issue 11: `generate --provider openai`, src/llm). When set, the bench passes it
-   * to generation as the spec's `provider` key; until src/llm lands, a run with a provider fails loudly.
+   * An LLM provider kind (`generate --provider`, src/llm): generation goes through it, with the endpoint, model
+   * and key from the environment (OPENAI_BASE_URL, SYNTHNLU_LLM_MODEL, OPENAI_API_KEY or the AZURE_OPENAI_*
+   * variables), QUALITY_PROVIDER_SHARE of the non-seed utterances from the model (default 0.5), answers cached
+   * in QUALITY_CACHE_DIR (default .synthnlu/llm-bench-cache) so reruns cost nothing.
    */
-  provider?: string;
+  provider?: ProviderKind;
   /** The spec's `none:` (an out-of-scope intent). */
   none?: {count: number};
 }
@@ -36,7 +40,8 @@ export function seedSpec(seeds: Map<string, string[]>, config: AugmentConfig): S
   if (config.variations !== undefined) defaults.variations = config.variations;
   const spec = {language: 'en', defaults, intents} as unknown as Spec;
   if (config.none) (spec as unknown as Record<string, unknown>).none = config.none;
-  if (config.provider) (spec as unknown as Record<string, unknown>).provider = config.provider;
+  if (config.provider)
+    spec.provider = {type: config.provider, share: Number(process.env.QUALITY_PROVIDER_SHARE ?? 0.5)};
   return spec;
 }
 
@@ -46,8 +51,17 @@ export async function augment(
   draw: number,
 ): Promise<{examples: TrainingExample[]; report: GenerationReport}> {
   const spec = seedSpec(seeds, config);
-  const {dataset, report} = await generateDataset(spec, {seed: draw, ...config.options});
-  return {examples: dataset.utterances.map((u) => ({text: u.text, intent: u.intent})), report};
+  const {utterances, report} = config.provider
+    ? await generateDatasetWithProvider(spec, config.provider, {
+        seed: draw,
+        cacheDir: process.env.QUALITY_CACHE_DIR ?? '.synthnlu/llm-bench-cache',
+        onRetry: (message) => console.error(message),
+      })
+    : await generateDataset(spec, {seed: draw, ...config.options}).then(({dataset, report}) => ({
+        utterances: dataset.utterances,
+        report,
+      }));
+  return {examples: utterances.map((u) => ({text: u.text, intent: u.intent})), report};
 }
 
 export function accuracy(train: TrainingExample[], test: LabelledText[]): number {

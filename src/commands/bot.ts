@@ -1,7 +1,7 @@
 import {Args, Flags} from '@oclif/core';
 import {SynthnluCommand} from '../cli/base-command.js';
 import {checkBindAddress, MESSAGES_PATH} from '../bot/bind-address.js';
-import {allSystemEntitiesFlag} from '../cli/flags.js';
+import {allSystemEntitiesFlag, maxCharsFlag} from '../cli/flags.js';
 import {loadLocalRecognizer} from '../recognizer/index.js';
 import {COMMON_SYSTEM_TYPES} from '../recognizer/system-entities.js';
 import {DEFAULT_CONFIDENCE_THRESHOLD} from '../recognizer/local-recognizer.js';
@@ -55,6 +55,7 @@ Connect Bot Framework Emulator to the printed URL with no app id or password. On
       description: `Confidence below which the bot reports a fallback (0-1, default ${DEFAULT_CONFIDENCE_THRESHOLD}).`,
     }),
     'all-system-entities': allSystemEntitiesFlag,
+    'max-chars': maxCharsFlag,
     'cache-dir': Flags.string({
       description: 'Model cache folder (default $XDG_CACHE_HOME/synthnlu or ~/.cache/synthnlu).',
     }),
@@ -85,7 +86,9 @@ Connect Bot Framework Emulator to the printed URL with no app id or password. On
       import('../bot/server.js'),
     ]);
     const intents = recognizer.classifier.intents.length;
-    const bot = createRecognitionBot(new SynthnluRecognizer(recognizer), intents);
+    const bot = createRecognitionBot(new SynthnluRecognizer(recognizer), intents, {
+      maxChars: flags['max-chars'],
+    });
     const running = await startBotServer(bot, {...credentials, port: flags.port});
     const result: BotResult = {
       url: running.url,

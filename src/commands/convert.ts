@@ -11,6 +11,7 @@ import {
 } from '../cli/flags.js';
 import {exportToPath, type ExportSummary} from '../convert/export.js';
 import {importFromPath} from '../convert/import.js';
+import {ExitCode, failOnErrors} from '../errors.js';
 import {registry} from '../registry.js';
 
 export interface ConvertResult extends ExportSummary {
@@ -39,8 +40,10 @@ export default class Convert extends SynthnluCommand<ConvertResult> {
   async run(): Promise<ConvertResult> {
     const {args, flags} = await this.parse(Convert);
     const imported = await importFromPath(args.path, flags.from ? {from: flags.from} : {});
+    failOnErrors(imported.warnings, {exitCode: ExitCode.failedCheck});
     const summary = await exportToPath(imported.dataset, flags.to, flags.out, {
       force: flags.force,
+      inputs: [args.path],
       ...(flags.split ? {split: flags.split as 'train' | 'test'} : {}),
       ...(flags['test-as-train'] ? {testAsTrain: true} : {}),
       ...(flags.domain ? {domain: true} : {}),

@@ -2,7 +2,7 @@ import {Args, Flags} from '@oclif/core';
 import {SynthnluCommand} from '../cli/base-command.js';
 import {ExitCode, SynthnluError} from '../errors.js';
 import {describeRecognition} from '../bot/reply.js';
-import {allSystemEntitiesFlag} from '../cli/flags.js';
+import {allSystemEntitiesFlag, maxCharsFlag} from '../cli/flags.js';
 import {loadLocalRecognizer} from '../recognizer/index.js';
 import {COMMON_SYSTEM_TYPES} from '../recognizer/system-entities.js';
 import {DEFAULT_CONFIDENCE_THRESHOLD} from '../recognizer/local-recognizer.js';
@@ -52,6 +52,7 @@ With --json, a single TEXT prints a Bot Framework RecognizerResult (text, intent
       description: `Confidence below which the result is flagged as the fallback (0-1, default ${DEFAULT_CONFIDENCE_THRESHOLD}).`,
     }),
     'all-system-entities': allSystemEntitiesFlag,
+    'max-chars': maxCharsFlag,
     'cache-dir': Flags.string({
       description: 'Model cache folder (default $XDG_CACHE_HOME/synthnlu or ~/.cache/synthnlu).',
     }),
@@ -66,6 +67,14 @@ With --json, a single TEXT prints a Bot Framework RecognizerResult (text, intent
         exitCode: ExitCode.badInput,
         suggestion: 'Give the sentence as the second argument, or pipe lines on standard input.',
       });
+    texts.forEach((text, index) => {
+      if (text.length > flags['max-chars'])
+        throw new SynthnluError(
+          'PREDICT_TEXT_TOO_LONG',
+          `${args.text === undefined ? `line ${index + 1} of standard input` : 'the text'} is ${text.length} characters, over the ${flags['max-chars']} limit`,
+          {suggestion: 'Send shorter messages, or raise the limit with --max-chars.'},
+        );
+    });
     const {recognizer, warnings} = await loadLocalRecognizer(args.dataset, {
       ...(flags.from ? {from: flags.from} : {}),
       ...(flags['cache-dir'] ? {cacheDir: flags['cache-dir']} : {}),

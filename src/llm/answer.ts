@@ -10,6 +10,8 @@ export interface AnswerItem {
   text: string;
   /** 1-based number of the example it paraphrases, when the model said so. */
   seed?: number;
+  /** The variation family letter the model says it wrote. */
+  style?: string;
 }
 
 export interface ParsedAnswer {
@@ -31,6 +33,7 @@ const ITEM_SCHEMA = {
       properties: {
         text: {type: 'string', minLength: 1, maxLength: 2000},
         seed: {type: 'integer', minimum: 1},
+        style: {type: 'string'},
       },
     },
   ],
@@ -43,7 +46,7 @@ const ANSWER_SCHEMA = {
 } as const;
 
 const ajv = new Ajv({strict: true, allowUnionTypes: true});
-const validItem = ajv.compile<string | {text: string; seed?: number}>(ITEM_SCHEMA);
+const validItem = ajv.compile<string | {text: string; seed?: number; style?: string}>(ITEM_SCHEMA);
 const validAnswer = ajv.compile<{utterances: unknown[]}>(ANSWER_SCHEMA);
 
 export function parseAnswer(content: string): ParsedAnswer {
@@ -73,8 +76,10 @@ export function parseAnswer(content: string): ParsedAnswer {
       droppedItems++;
       continue;
     }
-    const seed = typeof item === 'string' ? undefined : item.seed;
-    items.push(seed === undefined ? {text} : {text, seed});
+    const parsed: AnswerItem = {text};
+    if (typeof item !== 'string' && item.seed !== undefined) parsed.seed = item.seed;
+    if (typeof item !== 'string' && item.style !== undefined) parsed.style = item.style.trim().toUpperCase();
+    items.push(parsed);
   }
   return {items, droppedItems, unusable: false, repaired};
 }

@@ -15,6 +15,7 @@ import type {Spec} from '../spec/spec.js';
 import {parseAnswer} from './answer.js';
 import {cacheKey, ResponseCache} from './cache.js';
 import {ChatClient, type ChatAnswer} from './client.js';
+import type {LabelFilterOptions} from '../generate/label-filter.js';
 import {DROP_REASONS, UtteranceFilter, type DropReason} from './filters.js';
 import {mapWithLimit} from './limit.js';
 import {planGeneration, type GenerationPlan, type IntentPlan} from './plan.js';
@@ -33,7 +34,8 @@ export interface ProviderRunOptions {
   onRetry?: (message: string) => void;
   onProgress?: (done: number, total: number) => void;
   maxLength?: number;
-  labelFilter?: boolean;
+  /** The label-preservation filter's options, or false to keep what it would drop (comparisons). */
+  labelFilter?: boolean | LabelFilterOptions;
 }
 
 export interface DroppedExample {
@@ -176,7 +178,25 @@ function chooseForIntent(
     }
     intentReport.received += parsed.items.length + parsed.droppedItems;
     intentReport.dropped.malformed += parsed.droppedItems;
-    for (const item of parsed.items) {
+    for (const [index, item] of parsed.items.entries()) {
+      // The family the model says it wrote, when it was one asked for; without a say, the family whose place in
+      // the request this item holds (models answer in the order asked).
+      const asked = planned.styles.map((st) => st.tag as string);
+      const tag =
+        item.style === undefined
+          ? styleAt(planned.styles, index)
+          : asked.includes(item.style)
+            ? item.style
+            : undefined;
+      if (tag === undefined) {
+        intentReport.dropped.malformed++;
+        note(intentReport, {
+          reason: 'malformed',
+          text: item.text,
+          detail: `style "${item.style ?? ''}" was not asked for`,
+        });
+        continue;
+      }
       const result = filter.check(intentPlan.intent, item.text, intentPlan.entities);
       if (!result.ok) {
         intentReport.dropped[result.reason]++;
@@ -188,7 +208,7 @@ function chooseForIntent(
       passed.push({
         text: result.annotated.text,
         entities: result.annotated.entities,
-        tag: planned.family,
+        tag: tag as VariationTag,
         ...(origin === undefined ? {} : {origin}),
       });
     }
@@ -210,6 +230,16 @@ function chooseForIntent(
   intentReport.kept = chosen.length;
   intentReport.surplus = passed.length - chosen.length;
   return {chosen, intentReport};
+}
+
+/** The family of the index-th utterance when a request's answer lists them in the order the styles were asked. */
+function styleAt(styles: readonly {tag: VariationTag; count: number}[], index: number): VariationTag {
+  let end = 0;
+  for (const style of styles) {
+    end += style.count;
+    if (index < end) return style.tag;
+  }
+  return styles[styles.length - 1]!.tag;
 }
 
 function note(report: ProviderIntentReport, example: DroppedExample): void {
@@ -339,6 +369,10 @@ export async function augmentWithProvider(
     utterances.push(...merged);
     intents.push(recount(previous, merged));
   });
+  // Intents the generator adds beyond the spec's (the out-of-scope None intent) pass through unchanged.
+  const planned = new Set(plan.intents.map((i) => i.intent));
+  utterances.push(...ruleBased.utterances.filter((u) => !planned.has(u.intent)));
+  intents.push(...ruleBased.report.intents.filter((i) => !planned.has(i.intent)));
   const report: GenerationReport = {
     ...ruleBased.report,
     produced: intents.reduce((n, i) => n + i.produced, 0),

@@ -10,7 +10,7 @@ import type {ProviderSettings} from './settings.js';
 
 export interface DryRunRequest {
   intent: string;
-  family: string;
+  styles: {tag: string; count: number}[];
   count: number;
   seed: number;
   cached: boolean;
@@ -40,7 +40,7 @@ export async function dryRunProvider(
     for (const planned of intent.requests)
       requests.push({
         intent: planned.intent,
-        family: planned.family,
+        styles: planned.styles,
         count: planned.count,
         seed: planned.request.seed,
         cached: (await cache.get(cacheKey(settings.model, planned.request))) !== undefined,

@@ -2,16 +2,24 @@
  * The generator's filters, applied to each model utterance in turn: well-formed text and entity markup,
  * entity spans checked, length within the platforms' limits, not a duplicate of anything already in the
  * dataset (seeds, rule-based output, earlier model output) nor of another intent's text, and still labelled
- * as its intent by a classifier trained on the seeds (label preservation: generations drift into
- * neighbouring intents).
+ * as its intent, with confidence, by the generator's label-preservation filter trained on the seeds
+ * (generations drift into neighbouring intents).
  */
 import {dedupeKeyText} from '../generate/dedupe.js';
 import type {AnnotatedText} from '../generate/variation/types.js';
 import type {Utterance} from '../model/dataset.js';
-import {trainIntentClassifier, type IntentClassifier} from '../classifier/index.js';
+import {trainLabelFilter, type LabelFilter, type LabelFilterOptions} from '../generate/label-filter.js';
 import {checkSpans, readMarkup, type EntityRule} from './spans.js';
 
-export const DROP_REASONS = ['malformed', 'entity', 'length', 'duplicate', 'otherIntent', 'label'] as const;
+export const DROP_REASONS = [
+  'malformed',
+  'entity',
+  'length',
+  'duplicate',
+  'otherIntent',
+  'label',
+  'lowConfidence',
+] as const;
 export type DropReason = (typeof DROP_REASONS)[number];
 
 export type FilterResult =
@@ -23,14 +31,14 @@ const MAX_WORDS = 60;
 
 export interface FilterOptions {
   maxLength?: number;
-  /** Off: keep utterances the seed classifier gives to another intent (for tests and comparisons). */
-  labelFilter?: boolean;
+  /** The generator's label-preservation filter (src/generate/label-filter.ts): its options, or false for none. */
+  labelFilter?: boolean | LabelFilterOptions;
 }
 
 export class UtteranceFilter {
   /** Normalised text -> the intent it belongs to, for everything accepted so far. */
   readonly #owner = new Map<string, string>();
-  readonly #classifier: IntentClassifier | undefined;
+  readonly #labelFilter: LabelFilter | undefined;
   readonly #maxLength: number;
 
   constructor(
@@ -51,9 +59,9 @@ export class UtteranceFilter {
         .map((u) => ({text: u.text, intent: u.intent})),
       ...examples,
     ];
-    const intents = new Set(seeds.map((s) => s.intent));
-    // One intent has nothing to drift into; a classifier of one class would say yes to anything.
-    if ((options.labelFilter ?? true) && intents.size >= 2) this.#classifier = trainIntentClassifier(seeds);
+    const filter = options.labelFilter ?? true;
+    // Fewer than two intents: nothing to drift into, and trainLabelFilter gives none.
+    if (filter !== false) this.#labelFilter = trainLabelFilter(seeds, filter === true ? {} : filter);
   }
 
   /** Checks one model utterance (with [text](entity) markup) for `intent`; accepted ones are remembered. */
@@ -73,9 +81,14 @@ export class UtteranceFilter {
       return owner === intent
         ? drop('duplicate', 'already in the dataset')
         : drop('otherIntent', `the same text is an utterance of ${owner}`);
-    if (this.#classifier) {
-      const predicted = this.#classifier.predict(spans.annotated.text).intent;
-      if (predicted !== intent) return drop('label', `the seed classifier reads it as ${predicted}`);
+    const judgement = this.#labelFilter?.judge(spans.annotated.text, intent);
+    if (judgement && !judgement.keep) {
+      const pvi = `${judgement.pvi.toFixed(1)} bits`;
+      if (judgement.reason === 'other-intent') {
+        const strongest = this.#labelFilter!.strongestIntent(spans.annotated.text).intent;
+        return drop('label', `the seed classifier reads it as ${strongest} (${pvi} for ${intent})`);
+      }
+      return drop('lowConfidence', `the seed classifier is unsure it is ${intent} (${pvi})`);
     }
     this.#owner.set(key, intent);
     return spans;

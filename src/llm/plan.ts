@@ -33,24 +33,11 @@ const FAMILY_LETTERS: Readonly<Record<string, VariationTag>> = {
   typos: 'Z',
 };
 
-const FAMILY_NAMES: Readonly<Record<VariationTag, string>> = {
-  B: 'basic',
-  I: 'interrogative',
-  C: 'coordinated',
-  N: 'negation',
-  P: 'polite',
-  Q: 'colloquial',
-  W: 'offensive',
-  K: 'keyword',
-  E: 'abbreviation',
-  L: 'lexical',
-  M: 'morphological',
-  Z: 'noise',
-};
-
 /** Seeds shown in a prompt: enough to pin the intent down, few enough to keep prompts cheap. */
 const MAX_PROMPT_SEEDS = 10;
 const MAX_HINT_VALUES = 15;
+/** Other intents named in a prompt as ones to stay away from; with more, the nearest are named. */
+const MAX_OTHER_INTENTS = 40;
 /** Asked beyond the need, because the filters drop some. */
 const OVER_ASK = 1.5;
 
@@ -61,8 +48,9 @@ export function familyLetter(name: string): VariationTag | undefined {
 
 export interface PlannedRequest {
   intent: string;
-  family: VariationTag;
-  /** Utterances asked for. */
+  /** Utterances asked for, per family (one request covers several families). */
+  styles: {tag: VariationTag; count: number}[];
+  /** Utterances asked for in all. */
   count: number;
   request: ChatRequest;
 }
@@ -82,6 +70,35 @@ export interface IntentPlan {
 export interface GenerationPlan {
   intents: IntentPlan[];
   rules: Map<string, EntityRule>;
+}
+
+/**
+ * The other intents, nearest first when there are more than `limit`: by the overlap of the words of their
+ * examples and names (Jaccard), the neighbours a model is most likely to drift into.
+ */
+function nearestIntents(spec: Spec, index: number, limit: number): Spec['intents'][number][] {
+  const others = spec.intents.filter((_, i) => i !== index);
+  if (others.length <= limit) return others;
+  const words = (i: Spec['intents'][number]) =>
+    new Set(
+      [i.name.replace(/[_-]+/g, ' '), i.description ?? '', ...i.examples]
+        .join(' ')
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter((w) => w.length > 2),
+    );
+  const own = words(spec.intents[index]!);
+  const similarity = (other: Spec['intents'][number]) => {
+    const theirs = words(other);
+    let shared = 0;
+    for (const w of theirs) if (own.has(w)) shared++;
+    return shared / (own.size + theirs.size - shared || 1);
+  };
+  return others
+    .map((other, order) => ({other, order, score: similarity(other)}))
+    .sort((a, b) => b.score - a.score || a.order - b.order)
+    .slice(0, limit)
+    .map((x) => x.other);
 }
 
 /** A 31-bit request seed from the generation seed and the request's place in the plan. */
@@ -180,9 +197,8 @@ export function planGeneration(
       const template = compiler.compile(example, `intents[${index}].examples[${e}]`);
       template.sample(exampleRng.fork(`${intent.name}:${e}`), expansion);
       const annotated = tidyExpansion(expansion);
-      // A plain seed's origin is its text (what the dataset holds); a template's is the template as written.
-      const origin = template.plain ? annotated.text : example;
-      return {text: annotated.text, origin, entities: annotated.entities};
+      // Provenance as the generator records it: the seed or template as written in the spec.
+      return {text: annotated.text, origin: example, entities: annotated.entities};
     });
     const entities = new Set([...own, ...examples].flatMap((u) => (u.entities ?? []).map((s) => s.entity)));
     const families = llmFamilies(spec, index, pack, settings);
@@ -192,40 +208,51 @@ export function planGeneration(
     );
     const need: IntentPlan['need'] = {};
     const requests: PlannedRequest[] = [];
-    const base: Omit<PromptInput, 'family' | 'count'> = {
+    const base: Omit<PromptInput, 'styles'> = {
       language: options.language,
       intent: {name: intent.name, ...(intent.description ? {description: intent.description} : {})},
       seeds: examples.map((u) => ({markup: toMarkup(u.text, u.entities ?? [])})),
       entities: entityHints(entities, rules, own, spec),
-      otherIntents: spec.intents
-        .filter((other) => other.name !== intent.name)
-        .map((other) => ({name: other.name, ...(other.description ? {description: other.description} : {})})),
+      otherIntents: nearestIntents(spec, index, MAX_OTHER_INTENTS).map((other) => ({
+        name: other.name,
+        ...(other.description ? {description: other.description} : {}),
+      })),
     };
     families.forEach((family, f) => {
-      const wanted = parts[f]!;
-      if (wanted <= 0) return;
-      need[family.tag] = wanted;
-      let ask = Math.ceil(wanted * OVER_ASK) + 1;
-      for (let batch = 0; ask > 0; batch++) {
-        const n = Math.min(ask, settings.batchSize);
-        ask -= n;
-        requests.push({
-          intent: intent.name,
-          family: family.tag,
-          count: n,
-          request: {
-            messages: buildMessages({
-              ...base,
-              family: {tag: family.tag, name: FAMILY_NAMES[family.tag]},
-              count: n,
-            }),
-            temperature: settings.temperature,
-            seed: requestSeed(options.seed, intent.name, family.tag, String(batch)),
-            maxTokens: 200 + 60 * n,
-          },
-        });
-      }
+      if (parts[f]! > 0) need[family.tag] = parts[f]!;
     });
+    // Asked beyond the need (the filters drop some), spread over the families by their shares.
+    const asks = apportion(
+      total > 0 ? Math.ceil(total * OVER_ASK) + 2 : 0,
+      families.map((f) => f.weight),
+    );
+    const pending = families
+      .map((family, f) => ({tag: family.tag, count: Math.max(asks[f]!, parts[f]!)}))
+      .filter((s) => s.count > 0);
+    for (let batch = 0; pending.length > 0; batch++) {
+      const styles: {tag: VariationTag; count: number}[] = [];
+      let room = settings.batchSize;
+      while (room > 0 && pending.length > 0) {
+        const head = pending[0]!;
+        const n = Math.min(room, head.count);
+        styles.push({tag: head.tag, count: n});
+        room -= n;
+        head.count -= n;
+        if (head.count === 0) pending.shift();
+      }
+      const count = settings.batchSize - room;
+      requests.push({
+        intent: intent.name,
+        styles,
+        count,
+        request: {
+          messages: buildMessages({...base, styles}),
+          temperature: settings.temperature,
+          seed: requestSeed(options.seed, intent.name, String(batch)),
+          maxTokens: 200 + 60 * count,
+        },
+      });
+    }
     return {
       intent: intent.name,
       need,

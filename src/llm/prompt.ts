@@ -1,7 +1,8 @@
 /**
  * The prompt for one request: the intent (name, description), its numbered seed utterances with their entity
  * annotations written as [text](entity), the values the slots may take, the other intents to stay away from,
- * and one variation family (Bitext letter), so that every answer can carry the family's tag.
+ * and how many utterances of each variation family (Bitext letter) to write, each answered with its letter so
+ * that every model utterance carries a family tag like the rule-based ones.
  */
 import type {VariationTag} from '../model/dataset.js';
 import type {ChatMessage} from './client.js';
@@ -41,17 +42,15 @@ export interface PromptInput {
   seeds: PromptSeed[];
   entities: EntityHint[];
   otherIntents: {name: string; description?: string}[];
-  family: {tag: VariationTag; name: string};
-  count: number;
+  /** Utterances asked for, per family. */
+  styles: {tag: VariationTag; count: number}[];
 }
-
-const MAX_OTHER_INTENTS = 40;
 
 export function buildMessages(input: PromptInput): ChatMessage[] {
   const system = [
     'You write training utterances for the intent classifier of a chatbot.',
     'Every utterance must express exactly the intent described, in the voice of a user writing to the bot.',
-    'Answer with one JSON object and nothing else: {"utterances": [{"seed": <number of the example paraphrased>, "text": "<utterance>"}]}.',
+    'Answer with one JSON object and nothing else: {"utterances": [{"seed": <number of the example paraphrased>, "style": "<style letter>", "text": "<utterance>"}]}.',
   ].join(' ');
   const lines: string[] = [];
   lines.push(`Language: ${input.language}.`);
@@ -71,16 +70,18 @@ export function buildMessages(input: PromptInput): ChatMessage[] {
       lines.push(`- ${entity.name}: ${values || 'any fitting value'}${pattern}`);
     }
   }
-  const others = input.otherIntents.slice(0, MAX_OTHER_INTENTS);
+  const others = input.otherIntents;
   if (others.length > 0) {
     lines.push('', 'Do not write anything that would rather belong to one of these other intents:');
     for (const other of others)
       lines.push(`- ${other.name}${other.description ? `: ${other.description}` : ''}`);
   }
+  const total = input.styles.reduce((n, s) => n + s.count, 0);
+  lines.push('', `Write ${total} new utterances of this intent, in these styles:`);
+  for (const style of input.styles)
+    lines.push(`- style ${style.tag}, ${style.count}: ${FAMILY_INSTRUCTIONS[style.tag]}`);
   lines.push(
-    '',
-    `Write ${input.count} new utterances in this style: ${FAMILY_INSTRUCTIONS[input.family.tag]}.`,
-    'Each must be different from the examples and from each other; name the example it paraphrases in "seed".',
+    'Each must be different from the examples and from each other; name the example it paraphrases in "seed" and its style letter in "style".',
   );
   return [
     {role: 'system', content: system},

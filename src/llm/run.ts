@@ -10,10 +10,15 @@ import {writeFileAtomic} from '../io/atomic-write.js';
 import type {Utterance} from '../model/dataset.js';
 import {writeDataset} from '../model/write-dataset.js';
 import type {Spec} from '../spec/spec.js';
-import {augmentWithProvider, type ProviderReport} from './augment.js';
+import {
+  augmentWithProvider,
+  type ProviderReport,
+  type ProviderRunOptions,
+  type ProviderRunResult,
+} from './augment.js';
 import {dryRunProvider, type ProviderDryRun} from './dry-run.js';
 import {providerFlagSettings, type ProviderFlagValues} from './flags.js';
-import {resolveProviderSettings, type ProviderKind} from './settings.js';
+import {resolveProviderSettings, type ProviderFlags, type ProviderKind} from './settings.js';
 
 export interface ProviderGenerateOptions {
   file: string;
@@ -32,47 +37,81 @@ export interface ProviderGenerateOptions {
 export type ProviderGenerateResult =
   {report: GenerationReport; provider: ProviderReport} | {report: GenerationReport; dryRun: ProviderDryRun};
 
+/** What the in-memory generation with a provider needs (the command's flags, or a library caller's choices). */
+export interface ProviderDatasetOptions extends Omit<
+  ProviderRunOptions,
+  'seed' | 'language' | 'perIntent' | 'split'
+> {
+  file?: string;
+  seed?: number | string;
+  perIntent?: number;
+  split?: number;
+  /** Overrides of the spec's provider block (model, base URL, key variable, share). */
+  provider?: ProviderFlags;
+  env?: NodeJS.ProcessEnv;
+}
+
+async function prepare(spec: Spec, kind: ProviderKind, options: ProviderDatasetOptions, requireKey: boolean) {
+  const settings = resolveProviderSettings(kind, spec.provider, options.provider ?? {}, options.env, {
+    requireKey,
+  });
+  const pack = await languagePackFor(spec);
+  const {dataset, report} = await generateDataset(spec, {
+    pack,
+    ...(options.file === undefined ? {} : {file: options.file}),
+    ...(options.seed === undefined ? {} : {seed: options.seed}),
+    ...(options.perIntent === undefined ? {} : {perIntent: options.perIntent}),
+    ...(options.split === undefined ? {} : {split: options.split}),
+  });
+  const common = {
+    seed: report.seed,
+    language: report.language,
+    cacheDir: options.cacheDir,
+    ...(options.perIntent === undefined ? {} : {perIntent: options.perIntent}),
+  };
+  return {settings, pack, ruleBased: {utterances: dataset.utterances, report}, common};
+}
+
+/** Rule-based generation plus the model's paraphrases, in memory (library use and benchmarks). */
+export async function generateDatasetWithProvider(
+  spec: Spec,
+  kind: ProviderKind,
+  options: ProviderDatasetOptions,
+): Promise<ProviderRunResult> {
+  const {settings, pack, ruleBased, common} = await prepare(spec, kind, options, !options.offline);
+  const {file: _file, seed: _seed, perIntent: _perIntent, provider: _provider, env: _env, ...run} = options;
+  return augmentWithProvider(spec, ruleBased, pack, settings, {...run, ...common});
+}
+
 export async function generateWithProvider(
   spec: Spec,
   kind: ProviderKind,
   options: ProviderGenerateOptions,
 ): Promise<ProviderGenerateResult> {
   const {flags} = options;
-  const sendsNothing = flags.offline || flags['dry-run'];
-  const settings = resolveProviderSettings(kind, spec.provider, providerFlagSettings(flags), options.env, {
-    requireKey: !sendsNothing,
-  });
-  const pack = await languagePackFor(spec);
-  const overrides = {
+  const datasetOptions: ProviderDatasetOptions = {
     file: options.file,
-    pack,
-    ...(options.seed === undefined ? {} : {seed: options.seed}),
-    ...(options.perIntent === undefined ? {} : {perIntent: options.perIntent}),
-    ...(options.split === undefined ? {} : {split: options.split}),
-  };
-  const {dataset, report} = await generateDataset(spec, overrides);
-  const ruleBased = {utterances: dataset.utterances, report};
-  const common = {
-    seed: report.seed,
-    language: report.language,
+    provider: providerFlagSettings(flags),
     cacheDir: flags['cache-dir'],
-    ...(options.perIntent === undefined ? {} : {perIntent: options.perIntent}),
-  };
-  if (flags['dry-run'])
-    return {report, dryRun: await dryRunProvider(spec, ruleBased, pack, settings, common)};
-  const result = await augmentWithProvider(spec, ruleBased, pack, settings, {
-    ...common,
-    ...(options.split === undefined ? {} : {split: options.split}),
     offline: flags.offline,
     concurrency: flags.concurrency,
     retry: {
       baseDelayMs: flags['retry-base-ms'],
       requestTimeoutMs: flags['request-timeout-ms'] ?? flags['request-timeout'] * 1000,
     },
+    ...(options.env === undefined ? {} : {env: options.env}),
+    ...(options.seed === undefined ? {} : {seed: options.seed}),
+    ...(options.perIntent === undefined ? {} : {perIntent: options.perIntent}),
+    ...(options.split === undefined ? {} : {split: options.split}),
     ...(options.maxLength === undefined ? {} : {maxLength: options.maxLength}),
     ...(options.onRetry ? {onRetry: options.onRetry} : {}),
     ...(options.onProgress ? {onProgress: options.onProgress} : {}),
-  });
+  };
+  if (flags['dry-run']) {
+    const {settings, pack, ruleBased, common} = await prepare(spec, kind, datasetOptions, false);
+    return {report: ruleBased.report, dryRun: await dryRunProvider(spec, ruleBased, pack, settings, common)};
+  }
+  const result = await generateDatasetWithProvider(spec, kind, datasetOptions);
   await writeUtterances(spec, options.out, result.utterances);
   return {report: result.report, provider: result.provider};
 }

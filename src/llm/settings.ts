@@ -74,13 +74,14 @@ export function resolveProviderSettings(
   env: NodeJS.ProcessEnv = process.env,
   options: {requireKey?: boolean} = {},
 ): ProviderSettings {
+  // Where the model is only carries over from a spec for the same kind of provider; what to ask of it always does.
   const fromSpec = spec?.type === kind ? spec : undefined;
   const common = {
-    share: flags.share ?? fromSpec?.share ?? DEFAULT_LLM_SHARE,
-    families: fromSpec?.families ?? [],
-    temperature: fromSpec?.temperature ?? DEFAULT_TEMPERATURE,
-    batchSize: fromSpec?.batchSize ?? DEFAULT_BATCH_SIZE,
-    jsonMode: fromSpec?.jsonMode ?? true,
+    share: flags.share ?? spec?.share ?? DEFAULT_LLM_SHARE,
+    families: spec?.families ?? [],
+    temperature: spec?.temperature ?? DEFAULT_TEMPERATURE,
+    batchSize: spec?.batchSize ?? DEFAULT_BATCH_SIZE,
+    jsonMode: spec?.jsonMode ?? true,
   };
   return kind === 'azure'
     ? azureSettings(fromSpec, flags, env, options.requireKey ?? true, common)

@@ -32,7 +32,7 @@ export function dryRunLines(dryRun: ProviderDryRun): string[] {
   const lines: string[] = [];
   for (const [n, request] of dryRun.requests.entries()) {
     lines.push(
-      `--- prompt ${n + 1}/${dryRun.requests.length}: ${request.intent}, family ${request.family}, ${request.count} utterances, seed ${request.seed}${request.cached ? ' (cached)' : ''}`,
+      `--- prompt ${n + 1}/${dryRun.requests.length}: ${request.intent}, ${request.count} utterances (${request.styles.map((st) => `${st.tag}:${st.count}`).join(' ')}), seed ${request.seed}${request.cached ? ' (cached)' : ''}`,
     );
     for (const message of request.messages) lines.push(`[${message.role}]`, message.content);
   }

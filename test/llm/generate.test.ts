@@ -41,6 +41,15 @@ const SPEC: Spec = {
       ],
     },
     {
+      name: 'complaint',
+      examples: [
+        'I want to file a complaint',
+        'your service is terrible',
+        'I am unhappy with the support',
+        'this is unacceptable',
+      ],
+    },
+    {
       name: 'refund',
       examples: [
         'I want my money back',
@@ -69,6 +78,7 @@ const GOOD: Record<string, string[]> = {
     'where my parcel at',
     'track my shipment please',
   ],
+  complaint: [],
   refund: [
     'I want a refund for this item',
     'give me my money back now',
@@ -87,45 +97,56 @@ const GOOD_Q: Record<string, string[]> = {
     'cancel order [777888](order_id) asap',
   ],
   track_order: ['yo where my order at', 'any news on my parcel', 'track order [333444](order_id) real quick'],
+  complaint: [],
   refund: ['refund me pls', 'gimme a refund', 'money back, now'],
 };
 
-function answer(items: string[]): string {
-  return JSON.stringify({utterances: items.map((text) => ({seed: 1, text}))});
+function item(text: string, style: string): {seed: number; style: string; text: string} {
+  return {seed: 1, style, text};
+}
+
+function answer(items: {seed: number; style: string; text: string}[]): string {
+  return JSON.stringify({utterances: items});
+}
+
+/** What the model writes for an intent: the asked number of each style, from the lists above. */
+function goodItems(intent: string, styles: {tag: string; count: number}[]): ReturnType<typeof item>[] {
+  return styles.flatMap((s) =>
+    (s.tag === 'L' ? GOOD[intent]! : GOOD_Q[intent]!).slice(0, s.count).map((t) => item(t, s.tag)),
+  );
 }
 
 /**
- * Scripted per (intent, family) and attempt: a repairable answer, answers that drift into another intent or
- * break an entity, a 429 with Retry-After, a 500, a hang, and an answer with no JSON at all.
+ * Scripted per intent and attempt: a repairable answer with utterances that drift into another intent, break an
+ * entity, repeat a seed or another intent's seed, or name a style not asked for; a 429 with Retry-After, a 500,
+ * a hang, and an answer with no JSON at all.
  */
 function script(request: {body: Parameters<typeof promptFacts>[0]}): ScriptedReply {
-  const {intent, count, style} = promptFacts(request.body);
-  const family = style.startsWith(FAMILY_INSTRUCTIONS.L) ? 'L' : 'Q';
-  const key = `${intent}/${family}`;
-  const attempt = (attempts.get(key) ?? 0) + 1;
-  attempts.set(key, attempt);
-  const good = GOOD[intent]!;
-  const mine = (family === 'L' ? good : GOOD_Q[intent]!).slice(0, count);
-  switch (key) {
-    case 'cancel_order/L':
-      return {content: `Here you go:\n\`\`\`json\n${answer(mine).replace(/]}$/, ',]}')}\n\`\`\``};
-    case 'cancel_order/Q':
+  const {intent, styles} = promptFacts(request.body);
+  const attempt = (attempts.get(intent) ?? 0) + 1;
+  attempts.set(intent, attempt);
+  const good = goodItems(intent, styles);
+  switch (intent) {
+    case 'cancel_order': {
+      const bad = [
+        item('where is my package [123456](order_id)', 'L'),
+        item('when will my parcel arrive, track it', 'L'),
+        item('cancel order [12ab](order_id)', 'Q'),
+        item('Cancel my purchase!', 'Q'),
+        item('track my package', 'Q'),
+        item('cancel cancel cancel', 'X'),
+      ];
       return {
-        content: answer([
-          'where is my package [123456](order_id)',
-          'when will my parcel arrive, track it',
-          'cancel order [12ab](order_id)',
-          'Cancel my purchase!',
-          'track my package',
-          ...mine,
-        ]),
+        content: `Here you go:\n\`\`\`json\n${answer([...bad, ...good]).replace(/]}$/, ',]}')}\n\`\`\``,
       };
-    case 'track_order/L':
-      return attempt === 1 ? {status: 429, headers: {'retry-after-ms': '5'}} : {content: answer(mine)};
-    case 'track_order/Q':
-      return attempt === 1 ? {status: 500, body: {error: {message: 'overloaded'}}} : {content: answer(mine)};
-    case 'refund/L':
-      return attempt === 1 ? {hang: true} : {content: answer(good)};
+    }
+    case 'track_order':
+      if (attempt === 1) return {status: 429, headers: {'retry-after-ms': '5'}};
+      if (attempt === 2) return {status: 500, body: {error: {message: 'overloaded'}}};
+      return {content: answer(good)};
+    case 'refund':
+      // No style named: the order asked for says which is which.
+      return attempt === 1 ? {hang: true} : {content: JSON.stringify({utterances: good.map((g) => g.text)})};
     default:
       return {content: "Sorry, I can't help with that."};
   }
@@ -177,18 +198,20 @@ describe('generate with an OpenAI-compatible provider', () => {
     if (!('provider' in first)) throw new Error('expected a provider run');
     const {provider, report} = first;
 
-    // 3 intents x 2 families, plus one retry each for the 429, the 500 and the hang.
-    expect(provider.requests).toEqual({planned: 6, fromCache: 0, sent: 9, retries: 3});
-    expect(provider.tokens).toEqual({prompt: 600, completion: 300, total: 900});
+    // One request per intent (both families in it), plus the retries after the 429, the 500 and the hang.
+    expect(provider.requests).toEqual({planned: 4, fromCache: 0, sent: 7, retries: 3});
+    expect(provider.tokens).toEqual({prompt: 400, completion: 200, total: 600});
     expect(provider.answers).toEqual({repaired: 1, unusable: 1});
     const byIntent = Object.fromEntries(provider.intents.map((i) => [i.intent, i]));
     expect(byIntent.cancel_order!.dropped).toEqual({
-      malformed: 0,
+      malformed: 1,
       entity: 1,
       length: 0,
       duplicate: 1,
       otherIntent: 1,
-      label: 2,
+      // The two drifts, and "call off my order kindly": words the seeds do not have (the filter's cost).
+      label: 3,
+      lowConfidence: 0,
     });
     expect(byIntent.cancel_order!.examples.map((e) => [e.reason, e.text])).toEqual([
       ['label', 'where is my package [123456](order_id)'],
@@ -197,14 +220,15 @@ describe('generate with an OpenAI-compatible provider', () => {
       ['duplicate', 'Cancel my purchase!'],
       ['otherIntent', 'track my package'],
     ]);
-    // Seeds: cancel_order 2 (two examples are templates), track_order 3, refund 4; the model writes half the rest.
-    expect(provider.intents.map((i) => [i.intent, i.wanted, i.kept, i.surplus])).toEqual([
-      ['cancel_order', 5, 5, 4],
-      ['track_order', 5, 5, 4],
-      // refund's colloquial answer was unusable: its lexical surplus fills in.
-      ['refund', 4, 4, 2],
+    // Seeds: cancel_order 2 (two examples are templates), track_order 3, complaint and refund 4; the model writes
+    // half the rest, and was asked for half as much again.
+    expect(provider.intents.map((i) => [i.intent, i.wanted, i.asked, i.kept, i.surplus])).toEqual([
+      ['cancel_order', 5, 10, 5, 2],
+      ['track_order', 5, 10, 5, 3],
+      ['complaint', 4, 8, 0, 0],
+      ['refund', 4, 8, 4, 3],
     ]);
-    expect(byIntent.refund!.dropped.malformed).toBe(1);
+    expect(byIntent.complaint!.dropped.malformed).toBe(1);
 
     const utterances = lines(out);
     for (const i of provider.intents) {
@@ -214,10 +238,18 @@ describe('generate with an OpenAI-compatible provider', () => {
         g.replace(/\[([^\]]+)\]\(\w+\)/g, '$1'),
       );
       const fromModel = own.filter((u) => all.includes(u.text));
-      expect(fromModel).toHaveLength(i.wanted);
+      expect(fromModel).toHaveLength(i.kept);
       for (const u of fromModel)
         expect(u).toMatchObject({source: 'generated', tags: [expect.stringMatching(/^[LQ]$/)]});
     }
+    const refundTags = utterances
+      .filter((u) => u.intent === 'refund' && u.source === 'generated')
+      .map((u) => [u.text, u.tags]);
+    for (const [text, tags] of refundTags) {
+      if (GOOD.refund!.includes(text as string)) expect(tags).toEqual(['L']);
+      if (GOOD_Q.refund!.includes(text as string)) expect(tags).toEqual(['Q']);
+    }
+    expect(refundTags.filter(([text]) => GOOD_Q.refund!.includes(text as string))).toHaveLength(2);
     const cancel = utterances.find((u) => u.text === 'cancel the order 123456 right away')!;
     expect(cancel).toMatchObject({
       intent: 'cancel_order',
@@ -240,7 +272,7 @@ describe('generate with an OpenAI-compatible provider', () => {
     for (const i of report.intents) {
       const own = utterances.filter((u) => u.intent === i.intent);
       expect(i.produced).toBe(own.length);
-      expect(i.tags.L).toBe(own.filter((u) => u.tags?.includes('L')).length);
+      expect(i.tags.L ?? 0).toBe(own.filter((u) => u.tags?.includes('L')).length);
     }
     // The split ratio (0.8) holds with model utterances in.
     expect(report.intents.every((i) => i.train === Math.round(i.produced * 0.8))).toBe(true);
@@ -258,9 +290,9 @@ describe('generate with an OpenAI-compatible provider', () => {
     });
     expect(readFileSync(again)).toEqual(readFileSync(out));
     if (!('provider' in second)) throw new Error('expected a provider run');
-    expect(second.provider.requests).toEqual({planned: 6, fromCache: 6, sent: 0, retries: 0});
+    expect(second.provider.requests).toEqual({planned: 4, fromCache: 4, sent: 0, retries: 0});
     expect(second.provider.tokens.total).toBe(0);
-    expect(second.provider.cachedTokens).toEqual({prompt: 600, completion: 300});
+    expect(second.provider.cachedTokens).toEqual({prompt: 400, completion: 200});
   });
 
   it('fails --offline naming the cache when an answer is missing', async () => {
@@ -273,7 +305,7 @@ describe('generate with an OpenAI-compatible provider', () => {
     });
     await expect(run).rejects.toMatchObject({
       code: 'LLM_CACHE_MISS',
-      message: expect.stringContaining('6 of 6'),
+      message: expect.stringContaining('4 of 4'),
     });
     expect(existsSync(join(dir, 'x.jsonl'))).toBe(false);
   });
@@ -291,14 +323,19 @@ describe('generate with an OpenAI-compatible provider', () => {
     if (!('dryRun' in result)) throw new Error('expected a dry run');
     expect(server.requests).toHaveLength(0);
     expect(existsSync(out)).toBe(false);
-    expect(result.dryRun.requests).toHaveLength(6);
-    expect(result.dryRun.estimate.requests).toBe(6);
-    expect(result.dryRun.estimate.promptTokens).toBeGreaterThan(6 * 100);
+    expect(result.dryRun.requests).toHaveLength(4);
+    expect(result.dryRun.requests[0]!.styles).toEqual([
+      {tag: 'L', count: 5},
+      {tag: 'Q', count: 5},
+    ]);
+    expect(result.dryRun.estimate.requests).toBe(4);
+    expect(result.dryRun.estimate.promptTokens).toBeGreaterThan(4 * 100);
     const prompt = result.dryRun.requests[0]!.messages[1]!.content;
     expect(prompt).toContain('Intent: cancel_order - the user wants to cancel an order');
     expect(prompt).toMatch(/1\. I want to cancel my order \[\d{6}\]\(order_id\)/);
     expect(prompt).toContain('- track_order: the user asks where an order is');
-    expect(prompt).toContain(FAMILY_INSTRUCTIONS.L);
+    expect(prompt).toContain(`- style L, 5: ${FAMILY_INSTRUCTIONS.L}`);
+    expect(prompt).toContain(`- style Q, 5: ${FAMILY_INSTRUCTIONS.Q}`);
   });
 
   it('without a provider, the spec generates exactly as before', async () => {
@@ -307,5 +344,31 @@ describe('generate with an OpenAI-compatible provider', () => {
     const a = await generateDataset(SPEC, {seed: 5});
     const b = await generateDataset(plain, {seed: 5});
     expect(a.dataset.utterances).toEqual(b.dataset.utterances);
+  });
+});
+
+describe('generateDatasetWithProvider (library)', () => {
+  it('keeps the out-of-scope None intent the generator adds, as it was', async () => {
+    dir = tempDir();
+    server = await startFakeOpenAiServer((request) => {
+      const {intent, count} = promptFacts(request.body);
+      const texts = intent === 'refund' ? ['I want a refund for this item', 'give me my money back now'] : [];
+      return {content: JSON.stringify({utterances: texts.slice(0, count)})};
+    });
+    const {generateDatasetWithProvider} = await import('../../src/llm/run.js');
+    const {generateDataset} = await import('../../src/generate/index.js');
+    const spec = {...SPEC, intents: SPEC.intents.slice(2), none: {count: 6}} as Spec;
+    const plain = await generateDataset(spec, {seed: 2});
+    const result = await generateDatasetWithProvider(spec, 'openai', {
+      seed: 2,
+      cacheDir: join(dir, 'cache'),
+      env: {OPENAI_BASE_URL: server.baseUrl},
+      retry: {baseDelayMs: 1},
+    });
+    const none = (utterances: Utterance[]) => utterances.filter((u) => u.intent === 'None');
+    expect(none(plain.dataset.utterances)).toHaveLength(6);
+    expect(none(result.utterances)).toEqual(none(plain.dataset.utterances));
+    expect(result.report.intents.map((i) => i.intent)).toEqual(['complaint', 'refund', 'None']);
+    expect(result.provider.intents.find((i) => i.intent === 'refund')!.kept).toBe(2);
   });
 });

@@ -51,12 +51,20 @@ export function completion(content: string, usage = {prompt_tokens: 100, complet
   };
 }
 
-/** The intent a prompt is about, and the number and family letter of utterances it asks for. */
-export function promptFacts(body: ChatCompletionBody): {intent: string; count: number; style: string} {
+/** The intent a prompt is about, the number of utterances it asks for, and how many of each style (family letter). */
+export function promptFacts(body: ChatCompletionBody): {
+  intent: string;
+  count: number;
+  styles: {tag: string; count: number}[];
+} {
   const user = body.messages.find((m) => m.role === 'user')?.content ?? '';
   const intent = /^Intent: (\S+)/m.exec(user)?.[1] ?? '';
-  const ask = /^Write (\d+) new utterances in this style: (.*)$/m.exec(user);
-  return {intent, count: Number(ask?.[1] ?? 0), style: ask?.[2] ?? ''};
+  const count = Number(/^Write (\d+) new utterances/m.exec(user)?.[1] ?? 0);
+  const styles = [...user.matchAll(/^- style ([A-Z]), (\d+): /gm)].map((m) => ({
+    tag: m[1]!,
+    count: Number(m[2]),
+  }));
+  return {intent, count, styles};
 }
 
 export async function startFakeOpenAiServer(script: Script): Promise<FakeOpenAiServer> {
