@@ -25,6 +25,8 @@ with open(path, encoding="utf-8") as f:
 texts = [r["text"] for r in rows]
 labels = [r["intent"] for r in rows]
 folds = [r["fold"] for r in rows]
+# Optional: rows with "test": false only train (generated utterances); fold -1 trains in every fold.
+tested = [r.get("test", True) for r in rows]
 k = max(folds) + 1
 
 
@@ -40,13 +42,14 @@ started = time.time()
 correct = 0
 for fold in range(k):
     train = [i for i in range(len(rows)) if folds[i] != fold]
-    test = [i for i in range(len(rows)) if folds[i] == fold]
+    test = [i for i in range(len(rows)) if folds[i] == fold and tested[i]]
     clf = model().fit([texts[i] for i in train], [labels[i] for i in train])
     predicted = clf.predict([texts[i] for i in test])
     correct += sum(1 for i, p in zip(test, predicted) if p == labels[i])
 print(json.dumps({
     "examples": len(rows),
+    "tested": len([i for i in range(len(rows)) if tested[i] and folds[i] >= 0]),
     "folds": k,
-    "sklearnCvAccuracy": round(100 * correct / len(rows), 2),
+    "sklearnCvAccuracy": round(100 * correct / len([i for i in range(len(rows)) if tested[i] and folds[i] >= 0]), 2),
     "seconds": round(time.time() - started, 1),
 }))

@@ -31,6 +31,10 @@ export interface PlatformLimits {
     regexEntities: boolean;
     patterns: boolean;
     phraseLists: boolean;
+    /** Intent responses (answers). */
+    responses?: boolean;
+    /** Rasa-style entity groups on spans. */
+    groups?: boolean;
   };
 }
 
@@ -92,6 +96,8 @@ export interface ConnectorFormat {
   extensions: string[];
   /** What this format carries beyond (or short of) its connector's `limits.supports`. */
   supports?: Partial<PlatformLimits['supports']>;
+  /** The dataset metadata namespaces this format reads back (default: its own id and its connector's). */
+  metadataNamespaces?: string[];
   /** This format's own limits where they differ from its connector's (LUIS and CLU are two platforms). */
   limits?: Partial<Omit<PlatformLimits, 'supports'>>;
   /** The schema files in schemas/ this format's files validate against. */

@@ -100,3 +100,30 @@ export function cluPrebuiltToCanonical(category: string): string {
 export function canonicalToCluPrebuilt(canonical: string): string | undefined {
   return CANONICAL_TO_CLU[canonical];
 }
+
+/**
+ * Prebuilt types the platform folds into a broader one (LUIS and CLU have one date-time type for date, time,
+ * datetime and duration): the entity keeps its name and labels, but reads back as the broader type.
+ */
+export function warnMergedPrebuilts(
+  entities: ReadonlyArray<{name: string; kind: string; prebuilt?: string}>,
+  context: {warn(d: {code: string; message: string}): void},
+  platform: 'LUIS' | 'CLU',
+): void {
+  const [toPlatform, fromPlatform] =
+    platform === 'LUIS'
+      ? [canonicalToLuisPrebuilt, luisPrebuiltToCanonical]
+      : [canonicalToCluPrebuilt, cluPrebuiltToCanonical];
+  const merged: string[] = [];
+  for (const e of entities) {
+    if (e.kind !== 'prebuilt' || !e.prebuilt) continue;
+    const written = toPlatform(e.prebuilt);
+    if (written && fromPlatform(written) !== e.prebuilt)
+      merged.push(`"${e.name}" (${e.prebuilt} -> ${written})`);
+  }
+  if (merged.length === 0) return;
+  context.warn({
+    code: 'EXPORT_PREBUILT_MERGED',
+    message: `${platform} has no separate prebuilt type for ${merged.join(', ')}: these read back as ${fromPlatform(toPlatform('date') ?? '')}`,
+  });
+}

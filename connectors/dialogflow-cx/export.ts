@@ -61,7 +61,7 @@ export function exportCxAgent(
   const files: OutputFile[] = [
     agentFile(agentMeta, language, dataset.description ?? options.name ?? dataset.name),
   ];
-  for (const [path, text] of Object.entries(agentMeta?.files ?? {})) files.push({path, content: text});
+  files.push(...keptFiles(agentMeta, context));
   if (!agentMeta) files.push(startFlow(intentNames(dataset)));
 
   const usedTypes = new Set<string>();
@@ -87,6 +87,30 @@ export function exportCxAgent(
     files.push(...entityTypeFiles(entity, `entityTypes/${folders.get(name)!}`, dataset, language));
   }
   return files;
+}
+
+/**
+ * The agent's other files, as imported. Their paths come from the dataset, which may come from anyone: only
+ * plain relative paths inside the package are written back, never one that climbs out of the output folder.
+ */
+function keptFiles(meta: CxAgentMetadata | undefined, context: ConnectorContext): OutputFile[] {
+  const out: OutputFile[] = [];
+  for (const [path, text] of Object.entries(meta?.files ?? {})) {
+    const segments = path.split('/');
+    const safe =
+      typeof text === 'string' &&
+      !path.includes('\\') &&
+      segments.every((s) => s !== '' && s !== '.' && s !== '..' && !/^[A-Za-z]:/.test(s)) &&
+      // The training data is written from the model, never from kept files.
+      !/^(agent\.json|intents\/|entityTypes\/)/.test(path);
+    if (safe) out.push({path, content: text});
+    else
+      context.warn({
+        code: 'DIALOGFLOW_CX_UNSAFE_PATH',
+        message: `metadata.dialogflowCx.files holds "${path.slice(0, 80)}", which is not a file inside an agent package; it is not written`,
+      });
+  }
+  return out;
 }
 
 function agentFile(

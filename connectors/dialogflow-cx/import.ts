@@ -101,6 +101,7 @@ export async function importCxAgent(source: ImportSource, context: ConnectorCont
     intent.metadata = {dialogflowCx: meta};
     dataset.intents.push(intent);
   }
+  warnCxOnlySettings(dataset, context, source.path);
   if (otherLanguages.size > 0) {
     context.warn({
       code: 'DIALOGFLOW_CX_OTHER_LANGUAGES',
@@ -139,6 +140,69 @@ function warnNotTrainingData(files: readonly string[], context: ConnectorContext
   context.warn({
     code: 'DIALOGFLOW_CX_NOT_TRAINING_DATA',
     message: `not training data, kept untouched for an export back to dialogflow-cx and left out of any other format: ${listed}`,
+    file: path,
+  });
+}
+
+/**
+ * The one warning that names what only CX carries among the training data itself (the rest of the agent has
+ * its own warning): kept in metadata for an export back to CX, absent from any other format.
+ */
+function warnCxOnlySettings(dataset: Dataset, context: ConnectorContext, path: string): void {
+  const found: string[] = [];
+  const listed = (what: string, names: string[]): void => {
+    if (names.length === 0) return;
+    const shown = names.slice(0, 5).join(', ') + (names.length > 5 ? ` and ${names.length - 5} more` : '');
+    found.push(`${what} (${shown})`);
+  };
+  const entityMeta = dataset.entities.map((e) => ({name: e.name, meta: cxMeta<CxEntityMetadata>(e)}));
+  const intentMeta = dataset.intents.map((i) => ({
+    name: i.name,
+    intent: cxMeta<CxIntentMetadata>(i)?.intent,
+  }));
+  const withPhrases = new Set(dataset.utterances.map((u) => u.intent));
+  listed(
+    'negative examples: training phrases of fallback intents, which other formats would read as an intent',
+    intentMeta.filter((i) => i.intent?.isFallback && withPhrases.has(i.name)).map((i) => i.name),
+  );
+  listed(
+    'excluded phrases of entity types',
+    entityMeta.filter((e) => e.meta?.excludedPhrases).map((e) => e.name),
+  );
+  listed(
+    'entries of entity types with automatic expansion or KIND_LIST (free-form elsewhere)',
+    entityMeta
+      .filter(
+        (e) =>
+          e.meta?.entities &&
+          (e.meta.entityType?.autoExpansionMode || e.meta.entityType?.kind === 'KIND_LIST'),
+      )
+      .map((e) => e.name),
+  );
+  listed(
+    'redaction of entity types',
+    entityMeta.filter((e) => e.meta?.entityType?.redact).map((e) => e.name),
+  );
+  listed(
+    'redaction of parameters',
+    intentMeta.flatMap((i) =>
+      (i.intent?.parameters ?? []).filter((p) => p.redact).map((p) => `${i.name}.${p.id}`),
+    ),
+  );
+  listed(
+    'intent labels',
+    intentMeta.filter((i) => i.intent?.labels !== undefined).map((i) => i.name),
+  );
+  listed(
+    'intent priorities',
+    intentMeta
+      .filter((i) => i.intent?.priority !== undefined && i.intent.priority !== 500000)
+      .map((i) => i.name),
+  );
+  if (found.length === 0) return;
+  context.warn({
+    code: 'DIALOGFLOW_CX_ONLY_SETTINGS',
+    message: `only dialogflow-cx carries these, kept for an export back to it and left out of any other format: ${found.join('; ')}`,
     file: path,
   });
 }

@@ -152,6 +152,7 @@ export function exportDialogflowAgent(
   for (const entityName of entityNames) {
     const entity = state.entities.get(entityName) ?? {name: entityName, kind: 'ml' as const};
     const {type, entries, otherLanguages} = entityJson(entity, dataset);
+    if (!type.isRegexp && !type.isEnum) warnEntryConflicts(entity.name, entries, context);
     const stem = entityStems.get(entityName)!;
     files.push(json(`entities/${stem}.json`, 'dialogflow-entity.schema.json', type));
     files.push(json(`entities/${stem}_entries_${language}.json`, 'dialogflow-entries.schema.json', entries));
@@ -414,6 +415,34 @@ function entityJson(
     entries = [...byValue].map(([value, synonyms]) => ({value, synonyms}));
   }
   return {type: base, entries, ...(meta?.otherLanguages ? {otherLanguages: meta.otherLanguages} : {})};
+}
+
+/**
+ * Dialogflow matches entries case-insensitively and resolves a match to its entry's value: a form listed under
+ * two values (or two values differing only by case, "Paris" / "paris") resolves to one of them only.
+ */
+function warnEntryConflicts(entity: string, entries: DialogflowEntry[], context: ConnectorContext): void {
+  const valuesOf = new Map<string, Set<string>>();
+  for (const entry of entries) {
+    for (const form of [entry.value, ...(entry.synonyms ?? [])]) {
+      const key = form.toLowerCase();
+      const set = valuesOf.get(key) ?? new Set<string>();
+      set.add(entry.value);
+      valuesOf.set(key, set);
+    }
+  }
+  const conflicts = [...valuesOf].filter(([, values]) => values.size > 1);
+  if (conflicts.length === 0) return;
+  context.warn({
+    code: 'DIALOGFLOW_ENTRY_CONFLICT',
+    message: `dialogflow matches entity entries case-insensitively: in "${entity}", ${conflicts
+      .slice(0, 3)
+      .map(([form, values]) => `"${form}" matches ${[...values].map((v) => `"${v}"`).join(' and ')}`)
+      .join(
+        '; ',
+      )}${conflicts.length > 3 ? ` (and ${conflicts.length - 3} more)` : ''}: Dialogflow resolves each to one value only`,
+    suggestion: 'Merge values that differ only by case, or give each form to one value.',
+  });
 }
 
 /** Whether stored Dialogflow entries still say what the dataset's list values say. */

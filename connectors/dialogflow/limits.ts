@@ -20,5 +20,6 @@ export const dialogflowLimits: PlatformLimits = {
     regexEntities: true,
     patterns: false,
     phraseLists: false,
+    responses: true,
   },
 };

@@ -77,7 +77,18 @@ function exampleLine(u: Utterance, context: ConnectorContext, rewrittenTexts: st
 }
 
 function block(kind: string, name: string, items: readonly string[], context: ConnectorContext): string {
-  const lines = items.map((i) => blockSafe(i, context).trim()).filter((i) => i.length > 0);
+  const safe = items.map((i) => blockSafe(i, context));
+  const trimmed = safe.filter((i) => i.trim() !== i);
+  if (trimmed.length > 0) {
+    context.warn({
+      code: 'RASA_ITEMS_TRIMMED',
+      message: `rasa ${kind} items are trimmed lines: ${kind} "${name}" loses the surrounding spaces of ${trimmed
+        .slice(0, 3)
+        .map((t) => JSON.stringify(t))
+        .join(', ')}${trimmed.length > 3 ? ', …' : ''}`,
+    });
+  }
+  const lines = safe.map((i) => i.trim()).filter((i) => i.length > 0);
   return `- ${kind}: ${scalar(name)}\n  examples: |\n${lines.map((l) => `    - ${l}\n`).join('')}`;
 }
 
@@ -259,8 +270,9 @@ function warnSynonymConflicts(
 ): void {
   const valuesOf = new Map<string, Set<string>>();
   const add = (text: string, value: string): void => {
-    const key = text.toLowerCase();
-    if (key === value.toLowerCase()) return;
+    // Rasa reads items trimmed and looks synonyms up lower-cased.
+    const key = text.trim().toLowerCase();
+    if (key === value.trim().toLowerCase()) return;
     let set = valuesOf.get(key);
     if (!set) valuesOf.set(key, (set = new Set()));
     set.add(value);

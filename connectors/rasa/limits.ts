@@ -16,5 +16,6 @@ export const rasaLimits: PlatformLimits = {
     regexEntities: true,
     patterns: false,
     phraseLists: true,
+    groups: true,
   },
 };

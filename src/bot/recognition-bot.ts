@@ -4,15 +4,25 @@
  */
 import {ActivityHandler, MessageFactory} from 'botbuilder';
 import type {SynthnluRecognizer} from '../recognizer/bot-recognizer.js';
+import {DEFAULT_MAX_MESSAGE_CHARS} from '../recognizer/limits.js';
 import {describeRecognition} from './reply.js';
 
-export function createRecognitionBot(recognizer: SynthnluRecognizer, intentCount: number): ActivityHandler {
+export function createRecognitionBot(
+  recognizer: SynthnluRecognizer,
+  intentCount: number,
+  options: {maxChars?: number} = {},
+): ActivityHandler {
+  const maxChars = options.maxChars ?? DEFAULT_MAX_MESSAGE_CHARS;
   const bot = new ActivityHandler();
   bot.onMessage(async (context, next) => {
     const text = (context.activity.text ?? '').trim();
     if (text === '') {
       await context.sendActivity(
         'Send me a sentence and I will tell you which intent and entities I recognise.',
+      );
+    } else if (text.length > maxChars) {
+      await context.sendActivity(
+        `That message is ${text.length} characters; I recognise messages of up to ${maxChars} characters (bot --max-chars).`,
       );
     } else {
       const result = recognizer.recognizeText(text);

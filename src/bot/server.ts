@@ -114,6 +114,17 @@ export async function startBotServer(
       response.end(`Expected a Bot Framework activity as a JSON object (${(error as Error).message}).\n`);
       return;
     }
+    if (typeof body.type !== 'string' || body.type === '') {
+      response.statusCode = 400;
+      response.end('Expected a Bot Framework activity: "type" is missing.\n');
+      return;
+    }
+    if (options.appId && !request.headers.authorization) {
+      // botbuilder would print an AuthenticationError stack for every such request; answer it here.
+      response.statusCode = 401;
+      response.end('Missing Authorization header.\n');
+      return;
+    }
     try {
       await adapter.process(
         {

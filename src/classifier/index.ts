@@ -9,6 +9,7 @@ import type {IntentClassifier, TrainingExample, TrainOptions} from './types.js';
 
 export type {IntentClassifier, IntentScore, Prediction, TrainingExample, TrainOptions} from './types.js';
 export {stratifiedFolds} from './folds.js';
+export {executeRuns, type RunPrediction, type TrainTestRun} from './cross-validate.js';
 export {CLASSIFIER_FORMAT, CLASSIFIER_VERSION} from './linear-model.js';
 
 export function trainIntentClassifier(examples: TrainingExample[], options?: TrainOptions): IntentClassifier {

@@ -1,7 +1,14 @@
-import {Command, Errors, type Interfaces} from '@oclif/core';
+import {Command, Errors, Flags, type Interfaces} from '@oclif/core';
 import {ExitCode, SynthnluError, type Diagnostic, type ExitCodeValue} from '../errors.js';
+import {DEFAULT_INPUT_LIMITS, formatBytes, parseByteSize, setMaxInputBytes} from '../io/input-limits.js';
 import {withFlagSuggestion} from './flag-suggestion.js';
 import {printDiagnostics} from './report.js';
+import {toSynthnluError} from '../io/system-errors.js';
+
+// oclif's parser output shapes (not exported from its package entry points).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type FlagOutput = {[name: string]: any};
+type ArgOutput = FlagOutput;
 
 /**
  * A command that ended with a result and a non-zero exit code (a failed check): the result is still printed
@@ -23,6 +30,29 @@ export class CommandResultError<T> extends Error {
  */
 export abstract class SynthnluCommand<T> extends Command {
   static override enableJsonFlag = true;
+  static override baseFlags = {
+    'max-bytes': Flags.custom<number>({
+      description: `Largest input read, e.g. 20MB (defaults: specs ${formatBytes(DEFAULT_INPUT_LIMITS.spec)}, platform files and archives ${formatBytes(DEFAULT_INPUT_LIMITS.platformFile)}, datasets ${formatBytes(DEFAULT_INPUT_LIMITS.dataset)}).`,
+      helpGroup: 'GLOBAL',
+      parse: async (input) => {
+        const bytes = parseByteSize(input);
+        if (bytes === undefined)
+          throw new Error(`--max-bytes must be a size such as 5000, 64KB or 20MB, got "${input}"`);
+        return bytes;
+      },
+    })(),
+  };
+
+  protected override async parse<F extends FlagOutput, B extends FlagOutput, A extends ArgOutput>(
+    options?: Interfaces.Input<F, B, A>,
+    argv?: string[],
+  ): Promise<Interfaces.ParserOutput<F, B, A>> {
+    const parsed = await super.parse(options, argv);
+    setMaxInputBytes((parsed.flags as {'max-bytes'?: number})['max-bytes']);
+    const [first] = Object.values(parsed.args as Record<string, unknown>);
+    if (typeof first === 'string') this.#input = first;
+    return parsed;
+  }
 
   /** Human output goes to stdout only when --json is off; diagnostics and progress always go to stderr. */
   protected printDiagnostics(diagnostics: Diagnostic[], options: {limit?: number} = {}): void {
@@ -36,7 +66,8 @@ export abstract class SynthnluCommand<T> extends Command {
   }
 
   protected override async catch(caught: Interfaces.CommandError | Error): Promise<unknown> {
-    const error = withFlagSuggestion(caught, this.ctor, this.config.bin);
+    const error =
+      toSynthnluError(caught, this.firstArgument()) ?? withFlagSuggestion(caught, this.ctor, this.config.bin);
     if (error instanceof CommandResultError) {
       if (this.jsonEnabled()) this.logJson(error.result);
       else process.stderr.write(`${error.message}\n`);
@@ -53,15 +84,45 @@ export abstract class SynthnluCommand<T> extends Command {
       return this.exit(error.exitCode);
     }
     if (error instanceof Errors.ExitError) throw error;
-    // oclif's own parse errors (unknown flag, missing argument) are usage errors: exit 2.
-    const oclifExit = (error as {oclif?: {exit?: number}}).oclif?.exit;
-    const exitCode = (oclifExit ?? ExitCode.failedCheck) as number;
-    if (this.jsonEnabled()) {
-      this.logJson({error: {code: 'USAGE', exitCode, message: error.message}});
-      return this.exit(exitCode);
+    // oclif's own parse errors (unknown flag, missing argument, a flag value its parser refused) are usage
+    // errors: exit 2. Anything else is a synthnlu bug: say so in one line, without a stack trace.
+    const usage = isUsageError(error);
+    const exitCode = usage ? ExitCode.badInput : ExitCode.failedCheck;
+    const message = usage
+      ? error.message.replace(/^Parsing --[\w-]+ \n\t([\s\S]*?)\nSee more help with --help$/, '$1')
+      : `internal error: ${error.message}`;
+    if (this.jsonEnabled()) this.logJson({error: {code: usage ? 'USAGE' : 'INTERNAL', exitCode, message}});
+    else {
+      process.stderr.write(`Error: ${message}\n`);
+      if (usage) process.stderr.write(`  fix: see ${this.config.bin} ${this.id ?? ''} --help\n`);
+      else process.stderr.write('  This is a synthnlu bug; please report it with the command you ran.\n');
     }
-    throw error;
+    if (process.env.DEBUG) process.stderr.write(`${error.stack ?? ''}\n`);
+    return this.exit(exitCode);
+  }
+
+  /** The command's first positional argument (its input file, for every command that has one). */
+  #input: string | undefined;
+  private firstArgument(): string | undefined {
+    return this.#input;
   }
 
   abstract override run(): Promise<T>;
+}
+
+/** oclif's parser errors carry an exit code or come from its parser error classes. */
+function isUsageError(error: Error): boolean {
+  if ((error as {oclif?: {exit?: number}}).oclif?.exit !== undefined) return true;
+  // A flag's own parse function threw: oclif rewraps the message but keeps the plain Error.
+  if (/^Parsing --[\w-]+ \n/.test(error.message)) return true;
+  const parseErrors = [
+    'CLIParseError',
+    'FailedFlagValidationError',
+    'RequiredArgsError',
+    'UnexpectedArgsError',
+    'NonExistentFlagsError',
+    'FlagInvalidOptionError',
+    'ArgInvalidOptionError',
+  ];
+  return error instanceof Errors.CLIError && parseErrors.includes(error.constructor.name);
 }

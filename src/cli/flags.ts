@@ -1,5 +1,6 @@
 /** Flags shared by several commands, defined once so they read and behave the same everywhere. */
 import {Flags} from '@oclif/core';
+import {DEFAULT_MAX_MESSAGE_CHARS} from '../recognizer/limits.js';
 
 export const seedFlag = Flags.integer({
   description: 'Random seed: the same spec and seed give byte-identical output.',
@@ -8,7 +9,11 @@ export const seedFlag = Flags.integer({
 
 export const outFlag = (description: string) => Flags.string({char: 'o', description, required: true});
 
-export const forceFlag = Flags.boolean({description: 'Overwrite existing files.', default: false});
+export const forceFlag = Flags.boolean({
+  description:
+    'Replace existing files that synthnlu did not write (its own datasets and reports are always replaced; an input is never overwritten).',
+  default: false,
+});
 
 /** Platform file formats, from the connector registry (never a hand-typed list). */
 export const toFormatFlag = (formatIds: string[]) =>
@@ -16,6 +21,12 @@ export const toFormatFlag = (formatIds: string[]) =>
 
 export const fromFormatFlag = (formatIds: string[]) =>
   Flags.string({description: 'Platform format of the input (detected when omitted).', options: formatIds});
+
+export const maxCharsFlag = Flags.integer({
+  description: `Longest message recognised, in characters (longer ones are refused).`,
+  default: DEFAULT_MAX_MESSAGE_CHARS,
+  min: 1,
+});
 
 export const splitFlag = Flags.string({description: 'Export only this split.', options: ['train', 'test']});
 

@@ -1,5 +1,6 @@
 import {Args, Flags} from '@oclif/core';
 import {SynthnluCommand} from '../cli/base-command.js';
+import {maxCharsFlag} from '../cli/flags.js';
 import {checkBindAddress, MESSAGES_PATH} from '../bot/bind-address.js';
 import {loadLocalRecognizer} from '../recognizer/index.js';
 import {DEFAULT_CONFIDENCE_THRESHOLD} from '../recognizer/local-recognizer.js';
@@ -52,6 +53,7 @@ Connect Bot Framework Emulator to the printed URL with no app id or password. On
     threshold: Flags.string({
       description: `Confidence below which the bot reports a fallback (0-1, default ${DEFAULT_CONFIDENCE_THRESHOLD}).`,
     }),
+    'max-chars': maxCharsFlag,
     'cache-dir': Flags.string({
       description: 'Model cache folder (default $XDG_CACHE_HOME/synthnlu or ~/.cache/synthnlu).',
     }),
@@ -81,7 +83,9 @@ Connect Bot Framework Emulator to the printed URL with no app id or password. On
       import('../bot/server.js'),
     ]);
     const intents = recognizer.classifier.intents.length;
-    const bot = createRecognitionBot(new SynthnluRecognizer(recognizer), intents);
+    const bot = createRecognitionBot(new SynthnluRecognizer(recognizer), intents, {
+      maxChars: flags['max-chars'],
+    });
     const running = await startBotServer(bot, {...credentials, port: flags.port});
     const result: BotResult = {
       url: running.url,

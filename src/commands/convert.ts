@@ -3,6 +3,7 @@ import {SynthnluCommand} from '../cli/base-command.js';
 import {forceFlag, fromFormatFlag, outFlag, splitFlag, toFormatFlag, domainFlag} from '../cli/flags.js';
 import {exportToPath, type ExportSummary} from '../convert/export.js';
 import {importFromPath} from '../convert/import.js';
+import {ExitCode, failOnErrors} from '../errors.js';
 import {registry} from '../registry.js';
 
 export interface ConvertResult extends ExportSummary {
@@ -30,8 +31,10 @@ export default class Convert extends SynthnluCommand<ConvertResult> {
   async run(): Promise<ConvertResult> {
     const {args, flags} = await this.parse(Convert);
     const imported = await importFromPath(args.path, flags.from ? {from: flags.from} : {});
+    failOnErrors(imported.warnings, {exitCode: ExitCode.failedCheck});
     const summary = await exportToPath(imported.dataset, flags.to, flags.out, {
       force: flags.force,
+      inputs: [args.path],
       ...(flags.split ? {split: flags.split as 'train' | 'test'} : {}),
       ...(flags.domain ? {domain: true} : {}),
     });

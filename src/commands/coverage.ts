@@ -1,7 +1,7 @@
 import {resolve} from 'node:path';
 import {Args, Flags} from '@oclif/core';
 import {SynthnluCommand} from '../cli/base-command.js';
-import {fromFormatFlag, seedFlag} from '../cli/flags.js';
+import {forceFlag, fromFormatFlag, seedFlag} from '../cli/flags.js';
 import {loadAnyAsDataset} from '../convert/load-any.js';
 import {
   DEFAULT_COVERAGE_OPTIONS,
@@ -14,6 +14,7 @@ import {
 import type {PlatformLimits} from '../connector.js';
 import {ExitCode, SynthnluError} from '../errors.js';
 import {writeFileAtomic} from '../io/atomic-write.js';
+import {checkOutputPath} from '../io/output-path.js';
 import {formatLimits, registry} from '../registry.js';
 import {renderHtml} from '../report/html.js';
 import {renderJunit} from '../report/junit.js';
@@ -39,7 +40,7 @@ export default class Coverage extends SynthnluCommand<CoverageReport> {
 - structure: empty and small intents, class imbalance, and with --platform the platform's length and name limits and minimum examples;
 - entities: entities never annotated, list values and synonyms no utterance uses, inconsistent annotation, spans that do not match their text, a synonym mapped to two values;
 - conflicts: the same utterance in two intents, near-duplicates across intents, confusable intent pairs;
-- model: a local TF-IDF + linear SVM classifier estimated by stratified k-fold cross-validation (or split=train vs split=test, or --test-set), with per-intent precision/recall/F1, the confusion matrix and the most confused pairs.
+- model: a local TF-IDF + linear SVM classifier estimated by stratified k-fold cross-validation (or split=train vs split=test, or --test-set), with per-intent precision/recall/F1, the confusion matrix and the most confused pairs. Generated utterances only train: the figure is measured on the real ones (seeds, imported, --test-set), each held out with everything generated from it. Large datasets are estimated on a stratified sample per intent (--max-per-intent), reported with its size and error.
 
 Errors fail the run by default (--fail-on error, like \`rasa data validate\`); --fail-on warning is stricter, --fail-on none only reports. The verdict line says which gates decided and what was checked.
 
@@ -91,6 +92,11 @@ Exit codes: 0 all gates pass, 1 a gate failed (--fail-on, --min-f1, --min-exampl
       min: 2,
       max: 20,
     }),
+    'max-per-intent': Flags.integer({
+      description:
+        'Estimate on a stratified sample of at most this many real and this many generated utterances per intent (0: all; default: as many as keep the estimate near 20 s).',
+      min: 0,
+    }),
     'no-model': Flags.boolean({
       description: 'Run the checks only; skip training the classifier.',
       default: false,
@@ -98,6 +104,7 @@ Exit codes: 0 all gates pass, 1 a gate failed (--fail-on, --min-f1, --min-exampl
     seed: seedFlag,
     junit: Flags.string({description: 'Write a JUnit XML report to this file.'}),
     html: Flags.string({description: 'Write a self-contained HTML report to this file.'}),
+    force: forceFlag,
   };
 
   async run(): Promise<CoverageReport> {
@@ -114,6 +121,12 @@ Exit codes: 0 all gates pass, 1 a gate failed (--fail-on, --min-f1, --min-exampl
         },
       );
 
+    const inputs = [args.file, flags['test-set'], flags.baseline].filter((f): f is string => f !== undefined);
+    for (const [flag, path] of [
+      ['--junit report', flags.junit],
+      ['--html report', flags.html],
+    ] as const)
+      if (path) await checkOutputPath(path, {inputs, force: flags.force, what: flag});
     const loaded = await loadAnyAsDataset(args.file, {
       ...(flags.from ? {from: flags.from} : {}),
       ...(flags.seed === undefined ? {} : {seed: flags.seed}),
@@ -128,7 +141,7 @@ Exit codes: 0 all gates pass, 1 a gate failed (--fail-on, --min-f1, --min-exampl
       ? {file: flags.baseline, report: await readBaseline(flags.baseline)}
       : undefined;
 
-    const report = runCoverage(loaded.dataset, {
+    const report = await runCoverage(loaded.dataset, {
       ...DEFAULT_COVERAGE_OPTIONS,
       input: args.file,
       pathsInInput: loaded.kind === 'dataset',
@@ -138,6 +151,7 @@ Exit codes: 0 all gates pass, 1 a gate failed (--fail-on, --min-f1, --min-exampl
       model: !flags['no-model'],
       method: flags.method as CoverageOptions['method'],
       folds: flags.folds,
+      ...(flags['max-per-intent'] === undefined ? {} : {maxPerIntent: flags['max-per-intent']}),
       seed: flags.seed ?? DEFAULT_COVERAGE_OPTIONS.seed,
       maxF1Drop,
       ...(minF1 === undefined ? {} : {minF1}),

@@ -15,7 +15,7 @@ import {registry} from '../registry.js';
 
 export default class Export extends SynthnluCommand<ExportSummary> {
   static override summary =
-    'Write platform files (Dialogflow, LUIS, .lu, CLU, Rasa) from a dataset, a spec or another platform’s files.';
+    'Write platform files (Dialogflow ES and CX, LUIS, .lu, CLU, Rasa) from a dataset, a spec or another platform’s files.';
   static override description = `DATASET may be a synthnlu dataset (.json/.jsonl), a spec (generated first, with --seed) or any file synthnlu can import. Every file is checked against its JSON Schema before anything is written, and the platform's limits are enforced first. Formats: ${registry.formatIds().join(', ')}.`;
   static override examples = [
     '<%= config.bin %> <%= command.id %> out/data.jsonl --to rasa --out out/nlu.yml',
@@ -44,6 +44,7 @@ export default class Export extends SynthnluCommand<ExportSummary> {
     });
     const summary = await exportToPath(input.dataset, flags.to, flags.out, {
       force: flags.force,
+      inputs: [args.dataset],
       ...(flags.split ? {split: flags.split as 'train' | 'test'} : {}),
       ...(flags.domain ? {domain: true} : {}),
       ...(flags.name ? {name: flags.name} : {}),

@@ -1,8 +1,9 @@
 import {Args} from '@oclif/core';
 import {SynthnluCommand} from '../cli/base-command.js';
-import {fromFormatFlag, outFlag} from '../cli/flags.js';
+import {forceFlag, fromFormatFlag, outFlag} from '../cli/flags.js';
 import {importFromPath} from '../convert/import.js';
-import type {Diagnostic} from '../errors.js';
+import {ExitCode, failOnErrors, type Diagnostic} from '../errors.js';
+import {checkOutputPath} from '../io/output-path.js';
 import {writeDataset} from '../model/write-dataset.js';
 import {registry} from '../registry.js';
 
@@ -27,11 +28,15 @@ export default class Import extends SynthnluCommand<ImportCommandResult> {
   static override flags = {
     from: fromFormatFlag(registry.formatIds()),
     out: outFlag('Dataset to write (.json or .jsonl).'),
+    force: forceFlag,
   };
 
   async run(): Promise<ImportCommandResult> {
     const {args, flags} = await this.parse(Import);
+    await checkOutputPath(flags.out, {inputs: [args.path], force: flags.force});
     const imported = await importFromPath(args.path, flags.from ? {from: flags.from} : {});
+    // An imported dataset with errors is not written: the exit code says the check failed.
+    failOnErrors(imported.warnings, {exitCode: ExitCode.failedCheck});
     await writeDataset(flags.out, imported.dataset);
     const {dataset} = imported;
     this.printDiagnostics(imported.warnings.filter((w) => w.severity !== 'info'));

@@ -1,5 +1,6 @@
 import {Args, Flags} from '@oclif/core';
 import {SynthnluCommand} from '../cli/base-command.js';
+import {maxCharsFlag} from '../cli/flags.js';
 import {ExitCode, SynthnluError} from '../errors.js';
 import {describeRecognition} from '../bot/reply.js';
 import {loadLocalRecognizer} from '../recognizer/index.js';
@@ -49,6 +50,7 @@ With --json, a single TEXT prints a Bot Framework RecognizerResult (text, intent
     threshold: Flags.string({
       description: `Confidence below which the result is flagged as the fallback (0-1, default ${DEFAULT_CONFIDENCE_THRESHOLD}).`,
     }),
+    'max-chars': maxCharsFlag,
     'cache-dir': Flags.string({
       description: 'Model cache folder (default $XDG_CACHE_HOME/synthnlu or ~/.cache/synthnlu).',
     }),
@@ -63,6 +65,14 @@ With --json, a single TEXT prints a Bot Framework RecognizerResult (text, intent
         exitCode: ExitCode.badInput,
         suggestion: 'Give the sentence as the second argument, or pipe lines on standard input.',
       });
+    texts.forEach((text, index) => {
+      if (text.length > flags['max-chars'])
+        throw new SynthnluError(
+          'PREDICT_TEXT_TOO_LONG',
+          `${args.text === undefined ? `line ${index + 1} of standard input` : 'the text'} is ${text.length} characters, over the ${flags['max-chars']} limit`,
+          {suggestion: 'Send shorter messages, or raise the limit with --max-chars.'},
+        );
+    });
     const {recognizer, warnings} = await loadLocalRecognizer(args.dataset, {
       ...(flags.from ? {from: flags.from} : {}),
       ...(flags['cache-dir'] ? {cacheDir: flags['cache-dir']} : {}),

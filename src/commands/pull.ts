@@ -20,11 +20,12 @@ export interface PullResult {
 
 export default class Pull extends SynthnluCommand<PullResult> {
   static override summary =
-    'Read the training data of a live Dialogflow ES agent or Azure CLU project into a dataset.';
+    'Read the training data of a live Dialogflow ES or CX agent or Azure CLU project into a dataset.';
   static override description =
     'Writes the canonical dataset (.json or .jsonl) so you can generate more data for an existing agent and push it back. Credentials as for push; they never appear in the output.';
   static override examples = [
     '<%= config.bin %> <%= command.id %> --from dialogflow --project my-gcp-project --out data/agent.json',
+    '<%= config.bin %> <%= command.id %> --from dialogflow-cx --project my-gcp-project --location europe-west2 --out data/cx.json',
     '<%= config.bin %> <%= command.id %> --from clu --endpoint https://my-lang.cognitiveservices.azure.com --project support --out data/clu.jsonl',
   ];
   static override flags = {

@@ -13,15 +13,16 @@ import {registry} from '../registry.js';
 
 export default class Push extends SynthnluCommand<PushResult> {
   static override summary =
-    'Sync a dataset into a live Dialogflow ES agent, Azure CLU project or Rasa server, safely.';
+    'Sync a dataset into a live Dialogflow ES or CX agent, Azure CLU project or Rasa server, safely.';
   static override description = `Like terraform plan/apply: first a plan (intents and entity types to create, update with phrases added/removed, and with --prune delete), then a backup of the remote state (its path is printed), then only the difference, in as few calls as the platform allows, then training with --train.
 
 A second push of unchanged data changes nothing. Intents not in the dataset are left alone unless --prune. An interactive terminal asks before applying; elsewhere pass --yes. Exit 1 if any intent failed (each failure is listed), 2 for bad input.
 
-Credentials are never printed: Dialogflow uses Application Default Credentials, GOOGLE_APPLICATION_CREDENTIALS or --key-file; CLU reads AZURE_CONVERSATIONS_KEY (or --key-env NAME); Rasa reads RASA_TOKEN (or --token-env NAME).`;
+Credentials are never printed: Dialogflow (ES and CX) uses Application Default Credentials, GOOGLE_APPLICATION_CREDENTIALS or --key-file; CLU reads AZURE_CONVERSATIONS_KEY (or --key-env NAME); Rasa reads RASA_TOKEN (or --token-env NAME).`;
   static override examples = [
     '<%= config.bin %> <%= command.id %> out/data.jsonl --to dialogflow --project my-gcp-project --dry-run',
     '<%= config.bin %> <%= command.id %> out/data.jsonl --to dialogflow --project my-gcp-project --train --yes',
+    '<%= config.bin %> <%= command.id %> out/data.jsonl --to dialogflow-cx --project projects/my-gcp-project/locations/europe-west2/agents/AGENT_ID --train --yes',
     '<%= config.bin %> <%= command.id %> examples/customer-support.yaml --to clu --endpoint https://my-lang.cognitiveservices.azure.com --project support --train --yes',
     '<%= config.bin %> <%= command.id %> out/data.jsonl --to rasa --endpoint http://localhost:5005 --yes',
   ];

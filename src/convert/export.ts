@@ -9,7 +9,7 @@ import {
   type ConnectorRegistry,
 } from '../registry.js';
 import {createConnectorContext} from './context.js';
-import {checkPlatformLimits, unsupportedFeatureWarnings} from './limits.js';
+import {checkPlatformLimits, foreignMetadataWarnings, unsupportedFeatureWarnings} from './limits.js';
 import {writeExportOutput} from './write-output.js';
 
 export interface ExportSummary {
@@ -29,7 +29,7 @@ export async function exportToPath(
   dataset: Dataset,
   formatId: string,
   out: string,
-  options: ExportOptions & {force?: boolean; registry?: ConnectorRegistry} = {},
+  options: ExportOptions & {force?: boolean; inputs?: readonly string[]; registry?: ConnectorRegistry} = {},
 ): Promise<ExportSummary> {
   const registry = options.registry ?? defaultRegistry;
   const {connector, format} = registry.format(formatId);
@@ -56,7 +56,10 @@ export async function exportToPath(
   if (options.domain) exportOptions.domain = true;
   exportOptions.outName = basename(out);
   const {files} = await format.exportDataset(selected, context, exportOptions);
-  const written = await writeExportOutput(files, out, format.layout, {force: options.force ?? false});
+  const written = await writeExportOutput(files, out, format.layout, {
+    force: options.force ?? false,
+    inputs: options.inputs ?? [],
+  });
   return {
     format: format.id,
     connector: connector.id,
@@ -66,6 +69,7 @@ export async function exportToPath(
     warnings: [
       ...limitFindings,
       ...unsupportedFeatureWarnings(selected, formatSupports(connector, format), format.id),
+      ...foreignMetadataWarnings(selected, format.metadataNamespaces ?? [format.id, connector.id], format.id),
       ...context.warnings,
     ],
   };

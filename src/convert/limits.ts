@@ -106,6 +106,8 @@ export function unsupportedFeatureWarnings(
     regexEntities: dataset.entities.some((e) => e.kind === 'regex'),
     patterns: (dataset.patterns?.length ?? 0) > 0,
     phraseLists: (dataset.phraseLists?.length ?? 0) > 0,
+    responses: dataset.intents.some((i) => (i.responses?.length ?? 0) > 0),
+    groups: dataset.utterances.some((u) => u.entities?.some((e) => e.group !== undefined)),
   };
   const words: Record<keyof typeof uses, string> = {
     variationTags: 'variation tags',
@@ -115,6 +117,8 @@ export function unsupportedFeatureWarnings(
     regexEntities: 'regex entities (exported as free-form entities)',
     patterns: 'patterns',
     phraseLists: 'phrase lists',
+    responses: 'intent responses',
+    groups: 'entity groups (Rasa "group" on annotations)',
   };
   for (const key of Object.keys(uses) as Array<keyof typeof uses>) {
     if (uses[key] && !supports[key]) {
@@ -126,4 +130,53 @@ export function unsupportedFeatureWarnings(
     }
   }
   return out;
+}
+
+function nonEmpty(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value === 'object' && value !== null) return Object.keys(value).length > 0;
+  return value !== undefined && value !== null && value !== '' && value !== false && value !== 0;
+}
+
+/**
+ * Platform data the canonical model has no place for lives in metadata namespaced by the format that read it
+ * (Dialogflow contexts and events, Rasa stand-alone synonyms, LUIS features...). A format that does not read
+ * a namespace drops it: one warning per namespace, naming what it held.
+ */
+export function foreignMetadataWarnings(
+  dataset: Dataset,
+  readable: readonly string[],
+  format: string,
+): Diagnostic[] {
+  const found = new Map<string, Set<string>>();
+  const visit = (metadata: Record<string, unknown> | undefined): void => {
+    for (const [namespace, value] of Object.entries(metadata ?? {})) {
+      if (readable.includes(namespace) || typeof value !== 'object' || value === null) continue;
+      const names = found.get(namespace) ?? new Set<string>();
+      for (const [key, inner] of Object.entries(value)) {
+        if (!nonEmpty(inner)) continue;
+        const nested =
+          typeof inner === 'object' && !Array.isArray(inner) && inner !== null
+            ? Object.entries(inner as Record<string, unknown>).filter(
+                ([, v]) => nonEmpty(v) && typeof v === 'object',
+              )
+            : [];
+        if (nested.length > 0) for (const [sub] of nested) names.add(`${key}.${sub}`);
+        else names.add(key);
+      }
+      if (names.size > 0) found.set(namespace, names);
+    }
+  };
+  visit(dataset.metadata);
+  for (const i of dataset.intents) visit(i.metadata);
+  for (const e of dataset.entities) visit(e.metadata);
+  for (const u of dataset.utterances) visit(u.metadata);
+  return [...found].map(([namespace, names]) => {
+    const list = [...names];
+    return {
+      severity: 'warning' as const,
+      code: 'EXPORT_DROPS_PLATFORM_DATA',
+      message: `${format} cannot carry what only ${namespace} reads (${list.slice(0, 8).join(', ')}${list.length > 8 ? ', …' : ''}); it is not in the exported files`,
+    };
+  });
 }

@@ -1,10 +1,12 @@
 import {randomBytes} from 'node:crypto';
-import {mkdir, readdir, rename, rm, stat} from 'node:fs/promises';
+import {readdir, rename, rm, stat} from 'node:fs/promises';
 import {basename, dirname, join} from 'node:path';
 import JSZip from 'jszip';
 import type {OutputFile} from '../connector.js';
 import {ExitCode, SynthnluError, type Diagnostic} from '../errors.js';
 import {writeFileAtomic} from '../io/atomic-write.js';
+import {checkOutputPath, ensureParentFolder} from '../io/output-path.js';
+import {trackTemporary, untrackTemporary} from '../io/temporary-files.js';
 import {validateAgainstSchema} from '../schema/validate.js';
 
 /** Zip entries get a fixed date so the same export gives the same bytes. */
@@ -64,8 +66,9 @@ export async function writeExportOutput(
   files: OutputFile[],
   out: string,
   layout: 'file' | 'archive',
-  options: {force?: boolean} = {},
+  options: {force?: boolean; inputs?: readonly string[]} = {},
 ): Promise<string[]> {
+  const check = {force: options.force ?? false, inputs: options.inputs ?? []};
   const problems = validateOutputFiles(files);
   if (problems.length > 0) {
     throw new SynthnluError(
@@ -81,6 +84,7 @@ export async function writeExportOutput(
     );
   }
   if (layout === 'archive' && /\.zip$/i.test(out)) {
+    await checkOutputPath(out, check);
     await writeFileAtomic(out, await buildZip(files));
     return [out];
   }
@@ -93,17 +97,20 @@ export async function writeExportOutput(
     ));
   if (layout === 'file') {
     // The first file takes the name given; companions (e.g. Rasa's domain.yml) go beside it.
-    const written: string[] = [];
-    for (const [index, file] of files.entries()) {
-      const target = outIsFolder
-        ? join(out, file.path)
-        : index === 0
-          ? out
-          : join(dirname(out), basename(file.path));
-      await writeFileAtomic(target, file.content);
-      written.push(target);
-    }
-    return written;
+    const targets = files.map((file, index) =>
+      outIsFolder ? join(out, file.path) : index === 0 ? out : join(dirname(out), basename(file.path)),
+    );
+    // Every target is checked before the first is written, so a refusal leaves all of them untouched.
+    for (const target of targets) await checkOutputPath(target, check);
+    for (const [index, file] of files.entries()) await writeFileAtomic(targets[index]!, file.content);
+    return targets;
+  }
+  await checkOutputPath(out, {...check, accepts: 'file-or-folder'});
+  if ((await exists(out)) && !(await stat(out)).isDirectory()) {
+    throw new SynthnluError('OUTPUT_NOT_FOLDER', 'exists and is not a folder', {
+      location: {file: out},
+      suggestion: 'Name a new folder, or write a .zip instead.',
+    });
   }
   if (await isNonEmptyFolder(out)) {
     if (!options.force) {
@@ -117,9 +124,10 @@ export async function writeExportOutput(
     dirname(out),
     `.${basename(out)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
   );
+  trackTemporary(staging);
   try {
     for (const file of files) await writeFileAtomic(join(staging, file.path), file.content);
-    await mkdir(dirname(out), {recursive: true});
+    await ensureParentFolder(out);
     if (await exists(out)) {
       const old = `${staging}.old`;
       await rename(out, old);
@@ -131,6 +139,8 @@ export async function writeExportOutput(
   } catch (error) {
     await rm(staging, {recursive: true, force: true});
     throw error;
+  } finally {
+    untrackTemporary(staging);
   }
   return files.map((f) => join(out, f.path));
 }

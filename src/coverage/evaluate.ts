@@ -1,13 +1,22 @@
 /**
  * The model estimate: train the local intent classifier and score it, by stratified k-fold cross-validation,
  * on split=train vs split=test, or against a separate test set of real user utterances.
+ *
+ * Two rules keep the figure honest and affordable:
+ * - Generated utterances (source "generated" or "template") train but are never tested: a figure measured on
+ *   text made from the same templates as the training text says nothing about real users. A real utterance is
+ *   held out together with everything generated from it (its `origin`), so no paraphrase of a test utterance
+ *   trains the model that is tested on it.
+ * - On large datasets the estimate runs on a stratified sample: at most `maxPerIntent` real and as many
+ *   generated utterances per intent. The report says so, with the sample size and the accuracy's standard error.
  */
-import {stratifiedFolds, trainIntentClassifier} from '../classifier/index.js';
+import {executeRuns, stratifiedFolds, type TrainTestRun} from '../classifier/index.js';
 import type {TrainingExample} from '../classifier/index.js';
-import type {Dataset} from '../model/dataset.js';
+import {seededRandom, shuffleInPlace} from '../classifier/random.js';
+import type {Dataset, Utterance} from '../model/dataset.js';
 import {intentNames} from '../model/dataset.js';
 import {computeMetrics, type ScoredPrediction} from './metrics.js';
-import type {ModelEstimate} from './types.js';
+import type {EstimateBasis, ModelEstimate} from './types.js';
 
 export type EvaluationMethod = 'auto' | 'cross-validation' | 'split';
 
@@ -17,73 +26,204 @@ export interface EvaluateOptions {
   seed: number;
   /** Real user utterances to test on instead (a model trained on the whole dataset). */
   testSet?: Dataset;
+  /**
+   * At most this many real, and this many generated, utterances per intent (a seeded stratified sample);
+   * 0 = all; undefined = as many as the work budget allows (see autoMaxPerIntent).
+   */
+  maxPerIntent?: number;
+  /** Worker threads for the training runs (default: the machine's parallelism). */
+  threads?: number;
   /** Called before each training run (for progress on stderr). */
   onProgress?: (message: string) => void;
 }
 
-function examplesOf(utterances: Dataset['utterances']): TrainingExample[] {
-  return utterances.map((u) => ({text: u.text, intent: u.intent}));
+/** Generated or expanded from a template: written by synthnlu, not by a person. */
+export function isSynthetic(utterance: Pick<Utterance, 'source'>): boolean {
+  return utterance.source === 'generated' || utterance.source === 'template';
 }
 
-function score(train: TrainingExample[], test: TrainingExample[], seed: number): ScoredPrediction[] {
-  const classifier = trainIntentClassifier(train, {seed});
-  return test.map((example) => {
-    const prediction = classifier.predict(example.text);
-    return {text: example.text, expected: example.intent, predicted: prediction.intent, score: prediction.score};
+/** Fewer real test utterances than this (or than two per intent) make the estimate too noisy to act on. */
+export const MIN_REAL_TEST_UTTERANCES = 30;
+
+/**
+ * Training one-vs-rest costs about (intents × training utterances): the budget keeps an estimate near 20 s of
+ * CPU on this project's reference machine (200 intents: 25 per intent; 50 intents: 400; 20 intents: 2,500).
+ */
+const ESTIMATE_WORK_BUDGET = 2_000_000;
+const MIN_AUTO_PER_INTENT = 20;
+
+export function autoMaxPerIntent(intents: number): number {
+  return Math.max(MIN_AUTO_PER_INTENT, Math.floor(ESTIMATE_WORK_BUDGET / (2 * intents * intents)));
+}
+
+interface Pool {
+  utterances: Utterance[];
+  /** Per utterance: the index of its held-out group (a real utterance and what was generated from it), or -1 for train-only. */
+  group: Int32Array;
+  /** The intent of each group, for stratifying folds. */
+  groupIntent: string[];
+  basis: EstimateBasis;
+}
+
+/** A seeded stratified sample: at most `cap` real and `cap` generated utterances per intent, in dataset order. */
+function sampleUtterances(utterances: readonly Utterance[], cap: number, seed: number): Utterance[] {
+  const byKey = new Map<string, number[]>();
+  utterances.forEach((u, i) => {
+    const key = `${isSynthetic(u) ? 'g' : 'r'}\u0000${u.intent}`;
+    let members = byKey.get(key);
+    if (!members) byKey.set(key, (members = []));
+    members.push(i);
   });
+  const random = seededRandom(seed);
+  const keep = new Uint8Array(utterances.length);
+  for (const key of [...byKey.keys()].sort()) {
+    const members = byKey.get(key)!;
+    if (members.length > cap) shuffleInPlace(members, random);
+    for (const i of members.slice(0, cap)) keep[i] = 1;
+  }
+  return utterances.filter((_, i) => keep[i]);
 }
 
-/** Undefined when there is nothing to learn from (fewer than two intents with examples). */
-export function estimateModel(dataset: Dataset, options: EvaluateOptions): ModelEstimate | undefined {
+function buildPool(dataset: Dataset, options: EvaluateOptions): Pool {
+  const all = dataset.utterances;
+  const synthetic = all.filter(isSynthetic).length;
+  const perIntent = new Map<string, number>();
+  for (const u of all) perIntent.set(u.intent, (perIntent.get(u.intent) ?? 0) + 1);
+  const cap = options.maxPerIntent ?? autoMaxPerIntent(perIntent.size);
+  const sampled = cap > 0 && [...perIntent.values()].some((n) => n > cap);
+  const utterances = sampled ? sampleUtterances(all, cap, options.seed) : [...all];
+
+  const group = new Int32Array(utterances.length).fill(-1);
+  const groupIntent: string[] = [];
+  const groupOf = new Map<string, number>();
+  const keyOf = (intent: string, text: string) => `${intent}\u0000${text}`;
+  utterances.forEach((u, i) => {
+    if (isSynthetic(u)) return;
+    // Without generated data every utterance is its own group, so folds are exactly the per-utterance ones.
+    const key = synthetic > 0 ? keyOf(u.intent, u.text) : String(i);
+    let id = groupOf.get(key);
+    if (id === undefined) groupOf.set(key, (id = groupIntent.push(u.intent) - 1));
+    group[i] = id;
+  });
+  let withoutOrigin = 0;
+  utterances.forEach((u, i) => {
+    if (!isSynthetic(u)) return;
+    if (u.origin === undefined) withoutOrigin++;
+    else group[i] = groupOf.get(keyOf(u.intent, u.origin)) ?? -1;
+  });
+  return {
+    utterances,
+    group,
+    groupIntent,
+    basis: {
+      tested: synthetic > 0 ? 'real-utterances' : 'all-utterances',
+      synthetic,
+      withoutOrigin,
+      ...(sampled ? {sample: {utterances: utterances.length, of: all.length, maxPerIntent: cap}} : {}),
+    },
+  };
+}
+
+function indicesWhere(count: number, keep: (i: number) => boolean): Int32Array {
+  const out: number[] = [];
+  for (let i = 0; i < count; i++) if (keep(i)) out.push(i);
+  return Int32Array.from(out);
+}
+
+/** The train/test runs for the pool: k folds of held-out groups, or the real split=test utterances. */
+function plannedRuns(pool: Pool, useSplit: boolean, options: EvaluateOptions): TrainTestRun[] {
+  const {utterances, group} = pool;
+  const n = utterances.length;
+  const testable = (i: number) => group[i]! >= 0 && !isSynthetic(utterances[i]!);
+  if (useSplit) {
+    const heldOut = new Uint8Array(pool.groupIntent.length);
+    utterances.forEach((u, i) => {
+      if (testable(i) && u.split === 'test') heldOut[group[i]!] = 1;
+    });
+    const test = indicesWhere(n, (i) => testable(i) && heldOut[group[i]!] === 1);
+    const train = indicesWhere(n, (i) => group[i]! < 0 || heldOut[group[i]!] === 0);
+    return test.length && train.length ? [{train, test}] : [];
+  }
+  const folds = stratifiedFolds(pool.groupIntent, options.folds, options.seed);
+  const runs: TrainTestRun[] = [];
+  for (let fold = 0; fold < options.folds; fold++) {
+    const inFold = (i: number) => group[i]! >= 0 && folds[group[i]!] === fold;
+    const test = indicesWhere(n, (i) => testable(i) && inFold(i));
+    const train = indicesWhere(n, (i) => !inFold(i));
+    const trainIntents = new Set(Array.from(train, (i) => utterances[i]!.intent));
+    if (test.length > 0 && trainIntents.size >= 2) runs.push({train, test});
+  }
+  return runs;
+}
+
+/**
+ * Binomial standard error of an accuracy measured on `n` predictions. On a sample it also bounds how far the
+ * figure may sit from the one on all the data (whose own error is smaller).
+ */
+function standardError(accuracy: number, n: number): number {
+  return n === 0 ? 0 : Math.round(Math.sqrt((accuracy * (1 - accuracy)) / n) * 10000) / 10000;
+}
+
+/** Undefined when there is nothing to learn from (fewer than two intents) or no real utterance to test on. */
+export async function estimateModel(
+  dataset: Dataset,
+  options: EvaluateOptions,
+): Promise<ModelEstimate | undefined> {
   const started = performance.now();
   const labels = intentNames(dataset);
   const trainable = new Set(dataset.utterances.map((u) => u.intent));
   if (trainable.size < 2) return undefined;
-  const hasSplit =
-    dataset.utterances.some((u) => u.split === 'test') && dataset.utterances.some((u) => u.split !== 'test');
+  const pool = buildPool(dataset, options);
+  const examples: TrainingExample[] = pool.utterances.map((u) => ({text: u.text, intent: u.intent}));
   let method: ModelEstimate['method'];
   let predictions: ScoredPrediction[];
   let trainSize: number;
   let unknownIntentCount = 0;
+  const progress = options.onProgress;
 
   if (options.testSet) {
     method = 'test-set';
-    const train = examplesOf(dataset.utterances);
-    const test = examplesOf(options.testSet.utterances);
+    const test = options.testSet.utterances.map((u) => ({text: u.text, intent: u.intent}));
     unknownIntentCount = test.filter((t) => !trainable.has(t.intent)).length;
-    options.onProgress?.(`training on ${train.length} utterances, testing on ${test.length}`);
-    predictions = score(train, test, options.seed);
-    trainSize = train.length;
-  } else if (options.method === 'split' || (options.method === 'auto' && hasSplit)) {
-    method = 'split';
-    const train = examplesOf(dataset.utterances.filter((u) => u.split !== 'test'));
-    const test = examplesOf(dataset.utterances.filter((u) => u.split === 'test'));
-    options.onProgress?.(`training on ${train.length} split=train utterances, testing on ${test.length}`);
-    predictions = test.length && train.length ? score(train, test, options.seed) : [];
-    trainSize = train.length;
-  } else {
-    method = 'cross-validation';
-    const all = examplesOf(dataset.utterances);
-    const folds = stratifiedFolds(
-      all.map((e) => e.intent),
-      options.folds,
+    progress?.(`training on ${examples.length} utterances, testing on ${test.length}`);
+    const combined = [...examples, ...test];
+    const [scored] = await executeRuns(
+      combined,
+      [{train: indicesWhere(examples.length, () => true), test: Int32Array.from(test, (_, k) => examples.length + k)}],
       options.seed,
+      options.threads === undefined ? {} : {threads: options.threads},
     );
-    predictions = new Array<ScoredPrediction>(all.length);
-    for (let fold = 0; fold < options.folds; fold++) {
-      options.onProgress?.(`cross-validation fold ${fold + 1}/${options.folds}`);
-      const train = all.filter((_, i) => folds[i] !== fold);
-      const testIndices = all.flatMap((_, i) => (folds[i] === fold ? [i] : []));
-      if (testIndices.length === 0 || new Set(train.map((t) => t.intent)).size < 2) continue;
-      const scored = score(
-        train,
-        testIndices.map((i) => all[i]!),
-        options.seed,
-      );
-      testIndices.forEach((i, k) => (predictions[i] = scored[k]!));
-    }
-    predictions = predictions.filter(Boolean);
-    trainSize = Math.round((all.length * (options.folds - 1)) / options.folds);
+    predictions = test.map((t, k) => ({text: t.text, expected: t.intent, predicted: scored![k]!.intent, score: scored![k]!.score}));
+    trainSize = examples.length;
+    pool.basis = {...pool.basis, tested: 'test-set'};
+  } else {
+    const hasSplit =
+      pool.utterances.some((u) => !isSynthetic(u) && u.split === 'test') &&
+      pool.utterances.some((u) => u.split !== 'test');
+    const useSplit = options.method === 'split' || (options.method === 'auto' && hasSplit);
+    method = useSplit ? 'split' : 'cross-validation';
+    if (!pool.utterances.some((u) => !isSynthetic(u))) return undefined;
+    const runs = plannedRuns(pool, useSplit, options);
+    const results = await executeRuns(examples, runs, options.seed, {
+      ...(options.threads === undefined ? {} : {threads: options.threads}),
+      onRunStart: (index) =>
+        progress?.(
+          useSplit
+            ? `training on ${runs[index]!.train.length} split=train utterances, testing on ${runs[index]!.test.length}`
+            : `cross-validation fold ${index + 1}/${runs.length}`,
+        ),
+    });
+    predictions = runs.flatMap((run, r) =>
+      Array.from(run.test, (i, k) => ({
+        text: examples[i]!.text,
+        expected: examples[i]!.intent,
+        predicted: results[r]![k]!.intent,
+        score: results[r]![k]!.score,
+      })),
+    );
+    trainSize = runs.length
+      ? Math.round(runs.reduce((sum, run) => sum + run.train.length, 0) / runs.length)
+      : 0;
   }
 
   const metrics = computeMetrics(predictions, labels);
@@ -93,7 +233,24 @@ export function estimateModel(dataset: Dataset, options: EvaluateOptions): Model
     trainSize,
     testSize: predictions.length,
     ...metrics,
+    accuracyStandardError: standardError(metrics.accuracy, predictions.length),
+    basis: pool.basis,
     unknownIntentCount,
     seconds: Math.round((performance.now() - started) / 100) / 10,
+  };
+}
+
+/**
+ * The cross-validation runs an estimate would make (after sampling and grouping), for comparing other
+ * classifiers on exactly the same folds (bench/sklearn_baseline.py).
+ */
+export function crossValidationPlan(
+  dataset: Dataset,
+  options: EvaluateOptions,
+): {examples: TrainingExample[]; runs: TrainTestRun[]} {
+  const pool = buildPool(dataset, options);
+  return {
+    examples: pool.utterances.map((u) => ({text: u.text, intent: u.intent})),
+    runs: plannedRuns(pool, false, options),
   };
 }

@@ -10,9 +10,9 @@ import {compareWithBaseline} from './baseline.js';
 import {checkConflicts, DEFAULT_CONFLICT_OPTIONS} from './conflict-checks.js';
 import {checkEntities} from './entity-checks.js';
 import {estimateModel, type EvaluationMethod} from './evaluate.js';
-import {modelFindings} from './model-findings.js';
+import {estimateBasisFindings, modelFindings} from './model-findings.js';
 import {checkStructure} from './structure-checks.js';
-import type {CoverageReport, FailOn, Finding, GateResult} from './types.js';
+import type {CoverageReport, FailOn, Finding, GateResult, ModelEstimate} from './types.js';
 
 export type * from './types.js';
 export {readBaseline} from './baseline.js';
@@ -33,6 +33,8 @@ export interface CoverageOptions {
   method: EvaluationMethod;
   folds: number;
   seed: number;
+  /** The estimate runs on at most this many real and this many generated utterances per intent; 0 = all; default: by work budget. */
+  maxPerIntent?: number;
   testSet?: Dataset;
   baseline?: {file: string; report: CoverageReport};
   maxF1Drop: number;
@@ -71,7 +73,7 @@ function time<T>(timings: Record<string, number>, name: string, run: () => T): T
   return value;
 }
 
-export function runCoverage(dataset: Dataset, options: CoverageOptions): CoverageReport {
+export async function runCoverage(dataset: Dataset, options: CoverageOptions): Promise<CoverageReport> {
   const timings: Record<string, number> = {};
   const findings: Finding[] = [];
   findings.push(
@@ -94,17 +96,20 @@ export function runCoverage(dataset: Dataset, options: CoverageOptions): Coverag
   );
   findings.push(...conflicts.findings);
 
-  const model = options.model
-    ? time(timings, 'model', () =>
-        estimateModel(dataset, {
-          method: options.method,
-          folds: options.folds,
-          seed: options.seed,
-          ...(options.testSet ? {testSet: options.testSet} : {}),
-          ...(options.onProgress ? {onProgress: options.onProgress} : {}),
-        }),
-      )
-    : undefined;
+  let model: ModelEstimate | undefined;
+  if (options.model) {
+    const started = performance.now();
+    model = await estimateModel(dataset, {
+      method: options.method,
+      folds: options.folds,
+      seed: options.seed,
+      ...(options.maxPerIntent === undefined ? {} : {maxPerIntent: options.maxPerIntent}),
+      ...(options.testSet ? {testSet: options.testSet} : {}),
+      ...(options.onProgress ? {onProgress: options.onProgress} : {}),
+    });
+    timings.model = Math.round(performance.now() - started) / 1000;
+    findings.push(...estimateBasisFindings(dataset, model, options.testSet !== undefined));
+  }
   if (model) findings.push(...modelFindings(model, {weakF1: 0.5, minConfusedCount: 2}));
 
   let baseline: CoverageReport['baseline'];

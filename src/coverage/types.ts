@@ -47,6 +47,21 @@ export interface LowConfidenceCorrect {
   score: number;
 }
 
+/** What the estimate was measured on. */
+export interface EstimateBasis {
+  /**
+   * real-utterances: the dataset holds generated utterances; they trained the model but only seeds, imported and
+   * hand-written utterances were tested. all-utterances: no generated data. test-set: a separate --test-set file.
+   */
+  tested: 'real-utterances' | 'all-utterances' | 'test-set';
+  /** Generated or template-expanded utterances in the dataset. */
+  synthetic: number;
+  /** Generated utterances that do not name their origin: they train every run and may paraphrase a tested one. */
+  withoutOrigin: number;
+  /** Set when the estimate ran on a stratified sample of the dataset. */
+  sample?: {utterances: number; of: number; maxPerIntent: number};
+}
+
 export interface ModelEstimate {
   /** cross-validation: stratified k-fold; split: train on split=train, test on split=test; test-set: a separate file. */
   method: 'cross-validation' | 'split' | 'test-set';
@@ -54,6 +69,9 @@ export interface ModelEstimate {
   trainSize: number;
   testSize: number;
   accuracy: number;
+  /** Standard error of `accuracy` (binomial, on testSize predictions): ±2 of these is a 95% interval. */
+  accuracyStandardError: number;
+  basis: EstimateBasis;
   macro: AverageMetrics;
   weighted: AverageMetrics;
   perIntent: IntentMetrics[];

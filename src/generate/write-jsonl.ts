@@ -1,6 +1,6 @@
 /**
  * Streams generated utterances to a .jsonl file: a {"$dataset": header} line, then one utterance per line,
- * written atomically (nothing appears at `out` unless everything succeeded). Lines are batched into chunks so
+ * written atomically (nothing appears at `out` unless everything succeeded and at least one utterance was made). Lines are batched into chunks so
  * a million utterances cost a few thousand writes, and the writer waits for the disk when its buffer is full,
  * so memory stays flat however many utterances are written.
  */
@@ -23,7 +23,7 @@ export async function writeGeneratedJsonl(
   });
   const writer = await openAtomicWriter(out);
   try {
-    let chunk = `${JSON.stringify({$dataset: datasetHeaderFor(spec)})}\n`;
+    let chunk = `${JSON.stringify({$dataset: datasetHeaderFor(spec, options)})}\n`;
     let written = 0;
     let step = iterator.next();
     while (!step.done) {
@@ -37,7 +37,9 @@ export async function writeGeneratedJsonl(
       step = iterator.next();
     }
     if (chunk) await writer.write(chunk);
-    await writer.commit();
+    // A run that produced nothing is a failure: the previous output stays as it was.
+    if (step.value.produced === 0) await writer.abort();
+    else await writer.commit();
     return step.value;
   } catch (error) {
     await writer.abort();

@@ -1,8 +1,10 @@
 import {randomBytes} from 'node:crypto';
 import {createWriteStream, type WriteStream} from 'node:fs';
-import {mkdir, open, rename, rm} from 'node:fs/promises';
+import {open, rename, rm} from 'node:fs/promises';
 import {basename, dirname, join} from 'node:path';
 import {finished} from 'node:stream/promises';
+import {ensureParentFolder} from './output-path.js';
+import {trackTemporary, untrackTemporary} from './temporary-files.js';
 
 function temporaryPathFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
@@ -13,8 +15,9 @@ function temporaryPathFor(target: string): string {
  * folder (same file system, so rename is atomic), is flushed to disk, then renamed over the target.
  */
 export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(target), {recursive: true});
+  await ensureParentFolder(target);
   const temporary = temporaryPathFor(target);
+  trackTemporary(temporary);
   try {
     const handle = await open(temporary, 'w');
     try {
@@ -27,6 +30,8 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
   } catch (error) {
     await rm(temporary, {force: true});
     throw error;
+  } finally {
+    untrackTemporary(temporary);
   }
 }
 
@@ -40,10 +45,16 @@ export interface AtomicWriter {
 }
 
 export async function openAtomicWriter(target: string): Promise<AtomicWriter> {
-  await mkdir(dirname(target), {recursive: true});
+  await ensureParentFolder(target);
   const temporary = temporaryPathFor(target);
+  trackTemporary(temporary);
   const stream = createWriteStream(temporary, {flags: 'w'});
   let settled = false;
+  const discard = async () => {
+    stream.destroy();
+    await rm(temporary, {force: true});
+    untrackTemporary(temporary);
+  };
   return {
     stream,
     async write(chunk: string) {
@@ -61,15 +72,21 @@ export async function openAtomicWriter(target: string): Promise<AtomicWriter> {
     async commit() {
       if (settled) return;
       settled = true;
-      stream.end();
-      await finished(stream);
-      await rename(temporary, target);
+      try {
+        stream.end();
+        await finished(stream);
+        await rename(temporary, target);
+        untrackTemporary(temporary);
+      } catch (error) {
+        // A failed rename (the target became a folder, the disk filled up) must not leave the temporary file.
+        await discard();
+        throw error;
+      }
     },
     async abort() {
       if (settled) return;
       settled = true;
-      stream.destroy();
-      await rm(temporary, {force: true});
+      await discard();
     },
   };
 }

@@ -67,7 +67,7 @@ export async function readBoundedFile(
   const tooLarge = (size?: number) =>
     new SynthnluError(
       'FILE_TOO_LARGE',
-      `the ${what} is ${size === undefined ? 'over' : `${(size / 1024 / 1024).toFixed(1)} MB, over`} the ${formatBytes(options.maxBytes)} limit`,
+      `the ${what} is ${size === undefined ? 'over' : `${formatBytes(size)}, over`} the ${formatBytes(options.maxBytes)} limit`,
       {
         location: {file: path},
         suggestion:

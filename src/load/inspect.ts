@@ -1,5 +1,5 @@
 import {ExitCode, failOnErrors, SynthnluError, type Diagnostic} from '../errors.js';
-import {maxInputBytes} from '../io/input-limits.js';
+import {formatBytes, maxInputBytes} from '../io/input-limits.js';
 import {readTextFile} from '../io/read-text.js';
 import {checkDataset} from '../model/check-dataset.js';
 import {DATASET_FORMAT, type Dataset, type Entity, type Intent, type Utterance} from '../model/dataset.js';
@@ -257,6 +257,24 @@ export async function inspectFile(file: string): Promise<Inspection<Spec> | Insp
     return {kind: 'spec', file, diagnostics: parsed.diagnostics, wellFormed: false};
   const kind = kindOfDocument(parsed.value);
   if (kind === 'dataset') return inspectDatasetText(read.text, file);
+  if (kind === 'spec' && Buffer.byteLength(read.text) > maxInputBytes('spec')) {
+    const limit = maxInputBytes('spec');
+    return {
+      kind: 'spec',
+      file,
+      wellFormed: false,
+      diagnostics: [
+        {
+          severity: 'error',
+          code: 'FILE_TOO_LARGE',
+          message: `the spec is over the ${formatBytes(limit)} limit for specs`,
+          file,
+          suggestion:
+            'Split it, or raise the limit with --max-bytes if the file is really meant to be this big.',
+        },
+      ],
+    };
+  }
   if (kind === 'spec') return inspectSpecText(read.text, file);
   return {
     kind: 'spec',

@@ -2,6 +2,8 @@ import type {Diagnostic} from '../errors.js';
 import type {Locator} from '../schema/validate.js';
 import {formatPath, type PathSegment} from '../schema/json-path.js';
 import {normalizeUtteranceText, type Dataset} from './dataset.js';
+import {controlCharacterIn} from './names.js';
+import {userRegexProblem} from './user-regex.js';
 
 export interface CheckContext {
   file?: string;
@@ -37,6 +39,15 @@ export function checkDataset(dataset: Dataset, context: CheckContext = {}): Diag
 
   const intentNames = new Map<string, number>();
   dataset.intents.forEach((intent, i) => {
+    const control = controlCharacterIn(intent.name);
+    if (control)
+      out.push({
+        severity: 'error',
+        code: 'DATASET_BAD_NAME',
+        message: `intent name ${JSON.stringify(intent.name)} contains a control character (${control})`,
+        ...at(['intents', i, 'name']),
+        suggestion: 'Use letters, digits, _ and - in names.',
+      });
     const first = intentNames.get(intent.name);
     if (first !== undefined) {
       out.push({
@@ -72,14 +83,14 @@ export function checkDataset(dataset: Dataset, context: CheckContext = {}): Diag
     }
     if (entity.kind === 'regex') {
       (entity.patterns ?? []).forEach((pattern, p) => {
-        try {
-          new RegExp(pattern, 'u');
-        } catch (error) {
+        const problem = userRegexProblem(pattern);
+        if (problem) {
           out.push({
             severity: 'error',
             code: 'DATASET_BAD_REGEX',
-            message: `entity "${entity.name}" has an invalid regular expression: ${(error as Error).message}`,
+            message: `entity "${entity.name}": ${problem}`,
             ...at(['entities', i, 'patterns', p]),
+            suggestion: 'Use plain character classes and repetition, e.g. "[A-Z]{2}[0-9]{6}".',
           });
         }
       });

@@ -6,10 +6,10 @@ import type {RemoteConnector, RemoteFlag, RemoteOptions, SecretRegistry} from '.
 export const remotePlatformFlags = {
   project: Flags.string({
     description:
-      'Dialogflow: Google Cloud project id (default: from the key file or GOOGLE_CLOUD_PROJECT). CLU: project name (default: AZURE_CONVERSATIONS_PROJECT_NAME).',
+      "Dialogflow: Google Cloud project id (default: from the key file or GOOGLE_CLOUD_PROJECT). Dialogflow CX: the agent's full name projects/P/locations/L/agents/ID, or a project id whose --location holds one agent. CLU: project name (default: AZURE_CONVERSATIONS_PROJECT_NAME).",
   }),
   location: Flags.string({
-    description: 'Dialogflow: region of a regional agent, e.g. europe-west2 (default: global).',
+    description: 'Dialogflow ES and CX: region of a regional agent, e.g. europe-west2 (default: global).',
   }),
   endpoint: Flags.string({
     description:
@@ -30,6 +30,21 @@ export const remotePlatformFlags = {
     default: 60,
     min: 1,
   }),
+  'max-retry-time': Flags.integer({
+    description: 'Seconds after which a failing request is no longer retried (requests included).',
+    default: 120,
+    min: 1,
+  }),
+  'train-timeout': Flags.integer({
+    description: 'Seconds to wait for a Rasa training request.',
+    default: 3600,
+    min: 1,
+  }),
+  'max-response-mb': Flags.integer({
+    description: 'Largest response accepted from the platform, in MB.',
+    default: 64,
+    min: 1,
+  }),
   'retry-base-ms': Flags.integer({
     description: 'Base delay of the exponential backoff.',
     default: 500,
@@ -47,6 +62,9 @@ export type RemoteFlagValues = {
   'token-env'?: string | undefined;
   deployment?: string | undefined;
   'request-timeout': number;
+  'max-retry-time'?: number;
+  'train-timeout'?: number;
+  'max-response-mb'?: number;
   'retry-base-ms': number;
 };
 
@@ -85,6 +103,14 @@ export function remoteOptionsFromFlags(
     ...(flags.deployment ? {deployment: flags.deployment} : {}),
     env,
     secrets,
-    retry: {requestTimeoutMs: flags['request-timeout'] * 1000, baseDelayMs: flags['retry-base-ms']},
+    retry: {
+      requestTimeoutMs: flags['request-timeout'] * 1000,
+      baseDelayMs: flags['retry-base-ms'],
+      ...(flags['max-retry-time'] === undefined ? {} : {totalTimeoutMs: flags['max-retry-time'] * 1000}),
+      ...(flags['train-timeout'] === undefined ? {} : {longRequestTimeoutMs: flags['train-timeout'] * 1000}),
+      ...(flags['max-response-mb'] === undefined
+        ? {}
+        : {maxResponseBytes: flags['max-response-mb'] * 1024 * 1024}),
+    },
   };
 }

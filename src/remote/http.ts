@@ -56,19 +56,25 @@ export class HttpClient {
       validateStatus: () => true,
       maxRedirects: 0,
       proxy: false,
+      maxContentLength: this.policy.maxResponseBytes,
+      maxBodyLength: Infinity,
     });
   }
 
   async request<T = unknown>(config: AxiosRequestConfig): Promise<AxiosResponse<T>> {
     const label = `${(config.method ?? 'get').toUpperCase()} ${config.url ?? ''}`;
+    const started = this.policy.now();
     return withRetries(
       this.policy,
       async () => {
         this.requests++;
         let response: AxiosResponse<T>;
         try {
+          // An ordinary request never outlives the total retry budget (a hanging server is given up on in time).
+          const left = this.policy.totalTimeoutMs - (this.policy.now() - started);
           response = await this.#axios.request<T>({
             ...config,
+            timeout: config.timeout ?? Math.max(1, Math.min(this.policy.requestTimeoutMs, left)),
             params: {...this.defaultParams, ...config.params},
           });
         } catch (error) {
@@ -128,6 +134,23 @@ export class HttpClient {
         },
       );
     }
+    if (error instanceof TransportError && error.tooLarge)
+      return new SynthnluError(
+        'REMOTE_RESPONSE_TOO_LARGE',
+        secrets.redact(
+          `${platform}: ${error.label} sent a response over ${this.policy.maxResponseBytes} bytes`,
+        ),
+        {
+          exitCode: ExitCode.failedCheck,
+          suggestion: 'Check --endpoint; raise --max-response-mb if the answer is genuine.',
+        },
+      );
+    if (error instanceof TransportError && (error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT'))
+      return new SynthnluError('REMOTE_TIMEOUT', secrets.redact(`${platform}: ${error.label} timed out`), {
+        exitCode: ExitCode.failedCheck,
+        suggestion:
+          'The platform did not answer in time; raise --request-timeout or --max-retry-time, or try later.',
+      });
     if (error instanceof TransportError && error.code === 'ECONNREFUSED')
       return new SynthnluError(
         'REMOTE_UNREACHABLE',
@@ -158,10 +181,16 @@ export class HttpStatusError extends Error {
 /** A request that got no response: connection reset, refused, timed out. Keeps no reference to headers. */
 export class TransportError extends Error {
   readonly code: string | undefined;
-  constructor(label: string, cause: unknown) {
+  /** The response was refused for passing maxResponseBytes. */
+  readonly tooLarge: boolean;
+  constructor(
+    readonly label: string,
+    cause: unknown,
+  ) {
     const code = (cause as {code?: string}).code;
     super(`${label}: ${code ?? 'network error'}`);
     this.code = code;
+    this.tooLarge = /maxContentLength/.test((cause as Error).message ?? '');
   }
 }
 
@@ -171,6 +200,7 @@ function describe(error: unknown): string {
 
 function bodySummary(data: unknown): string {
   if (data === undefined || data === null || data === '') return '';
+  if (typeof (data as {pipe?: unknown}).pipe === 'function') return ''; // a streamed body: not read
   const error = (data as {error?: {message?: string; code?: string}}).error;
   if (error?.message) return `${error.code ? `${error.code}: ` : ''}${error.message}`;
   const text = typeof data === 'string' ? data : JSON.stringify(data);

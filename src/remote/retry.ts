@@ -12,6 +12,10 @@ export interface RetryPolicy {
   totalTimeoutMs: number;
   /** Per-request timeout. */
   requestTimeoutMs: number;
+  /** Timeout of the few requests that legitimately run for minutes (Rasa training). */
+  longRequestTimeoutMs: number;
+  /** Largest response body accepted; a bigger one is refused, not buffered. */
+  maxResponseBytes: number;
   sleep: (ms: number) => Promise<void>;
   now: () => number;
   random: () => number;
@@ -21,8 +25,10 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxAttempts: 6,
   baseDelayMs: 500,
   maxDelayMs: 30_000,
-  totalTimeoutMs: 5 * 60_000,
+  totalTimeoutMs: 2 * 60_000,
   requestTimeoutMs: 60_000,
+  longRequestTimeoutMs: 60 * 60_000,
+  maxResponseBytes: 64 * 1024 * 1024,
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   now: () => Date.now(),
   random: Math.random,

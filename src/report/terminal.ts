@@ -22,8 +22,17 @@ export function renderTerminalSummary(
         : m.method === 'split'
           ? 'train split → test split'
           : 'test set';
+    // Old reports (a --baseline file) predate basis and the standard error.
+    const tested =
+      m.basis?.tested === 'real-utterances'
+        ? `on ${m.testSize} real utterances; ${m.basis.synthetic} generated used only to train`
+        : `${m.testSize} test utterances`;
+    const sample = m.basis?.sample
+      ? `, sample of ${m.basis.sample.utterances} of ${m.basis.sample.of} utterances`
+      : '';
+    const error = m.accuracyStandardError === undefined ? '' : ` ± ${pct(2 * m.accuracyStandardError)}`;
     lines.push(
-      `model (${how}, ${m.testSize} test utterances): accuracy ${pct(m.accuracy)}, macro F1 ${m.macro.f1.toFixed(3)}, weighted F1 ${m.weighted.f1.toFixed(3)}`,
+      `model (${how}, ${tested}${sample}): accuracy ${pct(m.accuracy)}${error}, macro F1 ${m.macro.f1.toFixed(3)}, weighted F1 ${m.weighted.f1.toFixed(3)}`,
     );
     const worst = m.perIntent
       .filter((x) => x.support > 0)

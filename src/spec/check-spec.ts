@@ -3,6 +3,9 @@ import {parseTemplate, templateReferences} from '../generate/template/parse.js';
 import type {Locator} from '../schema/validate.js';
 import {formatPath, type PathSegment} from '../schema/json-path.js';
 import {closestMatch} from '../schema/suggest.js';
+import {controlCharacterIn} from '../model/names.js';
+import {userRegexProblem} from '../model/user-regex.js';
+import {slotRepeatDiagnostics} from './slot-repeats.js';
 import type {Spec, WeightedText} from './spec.js';
 
 /** The entity and alias names a template refers to, or its syntax error (templates are parsed, not scanned). */
@@ -64,14 +67,14 @@ export function checkSpec(spec: Spec, context: {file?: string; locate?: Locator}
           suggestion: 'Add pattern: "[0-9]{6}" (for example).',
         });
       } else {
-        try {
-          new RegExp(entity.pattern, 'u');
-        } catch (error) {
+        const problem = userRegexProblem(entity.pattern);
+        if (problem) {
           out.push({
             severity: 'error',
             code: 'SPEC_BAD_REGEX',
-            message: `entity "${entity.name}": invalid regular expression: ${(error as Error).message}`,
+            message: `entity "${entity.name}": ${problem}`,
             ...at(['entities', i, 'pattern']),
+            suggestion: 'Use plain character classes and repetition, e.g. "[A-Z]{2}[0-9]{6}".',
           });
         }
       }
@@ -143,6 +146,15 @@ export function checkSpec(spec: Spec, context: {file?: string; locate?: Locator}
 
   const intentNames = new Map<string, number>();
   spec.intents.forEach((intent, i) => {
+    const control = controlCharacterIn(intent.name);
+    if (control)
+      out.push({
+        severity: 'error',
+        code: 'SPEC_BAD_NAME',
+        message: `intent name ${JSON.stringify(intent.name)} contains a control character (${control})`,
+        ...at(['intents', i, 'name']),
+        suggestion: 'Use letters, digits, _ and - in names.',
+      });
     const first = intentNames.get(intent.name);
     if (first !== undefined) {
       out.push({
@@ -155,6 +167,7 @@ export function checkSpec(spec: Spec, context: {file?: string; locate?: Locator}
     } else intentNames.set(intent.name, i);
     intent.examples.forEach((example, e) => checkRefs(example, ['intents', i, 'examples', e]));
   });
+  out.push(...slotRepeatDiagnostics(spec, at));
   return out;
 }
 

@@ -15,9 +15,11 @@ import {SynthnluError} from '../../src/errors.js';
 import type {Dataset} from '../../src/model/dataset.js';
 import {formatLimits, formatSupports, registry} from '../../src/registry.js';
 import {validateAgainstSchema} from '../../src/schema/validate.js';
+import {checkPlatformLimits, unsupportedFeatureWarnings} from '../../src/convert/limits.js';
 import {ROOT, SHARED, tempDir} from '../helpers/cli.js';
 import {memorySource} from '../helpers/memory-source.js';
 import {project} from './projection.js';
+import {announced, losses} from './silent-loss.js';
 import {sampleDataset} from './sample-dataset.js';
 
 const GOLDEN = join(ROOT, 'test/fixtures/golden');
@@ -161,6 +163,53 @@ describe('real platform files from ../shared/fixtures', () => {
         expect(project(again, formatSupports(connector, format))).toEqual(
           project(imported.dataset, formatSupports(connector, format)),
         );
+      });
+    }
+  }
+});
+
+/**
+ * No silent loss: every real fixture converted to every other format and read back. Whatever changed (an
+ * intent, an utterance's text, a span, its value or role, a list entity) must be announced by a warning of the
+ * export that lost it; an export may also refuse (a limit). See silent-loss.ts for what counts as announced.
+ */
+/** The formats the cross-format check covers, as sources (their fixtures) and as targets. */
+const LOSS_CHECKED_FORMATS = ['dialogflow', 'luis', 'lu', 'rasa', 'clu'];
+
+describe('no silent loss across formats (real fixtures from ../shared/fixtures)', () => {
+  const targets = registry
+    .connectors()
+    .flatMap((connector) => connector.formats.map((format) => ({connector, format})))
+    .filter(({format}) => LOSS_CHECKED_FORMATS.includes(format.id));
+  for (const [folder, formatId] of Object.entries(FIXTURE_FORMATS)) {
+    if (!LOSS_CHECKED_FORMATS.includes(formatId)) continue;
+    for (const path of fixtureFiles(folder)) {
+      const name = path.slice(SHARED.length + 1);
+      it(`${name} -> every other format: each difference is announced`, async () => {
+        const imported = await importFromPath(path);
+        let compared = 0;
+        for (const {connector, format} of targets) {
+          if (format.id === formatId) continue;
+          const limits = checkPlatformLimits(imported.dataset, formatLimits(connector, format), format.id);
+          if (limits.some((d) => d.severity === 'error')) continue;
+          const supports = formatSupports(connector, format);
+          const context = createConnectorContext();
+          const {files} = await format.exportDataset(imported.dataset, context, {});
+          expect(validateOutputFiles(files), `${name} -> ${format.id}`).toEqual([]);
+          const {dataset: back} = await format.importDataset(
+            asSource(format, files),
+            createConnectorContext(),
+          );
+          const warnings = [
+            ...unsupportedFeatureWarnings(imported.dataset, supports, format.id),
+            ...context.warnings,
+          ];
+          const said = announced(warnings);
+          const silent = losses(imported.dataset, back, supports).filter((loss) => !said.has(loss.kind));
+          expect(silent.slice(0, 5), `${name} -> ${format.id}: changed without a warning`).toEqual([]);
+          compared += 1;
+        }
+        expect(compared).toBeGreaterThanOrEqual(3);
       });
     }
   }

@@ -14,7 +14,10 @@ const FIXTURES = join(ROOT, 'test/fixtures/coverage');
 const load = (name: string) => JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8')) as Dataset;
 const luis = registry.connectors().find((c) => c.id === 'botframework')!;
 
-function checksOnly(dataset: Dataset, platform?: {id: string; limits: PlatformLimits}): CoverageReport {
+async function checksOnly(
+  dataset: Dataset,
+  platform?: {id: string; limits: PlatformLimits},
+): Promise<CoverageReport> {
   return runCoverage(dataset, {
     ...DEFAULT_COVERAGE_OPTIONS,
     input: 'fixture',
@@ -36,20 +39,20 @@ function expectFinding(findings: Finding[], code: string, match: Partial<Finding
 }
 
 describe('planted-problem corpus', () => {
-  it('the clean dataset reports no errors and no warnings, also against every platform', () => {
+  it('the clean dataset reports no errors and no warnings, also against every platform', async () => {
     for (const connector of registry.connectors()) {
-      const report = checksOnly(load('clean'), {id: connector.id, limits: connector.limits});
+      const report = await checksOnly(load('clean'), {id: connector.id, limits: connector.limits});
       expect(report.findings.filter((f) => f.severity !== 'info')).toEqual([]);
     }
-    const report = checksOnly(load('clean'));
+    const report = await checksOnly(load('clean'));
     expect(report.counts).toEqual({error: 0, warning: 0, info: 0});
     expect(report.entityCoverage).toEqual([
       {entity: 'city', kind: 'list', annotations: 24, intents: 2, valuesCovered: 6, valuesTotal: 6},
     ]);
   });
 
-  it('structure: empty intent, few examples, imbalance, too long, invalid name', () => {
-    const {findings} = checksOnly(load('structure'), {id: 'luis', limits: luis.limits});
+  it('structure: empty intent, few examples, imbalance, too long, invalid name', async () => {
+    const {findings} = await checksOnly(load('structure'), {id: 'luis', limits: luis.limits});
     expectFinding(findings, 'COVERAGE_EMPTY_INTENT', {intents: ['goodbye'], severity: 'error', path: 'intents[3]'});
     expectFinding(findings, 'COVERAGE_FEW_EXAMPLES', {intents: ['thanks'], score: 3});
     expectFinding(findings, 'COVERAGE_CLASS_IMBALANCE', {intents: ['cancel_order', 'thanks']});
@@ -57,20 +60,20 @@ describe('planted-problem corpus', () => {
     expect(long.message).toContain('500');
     expectFinding(findings, 'COVERAGE_INVALID_INTENT_NAME', {intents: ['order/status'], path: 'intents[4].name'});
     // Without a platform, platform rules are not applied.
-    const plain = checksOnly(load('structure')).findings.map((f) => f.code);
+    const plain = await (await checksOnly(load('structure'))).findings.map((f) => f.code);
     expect(plain).not.toContain('COVERAGE_UTTERANCE_TOO_LONG');
     expect(plain).not.toContain('COVERAGE_INVALID_INTENT_NAME');
   });
 
-  it("structure: the platform's own minimum examples is an error", () => {
+  it("structure: the platform's own minimum examples is an error", async () => {
     const limits = {...luis.limits, minUtterancesPerIntent: 5};
-    const {findings} = checksOnly(load('structure'), {id: 'strict', limits});
+    const {findings} = await checksOnly(load('structure'), {id: 'strict', limits});
     const below = expectFinding(findings, 'COVERAGE_BELOW_PLATFORM_MINIMUM', {intents: ['thanks'], severity: 'error'});
     expect(below.message).toContain('strict needs at least 5');
   });
 
-  it('entities: unused entity, unused value and synonym, unannotated mention, bad span, synonym conflict', () => {
-    const {findings, entityCoverage} = checksOnly(load('entities'));
+  it('entities: unused entity, unused value and synonym, unannotated mention, bad span, synonym conflict', async () => {
+    const {findings, entityCoverage} = await checksOnly(load('entities'));
     expectFinding(findings, 'COVERAGE_ENTITY_UNUSED', {path: 'entities[1]'});
     expectFinding(findings, 'COVERAGE_LIST_VALUE_UNUSED', {path: 'entities[0].values[2]'});
     expectFinding(findings, 'COVERAGE_SYNONYM_UNUSED', {path: 'entities[0].values[0].synonyms'});
@@ -92,8 +95,8 @@ describe('planted-problem corpus', () => {
     expectFinding(findings, 'COVERAGE_UNDEFINED_ENTITY', {path: 'utterances[1].entities[0]'});
   });
 
-  it('conflicts: duplicate across intents, near-duplicate with its similarity, confusable pair', () => {
-    const {findings} = checksOnly(load('conflicts'));
+  it('conflicts: duplicate across intents, near-duplicate with its similarity, confusable pair', async () => {
+    const {findings} = await checksOnly(load('conflicts'));
     const duplicate = expectFinding(findings, 'COVERAGE_DUPLICATE_ACROSS_INTENTS', {
       intents: ['refund', 'cancel_order'],
       severity: 'error',

@@ -145,7 +145,7 @@ const cases: Case[] = [
       return path;
     },
     code: 'FILE_TOO_LARGE',
-    message: /50\.0 MB, over the 10 MB limit/,
+    message: /50 MB, over the 10 MB limit/,
     wellFormed: false,
   },
   {

@@ -9,8 +9,10 @@ import {importFromPath} from '../../src/convert/import.js';
 import {loadDataset} from '../../src/load/inspect.js';
 import type {Dataset} from '../../src/model/dataset.js';
 import {writeDataset} from '../../src/model/write-dataset.js';
+import {grpcError} from '../../src/remote/grpc.js';
 import {phraseKeysByIntent, pushedUtterances} from '../../src/remote/plan.js';
-import {ROOT, tempDir} from '../helpers/cli.js';
+import {Secrets} from '../../src/remote/secrets.js';
+import {ROOT, runCli, tempDir} from '../helpers/cli.js';
 import {DialogflowCxTestServer, type AgentState} from '../support/dialogflow-cx-server/server.js';
 import {SPEC} from './dialogflow-helpers.js';
 
@@ -298,6 +300,44 @@ describe('faults injected into the local Dialogflow CX server', () => {
       /! create intent \S+ failed: Dialogflow CX createIntent failed: injected UNAVAILABLE/,
     );
     expect(agent.intents.size).toBe(3);
+  });
+});
+
+describe('errors', () => {
+  it('without Google credentials: how to authenticate, exit 2, no stack trace', () => {
+    const home = tempDir();
+    const env = {
+      GOOGLE_APPLICATION_CREDENTIALS: '',
+      HOME: home,
+      CLOUDSDK_CONFIG: join(home, 'gcloud'),
+      // Not on Google Cloud: skip the metadata-server probe, as a laptop without it would fail it.
+      METADATA_SERVER_DETECTION: 'none',
+    };
+    const run = runCli(['push', SPEC, '--to', 'dialogflow-cx', '--project', AGENT, '--dry-run', '--json'], {
+      env,
+    });
+    expect(run.status).toBe(2);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      error: {code: 'DIALOGFLOW_CX_NO_CREDENTIALS', exitCode: 2},
+    });
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('missing Google credentials are bad input with a way to authenticate, not a failed check', () => {
+    const noAdc = Object.assign(new Error('Could not load the default credentials. Browse to ...'), {
+      code: 'NO_ADC_FOUND',
+    });
+    const style = {label: 'Dialogflow CX', codePrefix: 'DIALOGFLOW_CX', hints: {}};
+    const error = grpcError('listIntents', noAdc, style, {env: {}, secrets: new Secrets()});
+    expect(error.code).toBe('DIALOGFLOW_CX_NO_CREDENTIALS');
+    expect(error.exitCode).toBe(2);
+    expect(error.suggestion).toMatch(/gcloud auth application-default login/);
+    const unavailable = grpcError('listIntents', {code: status.UNAVAILABLE, details: 'down'}, style, {
+      env: {},
+      secrets: new Secrets(),
+    });
+    expect(unavailable.code).toBe('DIALOGFLOW_CX_GRPC_14');
+    expect(unavailable.exitCode).toBe(1);
   });
 });
 

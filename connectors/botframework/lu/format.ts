@@ -14,6 +14,8 @@ export const luFormat: ConnectorFormat = {
   layout: 'file',
   supports: {roles: true, nestedEntities: true, patterns: true, phraseLists: true, split: false},
   limits: luisLimits,
+  // .lu is written through the LUIS app model, so it carries what LUIS keeps in metadata.luis.
+  metadataNamespaces: ['lu', 'luis', 'botframework'],
   extensions: ['.lu'],
   schemas: [],
   async detect(source) {

@@ -115,12 +115,23 @@ export function luisAppToLu(app: LuisApp, context: ConnectorContext): string {
     if (!typed) lines.push(...childLines(e.children ?? [], '    '));
   }
   for (const p of app.prebuiltEntities ?? []) lines.push(`@ prebuilt ${p.name}${rolesClause(p.roles)}`);
+  const trimmedItems: string[] = [];
+  const item = (text: string): string => {
+    if (text.trim() !== text) trimmedItems.push(JSON.stringify(text));
+    return text.trim();
+  };
   for (const list of app.closedLists ?? []) {
     lines.push(`@ list ${defName(list.name)}${rolesClause(list.roles)} =`);
     for (const sub of list.subLists) {
-      lines.push(`    - ${sub.canonicalForm} :`);
-      for (const synonym of sub.list) lines.push(`        - ${synonym}`);
+      lines.push(`    - ${item(sub.canonicalForm)} :`);
+      for (const synonym of sub.list) lines.push(`        - ${item(synonym)}`);
     }
+  }
+  if (trimmedItems.length > 0) {
+    context.warn({
+      code: 'EXPORT_LU_LIST_TRIMMED',
+      message: `.lu list items are trimmed lines: ${trimmedItems.length} list value${trimmedItems.length === 1 ? '' : 's'} or synonym${trimmedItems.length === 1 ? '' : 's'} lost surrounding spaces (${trimmedItems.slice(0, 3).join(', ')}${trimmedItems.length > 3 ? ', …' : ''})`,
+    });
   }
   for (const r of app.regex_entities ?? [])
     lines.push(`@ regex ${defName(r.name)}${rolesClause(r.roles)} = /${r.regexPattern}/`);

@@ -4,7 +4,7 @@ import type {Dataset, Entity, EntitySpan} from '../../../src/model/dataset.js';
 import {intentNames} from '../../../src/model/dataset.js';
 import {platformCulture} from '../culture.js';
 import {LUIS_ENTITY_LIMITS, overLimit} from '../limits.js';
-import {canonicalToLuisPrebuilt} from '../prebuilt-names.js';
+import {canonicalToLuisPrebuilt, warnMergedPrebuilts} from '../prebuilt-names.js';
 import {warnDroppedSpanValues} from '../span-values.js';
 import {withUndeclaredEntities} from '../undeclared.js';
 import type {LuisApp, LuisEntity, LuisEntityLabel, LuisPhraseList} from './types.js';
@@ -107,6 +107,7 @@ export function datasetToLuisApp(
   for (const u of utterances) mark(u.entities ?? []);
   // Tags and the split are warned about by the core (connector limits); here only what LUIS alone loses.
   warnDroppedSpanValues(dataset, utterances, context, 'LUIS');
+  warnMergedPrebuilts(dataset.entities, context, 'LUIS');
 
   const taken = new Set(dataset.entities.map((e) => e.name));
   const app: LuisApp = {

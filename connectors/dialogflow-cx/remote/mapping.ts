@@ -169,8 +169,16 @@ export async function apiToDataset(
 
 /** A dataset as the intents and entity types the API takes (entity types still refer to others by "@name"). */
 export interface DesiredAgent {
-  intents: Map<string, {intent: CxIntent; phrases: CxTrainingPhrase[]}>;
-  entityTypes: Map<string, {entityType: CxEntityType; entities: CxEntity[]}>;
+  intents: Map<string, DesiredIntent>;
+  entityTypes: Map<string, DesiredEntityType>;
+}
+export interface DesiredIntent {
+  intent: CxIntent;
+  phrases: CxTrainingPhrase[];
+}
+export interface DesiredEntityType {
+  entityType: CxEntityType;
+  entities: CxEntity[];
 }
 
 /** Exports the dataset as a package (the file connector's mapping) and collects what the API needs from it. */

@@ -9,12 +9,11 @@
  * is touched, and only in the dataset's language.
  */
 import type {protos} from '@google-cloud/dialogflow-cx';
-import type {CallOptions} from 'google-gax';
 import {ExitCode, SynthnluError} from '../../../src/errors.js';
 import type {Dataset} from '../../../src/model/dataset.js';
 import {writeBackupFile} from '../../../src/remote/backup-file.js';
 import {pushedUtterances} from '../../../src/remote/plan.js';
-import {retryPolicy, withRetries, type RetryPolicy} from '../../../src/remote/retry.js';
+import {chunk, GrpcCalls, itemStatus as status, type GrpcErrorStyle} from '../../../src/remote/grpc.js';
 import type {
   ApplyReport,
   ItemResult,
@@ -23,8 +22,7 @@ import type {
   RemoteOptions,
   RemoteSession,
 } from '../../../src/remote/types.js';
-import type {CxEntity, CxEntityType} from '../types.js';
-import {createCxClients, type CxClients} from './client.js';
+import {createCxClients, onlyAgent, type CxClients} from './client.js';
 import {
   apiEntityTypeName,
   apiPhrases,
@@ -33,31 +31,52 @@ import {
   type ApiEntityType,
   type ApiIntent,
   type ApiParameter,
+  type DesiredEntityType,
+  type DesiredIntent,
 } from './mapping.js';
 
 /** Concurrent write calls per batch: well inside CX's design-time quota, retried on RESOURCE_EXHAUSTED. */
 export const CX_WRITE_BATCH = 5;
 
-/** gRPC status codes worth retrying: DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, ABORTED, UNAVAILABLE. */
-const RETRYABLE_GRPC = new Set([4, 8, 10, 14]);
+const GRPC_STYLE: GrpcErrorStyle = {
+  label: 'Dialogflow CX',
+  codePrefix: 'DIALOGFLOW_CX',
+  hints: {
+    3: 'Dialogflow CX rejected the data; check intent and entity names against its limits.',
+    5: 'Check --project and --location: the agent was not found (agents live in one region).',
+    7: 'Check the service account has the "Dialogflow API Admin" role on the project, and --project/--location.',
+    8: 'The Dialogflow quota was exhausted even after retries; try again later or ask for a higher quota.',
+    9: 'Dialogflow CX refused because something still uses it (an entity type used by a page or intent).',
+    14: 'Dialogflow stayed unavailable after retries; check the endpoint and your network, then try again.',
+    16: 'Check the credentials: --key-file, GOOGLE_APPLICATION_CREDENTIALS or `gcloud auth application-default login`.',
+  },
+};
 
 export class DialogflowCxSession implements RemoteSession {
-  readonly #clients: CxClients;
-  readonly #policy: RetryPolicy;
-  readonly #options: RemoteOptions;
+  readonly #clients: CxClients & {agent: string};
+  readonly #grpc: GrpcCalls;
   #language: string | undefined;
   /** The remote objects read last, by display name: updates keep everything synthnlu does not manage. */
   #intents = new Map<string, ApiIntent>();
   #entityTypes = new Map<string, ApiEntityType>();
 
   static async open(options: RemoteOptions): Promise<DialogflowCxSession> {
-    return new DialogflowCxSession(await createCxClients(options), options);
+    const clients = await createCxClients(options);
+    const grpc = new GrpcCalls(options, GRPC_STYLE);
+    let agent = clients.agent;
+    if (!agent) {
+      const parent = `projects/${clients.project}/locations/${clients.location}`;
+      const [agents] = await grpc.read('listAgents', () =>
+        clients.agents.listAgents({parent}, grpc.callOptions()),
+      );
+      agent = onlyAgent(agents, parent);
+    }
+    return new DialogflowCxSession({...clients, agent}, grpc);
   }
 
-  private constructor(clients: CxClients, options: RemoteOptions) {
+  private constructor(clients: CxClients & {agent: string}, grpc: GrpcCalls) {
     this.#clients = clients;
-    this.#options = options;
-    this.#policy = retryPolicy(options.retry);
+    this.#grpc = grpc;
   }
 
   async read(): Promise<Dataset> {
@@ -248,7 +267,7 @@ export class DialogflowCxSession implements RemoteSession {
   }
 
   async #writeEntityType(
-    wanted: {entityType: CxEntityType; entities: CxEntity[]},
+    wanted: DesiredEntityType,
     language: string,
   ): Promise<{attempts: number; error?: string}> {
     const {displayName, kind, autoExpansionMode, enableFuzzyExtraction} = wanted.entityType;
@@ -286,7 +305,7 @@ export class DialogflowCxSession implements RemoteSession {
 
   async #writeIntent(
     name: string,
-    wanted: ReturnType<typeof datasetToAgent>['intents'] extends Map<string, infer V> ? V | undefined : never,
+    wanted: DesiredIntent | undefined,
     resources: Map<string, string>,
     language: string,
   ): Promise<{attempts: number; error?: string}> {
@@ -363,82 +382,18 @@ export class DialogflowCxSession implements RemoteSession {
       if (!this.#entityTypes.has(type.displayName ?? '')) this.#entityTypes.set(type.displayName ?? '', type);
   }
 
-  #callOptions(): CallOptions {
-    // gax retries off: the shared policy retries, with jitter and a total time budget.
-    return {timeout: this.#policy.requestTimeoutMs, retry: null, autoPaginate: true};
+  #callOptions() {
+    return this.#grpc.callOptions();
   }
 
-  /** A read: retried, and a final failure stops the command with a clear message. */
-  async #call<T>(method: string, run: () => Promise<T>): Promise<T> {
-    try {
-      return await withRetries(this.#policy, run, classifyGrpc);
-    } catch (error) {
-      throw grpcError(method, error, this.#options);
-    }
+  #call<T>(method: string, run: () => Promise<T>): Promise<T> {
+    return this.#grpc.read(method, run);
   }
 
-  /** A write: retried; a final failure is returned (as a redacted message) so the caller reports per item. */
-  async #write(
+  #write(
     method: string,
     run: (attempt: number) => Promise<unknown>,
   ): Promise<{attempts: number; error?: string}> {
-    let attempts = 0;
-    try {
-      await withRetries(
-        this.#policy,
-        (attempt) => {
-          attempts++;
-          return run(attempt);
-        },
-        classifyGrpc,
-      );
-      return {attempts};
-    } catch (error) {
-      return {attempts, error: grpcError(method, error, this.#options).message};
-    }
+    return this.#grpc.write(method, run);
   }
-}
-
-function classifyGrpc(error: unknown): {retry: boolean} {
-  const code = (error as {code?: unknown}).code;
-  return {retry: typeof code === 'number' && RETRYABLE_GRPC.has(code)};
-}
-
-const GRPC_HINTS: Record<number, string> = {
-  3: 'Dialogflow CX rejected the data; check intent and entity names against its limits.',
-  5: 'Check --project and --location: the agent was not found (agents live in one region).',
-  7: 'Check the service account has the "Dialogflow API Admin" role on the project, and --project/--location.',
-  8: 'The Dialogflow quota was exhausted even after retries; try again later or ask for a higher quota.',
-  9: 'Dialogflow CX refused because something still uses it (an entity type used by a page or intent).',
-  14: 'Dialogflow stayed unavailable after retries; check the endpoint and your network, then try again.',
-  16: 'Check the credentials: --key-file, GOOGLE_APPLICATION_CREDENTIALS or `gcloud auth application-default login`.',
-};
-
-function grpcError(method: string, error: unknown, options: RemoteOptions): SynthnluError {
-  if (error instanceof SynthnluError) return error;
-  const code = (error as {code?: unknown}).code;
-  const detail =
-    (error as {details?: string}).details ?? (error instanceof Error ? error.message : String(error));
-  const message = options.secrets.redact(`Dialogflow CX ${method} failed: ${detail}`);
-  if (code === 'NO_ADC_FOUND' || /default credentials/i.test(detail))
-    return new SynthnluError('DIALOGFLOW_CX_NO_CREDENTIALS', message, {
-      exitCode: ExitCode.badInput,
-      suggestion: GRPC_HINTS[16]!,
-    });
-  return new SynthnluError(`DIALOGFLOW_CX_${typeof code === 'number' ? `GRPC_${code}` : 'CALL'}`, message, {
-    exitCode: ExitCode.failedCheck,
-    suggestion:
-      (typeof code === 'number' && GRPC_HINTS[code]) ||
-      'Run again; nothing beyond the reported items changed.',
-  });
-}
-
-function status(error: string | undefined): Pick<ItemResult, 'status' | 'error'> {
-  return error ? {status: 'failed', error} : {status: 'ok'};
-}
-
-function chunk<T>(items: T[], size: number): T[][] {
-  const batches: T[][] = [];
-  for (let i = 0; i < items.length; i += size) batches.push(items.slice(i, i + size));
-  return batches;
 }

@@ -5,11 +5,10 @@
  */
 import {writeBackupFile} from '../../../src/remote/backup-file.js';
 import type {protos} from '@google-cloud/dialogflow';
-import type {CallOptions} from 'google-gax';
 import {ExitCode, SynthnluError} from '../../../src/errors.js';
 import type {Dataset, Entity} from '../../../src/model/dataset.js';
 import {pushedUtterances} from '../../../src/remote/plan.js';
-import {retryPolicy, withRetries, type RetryPolicy} from '../../../src/remote/retry.js';
+import {chunk, GrpcCalls, itemStatus as status, type GrpcErrorStyle} from '../../../src/remote/grpc.js';
 import type {
   ApplyReport,
   ItemResult,
@@ -19,7 +18,6 @@ import type {
   RemoteSession,
 } from '../../../src/remote/types.js';
 import {createDialogflowClients, type DialogflowClients} from './client.js';
-import {isMissingCredentials, missingCredentialsError} from './credentials.js';
 import {
   datasetEntityToEntityType,
   dialogflowToDataset,
@@ -33,21 +31,29 @@ import {
 /** Batch limits: well inside Dialogflow's request-size limit (10 MB) and its per-batch intent count. */
 export const DIALOGFLOW_BATCH_LIMITS = {maxIntents: 200, maxBytes: 4 * 1024 * 1024, maxEntityTypes: 100};
 
-/** gax call options (a type-only import: google-gax comes with @google-cloud/dialogflow). */
-type DfCallOptions = CallOptions;
-
-/** gRPC status codes worth retrying: DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, ABORTED, UNAVAILABLE. */
-const RETRYABLE_GRPC = new Set([4, 8, 10, 14]);
+const GRPC_STYLE: GrpcErrorStyle = {
+  label: 'Dialogflow',
+  codePrefix: 'DIALOGFLOW',
+  hints: {
+    3: 'Dialogflow rejected the data; check intent and entity names against its limits.',
+    5: 'Check --project and --location: the agent was not found.',
+    7: 'Check the service account has the "Dialogflow API Admin" role on the project, and --project/--location.',
+    8: 'The Dialogflow quota was exhausted even after retries; try again later or ask for a higher quota.',
+    14: 'Dialogflow stayed unavailable after retries; check the endpoint and your network, then try again.',
+    16: 'Check the credentials: --key-file, GOOGLE_APPLICATION_CREDENTIALS or `gcloud auth application-default login`.',
+  },
+};
 
 export class DialogflowSession implements RemoteSession {
   readonly #clients: DialogflowClients;
-  readonly #policy: RetryPolicy;
-  readonly #options: RemoteOptions;
+  readonly #grpc: GrpcCalls;
   /** The remote objects read last, by display name: updates keep everything synthnlu does not manage. */
   #intents = new Map<string, DfIntent>();
   #entityTypes = new Map<string, DfEntityType>();
   /** Calls made, by method (reported by the benchmark). */
-  readonly calls = new Map<string, number>();
+  get calls(): Map<string, number> {
+    return this.#grpc.counts;
+  }
 
   static async open(options: RemoteOptions): Promise<DialogflowSession> {
     return new DialogflowSession(await createDialogflowClients(options), options);
@@ -55,8 +61,7 @@ export class DialogflowSession implements RemoteSession {
 
   private constructor(clients: DialogflowClients, options: RemoteOptions) {
     this.#clients = clients;
-    this.#options = options;
-    this.#policy = retryPolicy(options.retry);
+    this.#grpc = new GrpcCalls(options, GRPC_STYLE);
   }
 
   async read(): Promise<Dataset> {
@@ -256,83 +261,20 @@ export class DialogflowSession implements RemoteSession {
     return {kind, name, action: created.some((c) => c.name === name) ? 'create' : 'update', ...status(error)};
   }
 
-  #callOptions(): DfCallOptions {
-    // gax retries off: the shared policy below retries, with jitter and a total time budget.
-    return {timeout: this.#policy.requestTimeoutMs, retry: null, autoPaginate: true};
+  #callOptions() {
+    return this.#grpc.callOptions();
   }
 
-  /** A read: retried, and a final failure stops the command with a clear message. */
-  async #call<T>(method: string, run: () => Promise<T>): Promise<T> {
-    try {
-      return await withRetries(this.#policy, () => this.#count(method, run), classifyGrpc);
-    } catch (error) {
-      throw grpcError(method, error, this.#options);
-    }
+  #call<T>(method: string, run: () => Promise<T>): Promise<T> {
+    return this.#grpc.read(method, run);
   }
 
-  /** A write: retried; a final failure is returned (as a redacted message) so the caller reports per item. */
-  async #write(
+  #write(
     method: string,
     run: (attempt: number) => Promise<void>,
   ): Promise<{attempts: number; error?: string}> {
-    let attempts = 0;
-    try {
-      await withRetries(
-        this.#policy,
-        (attempt) => {
-          attempts++;
-          return this.#count(method, () => run(attempt));
-        },
-        classifyGrpc,
-      );
-      return {attempts};
-    } catch (error) {
-      return {attempts, error: grpcError(method, error, this.#options).message};
-    }
+    return this.#grpc.write(method, run);
   }
-
-  #count<T>(method: string, run: () => Promise<T>): Promise<T> {
-    this.calls.set(method, (this.calls.get(method) ?? 0) + 1);
-    return run();
-  }
-}
-
-function classifyGrpc(error: unknown): {retry: boolean} {
-  const code = (error as {code?: unknown}).code;
-  return {retry: typeof code === 'number' && RETRYABLE_GRPC.has(code)};
-}
-
-const GRPC_HINTS: Record<number, string> = {
-  3: 'Dialogflow rejected the data; check intent and entity names against its limits.',
-  5: 'Check --project and --location: the agent was not found.',
-  7: 'Check the service account has the "Dialogflow API Admin" role on the project, and --project/--location.',
-  8: 'The Dialogflow quota was exhausted even after retries; try again later or ask for a higher quota.',
-  14: 'Dialogflow stayed unavailable after retries; check the endpoint and your network, then try again.',
-  16: 'Check the credentials: --key-file, GOOGLE_APPLICATION_CREDENTIALS or `gcloud auth application-default login`.',
-};
-
-function grpcError(method: string, error: unknown, options: RemoteOptions): SynthnluError {
-  if (isMissingCredentials(error)) return missingCredentialsError();
-  const code = (error as {code?: unknown}).code;
-  const detail =
-    (error as {details?: string}).details ?? (error instanceof Error ? error.message : String(error));
-  const message = options.secrets.redact(`Dialogflow ${method} failed: ${detail}`);
-  return new SynthnluError(`DIALOGFLOW_${typeof code === 'number' ? `GRPC_${code}` : 'CALL'}`, message, {
-    exitCode: ExitCode.failedCheck,
-    suggestion:
-      (typeof code === 'number' && GRPC_HINTS[code]) ||
-      'Run again; nothing beyond the reported items changed.',
-  });
-}
-
-function status(error: string | undefined): Pick<ItemResult, 'status' | 'error'> {
-  return error ? {status: 'failed', error} : {status: 'ok'};
-}
-
-function chunk<T>(items: T[], size: number): T[][] {
-  const batches: T[][] = [];
-  for (let i = 0; i < items.length; i += size) batches.push(items.slice(i, i + size));
-  return batches;
 }
 
 /** Batches by intent count and by approximate request size. */

@@ -22,8 +22,6 @@ import {exportRasa} from '../export.js';
 
 export const RASA_TOKEN_ENV = 'RASA_TOKEN';
 export const RASA_DEFAULT_ENDPOINT = 'http://localhost:5005';
-/** Training takes minutes, far longer than an ordinary request. */
-const TRAIN_TIMEOUT_MS = 60 * 60_000;
 
 export class RasaSession implements RemoteSession {
   private constructor(
@@ -82,15 +80,18 @@ export class RasaSession implements RemoteSession {
     let error: string | undefined;
     try {
       writeCalls++;
-      const trained = await this.http.request<ArrayBuffer>({
+      // Only the model's file name (a header) is needed: the body, often hundreds of MB, is streamed and dropped.
+      const trained = await this.http.request<NodeJS.ReadableStream & {destroy(): void}>({
         method: 'POST',
         url: '/model/train',
         data: yaml,
         headers: {'Content-Type': 'application/x-yaml'},
         params: {save_to_default_model_directory: true},
-        responseType: 'arraybuffer',
-        timeout: TRAIN_TIMEOUT_MS,
+        responseType: 'stream',
+        // Training takes minutes, far longer than an ordinary request: --train-timeout.
+        timeout: this.http.policy.longRequestTimeoutMs,
       });
+      trained.data.destroy();
       const filename = trained.headers['filename'];
       if (typeof filename !== 'string' || !filename)
         throw new SynthnluError('RASA_NO_MODEL', 'Rasa trained but did not name the model file', {

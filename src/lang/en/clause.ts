@@ -10,7 +10,15 @@ import {wordTokens, type WordToken} from '../../generate/variation/tokens.js';
 import type {AnnotatedText} from '../../generate/variation/types.js';
 import {conjugate, isBaseVerb, isClosedClass} from './lexicon.js';
 
-export type CoreKind = 'vp' | 'np' | 'wh';
+/**
+ * What a seed is, as far as re-framing goes: a request verb phrase (book a table), a negated verb phrase of a
+ * problem report (I can't log in -> "log in"), a noun phrase or keyword query (a table for two), a direct
+ * question (what is the weather / are you open on sunday), an embedded question already in statement word
+ * order (tell me where my refund is -> "where my refund is"), or a statement (the driver was rude).
+ * Each frame slot accepts one kind: {vp}/{ving} vp, {nvp} nvp, {np} np, {wh} wh, {ewh} ewh (and wh cores
+ * that can be put in statement order), {st} st, {core} any.
+ */
+export type CoreKind = 'vp' | 'nvp' | 'np' | 'wh' | 'ewh' | 'st';
 
 export interface Clause {
   kind: CoreKind;
@@ -20,6 +28,11 @@ export interface Clause {
   head: WordToken;
   /** The lead-in found (lower case), '' for none. */
   leadIn: string;
+  /**
+   * The user does what the verb phrase says ("I want to pay with cash", "how do I log in"): frames that ask
+   * the bot to do it ("could you pay with cash?") would change the request.
+   */
+  userActs: boolean;
   capitalized: boolean;
 }
 
@@ -82,6 +95,39 @@ const VERB_LEAD_INS = [
   'please',
   'pls',
 ];
+/** Negative lead-ins of a problem report: what follows is the verb phrase the user cannot do. */
+const NEGATIVE_LEAD_INS = [
+  "i can't",
+  'i cannot',
+  'i can not',
+  "i'm unable to",
+  'i am unable to',
+  "i'm not able to",
+  'i am not able to',
+  "i couldn't",
+  'i could not',
+  "i haven't been able to",
+  "i don't know how to",
+  'i do not know how to',
+  "why can't i",
+  "it won't let me",
+];
+/** Lead-ins followed by an embedded question in statement order ("tell me where my refund is"). */
+const EMBEDDED_LEAD_INS = [
+  'can you tell me',
+  'could you tell me',
+  'could you please tell me',
+  'please tell me',
+  'tell me',
+  'let me know',
+  'do you know',
+  'i want to know',
+  'i would like to know',
+  "i'd like to know",
+  'i need to know',
+  'i wonder',
+  "i'm wondering",
+];
 /** Lead-ins followed by a noun phrase (what the user wants). */
 const NOUN_LEAD_INS = [
   "i'm looking for",
@@ -135,6 +181,48 @@ function leadInPattern(list: string[]): RegExp {
   return new RegExp(`^(?:${alternatives.join('|')})\\b\\s*`, 'i');
 }
 const VERB_LEAD_IN = leadInPattern(VERB_LEAD_INS);
+const NEGATIVE_LEAD_IN = leadInPattern(NEGATIVE_LEAD_INS);
+/** Verb lead-ins that ask the bot to act (the rest, "I want to", "how do I", have the user act). */
+const BOT_LEAD_INS =
+  /^(?:(?:can|could|would|will) you(?: please)?|please|pls|i (?:want|need|would like) you to)$/i;
+const EMBEDDED_LEAD_IN = leadInPattern(EMBEDDED_LEAD_INS);
+/** Finite verbs and subject pronouns: a core without a lead-in that has one is a statement, not a noun phrase. */
+const FINITE_MARKERS = new Set(
+  (
+    "is was are were am isn't wasn't aren't weren't has have had hasn't haven't hadn't does did doesn't didn't " +
+    "don't can't cannot won't wouldn't couldn't shouldn't keeps kept got gets came arrived broke works worked " +
+    "says said charged sent went need needs i i'm i've i'd we we're they it it's he she"
+  ).split(' '),
+);
+const DETERMINERS = new Set(['a', 'an', 'the', 'my', 'your', 'our', 'this', 'that', 'some', 'any', 'no']);
+
+/**
+ * A word that makes a determiner-less core a statement: a finite auxiliary or subject pronoun, a past form
+ * ("my tyre went flat", "arrived damaged") or a verb after a plural noun ("my gears need fixing"). After a
+ * determiner such words are modifiers ("a used bike", "a full service").
+ */
+function looksFinite(token: WordToken, previous: WordToken | undefined): boolean {
+  if (FINITE_MARKERS.has(token.lower)) return true;
+  if (!previous || DETERMINERS.has(previous.lower)) return false;
+  if (/[^e]ed$/.test(token.lower) && token.lower.length > 4) return true;
+  return /[^s]s$/.test(previous.lower) && isBaseVerb(token.lower);
+}
+
+const WH_QUESTION_WORDS = new Set(['what', 'when', 'where', 'which', 'who', 'whose', 'how', 'why']);
+const SUBJECT_PRONOUNS = new Set(['i', 'you', 'we', 'they', 'it', 'he', 'she', 'there']);
+const INVERTIBLE_AUX = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'will',
+  'can',
+  'could',
+  'should',
+  'would',
+  'has',
+  'have',
+]);
 const NOUN_LEAD_IN = leadInPattern(NOUN_LEAD_INS);
 const GREETING = /^(?:(?:hey|hi|hello|ok|okay|so|yo)\b[,!]?\s+)?/i;
 const TRAILER = /(?:[\s,]+(?:please|pls|plz|thanks|thank you|thx|for me)\b)*\s*[?.!]*\s*$/i;
@@ -167,15 +255,22 @@ function analyze(input: AnnotatedText): Clause | undefined {
   let leadIn = '';
   let expect: CoreKind | undefined;
   const rest = text.slice(cursor, coreEnd);
+  const negativeLeadIn = NEGATIVE_LEAD_IN.exec(rest);
+  const embeddedLeadIn = EMBEDDED_LEAD_IN.exec(rest);
   const verbLeadIn = VERB_LEAD_IN.exec(rest);
   const nounLeadIn = NOUN_LEAD_IN.exec(rest);
-  // "I want to book" is a verb lead-in; "I want a table" a noun one: take the longer match.
-  if (verbLeadIn && (!nounLeadIn || verbLeadIn[0].length >= nounLeadIn[0].length)) {
-    leadIn = verbLeadIn[0];
-    expect = 'vp';
-  } else if (nounLeadIn) {
-    leadIn = nounLeadIn[0];
-    expect = 'np';
+  // The longest lead-in wins: "can you tell me" (embedded question) over "can you" (request).
+  const found: Array<[RegExpExecArray | null, CoreKind]> = [
+    [negativeLeadIn, 'nvp'],
+    [embeddedLeadIn, 'ewh'],
+    [verbLeadIn, 'vp'],
+    [nounLeadIn, 'np'],
+  ];
+  for (const [match, kind] of found) {
+    if (match && match[0].length > leadIn.length) {
+      leadIn = match[0];
+      expect = kind;
+    }
   }
   if (leadIn && editTouchesEntity(entities, cursor, cursor + leadIn.length)) {
     leadIn = '';
@@ -188,15 +283,29 @@ function analyze(input: AnnotatedText): Clause | undefined {
   const head = tokens.find((t) => t.start >= coreStart);
   if (!head) return undefined;
   let kind: CoreKind;
-  if (head.inEntity) kind = expect === 'vp' ? 'vp' : 'np';
+  const coreTokens = tokens.filter((t) => t.start >= coreStart);
+  if (expect === 'ewh') {
+    // "tell me where my refund is": an embedded question; "tell me a joke" is a request, too unsure.
+    if (
+      head.inEntity ||
+      !(WH_QUESTION_WORDS.has(head.lower) || head.lower === 'if' || head.lower === 'whether')
+    )
+      return undefined;
+    kind = 'ewh';
+  } else if (expect === 'nvp') {
+    if (head.inEntity || isClosedClass(head.lower)) return undefined;
+    kind = 'nvp';
+  } else if (head.inEntity) kind = expect === 'vp' ? 'vp' : 'np';
   else if (!expect && WH_WORDS.has(head.lower)) kind = 'wh';
+  else if (!expect && coreTokens.some((t, i) => !t.inEntity && looksFinite(t, coreTokens[i - 1])))
+    kind = 'st';
   else if (expect !== 'np' && isBaseVerb(head.lower, tokens[tokens.indexOf(head) + 1]?.lower)) kind = 'vp';
   // After "can you", "how do I"... an open-class word is the verb even when our lexicons do not know it (reset).
   else if (expect === 'vp' && !isClosedClass(head.lower) && /^\p{L}+$/u.test(head.lower)) kind = 'vp';
   else if (expect === 'vp')
     return undefined; // "can you ... <not a verb>": too unsure to re-wrap
   else kind = 'np';
-  if (kind === 'vp' && head.inEntity) return undefined;
+  if ((kind === 'vp' || kind === 'nvp') && head.inEntity) return undefined;
   const firstChar = text.charAt(GREETING.exec(text)![0].length);
   return {
     kind,
@@ -204,6 +313,7 @@ function analyze(input: AnnotatedText): Clause | undefined {
     coreEnd,
     head,
     leadIn: leadIn.trim().toLowerCase(),
+    userActs: kind === 'vp' && leadIn !== '' && !BOT_LEAD_INS.test(leadIn.trim()),
     capitalized: firstChar !== firstChar.toLowerCase(),
   };
 }
@@ -214,11 +324,13 @@ function analyze(input: AnnotatedText): Clause | undefined {
  * entity.
  */
 export function rewrap(input: AnnotatedText, clause: Clause, frame: string): AnnotatedText | undefined {
-  const match = /\{(vp|ving|np|wh|core)\}/.exec(frame);
+  const match = /\{(vp|ving|nvp|np|wh|ewh|st|core)\}/.exec(frame);
   if (!match) return undefined;
   const slot = match[1]!;
   if (slot === 'vp' || slot === 'ving') {
     if (clause.kind !== 'vp') return undefined;
+  } else if (slot === 'ewh' && clause.kind === 'wh') {
+    return embedQuestion(input, clause, frame, match);
   } else if (slot !== 'core' && slot !== clause.kind) return undefined;
   const framePrefix = frame.slice(0, match.index);
   // Capitalise in the same edit batch when the frame starts the text (one applyEdits on the hot path, not two).
@@ -245,6 +357,46 @@ export function rewrap(input: AnnotatedText, clause: Clause, frame: string): Ann
   const wrapped = applyEdits(input, edits);
   if (!wrapped) return undefined;
   return clause.capitalized && !capitalizeInPrefix ? capitalizeFirst(wrapped) : wrapped;
+}
+
+/**
+ * Puts a direct question in statement order for an embedding frame ("can you tell me {ewh}?"), or undefined
+ * when that needs more than a simple move: "what is X" -> "what X is", "are you open" -> "if you are open",
+ * "do you ship abroad" -> "if you ship abroad". "how old does one need to be" is left alone (it would need
+ * agreement: "how old one needs to be").
+ */
+function embedQuestion(
+  input: AnnotatedText,
+  clause: Clause,
+  frame: string,
+  match: RegExpExecArray,
+): AnnotatedText | undefined {
+  const tokens = wordTokens({text: input.text.slice(0, clause.coreEnd), entities: input.entities}).filter(
+    (t) => t.start >= clause.coreStart,
+  );
+  const [first, second, third] = tokens;
+  if (!first || !second || first.inEntity || second.inEntity) return undefined;
+  const edits: TextEdit[] = [];
+  if (WH_QUESTION_WORDS.has(first.lower) && (second.lower === 'is' || second.lower === 'are')) {
+    // "what is the weather" -> "what the weather is"; "where are my keys" -> "where my keys are".
+    // "how is the repair going" would become "how the repair going is": progressive forms stay direct.
+    if (!third || tokens.length < 3 || tokens.some((t) => /ing$/.test(t.lower))) return undefined;
+    edits.push({start: second.start, end: third.start, replacement: ''});
+    edits.push({start: clause.coreEnd, end: clause.coreEnd, replacement: ` ${second.lower}`});
+  } else if (first.lower === 'do' && SUBJECT_PRONOUNS.has(second.lower) && second.lower !== 'it') {
+    edits.push({start: first.start, end: second.start, replacement: 'if '});
+  } else if (INVERTIBLE_AUX.has(first.lower) && SUBJECT_PRONOUNS.has(second.lower)) {
+    if (first.lower === 'are' && second.lower !== 'you' && second.lower !== 'we' && second.lower !== 'they')
+      return undefined;
+    edits.push({start: first.start, end: second.end, replacement: `if ${second.text} ${first.lower}`});
+  } else return undefined;
+  const prefix = frame.slice(0, match.index);
+  const suffix = frame.slice(match.index + match[0].length);
+  edits.push({start: 0, end: clause.coreStart, replacement: prefix});
+  edits.push({start: clause.coreEnd, end: input.text.length, replacement: suffix});
+  const wrapped = applyEdits(input, edits);
+  if (!wrapped) return undefined;
+  return clause.capitalized ? capitalizeFirst(wrapped) : wrapped;
 }
 
 export function capitalizeFirst(input: AnnotatedText): AnnotatedText {

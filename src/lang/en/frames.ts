@@ -18,8 +18,8 @@ export const BASIC_FRAMES = [
   'I want {np}',
   'I need {np}',
   "I'm looking for {np}",
-  'tell me {wh}',
-  'I want to know {wh}',
+  'tell me {ewh}',
+  'I want to know {ewh}',
 ];
 
 export const INTERROGATIVE_FRAMES = [
@@ -34,10 +34,8 @@ export const INTERROGATIVE_FRAMES = [
   'what do I have to do to {vp}?',
   'how to {vp}?',
   'can I get {np}?',
-  'do you have {np}?',
-  'can you find {np}?',
-  'can you tell me {wh}?',
-  'do you know {wh}?',
+  'can you tell me {ewh}?',
+  'do you know {ewh}?',
 ];
 
 export const COORDINATED_FRAMES = [
@@ -53,25 +51,32 @@ export const COORDINATED_FRAMES = [
   'I need {np}, is that possible?',
   'I have a question: {wh}?',
   'quick question, {wh}?',
+  '{st}, can you help me?',
+  '{st}, what should I do?',
+  'hi, {st}. can you help?',
+  "I can't {nvp}, can you help me?",
+  "I'm trying to {nvp} but it doesn't work",
 ];
 
+/**
+ * Negation keeps the intent only in problem reports ("I can't log in" stays a login problem), so these frames
+ * only re-word a seed that already reports one ({nvp}: what the user cannot do). Requests are never negated
+ * ("I can't order two pizzas" would be a complaint).
+ */
 export const NEGATION_FRAMES = [
-  "I can't {vp}",
-  "I don't know how to {vp}",
-  "I'm unable to {vp}",
-  'I cannot {vp}, help me',
-  "I couldn't {vp}",
-  "I haven't been able to {vp}",
-  "why can't I {vp}?",
-  "I can't find {np}",
-  "I don't have {np} yet",
-  "I don't know {wh}",
+  "I can't {nvp}",
+  "I'm unable to {nvp}",
+  'I cannot {nvp}, help me',
+  "I couldn't {nvp}",
+  "I haven't been able to {nvp}",
+  "why can't I {nvp}?",
+  "I'm not able to {nvp}",
+  "it won't let me {nvp}",
 ];
 
 export const POLITE_FRAMES = [
   'could you {vp}, please?',
   'could you please {vp}?',
-  'would you mind {ving}?',
   'I would like to {vp}',
   'may I {vp}?',
   'please {vp}',
@@ -83,8 +88,8 @@ export const POLITE_FRAMES = [
   'could I have {np}, please?',
   'I would like {np}, please',
   'may I have {np}?',
-  'could you please tell me {wh}?',
-  'would you mind telling me {wh}?',
+  'could you please tell me {ewh}?',
+  'would you mind telling me {ewh}?',
 ];
 
 export const COLLOQUIAL_FRAMES = [
@@ -100,6 +105,8 @@ export const COLLOQUIAL_FRAMES = [
   'need {np}',
   'so {wh}',
   '{wh} tho',
+  "can't {nvp}",
+  'cant {nvp} help',
 ];
 
 export const OFFENSIVE_FRAMES = [

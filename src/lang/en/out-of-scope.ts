@@ -63,7 +63,6 @@ export const OUT_OF_SCOPE_SENTENCES: readonly string[] = [
   'is coffee bad for you',
   'how much sleep does an adult need',
   'what are the symptoms of the flu',
-  'how do I change a flat tire',
   'what is the best programming language',
   'how do black holes form',
   'what is the square root of 144',

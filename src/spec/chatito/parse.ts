@@ -5,9 +5,11 @@
  * refer to ~[alias] and @[slot#variation], with a trailing ? for optional; `import ./file.chatito` pulls in
  * another file's definitions; lines starting with // or # are comments.
  */
-import {readFile} from 'node:fs/promises';
-import {dirname, resolve} from 'node:path';
+import {realpath} from 'node:fs/promises';
+import {dirname, isAbsolute, relative, resolve} from 'node:path';
 import {SynthnluError} from '../../errors.js';
+import {maxInputBytes} from '../../io/input-limits.js';
+import {readBoundedFile} from '../../io/read-bounded.js';
 
 export type ChatitoToken =
   | {kind: 'text'; text: string}
@@ -100,6 +102,11 @@ function parseSentence(body: string, file: string, line: number): ChatitoSentenc
     last = match.index + match[0].length;
   }
   if (last < body.length) sentence.tokens.push({kind: 'text', text: body.slice(last)});
+  for (const token of sentence.tokens) {
+    const unclosed = token.kind === 'text' ? /[~@]\[[^\]]*$/.exec(token.text) : null;
+    if (unclosed)
+      fail(`unclosed reference "${unclosed[0]}"`, file, line, 'Close it with "]", e.g. ~[greeting].');
+  }
   if (sentence.tokens.length === 0) fail('empty sentence', file, line);
   return sentence;
 }
@@ -108,6 +115,7 @@ function parseSentence(body: string, file: string, line: number): ChatitoSentenc
 export function parseChatitoText(
   text: string,
   file: string,
+  options: {quoteLines?: boolean} = {},
 ): {definitions: ChatitoDefinition[]; imports: {path: string; line: number}[]} {
   const definitions: ChatitoDefinition[] = [];
   const imports: {path: string; line: number}[] = [];
@@ -140,7 +148,10 @@ export function parseChatitoText(
     const match = DEFINITION.exec(raw);
     if (!match)
       fail(
-        `cannot read "${raw.length > 40 ? `${raw.slice(0, 40)}...` : raw}"`,
+        // Lines of imported files are not quoted: an import may have pulled in a file nobody meant to print.
+        options.quoteLines === false
+          ? 'cannot read this line (not a Chatito definition)'
+          : `cannot read "${raw.length > 40 ? `${raw.slice(0, 40)}...` : raw}"`,
         file,
         line,
         'Definitions start at column 0 with %[intent], @[slot] or ~[alias]; sentences are indented by 4 spaces.',
@@ -172,41 +183,81 @@ export function parseChatitoText(
   return {definitions, imports};
 }
 
-/** Reads a .chatito file and everything it imports (paths relative to the importing file). */
+/** Folders imports may read besides the spec's own: SYNTHNLU_CHATITO_IMPORT_ROOTS, separated by ":". */
+function extraImportRoots(): string[] {
+  return (process.env.SYNTHNLU_CHATITO_IMPORT_ROOTS ?? '')
+    .split(':')
+    .filter((root) => root !== '')
+    .map((root) => resolve(root));
+}
+
+function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+async function readImport(path: string): Promise<string> {
+  return (await readBoundedFile(path, {maxBytes: maxInputBytes('spec'), what: 'Chatito file'})).toString(
+    'utf8',
+  );
+}
+
+/**
+ * Reads a .chatito file and everything it imports (paths relative to the importing file). Imports must be
+ * .chatito files inside the spec's folder (or a folder named in SYNTHNLU_CHATITO_IMPORT_ROOTS), so a spec
+ * cannot make synthnlu read, or print a line of, /etc/passwd or a .env file.
+ */
 export async function readChatito(
   text: string,
   file: string,
-  readText = (path: string) => readFile(path, 'utf8'),
+  readText: (path: string) => Promise<string> = readImport,
 ): Promise<ChatitoDocument> {
+  const roots = [dirname(resolve(file)), ...extraImportRoots()];
+  const realRoots = await Promise.all(roots.map((root) => realpath(root).catch(() => root)));
   const files: string[] = [];
   const definitions: ChatitoDefinition[] = [];
   const visiting = new Set<string>();
-  const load = async (source: string, path: string) => {
+  const load = async (source: string, path: string, isImport: boolean) => {
     const absolute = resolve(path);
     if (files.includes(absolute)) return;
     files.push(absolute);
     visiting.add(absolute);
-    const parsed = parseChatitoText(source, path);
+    const parsed = parseChatitoText(source, path, {quoteLines: !isImport});
     for (const imported of parsed.imports) {
       const target = resolve(dirname(path), imported.path);
       if (visiting.has(target)) continue;
+      if (!/\.chatito$/i.test(target))
+        fail(
+          `imports must name .chatito files ("${imported.path}" does not)`,
+          path,
+          imported.line,
+          'Import only Chatito files.',
+        );
+      const real = await realpath(target).catch(() => target);
+      if (!roots.some((root) => isInside(root, target)) || !realRoots.some((root) => isInside(root, real)))
+        fail(
+          `the import "${imported.path}" is outside the spec's folder`,
+          path,
+          imported.line,
+          `Keep imported files in ${roots[0]} (or allow another folder with SYNTHNLU_CHATITO_IMPORT_ROOTS).`,
+        );
       let importedText: string;
       try {
         importedText = await readText(target);
-      } catch {
+      } catch (error) {
         fail(
-          `cannot read the imported file "${imported.path}"`,
+          `cannot read the imported file "${imported.path}"${error instanceof SynthnluError ? ` (${error.diagnostics[0]?.message ?? ''})` : ''}`,
           path,
           imported.line,
           `Check the path; it is relative to ${dirname(path)}.`,
         );
       }
-      await load(importedText, target);
+      await load(importedText, target, true);
     }
     definitions.push(...parsed.definitions);
     visiting.delete(absolute);
   };
-  await load(text, file);
+  await load(text, file, false);
   const seen = new Map<string, ChatitoDefinition>();
   for (const d of definitions) {
     const key = `${d.kind}:${d.name}#${d.variation ?? ''}`;

@@ -84,6 +84,19 @@ describe('dialogflow-cx: real agent exports', () => {
     });
   });
 
+  it('names the CX-only settings of the training data in one warning (kept for CX, lost elsewhere)', async () => {
+    const dive = await importFromPath(join(FIXTURES, 'divebooker'));
+    const only = dive.warnings.filter((w) => w.code === 'DIALOGFLOW_CX_ONLY_SETTINGS');
+    expect(only).toHaveLength(1);
+    expect(only[0]!.message).toContain('excluded phrases of entity types (destination)');
+    const graffiti = await importFromPath(join(FIXTURES, 'goodbye-graffiti'));
+    const labels = graffiti.warnings.find((w) => w.code === 'DIALOGFLOW_CX_ONLY_SETTINGS')!;
+    expect(labels.message).toContain('intent labels (prebuilt_components_');
+    expect(labels.message).toContain('and 8 more)');
+    const lifeblood = await importFromPath(join(FIXTURES, 'lifeblood-donation'));
+    expect(lifeblood.warnings.filter((w) => w.code === 'DIALOGFLOW_CX_ONLY_SETTINGS')).toEqual([]);
+  });
+
   it('goodbye-graffiti (zipped on macOS under a folder): one warning names everything that is not training data', async () => {
     const imported = await importFromPath(join(FIXTURES, 'goodbye-graffiti.zip'));
     const notData = imported.warnings.filter((w) => w.code === 'DIALOGFLOW_CX_NOT_TRAINING_DATA');
@@ -165,6 +178,8 @@ describe('dialogflow-cx: what the files carry', () => {
       'intents/order.pizza/trainingPhrases/en.json': phrases('en', ['a pizza please']),
       'intents/order.pizza/trainingPhrases/de.json': phrases('de', ['eine Pizza bitte']),
       'intents/order.pizza/trainingPhrases/fr.json': phrases('fr', ['une pizza']),
+      'playbooks/Order/Order.json': '{"displayName": "Order"}\n',
+      'tools/menu.json': '{"displayName": "menu"}\n',
     };
     const dataset = await importCx(files, context);
     expect(dataset.language).toBe('en');
@@ -172,9 +187,14 @@ describe('dialogflow-cx: what the files carry', () => {
     const warning = context.warnings.find((w) => w.code === 'DIALOGFLOW_CX_OTHER_LANGUAGES')!;
     expect(warning.message).toContain('de, fr');
     expect(warning.message).toContain('"en"');
+    const notData = context.warnings.find((w) => w.code === 'DIALOGFLOW_CX_NOT_TRAINING_DATA')!;
+    expect(notData.message).toContain('playbooks (1 file), tools (1 file)');
     const out = await exportCx(dataset);
     const de = out.find((f) => f.path === 'intents/order.pizza/trainingPhrases/de.json')!;
     expect(JSON.parse(text(de))).toEqual(JSON.parse(files['intents/order.pizza/trainingPhrases/de.json']));
+    expect(text(out.find((f) => f.path === 'playbooks/Order/Order.json')!)).toBe(
+      files['playbooks/Order/Order.json'],
+    );
   });
 
   it('fuzzy extraction and redaction flags are kept: fuzzy on the entity, redact in metadata and back in the files', async () => {
@@ -199,7 +219,11 @@ describe('dialogflow-cx: what the files carry', () => {
         ],
       }),
     };
-    const dataset = await importCx(files);
+    const context = createConnectorContext();
+    const dataset = await importCx(files, context);
+    const only = context.warnings.find((w) => w.code === 'DIALOGFLOW_CX_ONLY_SETTINGS')!;
+    expect(only.message).toContain('redaction of entity types (topping)');
+    expect(only.message).toContain('redaction of parameters (order.pizza.topping)');
     const topping = dataset.entities.find((e) => e.name === 'topping')!;
     expect(topping.fuzzy).toBe(true);
     expect(topping.metadata).toMatchObject({dialogflowCx: {entityType: {redact: true}}});
@@ -214,6 +238,33 @@ describe('dialogflow-cx: what the files carry', () => {
     expect(
       JSON.parse(text(off.find((f) => f.path === 'entityTypes/topping/topping.json')!)).enableFuzzyExtraction,
     ).toBe(false);
+  });
+
+  it('never writes a kept file outside the package, whatever the dataset says', async () => {
+    const context = createConnectorContext();
+    const dataset = await importCx({
+      'agent.json': JSON.stringify({defaultLanguageCode: 'en'}),
+      'intents/a/a.json': intentFile(),
+      'intents/a/trainingPhrases/en.json': phrases('en', ['hello']),
+      'flows/Main/Main.json': '{}\n',
+    });
+    const files = (dataset.metadata!.dialogflowCx as {files: Record<string, string>}).files;
+    Object.assign(files, {
+      '../escape.json': 'x',
+      '/etc/passwd': 'x',
+      'flows/../../up.json': 'x',
+      'C:/windows.json': 'x',
+      'intents/a/a.json': 'x',
+    });
+    const out = await exportCx(dataset, context);
+    expect(out.map((f) => f.path).sort()).toEqual([
+      'agent.json',
+      'flows/Main/Main.json',
+      'intents/a/a.json',
+      'intents/a/trainingPhrases/en.json',
+    ]);
+    expect(text(out.find((f) => f.path === 'intents/a/a.json')!)).not.toBe('x');
+    expect(context.warnings.filter((w) => w.code === 'DIALOGFLOW_CX_UNSAFE_PATH')).toHaveLength(5);
   });
 
   it('names are percent-encoded in folder names and read back from the files, never from the names', async () => {

@@ -10,9 +10,10 @@ import {randomUUID} from 'node:crypto';
 import {createRequire} from 'node:module';
 import {dirname, join} from 'node:path';
 import * as grpc from '@grpc/grpc-js';
-import * as protoLoader from '@grpc/proto-loader';
 import JSZip from 'jszip';
-import protobuf from 'protobufjs';
+import {FakeGrpcServer, notFound} from '../fake-grpc-server.js';
+
+export type {Fault} from '../fake-grpc-server.js';
 
 const require = createRequire(import.meta.url);
 const CX_PROTOS = join(
@@ -20,13 +21,6 @@ const CX_PROTOS = join(
   'build',
   'protos',
 );
-// google-gax does not export its package.json: walk up from its entry point to the package folder.
-const GAX_PROTOS = join(
-  require.resolve('google-gax').replace(/(node_modules[\\/]google-gax)[\\/].*$/, '$1'),
-  'build',
-  'protos',
-);
-const TYPE_PREFIX = 'type.googleapis.com/';
 const SYSTEM_PREFIX = 'projects/-/locations/-/agents/-/entityTypes/sys.';
 
 /** Objects as proto-loader hands them over (camelCase, enums as strings). */
@@ -63,18 +57,6 @@ export interface StoredEntityType {
   entities: Map<string, {value: string; synonyms: string[]}[]>;
 }
 
-export interface Fault {
-  /** Method name as in the proto: CreateIntent, ListIntents, ExportAgent... */
-  method: string;
-  code: grpc.status;
-  /** How many calls fail (default 1); Infinity for a persistent fault. */
-  times?: number;
-  /** Let this many calls of the method succeed first. */
-  after?: number;
-  /** Apply the request, then answer with the error (a response lost to a deadline: the retry must be idempotent). */
-  applyFirst?: boolean;
-}
-
 export interface AgentState {
   name: string;
   displayName: string;
@@ -96,20 +78,25 @@ const READS = new Set([
   'GetOperation',
 ]);
 
-export class DialogflowCxTestServer {
-  readonly calls = new Map<string, number>();
-  /** Methods in the order they were called, for ordering assertions (backup before the first write). */
-  readonly callLog: string[] = [];
-  readonly requests = new Map<string, unknown[]>();
+export class DialogflowCxTestServer extends FakeGrpcServer {
   readonly agents = new Map<string, AgentState>();
-  readonly #faults: (Fault & {seen: number; failed: number})[] = [];
-  readonly #server = new grpc.Server();
-  #root!: protobuf.Root;
-  port = 0;
+  protected readonly reads = READS;
 
   static async start(): Promise<DialogflowCxTestServer> {
     const server = new DialogflowCxTestServer();
-    await server.#listen();
+    const v3 = join(CX_PROTOS, 'google/cloud/dialogflow/cx/v3');
+    await server.listen({
+      protoFiles: ['intent.proto', 'entity_type.proto', 'agent.proto', 'flow.proto'].map((f) => join(v3, f)),
+      includeDir: CX_PROTOS,
+      protosJson: '@google-cloud/dialogflow-cx/build/protos/protos.json',
+      servicePath: ['google', 'cloud', 'dialogflow', 'cx', 'v3'],
+      services: {
+        Intents: server.#intents(),
+        EntityTypes: server.#entityTypes(),
+        Agents: server.#agentsService(),
+        Flows: server.#flows(),
+      },
+    });
     return server;
   }
 
@@ -139,117 +126,10 @@ export class DialogflowCxTestServer {
     return state;
   }
 
-  callCount(method: string): number {
-    return this.calls.get(method) ?? 0;
-  }
-
-  /** Calls that change agent state. */
-  writeCalls(): number {
-    let total = 0;
-    for (const [method, count] of this.calls) if (!READS.has(method)) total += count;
-    return total;
-  }
-
-  injectFault(fault: Fault): void {
-    this.#faults.push({...fault, seen: 0, failed: 0});
-  }
-
   reset(): void {
     this.resetCounts();
     this.agents.clear();
-    this.#faults.length = 0;
-  }
-
-  resetCounts(): void {
-    this.calls.clear();
-    this.callLog.length = 0;
-    this.requests.clear();
-  }
-
-  async stop(): Promise<void> {
-    await new Promise<void>((resolve) => this.#server.tryShutdown(() => resolve()));
-    this.#server.forceShutdown();
-  }
-
-  async #listen(): Promise<void> {
-    const v3 = join(CX_PROTOS, 'google/cloud/dialogflow/cx/v3');
-    const files = ['intent.proto', 'entity_type.proto', 'agent.proto', 'flow.proto'].map((f) => join(v3, f));
-    const definition = protoLoader.loadSync(
-      [...files, join(GAX_PROTOS, 'google/longrunning/operations.proto')],
-      {
-        includeDirs: [CX_PROTOS, GAX_PROTOS],
-        keepCase: false,
-        longs: String,
-        enums: String,
-        defaults: false,
-        oneofs: true,
-      },
-    );
-    const loaded = grpc.loadPackageDefinition(definition) as unknown as {
-      google: {
-        cloud: {dialogflow: {cx: {v3: Record<string, {service: grpc.ServiceDefinition}>}}};
-        longrunning: {Operations: {service: grpc.ServiceDefinition}};
-      };
-    };
-    this.#root = protobuf.Root.fromJSON(require('@google-cloud/dialogflow-cx/build/protos/protos.json'));
-    const services = loaded.google.cloud.dialogflow.cx.v3;
-    this.#server.addService(services.Intents!.service, this.#wrap(this.#intents()));
-    this.#server.addService(services.EntityTypes!.service, this.#wrap(this.#entityTypes()));
-    this.#server.addService(services.Agents!.service, this.#wrap(this.#agentsService()));
-    this.#server.addService(services.Flows!.service, this.#wrap(this.#flows()));
-    this.#server.addService(
-      loaded.google.longrunning.Operations.service,
-      this.#wrap({GetOperation: (request: {name: string}) => ({name: request.name, done: true})}),
-    );
-    this.port = await new Promise<number>((resolve, reject) =>
-      this.#server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, port) =>
-        error ? reject(error) : resolve(port),
-      ),
-    );
-  }
-
-  /** Turns plain handlers into unary gRPC handlers with call counting and fault injection. */
-  #wrap(handlers: Record<string, (request: never) => unknown>): grpc.UntypedServiceImplementation {
-    const implementation: grpc.UntypedServiceImplementation = {};
-    for (const [method, handler] of Object.entries(handlers)) {
-      implementation[method[0]!.toLowerCase() + method.slice(1)] = (
-        call: grpc.ServerUnaryCall<unknown, unknown>,
-        callback: grpc.sendUnaryData<unknown>,
-      ) => {
-        this.calls.set(method, this.callCount(method) + 1);
-        this.callLog.push(method);
-        this.requests.set(method, [...(this.requests.get(method) ?? []), call.request]);
-        const fault = this.#faults.find(
-          (f) => f.method === method && f.failed < (f.times ?? 1) && f.seen++ >= (f.after ?? 0),
-        );
-        const fail = () => {
-          fault!.failed++;
-          callback({code: fault!.code, details: `injected ${grpc.status[fault!.code]}`} as grpc.ServiceError);
-        };
-        if (fault && !fault.applyFirst) return fail();
-        Promise.resolve()
-          .then(() => handler(call.request as never))
-          .then(
-            (response) => (fault ? fail() : callback(null, response)),
-            (error: {code?: number; message: string}) =>
-              callback({
-                code: error.code ?? grpc.status.INTERNAL,
-                details: error.message,
-              } as grpc.ServiceError),
-          );
-      };
-    }
-    return implementation;
-  }
-
-  #done(typeName: string, value: Record<string, unknown> = {}): unknown {
-    const type = this.#root.lookupType(typeName);
-    const encoded = type.encode(type.fromObject(value)).finish();
-    return {
-      name: `operations/${randomUUID()}`,
-      done: true,
-      response: {typeUrl: TYPE_PREFIX + typeName, value: Buffer.from(encoded)},
-    };
+    this.clearFaults();
   }
 
   #intentView(state: AgentState, intent: StoredIntent, language: string | undefined, full: boolean): unknown {
@@ -450,7 +330,7 @@ export class DialogflowCxTestServer {
         if (request.dataFormat !== 'JSON_PACKAGE')
           throw {code: grpc.status.INVALID_ARGUMENT, message: 'this test server exports JSON packages only'};
         const agentContent = await exportPackage(this.agent(request.name));
-        return this.#done('google.cloud.dialogflow.cx.v3.ExportAgentResponse', {agentContent});
+        return this.done('google.cloud.dialogflow.cx.v3.ExportAgentResponse', {agentContent});
       },
     };
   }
@@ -466,7 +346,7 @@ export class DialogflowCxTestServer {
         );
         if (!flow) throw notFound(request.name);
         flow.trainings++;
-        return this.#done('google.protobuf.Empty');
+        return this.done('google.protobuf.Empty');
       },
     };
   }
@@ -524,8 +404,4 @@ async function exportPackage(state: AgentState): Promise<Uint8Array> {
 
 function withIds(phrases: ApiPhrase[]): ApiPhrase[] {
   return phrases.map((p) => ({...p, id: p.id || randomUUID(), repeatCount: p.repeatCount ?? 1}));
-}
-
-function notFound(name: string) {
-  return {code: grpc.status.NOT_FOUND, message: `${name} not found`};
 }

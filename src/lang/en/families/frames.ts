@@ -28,26 +28,40 @@ export function applyFrame(
   if (input.framedBy) return undefined;
   const clause = analyzeClause(input);
   if (!clause) return undefined;
-  const fitting = framesByKind(frames)[clause.kind];
+  const byKind = framesByKind(frames);
+  const fitting = clause.userActs ? byKind.userVp : byKind[clause.kind];
   const output = firstChange(context.rng, input, fitting, (frame) => rewrap(input, clause, frame));
   return output && {...output, framedBy: tag};
 }
 
 const SLOTS_FOR_KIND: Record<CoreKind, RegExp> = {
   vp: /\{(vp|ving|core)\}/,
+  nvp: /\{(nvp|core)\}/,
   np: /\{(np|core)\}/,
-  wh: /\{(wh|core)\}/,
+  wh: /\{(wh|ewh|core)\}/,
+  ewh: /\{(ewh|core)\}/,
+  st: /\{(st|core)\}/,
 };
-const grouped = new WeakMap<readonly string[], Record<CoreKind, string[]>>();
+/** A frame that asks the bot to do the verb phrase: "could you {vp}", not "could you help me {vp}". */
+const ASKS_BOT_TO_ACT =
+  /\b(?:you|u|ya)\b(?![^{]*\bme\b)[^{]*\{(vp|ving)\}|^\{vp\}.*\b(please|done)\b|^(?:please|yo) \{vp\}/;
+
+type FrameGroups = Record<CoreKind | 'userVp', string[]>;
+const grouped = new WeakMap<readonly string[], FrameGroups>();
 
 /** The frames that can hold each kind of core, computed once per frame list (this is on the hot path). */
-function framesByKind(frames: readonly string[]): Record<CoreKind, string[]> {
+function framesByKind(frames: readonly string[]): FrameGroups {
   let groups = grouped.get(frames);
   if (!groups) {
+    const of = (kind: CoreKind): string[] => frames.filter((f) => SLOTS_FOR_KIND[kind].test(f));
     groups = {
-      vp: frames.filter((f) => SLOTS_FOR_KIND.vp.test(f)),
-      np: frames.filter((f) => SLOTS_FOR_KIND.np.test(f)),
-      wh: frames.filter((f) => SLOTS_FOR_KIND.wh.test(f)),
+      vp: of('vp'),
+      nvp: of('nvp'),
+      np: of('np'),
+      wh: of('wh'),
+      ewh: of('ewh'),
+      st: of('st'),
+      userVp: of('vp').filter((f) => !ASKS_BOT_TO_ACT.test(f)),
     };
     grouped.set(frames, groups);
   }

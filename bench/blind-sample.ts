@@ -1,0 +1,27 @@
+/**
+ * A sample for a blind review of generated text: N random generated utterances from a spec, with their intents
+ * and nothing else (no tags, no family names, no source), so a reviewer judges only "natural English with the
+ * intended intent?". Seeds are left out: they are the user's own words.
+ *
+ * Run: npx tsx bench/blind-sample.ts SPEC [SEED] [N]     (defaults: seed 1, N 100)
+ */
+import {generateDataset} from '../src/generate/index.js';
+import {createRng} from '../src/generate/rng.js';
+import {loadSpec} from '../src/load/inspect.js';
+
+const [specPath, seedArg = '1', countArg = '100'] = process.argv.slice(2);
+if (!specPath) {
+  process.stderr.write('usage: npx tsx bench/blind-sample.ts SPEC [SEED] [N]\n');
+  process.exit(2);
+}
+const {spec} = await loadSpec(specPath);
+const {dataset} = await generateDataset(spec, {seed: seedArg, file: specPath});
+const generated = dataset.utterances.filter((u) => u.source !== 'seed');
+const sample = createRng(`blind-sample:${seedArg}`)
+  .shuffle([...generated])
+  .slice(0, Number(countArg));
+const width = Math.max(...sample.map((u) => u.intent.length));
+sample.forEach((u, i) =>
+  process.stdout.write(`${String(i + 1).padStart(3)}  ${u.intent.padEnd(width)}  ${u.text}\n`),
+);
+process.stderr.write(`${sample.length} of ${generated.length} generated utterances (seed ${seedArg})\n`);

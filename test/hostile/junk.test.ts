@@ -1,0 +1,135 @@
+/**
+ * Silently accepted junk, bot requests that are not activities, and mutated archives (issue 17, problems 9
+ * and 10): each is refused by name instead of being accepted, crashing with a 500 or throwing raw errors.
+ */
+import {writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {ActivityHandler, TestAdapter} from 'botbuilder';
+import fc from 'fast-check';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {createRecognitionBot} from '../../src/bot/recognition-bot.js';
+import {startBotServer, type RunningBotServer} from '../../src/bot/server.js';
+import {openImportSource} from '../../src/convert/source.js';
+import {SynthnluError} from '../../src/errors.js';
+import {SynthnluRecognizer} from '../../src/recognizer/bot-recognizer.js';
+import {loadLocalRecognizer} from '../../src/recognizer/index.js';
+import {tempDir} from '../helpers/cli.js';
+import {supportDataset} from '../recognizer/support-dataset.js';
+import {craftZip} from './craft-zip.js';
+import {runHostileCase, type HostileCase} from './harness.js';
+
+const cases: HostileCase[] = [
+  {
+    name: 'a Chatito sentence with an unclosed alias reference (hello ~[a)',
+    setup: (dir) => {
+      writeFileSync(join(dir, 'bot.chatito'), '%[greet]\n    hello ~[a\n');
+      return ['validate', 'bot.chatito'];
+    },
+    exit: 2,
+    names: 'bot.chatito:2',
+    message: /unclosed reference "~\[a"/,
+  },
+  {
+    name: 'a NUL byte in an intent name',
+    setup: (dir) => {
+      writeFileSync(
+        join(dir, 'spec.yaml'),
+        'language: en\nintents:\n  - name: "gr\\0eet"\n    examples: [hello there]\n',
+      );
+      return ['validate', 'spec.yaml'];
+    },
+    exit: 1,
+    names: 'spec.yaml:3',
+    message: /contains a control character \(U\+0000\)/,
+  },
+];
+
+describe('junk that used to be accepted silently', () => {
+  for (const c of cases) it(c.name, () => void runHostileCase(c));
+});
+
+describe('bot requests that are not activities', () => {
+  let running: RunningBotServer;
+  beforeAll(async () => {
+    running = await startBotServer(new ActivityHandler(), {
+      host: '127.0.0.1',
+      port: 0,
+      logError: () => undefined,
+    });
+  });
+  afterAll(() => running.close());
+
+  it('an empty activity gets 400, not 500', async () => {
+    const response = await fetch(running.url, {
+      method: 'POST',
+      headers: {'content-type': 'application/json'},
+      body: '{}',
+    });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/"type" is missing/);
+  });
+
+  it('a body that is not JSON gets 400', async () => {
+    const response = await fetch(running.url, {method: 'POST', body: 'not json'});
+    expect(response.status).toBe(400);
+  });
+});
+
+describe('bot messages over the length cap', () => {
+  let recognizer: SynthnluRecognizer;
+  beforeAll(async () => {
+    const {recognizer: local} = await loadLocalRecognizer(supportDataset(), {cacheDir: tempDir()});
+    recognizer = new SynthnluRecognizer(local);
+  });
+
+  it('are answered with the limit instead of being recognised', async () => {
+    const adapter = new TestAdapter(async (context) =>
+      createRecognitionBot(recognizer, 5, {maxChars: 50}).run(context),
+    );
+    await adapter.send('x'.repeat(51)).assertReply((activity) => {
+      expect(activity.text).toBe(
+        'That message is 51 characters; I recognise messages of up to 50 characters (bot --max-chars).',
+      );
+      expect(activity.value).toBeUndefined();
+    });
+  });
+});
+
+describe('mutated archives', () => {
+  it('any byte flipped or truncation of a valid zip is read or refused with a SynthnluError naming the zip', async () => {
+    const valid = craftZip([
+      {name: 'agent.json', data: Buffer.from('{"language":"en","description":"hostile"}')},
+      {name: 'intents/greet.json', data: Buffer.from('{"name":"greet","responses":[]}')},
+      {name: 'intents/greet_usersays_en.json', data: Buffer.from('[{"data":[{"text":"hello there"}]}]')},
+    ]);
+    const dir = tempDir('synthnlu-hostile-');
+    let runs = 0;
+    let refused = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({at: fc.nat(valid.length - 1), value: fc.nat(255)}), {minLength: 1, maxLength: 4}),
+        fc.nat(valid.length),
+        async (flips, cut) => {
+          runs += 1;
+          const bytes = Buffer.from(valid);
+          for (const {at, value} of flips) bytes[at] = value;
+          const path = join(dir, `m${runs}.zip`);
+          writeFileSync(path, cut > valid.length - 8 ? bytes : bytes.subarray(0, Math.max(cut, 4)));
+          try {
+            const source = await openImportSource(path);
+            for (const name of source.list()) await source.readBytes(name);
+          } catch (error) {
+            refused += 1;
+            expect(error).toBeInstanceOf(SynthnluError);
+            expect((error as SynthnluError).message).toContain(path);
+          }
+        },
+      ),
+      {numRuns: 300},
+    );
+    expect(runs).toBe(300);
+    expect(refused).toBeGreaterThan(100);
+  });
+});
+
+export const JUNK_CASES = cases.length + 4;
