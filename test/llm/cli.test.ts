@@ -128,7 +128,7 @@ describe('synthnlu generate --provider openai (built CLI)', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(`${server.baseUrl}/chat/completions refused the API key (401)`);
     expect(run.stderr).toContain('OPENAI_API_KEY');
-    for (const form of [KEY, Buffer.from(KEY).toString('base64'), Buffer.from(KEY).toString('hex')])
+    for (const form of [KEY, Buffer.from(KEY).toString('base64'), encodeURIComponent(KEY)])
       expect(run.stdout + run.stderr).not.toContain(form);
   });
 
