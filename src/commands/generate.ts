@@ -3,6 +3,7 @@ import {SynthnluCommand} from '../cli/base-command.js';
 import {forceFlag, outFlag, seedFlag} from '../cli/flags.js';
 import {ExitCode, SynthnluError} from '../errors.js';
 import {datasetHeaderFor} from '../generate/dataset-header.js';
+import {DEFAULT_NONE_COUNT} from '../generate/settings.js';
 import {languagePackFor} from '../generate/language.js';
 import {generateUtterancesSync, type GenerationReport, type IntentReport} from '../generate/pipeline.js';
 import {writeGeneratedJsonl} from '../generate/write-jsonl.js';
@@ -55,6 +56,43 @@ function progressBar(total: number): {tick(done: number): void; done(): void} {
   };
 }
 
+/** The auto mix (each family's measured effect, the mix chosen) and the label filter's drops, for people. */
+export function qualityLines(report: GenerationReport): string[] {
+  const lines: string[] = [];
+  const auto = report.autoMix;
+  if (auto?.unmeasured) lines.push(`variations: auto: ${auto.unmeasured}`);
+  else if (auto) {
+    lines.push(
+      `variations: auto, measured on ${auto.heldOut} held-out seeds (${auto.folds} folds, ${auto.trialIntents} intents; seeds alone ${auto.baselineAccuracy}%):`,
+    );
+    for (const f of auto.families)
+      lines.push(
+        `  ${f.family.padEnd(14)} ${f.effect >= 0 ? '+' : ''}${f.effect.toFixed(2)} ± ${f.error.toFixed(2)} points  ${f.kept ? 'kept' : 'dropped'}`,
+      );
+    const chosen = Object.entries(auto.mix);
+    lines.push(
+      chosen.length
+        ? `  mix chosen: ${chosen.map(([name, share]) => `${name} ${share}`).join(', ')} (together ${auto.mixEffect >= 0 ? '+' : ''}${auto.mixEffect} points)`
+        : '  mix chosen: none (no family helped on the held-out seeds: seeds and templates only)',
+    );
+  }
+  const dropped = report.intents.filter((i) => i.dropped);
+  if (report.filter || dropped.length) {
+    const total = (key: 'otherIntent' | 'lowConfidence' | 'familyShare') =>
+      dropped.reduce((n, i) => n + i.dropped![key], 0);
+    lines.push(
+      `dropped: ${total('otherIntent')} read as another intent, ${total('lowConfidence')} low confidence (label filter ${report.filter ? 'on' : 'off'}), ${total('familyShare')} over a family's share`,
+    );
+    for (const i of dropped) {
+      const d = i.dropped!;
+      lines.push(
+        `  ${i.intent}: other intent ${d.otherIntent}, low confidence ${d.lowConfidence}, over share ${d.familyShare}; by family ${formatTags(d.byFamily)}`,
+      );
+    }
+  }
+  return lines;
+}
+
 export default class Generate extends SynthnluCommand<GenerateResult> {
   static override summary = 'Generate varied, annotated training utterances from a spec.';
   static override description = `Expands the templates of SPEC (synthnlu YAML/JSON or a Chatito .chatito file), applies the variation families of its language (polite, colloquial, typos, synonyms...) and writes a dataset: one utterance per line for .jsonl (streamed, memory stays flat), or a canonical dataset for .json.
@@ -86,6 +124,17 @@ Seeds are always kept; duplicates (ignoring case, spacing and punctuation) are d
         return value;
       },
     })(),
+    none: Flags.integer({
+      description:
+        'Add an out-of-scope intent ("None", the fallback) with this many neutral and out-of-domain utterances; overrides the spec\'s none: key.',
+      min: 1,
+    }),
+    filter: Flags.boolean({
+      description:
+        'Drop generated utterances that a classifier trained on the seeds assigns to another intent or with low confidence (--no-filter keeps them).',
+      default: true,
+      allowNo: true,
+    }),
     'max-utterances': Flags.integer({
       description:
         'Refuse to generate more than this many utterances in total (a typo in a count can ask for hours of work).',
@@ -113,6 +162,8 @@ Seeds are always kept; duplicates (ignoring case, spacing and punctuation) are d
       ...(flags.seed === undefined ? {} : {seed: flags.seed}),
       ...(flags['per-intent'] === undefined ? {} : {perIntent: flags['per-intent']}),
       ...(flags.split === undefined ? {} : {split: flags.split}),
+      ...(flags.none === undefined ? {} : {none: {count: flags.none}}),
+      ...(flags.filter ? {} : {filter: false}),
     };
     const kind = providerKind(spec.provider, providerFlagSettings(flags));
     if (kind) return this.runWithProvider(spec, kind, args.spec, flags);
@@ -124,10 +175,9 @@ Seeds are always kept; duplicates (ignoring case, spacing and punctuation) are d
           suggestion: 'Add --provider openai (or azure), or a provider: block to the spec.',
         },
       );
-    const expected = spec.intents.reduce(
-      (n, i) => n + (flags['per-intent'] ?? i.count ?? spec.defaults?.count ?? 50),
-      0,
-    );
+    const expected =
+      spec.intents.reduce((n, i) => n + (flags['per-intent'] ?? i.count ?? spec.defaults?.count ?? 50), 0) +
+      (flags.none ?? (spec.none ? (spec.none.count ?? DEFAULT_NONE_COUNT) : 0));
     if (expected > flags['max-utterances'])
       throw new SynthnluError(
         'GENERATE_TOO_MANY',
@@ -153,7 +203,7 @@ Seeds are always kept; duplicates (ignoring case, spacing and punctuation) are d
       report = step.value;
       bar?.done();
       // Nothing generated: keep whatever was at `out` (the failure is reported below).
-      if (report.produced > 0) await writeDataset(out, {...datasetHeaderFor(spec), utterances});
+      if (report.produced > 0) await writeDataset(out, {...datasetHeaderFor(spec, options), utterances});
     } else {
       try {
         report = await writeGeneratedJsonl(spec, out, {
@@ -234,6 +284,7 @@ Seeds are always kept; duplicates (ignoring case, spacing and punctuation) are d
       );
     }
     this.log(`wrote ${result.produced} utterances to ${result.out} (seed ${result.seed})`);
+    for (const line of qualityLines(result)) this.log(line);
     if (this.jsonEnabled()) return;
     const unknown = [...new Set(result.intents.flatMap((i) => i.unknownFamilies ?? []))];
     if (unknown.length)

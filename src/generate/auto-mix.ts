@@ -28,7 +28,7 @@ export interface AutoMixReport {
   families: FamilyEffect[];
   /** Effect of the chosen mix as a whole, in points (0 for an empty mix). */
   mixEffect: number;
-  /** Held-out seeds per fold and the accuracy of the seeds alone on them. */
+  /** Seeds held out (each in one fold) and the accuracy of the seeds alone on them (mean over folds). */
   heldOut: number;
   /** Intents the trials ran on (a seeded sample when the spec has more than 50). */
   trialIntents: number;
@@ -112,15 +112,25 @@ export function chooseAutoMix(
     .map(([name, share]) => ({name, share: share ?? 0, family: findFamily(pack, name)}))
     .filter((c) => c.family && !c.family.offByDefault && c.share > 0);
   const recommended = Object.fromEntries(candidates.map((c) => [c.name, c.share]));
+  /**
+   * Shares scaled up so the families together can fill the count (each may still tag at most its share):
+   * the pack's shares say how the families compare, the count says how many utterances are wanted.
+   */
+  const filling = (names: string[]): Record<string, number> => {
+    const total = names.reduce((sum, name) => sum + recommended[name]!, 0);
+    const scale = total > 0 && total < 1 ? 1 / total : 1;
+    return Object.fromEntries(names.map((name) => [name, round(recommended[name]! * scale)]));
+  };
   const folds = makeFolds(spec, seed).filter((f) => f.heldOut.length > 0);
-  const heldOut = Math.min(...folds.map((f) => f.heldOut.length));
+  // Each held-out seed is in exactly one fold: the measurement rests on this many real utterances.
+  const heldOut = folds.reduce((n, f) => n + f.heldOut.length, 0);
   const intentsWithSeeds = new Set(folds.flatMap((f) => f.heldOut.map((e) => e.intent)));
   if (folds.length === 0 || heldOut < MIN_HELD_OUT || spec.intents.length < 2 || intentsWithSeeds.size < 2)
     return {
-      mix: recommended,
+      mix: filling(Object.keys(recommended)),
       families: [],
       mixEffect: 0,
-      heldOut: Number.isFinite(heldOut) ? heldOut : 0,
+      heldOut,
       trialIntents: spec.intents.length,
       baselineAccuracy: 0,
       folds: folds.length,
@@ -172,11 +182,8 @@ export function chooseAutoMix(
     weakest.kept = false;
     mixEffect = 0;
   }
-  // Shares are scaled up so the kept families together can fill the count (no family exceeds its share).
-  const total = kept.reduce((sum, f) => sum + recommended[f.family]!, 0);
-  const scale = total > 0 && total < 1 ? 1 / total : 1;
   return {
-    mix: Object.fromEntries(kept.map((f) => [f.family, round(recommended[f.family]! * scale)])),
+    mix: filling(kept.map((f) => f.family)),
     families,
     mixEffect: round(mixEffect),
     heldOut,

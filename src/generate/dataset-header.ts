@@ -1,6 +1,7 @@
 /**
  * The parts of a generated dataset that come straight from the spec: its intents and entity definitions.
  */
+import {DEFAULT_NONE_NAME} from './settings.js';
 import {DATASET_FORMAT, type Dataset, type Entity, type Intent} from '../model/dataset.js';
 import type {EntitySpec, Spec} from '../spec/spec.js';
 
@@ -46,21 +47,33 @@ export function datasetEntities(spec: Spec): Entity[] {
   return [...byName.values()];
 }
 
-export function datasetIntents(spec: Spec): Intent[] {
-  return spec.intents.map((i) => ({
+/** The out-of-scope intent generation adds (the spec's `none:` or the --none option), if any. */
+export interface NoneIntentOption {
+  none?: {name?: string; count?: number};
+}
+
+export function datasetIntents(spec: Spec, options: NoneIntentOption = {}): Intent[] {
+  const intents: Intent[] = spec.intents.map((i) => ({
     name: i.name,
     ...(i.description ? {description: i.description} : {}),
     ...(i.responses?.length ? {responses: i.responses} : {}),
   }));
+  const none = options.none ?? spec.none;
+  if (none)
+    intents.push({
+      name: options.none?.name ?? spec.none?.name ?? DEFAULT_NONE_NAME,
+      description: 'Out of scope: neutral and out-of-domain utterances (the fallback).',
+    });
+  return intents;
 }
 
-export function datasetHeaderFor(spec: Spec): DatasetHeader {
+export function datasetHeaderFor(spec: Spec, options: NoneIntentOption = {}): DatasetHeader {
   return {
     format: DATASET_FORMAT,
     ...(spec.name ? {name: spec.name} : {}),
     ...(spec.description ? {description: spec.description} : {}),
     language: spec.language ?? 'en',
-    intents: datasetIntents(spec),
+    intents: datasetIntents(spec, options),
     entities: datasetEntities(spec),
   };
 }

@@ -58,5 +58,5 @@ export async function generateDataset(
     utterances.push(step.value);
     step = iterator.next();
   }
-  return {dataset: {...datasetHeaderFor(spec), utterances}, report: step.value};
+  return {dataset: {...datasetHeaderFor(spec, options), utterances}, report: step.value};
 }

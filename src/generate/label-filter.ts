@@ -27,7 +27,12 @@ export interface LabelFilterOptions {
   minPvi?: number;
 }
 
-export const DEFAULT_MIN_PVI = 1;
+/**
+ * 0: keep whatever the seed model puts in its own intent, however unsure. Measured on CLINC150 (val, one draw,
+ * 20 generated per intent): thresholds of 1, 3 and 5 bits gave -0.53, -0.60 and -0.73 points against -0.37
+ * for none, because the confident candidates are the near-copies of seeds that teach the classifier nothing.
+ */
+export const DEFAULT_MIN_PVI = 0;
 
 /**
  * A filter trained on `examples` (seed texts with their intents), or undefined when there is nothing to tell

@@ -7,7 +7,7 @@
 import {VARIATION_TAGS, type EntitySpan, type Utterance, type VariationTag} from '../model/dataset.js';
 import type {IntentSpec, Spec} from '../spec/spec.js';
 import {CompactKeySet, dedupeKeyText} from './dedupe.js';
-import {DEFAULT_SPLIT} from './settings.js';
+import {DEFAULT_NONE_COUNT, DEFAULT_NONE_NAME, DEFAULT_SPLIT} from './settings.js';
 import {createRng, type Rng} from './rng.js';
 import {
   resolveIntentSettings,
@@ -463,8 +463,6 @@ function* generateIntent(
   return report;
 }
 
-export const DEFAULT_NONE_COUNT = 50;
-export const DEFAULT_NONE_NAME = 'None';
 /** An out-of-scope sentence this sure (bits of PVI) of being one of the spec's own intents is not out of scope. */
 const NONE_MAX_PVI = 2;
 

@@ -8,6 +8,9 @@ import type {LanguagePack, VariationFamily} from './variation/types.js';
 
 export const DEFAULT_COUNT = 50;
 export const DEFAULT_SPLIT = 0.8;
+/** The out-of-scope intent (`none:`): its default size and name (CLU's None intent). */
+export const DEFAULT_NONE_COUNT = 50;
+export const DEFAULT_NONE_NAME = 'None';
 
 /**
  * Used when a spec says nothing about variations. Shares are per generated utterance; several families can

@@ -23,7 +23,7 @@ export async function writeGeneratedJsonl(
   });
   const writer = await openAtomicWriter(out);
   try {
-    let chunk = `${JSON.stringify({$dataset: datasetHeaderFor(spec)})}\n`;
+    let chunk = `${JSON.stringify({$dataset: datasetHeaderFor(spec, options)})}\n`;
     let written = 0;
     let step = iterator.next();
     while (!step.done) {

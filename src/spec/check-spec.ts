@@ -5,6 +5,7 @@ import {formatPath, type PathSegment} from '../schema/json-path.js';
 import {closestMatch} from '../schema/suggest.js';
 import {controlCharacterIn} from '../model/names.js';
 import {userRegexProblem} from '../model/user-regex.js';
+import {slotRepeatDiagnostics} from './slot-repeats.js';
 import type {Spec, WeightedText} from './spec.js';
 
 /** The entity and alias names a template refers to, or its syntax error (templates are parsed, not scanned). */
@@ -166,6 +167,7 @@ export function checkSpec(spec: Spec, context: {file?: string; locate?: Locator}
     } else intentNames.set(intent.name, i);
     intent.examples.forEach((example, e) => checkRefs(example, ['intents', i, 'examples', e]));
   });
+  out.push(...slotRepeatDiagnostics(spec, at));
   return out;
 }
 

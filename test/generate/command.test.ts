@@ -34,6 +34,27 @@ describe('generate (in process)', () => {
     });
   });
 
+  it('adds an out-of-scope intent with --none, prints the auto mix and drops, and --no-filter turns the filter off', async () => {
+    const out = join(tempDir(), 'plain.json');
+    const plain = join(ROOT, 'examples/bike-shop.yaml');
+    const {stdout, error} = await runCommand(
+      ['generate', plain, '--out', out, '--per-intent', '12', '--seed', '1', '--none', '7'],
+      {root: ROOT},
+    );
+    expect(error).toBeUndefined();
+    expect(stdout).toMatch(/^None\s+7\s+0\s/m);
+    expect(stdout).toMatch(/variations: auto, measured on \d+ held-out seeds/);
+    expect(stdout).toMatch(/mix chosen: /);
+    expect(stdout).toMatch(/label filter on/);
+    const {dataset} = await loadDataset(out);
+    expect(dataset.utterances.filter((u) => u.intent === 'None')).toHaveLength(7);
+    const off = await runCommand(
+      ['generate', plain, '--out', out, '--per-intent', '12', '--seed', '1', '--no-filter', '--json'],
+      {root: ROOT},
+    );
+    expect(JSON.parse(off.stdout).filter).toBe(false);
+  });
+
   it('rejects an output name that is neither .json nor .jsonl', async () => {
     const {error, stderr} = await runCommand(['generate', EXAMPLE, '--out', join(tempDir(), 'x.csv')], {
       root: ROOT,

@@ -36,3 +36,43 @@ describe('checkSpec with the template parser', () => {
     expect(problems[1]!.message).toContain('{thing}');
   });
 });
+
+describe('a word repeated across a slot boundary', () => {
+  it('warns when a list value ends with the word after the slot ("veggie pizza pizzas"), at the example', async () => {
+    const problems = await diagnosticsOf(
+      [
+        'entities:',
+        '  - name: pizza',
+        '    type: list',
+        '    values: [margherita, {value: veggie pizza, synonyms: [vegetarian]}]',
+        'intents:',
+        '  - name: order',
+        '    examples:',
+        '      - I want two {pizza} pizzas',
+        '      - one {pizza} please',
+      ].join('\n'),
+    );
+    const repeats = problems.filter((p) => p.code === 'SPEC_REPEATED_WORD_AT_SLOT');
+    expect(repeats).toHaveLength(1);
+    expect(repeats[0]).toMatchObject({severity: 'warning', path: 'intents[0].examples[0]', line: 8});
+    expect(repeats[0]!.message).toContain('"veggie pizza pizzas"');
+  });
+
+  it('also sees the word before the slot, and stays quiet when nothing repeats', async () => {
+    const problems = await diagnosticsOf(
+      [
+        'entities:',
+        '  - name: city',
+        '    type: list',
+        '    values: [new york, {value: paris, synonyms: [city of light]}]',
+        'intents:',
+        '  - name: fly',
+        '    examples: ["fly to the city {city}", "fly to {city} today"]',
+      ].join('\n'),
+    );
+    const repeats = problems.filter((p) => p.code === 'SPEC_REPEATED_WORD_AT_SLOT');
+    expect(repeats.map((p) => [p.path, p.message.includes('"city city of light"')])).toEqual([
+      ['intents[0].examples[0]', true],
+    ]);
+  });
+});

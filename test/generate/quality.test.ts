@@ -1,0 +1,184 @@
+/**
+ * What makes generated data trustworthy: provenance, honest counts (no family over its share), the
+ * label-preservation filter, `variations: auto` dropping a family that hurts, and the out-of-scope intent.
+ */
+import {describe, expect, it} from 'vitest';
+import {generateDataset} from '../../src/generate/index.js';
+import type {AnnotatedText, LanguagePack, VariationFamily} from '../../src/generate/variation/types.js';
+import {languagePack} from '../../src/lang/index.js';
+import {normalizeUtteranceText} from '../../src/model/dataset.js';
+import type {Spec} from '../../src/spec/spec.js';
+
+/** Appends one of `words`: a harmless variation. */
+function suffixFamily(tag: VariationFamily['tag'], name: string, words: string[]): VariationFamily {
+  return {
+    tag,
+    name,
+    apply: (input: AnnotatedText, {rng}) => ({...input, text: `${input.text} ${rng.pick(words)}`}),
+  };
+}
+
+/** Writes the other intent's words: a family that changes the intent (as negating a request does). */
+const drift: VariationFamily = {
+  tag: 'N',
+  name: 'negation',
+  apply: (_input, {rng, intent}) => ({
+    text: `${intent === 'track' ? 'refund my money' : 'where is my parcel'} ${rng.pick(['now', 'today', 'asap', 'please'])} ${rng.int(1000)}`,
+    entities: [],
+  }),
+};
+
+const seeds: Spec = {
+  language: 'en',
+  intents: [
+    {
+      name: 'track',
+      examples: [
+        'where is my parcel',
+        'track my parcel',
+        'has my parcel shipped',
+        'parcel tracking please',
+        'when will the parcel arrive',
+        'status of my parcel',
+      ],
+    },
+    {
+      name: 'refund',
+      examples: [
+        'I want a refund',
+        'refund my money',
+        'give me my money back',
+        'money back please',
+        'can I get a refund',
+        'refund for my payment',
+      ],
+    },
+  ],
+};
+
+describe('provenance and honest counts', () => {
+  it('records the seed each template or generated utterance came from, as written', async () => {
+    const spec: Spec = {
+      ...seeds,
+      defaults: {count: 20, variations: {polite: 0.6, colloquial: 0.6}},
+      intents: [...seeds.intents, {name: 'hello', examples: ['(hi|hello) [there]']}] as Spec['intents'],
+    };
+    const {dataset} = await generateDataset(spec, {seed: 1, pack: languagePack('en')});
+    const written = new Map(spec.intents.map((i) => [i.name, new Set(i.examples)]));
+    for (const u of dataset.utterances) {
+      if (u.source === 'seed') expect(u.origin).toBeUndefined();
+      else expect(written.get(u.intent)!.has(u.origin!), `${u.text} <- ${u.origin}`).toBe(true);
+    }
+    const hello = dataset.utterances.filter((u) => u.intent === 'hello');
+    expect(hello.length).toBeGreaterThan(0);
+    expect(hello.every((u) => u.origin === '(hi|hello) [there]')).toBe(true);
+  });
+
+  it('never lets a family exceed its share to fill the count, and reports the shortfall', async () => {
+    const spec: Spec = {...seeds, defaults: {count: 60, variations: {noise: 0.2, polite: 0.3}}};
+    const {dataset, report} = await generateDataset(spec, {seed: 2, pack: languagePack('en'), filter: false});
+    for (const intent of report.intents) {
+      const generatedTarget = 60 - intent.sources.seed;
+      expect(intent.tags.Z ?? 0).toBeLessThanOrEqual(Math.ceil(0.2 * generatedTarget));
+      expect(intent.tags.P ?? 0).toBeLessThanOrEqual(Math.ceil(0.3 * generatedTarget));
+      expect(intent.produced + intent.shortfall).toBe(60);
+      expect(intent.shortfall).toBeGreaterThan(0);
+      expect(intent.reason).toBeTruthy();
+    }
+    expect(dataset.utterances).toHaveLength(report.produced);
+  });
+});
+
+describe('the label-preservation filter', () => {
+  const pack: LanguagePack = {
+    language: 'en',
+    families: [suffixFamily('P', 'polite', ['please', 'thanks', 'if you can', 'thank you']), drift],
+  };
+  const spec: Spec = {...seeds, defaults: {count: 30, variations: {polite: 0.6, negation: 0.6}}};
+
+  it('drops candidates the seed-trained classifier reads as another intent, and says so per intent and family', async () => {
+    const {dataset, report} = await generateDataset(spec, {seed: 3, pack});
+    const track = report.intents.find((i) => i.intent === 'track')!;
+    expect(track.dropped!.otherIntent).toBeGreaterThan(0);
+    expect(track.dropped!.byFamily.N).toBeGreaterThan(0);
+    expect(report.filter).toBe(true);
+    const drifted = dataset.utterances.filter((u) => u.intent === 'track' && u.text.startsWith('refund'));
+    expect(drifted).toEqual([]);
+  });
+
+  it('keeps them with filter: false', async () => {
+    const {dataset, report} = await generateDataset(spec, {seed: 3, pack, filter: false});
+    expect(report.filter).toBe(false);
+    expect(dataset.utterances.some((u) => u.intent === 'track' && u.text.startsWith('refund'))).toBe(true);
+  });
+});
+
+describe('variations: auto', () => {
+  const pack: LanguagePack = {
+    language: 'en',
+    families: [suffixFamily('P', 'polite', ['please', 'thanks', 'if you can', 'thank you']), drift],
+    recommendedMix: {polite: 0.5, negation: 0.5},
+  };
+
+  it('measures each family on held-out seeds and drops the one that lowers accuracy', async () => {
+    const {dataset, report} = await generateDataset(
+      {...seeds, defaults: {count: 20}},
+      {seed: 4, pack, filter: false},
+    );
+    const auto = report.autoMix!;
+    expect(auto.unmeasured).toBeUndefined();
+    expect(auto.heldOut).toBeGreaterThanOrEqual(4);
+    const negation = auto.families.find((f) => f.family === 'negation')!;
+    expect(negation.effect).toBeLessThan(0);
+    expect(negation.kept).toBe(false);
+    expect(Object.keys(auto.mix)).not.toContain('negation');
+    expect(dataset.utterances.some((u) => u.tags?.includes('N'))).toBe(false);
+  });
+
+  it('is the default, and an explicit mix still wins', async () => {
+    const explicit = await generateDataset(
+      {...seeds, defaults: {count: 20, variations: {negation: 1}}},
+      {seed: 4, pack, filter: false},
+    );
+    expect(explicit.report.autoMix).toBeUndefined();
+    expect(explicit.dataset.utterances.some((u) => u.tags?.includes('N'))).toBe(true);
+    const auto = await generateDataset(
+      {...seeds, defaults: {count: 20, variations: 'auto'}},
+      {seed: 4, pack, filter: false},
+    );
+    expect(auto.report.autoMix?.families.length).toBe(2);
+  });
+});
+
+describe('the out-of-scope intent', () => {
+  it('adds a None intent of neutral sentences, none of them a seed, with its count and split', async () => {
+    const spec: Spec = {...seeds, defaults: {count: 10, variations: {}}, none: {count: 30}};
+    const {dataset, report} = await generateDataset(spec, {seed: 5, pack: languagePack('en')});
+    const none = dataset.utterances.filter((u) => u.intent === 'None');
+    expect(none).toHaveLength(30);
+    expect(report.intents.at(-1)).toMatchObject({
+      intent: 'None',
+      produced: 30,
+      shortfall: 0,
+      train: 24,
+      test: 6,
+    });
+    const seedKeys = new Set(seeds.intents.flatMap((i) => i.examples.map(normalizeUtteranceText)));
+    for (const u of none) {
+      expect(seedKeys.has(normalizeUtteranceText(u.text))).toBe(false);
+      expect(u.origin).toBe(u.text);
+    }
+  });
+
+  it('takes its name and count from the option, and reports what the pack cannot supply', async () => {
+    const {report} = await generateDataset(
+      {...seeds, defaults: {count: 8, variations: {}}},
+      {seed: 5, pack: languagePack('en'), none: {count: 100_000, name: 'fallback'}},
+    );
+    const none = report.intents.at(-1)!;
+    expect(none.intent).toBe('fallback');
+    expect(none.shortfall).toBeGreaterThan(0);
+    expect(none.produced + none.shortfall).toBe(100_000);
+    expect(none.reason).toMatch(/out-of-scope sentences/);
+  });
+});
