@@ -12,7 +12,8 @@
  *   LLM_PROVIDER=openai LLM_MODEL=gpt-4o-mini OPENAI_API_KEY=... npx tsx bench/run.ts llm-provider
  *   LLM_PROVIDER=openai LLM_BASE_URL=http://127.0.0.1:11434/v1 LLM_MODEL=llama3.1 npx tsx bench/run.ts llm-provider
  * Answers are cached in LLM_CACHE_DIR (default .synthnlu/llm-bench-cache): the filtered and unfiltered runs
- * and any rerun cost nothing after the first. Environment: LLM_DRAWS (2), LLM_INTENTS (150), LLM_GENERATED (20).
+ * and any rerun cost nothing after the first. Environment: LLM_DRAWS (2), LLM_INTENTS (150), LLM_GENERATED (20), LLM_MIN_PVI (the label filter's,
+ * src/generate/label-filter.ts).
  */
 import {readFileSync} from 'node:fs';
 import {mkdtempSync} from 'node:fs';
@@ -140,7 +141,10 @@ export default async function llmProviderBench(): Promise<Record<string, number 
             seed: String(draw),
             language: 'en',
             cacheDir,
-            labelFilter,
+            labelFilter:
+              labelFilter && process.env.LLM_MIN_PVI
+                ? {minPvi: Number(process.env.LLM_MIN_PVI)}
+                : labelFilter,
             concurrency: 4,
           },
         );
@@ -182,11 +186,12 @@ function record(
   drift: Set<string>,
   push: (name: string, value: number) => void,
 ): void {
-  const dropped = (reason: 'label' | 'duplicate' | 'otherIntent') =>
+  const dropped = (reason: 'label' | 'lowConfidence' | 'duplicate' | 'otherIntent') =>
     report.intents.reduce((n, i) => n + i.dropped[reason], 0);
   const received = report.intents.reduce((n, i) => n + i.received, 0);
   push(`${name}_received`, received);
   push(`${name}_dropped_label`, dropped('label'));
+  push(`${name}_dropped_low_confidence`, dropped('lowConfidence'));
   push(`${name}_dropped_duplicate`, dropped('duplicate') + dropped('otherIntent'));
   push(`${name}_tokens`, report.tokens.total + report.cachedTokens.prompt + report.cachedTokens.completion);
   if (drift.size === 0) return;

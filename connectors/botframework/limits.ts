@@ -47,6 +47,8 @@ export const cluLimits: FormatLimits = {
   ...NAME_RULES,
 };
 export const CLU_MAX_REGEX_ENTITIES = 20;
+/** The limit older copies of the CLU page give; exports above it are warned, not refused. */
+export const CLU_OLD_MAX_UTTERANCES = 25000;
 
 /**
  * What the connector as a whole promises (used by `coverage --platform botframework`): the strictest of the

@@ -40,7 +40,7 @@ export default class Coverage extends SynthnluCommand<CoverageReport> {
 - structure: empty and small intents, class imbalance, and with --platform the platform's length and name limits and minimum examples;
 - entities: entities never annotated, list values and synonyms no utterance uses, inconsistent annotation, spans that do not match their text, a synonym mapped to two values;
 - conflicts: the same utterance in two intents, near-duplicates across intents, confusable intent pairs;
-- model: a local TF-IDF + linear SVM classifier estimated by stratified k-fold cross-validation (or split=train vs split=test, or --test-set), with per-intent precision/recall/F1, the confusion matrix and the most confused pairs.
+- model: a local TF-IDF + linear SVM classifier estimated by stratified k-fold cross-validation (or split=train vs split=test, or --test-set), with per-intent precision/recall/F1, the confusion matrix and the most confused pairs. Generated utterances only train: the figure is measured on the real ones (seeds, imported, --test-set), each held out with everything generated from it. Large datasets are estimated on a stratified sample per intent (--max-per-intent), reported with its size and error.
 
 Errors fail the run by default (--fail-on error, like \`rasa data validate\`); --fail-on warning is stricter, --fail-on none only reports. The verdict line says which gates decided and what was checked.
 

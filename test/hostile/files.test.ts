@@ -9,7 +9,7 @@ import {existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'n
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {BIN, tempDir} from '../helpers/cli.js';
-import {writeDataset, writeLuisApp, writeSpec} from './fixtures.js';
+import {SPEC_YAML, writeDataset, writeLuisApp, writeSpec} from './fixtures.js';
 import {runHostileCase, runIn, temporaryFiles, type HostileCase} from './harness.js';
 
 const USER_FILE = 'my notes: not written by synthnlu\n';
@@ -188,9 +188,10 @@ describe('outputs that would lose a file, and inputs or outputs that would hang'
   it('replaces a dataset synthnlu wrote without --force (npm run example stays re-runnable)', () => {
     const dir = tempDir('synthnlu-hostile-');
     const spec = writeSpec(dir);
-    expect(runIn(dir, ['generate', spec, '--out', 'out.jsonl', '--per-intent', '5']).status).toBe(0);
+    expect(runIn(dir, ['generate', spec, '--out', 'out.jsonl']).status).toBe(0);
     const first = readFileSync(join(dir, 'out.jsonl'));
-    expect(runIn(dir, ['generate', spec, '--out', 'out.jsonl', '--per-intent', '6']).status).toBe(0);
+    writeFileSync(join(dir, spec), `${SPEC_YAML}  - name: thanks\n    examples: [thank you so much]\n`);
+    expect(runIn(dir, ['generate', spec, '--out', 'out.jsonl']).status).toBe(0);
     expect(readFileSync(join(dir, 'out.jsonl')).equals(first)).toBe(false);
     expect(temporaryFiles(dir)).toEqual([]);
   });

@@ -8,10 +8,17 @@ import {mkdirSync, symlinkSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import fc from 'fast-check';
 import {afterEach, describe, expect, it} from 'vitest';
-import {Secrets, secretEncodings} from '../../src/remote/secrets.js';
+import {Secrets} from '../../src/remote/secrets.js';
 import {tempDir} from '../helpers/cli.js';
 import {writeDataset} from './fixtures.js';
-import {assertHostileOutcome, runHostileCase, runInAsync, snapshot, type HostileCase} from './harness.js';
+import {
+  assertHostileOutcome,
+  leakedForms,
+  runHostileCase,
+  runInAsync,
+  snapshot,
+  type HostileCase,
+} from './harness.js';
 
 const KEY = 'sk-live-9f8e7d6c5b4a3210';
 const CHATITO = '%[greet]\n    hello there\n    hi friend\n';
@@ -146,9 +153,10 @@ describe('Secrets.redact', () => {
           runs += 1;
           const secrets = new Secrets();
           secrets.add(secret);
-          for (const form of secretEncodings(secret)) {
+          for (const form of leakedForms(secret)) {
             const redacted = secrets.redact(`${before}${form}${after}`);
-            for (const other of secretEncodings(secret)) expect(redacted).not.toContain(other);
+            expect(redacted).toContain('[REDACTED]');
+            expect(redacted.toLowerCase()).not.toContain(form.toLowerCase());
           }
           // --json output of a redacted value: the JSON-escaped form is gone too.
           const json = JSON.stringify(secrets.redactDeep({message: `x ${secret} y`, [secret]: 1}));

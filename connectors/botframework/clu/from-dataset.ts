@@ -3,7 +3,7 @@ import type {ConnectorContext, ExportOptions} from '../../../src/connector.js';
 import type {Dataset, Entity, EntitySpan} from '../../../src/model/dataset.js';
 import {intentNames} from '../../../src/model/dataset.js';
 import {cluLanguage} from '../culture.js';
-import {CLU_MAX_REGEX_ENTITIES, overLimit} from '../limits.js';
+import {CLU_MAX_REGEX_ENTITIES, CLU_OLD_MAX_UTTERANCES, overLimit} from '../limits.js';
 import {canonicalToCluPrebuilt, warnMergedPrebuilts} from '../prebuilt-names.js';
 import {warnDroppedSpanValues} from '../span-values.js';
 import {withUndeclaredEntities} from '../undeclared.js';
@@ -96,6 +96,13 @@ export function datasetToCluProject(
     'CLU has no nested entities; child labels are exported as labels of their own',
   );
 
+  if (utterances.length > CLU_OLD_MAX_UTTERANCES) {
+    context.warn({
+      code: 'LIMIT_CLU_OLD_UTTERANCE_LIMIT',
+      message: `the project has ${utterances.length} utterances: CLU allows 50,000, but resources still on the older limit refuse more than ${CLU_OLD_MAX_UTTERANCES.toLocaleString('en-US')}`,
+      suggestion: 'If the import is refused, export fewer (--split train, or fewer per intent).',
+    });
+  }
   warnDroppedSpanValues(dataset, utterances, context, 'CLU');
   warnMergedPrebuilts(dataset.entities, context, 'CLU');
 

@@ -350,5 +350,14 @@ describe('limits per format', () => {
     };
     expect((await refusal(dataset, 'luis'))?.code).toBe('LIMIT_TOO_MANY_UTTERANCES');
     expect(await refusal(dataset, 'clu')).toBeUndefined();
+    // Over the older 25,000: written, with a warning.
+    const many: Dataset = {
+      ...emptyDataset('en'),
+      utterances: Array.from({length: 25001}, (_, i) => ({text: `hello ${i}`, intent: `i${i % 10}`})),
+    };
+    const {warnings} = await exportWith(cluFormat, many);
+    expect(warnings.find((w) => w.code === 'LIMIT_CLU_OLD_UTTERANCE_LIMIT')?.message).toContain('25,000');
+    const under = await exportWith(cluFormat, dataset);
+    expect(under.warnings.find((w) => w.code === 'LIMIT_CLU_OLD_UTTERANCE_LIMIT')).toBeUndefined();
   });
 });
