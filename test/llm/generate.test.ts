@@ -161,7 +161,7 @@ function flags(overrides: Partial<ProviderFlagValues> = {}): ProviderFlagValues 
     concurrency: 2,
     'request-timeout': 120,
     'retry-base-ms': 1,
-    'request-timeout-ms': 400,
+    'request-timeout-ms': 2000,
     ...overrides,
   };
 }
