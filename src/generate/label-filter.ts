@@ -6,6 +6,8 @@
  * with a uniform prior, i.e. how many bits the text gives about its label under a model of the seeds.
  */
 import {trainIntentClassifier, type IntentClassifier, type TrainingExample} from '../classifier/index.js';
+import {LinearIntentClassifier} from '../classifier/linear-model.js';
+import {DEFAULT_TRAIN_OPTIONS} from '../classifier/train.js';
 
 export type DropReason = 'other-intent' | 'low-confidence';
 
@@ -50,16 +52,38 @@ export function trainLabelFilter(
 
 function classifierFilter(classifier: IntentClassifier, minPvi: number): LabelFilter {
   const prior = Math.log2(classifier.intents.length);
+  const index = new Map(classifier.intents.map((name, i) => [name, i]));
+  // The linear model's raw margins give the same answer as predict() without sorting every intent's score
+  // (this runs once per generated candidate).
+  const linear = classifier instanceof LinearIntentClassifier ? classifier : undefined;
+  // The filter trains with the default options, so the model's softmax temperature is the default one.
+  const scale = DEFAULT_TRAIN_OPTIONS.scoreScale;
+  const score = (text: string): {best: number; probability: (i: number) => number} => {
+    if (!linear) {
+      const prediction = classifier.predict(text);
+      const byName = new Map(prediction.scores.map((s) => [s.intent, s.score]));
+      return {
+        best: index.get(prediction.intent)!,
+        probability: (i) => byName.get(classifier.intents[i]!) ?? 0,
+      };
+    }
+    const margins = linear.margins(text);
+    let best = 0;
+    for (let i = 1; i < margins.length; i++) if (margins[i]! > margins[best]!) best = i;
+    let total = 0;
+    for (const m of margins) total += Math.exp(scale * (m - margins[best]!));
+    return {best, probability: (i) => Math.exp(scale * (margins[i]! - margins[best]!)) / total};
+  };
   return {
     strongestIntent(text) {
-      const prediction = classifier.predict(text);
-      return {intent: prediction.intent, pvi: Math.log2(Math.max(prediction.score, 1e-12)) + prior};
+      const {best, probability} = score(text);
+      return {intent: classifier.intents[best]!, pvi: Math.log2(Math.max(probability(best), 1e-12)) + prior};
     },
     judge(text, intent) {
-      const prediction = classifier.predict(text);
-      const own = prediction.scores.find((s) => s.intent === intent)?.score ?? 0;
-      const pvi = Math.log2(Math.max(own, 1e-12)) + prior;
-      if (prediction.intent !== intent) return {keep: false, reason: 'other-intent', pvi};
+      const own = index.get(intent);
+      const {best, probability} = score(text);
+      const pvi = own === undefined ? -Infinity : Math.log2(Math.max(probability(own), 1e-12)) + prior;
+      if (own === undefined || best !== own) return {keep: false, reason: 'other-intent', pvi};
       if (pvi < minPvi) return {keep: false, reason: 'low-confidence', pvi};
       return {keep: true, pvi};
     },
