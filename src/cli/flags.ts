@@ -30,6 +30,20 @@ export const maxCharsFlag = Flags.integer({
 
 export const splitFlag = Flags.string({description: 'Export only this split.', options: ['train', 'test']});
 
+/** export and convert: what a format that cannot mark test utterances does with them (left out by default). */
+export const testAsTrainFlag = Flags.boolean({
+  description:
+    'For formats that cannot mark test utterances (all but clu): export the test split as training data instead of leaving it out.',
+  default: false,
+});
+
+/** predict and bot: entities beyond those the dataset declares. */
+export const allSystemEntitiesFlag = Flags.boolean({
+  description:
+    'Also report common system entities the dataset does not declare (number, ordinal, percentage, datetime, email, url).',
+  default: false,
+});
+
 export const domainFlag = Flags.boolean({
   description:
     'With --to rasa: also write domain.yml (intents, entities with their roles and groups) beside the NLU file.',

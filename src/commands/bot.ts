@@ -1,8 +1,9 @@
 import {Args, Flags} from '@oclif/core';
 import {SynthnluCommand} from '../cli/base-command.js';
-import {maxCharsFlag} from '../cli/flags.js';
 import {checkBindAddress, MESSAGES_PATH} from '../bot/bind-address.js';
+import {allSystemEntitiesFlag, maxCharsFlag} from '../cli/flags.js';
 import {loadLocalRecognizer} from '../recognizer/index.js';
+import {COMMON_SYSTEM_TYPES} from '../recognizer/system-entities.js';
 import {DEFAULT_CONFIDENCE_THRESHOLD} from '../recognizer/local-recognizer.js';
 import {parseThreshold} from './predict.js';
 
@@ -53,6 +54,7 @@ Connect Bot Framework Emulator to the printed URL with no app id or password. On
     threshold: Flags.string({
       description: `Confidence below which the bot reports a fallback (0-1, default ${DEFAULT_CONFIDENCE_THRESHOLD}).`,
     }),
+    'all-system-entities': allSystemEntitiesFlag,
     'max-chars': maxCharsFlag,
     'cache-dir': Flags.string({
       description: 'Model cache folder (default $XDG_CACHE_HOME/synthnlu or ~/.cache/synthnlu).',
@@ -72,6 +74,7 @@ Connect Bot Framework Emulator to the printed URL with no app id or password. On
       ...(flags.from ? {from: flags.from} : {}),
       ...(flags['cache-dir'] ? {cacheDir: flags['cache-dir']} : {}),
       ...(threshold === undefined ? {} : {threshold}),
+      ...(flags['all-system-entities'] ? {defaultSystemTypes: COMMON_SYSTEM_TYPES} : {}),
       onTraining: (count) =>
         process.stderr.write(`Training the intent classifier on ${count} utterances (cached afterwards)…\n`),
     });

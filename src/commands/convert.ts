@@ -1,6 +1,14 @@
 import {Args} from '@oclif/core';
 import {SynthnluCommand} from '../cli/base-command.js';
-import {forceFlag, fromFormatFlag, outFlag, splitFlag, toFormatFlag, domainFlag} from '../cli/flags.js';
+import {
+  domainFlag,
+  forceFlag,
+  fromFormatFlag,
+  outFlag,
+  splitFlag,
+  testAsTrainFlag,
+  toFormatFlag,
+} from '../cli/flags.js';
 import {exportToPath, type ExportSummary} from '../convert/export.js';
 import {importFromPath} from '../convert/import.js';
 import {ExitCode, failOnErrors} from '../errors.js';
@@ -24,6 +32,7 @@ export default class Convert extends SynthnluCommand<ConvertResult> {
     out: outFlag('Output file, folder, or .zip.'),
     from: fromFormatFlag(registry.formatIds()),
     split: splitFlag,
+    'test-as-train': testAsTrainFlag,
     domain: domainFlag,
     force: forceFlag,
   };
@@ -36,6 +45,7 @@ export default class Convert extends SynthnluCommand<ConvertResult> {
       force: flags.force,
       inputs: [args.path],
       ...(flags.split ? {split: flags.split as 'train' | 'test'} : {}),
+      ...(flags['test-as-train'] ? {testAsTrain: true} : {}),
       ...(flags.domain ? {domain: true} : {}),
     });
     const warnings = [...imported.warnings, ...summary.warnings];

@@ -6,6 +6,7 @@ import {
   outFlag,
   seedFlag,
   splitFlag,
+  testAsTrainFlag,
   toFormatFlag,
   domainFlag,
 } from '../cli/flags.js';
@@ -31,6 +32,7 @@ export default class Export extends SynthnluCommand<ExportSummary> {
     from: fromFormatFlag(registry.formatIds()),
     seed: seedFlag,
     split: splitFlag,
+    'test-as-train': testAsTrainFlag,
     domain: domainFlag,
     name: Flags.string({description: 'Agent/app/project name when the dataset has none.'}),
     force: forceFlag,
@@ -46,6 +48,7 @@ export default class Export extends SynthnluCommand<ExportSummary> {
       force: flags.force,
       inputs: [args.dataset],
       ...(flags.split ? {split: flags.split as 'train' | 'test'} : {}),
+      ...(flags['test-as-train'] ? {testAsTrain: true} : {}),
       ...(flags.domain ? {domain: true} : {}),
       ...(flags.name ? {name: flags.name} : {}),
     });

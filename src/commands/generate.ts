@@ -166,8 +166,7 @@ Seeds are always kept; duplicates (ignoring case, spacing and punctuation) are d
       ...(flags.filter ? {} : {filter: false}),
     };
     const kind = providerKind(spec.provider, providerFlagSettings(flags));
-    if (kind) return this.runWithProvider(spec, kind, args.spec, flags);
-    if (flags.offline || flags['dry-run'])
+    if (!kind && (flags.offline || flags['dry-run']))
       throw new SynthnluError(
         'GENERATE_NO_PROVIDER',
         '--offline and --dry-run need a language-model provider',
@@ -188,6 +187,7 @@ Seeds are always kept; duplicates (ignoring case, spacing and punctuation) are d
             'Lower --per-intent or the counts in the spec, or raise the limit with --max-utterances.',
         },
       );
+    if (kind) return this.runWithProvider(spec, kind, args.spec, flags);
     const bar =
       process.stderr.isTTY && !this.jsonEnabled() && expected >= 5_000 ? progressBar(expected) : undefined;
     let report: GenerationReport;
@@ -234,6 +234,8 @@ Seeds are always kept; duplicates (ignoring case, spacing and punctuation) are d
       seed?: number | undefined;
       'per-intent'?: number | undefined;
       split?: number | undefined;
+      none?: number | undefined;
+      filter: boolean;
     },
   ): Promise<GenerateResult> {
     const human = !this.jsonEnabled();
@@ -244,6 +246,8 @@ Seeds are always kept; duplicates (ignoring case, spacing and punctuation) are d
       ...(flags.seed === undefined ? {} : {seed: flags.seed}),
       ...(flags['per-intent'] === undefined ? {} : {perIntent: flags['per-intent']}),
       ...(flags.split === undefined ? {} : {split: flags.split}),
+      ...(flags.none === undefined ? {} : {none: {count: flags.none}}),
+      filter: flags.filter,
       maxLength: Math.min(...registry.connectors().map((c) => c.limits.maxUtteranceLength ?? Infinity)),
       ...(human ? {onRetry: (message: string) => process.stderr.write(`warning: ${message}\n`)} : {}),
       ...(human && process.stderr.isTTY

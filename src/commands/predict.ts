@@ -1,9 +1,10 @@
 import {Args, Flags} from '@oclif/core';
 import {SynthnluCommand} from '../cli/base-command.js';
-import {maxCharsFlag} from '../cli/flags.js';
 import {ExitCode, SynthnluError} from '../errors.js';
 import {describeRecognition} from '../bot/reply.js';
+import {allSystemEntitiesFlag, maxCharsFlag} from '../cli/flags.js';
 import {loadLocalRecognizer} from '../recognizer/index.js';
+import {COMMON_SYSTEM_TYPES} from '../recognizer/system-entities.js';
 import {DEFAULT_CONFIDENCE_THRESHOLD} from '../recognizer/local-recognizer.js';
 import type {SynthnluRecognizerResult} from '../recognizer/types.js';
 
@@ -50,6 +51,7 @@ With --json, a single TEXT prints a Bot Framework RecognizerResult (text, intent
     threshold: Flags.string({
       description: `Confidence below which the result is flagged as the fallback (0-1, default ${DEFAULT_CONFIDENCE_THRESHOLD}).`,
     }),
+    'all-system-entities': allSystemEntitiesFlag,
     'max-chars': maxCharsFlag,
     'cache-dir': Flags.string({
       description: 'Model cache folder (default $XDG_CACHE_HOME/synthnlu or ~/.cache/synthnlu).',
@@ -77,6 +79,7 @@ With --json, a single TEXT prints a Bot Framework RecognizerResult (text, intent
       ...(flags.from ? {from: flags.from} : {}),
       ...(flags['cache-dir'] ? {cacheDir: flags['cache-dir']} : {}),
       ...(threshold === undefined ? {} : {threshold}),
+      ...(flags['all-system-entities'] ? {defaultSystemTypes: COMMON_SYSTEM_TYPES} : {}),
       onTraining: (count) =>
         process.stderr.write(`Training the intent classifier on ${count} utterances (cached afterwards)…\n`),
     });

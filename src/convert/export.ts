@@ -29,13 +29,21 @@ export async function exportToPath(
   dataset: Dataset,
   formatId: string,
   out: string,
-  options: ExportOptions & {force?: boolean; inputs?: readonly string[]; registry?: ConnectorRegistry} = {},
+  options: ExportOptions & {
+    force?: boolean;
+    inputs?: readonly string[];
+    registry?: ConnectorRegistry;
+    testAsTrain?: boolean;
+  } = {},
 ): Promise<ExportSummary> {
   const registry = options.registry ?? defaultRegistry;
   const {connector, format} = registry.format(formatId);
-  const selected = options.split
-    ? {...dataset, utterances: dataset.utterances.filter((u) => (u.split ?? 'train') === options.split)}
-    : dataset;
+  const {dataset: selected, note} = selectSplit(
+    dataset,
+    formatSupports(connector, format).split,
+    format.id,
+    options,
+  );
   const limitFindings = checkPlatformLimits(selected, formatLimits(connector, format), format.id);
   const limitErrors = limitFindings.filter((d) => d.severity === 'error');
   if (limitErrors.length > 0) {
@@ -67,10 +75,51 @@ export async function exportToPath(
     intents: new Set(selected.utterances.map((u) => u.intent)).size,
     utterances: selected.utterances.length,
     warnings: [
+      ...(note ? [note] : []),
       ...limitFindings,
       ...unsupportedFeatureWarnings(selected, formatSupports(connector, format), format.id),
       ...foreignMetadataWarnings(selected, format.metadataNamespaces ?? [format.id, connector.id], format.id),
       ...context.warnings,
     ],
+  };
+}
+
+/**
+ * Which utterances an export carries. --split picks one split. Otherwise a format that can mark test
+ * utterances (CLU) carries both; a format that cannot leaves the test split out, so it stays unseen for
+ * evaluation, and says so once; --test-as-train exports it as training data instead.
+ */
+function selectSplit(
+  dataset: Dataset,
+  carriesSplit: boolean,
+  format: string,
+  options: {split?: 'train' | 'test'; testAsTrain?: boolean},
+): {dataset: Dataset; note?: Diagnostic} {
+  const only = (split: 'train' | 'test') => ({
+    ...dataset,
+    utterances: dataset.utterances.filter((u) => (u.split ?? 'train') === split),
+  });
+  if (options.split) return {dataset: only(options.split)};
+  const tests = dataset.utterances.filter((u) => u.split === 'test').length;
+  if (!tests || carriesSplit) return {dataset};
+  const plural = tests === 1 ? 'utterance' : 'utterances';
+  if (options.testAsTrain)
+    return {
+      dataset: {...dataset, utterances: dataset.utterances.map(({split: _split, ...u}) => u)},
+      note: {
+        severity: 'info',
+        code: 'EXPORT_TEST_AS_TRAIN',
+        message: `${format} cannot mark test utterances: the ${tests} test ${plural} are exported as training data (--test-as-train)`,
+      },
+    };
+  return {
+    dataset: only('train'),
+    note: {
+      severity: 'warning',
+      code: 'EXPORT_TEST_SPLIT_LEFT_OUT',
+      message: `${format} cannot mark test utterances: the ${tests} test ${plural} are left out of the exported files, so they stay unseen for evaluation`,
+      suggestion:
+        'Pass --test-as-train to export them as training data, or --split test to export only them.',
+    },
   };
 }

@@ -101,7 +101,8 @@ export function unsupportedFeatureWarnings(
   const uses = {
     variationTags: dataset.utterances.some((u) => (u.tags?.length ?? 0) > 0),
     roles: dataset.utterances.some((u) => u.entities?.some((e) => e.role !== undefined)),
-    split: dataset.utterances.some((u) => u.split === 'test'),
+    // The split is decided by the export itself (left out or --test-as-train), and said there, once.
+    split: false,
     nestedEntities: dataset.utterances.some((u) => u.entities?.some((e) => (e.children?.length ?? 0) > 0)),
     regexEntities: dataset.entities.some((e) => e.kind === 'regex'),
     patterns: (dataset.patterns?.length ?? 0) > 0,
@@ -112,7 +113,7 @@ export function unsupportedFeatureWarnings(
   const words: Record<keyof typeof uses, string> = {
     variationTags: 'variation tags',
     roles: 'entity roles',
-    split: 'the train/test split (test utterances are exported as training data)',
+    split: 'the train/test split',
     nestedEntities: 'nested entity labels (children)',
     regexEntities: 'regex entities (exported as free-form entities)',
     patterns: 'patterns',

@@ -41,7 +41,8 @@ export interface AutoMixReport {
 /** Generated utterances per training seed in the trial runs: enough to show an effect, cheap to train on. */
 const TRIAL_PER_SEED = 2;
 const FOLDS = 5;
-const MIN_HELD_OUT = 4;
+/** Below this many held-out seeds in all, one seed more or less right decides everything: not measured. */
+const MIN_HELD_OUT = 10;
 /**
  * Above this many intents the trials run on a seeded sample of them: training cost grows with intents times
  * examples, and a family's effect is a property of the family and the seeds' style, not of every intent.

@@ -47,19 +47,10 @@ export interface ChatClientOptions {
 
 const RETRYABLE_STATUS = new Set([408, 409, 429, 500, 502, 503, 504]);
 
-/** The key, and the forms it takes when encoded, so that none of them can slip into a message. */
+/** A registry holding the key: the remote clients' Secrets scrub it in every encoding it may leave in. */
 export function secretsFor(key: string | undefined): Secrets {
   const secrets = new Secrets();
-  if (!key) return secrets;
-  for (const form of [
-    key,
-    encodeURIComponent(key),
-    Buffer.from(key).toString('base64'),
-    Buffer.from(key).toString('base64url'),
-    Buffer.from(key).toString('hex'),
-    JSON.stringify(key).slice(1, -1),
-  ])
-    secrets.add(form);
+  secrets.add(key);
   return secrets;
 }
 
@@ -77,7 +68,8 @@ export class ChatClient {
     this.#settings = settings;
     this.#secrets = secretsFor(settings.key);
     this.#onRetry = options.onRetry;
-    this.policy = retryPolicy({requestTimeoutMs: 120_000, ...options.retry});
+    // Models answer slowly (a local one can take a minute), so the whole budget is larger than for platforms.
+    this.policy = retryPolicy({requestTimeoutMs: 120_000, totalTimeoutMs: 10 * 60_000, ...options.retry});
     this.#axios = axios.create({
       headers: {
         'content-type': 'application/json',
@@ -86,6 +78,8 @@ export class ChatClient {
       params: settings.params,
       timeout: this.policy.requestTimeoutMs,
       validateStatus: () => true,
+      // A body past the limit is refused, not buffered.
+      maxContentLength: this.policy.maxResponseBytes,
       maxRedirects: 0,
       proxy: false,
       // The body is parsed here, so that a malformed answer is reported as such and not as a network error.

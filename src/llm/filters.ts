@@ -8,7 +8,12 @@
 import {dedupeKeyText} from '../generate/dedupe.js';
 import type {AnnotatedText} from '../generate/variation/types.js';
 import type {Utterance} from '../model/dataset.js';
-import {trainLabelFilter, type LabelFilter, type LabelFilterOptions} from '../generate/label-filter.js';
+import {
+  DEFAULT_MIN_PVI,
+  trainLabelFilter,
+  type LabelFilter,
+  type LabelFilterOptions,
+} from '../generate/label-filter.js';
 import {checkSpans, readMarkup, type EntityRule} from './spans.js';
 
 export const DROP_REASONS = [
@@ -60,8 +65,12 @@ export class UtteranceFilter {
       ...examples,
     ];
     const filter = options.labelFilter ?? true;
-    // Fewer than two intents: nothing to drift into, and trainLabelFilter gives none.
-    if (filter !== false) this.#labelFilter = trainLabelFilter(seeds, filter === true ? {} : filter);
+    // Fewer than two intents: nothing to drift into, and trainLabelFilter gives none. With n intents PVI is at
+    // most log2(n) bits, so the default 1 bit would refuse everything with two: ask for half the maximum there.
+    const intents = new Set(seeds.map((s) => s.intent)).size;
+    const defaults = {minPvi: Math.min(DEFAULT_MIN_PVI, Math.log2(Math.max(intents, 2)) / 2)};
+    if (filter !== false)
+      this.#labelFilter = trainLabelFilter(seeds, filter === true ? defaults : {...defaults, ...filter});
   }
 
   /** Checks one model utterance (with [text](entity) markup) for `intent`; accepted ones are remembered. */

@@ -30,6 +30,8 @@ export interface ProviderGenerateOptions {
   env?: NodeJS.ProcessEnv;
   /** The strictest utterance length of the platforms the dataset may go to. */
   maxLength?: number;
+  none?: {count?: number};
+  filter?: boolean;
   onRetry?: (message: string) => void;
   onProgress?: (done: number, total: number) => void;
 }
@@ -49,6 +51,10 @@ export interface ProviderDatasetOptions extends Omit<
   /** Overrides of the spec's provider block (model, base URL, key variable, share). */
   provider?: ProviderFlags;
   env?: NodeJS.ProcessEnv;
+  /** The generator's out-of-scope intent (--none). */
+  none?: {count?: number};
+  /** false: no label-preservation filter, for the rule-based variants and the model's alike (--no-filter). */
+  filter?: boolean;
 }
 
 async function prepare(spec: Spec, kind: ProviderKind, options: ProviderDatasetOptions, requireKey: boolean) {
@@ -62,6 +68,8 @@ async function prepare(spec: Spec, kind: ProviderKind, options: ProviderDatasetO
     ...(options.seed === undefined ? {} : {seed: options.seed}),
     ...(options.perIntent === undefined ? {} : {perIntent: options.perIntent}),
     ...(options.split === undefined ? {} : {split: options.split}),
+    ...(options.none === undefined ? {} : {none: options.none}),
+    ...(options.filter === false ? {filter: false} : {}),
   });
   const common = {
     seed: report.seed,
@@ -79,8 +87,21 @@ export async function generateDatasetWithProvider(
   options: ProviderDatasetOptions,
 ): Promise<ProviderRunResult> {
   const {settings, pack, ruleBased, common} = await prepare(spec, kind, options, !options.offline);
-  const {file: _file, seed: _seed, perIntent: _perIntent, provider: _provider, env: _env, ...run} = options;
-  return augmentWithProvider(spec, ruleBased, pack, settings, {...run, ...common});
+  const {
+    file: _file,
+    seed: _seed,
+    perIntent: _perIntent,
+    provider: _provider,
+    env: _env,
+    none: _none,
+    filter,
+    ...run
+  } = options;
+  return augmentWithProvider(spec, ruleBased, pack, settings, {
+    ...run,
+    ...common,
+    ...(filter === false ? {labelFilter: false} : {}),
+  });
 }
 
 export async function generateWithProvider(
@@ -104,6 +125,8 @@ export async function generateWithProvider(
     ...(options.perIntent === undefined ? {} : {perIntent: options.perIntent}),
     ...(options.split === undefined ? {} : {split: options.split}),
     ...(options.maxLength === undefined ? {} : {maxLength: options.maxLength}),
+    ...(options.none === undefined ? {} : {none: options.none}),
+    ...(options.filter === undefined ? {} : {filter: options.filter}),
     ...(options.onRetry ? {onRetry: options.onRetry} : {}),
     ...(options.onProgress ? {onProgress: options.onProgress} : {}),
   };

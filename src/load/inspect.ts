@@ -6,6 +6,7 @@ import {DATASET_FORMAT, type Dataset, type Entity, type Intent, type Utterance} 
 import {validateAgainstSchema, type Locator} from '../schema/validate.js';
 import {checkSpec} from '../spec/check-spec.js';
 import {specReaderFor} from '../spec/readers.js';
+import {explainSchemaProblems, salvageSpec} from '../spec/schema-hints.js';
 import type {Spec} from '../spec/spec.js';
 import {parseJson, parseStructured} from './parse-structured.js';
 
@@ -110,8 +111,15 @@ export async function inspectSpecText(text: string, file: string): Promise<Inspe
     maxDiagnostics: MAX_REPORTED,
     ...(parsed.locate ? {locate: parsed.locate} : {}),
   });
-  if (schemaProblems.length > 0)
-    return {kind: 'spec', file, diagnostics: [...diagnostics, ...schemaProblems], wellFormed: false};
+  if (schemaProblems.length > 0) {
+    // The rules still run on what is well-typed: fixing the schema error must not reveal a second round.
+    const salvaged = salvageSpec(parsed.value);
+    const rules = salvaged
+      ? checkSpec(salvaged, {file, ...(parsed.locate ? {locate: parsed.locate} : {})})
+      : [];
+    const explained = explainSchemaProblems(schemaProblems, parsed.value);
+    return {kind: 'spec', file, diagnostics: [...diagnostics, ...explained, ...rules], wellFormed: false};
+  }
   const spec = parsed.value as Spec;
   const ruleFindings = checkSpec(spec, {file, ...(parsed.locate ? {locate: parsed.locate} : {})});
   diagnostics.push(...ruleFindings);

@@ -10,7 +10,6 @@ import {toRecognizerEntities} from './entity-result.js';
 import {ListEntityMatcher} from './list-entities.js';
 import {RegexEntityMatcher} from './regex-entities.js';
 import {
-  DEFAULT_SYSTEM_TYPES,
   SystemEntityExtractor,
   isSupportedSystemType,
   type SystemEntityBinding,
@@ -24,9 +23,9 @@ export interface LocalRecognizerOptions {
   /** Below this top score the result is flagged as the platform's fallback. Default 0.5. */
   threshold?: number;
   /**
-   * System types found even when the dataset does not declare them; by default number, ordinal, percentage,
-   * datetime, email and url once the dataset declares any system entity, and none for an intent-only or
-   * list/regex-only dataset (Recognizers-Text then is never loaded: its date model alone takes 0.6 s).
+   * System types found even when the dataset does not declare them. Default none: a reply carries only the
+   * entities the dataset declares (a regex order id's digits are not also a `number`). COMMON_SYSTEM_TYPES asks
+   * for number, ordinal, percentage, datetime, email and url.
    */
   defaultSystemTypes?: readonly SystemType[];
 }
@@ -67,11 +66,6 @@ export function systemEntityBindings(dataset: Pick<Dataset, 'entities'>): {
   return {bindings, warnings};
 }
 
-/** Whether the dataset asks for system entities at all (even ones this recognizer cannot extract). */
-function declaresSystemEntities(dataset: Pick<Dataset, 'entities'>): boolean {
-  return dataset.entities.some((entity) => entity.kind === 'prebuilt');
-}
-
 /** Every entity extractor built from a dataset's entity definitions: lists, regexes and system entities. */
 export class EntityExtractor {
   private constructor(
@@ -86,9 +80,7 @@ export class EntityExtractor {
     options: Pick<LocalRecognizerOptions, 'defaultSystemTypes'> = {},
   ): Promise<EntityExtractor> {
     const {bindings, warnings} = systemEntityBindings(dataset);
-    const defaults =
-      options.defaultSystemTypes ?? (declaresSystemEntities(dataset) ? DEFAULT_SYSTEM_TYPES : []);
-    const system = await SystemEntityExtractor.create(bindings, defaults);
+    const system = await SystemEntityExtractor.create(bindings, options.defaultSystemTypes ?? []);
     return new EntityExtractor(
       new ListEntityMatcher(dataset.entities),
       new RegexEntityMatcher(dataset.entities),

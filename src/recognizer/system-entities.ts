@@ -25,8 +25,8 @@ export const SUPPORTED_SYSTEM_TYPES = [
 ] as const;
 export type SystemType = (typeof SUPPORTED_SYSTEM_TYPES)[number];
 
-/** Found in every recognizer even when the dataset declares no system entity (the issue's "common" ones). */
-export const DEFAULT_SYSTEM_TYPES: readonly SystemType[] = [
+/** The common system types `predict --all-system-entities` reports even when the dataset does not declare them. */
+export const COMMON_SYSTEM_TYPES: readonly SystemType[] = [
   'number',
   'ordinal',
   'percentage',
@@ -174,10 +174,10 @@ export class SystemEntityExtractor {
     private readonly namesByType: Map<SystemType, string[]>,
   ) {}
 
-  /** Loads the models for the declared types plus the default common ones. */
+  /** Loads the models for the declared types plus `defaults`, the undeclared types asked for. */
   static async create(
     declared: readonly SystemEntityBinding[],
-    defaults: readonly SystemType[] = DEFAULT_SYSTEM_TYPES,
+    defaults: readonly SystemType[] = [],
   ): Promise<SystemEntityExtractor> {
     const namesByType = new Map<SystemType, string[]>();
     for (const binding of declared) {

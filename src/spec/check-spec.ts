@@ -3,6 +3,7 @@ import {parseTemplate, templateReferences} from '../generate/template/parse.js';
 import type {Locator} from '../schema/validate.js';
 import {formatPath, type PathSegment} from '../schema/json-path.js';
 import {closestMatch} from '../schema/suggest.js';
+import {checkDuplicateSeeds, checkSynonymConflicts} from './check-overlaps.js';
 import {controlCharacterIn} from '../model/names.js';
 import {userRegexProblem} from '../model/user-regex.js';
 import {slotRepeatDiagnostics} from './slot-repeats.js';
@@ -167,7 +168,11 @@ export function checkSpec(spec: Spec, context: {file?: string; locate?: Locator}
     } else intentNames.set(intent.name, i);
     intent.examples.forEach((example, e) => checkRefs(example, ['intents', i, 'examples', e]));
   });
-  out.push(...slotRepeatDiagnostics(spec, at));
+  out.push(
+    ...checkDuplicateSeeds(spec, at),
+    ...checkSynonymConflicts(spec, at),
+    ...slotRepeatDiagnostics(spec, at),
+  );
   return out;
 }
 

@@ -52,9 +52,61 @@ describe('validate (child process)', () => {
     expect(again.stderr).toContain('--force');
   });
 
+  it('reports what coverage would call an error, with fixes; a schema error does not hide the rule checks', () => {
+    const dir = tempDir();
+    const file = join(dir, 'pizza.yaml');
+    const spec = [
+      'intents:',
+      '  - name: order pizza',
+      '    examples:',
+      '      - order a pizza',
+      '      - Note: I want it with {topping}',
+      '  - name: greet',
+      '    examples:',
+      '      - hello',
+      '      - Order a  pizza',
+      'entities:',
+      '  - name: topping',
+      '    type: list',
+      '    values:',
+      '      - value: pepperoni',
+      '        synonyms: [salami, pep]',
+      '      - value: salami sausage',
+      '        synonyms: [salami]',
+    ];
+    writeFileSync(file, `${spec.join('\n')}\n`);
+    const run = runCli(['validate', file, '--json']);
+    expect(run.status).toBe(2);
+    const {diagnostics} = JSON.parse(run.stdout) as {
+      diagnostics: {code: string; path?: string; line?: number; suggestion?: string}[];
+    };
+    const byCode = Object.fromEntries(diagnostics.map((d) => [d.code, d]));
+    expect(Object.keys(byCode).sort()).toEqual([
+      'SPEC_EXAMPLE_IN_TWO_INTENTS',
+      'SPEC_NAME_WITH_SPACE',
+      'SPEC_SYNONYM_CONFLICT',
+      'SPEC_UNQUOTED_COLON',
+    ]);
+    expect(byCode.SPEC_NAME_WITH_SPACE).toMatchObject({path: 'intents[0].name', line: 2});
+    expect(byCode.SPEC_NAME_WITH_SPACE!.suggestion).toBe('Rename it to "order_pizza".');
+    expect(byCode.SPEC_UNQUOTED_COLON).toMatchObject({path: 'intents[0].examples[1]', line: 5});
+    expect(byCode.SPEC_UNQUOTED_COLON!.suggestion).toBe('Quote the line: - "Note: I want it with {topping}"');
+    expect(byCode.SPEC_EXAMPLE_IN_TWO_INTENTS).toMatchObject({path: 'intents[1].examples[1]', line: 9});
+    expect(byCode.SPEC_SYNONYM_CONFLICT).toMatchObject({path: 'entities[0].values[1].synonyms[0]', line: 17});
+    // With the schema errors fixed, the rule checks alone still fail the spec.
+    writeFileSync(
+      file,
+      `${spec.join('\n').replace('order pizza', 'order_pizza').replace('- Note: I want it with {topping}', '- "Note: I want it with {topping}"')}\n`,
+    );
+    const rulesOnly = runCli(['validate', file]);
+    expect(rulesOnly.status).toBe(1);
+    expect(rulesOnly.stderr).toContain('SPEC_EXAMPLE_IN_TWO_INTENTS');
+    expect(rulesOnly.stderr).toContain('SPEC_SYNONYM_CONFLICT');
+  });
+
   it('suggests the closest command for a typo', () => {
     const run = runCli(['valdate']);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('Did you mean "validate"');
+    expect(run.stderr.replace(/\s*›\s*/g, ' ')).toContain('Did you mean "synthnlu validate"?');
   });
 });

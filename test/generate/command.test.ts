@@ -87,7 +87,9 @@ describe('generate (child process)', () => {
     });
     const {dataset} = await loadDataset(join(dir, 'a.jsonl'));
     for (const u of dataset.utterances) {
-      expect(Object.keys(u)).toEqual(['text', 'intent', 'entities', 'tags', 'source', 'split']);
+      // Provenance: everything but a seed names the seed or template it came from.
+      const keys = ['text', 'intent', 'entities', 'tags', 'source', 'split'];
+      expect(Object.keys(u)).toEqual(u.source === 'seed' ? keys : [...keys, 'origin']);
       for (const span of u.entities ?? []) expect(span.end).toBeLessThanOrEqual(u.text.length);
     }
     const perIntent = new Map<string, number>();

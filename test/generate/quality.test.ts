@@ -127,7 +127,7 @@ describe('variations: auto', () => {
     );
     const auto = report.autoMix!;
     expect(auto.unmeasured).toBeUndefined();
-    expect(auto.heldOut).toBeGreaterThanOrEqual(4);
+    expect(auto.heldOut).toBe(12);
     const negation = auto.families.find((f) => f.family === 'negation')!;
     expect(negation.effect).toBeLessThan(0);
     expect(negation.kept).toBe(false);

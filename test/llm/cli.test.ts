@@ -1,5 +1,5 @@
 import {spawn} from 'node:child_process';
-import {writeFileSync} from 'node:fs';
+import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {BIN, ROOT, tempDir, type CliRun} from '../helpers/cli.js';
@@ -70,13 +70,31 @@ describe('synthnlu generate --provider openai (built CLI)', () => {
     const run = await runCliAsync([...args, '--json'], env);
     expect(run.status, run.stderr).toBe(0);
     const result = JSON.parse(run.stdout) as {
-      provider: {model: string; tokens: {total: number}; requests: {sent: number}};
+      provider: {model: string; tokens: {total: number}; requests: {sent: number}; intents: {kept: number}[]};
       produced: number;
     };
     expect(result.provider.model).toBe('tiny');
     expect(result.provider.requests.sent).toBe(server.requests.length);
     expect(result.provider.tokens.total).toBe(150 * server.requests.length);
-    expect(result.produced).toBe(20);
+    const written = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => JSON.parse(l) as {text: string; source: string});
+    expect(result.produced).toBe(written.length);
+    const kept = result.provider.intents.reduce((n, i) => n + i.kept, 0);
+    expect(kept).toBeGreaterThan(0);
+    const modelTexts = [
+      'hey hello',
+      'hello friend',
+      'hi hello there',
+      'well hello',
+      'bye bye',
+      'goodbye friend',
+      'see you, bye',
+      'later, goodbye',
+    ];
+    expect(written.filter((u) => modelTexts.includes(u.text))).toHaveLength(kept);
     expect(server.requests[0]!.headers.authorization).toBe(`Bearer ${KEY}`);
     expect(run.stdout + run.stderr).not.toContain(KEY);
 
@@ -110,7 +128,7 @@ describe('synthnlu generate --provider openai (built CLI)', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(`${server.baseUrl}/chat/completions refused the API key (401)`);
     expect(run.stderr).toContain('OPENAI_API_KEY');
-    for (const form of [KEY, Buffer.from(KEY).toString('base64'), Buffer.from(KEY).toString('hex')])
+    for (const form of [KEY, Buffer.from(KEY).toString('base64'), encodeURIComponent(KEY)])
       expect(run.stdout + run.stderr).not.toContain(form);
   });
 

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {languagePack} from '../../src/lang/index.js';
+import {UtteranceFilter} from '../../src/llm/filters.js';
 import {apportion, planGeneration} from '../../src/llm/plan.js';
 import {resolveProviderSettings} from '../../src/llm/settings.js';
 import type {Spec} from '../../src/spec/spec.js';
@@ -45,5 +46,31 @@ describe('request planning', () => {
       {OPENAI_API_KEY: 'sk-xxxxxxxx'},
     );
     expect([settings.share, settings.families, settings.model]).toEqual([0.25, ['polite'], 'm']);
+  });
+});
+
+describe('UtteranceFilter', () => {
+  const seeds = [
+    ...['hello there', 'hi', 'good morning', 'hey'].map((text) => ({
+      text,
+      intent: 'greet',
+      source: 'seed' as const,
+    })),
+    ...['goodbye', 'see you later', 'bye for now', 'farewell'].map((text) => ({
+      text,
+      intent: 'bye',
+      source: 'seed' as const,
+    })),
+  ];
+
+  it('keeps a clear paraphrase with only two intents (1 bit of PVI is out of reach there)', () => {
+    const filter = new UtteranceFilter(seeds, new Map(), []);
+    expect(filter.check('greet', 'hello there my friend', new Set())).toMatchObject({ok: true});
+    expect(filter.check('greet', 'goodbye for now', new Set())).toMatchObject({ok: false, reason: 'label'});
+    expect(filter.check('bye', 'Goodbye!', new Set())).toMatchObject({ok: false, reason: 'duplicate'});
+    expect(filter.check('greet', 'see you later', new Set())).toMatchObject({
+      ok: false,
+      reason: 'otherIntent',
+    });
   });
 });

@@ -4,6 +4,7 @@ import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {ListEntityMatcher} from '../../src/recognizer/list-entities.js';
 import {EntityExtractor, LocalRecognizer} from '../../src/recognizer/local-recognizer.js';
+import {COMMON_SYSTEM_TYPES} from '../../src/recognizer/system-entities.js';
 import {RegexEntityMatcher} from '../../src/recognizer/regex-entities.js';
 import {loadLocalRecognizer, loadOrTrainClassifier, modelCacheKey} from '../../src/recognizer/index.js';
 import {tempDir} from '../helpers/cli.js';
@@ -67,8 +68,20 @@ describe('regex and system entities', () => {
     );
   });
 
+  it('reports only the entities the dataset declares unless asked: a regex id is not also a number', async () => {
+    const declaredOnly = await EntityExtractor.create(supportDataset());
+    expect(declaredOnly.match('where is order 123456, the 3rd one').map((m) => m.entity)).toEqual([
+      'order_id',
+    ]);
+    const common = await EntityExtractor.create(supportDataset(), {defaultSystemTypes: COMMON_SYSTEM_TYPES});
+    const found = common.match('where is order 123456, the 3rd one').map((m) => m.entity);
+    expect([...new Set(found)].sort()).toEqual(['number', 'order_id', 'ordinal']);
+  });
+
   it('finds numbers, ordinals, percentages, dates, emails and urls with exclusive end offsets', async () => {
-    const extractor = await EntityExtractor.create(supportDataset());
+    const extractor = await EntityExtractor.create(supportDataset(), {
+      defaultSystemTypes: COMMON_SYSTEM_TYPES,
+    });
     const text = 'the 3rd of 4 items, 25% off, on march 3, mail a@b.co or see https://example.com';
     const found = extractor.match(text).map((m) => [m.entity, m.text, text.slice(m.start, m.end)]);
     expect(found).toEqual(
@@ -93,9 +106,18 @@ describe('regex and system entities', () => {
     expect(valuesOf('delivery_date')).toEqual([{type: 'date', timex: ['XXXX-03-03']}]);
   });
 
-  it('finds the common system types only when the dataset asks for system entities', async () => {
+  it('finds the declared system types, and the common ones only when asked', async () => {
     const text = 'mail a@b.co about the 3rd of 4 items on march 3';
-    const withSystem = await EntityExtractor.create(supportDataset());
+    const declared = await EntityExtractor.create(supportDataset());
+    expect(
+      declared
+        .match(text)
+        .filter((m) => m.kind === 'prebuilt')
+        .map((m) => m.entity),
+    ).toEqual(['delivery_date']);
+    const withSystem = await EntityExtractor.create(supportDataset(), {
+      defaultSystemTypes: COMMON_SYSTEM_TYPES,
+    });
     const listsOnly = await EntityExtractor.create({
       entities: supportDataset().entities.filter((e) => e.kind !== 'prebuilt'),
     });

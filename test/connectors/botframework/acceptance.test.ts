@@ -35,7 +35,10 @@ describe('acceptance: export examples/customer-support.yaml to luis, lu and clu'
         JSON.parse(readFileSync(join(dir, 'project.json'), 'utf8')),
       ),
     ).toEqual([]);
-    expect(luis.utterances).toHaveLength(dataset.utterances.length);
+    // LUIS cannot mark test utterances: the test split is left out of its files (clu carries it).
+    const train = dataset.utterances.filter((u) => u.split !== 'test');
+    expect(train.length).toBeLessThan(dataset.utterances.length);
+    expect(luis.utterances).toHaveLength(train.length);
     const fromLu = JSON.parse(
       JSON.stringify(await builder.fromLUAsync(readFileSync(join(dir, 'app.lu'), 'utf8'))),
     ) as LuisApp;
