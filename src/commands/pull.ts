@@ -1,14 +1,14 @@
 import {Flags} from '@oclif/core';
 import {SynthnluCommand} from '../cli/base-command.js';
 import {forceFlag, outFlag} from '../cli/flags.js';
-import {ExitCode, SynthnluError} from '../errors.js';
+import {SynthnluError} from '../errors.js';
+import {checkOutputPath} from '../io/output-path.js';
 import {writeDataset} from '../model/write-dataset.js';
 import {remoteOptionsFromFlags, remotePlatformFlags} from '../remote/flags.js';
 import {pullDataset} from '../remote/push.js';
 import {Secrets} from '../remote/secrets.js';
 import {registry} from '../registry.js';
 import {redactError} from './push.js';
-import {access} from 'node:fs/promises';
 
 export interface PullResult {
   from: string;
@@ -43,11 +43,8 @@ export default class Pull extends SynthnluCommand<PullResult> {
     const {flags} = await this.parse(Pull);
     const connector = registry.connectors().find((c) => c.remote?.id === flags.from)?.remote;
     if (!connector) throw new SynthnluError('UNKNOWN_REMOTE', `unknown platform "${flags.from}"`);
-    if (!flags.force && (await exists(flags.out)))
-      throw new SynthnluError('OUTPUT_EXISTS', `${flags.out} already exists`, {
-        exitCode: ExitCode.badInput,
-        suggestion: 'Pass --force to overwrite it, or choose another --out.',
-      });
+    // The same overwrite rule as every command (a dataset synthnlu wrote is replaced; anything else needs --force).
+    await checkOutputPath(flags.out, {force: flags.force});
     const secrets = new Secrets();
     try {
       const dataset = await pullDataset(connector, remoteOptionsFromFlags(connector, flags, secrets));
@@ -66,14 +63,5 @@ export default class Pull extends SynthnluCommand<PullResult> {
     } catch (error) {
       throw redactError(error, secrets);
     }
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -21,7 +21,7 @@ afterEach(async () => {
 function recordingRetry(delays: number[]) {
   return {
     baseDelayMs: 1,
-    requestTimeoutMs: 300,
+    requestTimeoutMs: 1500,
     random: () => 0.5,
     sleep: async (ms: number) => {
       delays.push(ms);

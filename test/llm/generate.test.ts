@@ -161,7 +161,7 @@ function flags(overrides: Partial<ProviderFlagValues> = {}): ProviderFlagValues 
     concurrency: 2,
     'request-timeout': 120,
     'retry-base-ms': 1,
-    'request-timeout-ms': 400,
+    'request-timeout-ms': 2000,
     ...overrides,
   };
 }
@@ -370,5 +370,31 @@ describe('generateDatasetWithProvider (library)', () => {
     expect(none(result.utterances)).toEqual(none(plain.dataset.utterances));
     expect(result.report.intents.map((i) => i.intent)).toEqual(['complaint', 'refund', 'None']);
     expect(result.provider.intents.find((i) => i.intent === 'refund')!.kept).toBe(2);
+  });
+});
+
+describe('--no-filter', () => {
+  it('keeps what the label filter would drop when the filter is off', async () => {
+    dir = tempDir();
+    server = await startFakeOpenAiServer((request) => {
+      const {intent} = promptFacts(request.body);
+      return {
+        content: JSON.stringify({utterances: intent === 'refund' ? ['where on earth is my parcel now'] : []}),
+      };
+    });
+    const {generateDatasetWithProvider} = await import('../../src/llm/run.js');
+    const spec = {...SPEC, intents: SPEC.intents.slice(1)} as Spec;
+    const run = (filter: boolean) =>
+      generateDatasetWithProvider(spec, 'openai', {
+        seed: 4,
+        filter,
+        cacheDir: join(dir, 'cache'),
+        env: {OPENAI_BASE_URL: server!.baseUrl},
+        retry: {baseDelayMs: 1},
+      });
+    const refund = (result: Awaited<ReturnType<typeof run>>) =>
+      result.provider.intents.find((i) => i.intent === 'refund')!;
+    expect(refund(await run(true))).toMatchObject({kept: 0, dropped: {label: 1}});
+    expect(refund(await run(false))).toMatchObject({kept: 1, dropped: {label: 0}});
   });
 });
