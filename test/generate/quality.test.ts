@@ -28,6 +28,16 @@ const drift: VariationFamily = {
   }),
 };
 
+/** Adds the intent's own key words: a family that helps on held-out seeds, as a lucky word swap can. */
+const helpfulSwap: VariationFamily = {
+  tag: 'L',
+  name: 'lexical',
+  apply: (input, {rng, intent}) => ({
+    ...input,
+    text: `${input.text} ${rng.pick(intent === 'track' ? ['parcel', 'my parcel', 'the parcel'] : ['refund', 'money back', 'my money'])} ${rng.int(1000)}`,
+  }),
+};
+
 const seeds: Spec = {
   language: 'en',
   intents: [
@@ -133,6 +143,28 @@ describe('variations: auto', () => {
     expect(negation.kept).toBe(false);
     expect(Object.keys(auto.mix)).not.toContain('negation');
     expect(dataset.utterances.some((u) => u.tags?.includes('N'))).toBe(false);
+  });
+
+  it('leaves word swaps (lexical) out of the mix when too few seeds can be held out to vouch for them', async () => {
+    const swapPack: LanguagePack = {
+      language: 'en',
+      families: [suffixFamily('P', 'polite', ['please', 'thanks']), helpfulSwap],
+      recommendedMix: {polite: 0.5, lexical: 0.5},
+    };
+    const fewSeeds: Spec = {
+      language: 'en',
+      defaults: {count: 10},
+      intents: [
+        {name: 'track', examples: ['where is my parcel']},
+        {name: 'refund', examples: ['I want a refund']},
+      ],
+    };
+    const {dataset, report} = await generateDataset(fewSeeds, {seed: 4, pack: swapPack, filter: false});
+    const auto = report.autoMix!;
+    expect(auto.unmeasured).toBeDefined();
+    expect(auto.mix).toEqual({polite: 1});
+    expect(dataset.utterances.some((u) => u.tags?.includes('P'))).toBe(true);
+    expect(dataset.utterances.some((u) => u.tags?.includes('L'))).toBe(false);
   });
 
   it('is the default, and an explicit mix still wins', async () => {

@@ -191,7 +191,8 @@ const FINITE_MARKERS = new Set(
   (
     "is was are were am isn't wasn't aren't weren't has have had hasn't haven't hadn't does did doesn't didn't " +
     "don't can't cannot won't wouldn't couldn't shouldn't keeps kept got gets came arrived broke works worked " +
-    "says said charged sent went need needs i i'm i've i'd we we're they it it's he she"
+    "says said charged sent went need needs i i'm i've i'd we we're they it it's he she there's there're " +
+    "that's here's he's she's they're you're we've they've"
   ).split(' '),
 );
 const DETERMINERS = new Set(['a', 'an', 'the', 'my', 'your', 'our', 'this', 'that', 'some', 'any', 'no']);
