@@ -9,11 +9,15 @@ export async function readBaseline(file: string): Promise<CoverageReport> {
   try {
     parsed = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
-    throw new SynthnluError('COVERAGE_BAD_BASELINE', `cannot read baseline report: ${(error as Error).message}`, {
-      location: {file},
-      suggestion: 'Pass a file written by `synthnlu coverage --json > previous.json`.',
-      cause: error,
-    });
+    throw new SynthnluError(
+      'COVERAGE_BAD_BASELINE',
+      `cannot read baseline report: ${(error as Error).message}`,
+      {
+        location: {file},
+        suggestion: 'Pass a file written by `synthnlu coverage --json > previous.json`.',
+        cause: error,
+      },
+    );
   }
   const report = parsed as Partial<CoverageReport>;
   if (report?.format !== 'synthnlu-coverage/1' || !Array.isArray(report.model?.perIntent)) {
@@ -36,7 +40,12 @@ export function compareWithBaseline(
     .filter((m) => m.support > 0 && before.has(m.intent))
     .map((m) => {
       const previous = before.get(m.intent)!;
-      return {intent: m.intent, before: previous, after: m.f1, delta: Math.round((m.f1 - previous) * 10000) / 10000};
+      return {
+        intent: m.intent,
+        before: previous,
+        after: m.f1,
+        delta: Math.round((m.f1 - previous) * 10000) / 10000,
+      };
     })
     .sort((a, b) => a.delta - b.delta);
   // A tiny epsilon so a drop of exactly the threshold, after rounding, does not count.

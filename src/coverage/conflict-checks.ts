@@ -83,7 +83,8 @@ function exactDuplicates(dataset: Dataset, normalized: string[]): Finding[] {
       utterances: texts,
       path: `utterances[${indices[0]}]`,
       message: `"${texts[0]}" appears in ${intents.length} intents: ${intents.map((i) => `"${i}"`).join(', ')}`,
-      suggestion: 'Keep the utterance in the one intent it belongs to; the classifier cannot learn two answers for one input.',
+      suggestion:
+        'Keep the utterance in the one intent it belongs to; the classifier cannot learn two answers for one input.',
     });
   }
   return findings;
@@ -99,7 +100,10 @@ const HASHES = BANDS * ROWS;
 const BUCKET_CAP = 64;
 
 /** Odd multipliers and offsets of the universal hash family h_k(x) = a_k * x + b_k (mod 2^32). */
-const MULTIPLIERS = Uint32Array.from({length: HASHES}, (_, k) => (Math.imul(k + 1, 0x9e3779b1) ^ 0x5bd1e995) | 1);
+const MULTIPLIERS = Uint32Array.from(
+  {length: HASHES},
+  (_, k) => (Math.imul(k + 1, 0x9e3779b1) ^ 0x5bd1e995) | 1,
+);
 const OFFSETS = Uint32Array.from({length: HASHES}, (_, k) => Math.imul(k + 7, 0x85ebca6b) ^ 0xc2b2ae35);
 
 /** murmur3's 32-bit finaliser, to spread a band's rows over a bucket key. */
@@ -190,7 +194,10 @@ function nearDuplicates(dataset: Dataset, normalized: string[], threshold: numbe
 
   const seen = new Set<number>();
   /** Per intent pair: how many near-duplicate utterance pairs, and the most similar one. */
-  const byIntentPair = new Map<string, {intents: [string, string]; count: number; best: [number, number, number]}>();
+  const byIntentPair = new Map<
+    string,
+    {intents: [string, string]; count: number; best: [number, number, number]}
+  >();
   const total = ids.length;
   for (const [a, b] of candidates) {
     const similarity = jaccard(sets[a]!, sets[b]!);

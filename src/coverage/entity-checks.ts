@@ -168,7 +168,9 @@ const knownTermsCache = new WeakMap<Entity, Set<string>>();
 function knownTerms(entity: Entity): Set<string> {
   let known = knownTermsCache.get(entity);
   if (!known) {
-    known = new Set((entity.values ?? []).flatMap((v) => [v.value, ...(v.synonyms ?? [])]).map((t) => phraseKey(t)));
+    known = new Set(
+      (entity.values ?? []).flatMap((v) => [v.value, ...(v.synonyms ?? [])]).map((t) => phraseKey(t)),
+    );
     knownTermsCache.set(entity, known);
   }
   return known;
@@ -200,7 +202,8 @@ function checkListValues(entity: Entity, index: number, mentioned: Set<string>):
         utterances: [],
         path: `entities[${index}].values[${valueIndex}].synonyms`,
         message: `synonym${missing.length === 1 ? '' : 's'} ${quoteList(missing)} of "${entity.name}" value "${value.value}" appear${missing.length === 1 ? 's' : ''} in no utterance`,
-        suggestion: 'Add an utterance using each synonym, or accept that the model only sees them as list entries.',
+        suggestion:
+          'Add an utterance using each synonym, or accept that the model only sees them as list entries.',
       });
     }
     for (const term of terms) {
@@ -240,7 +243,10 @@ function checkUnannotatedMentions(dataset: Dataset, annotated: Map<string, Map<s
       list.push({entity, tokens});
     }
   }
-  const misses = new Map<string, {phrases: Set<string>; utterances: string[]; intents: Set<string>; count: number}>();
+  const misses = new Map<
+    string,
+    {phrases: Set<string>; utterances: string[]; intents: Set<string>; count: number}
+  >();
   for (const u of dataset.utterances) {
     const tokens = wordTokens(u.text);
     const spans = flatten(u.entities);
@@ -262,7 +268,8 @@ function checkUnannotatedMentions(dataset: Dataset, annotated: Map<string, Map<s
         miss.count++;
         miss.phrases.add(candidate.tokens.join(' '));
         miss.intents.add(u.intent);
-        if (miss.utterances.length < EXAMPLES && !miss.utterances.includes(u.text)) miss.utterances.push(u.text);
+        if (miss.utterances.length < EXAMPLES && !miss.utterances.includes(u.text))
+          miss.utterances.push(u.text);
       }
     }
   }

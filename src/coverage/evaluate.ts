@@ -192,11 +192,21 @@ export async function estimateModel(
     const combined = [...examples, ...test];
     const [scored] = await executeRuns(
       combined,
-      [{train: indicesWhere(examples.length, () => true), test: Int32Array.from(test, (_, k) => examples.length + k)}],
+      [
+        {
+          train: indicesWhere(examples.length, () => true),
+          test: Int32Array.from(test, (_, k) => examples.length + k),
+        },
+      ],
       options.seed,
       options.threads === undefined ? {} : {threads: options.threads},
     );
-    predictions = test.map((t, k) => ({text: t.text, expected: t.intent, predicted: scored![k]!.intent, score: scored![k]!.score}));
+    predictions = test.map((t, k) => ({
+      text: t.text,
+      expected: t.intent,
+      predicted: scored![k]!.intent,
+      score: scored![k]!.score,
+    }));
     trainSize = examples.length;
     pool.basis = {...pool.basis, tested: 'test-set'};
   } else {

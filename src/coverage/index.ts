@@ -114,7 +114,12 @@ export async function runCoverage(dataset: Dataset, options: CoverageOptions): P
 
   let baseline: CoverageReport['baseline'];
   if (options.baseline && model) {
-    const compared = compareWithBaseline(options.baseline.file, options.baseline.report, model, options.maxF1Drop);
+    const compared = compareWithBaseline(
+      options.baseline.file,
+      options.baseline.report,
+      model,
+      options.maxF1Drop,
+    );
     baseline = compared.comparison;
     findings.push(...compared.findings);
   }
@@ -140,17 +145,18 @@ export async function runCoverage(dataset: Dataset, options: CoverageOptions): P
   const sizes = new Map(intentNames(dataset).map((name) => [name, 0]));
   for (const u of dataset.utterances) sizes.set(u.intent, (sizes.get(u.intent) ?? 0) + 1);
   const small = [...sizes].filter(([, n]) => n < options.minExamples);
-  if (options.gateMinExamples) gates.push({
-    gate: 'min-examples',
-    passed: small.length === 0,
-    message:
-      small.length === 0
-        ? `every intent has at least ${options.minExamples} examples`
-        : `${small.length} intent${small.length === 1 ? '' : 's'} with fewer than ${options.minExamples} examples: ${small
-            .slice(0, 5)
-            .map(([name, n]) => `${name} (${n})`)
-            .join(', ')}${small.length > 5 ? ', ...' : ''}`,
-  });
+  if (options.gateMinExamples)
+    gates.push({
+      gate: 'min-examples',
+      passed: small.length === 0,
+      message:
+        small.length === 0
+          ? `every intent has at least ${options.minExamples} examples`
+          : `${small.length} intent${small.length === 1 ? '' : 's'} with fewer than ${options.minExamples} examples: ${small
+              .slice(0, 5)
+              .map(([name, n]) => `${name} (${n})`)
+              .join(', ')}${small.length > 5 ? ', ...' : ''}`,
+    });
   if (options.failOn && options.failOn !== 'none') {
     const failing = options.failOn === 'warning' ? counts.error + counts.warning : counts.error;
     gates.push({

@@ -65,7 +65,8 @@ export function computeMetrics(
     if (p.expected === p.predicted) continue;
     const key = `${p.expected}\u0000${p.predicted}`;
     let pair = pairs.get(key);
-    if (!pair) pairs.set(key, (pair = {expected: p.expected, predicted: p.predicted, count: 0, examples: []}));
+    if (!pair)
+      pairs.set(key, (pair = {expected: p.expected, predicted: p.predicted, count: 0, examples: []}));
     pair.count++;
     pair.examples.push({text: p.text, score: round4(p.score)});
   }

@@ -3,7 +3,10 @@ import type {Dataset} from '../model/dataset.js';
 import {isSynthetic, MIN_REAL_TEST_UTTERANCES} from './evaluate.js';
 import type {Finding, ModelEstimate} from './types.js';
 
-export function modelFindings(model: ModelEstimate, options: {weakF1: number; minConfusedCount: number}): Finding[] {
+export function modelFindings(
+  model: ModelEstimate,
+  options: {weakF1: number; minConfusedCount: number},
+): Finding[] {
   const findings: Finding[] = [];
   for (const m of model.perIntent) {
     if (m.support === 0 || m.f1 >= options.weakF1) continue;

@@ -37,8 +37,12 @@ describe('synthnlu coverage (child process)', () => {
     const run = runCli(['coverage', fixture('conflicts'), '--no-model']);
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/^verdict: FAILED: 1 error \(--fail-on error\)$/m);
-    expect(run.stdout).toMatch(/^ {2}checked: structure, entities, conflicts; not gated: \d+ warnings \(--fail-on warning\)$/m);
-    const report = JSON.parse(runCli(['coverage', fixture('conflicts'), '--no-model', '--json']).stdout) as CoverageReport;
+    expect(run.stdout).toMatch(
+      /^ {2}checked: structure, entities, conflicts; not gated: \d+ warnings \(--fail-on warning\)$/m,
+    );
+    const report = JSON.parse(
+      runCli(['coverage', fixture('conflicts'), '--no-model', '--json']).stdout,
+    ) as CoverageReport;
     expect(report).toMatchObject({passed: false, failOn: 'error'});
     const reportOnly = runCli(['coverage', fixture('conflicts'), '--no-model', '--fail-on', 'none']);
     expect(reportOnly.status).toBe(0);
@@ -47,14 +51,18 @@ describe('synthnlu coverage (child process)', () => {
     const clean = runCli(['coverage', fixture('clean')]);
     expect(clean.status).toBe(0);
     expect(clean.stdout).toContain('verdict: passed: 0 errors (--fail-on error)');
-    expect(clean.stdout).toContain('checked: structure, entities, conflicts, model estimate (5-fold cross-validation); not gated: per-intent F1 (--min-f1 0.8)');
+    expect(clean.stdout).toContain(
+      'checked: structure, entities, conflicts, model estimate (5-fold cross-validation); not gated: per-intent F1 (--min-f1 0.8)',
+    );
   });
 
   it('a folder in no known format (SNIPS) says which formats synthnlu reads', () => {
     const run = runCli(['coverage', join(SHARED, 'data/snips')]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('cannot tell which platform format this is');
-    expect(run.stderr).toMatch(/synthnlu reads a synthnlu dataset \(\.json, \.jsonl\), a spec .*dialogflow \(Dialogflow ES agent.*luis \(.*lu \(.*clu \(.*rasa \(/);
+    expect(run.stderr).toMatch(
+      /synthnlu reads a synthnlu dataset \(\.json, \.jsonl\), a spec .*dialogflow \(Dialogflow ES agent.*luis \(.*lu \(.*clu \(.*rasa \(/,
+    );
   });
 
   it('--min-f1 and --min-examples gates fail with exit 1; bad values are exit 2', () => {
@@ -64,7 +72,9 @@ describe('synthnlu coverage (child process)', () => {
     expect(f1.stderr).toContain('coverage gate failed: --min-f1');
     const examples = runCli(['coverage', fixture('structure'), '--min-examples', '5', '--no-model']);
     expect(examples.status).toBe(1);
-    expect(examples.stdout).toMatch(/FAIL --min-examples: 2 intents with fewer than 5 examples: thanks \(3\), goodbye \(0\)/);
+    expect(examples.stdout).toMatch(
+      /FAIL --min-examples: 2 intents with fewer than 5 examples: thanks \(3\), goodbye \(0\)/,
+    );
     expect(runCli(['coverage', fixture('clean'), '--min-f1', '1.5']).status).toBe(2);
     expect(runCli(['coverage', fixture('clean'), '--platform', 'watson']).status).toBe(2);
     expect(runCli(['coverage', join(ROOT, 'no-such-file.json')]).status).toBe(2);
@@ -81,12 +91,18 @@ describe('synthnlu coverage (child process)', () => {
     const expected = report.model!.perIntent.filter((m) => 1 - m.f1 > 0.05).map((m) => m.intent);
     expect(expected.length).toBeGreaterThan(0);
     expect(report.baseline!.regressions.sort()).toEqual(expected.sort());
-    expect(report.findings.filter((f) => f.code === 'COVERAGE_F1_REGRESSION').map((f) => f.intents[0]).sort()).toEqual(
-      expected.sort(),
-    );
+    expect(
+      report.findings
+        .filter((f) => f.code === 'COVERAGE_F1_REGRESSION')
+        .map((f) => f.intents[0])
+        .sort(),
+    ).toEqual(expected.sort());
     expect(run.status).toBe(1);
     // A generous threshold lets the same run pass.
-    expect(runCli(['coverage', fixture('clean'), '--baseline', join(dir, 'previous.json'), '--max-f1-drop', '1']).status).toBe(0);
+    expect(
+      runCli(['coverage', fixture('clean'), '--baseline', join(dir, 'previous.json'), '--max-f1-drop', '1'])
+        .status,
+    ).toBe(0);
     writeFileSync(join(dir, 'junk.json'), '{"not": "a report"}');
     const bad = runCli(['coverage', fixture('clean'), '--baseline', join(dir, 'junk.json')]);
     expect(bad.status).toBe(2);
@@ -112,7 +128,15 @@ describe('synthnlu coverage (child process)', () => {
   it('--junit writes JUnit XML with one failure per error finding and gate', () => {
     const dir = tempDir();
     const file = join(dir, 'coverage.xml');
-    const run = runCli(['coverage', fixture('entities'), '--junit', file, '--fail-on', 'error', '--no-model']);
+    const run = runCli([
+      'coverage',
+      fixture('entities'),
+      '--junit',
+      file,
+      '--fail-on',
+      'error',
+      '--no-model',
+    ]);
     expect(run.status).toBe(1);
     expect(existsSync(file)).toBe(true);
     const xml = readFileSync(file, 'utf8');

@@ -14,15 +14,25 @@ import {ROOT, runCli, tempDir} from '../helpers/cli.js';
 const CHROMIUM = '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
 if (!available && process.env.CI === 'true')
-  throw new Error(`${CHROMIUM} is missing but CI=true: the HTML report must be tested in a browser (apt-get install chromium)`);
-if (!available) console.warn(`skipping the HTML report browser test: ${CHROMIUM} not found (apt-get install -y chromium)`);
+  throw new Error(
+    `${CHROMIUM} is missing but CI=true: the HTML report must be tested in a browser (apt-get install chromium)`,
+  );
+if (!available)
+  console.warn(`skipping the HTML report browser test: ${CHROMIUM} not found (apt-get install -y chromium)`);
 
 describe.skipIf(!available)('coverage --html in headless Chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
   });
   afterAll(async () => {
@@ -32,7 +42,13 @@ describe.skipIf(!available)('coverage --html in headless Chromium', () => {
   it('renders the heatmap, F1 bars, findings and entity table with the JSON report’s numbers, offline', async () => {
     const dir = tempDir();
     const html = join(dir, 'coverage.html');
-    const run = runCli(['coverage', join(ROOT, 'test/fixtures/coverage/conflicts.json'), '--html', html, '--json']);
+    const run = runCli([
+      'coverage',
+      join(ROOT, 'test/fixtures/coverage/conflicts.json'),
+      '--html',
+      html,
+      '--json',
+    ]);
     // Errors fail the run by default, and the report still says where it was written.
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(`wrote the HTML report to ${html}`);
@@ -59,7 +75,11 @@ describe.skipIf(!available)('coverage --html in headless Chromium', () => {
     expect(await page.locator('svg#f1-bars rect.bar').count()).toBe(intents);
     // Every heatmap cell carries the matrix count, and the bars' widths follow F1.
     const cells = await page.$$eval('svg#confusion rect.cell', (rects) =>
-      rects.map((r) => [r.getAttribute('data-true'), r.getAttribute('data-predicted'), Number(r.getAttribute('data-count'))]),
+      rects.map((r) => [
+        r.getAttribute('data-true'),
+        r.getAttribute('data-predicted'),
+        Number(r.getAttribute('data-count')),
+      ]),
     );
     for (const [expected, predicted, count] of cells) {
       const i = report.model!.labels.indexOf(expected as string);
@@ -71,7 +91,9 @@ describe.skipIf(!available)('coverage --html in headless Chromium', () => {
       texts.map((t) => [t.getAttribute('data-true'), t.getAttribute('data-predicted'), t.textContent]),
     );
     const nonZero = report.model!.confusion.flatMap((r, i) =>
-      r.flatMap((count, j) => (count ? [[report.model!.labels[i], report.model!.labels[j], String(count)]] : [])),
+      r.flatMap((count, j) =>
+        count ? [[report.model!.labels[i], report.model!.labels[j], String(count)]] : [],
+      ),
     );
     expect(written).toEqual(nonZero);
     const bars = await page.$$eval('svg#f1-bars rect.bar', (rects) =>
@@ -91,19 +113,29 @@ describe.skipIf(!available)('coverage --html in headless Chromium', () => {
     // The verdict fails on errors and says what was checked and what was not gated.
     expect(report.counts.error).toBe(1);
     expect(await page.textContent('#verdict')).toBe('FAILED: 1 error (--fail-on error)');
-    expect(await page.textContent('#checked')).toContain('conflicts, model estimate (5-fold cross-validation)');
+    expect(await page.textContent('#checked')).toContain(
+      'conflicts, model estimate (5-fold cross-validation)',
+    );
     expect(await page.textContent('#not-gated')).toContain('per-intent F1 (--min-f1 0.8)');
     // Findings grouped by code: one header per code carrying the fix once, then one row per finding.
     const codes = [...new Set(report.findings.map((f) => f.code))];
-    expect(await page.$$eval('#findings tr.finding-group', (rows) => rows.map((r) => r.getAttribute('data-code')))).toEqual(codes);
+    expect(
+      await page.$$eval('#findings tr.finding-group', (rows) => rows.map((r) => r.getAttribute('data-code'))),
+    ).toEqual(codes);
     expect(await page.locator('#findings tr.finding').count()).toBe(report.findings.length);
-    expect(await page.locator('#findings tr[data-code="COVERAGE_DUPLICATE_ACROSS_INTENTS"].finding').count()).toBe(1);
+    expect(
+      await page.locator('#findings tr[data-code="COVERAGE_DUPLICATE_ACROSS_INTENTS"].finding').count(),
+    ).toBe(1);
     const fixes = codes.filter((code) => report.findings.some((f) => f.code === code && f.suggestion));
     expect(await page.locator('#findings .fix').count()).toBe(fixes.length);
     // Most confused pairs and the lowest-confidence correct utterances.
-    expect(await page.locator('#confused-pairs tr.confused-pair').count()).toBe(report.model!.mostConfused.length);
+    expect(await page.locator('#confused-pairs tr.confused-pair').count()).toBe(
+      report.model!.mostConfused.length,
+    );
     expect(report.model!.lowestConfidenceCorrect.length).toBeGreaterThan(0);
-    const low = await page.$$eval('#low-confidence tr.low-confidence td:first-child', (tds) => tds.map((t) => t.textContent));
+    const low = await page.$$eval('#low-confidence tr.low-confidence td:first-child', (tds) =>
+      tds.map((t) => t.textContent),
+    );
     expect(low).toEqual(report.model!.lowestConfidenceCorrect.map((u) => `“${u.text}”`));
     await page.close();
   });
@@ -132,7 +164,10 @@ describe.skipIf(!available)('coverage --html in headless Chromium', () => {
         const svg = texts[0]!.ownerSVGElement!.getBoundingClientRect();
         return texts
           .map((t) => ({text: t.textContent, box: t.getBoundingClientRect()}))
-          .filter(({box}) => box.left < svg.left || box.top < svg.top || box.right > svg.right || box.bottom > svg.bottom)
+          .filter(
+            ({box}) =>
+              box.left < svg.left || box.top < svg.top || box.right > svg.right || box.bottom > svg.bottom,
+          )
           .map(({text}) => text);
       });
       expect(outside).toEqual([]);
@@ -152,7 +187,14 @@ describe.skipIf(!available)('coverage --html in headless Chromium', () => {
       intents: [],
       entityCoverage: [{entity: evil, kind: 'list', annotations: 0, intents: 0}],
       findings: [
-        {group: 'conflicts', severity: 'error', code: 'X', intents: [evil], utterances: [evil], message: evil},
+        {
+          group: 'conflicts',
+          severity: 'error',
+          code: 'X',
+          intents: [evil],
+          utterances: [evil],
+          message: evil,
+        },
       ],
       gates: [],
       failOn: 'none',

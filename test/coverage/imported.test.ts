@@ -8,15 +8,18 @@ import {ROOT, SHARED} from '../helpers/cli.js';
 describe('coverage on data imported through a connector (in process)', () => {
   it('reads a real LUIS app and reports its cross-intent duplicates, platform limits and entity coverage', async () => {
     const file = join(SHARED, 'fixtures/luis/Calendar.json');
-    const {stdout, error} = await runCommand(['coverage', file, '--platform', 'luis', '--no-model', '--json'], {
-      root: ROOT,
-    });
+    const {stdout, error} = await runCommand(
+      ['coverage', file, '--platform', 'luis', '--no-model', '--json'],
+      {
+        root: ROOT,
+      },
+    );
     // Its cross-intent duplicates are errors, and errors fail the run by default.
     expect(error?.oclif?.exit).toBe(1);
     const report = JSON.parse(stdout) as CoverageReport;
     expect(report).toMatchObject({platform: 'luis', dataset: {intents: 35, utterances: 1724}});
     const duplicate = report.findings.find(
-      (f) => f.code === 'COVERAGE_DUPLICATE_ACROSS_INTENTS' && f.utterances.includes('what\'s next'),
+      (f) => f.code === 'COVERAGE_DUPLICATE_ACROSS_INTENTS' && f.utterances.includes("what's next"),
     );
     expect(duplicate?.intents.sort()).toEqual(['ShowNext', 'ShowNextCalendar']);
     // Imported data has no file path to point at: paths are into the imported dataset, not the LUIS JSON.

@@ -70,11 +70,16 @@ describe('coverage estimate on datasets with generated utterances', () => {
     const dataset = datasetWith(wrappers, 6);
     const estimate = (await estimateModel(dataset, options))!;
     const real = dataset.utterances.filter((u) => !isSynthetic(u));
-    expect(estimate.basis).toEqual({tested: 'real-utterances', synthetic: INTENTS * SEEDS * 6, withoutOrigin: 0});
+    expect(estimate.basis).toEqual({
+      tested: 'real-utterances',
+      synthetic: INTENTS * SEEDS * 6,
+      withoutOrigin: 0,
+    });
     expect(estimate.testSize).toBe(real.length);
     expect(estimate.perIntent.reduce((sum, m) => sum + m.support, 0)).toBe(real.length);
     const realTexts = new Set(real.map((u) => u.text));
-    for (const text of estimate.lowestConfidenceCorrect.map((x) => x.text)) expect(realTexts.has(text)).toBe(true);
+    for (const text of estimate.lowestConfidenceCorrect.map((x) => x.text))
+      expect(realTexts.has(text)).toBe(true);
   });
 
   it('cross-validates the real utterances even when the generator put a few of them in split=test', async () => {
@@ -99,9 +104,20 @@ describe('coverage estimate on datasets with generated utterances', () => {
         const seed = `${word()} ${word()} ${word()}`;
         utterances.push({text: seed, intent: `i${intent}`, source: 'seed'});
         for (let k = 1; k <= 4; k++)
-          utterances.push({text: `${seed}${' ok'.repeat(k)}`, intent: `i${intent}`, source: 'generated', origin: seed});
+          utterances.push({
+            text: `${seed}${' ok'.repeat(k)}`,
+            intent: `i${intent}`,
+            source: 'generated',
+            origin: seed,
+          });
       }
-    const dataset: Dataset = {format: 'synthnlu-dataset/1', language: 'en', intents: [], entities: [], utterances};
+    const dataset: Dataset = {
+      format: 'synthnlu-dataset/1',
+      language: 'en',
+      intents: [],
+      entities: [],
+      utterances,
+    };
     const grouped = (await estimateModel(dataset, options))!;
     const withoutOrigins = {...dataset, utterances: utterances.map(({origin: _, ...u}) => u)};
     const leaky = (await estimateModel(withoutOrigins, options))!;
@@ -138,7 +154,11 @@ describe('coverage estimate on datasets with generated utterances', () => {
   it('samples large datasets per intent and reports the sample and its error', async () => {
     const dataset = datasetWith(wrappers, 10);
     const sampled = (await estimateModel(dataset, {...options, maxPerIntent: 6}))!;
-    expect(sampled.basis.sample).toEqual({utterances: INTENTS * 12, of: dataset.utterances.length, maxPerIntent: 6});
+    expect(sampled.basis.sample).toEqual({
+      utterances: INTENTS * 12,
+      of: dataset.utterances.length,
+      maxPerIntent: 6,
+    });
     expect(sampled.testSize).toBe(INTENTS * 6);
     const p = sampled.accuracy;
     expect(sampled.accuracyStandardError).toBeCloseTo(Math.sqrt((p * (1 - p)) / sampled.testSize), 2);
