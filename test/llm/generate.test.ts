@@ -209,8 +209,8 @@ describe('generate with an OpenAI-compatible provider', () => {
       length: 0,
       duplicate: 1,
       otherIntent: 1,
-      // The two drifts, and "call off my order kindly": words the seeds do not have (the filter's cost).
-      label: 3,
+      // The two drifts.
+      label: 2,
       lowConfidence: 0,
     });
     expect(byIntent.cancel_order!.examples.map((e) => [e.reason, e.text])).toEqual([
@@ -223,7 +223,7 @@ describe('generate with an OpenAI-compatible provider', () => {
     // Seeds: cancel_order 2 (two examples are templates), track_order 3, complaint and refund 4; the model writes
     // half the rest, and was asked for half as much again.
     expect(provider.intents.map((i) => [i.intent, i.wanted, i.asked, i.kept, i.surplus])).toEqual([
-      ['cancel_order', 5, 10, 5, 2],
+      ['cancel_order', 5, 10, 5, 3],
       ['track_order', 5, 10, 5, 3],
       ['complaint', 4, 8, 0, 0],
       ['refund', 4, 8, 4, 3],
