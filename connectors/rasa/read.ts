@@ -13,13 +13,26 @@ function annotationError(file: string, line: number | undefined, error: unknown)
   });
 }
 
-function parseExample(text: string, file: string, line: number | undefined) {
+/** "[red car](thing" with no closing parenthesis: Rasa reads it as plain text, and so do we, but say so. */
+const UNREAD_MARKUP = /\[[^\]]+\][({]/;
+
+function parseExample(text: string, file: string, line: number | undefined, context: ConnectorContext) {
+  let parsed;
   try {
-    return parseAnnotatedExample(text);
+    parsed = parseAnnotatedExample(text);
   } catch (error) {
     if (error instanceof AnnotationError) throw annotationError(file, line, error);
     throw error;
   }
+  if (UNREAD_MARKUP.test(parsed.text))
+    context.warn({
+      code: 'RASA_UNREAD_MARKUP',
+      message: `"${parsed.text}" looks like entity markup that is not closed; Rasa reads it as plain text, and so does synthnlu`,
+      file,
+      ...(line === undefined ? {} : {line}),
+      suggestion: 'Close the annotation as [text](entity), or remove the brackets.',
+    });
+  return parsed;
 }
 
 /** "- item" lines of a YAML literal block; with the 1-based line of each item when the block's line is known. */
@@ -100,7 +113,7 @@ export function readRasaYaml(
       const examples = block.examples;
       if (Array.isArray(examples)) {
         for (const example of examples as Array<{text: unknown; metadata?: unknown}>) {
-          const parsed = parseExample(str(example.text).trim(), file, undefined);
+          const parsed = parseExample(str(example.text).trim(), file, undefined, context);
           if (parsed.text.length === 0) continue;
           data.examples.push({
             intent,
@@ -110,7 +123,7 @@ export function readRasaYaml(
         }
       } else {
         for (const {item, line} of blockItems(examples, firstLine)) {
-          const parsed = parseExample(item, file, line);
+          const parsed = parseExample(item, file, line, context);
           if (parsed.text.length > 0) data.examples.push({intent, ...parsed});
         }
       }
@@ -306,7 +319,7 @@ export function readRasaMarkdown(
     }
     const item = line.slice(1).trim();
     if (section.kind === 'intent') {
-      const parsed = parseExample(item, file, index + 1);
+      const parsed = parseExample(item, file, index + 1, context);
       if (parsed.text.length > 0) data.examples.push({intent: section.name, ...parsed});
     } else section.items.push(item);
   }

@@ -2,7 +2,7 @@
  * Silently accepted junk, bot requests that are not activities, and mutated archives (issue 17, problems 9
  * and 10): each is refused by name instead of being accepted, crashing with a 500 or throwing raw errors.
  */
-import {writeFileSync} from 'node:fs';
+import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {ActivityHandler, TestAdapter} from 'botbuilder';
 import fc from 'fast-check';
@@ -17,6 +17,8 @@ import {tempDir} from '../helpers/cli.js';
 import {supportDataset} from '../recognizer/support-dataset.js';
 import {craftZip} from './craft-zip.js';
 import {runHostileCase, type HostileCase} from './harness.js';
+
+const cluFixture = join(import.meta.dirname, '../../../shared/fixtures/clu/EmailProject.json');
 
 const cases: HostileCase[] = [
   {
@@ -41,6 +43,61 @@ const cases: HostileCase[] = [
     exit: 1,
     names: 'spec.yaml:3',
     message: /contains a control character \(U\+0000\)/,
+  },
+  {
+    name: 'a LUIS app claiming schema version 99.0.0',
+    setup: (dir) => {
+      const app = {
+        luis_schema_version: '99.0.0',
+        versionId: '0.1',
+        name: 'h',
+        culture: 'en-us',
+        intents: [{name: 'greet'}],
+        entities: [],
+        utterances: [{text: 'hello there', intent: 'greet', entities: []}],
+      };
+      writeFileSync(join(dir, 'app.json'), JSON.stringify(app));
+      return ['import', 'app.json', '--from', 'luis', '--out', 'out.json'];
+    },
+    exit: 2,
+    names: 'app.json (luis_schema_version)',
+    message: /Major versions 1 to 7 exist/,
+  },
+  {
+    name: 'a CLU project claiming projectFileVersion 1999-01-01',
+    setup: (dir) => {
+      const project = JSON.parse(readFileSync(cluFixture, 'utf8')) as Record<string, unknown>;
+      project['projectFileVersion'] = '1999-01-01';
+      writeFileSync(join(dir, 'project.json'), JSON.stringify(project));
+      return ['import', 'project.json', '--from', 'clu', '--out', 'out.json'];
+    },
+    exit: 2,
+    names: 'project.json (projectFileVersion)',
+    message: /a date from 2022 on/,
+  },
+  {
+    name: 'a .lu file importing a file that is not there',
+    setup: (dir) => {
+      writeFileSync(join(dir, 'bot.lu'), '[more](missing.lu)\n# greet\n- hello\n');
+      return ['import', 'bot.lu', '--out', 'out.json'];
+    },
+    exit: 2,
+    names: 'bot.lu:1',
+    message: /imports "missing.lu", which synthnlu does not follow/,
+  },
+  {
+    name: 'Rasa markup that is never closed ([red car](thing) is read as text, with a warning naming the line',
+    setup: (dir) => {
+      writeFileSync(
+        join(dir, 'nlu.yml'),
+        'version: "3.1"\nnlu:\n- intent: buy\n  examples: |\n    - hello there\n    - I want a [red car](thing\n',
+      );
+      return ['import', 'nlu.yml', '--out', 'out.json'];
+    },
+    exit: 0,
+    creates: ['out.json'],
+    names: 'nlu.yml:6',
+    message: /"I want a \[red car\]\(thing" looks like entity markup that is not closed/,
   },
 ];
 

@@ -54,7 +54,7 @@ export const luFormat: ConnectorFormat = {
     const label = files.length === 1 ? files[0]! : source.path;
     let app;
     try {
-      app = parseLu(texts.join('\n'), label);
+      app = parseLu(texts.join('\n'), label, new Set(files.map((f) => f.split('/').pop()!)));
     } catch (error) {
       throw files.length > 1 ? relocate(error, files, starts) : error;
     }

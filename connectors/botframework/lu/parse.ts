@@ -67,7 +67,12 @@ function findUnquoted(text: string, char: string): number {
   return -1;
 }
 
-export function parseLu(content: string, file: string): LuisApp {
+/**
+ * `available`: base names of the .lu files read together with this one (a folder or zip), whose imports are
+ * satisfied by reading them all. Any other import is refused by line: following it is bf-lu's job (it needs the
+ * referenced file or URL), and dropping it silently would lose its intents.
+ */
+export function parseLu(content: string, file: string, available: ReadonlySet<string> = new Set()): LuisApp {
   const app: LuisApp = {
     luis_schema_version: '7.0.0',
     intents: [],
@@ -235,6 +240,18 @@ export function parseLu(content: string, file: string): LuisApp {
     }
     if (line.startsWith('$')) {
       block = parseLegacyDefinition(line.slice(1), n);
+      continue;
+    }
+    const reference = /^\[[^\]]*\]\(([^)]*)\)\s*$/.exec(line);
+    if (reference) {
+      const target = reference[1]!.trim();
+      const baseName = target.split(/[\\/]/).pop()!.split('#')[0]!;
+      if (!available.has(baseName))
+        fail(
+          n,
+          `imports "${target}", which synthnlu does not follow`,
+          'Import the folder (or zip) that holds every referenced .lu file, or inline the referenced content; for URLs and globs use bf luis:convert first.',
+        );
       continue;
     }
     if (/^[-*+]\s?/.test(line)) {

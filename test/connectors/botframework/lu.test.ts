@@ -223,6 +223,21 @@ describe('.lu folders', () => {
     expect(spansOf(dataset)).toEqual(['greet|hi|', 'order|order pizza|dish@6-11']);
   });
 
+  it('follows an import of a file read in the same folder, and refuses one that is not there by file and line', async () => {
+    const together = memorySource({
+      'main.lu': '[greetings](greet.lu)\n# bye\n- goodbye\n',
+      'greet.lu': '# greet\n- hello\n',
+    });
+    const {dataset} = await luFormat.importDataset(together, createConnectorContext());
+    expect(dataset.intents.map((i) => i.name)).toEqual(['greet', 'bye', 'None']);
+    const alone = memorySource({
+      'main.lu': '# bye\n- goodbye\n[greetings](greet.lu)\n',
+      'other.lu': '# x\n- y\n',
+    });
+    const error = await luFormat.importDataset(alone, createConnectorContext()).catch((e: unknown) => e);
+    expect((error as SynthnluError).location).toEqual({file: 'main.lu', line: 3});
+  });
+
   it('reports a syntax error at the right file and line', async () => {
     const source = memorySource({'a.lu': '# greet\n- hi\n', 'b.lu': '# x\n- fine\n- broken {dish=pizza\n'});
     const error = await luFormat.importDataset(source, createConnectorContext()).catch((e: unknown) => e);
