@@ -181,7 +181,7 @@ Exit codes: 0 all gates pass, 1 a gate failed (--fail-on, --min-f1, --min-exampl
       this.failWith(
         report,
         ExitCode.failedCheck,
-        `coverage gate failed: ${failed.map((g) => `--${g.gate}`).join(', ')}`,
+        `coverage gate failed: ${failed.map((g) => `--${g.gate} (${g.message})`).join('; ')}`,
       );
     }
     return report;

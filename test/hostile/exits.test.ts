@@ -117,6 +117,26 @@ const cases: HostileCase[] = [
     names: 'app.json (utterances[1].intent)',
     message: /belongs to intent "ghost", which is not in intents/,
   },
+  {
+    name: 'a --min-f1 gate over a dataset with no real utterance to test on fails instead of passing',
+    setup: (dir) => {
+      const utterances = Array.from({length: 20}, (_, i) => [
+        {text: `cancel order number ${i}`, intent: 'cancel', source: 'generated', origin: 'cancel order'},
+        {text: `track parcel number ${i}`, intent: 'track', source: 'generated', origin: 'track parcel'},
+      ]).flat();
+      const dataset = {
+        format: 'synthnlu-dataset/1',
+        language: 'en',
+        intents: [{name: 'cancel'}, {name: 'track'}],
+        entities: [],
+        utterances,
+      };
+      writeFileSync(join(dir, 'generated.json'), JSON.stringify(dataset));
+      return ['coverage', 'generated.json', '--min-f1', '0.5'];
+    },
+    exit: 1,
+    message: /no model estimate to check --min-f1 against/,
+  },
 ];
 
 describe('truthful exit codes and bounded work', () => {
