@@ -5,7 +5,12 @@
  */
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
 import type {AddressInfo} from 'node:net';
-import {CloudAdapter, ConfigurationBotFrameworkAuthentication, type ActivityHandler} from 'botbuilder';
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type Activity,
+  type ActivityHandler,
+} from 'botbuilder';
 import {checkBindAddress, MESSAGES_PATH} from './bind-address.js';
 /** Bot Framework activities are small; anything bigger is not one. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -124,6 +129,18 @@ export async function startBotServer(
       response.statusCode = 401;
       response.end('Missing Authorization header.\n');
       return;
+    }
+    if (options.appId) {
+      // CloudAdapter.process prints the whole AuthenticationError stack for every refused request; check the
+      // token first (the same check process() makes) and refuse it with one line instead.
+      try {
+        await auth.authenticateRequest(body as Partial<Activity> as Activity, request.headers.authorization!);
+      } catch (error) {
+        logError(`request refused: ${(error as Error).message}`);
+        response.statusCode = 401;
+        response.end('Unauthorized.\n');
+        return;
+      }
     }
     try {
       await adapter.process(

@@ -6,7 +6,7 @@ import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {ActivityHandler, TestAdapter} from 'botbuilder';
 import fc from 'fast-check';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
 import {createRecognitionBot} from '../../src/bot/recognition-bot.js';
 import {startBotServer, type RunningBotServer} from '../../src/bot/server.js';
 import {openImportSource} from '../../src/convert/source.js';
@@ -129,6 +129,41 @@ describe('bot requests that are not activities', () => {
   it('a body that is not JSON gets 400', async () => {
     const response = await fetch(running.url, {method: 'POST', body: 'not json'});
     expect(response.status).toBe(400);
+  });
+});
+
+describe('a bot with an app id, sent a token that is not valid', () => {
+  it('answers 401 with one line logged and no stack printed', async () => {
+    const logged: string[] = [];
+    const printed = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const running = await startBotServer(new ActivityHandler(), {
+      host: '127.0.0.1',
+      port: 0,
+      appId: '00000000-0000-0000-0000-000000000001',
+      appPassword: 'not-a-real-password',
+      logError: (message) => logged.push(message),
+    });
+    try {
+      const response = await fetch(running.url, {
+        method: 'POST',
+        headers: {'content-type': 'application/json', authorization: 'Bearer not.a.token'},
+        body: JSON.stringify({
+          type: 'message',
+          text: 'hi',
+          channelId: 'emulator',
+          serviceUrl: 'http://127.0.0.1:1',
+          from: {id: 'user'},
+          conversation: {id: 'conversation'},
+          recipient: {id: 'bot'},
+        }),
+      });
+      expect(response.status).toBe(401);
+      expect(logged).toEqual([expect.stringMatching(/^request refused: /)]);
+      expect(printed).not.toHaveBeenCalled();
+    } finally {
+      printed.mockRestore();
+      await running.close();
+    }
   });
 });
 
