@@ -2,7 +2,7 @@ import type {Diagnostic} from '../errors.js';
 import type {Locator} from '../schema/validate.js';
 import {formatPath, type PathSegment} from '../schema/json-path.js';
 import {normalizeUtteranceText, type Dataset} from './dataset.js';
-import {controlCharacterIn} from './names.js';
+import {controlCharacterProblem} from './names.js';
 import {userRegexProblem} from './user-regex.js';
 
 export interface CheckContext {
@@ -39,15 +39,9 @@ export function checkDataset(dataset: Dataset, context: CheckContext = {}): Diag
 
   const intentNames = new Map<string, number>();
   dataset.intents.forEach((intent, i) => {
-    const control = controlCharacterIn(intent.name);
-    if (control)
-      out.push({
-        severity: 'error',
-        code: 'DATASET_BAD_NAME',
-        message: `intent name ${JSON.stringify(intent.name)} contains a control character (${control})`,
-        ...at(['intents', i, 'name']),
-        suggestion: 'Use letters, digits, _ and - in names.',
-      });
+    const badName = controlCharacterProblem('intent name', intent.name);
+    if (badName)
+      out.push({severity: 'error', code: 'DATASET_BAD_NAME', ...badName, ...at(['intents', i, 'name'])});
     const first = intentNames.get(intent.name);
     if (first !== undefined) {
       out.push({

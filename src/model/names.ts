@@ -2,8 +2,16 @@
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this finds
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
 
-/** "U+0000" for the first control character in a name, or undefined when there is none. */
-export function controlCharacterIn(name: string): string | undefined {
+/** The message and fix for a name holding a control character (the first one named as U+0000), if it does. */
+export function controlCharacterProblem(
+  what: string,
+  name: string,
+): {message: string; suggestion: string} | undefined {
   const found = CONTROL.exec(name);
-  return found ? `U+${found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : undefined;
+  if (!found) return undefined;
+  const codePoint = `U+${found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  return {
+    message: `${what} ${JSON.stringify(name)} contains a control character (${codePoint})`,
+    suggestion: 'Use letters, digits, _ and - in names.',
+  };
 }

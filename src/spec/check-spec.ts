@@ -4,7 +4,7 @@ import type {Locator} from '../schema/validate.js';
 import {formatPath, type PathSegment} from '../schema/json-path.js';
 import {closestMatch} from '../schema/suggest.js';
 import {checkDuplicateSeeds, checkSynonymConflicts} from './check-overlaps.js';
-import {controlCharacterIn} from '../model/names.js';
+import {controlCharacterProblem} from '../model/names.js';
 import {userRegexProblem} from '../model/user-regex.js';
 import {slotRepeatDiagnostics} from './slot-repeats.js';
 import type {Spec, WeightedText} from './spec.js';
@@ -147,15 +147,9 @@ export function checkSpec(spec: Spec, context: {file?: string; locate?: Locator}
 
   const intentNames = new Map<string, number>();
   spec.intents.forEach((intent, i) => {
-    const control = controlCharacterIn(intent.name);
-    if (control)
-      out.push({
-        severity: 'error',
-        code: 'SPEC_BAD_NAME',
-        message: `intent name ${JSON.stringify(intent.name)} contains a control character (${control})`,
-        ...at(['intents', i, 'name']),
-        suggestion: 'Use letters, digits, _ and - in names.',
-      });
+    const badName = controlCharacterProblem('intent name', intent.name);
+    if (badName)
+      out.push({severity: 'error', code: 'SPEC_BAD_NAME', ...badName, ...at(['intents', i, 'name'])});
     const first = intentNames.get(intent.name);
     if (first !== undefined) {
       out.push({
