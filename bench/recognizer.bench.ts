@@ -12,45 +12,15 @@
  * load from cache 186 ms, entity extractor start 1.6 s; recognize p50 14.9 ms / p99 66 ms (intent alone
  * 0.13 / 4.3 ms; Recognizers-Text's datetime model is most of the rest).
  */
-import {mkdtempSync, readFileSync} from 'node:fs';
+import {mkdtempSync} from 'node:fs';
 import os, {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {fileURLToPath} from 'node:url';
 import type {Dataset} from '../src/model/dataset.js';
 import {EntityExtractor, LocalRecognizer} from '../src/recognizer/local-recognizer.js';
 import {loadOrTrainClassifier} from '../src/recognizer/model-cache.js';
 import {evaluateCalendarDatetimes, evaluateDeclaredEntities} from '../test/recognizer/entity-evaluation.js';
 import {loadSnips} from './classifier.bench.js';
-
-const here = fileURLToPath(new URL('.', import.meta.url));
-const BITEXT = join(here, '..', '..', 'shared', 'data', 'bitext', 'train.csv');
-
-/** The first two columns (utterance, intent) of Bitext's CSV; fields may be quoted with doubled quotes. */
-function loadBitext(): {text: string; intent: string}[] {
-  const rows: {text: string; intent: string}[] = [];
-  for (const line of readFileSync(BITEXT, 'utf8').split(/\r?\n/).slice(1)) {
-    if (line === '') continue;
-    const fields: string[] = [];
-    let field = '';
-    let quoted = false;
-    for (let i = 0; i < line.length && fields.length < 2; i++) {
-      const c = line[i]!;
-      if (quoted) {
-        if (c === '"' && line[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else if (c === '"') quoted = false;
-        else field += c;
-      } else if (c === '"') quoted = true;
-      else if (c === ',') {
-        fields.push(field);
-        field = '';
-      } else field += c;
-    }
-    rows.push({text: fields[0]!, intent: fields[1]!});
-  }
-  return rows;
-}
+import {readBitextRows} from './quality/real-data.js';
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -68,7 +38,7 @@ function latencies(texts: string[], run: (text: string) => unknown): {p50: numbe
 }
 
 export default async function recognizerBench(): Promise<Record<string, number | string>> {
-  const utterances = [...loadSnips('train_full'), ...loadBitext()].slice(0, 20_000);
+  const utterances = [...loadSnips('train_full'), ...readBitextRows()].slice(0, 20_000);
   const dataset: Dataset = {
     format: 'synthnlu-dataset/1',
     language: 'en',

@@ -73,17 +73,21 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-/** Bitext: per intent, a fixed shuffle puts half in the seed pool, a quarter in val and a quarter in test. */
-export function loadBitext(): RealDataSet {
+/** Every Bitext utterance with its intent, in file order. */
+export function readBitextRows(): LabelledText[] {
   const [header, ...rows] = parseCsv(readFileSync(`${SHARED}bitext/train.csv`, 'utf8'));
   const textColumn = header!.indexOf('utterance');
   const intentColumn = header!.indexOf('intent');
+  return rows
+    .filter((row) => row.length > intentColumn)
+    .map((row) => ({text: row[textColumn]!, intent: row[intentColumn]!}));
+}
+
+/** Bitext: per intent, a fixed shuffle puts half in the seed pool, a quarter in val and a quarter in test. */
+export function loadBitext(): RealDataSet {
   const byIntent = new Map<string, string[]>();
-  for (const row of rows) {
-    if (row.length <= intentColumn) continue;
-    const intent = row[intentColumn]!;
-    byIntent.set(intent, [...(byIntent.get(intent) ?? []), row[textColumn]!]);
-  }
+  for (const {text, intent} of readBitextRows())
+    byIntent.set(intent, [...(byIntent.get(intent) ?? []), text]);
   const rng = createRng('bitext-held-out');
   const set: RealDataSet = {name: 'bitext', pool: [], val: [], test: []};
   for (const [intent, texts] of [...byIntent].sort(([a], [b]) => a.localeCompare(b))) {
