@@ -31,11 +31,6 @@ export function isWordChar(text: string, index: number): boolean {
   return /[\p{L}\p{N}]/u.test(text[index]!);
 }
 
-/** Up to `limit` items, for examples in messages. */
-export function firstFew<T>(items: readonly T[], limit = 3): T[] {
-  return items.slice(0, limit);
-}
-
 export function quoteList(items: readonly string[], limit = 3): string {
   const shown = items
     .slice(0, limit)

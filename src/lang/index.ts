@@ -20,10 +20,6 @@ export function languagePack(language: string): LanguagePack {
   return PACKS[primary] ?? {language: primary, families: []};
 }
 
-export function supportedLanguages(): string[] {
-  return Object.keys(PACKS);
-}
-
 /** A family by its spec name, alias (typos, synonyms) or Bitext letter. */
 export function findFamily(pack: LanguagePack, name: string): VariationFamily | undefined {
   const wanted = name.toLowerCase();

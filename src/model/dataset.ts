@@ -2,7 +2,7 @@
  * The canonical dataset model. Types come from schemas/dataset.schema.json (src/generated), so the schema is
  * the single source of truth; this module adds constructors and small helpers around them.
  */
-import type {Dataset, Entity, EntitySpan, Intent, Utterance} from '../generated/dataset.js';
+import type {Dataset, EntitySpan, Utterance} from '../generated/dataset.js';
 
 export type {
   Dataset,
@@ -50,25 +50,12 @@ export function utterancesByIntent(dataset: Dataset): Map<string, Utterance[]> {
   return groups;
 }
 
-export function findIntent(dataset: Dataset, name: string): Intent | undefined {
-  return dataset.intents.find((i) => i.name === name);
-}
-
-export function findEntity(dataset: Dataset, name: string): Entity | undefined {
-  return dataset.entities.find((e) => e.name === name);
-}
-
 /** The text a span covers. */
 export function spanText(
   utterance: Pick<Utterance, 'text'>,
   span: Pick<EntitySpan, 'start' | 'end'>,
 ): string {
   return utterance.text.slice(span.start, span.end);
-}
-
-/** The canonical value of a span: its explicit value, or its text. */
-export function spanValue(utterance: Pick<Utterance, 'text'>, span: EntitySpan): string {
-  return span.value ?? spanText(utterance, span);
 }
 
 /** Key for duplicate detection: case, whitespace and punctuation do not make two utterances different. */

@@ -40,7 +40,6 @@ export async function googleClientOptions(
     if (endpoint.sslCreds) delete clientOptions.credentials;
     Object.assign(clientOptions, endpoint);
   }
-  Object.assign(clientOptions, options.clientOptions ?? {});
   // No key and no local emulator: the client falls back to Application Default Credentials; make sure they exist.
   if (!clientOptions.credentials && !clientOptions.sslCreds && !clientOptions.authClient)
     await checkApplicationDefaultCredentials(platform);

@@ -24,8 +24,6 @@ export interface RemoteOptions {
   env: NodeJS.ProcessEnv;
   /** Retry/backoff/timeouts; tests pass tiny delays and a fake sleep. */
   retry?: Partial<RetryPolicy>;
-  /** Extra client options (tests point the Dialogflow client at the local gRPC server). */
-  clientOptions?: Record<string, unknown>;
   /** Records every secret the connector reads so the core can scrub it from anything it prints. */
   secrets: SecretRegistry;
 }

@@ -24,7 +24,3 @@ export function specReaderFor(file: string): SpecReader | undefined {
   const lower = file.toLowerCase();
   return readers.find((r) => r.extensions.some((ext) => lower.endsWith(ext)));
 }
-
-export function specReaderExtensions(): string[] {
-  return readers.flatMap((r) => r.extensions);
-}

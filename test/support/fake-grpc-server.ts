@@ -47,16 +47,6 @@ export abstract class FakeGrpcServer {
   /** Methods that do not change state (writeCalls() leaves them out). */
   protected abstract readonly reads: ReadonlySet<string>;
 
-  /** Client options that point the real Google clients at this server. */
-  clientOptions(): Record<string, unknown> {
-    return {
-      apiEndpoint: '127.0.0.1',
-      port: this.port,
-      sslCreds: grpc.credentials.createInsecure(),
-      universeDomain: 'googleapis.com',
-    };
-  }
-
   callCount(method: string): number {
     return this.calls.get(method) ?? 0;
   }

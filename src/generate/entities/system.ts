@@ -291,8 +291,6 @@ const GENERATORS: Record<SystemType, (rng: Rng) => string> = {
   location: (rng) => (rng.chance(0.75) ? rng.pick(CITIES) : rng.pick(COUNTRIES)),
 };
 
-export const SYSTEM_TYPES = Object.keys(GENERATORS) as SystemType[];
-
 export function systemValueGenerator(type: string): ((rng: Rng) => string) | undefined {
   return (GENERATORS as Record<string, (rng: Rng) => string>)[type];
 }

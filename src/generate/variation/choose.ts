@@ -20,11 +20,3 @@ export function firstChange<T>(
   }
   return undefined;
 }
-
-/** A family result, or undefined when the family produced the input unchanged (a copy is not a variant). */
-export function changedOrUndefined(
-  input: AnnotatedText,
-  output: AnnotatedText | undefined,
-): AnnotatedText | undefined {
-  return output && output.text !== input.text ? output : undefined;
-}

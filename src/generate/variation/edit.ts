@@ -28,11 +28,6 @@ export function editTouchesEntity(entities: readonly EntitySpan[], start: number
   return false;
 }
 
-/** True when no character of [start, end) belongs to an entity. */
-export function isOutsideEntities(entities: readonly EntitySpan[], start: number, end: number): boolean {
-  return !editTouchesEntity(entities, start, end);
-}
-
 /**
  * Applies non-overlapping edits (any order) and shifts spans. Returns undefined when an edit touches an entity
  * or two edits overlap. An insertion at an entity's start goes before it, at its end after it.
@@ -81,10 +76,6 @@ export function insertAt(
   insertion: string,
 ): AnnotatedText | undefined {
   return applyEdits(input, [{start: position, end: position, replacement: insertion}]);
-}
-
-export function deleteRange(input: AnnotatedText, start: number, end: number): AnnotatedText | undefined {
-  return applyEdits(input, [{start, end, replacement: ''}]);
 }
 
 /**

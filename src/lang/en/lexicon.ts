@@ -109,15 +109,6 @@ export function compoundVariantsOf(phrase: string): string[] {
   return lexicon().compounds.get(phrase) ?? [];
 }
 
-/** Compound spellings that contain a space, longest first, to look for in text. */
-let spacedCompounds: string[] | undefined;
-export function compoundsWithSpaces(): readonly string[] {
-  spacedCompounds ??= [...lexicon().compounds.keys()]
-    .filter((k) => k.includes(' '))
-    .sort((a, b) => b.length - a.length);
-  return spacedCompounds;
-}
-
 /** The slice of compromise's API we use. */
 interface CompromiseDoc {
   tag(tag: string): CompromiseDoc;
