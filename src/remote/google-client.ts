@@ -102,12 +102,25 @@ async function readServiceAccountKey(path: string, options: RemoteOptions): Prom
     );
   }
   options.secrets.add(key.private_key);
+  for (const part of pemBody(key.private_key ?? '')) options.secrets.add(part);
   if (!key.client_email || !key.private_key)
     throw problem(
       `the key file ${path} has no client_email/private_key`,
       'Use a service-account key (type "service_account").',
     );
   return key;
+}
+
+/**
+ * A PEM key's base64 body, whole and line by line: a message can quote the key material without its
+ * -----BEGIN/END----- armour, and that must be scrubbed too.
+ */
+function pemBody(pem: string): string[] {
+  const lines = pem
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('-----'));
+  return [lines.join(''), ...lines];
 }
 
 /** google-auth-library's NO_ADC_FOUND message (GoogleAuthExceptionMessages), matched by its stable start. */

@@ -73,11 +73,19 @@ describe('push in a child process', () => {
         private_key: `-----BEGIN PRIVATE KEY-----\n${secretBody}\n-----END PRIVATE KEY-----\n`,
       }),
     );
-    server.injectFault({method: 'BatchUpdateIntents', code: status.UNAVAILABLE, times: Infinity});
+    // A loopback endpoint sends no credentials, so the server quotes the key in its error (as a misconfigured
+    // proxy might): only redaction keeps it from the per-intent report.
+    server.injectFault({
+      method: 'BatchUpdateIntents',
+      code: status.UNAVAILABLE,
+      times: Infinity,
+      details: `upstream rejected key ${secretBody}`,
+    });
     server.agent('projects/cli/agent').intents.clear();
     for (const extra of [[], ['--json']]) {
       const run = await runCliAsync([...base(), '--yes', '--key-file', keyFile, ...extra]);
       expect(run.status).toBe(1);
+      expect(run.stdout + run.stderr).toContain('upstream rejected key [REDACTED]');
       for (const text of [run.stdout, run.stderr]) {
         expect(text).not.toContain(secretBody);
         expect(text).not.toContain('UNIQUE-SECRET');

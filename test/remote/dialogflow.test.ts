@@ -307,11 +307,22 @@ describe('secrets', () => {
         private_key: secret,
       }),
     );
-    server.injectFault({method: 'ListIntents', code: status.PERMISSION_DENIED, times: Infinity});
+    // The local server gets no credentials (a loopback endpoint drops them), so it quotes the key back in its
+    // error, as a misconfigured proxy might: the message reaches the user only through redaction.
+    const keyBody = 'MIIEvSECRETSECRETSECRET';
+    server.injectFault({
+      method: 'ListIntents',
+      code: status.PERMISSION_DENIED,
+      times: Infinity,
+      details: `caller key ${keyBody} (JSON ${JSON.stringify(secret)}) lacks dialogflow.intents.list`,
+    });
     for (const json of [[], ['--json']]) {
       const run = await push(datasetFile, '--key-file', keyFile, ...json);
       expect(run.error?.oclif?.exit).toBe(1);
       const everything = run.stdout + run.stderr + String(run.error?.message);
+      // The server's message did reach the output, with the key scrubbed from it.
+      expect(everything).toContain('lacks dialogflow.intents.list');
+      expect(everything).toContain('[REDACTED]');
       expect(everything).not.toContain('SECRETSECRET');
     }
   });

@@ -29,6 +29,8 @@ export interface Fault {
   after?: number;
   /** Apply the request, then answer with the error (a response lost to a deadline: the retry must be idempotent). */
   applyFirst?: boolean;
+  /** The error's message (default "injected <STATUS>"): a server or proxy quoting what it was sent. */
+  details?: string;
 }
 
 export type Handlers = Record<string, (request: never) => unknown>;
@@ -148,7 +150,10 @@ export abstract class FakeGrpcServer {
         );
         const fail = () => {
           fault!.failed++;
-          callback({code: fault!.code, details: `injected ${grpc.status[fault!.code]}`} as grpc.ServiceError);
+          callback({
+            code: fault!.code,
+            details: fault!.details ?? `injected ${grpc.status[fault!.code]}`,
+          } as grpc.ServiceError);
         };
         if (fault && !fault.applyFirst) return fail();
         Promise.resolve()
