@@ -1,15 +1,12 @@
 import {runCommand} from '@oclif/test';
-import {readFileSync, readdirSync} from 'node:fs';
+import {existsSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import nock from 'nock';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {datasetToCluProject} from '../../connectors/botframework/clu/from-dataset.js';
 import type {CluProject} from '../../connectors/botframework/clu/types.js';
-import {createConnectorContext} from '../../src/convert/context.js';
 import {loadDataset} from '../../src/load/inspect.js';
-import {pushedUtterances} from '../../src/remote/plan.js';
 import {ROOT, tempDir} from '../helpers/cli.js';
-import {smallDataset, writeSmallDataset} from './fixtures.js';
+import {writeSmallDataset} from './fixtures.js';
 
 const ENDPOINT = 'https://my-lang.cognitiveservices.azure.com';
 const PROJECT_PATH = '/language/authoring/analyze-conversations/projects/support';
@@ -48,21 +45,12 @@ function api() {
   return nock(ENDPOINT, {reqheaders: {'ocp-apim-subscription-key': KEY}});
 }
 
-/** A project as CLU would export it, holding an intent synthnlu does not manage. */
+/**
+ * A project as CLU exports it (written by hand in the service's 2023-04-01 export format, not by our mapper):
+ * the small dataset as pushed, CLU's own None intent, and an intent synthnlu does not manage (Smalltalk).
+ */
 function remoteProject(): CluProject {
-  const project = datasetToCluProject(
-    {...smallDataset(), utterances: pushedUtterances(smallDataset())},
-    createConnectorContext(),
-    {name: 'support'},
-  );
-  project.assets.intents.push({category: 'Smalltalk'});
-  project.assets.utterances.push({
-    text: 'tell me a joke',
-    intent: 'Smalltalk',
-    language: 'en',
-    dataset: 'Train',
-  });
-  return project;
+  return JSON.parse(readFileSync(join(ROOT, 'test/fixtures/clu/support-export.json'), 'utf8')) as CluProject;
 }
 
 function mockExport(scope: nock.Scope, project: CluProject) {
@@ -268,10 +256,14 @@ describe('push --to clu (nock)', () => {
   });
 
   it('requires --yes outside an interactive terminal', async () => {
-    const run = await clu(['push', datasetFile, '--to', 'clu']);
+    // The project would be read (and backed up) were the refusal not first: neither may happen.
+    const read = api().get(PROJECT_PATH).query(API).reply(200, {projectName: 'support'});
+    const backupDir = join(dir, 'backups-without-yes');
+    const run = await clu(['push', datasetFile, '--to', 'clu', '--backup-dir', backupDir]);
     expect(run.error?.oclif?.exit).toBe(2);
     expect(run.stderr).toContain('--yes');
-    expect(readdirSync(dir)).not.toContain('backups-none');
+    expect(read.isDone()).toBe(false);
+    expect(existsSync(backupDir)).toBe(false);
   });
 });
 
@@ -282,7 +274,7 @@ describe('pull --from clu (nock)', () => {
     const run = await clu(['pull', '--from', 'clu', '--out', out, '--force']);
     expect(run.error).toBeUndefined();
     const {dataset} = await loadDataset(out);
-    expect(dataset.intents.map((i) => i.name).sort()).toEqual(['Smalltalk', 'greet', 'track_order']);
+    expect(dataset.intents.map((i) => i.name).sort()).toEqual(['None', 'Smalltalk', 'greet', 'track_order']);
     expect(dataset.utterances.find((u) => u.text === 'track my dhl package')?.entities).toEqual([
       expect.objectContaining({entity: 'carrier', start: 9, end: 12}),
     ]);
