@@ -4,6 +4,7 @@ import type {AnnotatedText, VariationFamily} from '../../src/generate/variation/
 import {findFamily, languagePack} from '../../src/lang/index.js';
 import {FUNCTION_WORDS} from '../../src/lang/en/families/style.js';
 import {KEYBOARD_NEIGHBOURS} from '../../src/lang/en/families/noise.js';
+import {atLeast} from '../helpers/at-least.js';
 
 const pack = languagePack('en-US');
 const family = (name: string): VariationFamily => findFamily(pack, name)!;
@@ -108,8 +109,9 @@ describe('English language pack', () => {
 
 describe('syntactic families', () => {
   it('interrogative ends with "?" and starts with an auxiliary or wh-word', () => {
-    for (const input of INPUTS) {
-      for (const out of variants('interrogative', input)) {
+    // Every request becomes a question (a problem report, "I can't ...", need not).
+    for (const input of INPUTS.filter((i) => i !== PROBLEM)) {
+      for (const out of atLeast(1, variants('interrogative', input), input.text)) {
         expect(out.text).toMatch(/\?$/);
         expect(out.text).toMatch(/^(can|could|how|where|what|is|do|does|would|may|when)\b/i);
       }
@@ -148,10 +150,10 @@ describe('families applied in sequence', () => {
     expect(family('negation').apply(question, context)).toBeUndefined();
     expect(family('polite').apply(question, context)).toBeUndefined();
     expect(family('keyword').apply(question, context)).toBeUndefined();
-    for (let seed = 0; seed < 10; seed++) {
-      const chat = family('colloquial').apply(question, {...context, rng: createRng(seed)});
-      if (chat) expect(chat.text).toMatch(/\?$/);
-    }
+    const chats = Array.from({length: 10}, (_, seed) =>
+      family('colloquial').apply(question, {...context, rng: createRng(seed)}),
+    ).filter((chat) => chat !== undefined);
+    for (const chat of atLeast(1, chats, 'colloquial on a question')) expect(chat.text).toMatch(/\?$/);
     // Word-level families still apply on top of a frame.
     expect(family('noise').apply(question, context)?.framedBy).toBe('I');
     expect(family('lexical').apply(question, context)?.framedBy ?? 'I').toBe('I');
@@ -168,7 +170,7 @@ describe('register and style families', () => {
   });
 
   it('offensive inserts an expletive, never inside an entity', () => {
-    for (const out of variants('offensive', PLAYLIST)) {
+    for (const out of atLeast(1, variants('offensive', PLAYLIST), 'offensive')) {
       expect(out.text).toMatch(/damn|goddamn|bloody|freaking|fucking|stupid|effing|hell|dammit|god sake/);
       expect(entityTexts(out)).toEqual(['Road Trip']);
     }
@@ -225,7 +227,7 @@ describe('lexical and morphological families', () => {
 describe('noise', () => {
   it('changes one or two characters, outside entities', () => {
     for (const input of INPUTS) {
-      for (const out of variants('noise', input, 40)) {
+      for (const out of atLeast(1, variants('noise', input, 40), input.text)) {
         const distance = levenshtein(input.text.toLowerCase(), out.text.toLowerCase());
         expect(levenshtein(input.text, out.text)).toBeGreaterThanOrEqual(1);
         expect(distance).toBeLessThanOrEqual(2);
@@ -261,16 +263,17 @@ describe('English seed analysis: each frame only takes the kind of seed it fits'
   it('puts an embedded question in statement order, or leaves the frame out', () => {
     const embedded = variants('polite', plain('are you open on sunday'), 30).map((o) => o.text);
     expect(embedded.some((t) => /tell me if you are open on sunday/.test(t))).toBe(true);
-    for (const text of all('are you open on sunday')) expect(text).not.toMatch(/(tell me|know) are you/i);
+    for (const text of atLeast(1, all('are you open on sunday'), 'yes/no question'))
+      expect(text).not.toMatch(/(tell me|know) are you/i);
     const what = variants('polite', plain('what is the price of a large pizza'), 30).map((o) => o.text);
     expect(what.some((t) => t.includes('what the price of a large pizza is'))).toBe(true);
     // No simple move makes "how old does one need to be" embeddable: no embedding frame is used.
-    for (const text of all('how old does one need to be'))
+    for (const text of atLeast(1, all('how old does one need to be'), 'wh-question'))
       expect(text).not.toMatch(/(tell me|know) how old/i);
   });
 
   it('does not ask the bot to do what the user wants to do', () => {
-    for (const text of all('I want to pay with cash'))
+    for (const text of atLeast(1, all('I want to pay with cash'), 'want statement'))
       expect(text).not.toMatch(/\b(could|can|would) (you|u|ya)( please)? pay|mind paying|please pay/i);
   });
 });
