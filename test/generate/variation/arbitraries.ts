@@ -73,24 +73,38 @@ const entityValue = fc.oneof(
   fc.string({minLength: 1, maxLength: 10}).filter((s) => s.trim().length > 0),
 );
 
-/** English-like requests whose entity values sit where real ones do (objects, places, names). */
-export const annotatedRequest = fc
-  .tuple(
-    fc.constantFrom(...LEAD_INS),
-    fc.constantFrom(...VERBS),
-    fc.constantFrom(...OBJECTS),
-    fc.option(fc.tuple(fc.constantFrom(...LINKS), entityValue), {nil: undefined}),
-    fc.option(fc.tuple(fc.constantFrom(...LINKS), entityValue), {nil: undefined}),
-    fc.constantFrom(...TRAILERS),
-  )
-  .map(([leadIn, verb, object, first, second, trailer]): AnnotatedText => {
-    let text = `${leadIn}${verb} ${object}`;
-    const entities: AnnotatedText['entities'] = [];
-    for (const [index, part] of [first, second].entries()) {
-      if (!part) continue;
-      text += part[0];
-      entities.push({entity: `slot${index}`, start: text.length, end: text.length + part[1].length});
-      text += part[1];
-    }
-    return {text: text + trailer, entities};
-  });
+/** English-like sentences from these lead-ins, entity values where real ones sit (objects, places, names). */
+function englishLike(leadIns: readonly string[]): fc.Arbitrary<AnnotatedText> {
+  return fc
+    .tuple(
+      fc.constantFrom(...leadIns),
+      fc.constantFrom(...VERBS),
+      fc.constantFrom(...OBJECTS),
+      fc.option(fc.tuple(fc.constantFrom(...LINKS), entityValue), {nil: undefined}),
+      fc.option(fc.tuple(fc.constantFrom(...LINKS), entityValue), {nil: undefined}),
+      fc.constantFrom(...TRAILERS),
+    )
+    .map(([leadIn, verb, object, first, second, trailer]): AnnotatedText => {
+      let text = `${leadIn}${verb} ${object}`;
+      const entities: AnnotatedText['entities'] = [];
+      for (const [index, part] of [first, second].entries()) {
+        if (!part) continue;
+        text += part[0];
+        entities.push({entity: `slot${index}`, start: text.length, end: text.length + part[1].length});
+        text += part[1];
+      }
+      return {text: text + trailer, entities};
+    });
+}
+
+/** English-like requests. */
+export const annotatedRequest = englishLike(LEAD_INS);
+
+/** English-like problem reports ("I can't cancel my order"): the only seeds the negation family re-words. */
+export const annotatedProblem = englishLike([
+  "I can't ",
+  'I cannot ',
+  "I couldn't ",
+  'I am unable to ',
+  "I'm not able to ",
+]);
