@@ -59,6 +59,7 @@ describe('applyEdits', () => {
   });
 
   it('property: any accepted batch of edits keeps every entity text and valid offsets', () => {
+    let accepted = 0;
     fc.assert(
       fc.property(
         annotatedText,
@@ -73,6 +74,7 @@ describe('applyEdits', () => {
           });
           const out = applyEdits(input, edits);
           if (!out) return;
+          if (edits.length > 0) accepted++;
           expect(out.entities).toHaveLength(input.entities.length);
           out.entities.forEach((span, i) => {
             const original = input.entities[i]!;
@@ -86,6 +88,8 @@ describe('applyEdits', () => {
       ),
       {numRuns: 500},
     );
+    // Batches that touch an entity or overlap are refused (most of them); enough real edits must get through.
+    expect(accepted).toBeGreaterThanOrEqual(15);
   });
 
   it('property: an edit that avoids every entity is always accepted', () => {
