@@ -9,6 +9,7 @@ import {writeFileSync} from 'node:fs';
 import nlp from 'compromise';
 import {fileURLToPath} from 'node:url';
 import {type Sense, WordnetReader, type WordnetPos} from './reader.js';
+import {loadVerbFormData, verbForms} from './verb-forms.js';
 
 export interface CompactLexicon {
   /** `word:pos:syn1,syn2` entries joined by `;` (pos n/v/a/r; dominant = most frequent part of speech of word). */
@@ -19,7 +20,7 @@ export interface CompactLexicon {
   compounds: string;
   /** Frequent verbs (base form), space-separated, `*` when mostly another part of speech: tells an imperative (book a table) from a noun phrase. */
   verbs: string;
-  /** `verb:gerund:past` for every verb above and every verb synonym (compromise's conjugation, precomputed). */
+  /** `verb:gerund:past` for every verb above and every verb synonym (verb-forms.ts, precomputed). */
   conjugations: string;
   /** `singular:plural` for nouns that have synonyms, and their synonyms (compromise's pluralisation). */
   plurals: string;
@@ -33,7 +34,6 @@ export interface CompactLexicon {
 interface CompromiseDoc {
   tag(tag: string): CompromiseDoc;
   text(): string;
-  verbs(): {conjugate(): Array<Record<string, string>>};
   nouns(): {toPlural(): CompromiseDoc};
 }
 const parse = nlp as unknown as ((text: string) => CompromiseDoc) & {
@@ -41,29 +41,6 @@ const parse = nlp as unknown as ((text: string) => CompromiseDoc) & {
 };
 const CLOSED_TAGS =
   /^(Determiner|Pronoun|Preposition|Conjunction|Modal|Copula|Auxiliary|QuestionWord|Possessive|Reflexive|Negative)$/;
-
-/** Regular English inflection, for the verbs compromise leaves unconjugated (abet -> abet). */
-export function regularGerund(verb: string): string {
-  if (verb.endsWith('ie')) return `${verb.slice(0, -2)}ying`;
-  if (/[^aeioy]e$/.test(verb)) return `${verb.slice(0, -1)}ing`;
-  if (/^[^aeiou]*[aeiou][^aeiouwxy]$/.test(verb)) return `${verb}${verb.at(-1)}ing`;
-  return `${verb}ing`;
-}
-
-export function regularPast(verb: string): string {
-  if (verb.endsWith('e')) return `${verb}d`;
-  if (/[^aeiou]y$/.test(verb)) return `${verb.slice(0, -1)}ied`;
-  if (/^[^aeiou]*[aeiou][^aeiouwxy]$/.test(verb)) return `${verb}${verb.at(-1)}ed`;
-  return `${verb}ed`;
-}
-
-function conjugationEntry(verb: string): string {
-  const forms = parse(verb).tag('Infinitive').verbs().conjugate()[0] ?? {};
-  const conjugated = forms.Gerund !== undefined && forms.Gerund !== verb && forms.Gerund.endsWith('ing');
-  const gerund = conjugated ? forms.Gerund! : regularGerund(verb);
-  const past = conjugated && forms.PastTense ? forms.PastTense : regularPast(verb);
-  return `${verb}:${gerund}:${past}`;
-}
 
 const MIN_TAG_COUNT = 3;
 const NOMINAL_SUFFIX = /(tion|sion|ment|ance|ence|al|ure|age|ery|ing)$/;
@@ -164,22 +141,26 @@ export function buildCompactLexicon(reader = new WordnetReader()): CompactLexico
   compounds.sort();
 
   // Inflections the families need at run time, so that generation never has to load compromise (~1 s).
-  const verbForms = new Set([...verbs].map((v) => v.replace(/\*$/, '')));
+  const verbLemmas = new Set([...verbs].map((v) => v.replace(/\*$/, '')));
   const nounForms = new Set<string>();
   for (const entry of synonymEntries) {
     const [word, pos, list] = entry.split(':') as [string, string, string];
     const forms = [word, ...list.split(',')].filter((form) => /^[a-z]+$/.test(form));
-    for (const form of forms) (pos.toLowerCase() === 'v' ? verbForms : nounForms).add(form);
+    for (const form of forms) (pos.toLowerCase() === 'v' ? verbLemmas : nounForms).add(form);
     if (pos.toLowerCase() !== 'n') for (const form of forms) nounForms.delete(form);
   }
   for (const entry of synonymEntries) {
     const [word, pos] = entry.split(':') as [string, string];
     if (pos === 'n' && /^[a-z]+$/.test(word)) nounForms.add(word);
   }
-  const conjugations = [...verbForms]
+  const verbFormData = loadVerbFormData();
+  const conjugations = [...verbLemmas]
     .filter((v) => /^[a-z]+$/.test(v))
     .sort()
-    .map(conjugationEntry);
+    .map((verb) => {
+      const {gerund, past} = verbForms(verb, verbFormData);
+      return `${verb}:${gerund}:${past}`;
+    });
   const plurals = [...nounForms]
     .sort()
     .map((noun) => `${noun}:${parse(noun).tag('Singular').nouns().toPlural().text() || `${noun}s`}`);
@@ -189,7 +170,7 @@ export function buildCompactLexicon(reader = new WordnetReader()): CompactLexico
     const tag = Array.isArray(tags) ? tags[0]! : tags;
     if (!/^[a-z']+$/.test(word)) continue;
     if (CLOSED_TAGS.test(tag)) closedClass.push(word);
-    else if ((tag === 'Infinitive' || tag === 'PhrasalVerb') && !verbForms.has(word)) infinitives.push(word);
+    else if ((tag === 'Infinitive' || tag === 'PhrasalVerb') && !verbLemmas.has(word)) infinitives.push(word);
   }
 
   return {
