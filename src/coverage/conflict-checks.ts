@@ -5,8 +5,8 @@
  * compared with their own).
  */
 import type {Dataset} from '../model/dataset.js';
-import {intentNames} from '../model/dataset.js';
-import {normalizeUtterance, wordTokens} from './text.js';
+import {intentNames, normalizeUtteranceText} from '../model/dataset.js';
+import {wordTokens} from './text.js';
 import type {Finding} from './types.js';
 
 export interface ConflictOptions {
@@ -34,7 +34,7 @@ export function checkConflicts(
   dataset: Dataset,
   options: ConflictOptions = DEFAULT_CONFLICT_OPTIONS,
 ): {findings: Finding[]; confusable: ConfusablePair[]} {
-  const normalized = dataset.utterances.map((u) => normalizeUtterance(u.text));
+  const normalized = dataset.utterances.map((u) => normalizeUtteranceText(u.text));
   const findings = [
     ...exactDuplicates(dataset, normalized),
     ...nearDuplicates(dataset, normalized, options.nearDuplicateThreshold),

@@ -1,14 +1,7 @@
-/** Text normalisation and tokenisation shared by the checks, so "the same utterance" means the same thing everywhere. */
-
-/** Lower case, punctuation removed, whitespace collapsed: "Book a flight!" and "book  a flight" compare equal. */
-export function normalizeUtterance(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\p{P}\p{S}]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+/**
+ * Tokenisation shared by the checks. "The same utterance" is normalizeUtteranceText in model/dataset.ts, the one
+ * definition the generator, the loaders and the checks share.
+ */
 
 export interface Token {
   text: string;

@@ -9,7 +9,8 @@ import {trainIntentClassifier, type TrainingExample} from '../classifier/index.j
 import type {VariationTag} from '../model/dataset.js';
 import type {IntentSpec, Spec, VariationMix} from '../spec/spec.js';
 import {createRng} from './rng.js';
-import {findFamily, packDefaultMix} from './settings.js';
+import {findFamily} from '../lang/index.js';
+import {packDefaultMix} from './settings.js';
 import type {LanguagePack} from './variation/types.js';
 
 export interface FamilyEffect {

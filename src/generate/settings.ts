@@ -4,6 +4,7 @@
  */
 import type {VariationTag} from '../model/dataset.js';
 import type {IntentSpec, Spec, VariationMix} from '../spec/spec.js';
+import {findFamily} from '../lang/index.js';
 import type {LanguagePack, VariationFamily} from './variation/types.js';
 
 export const DEFAULT_COUNT = 50;
@@ -54,14 +55,6 @@ export interface IntentSettings {
 export interface SettingsOverrides {
   perIntent?: number;
   split?: number;
-}
-
-/** The family a mix key or disable entry names: its name, one of its aliases, or its letter. */
-export function findFamily(pack: LanguagePack, key: string): VariationFamily | undefined {
-  const lower = key.toLowerCase();
-  return pack.families.find(
-    (f) => f.name === lower || f.tag === key || (f.aliases ?? []).some((a) => a.toLowerCase() === lower),
-  );
 }
 
 export function resolveIntentSettings(

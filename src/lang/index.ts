@@ -20,10 +20,16 @@ export function languagePack(language: string): LanguagePack {
   return PACKS[primary] ?? {language: primary, families: []};
 }
 
-/** A family by its spec name, alias (typos, synonyms) or Bitext letter. */
+/**
+ * The family a mix key, disable entry or tag names: its spec name, an alias (typos, synonyms) or its Bitext
+ * letter, in any case. The one lookup for specs, the generator and the LLM planner.
+ */
 export function findFamily(pack: LanguagePack, name: string): VariationFamily | undefined {
   const wanted = name.toLowerCase();
   return pack.families.find(
-    (f) => f.name === wanted || f.tag.toLowerCase() === wanted || (f.aliases ?? []).includes(wanted),
+    (f) =>
+      f.name.toLowerCase() === wanted ||
+      f.tag.toLowerCase() === wanted ||
+      (f.aliases ?? []).some((alias) => alias.toLowerCase() === wanted),
   );
 }

@@ -5,7 +5,8 @@
  */
 import {createHash} from 'node:crypto';
 import {createRng} from '../generate/rng.js';
-import {findFamily, resolveIntentSettings} from '../generate/settings.js';
+import {resolveIntentSettings} from '../generate/settings.js';
+import {findFamily} from '../lang/index.js';
 import {TemplateCompiler, tidyExpansion, type Expansion} from '../generate/template/compile.js';
 import type {LanguagePack} from '../generate/variation/types.js';
 import {VARIATION_TAGS, type Utterance, type VariationTag} from '../model/dataset.js';
