@@ -1,8 +1,8 @@
 import type {Diagnostic} from '../errors.js';
 import type {Locator} from '../schema/validate.js';
-import {formatPath, type PathSegment} from '../schema/json-path.js';
+import type {PathSegment} from '../schema/json-path.js';
 import {normalizeUtteranceText, type Dataset} from './dataset.js';
-import {controlCharacterProblem} from './names.js';
+import {checkNames, locationFinder} from './check-names.js';
 import {userRegexProblem} from './user-regex.js';
 
 export interface CheckContext {
@@ -23,49 +23,35 @@ function isHighSurrogate(code: number): boolean {
  */
 export function checkDataset(dataset: Dataset, context: CheckContext = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const at = (segments: PathSegment[], line?: number) => {
-    const loc: Pick<Diagnostic, 'file' | 'line' | 'column' | 'path'> = {path: formatPath(segments)};
-    if (context.file) loc.file = context.file;
-    const pos = line !== undefined ? {line, column: 1} : context.locate?.(segments);
-    if (pos) {
-      loc.line = pos.line;
-      loc.column = pos.column;
-    }
-    return loc;
-  };
+  const at = locationFinder(context);
   const utterancePath =
     context.utterancePath ??
     ((i: number): {path: PathSegment[]; line?: number | undefined} => ({path: ['utterances', i]}));
 
-  const intentNames = new Map<string, number>();
-  dataset.intents.forEach((intent, i) => {
-    const badName = controlCharacterProblem('intent name', intent.name);
-    if (badName)
-      out.push({severity: 'error', code: 'DATASET_BAD_NAME', ...badName, ...at(['intents', i, 'name'])});
-    const first = intentNames.get(intent.name);
-    if (first !== undefined) {
-      out.push({
-        severity: 'error',
-        code: 'DATASET_DUPLICATE_INTENT',
-        message: `intent "${intent.name}" is defined twice (first at intents[${first}])`,
-        ...at(['intents', i, 'name']),
+  out.push(
+    ...checkNames(
+      dataset.intents.map((intent) => intent.name),
+      {
+        list: 'intents',
+        badNameCode: 'DATASET_BAD_NAME',
+        duplicateCode: 'DATASET_DUPLICATE_INTENT',
         suggestion: 'Merge the two intents or rename one.',
-      });
-    } else intentNames.set(intent.name, i);
-  });
-
-  const entities = new Map<string, number>();
-  dataset.entities.forEach((entity, i) => {
-    const first = entities.get(entity.name);
-    if (first !== undefined) {
-      out.push({
-        severity: 'error',
-        code: 'DATASET_DUPLICATE_ENTITY',
-        message: `entity "${entity.name}" is defined twice (first at entities[${first}])`,
-        ...at(['entities', i, 'name']),
+      },
+      at,
+    ),
+    ...checkNames(
+      dataset.entities.map((entity) => entity.name),
+      {
+        list: 'entities',
+        duplicateCode: 'DATASET_DUPLICATE_ENTITY',
         suggestion: 'Merge the two entities or rename one.',
-      });
-    } else entities.set(entity.name, i);
+      },
+      at,
+    ),
+  );
+  const intentNames = new Set(dataset.intents.map((intent) => intent.name));
+  const entities = new Set(dataset.entities.map((entity) => entity.name));
+  dataset.entities.forEach((entity, i) => {
     if (entity.kind === 'list' && (entity.values ?? []).length === 0) {
       out.push({
         severity: 'warning',

@@ -1,10 +1,10 @@
 import {SynthnluError, type Diagnostic} from '../errors.js';
 import {parseTemplate, templateReferences} from '../generate/template/parse.js';
 import type {Locator} from '../schema/validate.js';
-import {formatPath, type PathSegment} from '../schema/json-path.js';
+import type {PathSegment} from '../schema/json-path.js';
 import {closestMatch} from '../schema/suggest.js';
 import {checkDuplicateSeeds, checkSynonymConflicts} from './check-overlaps.js';
-import {controlCharacterProblem} from '../model/names.js';
+import {checkNames, locationFinder} from '../model/check-names.js';
 import {userRegexProblem} from '../model/user-regex.js';
 import {slotRepeatDiagnostics} from './slot-repeats.js';
 import type {Spec, WeightedText} from './spec.js';
@@ -27,27 +27,21 @@ function textOf(item: WeightedText): string {
 /** Checks that need the whole spec: unique names, references that resolve, no alias cycles. */
 export function checkSpec(spec: Spec, context: {file?: string; locate?: Locator} = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const at = (segments: PathSegment[]) => {
-    const loc: Pick<Diagnostic, 'file' | 'line' | 'column' | 'path'> = {path: formatPath(segments)};
-    if (context.file) loc.file = context.file;
-    const pos = context.locate?.(segments);
-    if (pos) {
-      loc.line = pos.line;
-      loc.column = pos.column;
-    }
-    return loc;
-  };
+  const at = locationFinder(context);
 
   const entityNames = new Set<string>();
+  out.push(
+    ...checkNames(
+      (spec.entities ?? []).map((entity) => entity.name),
+      {
+        list: 'entities',
+        duplicateCode: 'SPEC_DUPLICATE_ENTITY',
+        suggestion: 'Merge the two entities or rename one.',
+      },
+      at,
+    ),
+  );
   (spec.entities ?? []).forEach((entity, i) => {
-    if (entityNames.has(entity.name)) {
-      out.push({
-        severity: 'error',
-        code: 'SPEC_DUPLICATE_ENTITY',
-        message: `entity "${entity.name}" is defined twice`,
-        ...at(['entities', i, 'name']),
-      });
-    }
     entityNames.add(entity.name);
     if (entity.type === 'list' && !entity.values?.length) {
       out.push({
@@ -145,21 +139,19 @@ export function checkSpec(spec: Spec, context: {file?: string; locate?: Locator}
     });
   }
 
-  const intentNames = new Map<string, number>();
-  spec.intents.forEach((intent, i) => {
-    const badName = controlCharacterProblem('intent name', intent.name);
-    if (badName)
-      out.push({severity: 'error', code: 'SPEC_BAD_NAME', ...badName, ...at(['intents', i, 'name'])});
-    const first = intentNames.get(intent.name);
-    if (first !== undefined) {
-      out.push({
-        severity: 'error',
-        code: 'SPEC_DUPLICATE_INTENT',
-        message: `intent "${intent.name}" is defined twice (first at intents[${first}])`,
-        ...at(['intents', i, 'name']),
+  out.push(
+    ...checkNames(
+      spec.intents.map((intent) => intent.name),
+      {
+        list: 'intents',
+        badNameCode: 'SPEC_BAD_NAME',
+        duplicateCode: 'SPEC_DUPLICATE_INTENT',
         suggestion: 'Merge their examples into one intent.',
-      });
-    } else intentNames.set(intent.name, i);
+      },
+      at,
+    ),
+  );
+  spec.intents.forEach((intent, i) => {
     intent.examples.forEach((example, e) => checkRefs(example, ['intents', i, 'examples', e]));
   });
   out.push(
