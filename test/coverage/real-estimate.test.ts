@@ -6,6 +6,7 @@ import {estimateModel, isSynthetic} from '../../src/coverage/evaluate.js';
 import {DEFAULT_COVERAGE_OPTIONS, runCoverage} from '../../src/coverage/index.js';
 import type {Dataset, Utterance} from '../../src/model/dataset.js';
 import {SHARED} from '../helpers/cli.js';
+import {atLeast} from '../helpers/at-least.js';
 
 const INTENTS = 12;
 const SEEDS = 8;
@@ -78,7 +79,9 @@ describe('coverage estimate on datasets with generated utterances', () => {
     expect(estimate.testSize).toBe(real.length);
     expect(estimate.perIntent.reduce((sum, m) => sum + m.support, 0)).toBe(real.length);
     const realTexts = new Set(real.map((u) => u.text));
-    for (const text of estimate.lowestConfidenceCorrect.map((x) => x.text))
+    for (const text of atLeast(1, estimate.lowestConfidenceCorrect, 'lowest-confidence examples').map(
+      (x) => x.text,
+    ))
       expect(realTexts.has(text)).toBe(true);
   });
 

@@ -19,6 +19,7 @@ import {emptyDataset, type Dataset} from '../../../src/model/dataset.js';
 import {SHARED, tempDir} from '../../helpers/cli.js';
 import {memorySource} from '../../helpers/memory-source.js';
 import {exportWith, importPath, importText} from './helpers.js';
+import {atLeast} from '../../helpers/at-least.js';
 
 const FIXTURES = join(SHARED, 'fixtures');
 
@@ -193,7 +194,7 @@ describe('CLU output', () => {
       const dataset = await importPath(cluFormat, join(FIXTURES, 'clu', name));
       const {project, warnings} = await projectOf(dataset);
       expect(project.projectFileVersion).toBe('2023-04-01');
-      for (const entity of project.assets.entities) {
+      for (const entity of atLeast(1, project.assets.entities, name)) {
         expect(
           Object.keys(entity).every((k) =>
             ['category', 'compositionSetting', 'list', 'prebuilts', 'regex', 'requiredComponents'].includes(
