@@ -51,7 +51,7 @@ describe('English lexicon', () => {
     expect(isBaseVerb('the')).toBe(false);
   });
 
-  it('inflects from the precomputed tables, and with compromise for verbs outside them', () => {
+  it('inflects from the precomputed tables, and by rule for verbs outside them', () => {
     expect(conjugate('cancel').gerund).toBe('cancelling');
     expect(conjugate('find').past).toBe('found');
     expect(conjugate('unfriend').gerund).toBe('unfriending');

@@ -1,12 +1,9 @@
 import {Inflectors} from 'en-inflectors';
 import {describe, expect, it} from 'vitest';
 import {LEXICON} from '../../src/lang/en/lexicon.generated.js';
-import {
-  loadVerbFormData,
-  regularGerund,
-  regularPast,
-  verbForms,
-} from '../../src/lang/en/wordnet/verb-forms.js';
+import {conjugate} from '../../src/lang/en/lexicon.js';
+import {regularGerund, regularPast} from '../../src/lang/en/regular-inflection.js';
+import {loadVerbFormData, verbForms} from '../../src/lang/en/wordnet/verb-forms.js';
 
 /** The generated table: verb -> {gerund, past}. */
 const TABLE = new Map(
@@ -58,6 +55,9 @@ describe('verb forms in the generated lexicon', () => {
     expect(regularGerund('be')).toBe('being');
     expect(regularPast('play')).toBe('played');
     expect(regularPast('fix')).toBe('fixed');
+    // At run time, a verb outside the table: regular forms, never a guessed ablaut (snow -> "snew").
+    expect(conjugate('unfriend')).toEqual({gerund: 'unfriending', past: 'unfriended'});
+    expect(conjugate('zoomify')).toEqual({gerund: 'zoomifying', past: 'zoomified'});
   });
 
   it('is the table the build writes (npm run lexicon after changing the rules)', () => {

@@ -1,10 +1,10 @@
 /**
  * Run-time English lexicon: the compact distillate of WordNet and compromise (lexicon.generated.ts) parsed once
- * on first use. compromise itself (about a second to load) is loaded only for a verb outside the precomputed
- * table, and its answers are cached per word.
+ * on first use. compromise itself (about a second to load) is never loaded at run time: a verb outside the
+ * precomputed table is inflected by rule.
  */
-import {createRequire} from 'node:module';
 import {LEXICON} from './lexicon.generated.js';
+import {regularGerund, regularPast} from './regular-inflection.js';
 
 export type LexiconPos = 'n' | 'v' | 'a' | 'r';
 
@@ -109,21 +109,6 @@ export function compoundVariantsOf(phrase: string): string[] {
   return lexicon().compounds.get(phrase) ?? [];
 }
 
-/** The slice of compromise's API we use. */
-interface CompromiseDoc {
-  tag(tag: string): CompromiseDoc;
-  text(): string;
-  verbs(): {conjugate(): Array<Record<string, string>>};
-  nouns(): {toPlural(): CompromiseDoc};
-}
-let compromise: ((text: string) => CompromiseDoc) | undefined;
-
-/** compromise, loaded on first need through its bundled CommonJS build (a third of the ES modules' load time). */
-function parse(text: string): CompromiseDoc {
-  compromise ??= createRequire(import.meta.url)('compromise') as (text: string) => CompromiseDoc;
-  return compromise(text);
-}
-
 const OBJECT_START =
   /^(a|an|the|my|me|us|our|your|his|her|this|that|these|those|some|any|it|them|\d+|[a-z]+['’]s)$/;
 
@@ -151,15 +136,9 @@ export interface Conjugation {
   past: string;
 }
 
-const conjugated = new Map<string, Conjugation>();
-
+/** From the table (irregular verbs and doubling included); a verb outside it is inflected regularly. */
 export function conjugate(verb: string): Conjugation {
-  const known = lexicon().conjugations.get(verb) ?? conjugated.get(verb);
-  if (known) return known;
-  const forms = parse(verb).tag('Infinitive').verbs().conjugate()[0] ?? {};
-  const result = {gerund: forms.Gerund ?? `${verb}ing`, past: forms.PastTense ?? `${verb}ed`};
-  conjugated.set(verb, result);
-  return result;
+  return lexicon().conjugations.get(verb) ?? {gerund: regularGerund(verb), past: regularPast(verb)};
 }
 
 /** Plural of a noun that has synonyms (the only nouns the families re-inflect); undefined for others. */

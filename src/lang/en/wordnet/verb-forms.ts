@@ -10,6 +10,7 @@
  * Both are development dependencies: only the generated lexicon ships.
  */
 import {createRequire} from 'node:module';
+import {regularGerund, regularPast} from '../regular-inflection.js';
 
 export interface VerbForms {
   gerund: string;
@@ -29,27 +30,6 @@ export function loadVerbFormData(): VerbFormData {
     irregular: require('english-verbs-irregular/dist/verbs.json') as VerbFormData['irregular'],
     gerunds: require('english-verbs-gerunds/dist/gerunds.json') as VerbFormData['gerunds'],
   };
-}
-
-/** One syllable ending consonant-vowel-consonant (not w, x or y): stab, plan, but not snow, fix, play, quote. */
-const SHORT_CVC = /^[^aeiou]*(qu)?[aeiou][^aeiouwxy]$/;
-
-/** The gerund by rule, for verbs the data does not list. */
-export function regularGerund(verb: string): string {
-  if (verb.length <= 2) return `${verb}ing`; // be, go, do
-  if (verb.endsWith('ie')) return `${verb.slice(0, -2)}ying`; // die -> dying
-  if (/(ee|ye|oe)$/.test(verb)) return `${verb}ing`; // see -> seeing, dye -> dyeing, hoe -> hoeing
-  if (verb.endsWith('e')) return `${verb.slice(0, -1)}ing`; // make -> making, argue -> arguing
-  if (SHORT_CVC.test(verb)) return `${verb}${verb.at(-1)}ing`;
-  return `${verb}ing`;
-}
-
-/** The past tense of a regular verb by rule, for verbs the data does not list. */
-export function regularPast(verb: string): string {
-  if (verb.endsWith('e')) return `${verb}d`;
-  if (/[^aeiou]y$/.test(verb)) return `${verb.slice(0, -1)}ied`;
-  if (SHORT_CVC.test(verb)) return `${verb}${verb.at(-1)}ed`;
-  return `${verb}ed`;
 }
 
 /**
