@@ -3,6 +3,7 @@ import {defineConfig} from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    setupFiles: ['test/setup/builtin-connectors.ts'],
     // oclif writes through process.stdout; vitest must not swallow it or in-process command tests see nothing.
     disableConsoleIntercept: true,
     testTimeout: 60_000,
