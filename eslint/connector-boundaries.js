@@ -52,7 +52,10 @@ export const connectorBoundaries = {
             : `A connector imports only the connector kit and its own folder, not "${value}": use what src/connector-kit.ts exports (or export it there).`,
         });
       } else if (value === 'synthnlu' || (value.startsWith('synthnlu/') && value !== KIT_PACKAGE)) {
-        context.report({node, message: `A connector imports synthnlu only as "${KIT_PACKAGE}", not "${value}".`});
+        context.report({
+          node,
+          message: `A connector imports synthnlu only as "${KIT_PACKAGE}", not "${value}".`,
+        });
       }
     }
     return {
