@@ -1,0 +1,23 @@
+import type {Hook} from '@oclif/core';
+import {formatDiagnostic} from '../errors.js';
+import type {PluginPackage} from '../plugins/connector-plugins.js';
+
+/**
+ * Before any command runs: registers the connectors of installed oclif plugins, so --to/--from, detection and
+ * push/pull know their formats (the command classes, which read the registry for their flags, load after this).
+ * Without such a plugin nothing is imported: `synthnlu help` does not pay for loading the connectors.
+ */
+const hook: Hook<'init'> = async function ({config}) {
+  const plugins = (config.getPluginsList() as unknown as (PluginPackage & {isRoot: boolean})[]).filter(
+    (plugin) => !plugin.isRoot && plugin.pjson.synthnlu?.connectors !== undefined,
+  );
+  if (plugins.length === 0) return;
+  const [{registerPluginConnectors}, {registry}] = await Promise.all([
+    import('../plugins/connector-plugins.js'),
+    import('../registry.js'),
+  ]);
+  for (const problem of await registerPluginConnectors(registry, plugins))
+    this.warn(formatDiagnostic(problem));
+};
+
+export default hook;
