@@ -12,12 +12,18 @@ const hook: Hook<'init'> = async function ({config}) {
     (plugin) => !plugin.isRoot && plugin.pjson.synthnlu?.connectors !== undefined,
   );
   if (plugins.length === 0) return;
-  const [{registerPluginConnectors}, {registry}] = await Promise.all([
+  const [{registerPluginConnectors, refreshRegistryChoices}, {registry}] = await Promise.all([
     import('../plugins/connector-plugins.js'),
     import('../registry.js'),
   ]);
+  const formats = registry.formatIds();
+  const remotes = registry.remoteIds();
   for (const problem of await registerPluginConnectors(registry, plugins))
     this.warn(formatDiagnostic(problem));
+  refreshRegistryChoices(config.commands, [
+    {before: formats, after: registry.formatIds()},
+    {before: remotes, after: registry.remoteIds()},
+  ]);
 };
 
 export default hook;

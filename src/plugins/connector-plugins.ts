@@ -68,3 +68,25 @@ function connectorsOf(module: Record<string, unknown>): Connector[] {
   }
   return list as Connector[];
 }
+
+interface CommandFlags {
+  flags: Record<string, {options?: readonly string[]}>;
+}
+
+/**
+ * Help is drawn from oclif's manifest, written at build time with the built-in formats only; a flag whose
+ * choices were a registry list (`--to`, `--from`) is given the list as it is now, plugins included.
+ */
+export function refreshRegistryChoices(
+  commands: readonly CommandFlags[],
+  lists: ReadonlyArray<{before: readonly string[]; after: readonly string[]}>,
+): void {
+  const same = (a: readonly string[], b: readonly string[]) =>
+    a.length === b.length && a.every((x, i) => x === b[i]);
+  for (const command of commands) {
+    for (const flag of Object.values(command.flags)) {
+      const list = flag.options && lists.find(({before}) => same(before, flag.options!));
+      if (list) flag.options = [...list.after];
+    }
+  }
+}
