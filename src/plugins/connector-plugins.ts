@@ -70,7 +70,7 @@ function connectorsOf(module: Record<string, unknown>): Connector[] {
 }
 
 interface CommandFlags {
-  flags: Record<string, {options?: readonly string[]}>;
+  flags: Record<string, object>;
 }
 
 /**
@@ -84,7 +84,7 @@ export function refreshRegistryChoices(
   const same = (a: readonly string[], b: readonly string[]) =>
     a.length === b.length && a.every((x, i) => x === b[i]);
   for (const command of commands) {
-    for (const flag of Object.values(command.flags)) {
+    for (const flag of Object.values(command.flags) as Array<{options?: readonly string[]}>) {
       const list = flag.options && lists.find(({before}) => same(before, flag.options!));
       if (list) flag.options = [...list.after];
     }
