@@ -1,5 +1,5 @@
 import type {Hook} from '@oclif/core';
-import {formatDiagnostic} from '../errors.js';
+import {printDiagnostics} from '../cli/report.js';
 import type {PluginPackage} from '../plugins/connector-plugins.js';
 
 /**
@@ -18,8 +18,9 @@ const hook: Hook<'init'> = async function ({config}) {
   ]);
   const formats = registry.formatIds();
   const remotes = registry.remoteIds();
-  for (const problem of await registerPluginConnectors(registry, plugins))
-    this.warn(formatDiagnostic(problem));
+  const problems = await registerPluginConnectors(registry, plugins);
+  // On stderr like every diagnostic, so --json output stays clean.
+  printDiagnostics(problems, (line) => process.stderr.write(`${line}\n`));
   refreshRegistryChoices(config.commands, [
     {before: formats, after: registry.formatIds()},
     {before: remotes, after: registry.remoteIds()},
