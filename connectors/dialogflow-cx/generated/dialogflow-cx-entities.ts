@@ -1,0 +1,14 @@
+/* Generated from schemas/dialogflow-cx-entities.schema.json by scripts/generate-schema-types.ts. Do not edit: edit the schema and run npm run schemas:types. */
+
+/**
+ * entityTypes/<name>/entities/<language>.json: one language's entries of an entity type.
+ */
+export interface DialogflowCXEntityEntries {
+  entities: {
+    value: string;
+    synonyms?: string[];
+    languageCode?: string;
+    [k: string]: unknown | undefined;
+  }[];
+  [k: string]: unknown | undefined;
+}

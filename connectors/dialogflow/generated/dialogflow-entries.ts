@@ -1,0 +1,10 @@
+/* Generated from schemas/dialogflow-entries.schema.json by scripts/generate-schema-types.ts. Do not edit: edit the schema and run npm run schemas:types. */
+
+/**
+ * entities/<name>_entries_<lang>.json: values and their synonyms (a value's synonyms normally include the value itself).
+ */
+export type DialogflowESEntityEntries = {
+  value: string;
+  synonyms?: string[];
+  [k: string]: unknown | undefined;
+}[];
