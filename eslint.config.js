@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  {ignores: ['dist/', 'node_modules/', 'out/', 'coverage/', 'bin/', 'src/generated/', 'connectors/*/generated/']},
+  {ignores: ['dist/', 'node_modules/', 'out/', 'coverage/', 'bin/', '**/generated/']},
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -59,18 +59,17 @@ function pascalCase(key: string): string {
 
 async function generate(schemaFile: string, target: Target): Promise<string> {
   const schema = JSON.parse(await readFile(join(root, 'schemas', schemaFile), 'utf8')) as JSONSchema;
+  // The generator names a type after its schema's title: name the document and each definition here, in memory,
+  // so that connectors get LuisApp and LuisEntityLabel rather than the schemas' human titles.
+  schema.title = target.root;
+  for (const [key, definition] of Object.entries(schema.definitions ?? {}))
+    if (typeof definition === 'object') definition.title = `${target.prefix}${pascalCase(key)}`;
   return compile(schema, target.root, {
     bannerComment: `/* Generated from schemas/${schemaFile} by scripts/generate-schema-types.ts. Do not edit: edit the schema and run npm run schemas:types. */`,
     // Closed unless the schema says otherwise: a platform schema opens the objects whose unknown fields we keep.
     additionalProperties: false,
     unreachableDefinitions: true,
     strictIndexSignatures: true,
-    customName: (sub, definitionKey) =>
-      sub === schema
-        ? target.root
-        : definitionKey
-          ? `${target.prefix}${pascalCase(definitionKey)}`
-          : undefined,
     style: {singleQuote: true, bracketSpacing: false, printWidth: 110, trailingComma: 'all'},
   });
 }

@@ -213,7 +213,8 @@ function intentFiles(dataset: Dataset, state: ExportState, usedTypes: Set<string
       const uMeta = cxMeta<CxUtteranceMetadata>(u);
       phrases.push({
         ...(uMeta?.id ? {id: uMeta.id} : {}),
-        parts,
+        // The schema wants at least one part; an utterance's text is never empty, so it has one.
+        parts: parts as CxTrainingPhrase['parts'],
         repeatCount: uMeta?.repeatCount ?? 1,
         languageCode: state.language,
       });

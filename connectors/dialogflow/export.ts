@@ -117,7 +117,8 @@ export function exportDialogflowAgent(
       for (const [alias, count] of perAlias) if (count > 1) parameters.get(alias)!.isList = true;
       phrases.push({
         id: meta?.id ?? stableId(name, String(index), u.text),
-        data: parts,
+        // The schema wants at least one part; an utterance's text is never empty, so it has one.
+        data: parts as DialogflowUserSays['data'],
         isTemplate: false,
         count: meta?.count ?? 0,
         updated: meta?.updated ?? 0,

@@ -7,6 +7,7 @@
 import type {ConnectorContext, OutputFile} from '../../src/connector.js';
 import type {Dataset} from '../../src/model/dataset.js';
 import {lookupTables, synonymBlocks, warnRasaLosses} from './export.js';
+import type {RasaLegacyJson} from './generated/rasa-legacy-json.js';
 
 function codePointIndex(text: string, utf16: number): number {
   return [...text.slice(0, utf16)].length;
@@ -21,7 +22,7 @@ export function exportRasaJson(dataset: Dataset, context: ConnectorContext, file
       message: 'rasa cannot carry nested entity labels; children are left out',
     });
   }
-  const json = {
+  const json: RasaLegacyJson = {
     rasa_nlu_data: {
       common_examples: dataset.utterances.map((u) => ({
         text: u.text,

@@ -3,7 +3,7 @@
 /**
  * An Azure AI Language conversational language understanding (CLU) project as imported/exported by the authoring API (projectFileVersion 2022-05-01 and later; the 2022-03-01-preview files with api-version and assets.utterances are read too). offset/length count units of stringIndexType; synthnlu writes Utf16CodeUnit.
  */
-export type AzureCLUConversationProject = (
+export type CluProject = (
   | {
       projectFileVersion: string;
     }
@@ -23,23 +23,34 @@ export type AzureCLUConversationProject = (
     language: string;
     multilingual?: boolean;
     description?: string;
-    settings?: {};
+    settings?: {
+      [k: string]: unknown | undefined;
+    };
+    [k: string]: unknown | undefined;
   };
   assets: {
     projectKind?: string;
-    intents: {
-      category: string;
-    }[];
-    entities: Entity[];
-    utterances: Utterance[];
+    intents: CluIntent[];
+    entities: CluEntity[];
+    utterances: CluUtterance[];
+    [k: string]: unknown | undefined;
   };
+  [k: string]: unknown | undefined;
 };
 
 /**
  * This interface was referenced by `undefined`'s JSON-Schema
+ * via the `definition` "intent".
+ */
+export interface CluIntent {
+  category: string;
+  [k: string]: unknown | undefined;
+}
+/**
+ * This interface was referenced by `undefined`'s JSON-Schema
  * via the `definition` "entity".
  */
-export interface Entity {
+export interface CluEntity {
   category: string;
   description?: string;
   compositionSetting?:
@@ -51,10 +62,7 @@ export interface Entity {
   list?: {
     sublists: {
       listKey: string;
-      synonyms: {
-        language: string;
-        values: string[];
-      }[];
+      synonyms: CluListSynonyms[];
     }[];
   };
   prebuilts?: {
@@ -68,19 +76,33 @@ export interface Entity {
     }[];
   };
   requiredComponents?: string[];
+  [k: string]: unknown | undefined;
+}
+/**
+ * This interface was referenced by `undefined`'s JSON-Schema
+ * via the `definition` "listSynonyms".
+ */
+export interface CluListSynonyms {
+  language: string;
+  values: string[];
 }
 /**
  * This interface was referenced by `undefined`'s JSON-Schema
  * via the `definition` "utterance".
  */
-export interface Utterance {
+export interface CluUtterance {
   text: string;
   language?: string;
   intent: string;
-  entities?: {
-    category: string;
-    offset: number;
-    length: number;
-  }[];
+  entities?: CluEntityLabel[];
   dataset?: 'Train' | 'Test';
+}
+/**
+ * This interface was referenced by `undefined`'s JSON-Schema
+ * via the `definition` "entityLabel".
+ */
+export interface CluEntityLabel {
+  category: string;
+  offset: number;
+  length: number;
 }

@@ -3,7 +3,7 @@
 /**
  * agent.json of a Dialogflow CX JSON package export. synthnlu reads the default language; every other setting is kept byte for byte.
  */
-export interface DialogflowCXAgentSettings {
+export interface CxAgent {
   displayName?: string;
   defaultLanguageCode?: string;
   supportedLanguageCodes?: string[];

@@ -3,12 +3,17 @@
 /**
  * entityTypes/<name>/entities/<language>.json: one language's entries of an entity type.
  */
-export interface DialogflowCXEntityEntries {
-  entities: {
-    value: string;
-    synonyms?: string[];
-    languageCode?: string;
-    [k: string]: unknown | undefined;
-  }[];
+export interface CxEntitiesFile {
+  entities: CxEntity[];
+  [k: string]: unknown | undefined;
+}
+/**
+ * This interface was referenced by `CxEntitiesFile`'s JSON-Schema
+ * via the `definition` "entity".
+ */
+export interface CxEntity {
+  value: string;
+  synonyms?: string[];
+  languageCode?: string;
   [k: string]: unknown | undefined;
 }

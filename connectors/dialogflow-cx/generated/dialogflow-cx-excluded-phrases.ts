@@ -3,11 +3,16 @@
 /**
  * entityTypes/<name>/excludedPhrases/<language>.json: phrases the entity type must not match.
  */
-export interface DialogflowCXExcludedPhrases {
-  excludedPhrases: {
-    value: string;
-    languageCode?: string;
-    [k: string]: unknown | undefined;
-  }[];
+export interface CxExcludedPhrasesFile {
+  excludedPhrases: CxExcludedPhrase[];
+  [k: string]: unknown | undefined;
+}
+/**
+ * This interface was referenced by `CxExcludedPhrasesFile`'s JSON-Schema
+ * via the `definition` "excludedPhrase".
+ */
+export interface CxExcludedPhrase {
+  value: string;
+  languageCode?: string;
   [k: string]: unknown | undefined;
 }

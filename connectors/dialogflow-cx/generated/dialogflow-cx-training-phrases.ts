@@ -3,35 +3,34 @@
 /**
  * intents/<name>/trainingPhrases/<language>.json: one language's training phrases. Annotated parts name a parameter of the intent; spaces around an annotation live in the neighbouring parts.
  */
-export interface DialogflowCXTrainingPhrases {
-  trainingPhrases: {
-    id?: string;
-    /**
-     * @minItems 1
-     */
-    parts: [
-      {
-        text: string;
-        parameterId?: string;
-        /**
-         * Annotated automatically by Dialogflow rather than by a person.
-         */
-        auto?: boolean;
-        [k: string]: unknown | undefined;
-      },
-      ...{
-        text: string;
-        parameterId?: string;
-        /**
-         * Annotated automatically by Dialogflow rather than by a person.
-         */
-        auto?: boolean;
-        [k: string]: unknown | undefined;
-      }[],
-    ];
-    repeatCount?: number;
-    languageCode?: string;
-    [k: string]: unknown | undefined;
-  }[];
+export interface CxTrainingPhrasesFile {
+  trainingPhrases: CxTrainingPhrase[];
+  [k: string]: unknown | undefined;
+}
+/**
+ * This interface was referenced by `CxTrainingPhrasesFile`'s JSON-Schema
+ * via the `definition` "trainingPhrase".
+ */
+export interface CxTrainingPhrase {
+  id?: string;
+  /**
+   * @minItems 1
+   */
+  parts: [CxPart, ...CxPart[]];
+  repeatCount?: number;
+  languageCode?: string;
+  [k: string]: unknown | undefined;
+}
+/**
+ * This interface was referenced by `CxTrainingPhrasesFile`'s JSON-Schema
+ * via the `definition` "part".
+ */
+export interface CxPart {
+  text: string;
+  parameterId?: string;
+  /**
+   * Annotated automatically by Dialogflow rather than by a person.
+   */
+  auto?: boolean;
   [k: string]: unknown | undefined;
 }

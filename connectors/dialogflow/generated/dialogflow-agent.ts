@@ -3,7 +3,7 @@
 /**
  * agent.json of a Dialogflow ES export/restore zip. Real exports carry many settings (webhook, googleAssistant...); only the fields synthnlu reads are typed. An empty object is valid (seen in real exports).
  */
-export interface DialogflowESAgentJson {
+export interface DialogflowAgent {
   description?: string;
   language?: string;
   supportedLanguages?: string[];

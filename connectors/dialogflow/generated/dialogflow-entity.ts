@@ -3,7 +3,7 @@
 /**
  * entities/<name>.json: an entity type's settings (isRegexp: entries are regular expressions; isEnum: composite/list entity).
  */
-export interface DialogflowESEntityType {
+export interface DialogflowEntityType {
   id?: string;
   name: string;
   isOverridable?: boolean;

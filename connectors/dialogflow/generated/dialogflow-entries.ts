@@ -3,8 +3,10 @@
 /**
  * entities/<name>_entries_<lang>.json: values and their synonyms (a value's synonyms normally include the value itself).
  */
-export type DialogflowESEntityEntries = {
+export type DialogflowEntriesFile = DialogflowEntry[];
+
+export interface DialogflowEntry {
   value: string;
   synonyms?: string[];
   [k: string]: unknown | undefined;
-}[];
+}

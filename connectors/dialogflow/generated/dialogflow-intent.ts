@@ -3,7 +3,7 @@
 /**
  * intents/<name>.json: one intent's settings, parameters and responses.
  */
-export interface DialogflowESIntent {
+export interface DialogflowIntent {
   id?: string;
   parentId?: string;
   rootParentId?: string;
@@ -13,7 +13,7 @@ export interface DialogflowESIntent {
   name: string;
   auto?: boolean;
   contexts?: string[];
-  responses?: Response[];
+  responses?: DialogflowResponse[];
   priority?: number;
   webhookUsed?: boolean;
   webhookForSlotFilling?: boolean;
@@ -27,27 +27,27 @@ export interface DialogflowESIntent {
   [k: string]: unknown | undefined;
 }
 /**
- * This interface was referenced by `DialogflowESIntent`'s JSON-Schema
+ * This interface was referenced by `DialogflowIntent`'s JSON-Schema
  * via the `definition` "Response".
  */
-export interface Response {
+export interface DialogflowResponse {
   resetContexts?: boolean;
   action?: string;
   affectedContexts?: {
     name: string;
     lifespan?: number;
   }[];
-  parameters?: Parameter[];
-  messages?: Message[];
+  parameters?: DialogflowParameter[];
+  messages?: DialogflowMessage[];
   defaultResponsePlatforms?: {};
   speech?: unknown[] | string;
   [k: string]: unknown | undefined;
 }
 /**
- * This interface was referenced by `DialogflowESIntent`'s JSON-Schema
+ * This interface was referenced by `DialogflowIntent`'s JSON-Schema
  * via the `definition` "Parameter".
  */
-export interface Parameter {
+export interface DialogflowParameter {
   id?: string;
   required?: boolean;
   /**
@@ -65,10 +65,10 @@ export interface Parameter {
   [k: string]: unknown | undefined;
 }
 /**
- * This interface was referenced by `DialogflowESIntent`'s JSON-Schema
+ * This interface was referenced by `DialogflowIntent`'s JSON-Schema
  * via the `definition` "Message".
  */
-export interface Message {
+export interface DialogflowMessage {
   type?: number | string;
   lang?: string;
   condition?: string;

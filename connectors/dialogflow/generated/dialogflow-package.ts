@@ -3,7 +3,7 @@
 /**
  * package.json of a Dialogflow ES export: the export format version.
  */
-export interface DialogflowESPackageJson {
+export interface DialogflowPackage {
   version: string;
   [k: string]: unknown | undefined;
 }

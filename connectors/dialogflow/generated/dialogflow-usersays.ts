@@ -3,30 +3,24 @@
 /**
  * intents/<name>_usersays_<lang>.json: training phrases, each split into text parts; annotated parts carry meta (@entity or @sys.*) and alias (parameter name).
  */
-export type DialogflowESTrainingPhrases = {
+export type DialogflowUserSaysFile = DialogflowUserSays[];
+
+export interface DialogflowUserSays {
   id?: string;
   /**
    * @minItems 1
    */
-  data: [
-    {
-      text: string;
-      alias?: string;
-      meta?: string;
-      userDefined?: boolean;
-      [k: string]: unknown | undefined;
-    },
-    ...{
-      text: string;
-      alias?: string;
-      meta?: string;
-      userDefined?: boolean;
-      [k: string]: unknown | undefined;
-    }[],
-  ];
+  data: [DialogflowPart, ...DialogflowPart[]];
   isTemplate?: boolean;
   count?: number;
   lang?: string;
   updated?: number;
   [k: string]: unknown | undefined;
-}[];
+}
+export interface DialogflowPart {
+  text: string;
+  alias?: string;
+  meta?: string;
+  userDefined?: boolean;
+  [k: string]: unknown | undefined;
+}

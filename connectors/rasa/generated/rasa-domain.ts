@@ -3,7 +3,7 @@
 /**
  * The domain.yml fragment synthnlu writes beside nlu.yml: the intents and entities (with roles and groups) the training data uses.
  */
-export interface RasaDomainFragment {
+export interface RasaDomain {
   version?: string;
   intents: (string | {})[];
   entities?: (

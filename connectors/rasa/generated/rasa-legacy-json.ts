@@ -3,11 +3,11 @@
 /**
  * The rasa_nlu_data JSON format of Rasa 1.x and earlier. Entity start/end are Python string indices (Unicode code points), end exclusive.
  */
-export interface RasaNLUTrainingDataLegacyJSON {
+export interface RasaLegacyJson {
   rasa_nlu_data: {
-    common_examples?: Example[];
-    intent_examples?: Example[];
-    entity_examples?: Example[];
+    common_examples?: RasaLegacyExample[];
+    intent_examples?: RasaLegacyExample[];
+    entity_examples?: RasaLegacyExample[];
     entity_synonyms?: {
       value: string;
       synonyms: string[];
@@ -32,10 +32,10 @@ export interface RasaNLUTrainingDataLegacyJSON {
   [k: string]: unknown | undefined;
 }
 /**
- * This interface was referenced by `RasaNLUTrainingDataLegacyJSON`'s JSON-Schema
+ * This interface was referenced by `RasaLegacyJson`'s JSON-Schema
  * via the `definition` "Example".
  */
-export interface Example {
+export interface RasaLegacyExample {
   text: string;
   intent?: string;
   entities?: {
@@ -48,5 +48,11 @@ export interface Example {
     extractor?: string;
     [k: string]: unknown | undefined;
   }[];
+  /**
+   * Rasa 2.x+: anything attached to the example, kept as-is.
+   */
+  metadata?: {
+    [k: string]: unknown | undefined;
+  };
   [k: string]: unknown | undefined;
 }
