@@ -52,6 +52,9 @@ const TARGETS: Readonly<Record<string, Target>> = {
 
 const SUFFIX = '.schema.json';
 
+/** The folders generated types go to, from the repository root. */
+export const GENERATED_DIRS: readonly string[] = [...new Set(Object.values(TARGETS).map((t) => t.dir))];
+
 function pascalCase(key: string): string {
   return key.replace(/(^|[-_\s]+)([a-zA-Z0-9])/g, (_, __, c: string) => c.toUpperCase());
 }
@@ -122,7 +125,7 @@ export async function syncSchemaTypes(root: string, {write}: {write: boolean}): 
   for (const name of Object.keys(TARGETS))
     if (!schemaFiles.includes(`${name}${SUFFIX}`))
       problems.push(`TARGETS names ${name}, but schemas/${name}${SUFFIX} does not exist`);
-  for (const dir of new Set(Object.values(TARGETS).map((t) => t.dir))) {
+  for (const dir of GENERATED_DIRS) {
     const files = await readdir(join(root, dir)).catch(() => [] as string[]);
     for (const file of files)
       if (!expected.has(`${dir}/${file}`))

@@ -2,16 +2,9 @@ import {cp, mkdtemp, readFile, rm, unlink, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {syncSchemaTypes} from '../../scripts/schema-types.js';
+import {GENERATED_DIRS, syncSchemaTypes} from '../../scripts/schema-types.js';
 
 const repo = new URL('../..', import.meta.url).pathname;
-const GENERATED_DIRS = [
-  'src/generated',
-  'connectors/botframework/generated',
-  'connectors/dialogflow/generated',
-  'connectors/dialogflow-cx/generated',
-  'connectors/rasa/generated',
-];
 
 /** A copy of the schemas and the generated types, which each test edits as a developer would. */
 async function copyOfRepo(): Promise<string> {
