@@ -10,7 +10,11 @@ import {normalizeUtteranceText} from '../../src/model/dataset.js';
 import type {Spec} from '../../src/spec/spec.js';
 
 /** Appends one of `words`: a harmless variation. */
-function suffixFamily(tag: VariationFamily['tag'], name: string, words: string[]): VariationFamily {
+function suffixFamily(
+  tag: VariationFamily['tag'],
+  name: VariationFamily['name'],
+  words: string[],
+): VariationFamily {
   return {
     tag,
     name,
