@@ -12,7 +12,6 @@ export const BASIC_FRAMES = [
   'help me {vp}',
   'I need help {ving}',
   'I need some help to {vp}',
-  'I would need to {vp}',
   'I am looking to {vp}',
   '{np}',
   'I want {np}',
