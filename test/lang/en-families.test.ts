@@ -163,7 +163,7 @@ describe('register and style families', () => {
     const outputs = variants('colloquial', ORDER);
     expect(outputs.length).toBeGreaterThan(0);
     for (const out of outputs)
-      expect(out.text).toMatch(/\b(wanna|gotta|need to|u|lemme|pls|yo|i|asap)\b|^want to /);
+      expect(out.text).toMatch(/\b(wanna|gotta|tryna|need to|u|lemme|pls|yo|i|asap)\b|^want to /);
     expect(outputs.every((o) => !o.text.startsWith('I '))).toBe(true);
   });
 
@@ -302,6 +302,14 @@ describe('English seed analysis: each frame only takes the kind of seed it fits'
     expect(outputs.some((t) => /\b(can|may) I pay my electricity bill/i.test(t))).toBe(true);
     for (const text of outputs)
       expect(text).not.toMatch(/\b(could|can|would|will) (you|u|ya)( please)? pay|mind paying/i);
+  });
+
+  it('varies the wrapper: one request seed gets many different frames, not the same few', () => {
+    const distinct = (name: string): number =>
+      new Set(variants(name, plain('pay my electricity bill'), 80).map((o) => o.text)).size;
+    expect(distinct('interrogative')).toBeGreaterThanOrEqual(13);
+    expect(distinct('basic')).toBeGreaterThanOrEqual(10);
+    expect(distinct('polite')).toBeGreaterThanOrEqual(6);
   });
 
   it('never uses the stilted "I would need to" frame', () => {
