@@ -2,7 +2,7 @@
  * The canonical dataset model. Types come from schemas/dataset.schema.json (src/generated), so the schema is
  * the single source of truth; this module adds constructors and small helpers around them.
  */
-import type {Dataset, EntitySpan, Utterance} from '../generated/dataset.js';
+import type {Dataset, Utterance} from '../generated/dataset.js';
 
 export type {
   Dataset,
@@ -46,14 +46,6 @@ export function utterancesByIntent(dataset: Dataset): Map<string, Utterance[]> {
     list.push(u);
   }
   return groups;
-}
-
-/** The text a span covers. */
-export function spanText(
-  utterance: Pick<Utterance, 'text'>,
-  span: Pick<EntitySpan, 'start' | 'end'>,
-): string {
-  return utterance.text.slice(span.start, span.end);
 }
 
 /** Key for duplicate detection: case, whitespace and punctuation do not make two utterances different. */
