@@ -224,13 +224,18 @@ describe('push --to clu (nock)', () => {
     api()
       .get(PROJECT_PATH)
       .query(API)
+      // The message quotes the key it refused (as a gateway might), so only redaction keeps it out of the output.
       .reply(401, {
-        error: {code: '401', message: 'Access denied due to invalid subscription key or wrong API endpoint.'},
+        error: {
+          code: '401',
+          message: `Access denied due to invalid subscription key ${KEY} or wrong API endpoint.`,
+        },
       });
     const run = await push();
     expect(run.error?.oclif?.exit).toBe(1);
     expect(run.stderr).toContain(KEY_ENV);
     expect(run.stderr).toContain('region');
+    expect(run.stderr).toContain('invalid subscription key [REDACTED]');
     expect(run.stdout + run.stderr).not.toContain(KEY);
   });
 
