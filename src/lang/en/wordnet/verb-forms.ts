@@ -1,12 +1,13 @@
 /**
  * The gerund and past tense of an English verb, for the lexicon build (build-index.ts). compromise guesses both
- * from the spelling and gets common verbs wrong (snow -> "snew", crawl -> "crew", snap -> "snaping"), so the
+ * from the spelling and gets common verbs wrong (snow -> "snew", crawl -> "crawl", snap -> "snaping"), so the
  * build uses data instead, with rules only where the data says nothing:
  * - irregular verbs from english-verbs-irregular (RosaeNLG's list, from Wiktionary): go -> went, swim -> swam;
  * - the consonant doubling of each verb from english-verbs-gerunds (WordNet's own exception list): snapping,
  *   preferring, panicking, but visiting and opening. Doubling depends on stress (prefer, but offer), which the
  *   spelling does not show; WordNet records it, and a verb it does not list is doubled only when it is a
- *   single-syllable consonant-vowel-consonant word (stab -> stabbed).
+ *   single-syllable consonant-vowel-consonant word (stab -> stabbed). The list spells a final -l doubled
+ *   (cancelling, travelled), as the lexicon always has.
  * Both are development dependencies: only the generated lexicon ships.
  */
 import {createRequire} from 'node:module';
