@@ -6,6 +6,7 @@
  */
 import type {ConnectorContext, OutputFile, Dataset} from '../../src/connector-kit.js';
 import {lookupTables, synonymBlocks, warnRasaLosses} from './export.js';
+import type {RasaLegacyJson} from './generated/rasa-legacy-json.js';
 
 function codePointIndex(text: string, utf16: number): number {
   return [...text.slice(0, utf16)].length;
@@ -20,7 +21,7 @@ export function exportRasaJson(dataset: Dataset, context: ConnectorContext, file
       message: 'rasa cannot carry nested entity labels; children are left out',
     });
   }
-  const json = {
+  const json: RasaLegacyJson = {
     rasa_nlu_data: {
       common_examples: dataset.utterances.map((u) => ({
         text: u.text,

@@ -167,7 +167,15 @@ function simplifyErrors(errors: ErrorObject[]): ErrorObject[] {
       result = result.filter((e) => !inside(e));
     }
   }
-  // propertyNames failures come with a nested error on the same name; keep one.
+  // propertyNames failures come with a nested error on the same name; keep one, with the names the nested enum
+  // allows (the schema may hold that enum behind a $ref, out of the propertyNames error's own parentSchema).
+  for (const error of result) {
+    if (error.keyword !== 'propertyNames') continue;
+    const nested = result.find(
+      (e) => e.keyword === 'enum' && e.propertyName !== undefined && e.instancePath === error.instancePath,
+    );
+    if (nested) error.params = {...error.params, allowedValues: nested.params.allowedValues as unknown};
+  }
   result = result.filter(
     (e) =>
       !(
@@ -252,7 +260,8 @@ function describeError(error: ErrorObject, options: ValidateOptions): Diagnostic
       const key = String(params.propertyName);
       segments = [...base, key];
       locateKey = true;
-      const allowed = parentSchema.propertyNames?.enum;
+      const allowed =
+        (params.allowedValues as unknown[] | undefined)?.map(String) ?? parentSchema.propertyNames?.enum;
       const match = allowed ? closestMatch(key, allowed) : undefined;
       message = `"${key}" is not a valid name here${match ? ` (did you mean "${match}"?)` : ''}${allowed ? `; use one of: ${allowed.join(', ')}` : ''}`;
       if (match) suggestion = `Rename "${key}" to "${match}".`;

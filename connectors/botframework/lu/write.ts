@@ -85,7 +85,7 @@ export function luisAppToLu(app: LuisApp, context: ConnectorContext): string {
   for (const [intent, utterances] of byIntent) {
     lines.push(`# ${intent}`);
     for (const u of utterances) {
-      const {text, labels, changed} = oneLine(u.text, u.entities);
+      const {text, labels, changed} = oneLine(u.text, u.entities ?? []);
       if (changed) reshaped += 1;
       const {kept, dropped: lost} = nestable(labels, 0, text.length);
       dropped += lost;

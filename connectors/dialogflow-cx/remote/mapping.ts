@@ -112,7 +112,7 @@ export async function apiToDataset(
       kind: enumName(type.kind, KINDS) as CxEntityType['kind'],
     };
     const expansion = enumName(type.autoExpansionMode, EXPANSION);
-    if (expansion !== EXPANSION[0]) file.autoExpansionMode = expansion;
+    if (expansion !== EXPANSION[0]) file.autoExpansionMode = expansion as CxEntityType['autoExpansionMode'];
     if (type.enableFuzzyExtraction) file.enableFuzzyExtraction = true;
     if (type.redact) file.redact = true;
     files.set(`${folder}/${stem}.json`, JSON.stringify(file));
@@ -153,10 +153,11 @@ export async function apiToDataset(
     files.set(`intents/${stem}/${stem}.json`, JSON.stringify(file));
     const trainingPhrases: CxTrainingPhrase[] = (intent.trainingPhrases ?? []).map((phrase) => ({
       ...(phrase.id ? {id: phrase.id} : {}),
+      // A phrase is its parts: the API never returns one without (and the file schema wants at least one).
       parts: (phrase.parts ?? []).map((part) => ({
         text: part.text ?? '',
         ...(part.parameterId ? {parameterId: part.parameterId} : {}),
-      })),
+      })) as CxTrainingPhrase['parts'],
       repeatCount: phrase.repeatCount ?? 1,
       languageCode: language,
     }));
