@@ -1,12 +1,14 @@
 import {createHash} from 'node:crypto';
-import type {ConnectorContext, ExportOptions, OutputFile} from '../../src/connector.js';
 import {
+  type ConnectorContext,
+  type ExportOptions,
+  type OutputFile,
   intentNames,
   type Dataset,
   type Entity,
   type EntitySpan,
   type Utterance,
-} from '../../src/model/dataset.js';
+} from '../../src/connector-kit.js';
 import {cxJsonText} from './cx-json.js';
 import {uniqueFolders} from './layout.js';
 import {cxMeta} from './metadata.js';

@@ -1,13 +1,14 @@
-import type {ConnectorContext, ImportSource} from '../../src/connector.js';
-import {SynthnluError} from '../../src/errors.js';
 import {
+  type ConnectorContext,
+  type ImportSource,
+  SynthnluError,
   emptyDataset,
   type Dataset,
   type Entity,
   type EntitySpan,
   type Intent,
   type Utterance,
-} from '../../src/model/dataset.js';
+} from '../../src/connector-kit.js';
 import {blobExportError, isCxBlobExport} from './blob.js';
 import {findCxLayout, type CxLayout, type CxResourceFiles} from './layout.js';
 import {cxMeta} from './metadata.js';

@@ -1,12 +1,14 @@
 import {createHash} from 'node:crypto';
-import type {ConnectorContext, ExportOptions, OutputFile} from '../../src/connector.js';
 import {
+  type ConnectorContext,
+  type ExportOptions,
+  type OutputFile,
   intentNames,
   type Dataset,
   type Entity,
   type EntitySpan,
   type Intent,
-} from '../../src/model/dataset.js';
+} from '../../src/connector-kit.js';
 import {dialogflowReadyDataset} from './export-names.js';
 import {uniqueFileStems} from './file-names.js';
 import {dialogflowSystemType} from './system-entities.js';

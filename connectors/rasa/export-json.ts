@@ -4,8 +4,7 @@
  * plain texts with entity offsets, so no markup can be misread. Offsets are Python string indices
  * (code points), the canonical model's are UTF-16 units.
  */
-import type {ConnectorContext, OutputFile} from '../../src/connector.js';
-import type {Dataset} from '../../src/model/dataset.js';
+import type {ConnectorContext, OutputFile, Dataset} from '../../src/connector-kit.js';
 import {lookupTables, synonymBlocks, warnRasaLosses} from './export.js';
 import type {RasaLegacyJson} from './generated/rasa-legacy-json.js';
 

@@ -1,6 +1,12 @@
 import {parse, stringify} from 'yaml';
-import type {ConnectorContext, ExportOptions, OutputFile} from '../../src/connector.js';
-import {intentNames, type Dataset, type Utterance} from '../../src/model/dataset.js';
+import {
+  type ConnectorContext,
+  type ExportOptions,
+  type OutputFile,
+  intentNames,
+  type Dataset,
+  type Utterance,
+} from '../../src/connector-kit.js';
 import {formatAnnotatedExample} from './annotation.js';
 import type {RasaEntityAnnotation} from './training-data.js';
 import type {RasaDomain} from './generated/rasa-domain.js';

@@ -1,8 +1,12 @@
 /** Readers for Rasa's three training data formats, into one RasaTrainingData. */
 import {isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode} from 'yaml';
-import type {ConnectorContext} from '../../src/connector.js';
-import {failOnErrors, SynthnluError, type Diagnostic} from '../../src/errors.js';
-import {lineColumnAt} from '../../src/io/read-text.js';
+import {
+  type ConnectorContext,
+  failOnErrors,
+  SynthnluError,
+  type Diagnostic,
+  lineColumnAt,
+} from '../../src/connector-kit.js';
 import {AnnotationError, parseAnnotatedExample} from './annotation.js';
 import type {RasaLegacyJson} from './generated/rasa-legacy-json.js';
 import type {RasaNluFile} from './generated/rasa-nlu.js';

@@ -3,7 +3,7 @@
  * Reads both syntaxes real files carry: the current `@ type name` definitions and the older `$name:...` ones,
  * plus `> !# @app.*` info lines; QnA sections (`# ?`) and alterations are skipped.
  */
-import {SynthnluError} from '../../../src/errors.js';
+import {SynthnluError} from '../../../src/connector-kit.js';
 import type {LuisApp, LuisChildEntity, LuisEntity, LuisEntityLabel, LuisFeature} from '../luis/types.js';
 import {LuLabelError, parseUtteranceLine} from './utterance.js';
 

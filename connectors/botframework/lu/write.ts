@@ -1,5 +1,5 @@
 /** LUIS app (as built by luis/from-dataset) -> .lu text in the current (@-definition) syntax bf-lu reads. */
-import type {ConnectorContext} from '../../../src/connector.js';
+import type {ConnectorContext} from '../../../src/connector-kit.js';
 import type {LuisApp, LuisChildEntity, LuisEntityLabel, LuisFeature} from '../luis/types.js';
 import {nestable, writeUtteranceLine} from './utterance.js';
 

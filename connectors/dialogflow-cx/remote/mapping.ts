@@ -8,9 +8,12 @@
  * (".../entityTypes/<id>", system ones "projects/-/locations/-/agents/-/entityTypes/sys.date") where files
  * say "@name"; phrases carry no languageCode (the request does) and no auto flag; enums may be numbers.
  */
-import type {ImportSource} from '../../../src/connector.js';
-import {createConnectorContext} from '../../../src/convert/context.js';
-import {emptyDataset, type Dataset} from '../../../src/model/dataset.js';
+import {
+  type ImportSource,
+  createConnectorContext,
+  emptyDataset,
+  type Dataset,
+} from '../../../src/connector-kit.js';
 import {cxJsonText} from '../cx-json.js';
 import {exportCxAgent} from '../export.js';
 import {importCxAgent} from '../import.js';
