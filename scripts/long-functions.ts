@@ -65,7 +65,8 @@ const all = dirs
   .flatMap((dir) => sourceFiles(dir))
   .flatMap((file) => longFunctions(file, limit))
   .sort((a, b) => b.lines - a.lines);
-for (const f of all) console.log(`${String(f.lines).padStart(4)}  ${relative('.', f.file)}:${f.line}  ${f.name}`);
+for (const f of all)
+  console.log(`${String(f.lines).padStart(4)}  ${relative('.', f.file)}:${f.line}  ${f.name}`);
 console.log(
   `${all.length} functions over ${limit} lines, ${all.filter((f) => f.lines > over).length} over ${over}`,
 );
