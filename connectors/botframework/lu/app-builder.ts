@@ -2,7 +2,7 @@
  * The LUIS app a .lu file is read into, with the lookups its blocks share: an entity, list or prebuilt named
  * twice is one model whose roles add up, and an intent named twice is one intent.
  */
-import {SynthnluError} from '../../../src/errors.js';
+import {SynthnluError} from '../../../src/connector-kit.js';
 import type {LuisApp, LuisClosedList, LuisEntity} from '../luis/types.js';
 
 export function addRoles(target: {roles?: string[]}, roles: string[]): void {

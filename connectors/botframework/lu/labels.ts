@@ -36,7 +36,7 @@ function declareLabelledEntities(builder: LuAppBuilder): void {
       visit(l.children ?? [], true);
     }
   };
-  for (const u of app.utterances) visit(u.entities, false);
+  for (const u of app.utterances) visit(u.entities ?? [], false);
 }
 
 /** Only ML entities with declared children keep nested labels; bf-lu lists other nested labels flat. */
@@ -48,5 +48,5 @@ function flattenNestedLabels(app: LuisApp): void {
       const {children, ...parent} = l;
       return [...flatten(children), parent];
     });
-  for (const u of app.utterances) u.entities = flatten(u.entities);
+  for (const u of app.utterances) u.entities = flatten(u.entities ?? []);
 }

@@ -2,7 +2,7 @@
  * LUIS app models -> dataset entities, one reader per LUIS model kind (ML entities, their children, closed
  * lists, regex, prebuilt, composites, pattern.any), in the order the dataset lists them.
  */
-import type {Entity} from '../../../src/model/dataset.js';
+import type {Entity} from '../../../src/connector-kit.js';
 import {isLuisPrebuiltName, luisPrebuiltToCanonical} from '../prebuilt-names.js';
 import type {
   LuisApp,

@@ -4,8 +4,7 @@
  * v3+ recommends: an ML entity of the same name with the list, regex or prebuilt as a required feature (its
  * "companion"), so the labels and the entity name survive. Unlabelled ones are exported natively.
  */
-import type {ConnectorContext} from '../../../src/connector.js';
-import type {Entity} from '../../../src/model/dataset.js';
+import type {ConnectorContext, Entity} from '../../../src/connector-kit.js';
 import {canonicalToLuisPrebuilt} from '../prebuilt-names.js';
 import type {LuisApp, LuisEntity} from './types.js';
 

@@ -1,7 +1,11 @@
 /** LUIS app JSON (any schema version 3.x-7.0.0) -> canonical Dataset. Pure: the caller has validated the JSON. */
-import {SynthnluError} from '../../../src/errors.js';
-import type {Dataset, EntitySpan, Utterance} from '../../../src/model/dataset.js';
-import {DATASET_FORMAT} from '../../../src/model/dataset.js';
+import {
+  SynthnluError,
+  type Dataset,
+  type EntitySpan,
+  type Utterance,
+  DATASET_FORMAT,
+} from '../../../src/connector-kit.js';
 import {luisEntitiesToDataset} from './entity-readers.js';
 import type {LuisApp, LuisEntityLabel} from './types.js';
 
