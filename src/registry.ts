@@ -1,68 +1,7 @@
-import type {Connector, ConnectorFormat, PlatformLimits} from './connector.js';
-import {SynthnluError} from './errors.js';
-import {closestMatch} from './schema/suggest.js';
 import {builtinConnectors} from '../connectors/index.js';
+import {ConnectorRegistry} from './connector-registry.js';
 
-/** What a format can carry: its connector's capabilities, refined by the format's own. */
-export function formatSupports(connector: Connector, format: ConnectorFormat): PlatformLimits['supports'] {
-  return {...connector.limits.supports, ...format.supports};
-}
+export {ConnectorRegistry, formatLimits, formatSupports} from './connector-registry.js';
 
-/** The limits an export to this format is checked against: its connector's, refined by the format's own. */
-export function formatLimits(connector: Connector, format: ConnectorFormat): PlatformLimits {
-  return {...connector.limits, ...format.limits, supports: formatSupports(connector, format)};
-}
-
-/** The connectors synthnlu knows: built-ins plus any registered by a library user. */
-export class ConnectorRegistry {
-  readonly #connectors: Connector[] = [];
-
-  constructor(connectors: readonly Connector[] = []) {
-    for (const connector of connectors) this.register(connector);
-  }
-
-  register(connector: Connector): void {
-    if (this.#connectors.some((c) => c.id === connector.id))
-      throw new Error(`connector "${connector.id}" is already registered`);
-    for (const format of connector.formats) {
-      if (this.formatIds().includes(format.id))
-        throw new Error(`format "${format.id}" is already registered`);
-    }
-    this.#connectors.push(connector);
-  }
-
-  connectors(): readonly Connector[] {
-    return this.#connectors;
-  }
-
-  formats(): ConnectorFormat[] {
-    return this.#connectors.flatMap((c) => c.formats);
-  }
-
-  formatIds(): string[] {
-    return this.formats().map((f) => f.id);
-  }
-
-  /** The connector that owns a format, and the format. Unknown ids fail with a suggestion. */
-  format(id: string): {connector: Connector; format: ConnectorFormat} {
-    for (const connector of this.#connectors) {
-      const format = connector.formats.find((f) => f.id === id);
-      if (format) return {connector, format};
-    }
-    const guess = closestMatch(id, this.formatIds());
-    throw new SynthnluError(
-      'UNKNOWN_FORMAT',
-      `unknown format "${id}"${guess ? ` (did you mean "${guess}"?)` : ''}`,
-      {
-        suggestion: `Known formats: ${this.formatIds().join(', ')}.`,
-      },
-    );
-  }
-
-  remoteIds(): string[] {
-    return this.#connectors.flatMap((c) => (c.remote ? [c.remote.id] : []));
-  }
-}
-
-/** The default registry: every built-in connector. */
+/** The default registry: every built-in connector, then those of installed plugins (src/hooks/init.ts). */
 export const registry = new ConnectorRegistry(builtinConnectors);

@@ -1,4 +1,4 @@
-import type {RemoteConnector} from '../../src/remote/types.js';
+import type {RemoteConnector} from '../../src/connector-kit.js';
 import {CluSession} from './remote/clu-session.js';
 
 /** Push/pull for Azure CLU conversation projects through the authoring REST API. */

@@ -1,4 +1,4 @@
-import type {RemoteConnector} from '../../src/remote/types.js';
+import type {RemoteConnector} from '../../src/connector-kit.js';
 
 /** Push/pull for a live Dialogflow CX agent through @google-cloud/dialogflow-cx (loaded only when used). */
 export const dialogflowCxRemote: RemoteConnector = {

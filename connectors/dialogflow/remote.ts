@@ -1,4 +1,4 @@
-import type {RemoteConnector} from '../../src/remote/types.js';
+import type {RemoteConnector} from '../../src/connector-kit.js';
 import {DialogflowSession} from './remote/session.js';
 
 /** Push/pull for a live Dialogflow ES agent through @google-cloud/dialogflow (loaded only when used). */

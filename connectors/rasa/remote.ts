@@ -1,4 +1,4 @@
-import type {RemoteConnector} from '../../src/remote/types.js';
+import type {RemoteConnector} from '../../src/connector-kit.js';
 import {RasaSession} from './remote/session.js';
 
 /** Push to a Rasa open source server: it trains on the whole dataset and loads the new model. */

@@ -159,9 +159,13 @@ class SplitQuota {
     const remainingTrain = this.trainTarget - this.train;
     const toTrain =
       remaining > 0 ? this.rng.next() * remaining < remainingTrain : this.rng.chance(this.split);
+    return this.take(toTrain ? 'train' : 'test');
+  }
+  /** Counts an assignment made elsewhere (a seed that must sit in the same split as its twin). */
+  take(split: 'train' | 'test'): 'train' | 'test' {
     this.assigned += 1;
-    if (toTrain) this.train += 1;
-    return toTrain ? 'train' : 'test';
+    if (split === 'train') this.train += 1;
+    return split;
   }
 }
 
@@ -362,8 +366,9 @@ function* generateIntent(
     tags: VariationTag[],
     source: 'seed' | 'template' | 'generated',
     origin?: string,
+    sameSplitAs?: 'train' | 'test',
   ): Utterance => {
-    const split = quota.next();
+    const split = sameSplitAs ? quota.take(sameSplitAs) : quota.next();
     report.produced += 1;
     report[split] += 1;
     report.sources[source] += 1;
@@ -379,6 +384,8 @@ function* generateIntent(
   const bases: Base[] = [];
   const buffer: Expansion = {text: '', entities: []};
   const localSeeds = new Set<string>();
+  // Normalised seed text -> its split: near-identical seeds go to the same split (no train/test leak).
+  const seedSplits = new Map<string, 'train' | 'test'>();
   for (const template of prepared.templates[index]!) {
     if (!template.plain) {
       bases.push({template, seed: false, produced: 0, failures: 0});
@@ -389,12 +396,16 @@ function* generateIntent(
     buffer.entities = [];
     template.sample(templateRng, buffer);
     const annotated = tidyExpansion(buffer);
+    // Seeds are always kept as written, even past the count and even when two differ only in case or
+    // punctuation ("see you later, alligator" / "see you later alligator"): the user's own examples are what
+    // the output must never do worse than. Only the very same text twice in one intent is written once.
+    if (localSeeds.has(annotated.text)) continue;
+    localSeeds.add(annotated.text);
     const key = dedupeKeyText(annotated.text);
-    // Seeds are always kept, even past the count; only a repeat of the same seed in this intent is dropped.
-    if (localSeeds.has(key)) continue;
-    localSeeds.add(key);
     seen.add(key);
-    yield emit(annotated, [], 'seed');
+    const utterance = emit(annotated, [], 'seed', undefined, seedSplits.get(key));
+    seedSplits.set(key, utterance.split!);
+    yield utterance;
   }
 
   // Each family may tag at most its share of the generated part of the count (rounded up), so that a family
