@@ -1,5 +1,6 @@
 import type {Connector, ConnectorFormat, PlatformLimits} from './connector.js';
 import {SynthnluError} from './errors.js';
+import type {RemoteConnector} from './remote/types.js';
 import {closestMatch} from './schema/suggest.js';
 import {builtinConnectors} from '../connectors/index.js';
 
@@ -59,8 +60,24 @@ export class ConnectorRegistry {
     );
   }
 
+  remotes(): RemoteConnector[] {
+    return this.#connectors.flatMap((c) => (c.remote ? [c.remote] : []));
+  }
+
   remoteIds(): string[] {
-    return this.#connectors.flatMap((c) => (c.remote ? [c.remote.id] : []));
+    return this.remotes().map((r) => r.id);
+  }
+
+  /** The live-platform remote with this id (the value of push --to and pull --from). */
+  remote(id: string): RemoteConnector {
+    const remote = this.remotes().find((r) => r.id === id);
+    if (remote) return remote;
+    const guess = closestMatch(id, this.remoteIds());
+    throw new SynthnluError(
+      'UNKNOWN_REMOTE',
+      `unknown platform "${id}"${guess ? ` (did you mean "${guess}"?)` : ''}`,
+      {suggestion: `Platforms synthnlu can push to: ${this.remoteIds().join(', ')}.`},
+    );
   }
 }
 

@@ -5,6 +5,7 @@
 import {SynthnluError} from '../../../src/errors.js';
 import {googleClientOptions} from '../../../src/remote/google-client.js';
 import type {RemoteOptions} from '../../../src/remote/types.js';
+import type {DialogflowFlag} from '../remote.js';
 
 export interface DialogflowClients {
   intents: import('@google-cloud/dialogflow').v2.IntentsClient;
@@ -15,15 +16,18 @@ export interface DialogflowClients {
   project: string;
 }
 
-export async function createDialogflowClients(options: RemoteOptions): Promise<DialogflowClients> {
-  const location = options.location && options.location !== 'global' ? options.location : undefined;
+export async function createDialogflowClients(
+  options: RemoteOptions<DialogflowFlag>,
+): Promise<DialogflowClients> {
+  const {location: given, project: projectFlag} = options.flags;
+  const location = given && given !== 'global' ? given : undefined;
   const {clientOptions, keyProject} = await googleClientOptions(
     options,
     location ? `${location}-dialogflow.googleapis.com` : undefined,
     {label: 'Dialogflow', codePrefix: 'DIALOGFLOW'},
   );
   const project =
-    options.project ?? keyProject ?? options.env.GOOGLE_CLOUD_PROJECT ?? options.env.GCLOUD_PROJECT;
+    projectFlag ?? keyProject ?? options.env.GOOGLE_CLOUD_PROJECT ?? options.env.GCLOUD_PROJECT;
   if (!project)
     throw new SynthnluError('DIALOGFLOW_NO_PROJECT', 'no Google Cloud project for the Dialogflow agent', {
       suggestion:
