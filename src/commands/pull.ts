@@ -4,7 +4,7 @@ import {forceFlag, outFlag} from '../cli/flags.js';
 import {checkOutputPath} from '../io/output-path.js';
 import {writeDataset} from '../model/write-dataset.js';
 import {remoteCommandFlags, remoteOptionsFromFlags} from '../remote/flags.js';
-import {pullHelp} from '../remote/help.js';
+import {pullHelp} from '../cli/platform-help.js';
 import {pullDataset} from '../remote/push.js';
 import {Secrets, withSecretsRedacted} from '../remote/secrets.js';
 import {registry} from '../registry.js';

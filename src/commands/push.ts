@@ -3,8 +3,8 @@ import {SynthnluCommand} from '../cli/base-command.js';
 import {fromFormatFlag, seedFlag} from '../cli/flags.js';
 import {loadAnyAsDataset} from '../convert/load-any.js';
 import {ExitCode} from '../errors.js';
-import {remoteCommandFlags, remoteOptionsFromFlags} from '../remote/flags.js';
-import {pushHelp} from '../remote/help.js';
+import {pushFlags, remoteCommandFlags, remoteOptionsFromFlags} from '../remote/flags.js';
+import {pushHelp} from '../cli/platform-help.js';
 import {formatPlan} from '../remote/plan.js';
 import {stderrProgress} from '../remote/progress.js';
 import {pushDataset, type PushResult} from '../remote/push.js';
@@ -28,24 +28,7 @@ export default class Push extends SynthnluCommand<PushResult> {
     to: Flags.string({description: 'Platform to push to.', options: registry.remoteIds(), required: true}),
     from: fromFormatFlag(registry.formatIds()),
     seed: seedFlag,
-    'dry-run': Flags.boolean({
-      description: 'Print the plan (or return it with --json) and stop.',
-      default: false,
-    }),
-    prune: Flags.boolean({
-      description: 'Delete remote intents and entity types that are not in the dataset (after a backup).',
-      default: false,
-    }),
-    train: Flags.boolean({description: 'Train after applying and wait for it.', default: false}),
-    yes: Flags.boolean({
-      char: 'y',
-      description: 'Apply without asking (required when not in an interactive terminal).',
-      default: false,
-    }),
-    'backup-dir': Flags.string({
-      description: 'Where backups of the remote state are saved.',
-      default: '.synthnlu/backups',
-    }),
+    ...pushFlags,
     ...remoteCommandFlags(registry, 'push'),
   };
 

@@ -39,6 +39,28 @@ export const remoteTransportFlags = {
   }),
 };
 
+/** How push applies: plan only, prune, train, confirmation and backups. */
+export const pushFlags = {
+  'dry-run': Flags.boolean({
+    description: 'Print the plan (or return it with --json) and stop.',
+    default: false,
+  }),
+  prune: Flags.boolean({
+    description: 'Delete remote intents and entity types that are not in the dataset (after a backup).',
+    default: false,
+  }),
+  train: Flags.boolean({description: 'Train after applying and wait for it.', default: false}),
+  yes: Flags.boolean({
+    char: 'y',
+    description: 'Apply without asking (required when not in an interactive terminal).',
+    default: false,
+  }),
+  'backup-dir': Flags.string({
+    description: 'Where backups of the remote state are saved.',
+    default: '.synthnlu/backups',
+  }),
+};
+
 export interface RemoteTransportValues {
   'request-timeout': number;
   'max-retry-time'?: number | undefined;
@@ -65,11 +87,13 @@ export function flagsOf(remote: RemoteConnector, command: RemoteCommand): Remote
 function describeFlag(declarations: Array<{remote: string; spec: RemoteFlagSpec}>): string {
   const byText = new Map<string, string[]>();
   for (const {remote, spec} of declarations) {
-    const defaults = [
-      spec.env ? `default: ${spec.env}` : undefined,
-      spec.secretName ? `default: ${spec.secretName.default}` : undefined,
-    ].filter((text) => text !== undefined);
-    const text = `${spec.description}${defaults.length > 0 ? ` (${defaults.join('; ')})` : ''}`;
+    // An env default is read from the variable ($NAME); a secret-name default is the variable's name itself.
+    const fallback = spec.env
+      ? ` Default: $${spec.env}.`
+      : spec.secretName
+        ? ` Default: ${spec.secretName.default}.`
+        : '';
+    const text = `${spec.description}${fallback}`;
     byText.set(text, [...(byText.get(text) ?? []), remote]);
   }
   return [...byText].map(([text, remotes]) => `${remotes.join(', ')}: ${text}`).join(' ');

@@ -18,7 +18,7 @@ export const googleClientFlags = [
   },
   {
     name: 'key-file',
-    description: 'service-account JSON key (default: Application Default Credentials).',
+    description: 'service-account JSON key; Application Default Credentials when there is none.',
     env: 'GOOGLE_APPLICATION_CREDENTIALS',
   },
 ] as const satisfies readonly RemoteFlagSpec[];

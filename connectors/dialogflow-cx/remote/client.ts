@@ -46,11 +46,7 @@ export async function createCxClients(options: RemoteOptions<DialogflowCxFlag>):
     codePrefix: 'DIALOGFLOW_CX',
   });
   const project =
-    named?.[1] ??
-    projectFlag ??
-    keyProject ??
-    options.env.GOOGLE_CLOUD_PROJECT ??
-    options.env.GCLOUD_PROJECT;
+    named?.[1] ?? projectFlag ?? keyProject ?? options.env.GOOGLE_CLOUD_PROJECT ?? options.env.GCLOUD_PROJECT;
   if (!project)
     throw new SynthnluError(
       'DIALOGFLOW_CX_NO_PROJECT',

@@ -26,8 +26,7 @@ export async function createDialogflowClients(
     location ? `${location}-dialogflow.googleapis.com` : undefined,
     {label: 'Dialogflow', codePrefix: 'DIALOGFLOW'},
   );
-  const project =
-    projectFlag ?? keyProject ?? options.env.GOOGLE_CLOUD_PROJECT ?? options.env.GCLOUD_PROJECT;
+  const project = projectFlag ?? keyProject ?? options.env.GOOGLE_CLOUD_PROJECT ?? options.env.GCLOUD_PROJECT;
   if (!project)
     throw new SynthnluError('DIALOGFLOW_NO_PROJECT', 'no Google Cloud project for the Dialogflow agent', {
       suggestion:

@@ -1,4 +1,4 @@
-/** The push and pull help that names platforms, built from the remotes in the registry. */
+/** The help of the commands that name platforms (export, push, pull), built from the connectors in the registry. */
 import type {ConnectorRegistry} from '../registry.js';
 
 const EXAMPLE_PREFIX = '<%= config.bin %> <%= command.id %> ';
@@ -30,5 +30,20 @@ export function pullHelp(registry: ConnectorRegistry): CommandHelp {
     description:
       'Writes the canonical dataset (.json or .jsonl) so you can generate more data for an existing agent and push it back. Credentials as for push; they never appear in the output.',
     examples: remotes.flatMap((r) => r.help?.pullExamples ?? []).map((args) => EXAMPLE_PREFIX + args),
+  };
+}
+
+export function exportHelp(registry: ConnectorRegistry): CommandHelp {
+  const formats = registry.formatIds().join(', ');
+  return {
+    summary: `Write platform files (${formats}) from a dataset, a spec or another platform’s files.`,
+    description: `DATASET may be a synthnlu dataset (.json/.jsonl), a spec (generated first, with --seed) or any file synthnlu can import. Every file is checked against its JSON Schema before anything is written, and the platform's limits are enforced first. Formats: ${registry
+      .formats()
+      .map((f) => `${f.id} (${f.description})`)
+      .join('; ')}.`,
+    examples: registry
+      .formats()
+      .flatMap((f) => f.exportExamples ?? [])
+      .map((args) => EXAMPLE_PREFIX + args),
   };
 }
