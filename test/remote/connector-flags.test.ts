@@ -76,6 +76,9 @@ const fakebot: Connector = {
   },
 };
 
+/** The platform flags are not in the commands' static types: they are only known once the registry is. */
+type FlagHelp = Record<string, {description?: string; options?: readonly string[]} | undefined>;
+
 let datasetFile: string;
 let Push: typeof import('../../src/commands/push.js').default;
 
@@ -101,7 +104,7 @@ function push(...extra: string[]) {
 describe('a connector declares its own push flags', () => {
   it('merges the flag, its help and its example into push, and leaves pull alone for a push-only platform', () => {
     const own = new ConnectorRegistry([fakebot]);
-    const flags = remoteCommandFlags(own, 'push');
+    const flags: FlagHelp = remoteCommandFlags(own, 'push');
     expect(flags.workspace?.description).toBe(
       `fakebot: the Fakebot workspace to write to. Default: $${WORKSPACE_ENV}.`,
     );
@@ -116,10 +119,10 @@ describe('a connector declares its own push flags', () => {
   });
 
   it('puts the flag, the platform and its example in the push command oclif builds help from', () => {
-    expect(Push.flags).toHaveProperty('workspace');
-    expect(Push.flags.workspace?.description).toContain('fakebot: the Fakebot workspace to write to.');
-    expect(Push.flags['key-env']?.description).toMatch(/^clu: .* fakebot: variable holding the Fakebot key/);
-    expect(Push.flags.to?.options).toContain('fakebot');
+    const flags: FlagHelp = Push.flags;
+    expect(flags.workspace?.description).toContain('fakebot: the Fakebot workspace to write to.');
+    expect(flags['key-env']?.description).toMatch(/^clu: .* fakebot: variable holding the Fakebot key/);
+    expect(flags.to?.options).toContain('fakebot');
     expect(Push.summary).toContain('fakebot');
     expect(Push.examples).toContain(
       '<%= config.bin %> <%= command.id %> out/data.jsonl --to fakebot --workspace demo --yes',
