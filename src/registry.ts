@@ -44,6 +44,13 @@ export class ConnectorRegistry {
     return this.formats().map((f) => f.id);
   }
 
+  /** The formats whose files can carry a capability (their connector's, refined by the format's own). */
+  formatsSupporting(capability: keyof PlatformLimits['supports']): string[] {
+    return this.#connectors.flatMap((c) =>
+      c.formats.filter((f) => formatSupports(c, f)[capability]).map((f) => f.id),
+    );
+  }
+
   /** The connector that owns a format, and the format. Unknown ids fail with a suggestion. */
   format(id: string): {connector: Connector; format: ConnectorFormat} {
     for (const connector of this.#connectors) {

@@ -45,6 +45,7 @@ async function rasaFiles(source: ImportSource): Promise<Array<{file: string; tex
 export const rasaNluFormat: ConnectorFormat = {
   id: 'rasa',
   exportExamples: ['out/data.jsonl --to rasa --out out/nlu.yml'],
+  companionFile: 'domain.yml',
   description: 'Rasa NLU training data (YAML; also reads legacy JSON and Markdown)',
   layout: 'file',
   extensions: ['.yml', '.yaml', '.json', '.md'],

@@ -2,14 +2,13 @@ import {Args, Flags} from '@oclif/core';
 import {SynthnluCommand} from '../cli/base-command.js';
 import {exportHelp} from '../cli/platform-help.js';
 import {
+  exportChoiceFlags,
   forceFlag,
   fromFormatFlag,
   outFlag,
   seedFlag,
   splitFlag,
-  testAsTrainFlag,
   toFormatFlag,
-  domainFlag,
 } from '../cli/flags.js';
 import {exportToPath, type ExportSummary} from '../convert/export.js';
 import {loadAnyAsDataset} from '../convert/load-any.js';
@@ -30,8 +29,7 @@ export default class Export extends SynthnluCommand<ExportSummary> {
     from: fromFormatFlag(registry.formatIds()),
     seed: seedFlag,
     split: splitFlag,
-    'test-as-train': testAsTrainFlag,
-    domain: domainFlag,
+    ...exportChoiceFlags(registry),
     name: Flags.string({description: 'Agent/app/project name when the dataset has none.'}),
     force: forceFlag,
   };

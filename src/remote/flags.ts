@@ -22,7 +22,7 @@ export const remoteTransportFlags = {
     min: 1,
   }),
   'train-timeout': Flags.integer({
-    description: 'Seconds to wait for a long request such as a Rasa training.',
+    description: 'Seconds to wait for a request that trains a model on the server (Rasa).',
     default: 3600,
     min: 1,
   }),

@@ -5,27 +5,14 @@
 import {writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
-import type {Connector} from '../../src/connector.js';
 import {inspectFile} from '../../src/load/inspect.js';
 import {kindOfDocumentFile} from '../../src/load/kind.js';
 import {registry} from '../../src/registry.js';
+import {bareConnector} from '../helpers/bare-connector.js';
 import {tempDir} from '../helpers/cli.js';
 
 /** A platform whose files are spec-shaped JSON named *.intents.json. */
-const intentsFile: Connector = {
-  id: 'intents-file',
-  displayName: 'Intents file (test only)',
-  limits: {
-    supports: {
-      variationTags: false,
-      roles: false,
-      split: false,
-      nestedEntities: false,
-      regexEntities: false,
-      patterns: false,
-      phraseLists: false,
-    },
-  },
+const intentsFile = bareConnector('intents-file', {
   formats: [
     {
       id: 'intents-file',
@@ -40,7 +27,7 @@ const intentsFile: Connector = {
       },
     },
   ],
-};
+});
 
 const SPEC_SHAPED = JSON.stringify({intents: [{name: 'greet', examples: ['hello there']}]});
 let dir: string;

@@ -9,11 +9,11 @@
  */
 import {captureOutput} from '@oclif/test';
 import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest';
-import type {Connector} from '../../src/connector.js';
 import {pushHelp} from '../../src/cli/platform-help.js';
 import {remoteCommandFlags} from '../../src/remote/flags.js';
 import type {RemoteOptions, RemoteSession} from '../../src/remote/types.js';
 import {ConnectorRegistry, registry} from '../../src/registry.js';
+import {bareConnector} from '../helpers/bare-connector.js';
 import {ROOT, tempDir} from '../helpers/cli.js';
 import {writeSmallDataset} from './fixtures.js';
 
@@ -45,21 +45,7 @@ function fakeSession(options: RemoteOptions): RemoteSession {
   };
 }
 
-const fakebot: Connector = {
-  id: 'fakebot',
-  displayName: 'Fakebot (test only)',
-  formats: [],
-  limits: {
-    supports: {
-      variationTags: false,
-      roles: false,
-      split: false,
-      nestedEntities: false,
-      regexEntities: false,
-      patterns: false,
-      phraseLists: false,
-    },
-  },
+const fakebot = bareConnector('fakebot', {
   remote: {
     id: 'fakebot',
     description: 'Fakebot workspace (test only)',
@@ -74,7 +60,7 @@ const fakebot: Connector = {
       return fakeSession(options);
     },
   },
-};
+});
 
 /** The platform flags are not in the commands' static types: they are only known once the registry is. */
 type FlagHelp = Record<string, {description?: string; options?: readonly string[]} | undefined>;
