@@ -1,9 +1,10 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import {connectorBoundaries} from './eslint/connector-boundaries.js';
 
 export default tseslint.config(
-  {ignores: ['dist/', 'node_modules/', 'out/', 'coverage/', 'bin/', 'src/generated/']},
+  {ignores: ['dist/', 'node_modules/', 'out/', 'coverage/', 'bin/', '**/generated/']},
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -18,5 +19,16 @@ export default tseslint.config(
   {
     files: ['test/**', 'bench/**', 'scripts/**'],
     rules: {'no-console': 'off', '@typescript-eslint/no-explicit-any': 'off'},
+  },
+  {
+    // A platform is one folder that sees only the connector kit (CONTRIBUTING.md, "Adding a connector").
+    files: ['connectors/**', 'test/fixtures/connector-plugin/**'],
+    plugins: {synthnlu: {rules: {'connector-boundaries': connectorBoundaries}}},
+    rules: {
+      'synthnlu/connector-boundaries': [
+        'error',
+        {parents: ['connectors', 'test/fixtures'], kit: 'src/connector-kit.ts'},
+      ],
+    },
   },
 );

@@ -1,8 +1,14 @@
+import {fileURLToPath} from 'node:url';
 import {defineConfig} from 'vitest/config';
 
 export default defineConfig({
+  // A plugin package (test/fixtures/connector-plugin) imports the public kit by name; tests run it on sources.
+  resolve: {
+    alias: {'synthnlu/connector-kit': fileURLToPath(new URL('src/connector-kit.ts', import.meta.url))},
+  },
   test: {
     include: ['test/**/*.test.ts'],
+    setupFiles: ['test/setup/builtin-connectors.ts'],
     // oclif writes through process.stdout; vitest must not swallow it or in-process command tests see nothing.
     disableConsoleIntercept: true,
     testTimeout: 60_000,

@@ -1,4 +1,4 @@
-import type {Connector} from '../src/connector.js';
+import type {Connector} from '../src/connector-kit.js';
 import {botframeworkConnector} from './botframework/index.js';
 import {dialogflowConnector} from './dialogflow/index.js';
 import {dialogflowCxConnector} from './dialogflow-cx/index.js';

@@ -6,6 +6,7 @@
 import type {Diagnostic} from './errors.js';
 import type {Dataset} from './model/dataset.js';
 import type {RemoteConnector} from './remote/types.js';
+import type {JsonSchemaObject} from './schema/validate.js';
 
 /** Platform limits and capabilities, used by exports (to refuse or warn) and by coverage checks. */
 export interface PlatformLimits {
@@ -52,7 +53,7 @@ export interface ImportSource {
 
 /** Helpers the core hands to connectors so they report problems the same way. */
 export interface ConnectorContext {
-  /** Validates a parsed platform file against a schema in schemas/; returns the problems found (empty when valid). */
+  /** Validates a parsed platform file against a registered schema (by name); returns the problems found (empty when valid). */
   validate(schemaFile: string, value: unknown, file: string): Diagnostic[];
   /** Records a warning (reported once per distinct code and message). */
   warn(diagnostic: Omit<Diagnostic, 'severity'> & {severity?: Diagnostic['severity']}): void;
@@ -100,7 +101,7 @@ export interface ConnectorFormat {
   metadataNamespaces?: string[];
   /** This format's own limits where they differ from its connector's (LUIS and CLU are two platforms). */
   limits?: Partial<Omit<PlatformLimits, 'supports'>>;
-  /** The schema files in schemas/ this format's files validate against. */
+  /** The names of the schemas this format's files validate against (each given in its connector's `schemas`). */
   schemas: string[];
   /** How likely (0..1) it is that the source holds this format; the highest score wins when --from is omitted. */
   detect(source: ImportSource): Promise<number>;
@@ -118,6 +119,12 @@ export interface Connector {
   displayName: string;
   formats: ConnectorFormat[];
   limits: PlatformLimits;
+  /**
+   * The JSON Schemas of the platform's files, by the names its formats use (`schemas`, `OutputFile.schema`,
+   * `context.validate`). Registering the connector registers them; `readPackageSchemas` reads them from the
+   * package's own schemas/ folder.
+   */
+  schemas?: Readonly<Record<string, JsonSchemaObject>>;
   /** Live-platform sync (push/pull), where the platform has an API. */
   remote?: RemoteConnector;
 }

@@ -1,4 +1,4 @@
-import type {Connector} from '../../src/connector.js';
+import {readPackageSchemas, type Connector} from '../../src/connector-kit.js';
 import {cluFormat, luFormat, luisFormat} from './formats.js';
 import {botframeworkLimits} from './limits.js';
 import {cluRemote} from './remote.js';
@@ -8,5 +8,9 @@ export const botframeworkConnector: Connector = {
   displayName: 'Bot Framework (LUIS app JSON, .lu, Azure CLU)',
   formats: [luisFormat, luFormat, cluFormat],
   limits: botframeworkLimits,
+  schemas: readPackageSchemas(
+    import.meta.url,
+    [luisFormat, luFormat, cluFormat].flatMap((f) => f.schemas),
+  ),
   ...(cluRemote ? {remote: cluRemote} : {}),
 };

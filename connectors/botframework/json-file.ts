@@ -1,6 +1,5 @@
 /** Reading one JSON platform file from an ImportSource: parse, validate against its schema, fail with location. */
-import type {ConnectorContext, ImportSource} from '../../src/connector.js';
-import {SynthnluError} from '../../src/errors.js';
+import {type ConnectorContext, type ImportSource, SynthnluError} from '../../src/connector-kit.js';
 
 /** The one file a single-file format reads: the source itself, or the only/first matching file in a folder/zip. */
 export function pickFile(source: ImportSource, extension: string, formatName: string): string {

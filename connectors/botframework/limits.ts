@@ -1,7 +1,6 @@
-import type {PlatformLimits} from '../../src/connector.js';
-import {ExitCode, SynthnluError} from '../../src/errors.js';
+import {type PlatformLimits, ExitCode, SynthnluError} from '../../src/connector-kit.js';
 
-type FormatLimits = NonNullable<import('../../src/connector.js').ConnectorFormat['limits']>;
+type FormatLimits = NonNullable<import('../../src/connector-kit.js').ConnectorFormat['limits']>;
 
 /** Names both LUIS and CLU refuse (the same rule on both limits pages cited below). */
 const NAME_RULES = {

@@ -1,4 +1,4 @@
-import type {RemoteConnector, RemoteFlagSpec} from '../../src/remote/types.js';
+import type {RemoteConnector, RemoteFlagSpec} from '../../src/connector-kit.js';
 import {CLU_ENDPOINT_ENV, CLU_KEY_ENV, CLU_PROJECT_ENV, CluSession} from './remote/clu-session.js';
 
 /** The flags push and pull take for CLU; `CluFlag` types the values the session reads. */

@@ -1,5 +1,4 @@
-import type {ConnectorContext} from '../../src/connector.js';
-import type {Dataset} from '../../src/model/dataset.js';
+import type {ConnectorContext, Dataset} from '../../src/connector-kit.js';
 
 /**
  * LUIS and CLU labels carry offsets only: a span's normalised value (Rasa's `[asian oriental](cuisine:asian)`)

@@ -1,5 +1,5 @@
 /** Entities that labels use but the dataset never declares (e.g. a JSONL file without a header). */
-import type {Dataset, Entity, EntitySpan} from '../../src/model/dataset.js';
+import type {Dataset, Entity, EntitySpan} from '../../src/connector-kit.js';
 
 /**
  * The dataset's entities plus a free-form (ml) entity for every label name not declared: LUIS and CLU both

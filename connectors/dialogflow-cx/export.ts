@@ -1,18 +1,21 @@
 import {createHash} from 'node:crypto';
-import type {ConnectorContext, ExportOptions, OutputFile} from '../../src/connector.js';
 import {
+  type ConnectorContext,
+  type ExportOptions,
+  type OutputFile,
   intentNames,
   type Dataset,
   type Entity,
   type EntitySpan,
   type Utterance,
-} from '../../src/model/dataset.js';
+} from '../../src/connector-kit.js';
 import {cxJsonText} from './cx-json.js';
 import {uniqueFolders} from './layout.js';
 import {cxMeta} from './metadata.js';
 import {parseCxJson} from './read-json.js';
 import {cxSystemType} from './system-entities.js';
 import type {
+  CxAgent,
   CxAgentMetadata,
   CxEntity,
   CxEntityMetadata,
@@ -119,7 +122,7 @@ function agentFile(
   displayName: string | undefined,
 ): OutputFile {
   if (meta?.agent !== undefined) {
-    const agent = parseCxJson(meta.agent, 'agent.json') as Record<string, unknown>;
+    const agent = parseCxJson(meta.agent, 'agent.json') as CxAgent;
     // The agent's own bytes unless the dataset's language changed (then its default language follows).
     if (agent.defaultLanguageCode === language || agent.defaultLanguageCode === undefined) {
       return {
@@ -131,13 +134,14 @@ function agentFile(
     }
     return json('agent.json', 'dialogflow-cx-agent.schema.json', {...agent, defaultLanguageCode: language});
   }
-  return json('agent.json', 'dialogflow-cx-agent.schema.json', {
+  const agent: CxAgent = {
     ...(displayName ? {displayName} : {}),
     defaultLanguageCode: language,
     timeZone: 'Etc/UTC',
     startFlow: 'Default Start Flow',
     enableStackdriverLogging: true,
-  });
+  };
+  return json('agent.json', 'dialogflow-cx-agent.schema.json', agent);
 }
 
 /**
@@ -213,7 +217,8 @@ function intentFiles(dataset: Dataset, state: ExportState, usedTypes: Set<string
       const uMeta = cxMeta<CxUtteranceMetadata>(u);
       phrases.push({
         ...(uMeta?.id ? {id: uMeta.id} : {}),
-        parts,
+        // The schema wants at least one part; an utterance's text is never empty, so it has one.
+        parts: parts as CxTrainingPhrase['parts'],
         repeatCount: uMeta?.repeatCount ?? 1,
         languageCode: state.language,
       });

@@ -1,19 +1,21 @@
-import type {ConnectorContext, ImportSource} from '../../src/connector.js';
-import {SynthnluError} from '../../src/errors.js';
 import {
+  type ConnectorContext,
+  type ImportSource,
+  SynthnluError,
   emptyDataset,
   type Dataset,
   type Entity,
   type EntitySpan,
   type Intent,
   type Utterance,
-} from '../../src/model/dataset.js';
+} from '../../src/connector-kit.js';
 import {blobExportError, isCxBlobExport} from './blob.js';
 import {findCxLayout, type CxLayout, type CxResourceFiles} from './layout.js';
 import {cxMeta} from './metadata.js';
 import {parseCxJson, readCxJson} from './read-json.js';
 import {canonicalPrebuilt} from './system-entities.js';
 import type {
+  CxAgent,
   CxAgentMetadata,
   CxEntitiesFile,
   CxEntity,
@@ -46,7 +48,7 @@ export async function importCxAgent(source: ImportSource, context: ConnectorCont
   const agentText = layout.agentFile ? await source.readText(layout.agentFile) : undefined;
   const agent = agentText === undefined ? undefined : parseCxJson(agentText, layout.agentFile!);
   if (agent !== undefined) failOnSchema(context, 'dialogflow-cx-agent.schema.json', agent, layout.agentFile!);
-  const defaultLanguage = (agent as {defaultLanguageCode?: string} | undefined)?.defaultLanguageCode;
+  const defaultLanguage = (agent as CxAgent | undefined)?.defaultLanguageCode;
   const language = defaultLanguage || mostCommonLanguage(layout) || 'en';
   const name = source.path
     .replace(/[/\\]+$/, '')

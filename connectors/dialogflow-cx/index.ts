@@ -1,4 +1,4 @@
-import type {Connector} from '../../src/connector.js';
+import {readPackageSchemas, type Connector} from '../../src/connector-kit.js';
 import {dialogflowCxAgentFormat} from './format.js';
 import {dialogflowCxLimits} from './limits.js';
 import {dialogflowCxRemote} from './remote.js';
@@ -8,5 +8,6 @@ export const dialogflowCxConnector: Connector = {
   displayName: 'Dialogflow CX (Conversational Agents)',
   formats: [dialogflowCxAgentFormat],
   limits: dialogflowCxLimits,
+  schemas: readPackageSchemas(import.meta.url, dialogflowCxAgentFormat.schemas),
   remote: dialogflowCxRemote,
 };

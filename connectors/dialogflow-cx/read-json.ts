@@ -1,6 +1,10 @@
-import type {ConnectorContext, ImportSource} from '../../src/connector.js';
-import {failOnErrors, SynthnluError} from '../../src/errors.js';
-import {lineColumnAt} from '../../src/io/read-text.js';
+import {
+  type ConnectorContext,
+  type ImportSource,
+  failOnErrors,
+  SynthnluError,
+  lineColumnAt,
+} from '../../src/connector-kit.js';
 
 /** Parses one JSON file of an agent package; a syntax error names the file, line and column. */
 export function parseCxJson(text: string, file: string): unknown {

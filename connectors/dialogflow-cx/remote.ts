@@ -1,5 +1,4 @@
-import {googleClientFlags} from '../../src/remote/google-client.js';
-import type {RemoteConnector, RemoteFlagSpec} from '../../src/remote/types.js';
+import {googleClientFlags, type RemoteConnector, type RemoteFlagSpec} from '../../src/connector-kit.js';
 
 /** The flags push and pull take for Dialogflow CX; `DialogflowCxFlag` types the values the session reads. */
 export const dialogflowCxFlags = [

@@ -1,79 +1,25 @@
 /**
- * The parts of a Dialogflow CX agent package (JSON export) synthnlu reads and writes. Field order in these
- * interfaces is the order the console writes, which export keeps. Anything else in the files is kept as-is.
+ * The parts of a Dialogflow CX agent package (JSON export) synthnlu reads and writes. The file types are generated
+ * from schemas/dialogflow-cx-*.schema.json (npm run schemas:types), whose property order is the order the console
+ * writes, which export keeps. Anything else in the files is kept as-is. This module adds what the dataset keeps
+ * of them in metadata.dialogflowCx.
  */
+import type {CxEntity} from './generated/dialogflow-cx-entities.js';
+import type {CxEntityType} from './generated/dialogflow-cx-entity-type.js';
+import type {CxExcludedPhrase} from './generated/dialogflow-cx-excluded-phrases.js';
+import type {CxIntent} from './generated/dialogflow-cx-intent.js';
+import type {CxTrainingPhrase} from './generated/dialogflow-cx-training-phrases.js';
 
-export interface CxPart {
-  text: string;
-  parameterId?: string;
-  auto?: boolean;
-  [key: string]: unknown;
-}
-
-export interface CxTrainingPhrase {
-  id?: string;
-  parts: CxPart[];
-  repeatCount?: number;
-  languageCode?: string;
-  [key: string]: unknown;
-}
-
-export interface CxTrainingPhrasesFile {
-  trainingPhrases: CxTrainingPhrase[];
-}
-
-export interface CxParameter {
-  id: string;
-  entityType: string;
-  isList?: boolean;
-  redact?: boolean;
-  [key: string]: unknown;
-}
-
-export interface CxIntent {
-  name?: string;
-  displayName: string;
-  parameters?: CxParameter[];
-  priority?: number;
-  isFallback?: boolean;
-  labels?: unknown;
-  description?: string;
-  numTrainingPhrases?: number;
-  [key: string]: unknown;
-}
-
-export type CxEntityKind = 'KIND_MAP' | 'KIND_LIST' | 'KIND_REGEXP';
-
-export interface CxEntityType {
-  name?: string;
-  displayName: string;
-  kind: CxEntityKind;
-  autoExpansionMode?: string;
-  enableFuzzyExtraction?: boolean;
-  redact?: boolean;
-  [key: string]: unknown;
-}
-
-export interface CxEntity {
-  value: string;
-  synonyms?: string[];
-  languageCode?: string;
-  [key: string]: unknown;
-}
-
-export interface CxEntitiesFile {
-  entities: CxEntity[];
-}
-
-export interface CxExcludedPhrase {
-  value: string;
-  languageCode?: string;
-  [key: string]: unknown;
-}
-
-export interface CxExcludedPhrasesFile {
-  excludedPhrases: CxExcludedPhrase[];
-}
+export type {CxAgent} from './generated/dialogflow-cx-agent.js';
+export type {CxEntitiesFile, CxEntity} from './generated/dialogflow-cx-entities.js';
+export type {CxEntityKind, CxEntityType} from './generated/dialogflow-cx-entity-type.js';
+export type {CxExcludedPhrase, CxExcludedPhrasesFile} from './generated/dialogflow-cx-excluded-phrases.js';
+export type {CxIntent, CxParameter} from './generated/dialogflow-cx-intent.js';
+export type {
+  CxPart,
+  CxTrainingPhrase,
+  CxTrainingPhrasesFile,
+} from './generated/dialogflow-cx-training-phrases.js';
 
 /** metadata.dialogflowCx of a dataset: the agent around the training data, kept verbatim. */
 export interface CxAgentMetadata {

@@ -1,22 +1,26 @@
 import {createHash} from 'node:crypto';
-import type {ConnectorContext, ExportOptions, OutputFile} from '../../src/connector.js';
 import {
+  type ConnectorContext,
+  type ExportOptions,
+  type OutputFile,
   intentNames,
   type Dataset,
   type Entity,
   type EntitySpan,
   type Intent,
-} from '../../src/model/dataset.js';
+} from '../../src/connector-kit.js';
 import {dialogflowReadyDataset} from './export-names.js';
 import {uniqueFileStems} from './file-names.js';
 import {dialogflowSystemType} from './system-entities.js';
 import type {
+  DialogflowAgent,
   DialogflowEntityMetadata,
   DialogflowEntityType,
   DialogflowEntry,
   DialogflowIntent,
   DialogflowIntentMetadata,
   DialogflowMessage,
+  DialogflowPackage,
   DialogflowParameter,
   DialogflowPart,
   DialogflowResponse,
@@ -39,7 +43,7 @@ function metaOf<T>(owner: {metadata?: Record<string, unknown>}): T | undefined {
   return owner.metadata?.dialogflow as T | undefined;
 }
 
-const DEFAULT_AGENT = (language: string, description: string): Record<string, unknown> => ({
+const DEFAULT_AGENT = (language: string, description: string): DialogflowAgent => ({
   description,
   language,
   shortDescription: '',
@@ -81,13 +85,13 @@ export function exportDialogflowAgent(
     language,
     entities: new Map(dataset.entities.map((e) => [e.name, e])),
   };
-  const storedAgent = (dataset.metadata?.dialogflow as {agent?: Record<string, unknown>} | undefined)?.agent;
+  const storedAgent = (dataset.metadata?.dialogflow as {agent?: DialogflowAgent} | undefined)?.agent;
   const agent = storedAgent
     ? {...storedAgent, ...('language' in storedAgent ? {language} : {})}
     : DEFAULT_AGENT(language, dataset.description ?? options.name ?? dataset.name ?? '');
   const files: OutputFile[] = [
     json('agent.json', 'dialogflow-agent.schema.json', agent),
-    json('package.json', 'dialogflow-package.schema.json', {version: '1.0.0'}),
+    json('package.json', 'dialogflow-package.schema.json', {version: '1.0.0'} satisfies DialogflowPackage),
   ];
 
   const names = intentNames(dataset);
@@ -117,7 +121,8 @@ export function exportDialogflowAgent(
       for (const [alias, count] of perAlias) if (count > 1) parameters.get(alias)!.isList = true;
       phrases.push({
         id: meta?.id ?? stableId(name, String(index), u.text),
-        data: parts,
+        // The schema wants at least one part; an utterance's text is never empty, so it has one.
+        data: parts as DialogflowUserSays['data'],
         isTemplate: false,
         count: meta?.count ?? 0,
         updated: meta?.updated ?? 0,

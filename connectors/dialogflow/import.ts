@@ -1,14 +1,15 @@
 import {listValuesOf} from './export.js';
-import type {ConnectorContext, ImportSource} from '../../src/connector.js';
-import {SynthnluError} from '../../src/errors.js';
 import {
+  type ConnectorContext,
+  type ImportSource,
+  SynthnluError,
   emptyDataset,
   type Dataset,
   type Entity,
   type EntitySpan,
   type Intent,
   type Utterance,
-} from '../../src/model/dataset.js';
+} from '../../src/connector-kit.js';
 import {findAgentLayout, stemOf} from './layout.js';
 import {readAgentJson} from './read-json.js';
 import {canonicalPrebuilt, isSystemType} from './system-entities.js';

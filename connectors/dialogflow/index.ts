@@ -1,4 +1,4 @@
-import type {Connector} from '../../src/connector.js';
+import {readPackageSchemas, type Connector} from '../../src/connector-kit.js';
 import {dialogflowAgentFormat} from './format.js';
 import {dialogflowLimits} from './limits.js';
 import {dialogflowRemote} from './remote.js';
@@ -8,5 +8,6 @@ export const dialogflowConnector: Connector = {
   displayName: 'Dialogflow ES',
   formats: [dialogflowAgentFormat],
   limits: dialogflowLimits,
+  schemas: readPackageSchemas(import.meta.url, dialogflowAgentFormat.schemas),
   ...(dialogflowRemote ? {remote: dialogflowRemote} : {}),
 };

@@ -1,6 +1,10 @@
-import type {ConnectorContext, ImportSource} from '../../src/connector.js';
-import {failOnErrors, SynthnluError} from '../../src/errors.js';
-import {lineColumnAt} from '../../src/io/read-text.js';
+import {
+  type ConnectorContext,
+  type ImportSource,
+  failOnErrors,
+  SynthnluError,
+  lineColumnAt,
+} from '../../src/connector-kit.js';
 
 /** Reads, parses and schema-checks one JSON file of an agent; problems name the file and the JSON path. */
 export async function readAgentJson<T>(

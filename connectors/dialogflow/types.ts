@@ -1,82 +1,28 @@
-/** The parts of Dialogflow ES agent files synthnlu reads and writes; everything else is kept as-is. */
+/**
+ * The parts of Dialogflow ES agent files synthnlu reads and writes; everything else is kept as-is. The file types
+ * are generated from schemas/dialogflow-*.schema.json (npm run schemas:types); this module adds what the dataset
+ * keeps of them in metadata.dialogflow.
+ */
+import type {DialogflowEntityType} from './generated/dialogflow-entity.js';
+import type {DialogflowEntry} from './generated/dialogflow-entries.js';
+import type {DialogflowIntent} from './generated/dialogflow-intent.js';
+import type {DialogflowUserSays} from './generated/dialogflow-usersays.js';
 
-export interface DialogflowPart {
-  text: string;
-  alias?: string;
-  meta?: string;
-  userDefined?: boolean;
-  [key: string]: unknown;
-}
-
-export interface DialogflowUserSays {
-  id?: string;
-  data: DialogflowPart[];
-  isTemplate?: boolean;
-  count?: number;
-  lang?: string;
-  updated?: number;
-  [key: string]: unknown;
-}
-
-export interface DialogflowParameter {
-  id?: string;
-  required?: boolean;
-  dataType?: string;
-  name: string;
-  value?: string;
-  isList?: boolean;
-  [key: string]: unknown;
-}
-
-export interface DialogflowMessage {
-  type?: number | string;
-  lang?: string;
-  condition?: string;
-  speech?: string | string[];
-  [key: string]: unknown;
-}
-
-export interface DialogflowResponse {
-  resetContexts?: boolean;
-  action?: string;
-  affectedContexts?: unknown[];
-  parameters?: DialogflowParameter[];
-  messages?: DialogflowMessage[];
-  defaultResponsePlatforms?: Record<string, unknown>;
-  speech?: unknown;
-  [key: string]: unknown;
-}
-
-export interface DialogflowIntent {
-  id?: string;
-  name: string;
-  auto?: boolean;
-  contexts?: string[];
-  responses?: DialogflowResponse[];
-  priority?: number;
-  webhookUsed?: boolean;
-  webhookForSlotFilling?: boolean;
-  fallbackIntent?: boolean;
-  events?: Array<{name: string}>;
-  [key: string]: unknown;
-}
-
-export interface DialogflowEntityType {
-  id?: string;
-  name: string;
-  isOverridable?: boolean;
-  isEnum?: boolean;
-  isRegexp?: boolean;
-  automatedExpansion?: boolean;
-  allowFuzzyExtraction?: boolean;
-  [key: string]: unknown;
-}
-
-export interface DialogflowEntry {
-  value: string;
-  synonyms?: string[];
-  [key: string]: unknown;
-}
+export type {DialogflowAgent} from './generated/dialogflow-agent.js';
+export type {DialogflowEntityType} from './generated/dialogflow-entity.js';
+export type {DialogflowEntriesFile, DialogflowEntry} from './generated/dialogflow-entries.js';
+export type {
+  DialogflowIntent,
+  DialogflowMessage,
+  DialogflowParameter,
+  DialogflowResponse,
+} from './generated/dialogflow-intent.js';
+export type {DialogflowPackage} from './generated/dialogflow-package.js';
+export type {
+  DialogflowPart,
+  DialogflowUserSays,
+  DialogflowUserSaysFile,
+} from './generated/dialogflow-usersays.js';
 
 /** What a canonical Intent keeps in metadata.dialogflow: the intent file minus what the model holds. */
 export interface DialogflowIntentMetadata {

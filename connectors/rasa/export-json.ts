@@ -4,9 +4,9 @@
  * plain texts with entity offsets, so no markup can be misread. Offsets are Python string indices
  * (code points), the canonical model's are UTF-16 units.
  */
-import type {ConnectorContext, OutputFile} from '../../src/connector.js';
-import type {Dataset} from '../../src/model/dataset.js';
+import type {ConnectorContext, OutputFile, Dataset} from '../../src/connector-kit.js';
 import {lookupTables, synonymBlocks, warnRasaLosses} from './export.js';
+import type {RasaLegacyJson} from './generated/rasa-legacy-json.js';
 
 function codePointIndex(text: string, utf16: number): number {
   return [...text.slice(0, utf16)].length;
@@ -21,7 +21,7 @@ export function exportRasaJson(dataset: Dataset, context: ConnectorContext, file
       message: 'rasa cannot carry nested entity labels; children are left out',
     });
   }
-  const json = {
+  const json: RasaLegacyJson = {
     rasa_nlu_data: {
       common_examples: dataset.utterances.map((u) => ({
         text: u.text,

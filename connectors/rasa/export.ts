@@ -1,8 +1,15 @@
 import {parse, stringify} from 'yaml';
-import type {ConnectorContext, ExportOptions, OutputFile} from '../../src/connector.js';
-import {intentNames, type Dataset, type Utterance} from '../../src/model/dataset.js';
+import {
+  type ConnectorContext,
+  type ExportOptions,
+  type OutputFile,
+  intentNames,
+  type Dataset,
+  type Utterance,
+} from '../../src/connector-kit.js';
 import {formatAnnotatedExample} from './annotation.js';
 import type {RasaEntityAnnotation} from './training-data.js';
+import type {RasaDomain} from './generated/rasa-domain.js';
 
 export const RASA_VERSION = '3.1';
 
@@ -253,7 +260,7 @@ export function domainFile(dataset: Dataset, intents: string[]): OutputFile {
       },
     };
   });
-  const domain = {version: RASA_VERSION, intents, entities};
+  const domain: RasaDomain = {version: RASA_VERSION, intents, entities};
   return {path: 'domain.yml', content: stringify(domain), json: domain, schema: 'rasa-domain.schema.json'};
 }
 

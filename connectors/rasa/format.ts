@@ -1,6 +1,9 @@
-import type {ConnectorFormat, ImportSource} from '../../src/connector.js';
-import {SynthnluError} from '../../src/errors.js';
-import {intentNames} from '../../src/model/dataset.js';
+import {
+  type ConnectorFormat,
+  type ImportSource,
+  SynthnluError,
+  intentNames,
+} from '../../src/connector-kit.js';
 import {domainFile, exportRasa, type RasaExportOptions} from './export.js';
 import {exportRasaJson} from './export-json.js';
 import {

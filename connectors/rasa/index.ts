@@ -1,4 +1,4 @@
-import type {Connector} from '../../src/connector.js';
+import {readPackageSchemas, type Connector} from '../../src/connector-kit.js';
 import {rasaNluFormat} from './format.js';
 import {rasaLimits} from './limits.js';
 import {rasaRemote} from './remote.js';
@@ -8,5 +8,6 @@ export const rasaConnector: Connector = {
   displayName: 'Rasa NLU (YAML, legacy JSON and Markdown)',
   formats: [rasaNluFormat],
   limits: rasaLimits,
+  schemas: readPackageSchemas(import.meta.url, rasaNluFormat.schemas),
   ...(rasaRemote ? {remote: rasaRemote} : {}),
 };

@@ -1,4 +1,4 @@
-import type {PlatformLimits} from '../../src/connector.js';
+import type {PlatformLimits} from '../../src/connector-kit.js';
 
 /**
  * Rasa Open Source trains locally, and its documentation (https://rasa.com/docs/rasa/training-data-format/)

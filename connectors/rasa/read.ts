@@ -1,9 +1,15 @@
 /** Readers for Rasa's three training data formats, into one RasaTrainingData. */
 import {isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode} from 'yaml';
-import type {ConnectorContext} from '../../src/connector.js';
-import {failOnErrors, SynthnluError, type Diagnostic} from '../../src/errors.js';
-import {lineColumnAt} from '../../src/io/read-text.js';
+import {
+  type ConnectorContext,
+  failOnErrors,
+  SynthnluError,
+  type Diagnostic,
+  lineColumnAt,
+} from '../../src/connector-kit.js';
 import {AnnotationError, parseAnnotatedExample} from './annotation.js';
+import type {RasaLegacyJson} from './generated/rasa-legacy-json.js';
+import type {RasaNluFile} from './generated/rasa-nlu.js';
 import {emptyTrainingData, type RasaEntityAnnotation, type RasaTrainingData} from './training-data.js';
 
 function annotationError(file: string, line: number | undefined, error: unknown): SynthnluError {
@@ -92,7 +98,7 @@ export function readRasaYaml(
   }
   failOnErrors(problems);
   const data = into;
-  const root = value as {version?: unknown; nlu?: Array<Record<string, unknown>> | null} | null;
+  const root = value as RasaNluFile | null;
   if (root?.version !== undefined) data.version ??= str(root.version);
   const nluNode = doc.get('nlu', true);
   const blocks = root?.nlu ?? [];
@@ -112,7 +118,7 @@ export function readRasaYaml(
       if (block.metadata !== undefined) data.intentMetadata.set(intent, block.metadata);
       const examples = block.examples;
       if (Array.isArray(examples)) {
-        for (const example of examples as Array<{text: unknown; metadata?: unknown}>) {
+        for (const example of examples) {
           const parsed = parseExample(str(example.text).trim(), file, undefined, context);
           if (parsed.text.length === 0) continue;
           data.examples.push({
@@ -145,31 +151,6 @@ export function readRasaYaml(
     }
   }
   return data;
-}
-
-interface LegacyExample {
-  text: string;
-  intent?: string;
-  entities?: Array<{
-    start: number;
-    end: number;
-    entity: string;
-    value?: unknown;
-    role?: string;
-    group?: string;
-  }>;
-  metadata?: unknown;
-}
-
-interface LegacyJson {
-  rasa_nlu_data: {
-    common_examples?: LegacyExample[];
-    intent_examples?: LegacyExample[];
-    entity_examples?: LegacyExample[];
-    entity_synonyms?: Array<{value: string; synonyms: string[]}>;
-    regex_features?: Array<{name: string; pattern: string}>;
-    lookup_tables?: Array<{name: string; elements?: string[] | string; file_path?: string}>;
-  };
 }
 
 /** Python indexes strings by code point; JavaScript (and the dataset) by UTF-16 code unit. */
@@ -205,7 +186,7 @@ export function readRasaJson(
     });
   }
   failOnErrors(context.validate('rasa-legacy-json.schema.json', value, file));
-  const nlu = (value as LegacyJson).rasa_nlu_data;
+  const nlu = (value as RasaLegacyJson).rasa_nlu_data;
   const data = into;
   const examples = [
     ...(nlu.common_examples ?? []),

@@ -1,4 +1,4 @@
-import type {RemoteConnector, RemoteFlagSpec} from '../../src/remote/types.js';
+import type {RemoteConnector, RemoteFlagSpec} from '../../src/connector-kit.js';
 import {RASA_DEFAULT_ENDPOINT, RASA_TOKEN_ENV, RasaSession} from './remote/session.js';
 
 /** The flags push takes for Rasa; `RasaFlag` types the values the session reads. */

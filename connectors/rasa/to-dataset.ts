@@ -1,11 +1,11 @@
-import type {ConnectorContext} from '../../src/connector.js';
 import {
+  type ConnectorContext,
   emptyDataset,
   type Dataset,
   type Entity,
   type EntitySpan,
   type Utterance,
-} from '../../src/model/dataset.js';
+} from '../../src/connector-kit.js';
 import type {RasaTrainingData} from './training-data.js';
 
 /**

@@ -11,8 +11,11 @@ export const CHAR_NGRAM_MAX = 5;
 
 /** Lower-cased, NFKC-normalised, whitespace collapsed: the same text for training and prediction. */
 export function normalizeForFeatures(text: string): string {
-  return text.normalize('NFKC').toLowerCase();
+  // NFKC leaves printable ASCII as it is: skipping it there is the common, cheap case.
+  return ASCII.test(text) ? text.toLowerCase() : text.normalize('NFKC').toLowerCase();
 }
+
+const ASCII = /^[\x20-\x7e]*$/;
 
 const WORD_PATTERN = /[\p{L}\p{N}_]+(?:['’][\p{L}]+)?/gu;
 
@@ -32,8 +35,7 @@ export function forEachWordNgram(normalized: string, visit: (ngram: string) => v
 
 /** Calls `visit` once per character n-gram occurrence, n-grams taken within space-padded words. */
 export function forEachCharNgram(normalized: string, visit: (ngram: string) => void): void {
-  for (const word of normalized.split(/\s+/)) {
-    if (word.length === 0) continue;
+  for (const word of charNgramWords(normalized)) {
     const padded = ` ${word} `;
     for (let n = CHAR_NGRAM_MIN; n <= CHAR_NGRAM_MAX; n++) {
       // A padded word no longer than n yields itself once, and no longer n-grams (as scikit-learn does).
@@ -44,6 +46,11 @@ export function forEachCharNgram(normalized: string, visit: (ngram: string) => v
       for (let offset = 0; offset + n <= padded.length; offset++) visit(padded.slice(offset, offset + n));
     }
   }
+}
+
+/** The words character n-grams are taken from (whitespace-separated, none empty). */
+export function charNgramWords(normalized: string): string[] {
+  return normalized.split(/\s+/).filter((word) => word.length > 0);
 }
 
 /** Counts of each n-gram of one kind in one text. */
@@ -67,42 +74,93 @@ export interface SparseVector {
   values: Float32Array;
 }
 
-/**
- * The TF-IDF vector of a text over a fixed vocabulary (unknown n-grams are dropped). `wordIndex`/`charIndex`
- * map n-grams to feature indices; `idf` is indexed by feature.
- */
-export function vectorize(
-  text: string,
-  wordIndex: ReadonlyMap<string, number>,
-  charIndex: ReadonlyMap<string, number>,
-  idf: Float32Array,
-): SparseVector {
-  const normalized = normalizeForFeatures(text);
-  const indices: number[] = [];
-  const values: number[] = [];
-  appendBlock(countNgrams(normalized, forEachWordNgram), wordIndex, idf, indices, values);
-  appendBlock(countNgrams(normalized, forEachCharNgram), charIndex, idf, indices, values);
-  return {indices: Int32Array.from(indices), values: Float32Array.from(values)};
-}
+/** Past this many distinct words the per-word cache of character features starts over. */
+const WORD_CACHE_LIMIT = 50_000;
 
-function appendBlock(
-  counts: Map<string, number>,
-  index: ReadonlyMap<string, number>,
-  idf: Float32Array,
-  indices: number[],
-  values: number[],
-): void {
-  const start = values.length;
-  let squaredNorm = 0;
-  for (const [ngram, count] of counts) {
-    const feature = index.get(ngram);
-    if (feature === undefined) continue;
-    const value = (1 + Math.log(count)) * idf[feature]!;
-    indices.push(feature);
-    values.push(value);
-    squaredNorm += value * value;
+/**
+ * The TF-IDF vector of a text over a fixed vocabulary (unknown n-grams are dropped), as a FeatureUnion of the
+ * word and character blocks would give it. `wordIndex`/`charIndex` map n-grams to feature indices; `idf` is
+ * indexed by feature. Built for scoring many texts: each word's character features are looked up once and
+ * cached, and n-grams are counted in arrays indexed by feature instead of a Map per text. Features come out in
+ * the order of their first occurrence (words, then characters), so sums over them are the same every time.
+ */
+export class Vectorizer {
+  /** stamp[f] === epoch: feature f occurs in the text being vectorised, counts[f] times. */
+  private readonly stamp: Int32Array;
+  private readonly counts: Int32Array;
+  private epoch = 0;
+  private readonly charFeaturesOfWord = new Map<string, Int32Array>();
+
+  constructor(
+    private readonly wordIndex: ReadonlyMap<string, number>,
+    private readonly charIndex: ReadonlyMap<string, number>,
+    private readonly idf: Float32Array,
+  ) {
+    this.stamp = new Int32Array(idf.length);
+    this.counts = new Int32Array(idf.length);
   }
-  if (squaredNorm === 0) return;
-  const norm = Math.sqrt(squaredNorm);
-  for (let i = start; i < values.length; i++) values[i] = values[i]! / norm;
+
+  vectorize(text: string): SparseVector {
+    const normalized = normalizeForFeatures(text);
+    if (this.epoch === 0x7fffffff) {
+      this.stamp.fill(0);
+      this.epoch = 0;
+    }
+    this.epoch += 1;
+    const order: number[] = [];
+    const tokens = wordTokens(normalized);
+    for (let i = 0; i < tokens.length; i++) {
+      this.count(this.wordIndex.get(tokens[i]!), order);
+      if (i + 1 < tokens.length) this.count(this.wordIndex.get(`${tokens[i]} ${tokens[i + 1]}`), order);
+    }
+    const wordFeatures = order.length;
+    for (const word of charNgramWords(normalized))
+      for (const feature of this.charFeatures(word)) this.count(feature, order);
+    const indices = Int32Array.from(order);
+    const values = new Float32Array(order.length);
+    this.weighBlock(indices, values, 0, wordFeatures);
+    this.weighBlock(indices, values, wordFeatures, order.length);
+    return {indices, values};
+  }
+
+  private count(feature: number | undefined, order: number[]): void {
+    if (feature === undefined) return;
+    if (this.stamp[feature] === this.epoch) {
+      this.counts[feature] = this.counts[feature]! + 1;
+      return;
+    }
+    this.stamp[feature] = this.epoch;
+    this.counts[feature] = 1;
+    order.push(feature);
+  }
+
+  /** Sublinear tf times idf, L2-normalised over the block [from, to). */
+  private weighBlock(indices: Int32Array, values: Float32Array, from: number, to: number): void {
+    const raw = new Float64Array(to - from);
+    let squaredNorm = 0;
+    for (let i = from; i < to; i++) {
+      const feature = indices[i]!;
+      const value = (1 + Math.log(this.counts[feature]!)) * this.idf[feature]!;
+      raw[i - from] = value;
+      squaredNorm += value * value;
+    }
+    const norm = squaredNorm === 0 ? 1 : Math.sqrt(squaredNorm);
+    for (let i = from; i < to; i++) values[i] = raw[i - from]! / norm;
+  }
+
+  /** The known character n-gram features of one word, in the order forEachCharNgram visits them. */
+  private charFeatures(word: string): Int32Array {
+    let features = this.charFeaturesOfWord.get(word);
+    if (!features) {
+      const found: number[] = [];
+      forEachCharNgram(word, (ngram) => {
+        const feature = this.charIndex.get(ngram);
+        if (feature !== undefined) found.push(feature);
+      });
+      features = Int32Array.from(found);
+      if (this.charFeaturesOfWord.size >= WORD_CACHE_LIMIT) this.charFeaturesOfWord.clear();
+      this.charFeaturesOfWord.set(word, features);
+    }
+    return features;
+  }
 }

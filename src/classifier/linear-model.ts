@@ -5,7 +5,7 @@
  * same arrays, so a restored model predicts exactly what the trained one did.
  */
 import {SynthnluError} from '../errors.js';
-import {vectorize} from './features.js';
+import {Vectorizer} from './features.js';
 import type {IntentClassifier, IntentScore, Prediction} from './types.js';
 
 export const CLASSIFIER_FORMAT = 'synthnlu-intent-classifier/1';
@@ -44,21 +44,21 @@ interface SerializedModel {
 
 export class LinearIntentClassifier implements IntentClassifier {
   readonly intents: readonly string[];
-  private readonly wordIndex: Map<string, number>;
-  private readonly charIndex: Map<string, number>;
+  private readonly vectorizer: Vectorizer;
 
   constructor(private readonly data: LinearModelData) {
     this.intents = data.intents;
-    this.wordIndex = new Map(data.wordVocabulary.map((ngram, i) => [ngram, i]));
+    const wordIndex = new Map(data.wordVocabulary.map((ngram, i) => [ngram, i]));
     const offset = data.wordVocabulary.length;
-    this.charIndex = new Map(data.charVocabulary.map((ngram, i) => [ngram, offset + i]));
+    const charIndex = new Map(data.charVocabulary.map((ngram, i) => [ngram, offset + i]));
+    this.vectorizer = new Vectorizer(wordIndex, charIndex, data.idf);
   }
 
   /** Raw margins (one per intent, in `intents` order) before calibration. */
   margins(text: string): Float64Array {
     const {featureStart, featureClass, featureWeight, bias} = this.data;
     const margins = Float64Array.from(bias);
-    const vector = vectorize(text, this.wordIndex, this.charIndex, this.data.idf);
+    const vector = this.vectorizer.vectorize(text);
     for (let k = 0; k < vector.indices.length; k++) {
       const feature = vector.indices[k]!;
       const value = vector.values[k]!;

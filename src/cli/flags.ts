@@ -1,7 +1,7 @@
 /** Flags shared by several commands, defined once so they read and behave the same everywhere. */
 import {Flags} from '@oclif/core';
 import {DEFAULT_MAX_MESSAGE_CHARS} from '../recognizer/limits.js';
-import type {ConnectorRegistry} from '../registry.js';
+import type {ConnectorRegistry} from '../connector-registry.js';
 
 export const seedFlag = Flags.integer({
   description: 'Random seed: the same spec and seed give byte-identical output.',

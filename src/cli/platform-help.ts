@@ -1,5 +1,5 @@
 /** The help of the commands that name platforms (export, push, pull), built from the connectors in the registry. */
-import type {ConnectorRegistry} from '../registry.js';
+import type {ConnectorRegistry} from '../connector-registry.js';
 
 const EXAMPLE_PREFIX = '<%= config.bin %> <%= command.id %> ';
 

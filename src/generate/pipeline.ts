@@ -18,7 +18,8 @@ import {
 import {TemplateCompiler, tidyExpansion, type CompiledTemplate, type Expansion} from './template/compile.js';
 import {chooseAutoMix, type AutoMixReport} from './auto-mix.js';
 import {trainLabelFilter, type LabelFilter, type LabelFilterOptions} from './label-filter.js';
-import type {AnnotatedText, LanguagePack, VariationContext} from './variation/types.js';
+import type {AnnotatedText, LanguagePack} from './variation/types.js';
+import {FAMILY_THREW, FamilyMemo, type TextState} from './family-memo.js';
 
 export interface GenerateOptions extends SettingsOverrides {
   /** Random seed; the spec's seed, then 0, when omitted. */
@@ -158,9 +159,13 @@ class SplitQuota {
     const remainingTrain = this.trainTarget - this.train;
     const toTrain =
       remaining > 0 ? this.rng.next() * remaining < remainingTrain : this.rng.chance(this.split);
+    return this.take(toTrain ? 'train' : 'test');
+  }
+  /** Counts an assignment made elsewhere (a seed that must sit in the same split as its twin). */
+  take(split: 'train' | 'test'): 'train' | 'test' {
     this.assigned += 1;
-    if (toTrain) this.train += 1;
-    return toTrain ? 'train' : 'test';
+    if (split === 'train') this.train += 1;
+    return split;
   }
 }
 
@@ -262,40 +267,60 @@ function prepare(spec: Spec, options: GenerateOptions): Prepared {
   };
 }
 
+/**
+ * Runs each active family with its share's chance, in order, each on the previous one's output (through the
+ * memo: same input and same choices, same output). A seed drawn as a base must change.
+ */
 function applyFamilies(
-  input: AnnotatedText,
+  input: TextState,
   families: ActiveFamily[],
-  context: VariationContext,
+  memo: FamilyMemo,
+  rng: Rng,
   mustChange: boolean,
   report: IntentReport,
-): {annotated: AnnotatedText; tags: VariationTag[]} | undefined {
-  const rng = context.rng;
+): {state: TextState; tags: VariationTag[]} | undefined {
   let current = input;
   const tags: VariationTag[] = [];
-  const tryFamily = (active: ActiveFamily): void => {
-    let output: AnnotatedText | undefined;
-    try {
-      output = active.family.apply(current, context);
-    } catch {
-      report.rejectedVariants = (report.rejectedVariants ?? 0) + 1;
-      return;
-    }
-    if (!output || output.text === current.text) return;
-    if (!spansAreValid(output)) {
-      report.rejectedVariants = (report.rejectedVariants ?? 0) + 1;
-      return;
-    }
-    current = output;
-    if (!tags.includes(active.family.tag)) tags.push(active.family.tag);
-  };
-  for (const active of families) if (rng.next() < active.share) tryFamily(active);
+  for (const active of families)
+    if (rng.next() < active.share) current = tryFamily(active, current, memo, tags, report);
   if (tags.length === 0 && mustChange && families.length > 0) {
     // A seed drawn as a base must become something new: force one family, chosen by its share.
-    tryFamily(rng.pickWeighted(families, (f) => f.share));
+    current = tryFamily(rng.pickWeighted(families, familyShare), current, memo, tags, report);
   }
   if (mustChange && tags.length === 0) return undefined;
-  tags.sort((a, b) => TAG_ORDER.get(a)! - TAG_ORDER.get(b)!);
-  return {annotated: current, tags};
+  if (tags.length > 1) tags.sort(byTagOrder);
+  return {state: current, tags};
+}
+
+function familyShare(active: ActiveFamily): number {
+  return active.share;
+}
+
+function byTagOrder(a: VariationTag, b: VariationTag): number {
+  return TAG_ORDER.get(a)! - TAG_ORDER.get(b)!;
+}
+
+/** One family on the current text: its output when it changed the text and kept the spans valid. */
+function tryFamily(
+  active: ActiveFamily,
+  current: TextState,
+  memo: FamilyMemo,
+  tags: VariationTag[],
+  report: IntentReport,
+): TextState {
+  const output = memo.apply(active.family, current);
+  if (output === FAMILY_THREW) {
+    report.rejectedVariants = (report.rejectedVariants ?? 0) + 1;
+    return current;
+  }
+  if (!output || output.annotated.text === current.annotated.text) return current;
+  output.spansValid ??= spansAreValid(output.annotated);
+  if (!output.spansValid) {
+    report.rejectedVariants = (report.rejectedVariants ?? 0) + 1;
+    return current;
+  }
+  if (!tags.includes(active.family.tag)) tags.push(active.family.tag);
+  return output;
 }
 
 /** Tag counts in Bitext letter order, so reports read the same way every time. */
@@ -322,7 +347,7 @@ function* generateIntent(
   const templateRng = intentRng.fork('template');
   const variationRng = intentRng.fork('variation');
   const quota = new SplitQuota(settings.count, settings.split, intentRng.fork('split'));
-  const context: VariationContext = {rng: variationRng, intent: intent.name, language: prepared.language};
+  const memo = new FamilyMemo({rng: variationRng, intent: intent.name, language: prepared.language});
   const report: IntentReport = {
     intent: intent.name,
     requested: settings.count,
@@ -341,8 +366,9 @@ function* generateIntent(
     tags: VariationTag[],
     source: 'seed' | 'template' | 'generated',
     origin?: string,
+    sameSplitAs?: 'train' | 'test',
   ): Utterance => {
-    const split = quota.next();
+    const split = sameSplitAs ? quota.take(sameSplitAs) : quota.next();
     report.produced += 1;
     report[split] += 1;
     report.sources[source] += 1;
@@ -358,6 +384,8 @@ function* generateIntent(
   const bases: Base[] = [];
   const buffer: Expansion = {text: '', entities: []};
   const localSeeds = new Set<string>();
+  // Normalised seed text -> its split: near-identical seeds go to the same split (no train/test leak).
+  const seedSplits = new Map<string, 'train' | 'test'>();
   for (const template of prepared.templates[index]!) {
     if (!template.plain) {
       bases.push({template, seed: false, produced: 0, failures: 0});
@@ -368,12 +396,16 @@ function* generateIntent(
     buffer.entities = [];
     template.sample(templateRng, buffer);
     const annotated = tidyExpansion(buffer);
+    // Seeds are always kept as written, even past the count and even when two differ only in case or
+    // punctuation ("see you later, alligator" / "see you later alligator"): the user's own examples are what
+    // the output must never do worse than. Only the very same text twice in one intent is written once.
+    if (localSeeds.has(annotated.text)) continue;
+    localSeeds.add(annotated.text);
     const key = dedupeKeyText(annotated.text);
-    // Seeds are always kept, even past the count; only a repeat of the same seed in this intent is dropped.
-    if (localSeeds.has(key)) continue;
-    localSeeds.add(key);
     seen.add(key);
-    yield emit(annotated, [], 'seed');
+    const utterance = emit(annotated, [], 'seed', undefined, seedSplits.get(key));
+    seedSplits.set(key, utterance.split!);
+    yield utterance;
   }
 
   // Each family may tag at most its share of the generated part of the count (rounded up), so that a family
@@ -416,16 +448,23 @@ function* generateIntent(
     buffer.text = '';
     buffer.entities = [];
     base.template.sample(templateRng, buffer);
-    let annotated = tidyExpansion(buffer);
+    let state = memo.base(tidyExpansion(buffer));
     let tags: VariationTag[] = [];
     if (families.length > 0) {
-      const varied = applyFamilies(annotated, families, context, base.seed, report);
+      const varied = applyFamilies(state, families, memo, variationRng, base.seed, report);
       if (!varied) continue;
-      annotated = varied.annotated;
+      state = varied.state;
       tags = varied.tags;
     }
-    const key = dedupeKeyText(annotated.text);
-    if (!key || seen.has(key)) continue;
+    // Seen once, seen for good: the set only grows.
+    if (state.seen) continue;
+    const key = (state.dedupeKey ??= dedupeKeyText(state.annotated.text));
+    if (!key) continue;
+    if (seen.has(key)) {
+      state.seen = true;
+      continue;
+    }
+    const annotated = state.annotated;
     if (tags.length > 0) {
       if (tags.some(shareFilled)) {
         drop('familyShare', tags);
@@ -435,11 +474,13 @@ function* generateIntent(
       if (judgement && !judgement.keep) {
         // Remember it, so the same drifted text is not judged again.
         seen.add(key);
+        state.seen = true;
         drop(judgement.reason === 'other-intent' ? 'otherIntent' : 'lowConfidence', tags);
         continue;
       }
     }
     seen.add(key);
+    state.seen = true;
     stalled = 0;
     base.produced += 1;
     base.failures = 0;

@@ -3,6 +3,7 @@
  * spec's defaults and built-in defaults; plus the variation mix turned into concrete families.
  */
 import type {VariationTag} from '../model/dataset.js';
+import type {FamilyName} from '../model/variation.js';
 import type {IntentSpec, Spec, VariationMix} from '../spec/spec.js';
 import type {LanguagePack, VariationFamily} from './variation/types.js';
 
@@ -16,7 +17,7 @@ export const DEFAULT_NONE_NAME = 'None';
  * Used when a spec says nothing about variations. Shares are per generated utterance; several families can
  * apply to one utterance. Negation is rare because it can flip an intent's meaning.
  */
-export const DEFAULT_VARIATION_MIX: Readonly<Record<string, number>> = {
+export const DEFAULT_VARIATION_MIX: Readonly<Partial<Record<FamilyName, number>>> = {
   basic: 0.15,
   interrogative: 0.2,
   coordinated: 0.05,

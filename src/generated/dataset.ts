@@ -1,6 +1,14 @@
 /* Generated from schemas/dataset.schema.json by scripts/generate-schema-types.ts. Do not edit: edit the schema and run npm run schemas:types. */
 
 /**
+ * A variation family as its Bitext letter (the list is src/model/variation.ts; npm run schemas:check compares).
+ *
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "VariationTag".
+ */
+export type VariationTag = 'B' | 'I' | 'C' | 'N' | 'P' | 'Q' | 'W' | 'K' | 'E' | 'L' | 'M' | 'Z';
+
+/**
  * The canonical synthnlu dataset: every connector translates to and from this model. The JSON form is this object; the JSONL form is one Utterance per line (see definitions/Utterance), optionally preceded by one line {"$dataset": {...header without utterances}}.
  */
 export interface Dataset {
@@ -106,7 +114,7 @@ export interface Utterance {
   /**
    * Variation families that produced the utterance, as Bitext letters (B I C N P Q W K E L M Z).
    */
-  tags?: ('B' | 'I' | 'C' | 'N' | 'P' | 'Q' | 'W' | 'K' | 'E' | 'L' | 'M' | 'Z')[];
+  tags?: VariationTag[];
   /**
    * seed: written by a person in the spec; template: expanded from a template; generated: produced by a variation family; imported: read from a platform file.
    */

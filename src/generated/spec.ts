@@ -1,6 +1,39 @@
 /* Generated from schemas/spec.schema.json by scripts/generate-schema-types.ts. Do not edit: edit the schema and run npm run schemas:types. */
 
 /**
+ * A variation family by name, alias or Bitext letter (the list is src/model/variation.ts; npm run schemas:check compares).
+ *
+ * This interface was referenced by `Spec`'s JSON-Schema
+ * via the `definition` "VariationKey".
+ */
+export type VariationKey =
+  | 'basic'
+  | 'interrogative'
+  | 'coordinated'
+  | 'negation'
+  | 'polite'
+  | 'colloquial'
+  | 'offensive'
+  | 'keyword'
+  | 'abbreviation'
+  | 'lexical'
+  | 'synonyms'
+  | 'morphological'
+  | 'noise'
+  | 'typos'
+  | 'B'
+  | 'I'
+  | 'C'
+  | 'N'
+  | 'P'
+  | 'Q'
+  | 'W'
+  | 'K'
+  | 'E'
+  | 'L'
+  | 'M'
+  | 'Z';
+/**
  * A string, or {text, weight} to steer how often it is chosen (default weight 1).
  *
  * This interface was referenced by `Spec`'s JSON-Schema
@@ -143,34 +176,7 @@ export interface ProviderSpec {
   /**
    * Variation families the model writes, each utterance tagged with its letter (default: the intent's variation mix).
    */
-  families?: (
-    | 'basic'
-    | 'interrogative'
-    | 'coordinated'
-    | 'negation'
-    | 'polite'
-    | 'colloquial'
-    | 'offensive'
-    | 'keyword'
-    | 'abbreviation'
-    | 'lexical'
-    | 'synonyms'
-    | 'morphological'
-    | 'noise'
-    | 'typos'
-    | 'B'
-    | 'I'
-    | 'C'
-    | 'N'
-    | 'P'
-    | 'Q'
-    | 'W'
-    | 'K'
-    | 'E'
-    | 'L'
-    | 'M'
-    | 'Z'
-  )[];
+  families?: VariationKey[];
   /**
    * Sampling temperature (default 0.9).
    */

@@ -28,6 +28,9 @@ export function supportedLanguages(): string[] {
 export function findFamily(pack: LanguagePack, name: string): VariationFamily | undefined {
   const wanted = name.toLowerCase();
   return pack.families.find(
-    (f) => f.name === wanted || f.tag.toLowerCase() === wanted || (f.aliases ?? []).includes(wanted),
+    (f) =>
+      f.name === wanted ||
+      f.tag.toLowerCase() === wanted ||
+      (f.aliases ?? []).some((alias) => alias === wanted),
   );
 }

@@ -8,30 +8,13 @@ import {createRng} from '../generate/rng.js';
 import {findFamily, resolveIntentSettings} from '../generate/settings.js';
 import {TemplateCompiler, tidyExpansion, type Expansion} from '../generate/template/compile.js';
 import type {LanguagePack} from '../generate/variation/types.js';
-import {VARIATION_TAGS, type Utterance, type VariationTag} from '../model/dataset.js';
+import type {Utterance, VariationTag} from '../model/dataset.js';
+import {familyTag} from '../model/variation.js';
 import type {Spec} from '../spec/spec.js';
 import type {ChatRequest} from './client.js';
 import {buildMessages, estimateTokens, type EntityHint, type PromptInput} from './prompt.js';
 import {entityRules, toMarkup, type EntityRule} from './spans.js';
 import type {ProviderSettings} from './settings.js';
-
-/** Family names and aliases a spec may use, with their Bitext letters (language-independent for prompts). */
-const FAMILY_LETTERS: Readonly<Record<string, VariationTag>> = {
-  basic: 'B',
-  interrogative: 'I',
-  coordinated: 'C',
-  negation: 'N',
-  polite: 'P',
-  colloquial: 'Q',
-  offensive: 'W',
-  keyword: 'K',
-  abbreviation: 'E',
-  lexical: 'L',
-  synonyms: 'L',
-  morphological: 'M',
-  noise: 'Z',
-  typos: 'Z',
-};
 
 /** Seeds shown in a prompt: enough to pin the intent down, few enough to keep prompts cheap. */
 const MAX_PROMPT_SEEDS = 10;
@@ -40,11 +23,6 @@ const MAX_HINT_VALUES = 15;
 const MAX_OTHER_INTENTS = 40;
 /** Asked beyond the need, because the filters drop some. */
 const OVER_ASK = 1.5;
-
-export function familyLetter(name: string): VariationTag | undefined {
-  if ((VARIATION_TAGS as readonly string[]).includes(name)) return name as VariationTag;
-  return FAMILY_LETTERS[name.toLowerCase()];
-}
 
 export interface PlannedRequest {
   intent: string;
@@ -128,7 +106,7 @@ function llmFamilies(
   settings: ProviderSettings,
 ): {tag: VariationTag; weight: number}[] {
   if (settings.families.length > 0) {
-    const tags = [...new Set(settings.families.map(familyLetter).filter((t) => t !== undefined))];
+    const tags = [...new Set(settings.families.map(familyTag).filter((t) => t !== undefined))];
     return tags.map((tag) => ({tag, weight: 1}));
   }
   const intent = spec.intents[intentIndex]!;
@@ -140,8 +118,8 @@ function llmFamilies(
     typeof variations === 'object' && variations !== null ? (variations as Record<string, number>) : {};
   const mix = {...mixOf(spec.defaults?.variations), ...mixOf(intent.variations)};
   const tags = Object.entries(mix)
-    .filter(([name, share]) => share > 0 && !findFamily(pack, name) && familyLetter(name) !== 'W')
-    .map(([name, share]) => ({tag: familyLetter(name)!, weight: share}))
+    .filter(([name, share]) => share > 0 && !findFamily(pack, name) && familyTag(name) !== 'W')
+    .map(([name, share]) => ({tag: familyTag(name)!, weight: share}))
     .filter((f) => f.tag !== undefined);
   return tags.length > 0 ? tags : [{tag: 'B', weight: 1}];
 }

@@ -18,9 +18,7 @@ export type {
 
 export const DATASET_FORMAT = 'synthnlu-dataset/1' as const;
 
-/** Variation family letters (Bitext's tagging scheme). */
-export const VARIATION_TAGS = ['B', 'I', 'C', 'N', 'P', 'Q', 'W', 'K', 'E', 'L', 'M', 'Z'] as const;
-export type VariationTag = (typeof VARIATION_TAGS)[number];
+export {VARIATION_TAGS, type VariationTag} from './variation.js';
 
 export function emptyDataset(language = 'en', name?: string): Dataset {
   return {

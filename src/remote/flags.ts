@@ -5,7 +5,7 @@
  */
 import {Flags, type Interfaces} from '@oclif/core';
 import {SynthnluError} from '../errors.js';
-import type {ConnectorRegistry} from '../registry.js';
+import type {ConnectorRegistry} from '../connector-registry.js';
 import type {RemoteConnector, RemoteFlagSpec, RemoteOptions, SecretRegistry} from './types.js';
 
 export type RemoteCommand = 'push' | 'pull';

@@ -1,4 +1,4 @@
-import {readdirSync, readFileSync} from 'node:fs';
+import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {Ajv, type ErrorObject, type ValidateFunction} from 'ajv';
 import addFormatsModule from 'ajv-formats';
@@ -16,37 +16,67 @@ export type Locator = (
   options?: {key?: boolean},
 ) => {line: number; column: number} | undefined;
 
+/** A JSON Schema (draft-07) as a plain object, as a connector hands it over. */
+export type JsonSchemaObject = Readonly<Record<string, unknown>>;
+
+/** The core's own schemas, read from schemas/; every platform schema comes from its connector instead. */
+const CORE_SCHEMA_FILES = ['dataset.schema.json', 'spec.schema.json'];
+
 let ajv: Ajv | undefined;
+/** Every schema known by name, the core's and those connectors registered; compiled into ajv on first use. */
+const schemasByName = new Map<string, JsonSchemaObject>();
 const idsByFile = new Map<string, string>();
 const compiled = new Map<string, ValidateFunction>();
 
+function coreSchemas(): void {
+  for (const file of CORE_SCHEMA_FILES) {
+    if (schemasByName.has(file)) continue;
+    schemasByName.set(file, JSON.parse(readFileSync(join(schemasDir(), file), 'utf8')) as JsonSchemaObject);
+  }
+}
+
+/**
+ * Makes a schema known under `name` (the name connectors give `context.validate` and `OutputFile.schema`).
+ * Registering the same schema twice is harmless; another schema under a taken name is refused, so two
+ * connectors cannot silently validate against each other's rules.
+ */
+export function registerSchema(name: string, schema: JsonSchemaObject): void {
+  coreSchemas();
+  const known = schemasByName.get(name);
+  if (known !== undefined) {
+    if (known === schema || JSON.stringify(known) === JSON.stringify(schema)) return;
+    throw new Error(`synthnlu: a different schema is already registered as ${name}`);
+  }
+  schemasByName.set(name, schema);
+  if (ajv) addToAjv(ajv, name, schema);
+}
+
+function addToAjv(instance: Ajv, name: string, schema: JsonSchemaObject): void {
+  const id = typeof schema.$id === 'string' ? schema.$id : name;
+  idsByFile.set(name, id);
+  instance.addSchema(schema as object, id);
+}
+
 function schemaRegistry(): Ajv {
   if (ajv) return ajv;
+  coreSchemas();
   ajv = new Ajv({allErrors: true, verbose: true, strict: true, allowUnionTypes: true});
   addFormats(ajv);
-  for (const file of readdirSync(schemasDir())
-    .filter((f) => f.endsWith('.schema.json'))
-    .sort()) {
-    const schema = JSON.parse(readFileSync(join(schemasDir(), file), 'utf8')) as {$id?: string};
-    const id = schema.$id ?? file;
-    idsByFile.set(file, id);
-    ajv.addSchema(schema, id);
-  }
+  for (const [name, schema] of schemasByName) addToAjv(ajv, name, schema);
   return ajv;
 }
 
-/** The names of the schema files in schemas/ (connectors refer to theirs by file name). */
+/** The names of the registered schemas: the core's, then those of every registered connector. */
 export function schemaFiles(): string[] {
-  schemaRegistry();
-  return [...idsByFile.keys()];
+  coreSchemas();
+  return [...schemasByName.keys()];
 }
 
-/** The schema object for a file name in schemas/. */
+/** The schema object registered under a name. */
 export function schemaFor(file: string): object {
-  const registry = schemaRegistry();
-  const id = idsByFile.get(file);
-  const schema = id ? registry.getSchema(id)?.schema : undefined;
-  if (!schema || typeof schema !== 'object') throw new Error(`synthnlu: no schema named ${file} in schemas/`);
+  coreSchemas();
+  const schema = schemasByName.get(file);
+  if (!schema) throw new Error(`synthnlu: no schema named ${file} is registered`);
   return schema;
 }
 
@@ -60,7 +90,10 @@ export function validatorFor(ref: string): ValidateFunction {
   const registry = schemaRegistry();
   const [file, fragment] = ref.split('#') as [string, string | undefined];
   const id = idsByFile.get(file);
-  if (!id) throw new Error(`synthnlu: no schema named ${file} in schemas/`);
+  if (!id)
+    throw new Error(
+      `synthnlu: no schema named ${file} is registered (a connector hands its schemas over in Connector.schemas)`,
+    );
   const fn = registry.getSchema(fragment ? `${id}#${fragment}` : id);
   if (!fn) throw new Error(`synthnlu: cannot resolve schema ${ref}`);
   compiled.set(ref, fn);
@@ -134,7 +167,15 @@ function simplifyErrors(errors: ErrorObject[]): ErrorObject[] {
       result = result.filter((e) => !inside(e));
     }
   }
-  // propertyNames failures come with a nested error on the same name; keep one.
+  // propertyNames failures come with a nested error on the same name; keep one, with the names the nested enum
+  // allows (the schema may hold that enum behind a $ref, out of the propertyNames error's own parentSchema).
+  for (const error of result) {
+    if (error.keyword !== 'propertyNames') continue;
+    const nested = result.find(
+      (e) => e.keyword === 'enum' && e.propertyName !== undefined && e.instancePath === error.instancePath,
+    );
+    if (nested) error.params = {...error.params, allowedValues: nested.params.allowedValues as unknown};
+  }
   result = result.filter(
     (e) =>
       !(
@@ -219,7 +260,8 @@ function describeError(error: ErrorObject, options: ValidateOptions): Diagnostic
       const key = String(params.propertyName);
       segments = [...base, key];
       locateKey = true;
-      const allowed = parentSchema.propertyNames?.enum;
+      const allowed =
+        (params.allowedValues as unknown[] | undefined)?.map(String) ?? parentSchema.propertyNames?.enum;
       const match = allowed ? closestMatch(key, allowed) : undefined;
       message = `"${key}" is not a valid name here${match ? ` (did you mean "${match}"?)` : ''}${allowed ? `; use one of: ${allowed.join(', ')}` : ''}`;
       if (match) suggestion = `Rename "${key}" to "${match}".`;

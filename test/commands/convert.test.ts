@@ -5,7 +5,7 @@ import {describe, expect, it} from 'vitest';
 import {importFromPath} from '../../src/convert/import.js';
 import {registry} from '../../src/registry.js';
 import {ROOT, SHARED, runCli, tempDir} from '../helpers/cli.js';
-import {project} from '../connectors/projection.js';
+import {project} from '../../src/conformance/projection.js';
 
 const EXAMPLE = join(ROOT, 'examples/customer-support.yaml');
 

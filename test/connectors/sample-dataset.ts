@@ -1,6 +1,9 @@
 import type {Dataset} from '../../src/model/dataset.js';
 
-/** A small dataset that exercises what connectors get wrong: synonyms, roles, emoji, entities at both ends. */
+/**
+ * A small dataset for connector unit tests: synonyms, emoji, entities at both ends. It has no roles, nested
+ * labels, patterns or phrase lists; the conformance suite starts from src/conformance/sample-dataset.ts, which has.
+ */
 export function sampleDataset(): Dataset {
   return {
     format: 'synthnlu-dataset/1',

@@ -5,7 +5,7 @@
 import type {PlatformLimits} from '../../src/connector.js';
 import type {Diagnostic} from '../../src/errors.js';
 import type {Dataset, EntitySpan, Utterance} from '../../src/model/dataset.js';
-import {project} from './projection.js';
+import {project} from '../../src/conformance/projection.js';
 
 export type LossKind = 'intent' | 'utterance' | 'text' | 'span' | 'value' | 'role' | 'split' | 'list';
 

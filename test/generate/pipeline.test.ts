@@ -15,9 +15,9 @@ import {ROOT} from '../helpers/cli.js';
 /** Inserts a word before the first entity or at the end, shifting spans: enough to exercise the pipeline. */
 function prefixFamily(
   tag: VariationFamily['tag'],
-  name: string,
+  name: VariationFamily['name'],
   words: string[],
-  aliases?: string[],
+  aliases?: VariationFamily['aliases'],
 ): VariationFamily {
   return {
     tag,

@@ -10,7 +10,11 @@ import {normalizeUtteranceText} from '../../src/model/dataset.js';
 import type {Spec} from '../../src/spec/spec.js';
 
 /** Appends one of `words`: a harmless variation. */
-function suffixFamily(tag: VariationFamily['tag'], name: string, words: string[]): VariationFamily {
+function suffixFamily(
+  tag: VariationFamily['tag'],
+  name: VariationFamily['name'],
+  words: string[],
+): VariationFamily {
   return {
     tag,
     name,
@@ -165,6 +169,40 @@ describe('variations: auto', () => {
     expect(auto.mix).toEqual({polite: 1});
     expect(dataset.utterances.some((u) => u.tags?.includes('P'))).toBe(true);
     expect(dataset.utterances.some((u) => u.tags?.includes('L'))).toBe(false);
+  });
+
+  it('adds nothing when no family helps: the output is every seed as written, near-duplicates included', async () => {
+    const onlyDrift: LanguagePack = {language: 'en', families: [drift], recommendedMix: {negation: 1}};
+    const twins: Spec = {
+      ...seeds,
+      defaults: {count: 20},
+      intents: seeds.intents.map((intent) =>
+        intent.name === 'track'
+          ? {...intent, examples: [...intent.examples, 'Where is my parcel?', 'where is my parcel']}
+          : intent,
+      ) as Spec['intents'],
+    };
+    const {dataset, report} = await generateDataset(twins, {seed: 4, pack: onlyDrift});
+    expect(report.autoMix!.mix).toEqual({});
+    // The classifier trained on the output must be the one trained on the seeds: same texts, same counts
+    // (only the very same text twice is written once).
+    const written = dataset.utterances.map((u) => `${u.intent}: ${u.text}`);
+    const given = twins.intents.flatMap((i) => [...new Set(i.examples)].map((e) => `${i.name}: ${e}`));
+    expect(written).toEqual(given);
+    // The twins sit in one split, so a split-based evaluation never tests on a copy of its training text
+    // (over several seeds: one alone could put them together by chance).
+    for (let seed = 0; seed < 12; seed++) {
+      const {dataset: plain} = await generateDataset(
+        {...twins, defaults: {count: 20, variations: {}}},
+        {seed, pack: onlyDrift},
+      );
+      const twinSplits = plain.utterances
+        .filter((u) => normalizeUtteranceText(u.text) === 'where is my parcel')
+        .map((u) => u.split);
+      expect(twinSplits).toHaveLength(2);
+      expect(twinSplits[0], `seed ${seed}`).toBe(twinSplits[1]);
+    }
+    expect(dataset.utterances.filter((u) => u.source === 'seed')).toHaveLength(written.length);
   });
 
   it('is the default, and an explicit mix still wins', async () => {

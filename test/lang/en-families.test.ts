@@ -163,7 +163,7 @@ describe('register and style families', () => {
     const outputs = variants('colloquial', ORDER);
     expect(outputs.length).toBeGreaterThan(0);
     for (const out of outputs)
-      expect(out.text).toMatch(/\b(wanna|gotta|need to|u|lemme|pls|yo|i|asap)\b|^want to /);
+      expect(out.text).toMatch(/\b(wanna|gotta|tryna|need to|u|lemme|pls|yo|i|asap)\b|^want to /);
     expect(outputs.every((o) => !o.text.startsWith('I '))).toBe(true);
   });
 
@@ -187,6 +187,29 @@ describe('register and style families', () => {
       1,
     );
     expect(inside).toEqual([]);
+  });
+
+  it('keyword mode keeps queries a user would type and leaves reports and clipped clauses alone', () => {
+    const keywords = (text: string): string[] =>
+      variants('keyword', {text, entities: []}, 10).map((o) => o.text);
+    // Reports lose what happened ("lights went hour ago", "power house").
+    expect(keywords('my lights went off an hour ago')).toEqual([]);
+    expect(keywords('the power is out in my house')).toEqual([]);
+    // A question's verb left at the end is clipped ("tariffs offer"); a clause inside the query too.
+    expect(keywords('what tariffs do you offer')).toEqual([]);
+    expect(keywords('can I pay what I owe by card')).toEqual([]);
+    expect(keywords('I want to stop being a customer')).toEqual([]);
+    // A verb's particle stays with it; requests and topics still become keyword queries.
+    expect(keywords('please turn off the lights')).toContain('turn off lights');
+    expect(keywords('I want to submit a meter reading')).toContain('submit meter reading');
+    expect(keywords('what is the weather in paris')).toContain('weather paris');
+  });
+
+  it('abbreviates street and avenue only after a name', () => {
+    const abbreviated = (text: string): string[] =>
+      variants('abbreviation', {text, entities: []}, 30).map((o) => o.text);
+    expect(abbreviated("there's no electricity on my street").join(' | ')).not.toMatch(/St\./);
+    expect(abbreviated('I live on Main street')).toContain('I live on Main St.');
   });
 
   it('abbreviation contracts, expands or abbreviates', () => {
@@ -272,5 +295,26 @@ describe('English seed analysis: each frame only takes the kind of seed it fits'
   it('does not ask the bot to do what the user wants to do', () => {
     for (const text of all('I want to pay with cash'))
       expect(text).not.toMatch(/\b(could|can|would) (you|u|ya)( please)? pay|mind paying|please pay/i);
+  });
+
+  it('reads a bare imperative to a bot as something the user does ("pay my bill" is not "could you pay")', () => {
+    const outputs = all('pay my electricity bill');
+    expect(outputs.some((t) => /\b(can|may) I pay my electricity bill/i.test(t))).toBe(true);
+    for (const text of outputs)
+      expect(text).not.toMatch(/\b(could|can|would|will) (you|u|ya)( please)? pay|mind paying/i);
+  });
+
+  it('varies the wrapper: one request seed gets many different frames, not the same few', () => {
+    const distinct = (name: string): number =>
+      new Set(variants(name, plain('pay my electricity bill'), 80).map((o) => o.text)).size;
+    expect(distinct('interrogative')).toBeGreaterThanOrEqual(13);
+    expect(distinct('basic')).toBeGreaterThanOrEqual(10);
+    expect(distinct('polite')).toBeGreaterThanOrEqual(6);
+  });
+
+  it('never uses the stilted "I would need to" frame', () => {
+    const outputs = variants('basic', plain('submit a meter reading'), 60).map((o) => o.text);
+    expect(outputs.length).toBeGreaterThan(5);
+    for (const text of outputs) expect(text).not.toMatch(/would need to/i);
   });
 });

@@ -1,7 +1,6 @@
 /** The Azure CLU conversation project format (--to/--from clu). */
-import type {ConnectorContext, ConnectorFormat} from '../../../src/connector.js';
+import {type ConnectorContext, type ConnectorFormat, SynthnluError} from '../../../src/connector-kit.js';
 import {cluLimits} from '../limits.js';
-import {SynthnluError} from '../../../src/errors.js';
 import {jsonFile, peekJson, pickFile, readJson, requireValid, safeBaseName} from '../json-file.js';
 import {datasetToCluProject} from './from-dataset.js';
 import {cluProjectToDataset} from './to-dataset.js';

@@ -1,7 +1,12 @@
 /** Canonical Dataset -> Azure CLU conversation project JSON (projectFileVersion 2023-04-01, UTF-16 offsets). */
-import type {ConnectorContext, ExportOptions} from '../../../src/connector.js';
-import type {Dataset, Entity, EntitySpan} from '../../../src/model/dataset.js';
-import {intentNames} from '../../../src/model/dataset.js';
+import {
+  type ConnectorContext,
+  type ExportOptions,
+  type Dataset,
+  type Entity,
+  type EntitySpan,
+  intentNames,
+} from '../../../src/connector-kit.js';
 import {cluLanguage} from '../culture.js';
 import {CLU_MAX_REGEX_ENTITIES, CLU_OLD_MAX_UTTERANCES, overLimit} from '../limits.js';
 import {canonicalToCluPrebuilt, warnMergedPrebuilts} from '../prebuilt-names.js';

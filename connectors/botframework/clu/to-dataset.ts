@@ -1,7 +1,12 @@
 /** Azure CLU project JSON -> canonical Dataset. Pure: the caller has checked the layout and the schema. */
-import {SynthnluError} from '../../../src/errors.js';
-import type {Dataset, Entity, EntitySpan, Utterance} from '../../../src/model/dataset.js';
-import {DATASET_FORMAT} from '../../../src/model/dataset.js';
+import {
+  SynthnluError,
+  type Dataset,
+  type Entity,
+  type EntitySpan,
+  type Utterance,
+  DATASET_FORMAT,
+} from '../../../src/connector-kit.js';
 import {cluPrebuiltToCanonical} from '../prebuilt-names.js';
 import {toUtf16Offset} from './offsets.js';
 import type {CluEntity, CluProject} from './types.js';

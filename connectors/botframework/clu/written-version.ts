@@ -4,7 +4,7 @@
  * or mapped here with a warning, so the file we write is the file CLU reads
  * (https://learn.microsoft.com/rest/api/language/conversational-analysis-authoring/import?view=rest-language-2023-04-01).
  */
-import type {ConnectorContext} from '../../../src/connector.js';
+import type {ConnectorContext} from '../../../src/connector-kit.js';
 import type {CluEntity, CluProject} from './types.js';
 
 /** ConversationExportedEntity.compositionSetting in 2023-04-01. */

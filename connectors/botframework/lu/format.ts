@@ -1,7 +1,6 @@
 /** The Bot Framework .lu format (--to/--from lu). */
-import type {ConnectorFormat, ImportSource} from '../../../src/connector.js';
+import {type ConnectorFormat, type ImportSource, SynthnluError} from '../../../src/connector-kit.js';
 import {luisLimits} from '../limits.js';
-import {SynthnluError} from '../../../src/errors.js';
 import {datasetToLuisApp} from '../luis/from-dataset.js';
 import {luisAppToDataset} from '../luis/to-dataset.js';
 import {pickFile, safeBaseName} from '../json-file.js';

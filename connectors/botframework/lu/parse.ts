@@ -3,7 +3,7 @@
  * Reads both syntaxes real files carry: the current `@ type name` definitions and the older `$name:...` ones,
  * plus `> !# @app.*` info lines; QnA sections (`# ?`) and alterations are skipped.
  */
-import {SynthnluError} from '../../../src/errors.js';
+import {SynthnluError} from '../../../src/connector-kit.js';
 import type {LuisApp, LuisChildEntity, LuisEntity, LuisEntityLabel, LuisFeature} from '../luis/types.js';
 import {LuLabelError, parseUtteranceLine} from './utterance.js';
 
@@ -345,7 +345,7 @@ export function parseLu(content: string, file: string, available: ReadonlySet<st
     }
   };
   for (const e of app.entities!) collect(e.children);
-  const visit = (labels: LuisApp['utterances'][number]['entities'], nested: boolean): void => {
+  const visit = (labels: LuisEntityLabel[], nested: boolean): void => {
     for (const l of labels) {
       if (!nested && !defined(l.entity) && !childNames.has(l.entity)) entity(l.entity);
       if (l.role) {
@@ -359,7 +359,7 @@ export function parseLu(content: string, file: string, available: ReadonlySet<st
       visit(l.children ?? [], true);
     }
   };
-  for (const u of app.utterances) visit(u.entities, false);
+  for (const u of app.utterances) visit(u.entities ?? [], false);
   // Only ML entities with declared children keep nested labels; bf-lu lists other nested labels flat.
   const hierarchical = new Set(app.entities!.filter((e) => (e.children?.length ?? 0) > 0).map((e) => e.name));
   const flatten = (labels: LuisEntityLabel[]): LuisEntityLabel[] =>
@@ -368,7 +368,7 @@ export function parseLu(content: string, file: string, available: ReadonlySet<st
       const {children, ...parent} = l;
       return [...flatten(children), parent];
     });
-  for (const u of app.utterances) u.entities = flatten(u.entities);
+  for (const u of app.utterances) u.entities = flatten(u.entities ?? []);
   for (const name of pendingPatternAny) {
     if (!defined(name)) app.patternAnyEntities!.push({name, roles: [], explicitList: []});
   }

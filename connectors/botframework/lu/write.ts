@@ -1,5 +1,5 @@
 /** LUIS app (as built by luis/from-dataset) -> .lu text in the current (@-definition) syntax bf-lu reads. */
-import type {ConnectorContext} from '../../../src/connector.js';
+import type {ConnectorContext} from '../../../src/connector-kit.js';
 import type {LuisApp, LuisChildEntity, LuisEntityLabel, LuisFeature} from '../luis/types.js';
 import {nestable, writeUtteranceLine} from './utterance.js';
 
@@ -85,7 +85,7 @@ export function luisAppToLu(app: LuisApp, context: ConnectorContext): string {
   for (const [intent, utterances] of byIntent) {
     lines.push(`# ${intent}`);
     for (const u of utterances) {
-      const {text, labels, changed} = oneLine(u.text, u.entities);
+      const {text, labels, changed} = oneLine(u.text, u.entities ?? []);
       if (changed) reshaped += 1;
       const {kept, dropped: lost} = nestable(labels, 0, text.length);
       dropped += lost;

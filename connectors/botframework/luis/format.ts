@@ -1,5 +1,5 @@
 /** The LUIS app JSON format (--to/--from luis). */
-import type {ConnectorFormat} from '../../../src/connector.js';
+import type {ConnectorFormat} from '../../../src/connector-kit.js';
 import {luisLimits} from '../limits.js';
 import {jsonFile, peekJson, pickFile, readJson, requireValid, safeBaseName} from '../json-file.js';
 import {datasetToLuisApp} from './from-dataset.js';

@@ -1,7 +1,12 @@
 /** Canonical Dataset -> LUIS app JSON, schema 7.0.0. */
-import type {ConnectorContext, ExportOptions} from '../../../src/connector.js';
-import type {Dataset, Entity, EntitySpan} from '../../../src/model/dataset.js';
-import {intentNames} from '../../../src/model/dataset.js';
+import {
+  type ConnectorContext,
+  type ExportOptions,
+  type Dataset,
+  type Entity,
+  type EntitySpan,
+  intentNames,
+} from '../../../src/connector-kit.js';
 import {platformCulture} from '../culture.js';
 import {LUIS_ENTITY_LIMITS, overLimit} from '../limits.js';
 import {canonicalToLuisPrebuilt, warnMergedPrebuilts} from '../prebuilt-names.js';

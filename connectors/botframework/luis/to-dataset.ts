@@ -1,7 +1,12 @@
 /** LUIS app JSON (any schema version 3.x-7.0.0) -> canonical Dataset. Pure: the caller has validated the JSON. */
-import {SynthnluError} from '../../../src/errors.js';
-import type {Dataset, Entity, EntitySpan, Utterance} from '../../../src/model/dataset.js';
-import {DATASET_FORMAT} from '../../../src/model/dataset.js';
+import {
+  SynthnluError,
+  type Dataset,
+  type Entity,
+  type EntitySpan,
+  type Utterance,
+  DATASET_FORMAT,
+} from '../../../src/connector-kit.js';
 import {isLuisPrebuiltName, luisPrebuiltToCanonical} from '../prebuilt-names.js';
 import type {LuisApp, LuisEntity, LuisEntityLabel, LuisFeature} from './types.js';
 

@@ -3,8 +3,7 @@
  * asynchronous jobs whose status URL comes back in the operation-location header. CLU allows only about ten
  * authoring POSTs a minute, so 429s are expected and retried after Retry-After.
  */
-import {ExitCode, SynthnluError} from '../../../src/errors.js';
-import type {HttpClient} from '../../../src/remote/http.js';
+import {ExitCode, SynthnluError, type HttpClient} from '../../../src/connector-kit.js';
 import type {CluProject} from '../clu/types.js';
 
 export const CLU_API_VERSION = '2023-04-01';

@@ -3,7 +3,7 @@
  * applied: intents the plan creates or updates get the dataset's utterances, pruned ones go, and everything
  * synthnlu does not manage (other intents, their utterances, entities, settings) is kept as it was.
  */
-import type {PushPlan} from '../../../src/remote/types.js';
+import type {PushPlan} from '../../../src/connector-kit.js';
 import type {CluProject} from '../clu/types.js';
 
 export function mergeCluProject(

@@ -1,17 +1,20 @@
 /** A push/pull session against one Azure CLU conversation project. */
-import {backupTimestamp, writeBackupFile} from '../../../src/remote/backup-file.js';
-import {createConnectorContext} from '../../../src/convert/context.js';
-import {ExitCode, SynthnluError, type Diagnostic} from '../../../src/errors.js';
-import type {Dataset} from '../../../src/model/dataset.js';
-import {checkEndpoint} from '../../../src/remote/endpoint.js';
-import {HttpClient} from '../../../src/remote/http.js';
-import type {
-  ApplyReport,
-  ProgressReporter,
-  PushPlan,
-  RemoteOptions,
-  RemoteSession,
-} from '../../../src/remote/types.js';
+import {
+  backupTimestamp,
+  writeBackupFile,
+  createConnectorContext,
+  ExitCode,
+  SynthnluError,
+  type Diagnostic,
+  type Dataset,
+  checkEndpoint,
+  HttpClient,
+  type ApplyReport,
+  type ProgressReporter,
+  type PushPlan,
+  type RemoteOptions,
+  type RemoteSession,
+} from '../../../src/connector-kit.js';
 import {datasetToCluProject} from '../clu/from-dataset.js';
 import {cluProjectToDataset} from '../clu/to-dataset.js';
 import type {CluProject} from '../clu/types.js';

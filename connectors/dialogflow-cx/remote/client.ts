@@ -6,9 +6,12 @@
  * name"), or a project id: then the one agent in --location (default global) is used, and several agents are
  * listed by name so the user can pick one.
  */
-import {ExitCode, SynthnluError} from '../../../src/errors.js';
-import {googleClientOptions} from '../../../src/remote/google-client.js';
-import type {RemoteOptions} from '../../../src/remote/types.js';
+import {
+  ExitCode,
+  SynthnluError,
+  googleClientOptions,
+  type RemoteOptions,
+} from '../../../src/connector-kit.js';
 import type {DialogflowCxFlag} from '../remote.js';
 
 type V3 = typeof import('@google-cloud/dialogflow-cx').v3;

@@ -8,9 +8,12 @@
  * (".../entityTypes/<id>", system ones "projects/-/locations/-/agents/-/entityTypes/sys.date") where files
  * say "@name"; phrases carry no languageCode (the request does) and no auto flag; enums may be numbers.
  */
-import type {ImportSource} from '../../../src/connector.js';
-import {createConnectorContext} from '../../../src/convert/context.js';
-import {emptyDataset, type Dataset} from '../../../src/model/dataset.js';
+import {
+  type ImportSource,
+  createConnectorContext,
+  emptyDataset,
+  type Dataset,
+} from '../../../src/connector-kit.js';
 import {cxJsonText} from '../cx-json.js';
 import {exportCxAgent} from '../export.js';
 import {importCxAgent} from '../import.js';
@@ -109,7 +112,7 @@ export async function apiToDataset(
       kind: enumName(type.kind, KINDS) as CxEntityType['kind'],
     };
     const expansion = enumName(type.autoExpansionMode, EXPANSION);
-    if (expansion !== EXPANSION[0]) file.autoExpansionMode = expansion;
+    if (expansion !== EXPANSION[0]) file.autoExpansionMode = expansion as CxEntityType['autoExpansionMode'];
     if (type.enableFuzzyExtraction) file.enableFuzzyExtraction = true;
     if (type.redact) file.redact = true;
     files.set(`${folder}/${stem}.json`, JSON.stringify(file));
@@ -150,10 +153,11 @@ export async function apiToDataset(
     files.set(`intents/${stem}/${stem}.json`, JSON.stringify(file));
     const trainingPhrases: CxTrainingPhrase[] = (intent.trainingPhrases ?? []).map((phrase) => ({
       ...(phrase.id ? {id: phrase.id} : {}),
+      // A phrase is its parts: the API never returns one without (and the file schema wants at least one).
       parts: (phrase.parts ?? []).map((part) => ({
         text: part.text ?? '',
         ...(part.parameterId ? {parameterId: part.parameterId} : {}),
-      })),
+      })) as CxTrainingPhrase['parts'],
       repeatCount: phrase.repeatCount ?? 1,
       languageCode: language,
     }));

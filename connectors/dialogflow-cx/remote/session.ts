@@ -9,19 +9,23 @@
  * is touched, and only in the dataset's language.
  */
 import type {protos} from '@google-cloud/dialogflow-cx';
-import {ExitCode, SynthnluError} from '../../../src/errors.js';
-import type {Dataset} from '../../../src/model/dataset.js';
-import {writeBackupFile} from '../../../src/remote/backup-file.js';
-import {pushedUtterances} from '../../../src/remote/plan.js';
-import {chunk, GrpcCalls, itemStatus as status, type GrpcErrorStyle} from '../../../src/remote/grpc.js';
-import type {
-  ApplyReport,
-  ItemResult,
-  ProgressReporter,
-  PushPlan,
-  RemoteOptions,
-  RemoteSession,
-} from '../../../src/remote/types.js';
+import {
+  ExitCode,
+  SynthnluError,
+  type Dataset,
+  writeBackupFile,
+  pushedUtterances,
+  chunk,
+  GrpcCalls,
+  itemStatus as status,
+  type GrpcErrorStyle,
+  type ApplyReport,
+  type ItemResult,
+  type ProgressReporter,
+  type PushPlan,
+  type RemoteOptions,
+  type RemoteSession,
+} from '../../../src/connector-kit.js';
 import {createCxClients, onlyAgent, type CxClients} from './client.js';
 import {
   apiEntityTypeName,

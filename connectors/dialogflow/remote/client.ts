@@ -2,9 +2,7 @@
  * Creates the @google-cloud/dialogflow clients (imported lazily: the package takes ~0.4 s to load) with the
  * project, location, endpoint and credentials from the flags, and the retry policy for gRPC calls.
  */
-import {SynthnluError} from '../../../src/errors.js';
-import {googleClientOptions} from '../../../src/remote/google-client.js';
-import type {RemoteOptions} from '../../../src/remote/types.js';
+import {SynthnluError, googleClientOptions, type RemoteOptions} from '../../../src/connector-kit.js';
 import type {DialogflowFlag} from '../remote.js';
 
 export interface DialogflowClients {

@@ -3,8 +3,13 @@
  * These differ from the agent-zip JSON: an annotated part names its entity type as "@type" and its parameter
  * as the alias; system entities are "@sys.*".
  */
-import type {Dataset, Entity, EntitySpan, Utterance} from '../../../src/model/dataset.js';
-import {DATASET_FORMAT} from '../../../src/model/dataset.js';
+import {
+  type Dataset,
+  type Entity,
+  type EntitySpan,
+  type Utterance,
+  DATASET_FORMAT,
+} from '../../../src/connector-kit.js';
 
 export interface DfPart {
   text: string;

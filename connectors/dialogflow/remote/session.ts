@@ -3,20 +3,25 @@
  * with exportAgent, and applies a plan with batchUpdate/batchDelete calls in batches within the API's limits.
  * Every call goes through the shared retry policy (gax's own retries are off so there is one policy).
  */
-import {writeBackupFile} from '../../../src/remote/backup-file.js';
+import {
+  writeBackupFile,
+  ExitCode,
+  SynthnluError,
+  type Dataset,
+  type Entity,
+  pushedUtterances,
+  chunk,
+  GrpcCalls,
+  itemStatus as status,
+  type GrpcErrorStyle,
+  type ApplyReport,
+  type ItemResult,
+  type ProgressReporter,
+  type PushPlan,
+  type RemoteOptions,
+  type RemoteSession,
+} from '../../../src/connector-kit.js';
 import type {protos} from '@google-cloud/dialogflow';
-import {ExitCode, SynthnluError} from '../../../src/errors.js';
-import type {Dataset, Entity} from '../../../src/model/dataset.js';
-import {pushedUtterances} from '../../../src/remote/plan.js';
-import {chunk, GrpcCalls, itemStatus as status, type GrpcErrorStyle} from '../../../src/remote/grpc.js';
-import type {
-  ApplyReport,
-  ItemResult,
-  ProgressReporter,
-  PushPlan,
-  RemoteOptions,
-  RemoteSession,
-} from '../../../src/remote/types.js';
 import {createDialogflowClients, type DialogflowClients} from './client.js';
 import {
   datasetEntityToEntityType,

@@ -3,20 +3,21 @@
  * the trained model. Rasa cannot report its training data, so the plan sends everything; the backup records
  * which model was loaded before, so it can be put back with PUT /model.
  */
-import {writeBackupFile} from '../../../src/remote/backup-file.js';
-import {createConnectorContext} from '../../../src/convert/context.js';
-import {ExitCode, SynthnluError} from '../../../src/errors.js';
-import type {Dataset} from '../../../src/model/dataset.js';
-import {checkEndpoint} from '../../../src/remote/endpoint.js';
-import {HttpClient} from '../../../src/remote/http.js';
-import {pushedUtterances} from '../../../src/remote/plan.js';
-import type {
-  ApplyReport,
-  ProgressReporter,
-  PushPlan,
-  RemoteOptions,
-  RemoteSession,
-} from '../../../src/remote/types.js';
+import {
+  writeBackupFile,
+  createConnectorContext,
+  ExitCode,
+  SynthnluError,
+  type Dataset,
+  checkEndpoint,
+  HttpClient,
+  pushedUtterances,
+  type ApplyReport,
+  type ProgressReporter,
+  type PushPlan,
+  type RemoteOptions,
+  type RemoteSession,
+} from '../../../src/connector-kit.js';
 import {parse, stringify} from 'yaml';
 import {exportRasa} from '../export.js';
 import type {RasaFlag} from '../remote.js';

@@ -4,6 +4,7 @@
  * undefined when it does not apply (e.g. negation of a question).
  */
 import type {EntitySpan, VariationTag} from '../../model/dataset.js';
+import type {FamilyAlias, FamilyName} from '../../model/variation.js';
 import type {Rng} from '../rng.js';
 
 export interface AnnotatedText {
@@ -28,10 +29,10 @@ export interface VariationContext {
 export interface VariationFamily {
   /** Bitext letter. */
   tag: VariationTag;
-  /** Name used in specs: polite, colloquial, interrogative... */
-  name: string;
+  /** Name used in specs: polite, colloquial, interrogative... (the one list is src/model/variation.ts). */
+  name: FamilyName;
   /** Other names accepted in specs (typos for noise, synonyms for lexical). */
-  aliases?: string[];
+  aliases?: FamilyAlias[];
   /** Off unless a spec asks for it (offensive). */
   offByDefault?: boolean;
   apply(input: AnnotatedText, context: VariationContext): AnnotatedText | undefined;

@@ -29,8 +29,9 @@ export interface Clause {
   /** The lead-in found (lower case), '' for none. */
   leadIn: string;
   /**
-   * The user does what the verb phrase says ("I want to pay with cash", "how do I log in"): frames that ask
-   * the bot to do it ("could you pay with cash?") would change the request.
+   * The user does what the verb phrase says ("I want to pay with cash", "how do I log in"), or may do it: a
+   * bare imperative typed to a bot ("pay my electricity bill") usually means "let me pay", so frames that
+   * ask the bot to do it ("could you pay my electricity bill?") would change the request.
    */
   userActs: boolean;
   capitalized: boolean;
@@ -314,7 +315,7 @@ function analyze(input: AnnotatedText): Clause | undefined {
     coreEnd,
     head,
     leadIn: leadIn.trim().toLowerCase(),
-    userActs: kind === 'vp' && leadIn !== '' && !BOT_LEAD_INS.test(leadIn.trim()),
+    userActs: kind === 'vp' && !BOT_LEAD_INS.test(leadIn.trim()),
     capitalized: firstChar !== firstChar.toLowerCase(),
   };
 }

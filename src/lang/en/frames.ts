@@ -12,7 +12,9 @@ export const BASIC_FRAMES = [
   'help me {vp}',
   'I need help {ving}',
   'I need some help to {vp}',
-  'I would need to {vp}',
+  "I'd like to {vp}",
+  'I need help with {ving}',
+  "I'm hoping to {vp}",
   'I am looking to {vp}',
   '{np}',
   'I want {np}',
@@ -33,6 +35,11 @@ export const INTERROGATIVE_FRAMES = [
   'can you help me {vp}?',
   'what do I have to do to {vp}?',
   'how to {vp}?',
+  'how could I {vp}?',
+  'where do I {vp}?',
+  "what's the best way to {vp}?",
+  'could I {vp}?',
+  'can you show me how to {vp}?',
   'can I get {np}?',
   'can you tell me {ewh}?',
   'do you know {ewh}?',
@@ -89,6 +96,9 @@ export const POLITE_FRAMES = [
   'I would like {np}, please',
   'may I have {np}?',
   'could you please tell me {ewh}?',
+  "I'd like to {vp}, please",
+  'would it be possible to {vp}?',
+  'please help me {vp}',
   'would you mind telling me {ewh}?',
 ];
 
@@ -107,6 +117,9 @@ export const COLLOQUIAL_FRAMES = [
   '{wh} tho',
   "can't {nvp}",
   'cant {nvp} help',
+  'tryna {vp}',
+  'need help {ving} pls',
+  'how do i {vp}??',
 ];
 
 export const OFFENSIVE_FRAMES = [

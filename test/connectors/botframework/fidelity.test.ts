@@ -30,7 +30,7 @@ const luisBuilder = bflu.V2.LuisBuilder as unknown as {fromJson(app: unknown): B
 
 function labelsOf(app: {utterances: LuisApp['utterances']}) {
   const out: Array<{entity: string; role?: string}> = [];
-  const visit = (labels: LuisApp['utterances'][number]['entities']) => {
+  const visit = (labels: LuisApp['utterances'][number]['entities'] = []) => {
     for (const l of labels) {
       out.push(l);
       visit(l.children ?? []);

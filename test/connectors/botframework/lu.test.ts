@@ -35,7 +35,7 @@ function comparable(app: LuisApp) {
   return {
     intents: names(app.intents),
     utterances: app.utterances
-      .map((u) => `${u.intent}|${u.text}|${u.entities.map(labelKey).sort().join(' ')}`)
+      .map((u) => `${u.intent}|${u.text}|${(u.entities ?? []).map(labelKey).sort().join(' ')}`)
       .sort(),
     patterns: (app.patterns ?? []).map((p) => `${p.intent}|${p.pattern}`).sort(),
     entities: names(app.entities),

@@ -14,7 +14,7 @@ import type {Dataset} from '../../../src/model/dataset.js';
 import {formatSupports, registry} from '../../../src/registry.js';
 import {runCli, SHARED, tempDir} from '../../helpers/cli.js';
 import {memorySource} from '../../helpers/memory-source.js';
-import {project} from '../projection.js';
+import {project} from '../../../src/conformance/projection.js';
 
 const FIXTURES = join(SHARED, 'fixtures', 'dialogflow-cx');
 const AGENTS = ['divebooker', 'goodbye-graffiti', 'lifeblood-donation', 'nuvalence-caller-data-collection'];

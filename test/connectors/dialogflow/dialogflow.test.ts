@@ -13,7 +13,7 @@ import type {Dataset, EntitySpan} from '../../../src/model/dataset.js';
 import {validateAgainstSchema} from '../../../src/schema/validate.js';
 import {SHARED} from '../../helpers/cli.js';
 import {memorySource} from '../../helpers/memory-source.js';
-import {project} from '../projection.js';
+import {project} from '../../../src/conformance/projection.js';
 
 const FIXTURES = join(SHARED, 'fixtures', 'dialogflow');
 

@@ -12,7 +12,7 @@ import {SynthnluError} from '../../../src/errors.js';
 import {emptyDataset, type Dataset} from '../../../src/model/dataset.js';
 import {SHARED, tempDir} from '../../helpers/cli.js';
 import {memorySource} from '../../helpers/memory-source.js';
-import {project} from '../projection.js';
+import {project} from '../../../src/conformance/projection.js';
 
 const FIXTURES = join(SHARED, 'fixtures', 'rasa');
 

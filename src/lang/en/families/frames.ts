@@ -68,7 +68,11 @@ function framesByKind(frames: readonly string[]): FrameGroups {
   return groups;
 }
 
-function frameFamily(tag: VariationTag, name: string, frames: readonly string[]): VariationFamily {
+function frameFamily(
+  tag: VariationTag,
+  name: VariationFamily['name'],
+  frames: readonly string[],
+): VariationFamily {
   return {tag, name, apply: (input, context) => applyFrame(input, frames, context, tag)};
 }
 

@@ -5,7 +5,8 @@
 import {applyEdits, tidySpaces, type TextEdit} from '../../../generate/variation/edit.js';
 import {matchCase, wordTokens} from '../../../generate/variation/tokens.js';
 import type {VariationFamily} from '../../../generate/variation/types.js';
-import {isClosedClass} from '../lexicon.js';
+import {analyzeClause} from '../clause.js';
+import {isBaseVerb, isClosedClass} from '../lexicon.js';
 
 /** English function words (closed classes) that keyword queries leave out. */
 export const FUNCTION_WORDS = new Set(
@@ -18,24 +19,56 @@ export const FUNCTION_WORDS = new Set(
   ).split(' '),
 );
 
+/** Particles that belong to the verb before them: "turn off", "log in", "sign up" lose their sense without them. */
+const PARTICLES = new Set(['off', 'out', 'up', 'down', 'in', 'on', 'over', 'back', 'away']);
+
+const COPULA = new Set(['be', 'being', 'been']);
+const CLAUSE_OPENERS = new Set([
+  'what',
+  'which',
+  'who',
+  'where',
+  'when',
+  'how',
+  'why',
+  'that',
+  'if',
+  'whether',
+]);
+
 export const keyword: VariationFamily = {
   tag: 'K',
   name: 'keyword',
   apply(input) {
     // Stripping a question or negation frame another family just built would leave its tag on a bare query.
     if (input.framedBy && input.framedBy !== 'B') return undefined;
+    // Users type requests and topics as keywords ("cancel order", "tariffs"), not reports: the content words
+    // of "my lights went off an hour ago" ("lights went hour ago") or of "I can't log in" ("log in") no longer
+    // say what happened.
+    const clause = analyzeClause(input);
+    if (clause && (clause.kind === 'st' || clause.kind === 'nvp')) return undefined;
     const tokens = wordTokens(input);
     const edits: TextEdit[] = [];
-    let kept = 0;
-    for (const token of tokens) {
+    const keptWords: typeof tokens = [];
+    for (const [i, token] of tokens.entries()) {
       const functional = FUNCTION_WORDS.has(token.lower) || isClosedClass(token.lower);
-      if (token.inEntity || !functional) {
-        kept++;
+      const particle = PARTICLES.has(token.lower) && i > 0 && isBaseVerb(tokens[i - 1]!.lower);
+      if (token.inEntity || !functional || particle) {
+        keptWords.push(token);
         continue;
       }
+      // "stop being a customer" -> "stop customer": without its copula the phrase says something else.
+      // "pay what I owe by card" -> "pay owe card": a clause inside the query does not survive either.
+      if (COPULA.has(token.lower) || (keptWords.length > 0 && CLAUSE_OPENERS.has(token.lower)))
+        return undefined;
       edits.push({start: token.start, end: token.end, replacement: ''});
     }
-    if (edits.length === 0 || kept === 0) return undefined;
+    if (edits.length === 0 || keptWords.length === 0) return undefined;
+    // A question's verb left at the end reads as clipped English ("what tariffs do you offer" -> "tariffs
+    // offer"): keep such a query only when the verb leads it ("send meter reading").
+    const last = keptWords[keptWords.length - 1]!;
+    if (keptWords.length > 1 && !last.inEntity && isBaseVerb(last.lower) && clause?.kind !== 'vp')
+      return undefined;
     // Punctuation goes too: keyword queries are bare.
     for (const match of input.text.matchAll(/[?!.,;:]+/g)) {
       const start = match.index;
@@ -131,6 +164,9 @@ const FORM_PATTERN = new RegExp(
 );
 // "and"/"with" are only abbreviated now and then; every other form is fair game.
 const RARE = new Set(['and', 'with']);
+/** Abbreviated only after a name ("Main street" -> "Main St."): "my St." is not English. */
+const AFTER_NAME = new Set(['street', 'avenue']);
+const ENDS_WITH_NAME = /\p{Lu}\p{Ll}*\s+$/u;
 
 export const abbreviation: VariationFamily = {
   tag: 'E',
@@ -143,6 +179,7 @@ export const abbreviation: VariationFamily = {
       const forms = FORMS.get(key);
       if (!forms || (RARE.has(key) && !rng.chance(0.3))) continue;
       const start = match.index;
+      if (AFTER_NAME.has(key) && !ENDS_WITH_NAME.test(input.text.slice(0, start))) continue;
       const end = start + match[0].length;
       if (input.entities.some((s) => start < s.end && end > s.start)) continue;
       edits.push({start, end, replacement: matchCase(match[0], rng.pick(forms))});

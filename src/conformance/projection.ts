@@ -1,5 +1,5 @@
-import type {PlatformLimits} from '../../src/connector.js';
-import type {Dataset, EntitySpan} from '../../src/model/dataset.js';
+import type {PlatformLimits} from '../connector.js';
+import type {Dataset, EntitySpan} from '../model/dataset.js';
 
 /**
  * What every connector must carry through an export/import round trip, restricted to what the platform
