@@ -1,6 +1,6 @@
 /**
- * What checkSpec and checkDataset both check, written once: where a diagnostic points (file, JSON path and the
- * line the locator finds), and that intent and entity names are free of control characters and unique.
+ * Where a diagnostic of checkSpec or checkDataset points (file, JSON path and the line the locator finds), and
+ * the spec's name checks: no control characters, no name defined twice.
  */
 import type {Diagnostic} from '../errors.js';
 import {formatPath, type PathSegment} from '../schema/json-path.js';
