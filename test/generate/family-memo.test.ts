@@ -61,10 +61,9 @@ describe('FamilyMemo', () => {
 
   it('refuses a family whose choices differ on the same input instead of replaying the wrong output', () => {
     let calls = 0;
-    // An impure stand-in for basic (B): names are the spec's family names; the memo keys by the family object.
     const impure: VariationFamily = {
       tag: 'B',
-      name: 'basic',
+      name: 'impure' as VariationFamily['name'], // not a real family: only the memo sees it
       apply: (input, {rng}) => {
         calls += 1;
         return {...input, text: `${input.text} ${rng.int(calls === 1 ? 2 : 3)}`};
