@@ -1,5 +1,6 @@
 /** The help of the commands that name platforms (export, push, pull), built from the connectors in the registry. */
 import type {ConnectorRegistry} from '../connector-registry.js';
+import {platformFlagHelp} from '../remote/flags.js';
 
 const EXAMPLE_PREFIX = '<%= config.bin %> <%= command.id %> ';
 
@@ -46,4 +47,41 @@ export function exportHelp(registry: ConnectorRegistry): CommandHelp {
       .flatMap((f) => f.exportExamples ?? [])
       .map((args) => EXAMPLE_PREFIX + args),
   };
+}
+
+/** The parts of an oclif cached command (manifest entry) that help is drawn from. */
+export interface CachedCommandHelp {
+  id: string;
+  summary?: string | undefined;
+  description?: string | undefined;
+  examples?: unknown[] | undefined;
+  flags: Record<string, object>;
+}
+
+/**
+ * oclif draws help from its manifest, written at build time with the built-in connectors only. Once plugins
+ * have registered theirs, the commands whose help comes from the registry get it as it is now: export, push
+ * and pull's summaries, descriptions and examples, and push and pull's platform flags (a plugin remote's new
+ * flags included; the command classes, loaded later, already have them for parsing).
+ */
+export function refreshRegistryHelp(
+  commands: readonly CachedCommandHelp[],
+  registry: ConnectorRegistry,
+): void {
+  const helps: Record<string, CommandHelp> = {
+    export: exportHelp(registry),
+    push: pushHelp(registry),
+    pull: pullHelp(registry),
+  };
+  for (const command of commands) {
+    const help = helps[command.id];
+    if (!help) continue;
+    Object.assign(command, help);
+    if (command.id !== 'push' && command.id !== 'pull') continue;
+    for (const [name, description] of platformFlagHelp(registry, command.id))
+      command.flags[name] = {
+        ...(command.flags[name] ?? {name, type: 'option', multiple: false, hasDynamicHelp: false}),
+        description,
+      };
+  }
 }

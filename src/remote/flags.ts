@@ -99,15 +99,20 @@ function describeFlag(declarations: Array<{remote: string; spec: RemoteFlagSpec}
   return [...byText].map(([text, remotes]) => `${remotes.join(', ')}: ${text}`).join(' ');
 }
 
-/** The platform flags of push or pull, merged from every remote in the registry, plus the transport flags. */
-export function remoteCommandFlags(registry: ConnectorRegistry, command: RemoteCommand) {
+/** The help of each platform flag of push or pull, merged from every remote in the registry. */
+export function platformFlagHelp(registry: ConnectorRegistry, command: RemoteCommand): Map<string, string> {
   const declarations = new Map<string, Array<{remote: string; spec: RemoteFlagSpec}>>();
   for (const remote of remotesOf(registry, command))
     for (const spec of flagsOf(remote, command))
       declarations.set(spec.name, [...(declarations.get(spec.name) ?? []), {remote: remote.id, spec}]);
+  return new Map([...declarations].map(([name, declared]) => [name, describeFlag(declared)]));
+}
+
+/** The platform flags of push or pull, merged from every remote in the registry, plus the transport flags. */
+export function remoteCommandFlags(registry: ConnectorRegistry, command: RemoteCommand) {
   const platform: Record<string, Interfaces.OptionFlag<string | undefined>> = {};
-  for (const [name, declared] of declarations)
-    platform[name] = Flags.string({description: describeFlag(declared)});
+  for (const [name, description] of platformFlagHelp(registry, command))
+    platform[name] = Flags.string({description});
   return {...platform, ...remoteTransportFlags};
 }
 

@@ -63,7 +63,7 @@ describe('FamilyMemo', () => {
     let calls = 0;
     const impure: VariationFamily = {
       tag: 'B',
-      name: 'impure',
+      name: 'impure' as VariationFamily['name'], // not a real family: only the memo sees it
       apply: (input, {rng}) => {
         calls += 1;
         return {...input, text: `${input.text} ${rng.int(calls === 1 ? 2 : 3)}`};

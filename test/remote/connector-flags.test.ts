@@ -7,9 +7,10 @@
  * The command runs in this process from src/ (Push.run), not through oclif's loader, which loads dist/ as a
  * separate module instance with its own registry.
  */
+import {Config, Help} from '@oclif/core';
 import {captureOutput} from '@oclif/test';
 import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest';
-import {pushHelp} from '../../src/cli/platform-help.js';
+import {pushHelp, refreshRegistryHelp} from '../../src/cli/platform-help.js';
 import {remoteCommandFlags} from '../../src/remote/flags.js';
 import type {RemoteOptions, RemoteSession} from '../../src/remote/types.js';
 import {ConnectorRegistry, registry} from '../../src/registry.js';
@@ -112,6 +113,18 @@ describe('a connector declares its own push flags', () => {
     expect(Push.summary).toContain('fakebot');
     expect(Push.examples).toContain(
       '<%= config.bin %> <%= command.id %> out/data.jsonl --to fakebot --workspace demo --yes',
+    );
+  });
+
+  it("shows in push --help once a plugin's connectors are registered (help comes from oclif's manifest)", async () => {
+    const config = await Config.load(ROOT);
+    refreshRegistryHelp(config.commands, registry);
+    const help = await captureOutput(() => new Help(config).showHelp(['push']));
+    expect(help.stdout).toMatch(/--workspace=<value>\s+fakebot: the Fakebot workspace to write to/);
+    expect(help.stdout).toMatch(/--key-env=<value>\s+clu: .*fakebot: variable holding the Fakebot key/s);
+    expect(help.stdout).toContain('$ synthnlu push out/data.jsonl --to fakebot --workspace demo --yes');
+    expect(help.stdout).toContain(
+      'Sync a dataset into a live platform (dialogflow, dialogflow-cx, clu, rasa, fakebot)',
     );
   });
 
