@@ -11,8 +11,9 @@ import {checkConflicts, DEFAULT_CONFLICT_OPTIONS} from './conflict-checks.js';
 import {checkEntities} from './entity-checks.js';
 import {estimateModel, type EvaluationMethod} from './evaluate.js';
 import {estimateBasisFindings, modelFindings} from './model-findings.js';
+import {runGates} from './gates.js';
 import {checkStructure} from './structure-checks.js';
-import type {CoverageReport, FailOn, Finding, GateResult, ModelEstimate} from './types.js';
+import type {CoverageReport, FailOn, Finding, ModelEstimate} from './types.js';
 
 export type * from './types.js';
 export {readBaseline} from './baseline.js';
@@ -73,6 +74,19 @@ function time<T>(timings: Record<string, number>, name: string, run: () => T): T
   return value;
 }
 
+/** Examples per intent, and how many are in each split. */
+function intentSizes(dataset: Dataset): CoverageReport['intents'] {
+  const intentRows = intentNames(dataset).map((intent) => ({intent, examples: 0, train: 0, test: 0}));
+  const rowOf = new Map(intentRows.map((r) => [r.intent, r]));
+  for (const u of dataset.utterances) {
+    const row = rowOf.get(u.intent)!;
+    row.examples++;
+    if (u.split === 'test') row.test++;
+    else row.train++;
+  }
+  return intentRows;
+}
+
 export async function runCoverage(dataset: Dataset, options: CoverageOptions): Promise<CoverageReport> {
   const timings: Record<string, number> = {};
   const findings: Finding[] = [];
@@ -125,69 +139,9 @@ export async function runCoverage(dataset: Dataset, options: CoverageOptions): P
   }
 
   const counts = countBySeverity(findings);
-  const gates: GateResult[] = [];
-  if (options.minF1 !== undefined) {
-    const below = model ? model.perIntent.filter((m) => m.support > 0 && m.f1 < options.minF1!) : [];
-    gates.push({
-      gate: 'min-f1',
-      passed: model !== undefined && below.length === 0,
-      message: !model
-        ? 'no model estimate to check --min-f1 against'
-        : below.length === 0
-          ? `every intent has F1 ≥ ${options.minF1}`
-          : `${below.length} intent${below.length === 1 ? '' : 's'} below F1 ${options.minF1}: ${below
-              .slice(0, 5)
-              .map((m) => `${m.intent} (${m.f1.toFixed(2)})`)
-              .join(', ')}${below.length > 5 ? ', ...' : ''}`,
-    });
-  }
-  // The example count is always checked (a warning); it fails the run only when --min-examples was given.
-  const sizes = new Map(intentNames(dataset).map((name) => [name, 0]));
-  for (const u of dataset.utterances) sizes.set(u.intent, (sizes.get(u.intent) ?? 0) + 1);
-  const small = [...sizes].filter(([, n]) => n < options.minExamples);
-  if (options.gateMinExamples)
-    gates.push({
-      gate: 'min-examples',
-      passed: small.length === 0,
-      message:
-        small.length === 0
-          ? `every intent has at least ${options.minExamples} examples`
-          : `${small.length} intent${small.length === 1 ? '' : 's'} with fewer than ${options.minExamples} examples: ${small
-              .slice(0, 5)
-              .map(([name, n]) => `${name} (${n})`)
-              .join(', ')}${small.length > 5 ? ', ...' : ''}`,
-    });
-  if (options.failOn && options.failOn !== 'none') {
-    const failing = options.failOn === 'warning' ? counts.error + counts.warning : counts.error;
-    gates.push({
-      gate: 'fail-on',
-      passed: failing === 0,
-      message:
-        options.failOn === 'warning'
-          ? `${failing} error${failing === 1 ? '' : 's'} or warning${failing === 1 ? '' : 's'}`
-          : `${failing} error${failing === 1 ? '' : 's'}`,
-    });
-  }
-  if (baseline) {
-    gates.push({
-      gate: 'max-f1-drop',
-      passed: baseline.regressions.length === 0,
-      message:
-        baseline.regressions.length === 0
-          ? `no intent's F1 dropped by more than ${options.maxF1Drop}`
-          : `F1 dropped by more than ${options.maxF1Drop} for ${baseline.regressions.join(', ')}`,
-    });
-  }
+  const gates = runGates({dataset, options, counts, model, baseline});
 
-  const intentRows = intentNames(dataset).map((intent) => ({intent, examples: 0, train: 0, test: 0}));
-  const rowOf = new Map(intentRows.map((r) => [r.intent, r]));
-  for (const u of dataset.utterances) {
-    const row = rowOf.get(u.intent)!;
-    row.examples++;
-    if (u.split === 'test') row.test++;
-    else row.train++;
-  }
-
+  const intentRows = intentSizes(dataset);
   return {
     format: 'synthnlu-coverage/1',
     input: options.input,

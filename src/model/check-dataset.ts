@@ -9,7 +9,7 @@ import {
   type Intent,
   type Utterance,
 } from './dataset.js';
-import {locationFinder} from './check-names.js';
+import {locationFinder} from './diagnostic-location.js';
 import {controlCharacterProblem} from './names.js';
 import {userRegexProblem} from './user-regex.js';
 

@@ -4,7 +4,8 @@ import type {Locator} from '../schema/validate.js';
 import type {PathSegment} from '../schema/json-path.js';
 import {closestMatch} from '../schema/suggest.js';
 import {checkDuplicateSeeds, checkSynonymConflicts} from './check-overlaps.js';
-import {checkNames, locationFinder} from '../model/check-names.js';
+import {locationFinder} from '../model/diagnostic-location.js';
+import {controlCharacterProblem} from '../model/names.js';
 import {userRegexProblem} from '../model/user-regex.js';
 import {slotRepeatDiagnostics} from './slot-repeats.js';
 import type {Spec, WeightedText} from './spec.js';
@@ -24,70 +25,83 @@ function textOf(item: WeightedText): string {
   return typeof item === 'string' ? item : item.text;
 }
 
-/** Checks that need the whole spec: unique names, references that resolve, no alias cycles. */
-export function checkSpec(spec: Spec, context: {file?: string; locate?: Locator} = {}): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const at = locationFinder(context);
+type Locate = (segments: PathSegment[]) => Pick<Diagnostic, 'file' | 'line' | 'column' | 'path'>;
+type SpecEntity = NonNullable<Spec['entities']>[number];
+/** A rule's finding; `at` is the path inside the entity. */
+type EntityFinding = Pick<Diagnostic, 'severity' | 'code' | 'message' | 'suggestion'> & {at?: PathSegment[]};
 
-  const entityNames = new Set<string>();
-  out.push(
-    ...checkNames(
-      (spec.entities ?? []).map((entity) => entity.name),
-      {
-        list: 'entities',
-        duplicateCode: 'SPEC_DUPLICATE_ENTITY',
-        suggestion: 'Merge the two entities or rename one.',
-      },
-      at,
-    ),
-  );
-  (spec.entities ?? []).forEach((entity, i) => {
-    entityNames.add(entity.name);
-    if (entity.type === 'list' && !entity.values?.length) {
-      out.push({
-        severity: 'error',
-        code: 'SPEC_LIST_WITHOUT_VALUES',
-        message: `list entity "${entity.name}" has no values`,
-        ...at(['entities', i]),
-        suggestion: 'Add values: [...] with the canonical values (and synonyms).',
-      });
-    }
-    if (entity.type === 'regex') {
-      if (!entity.pattern) {
-        out.push({
+/** One rule per thing an entity definition needs (names are checked for duplicates separately). */
+const ENTITY_RULES: Array<(entity: SpecEntity) => EntityFinding | undefined> = [
+  (entity) =>
+    entity.type === 'list' && !entity.values?.length
+      ? {
+          severity: 'error',
+          code: 'SPEC_LIST_WITHOUT_VALUES',
+          message: `list entity "${entity.name}" has no values`,
+          suggestion: 'Add values: [...] with the canonical values (and synonyms).',
+        }
+      : undefined,
+  (entity) =>
+    entity.type === 'regex' && !entity.pattern
+      ? {
           severity: 'error',
           code: 'SPEC_REGEX_WITHOUT_PATTERN',
           message: `regex entity "${entity.name}" has no pattern`,
-          ...at(['entities', i]),
           suggestion: 'Add pattern: "[0-9]{6}" (for example).',
-        });
-      } else {
-        const problem = userRegexProblem(entity.pattern);
-        if (problem) {
-          out.push({
-            severity: 'error',
-            code: 'SPEC_BAD_REGEX',
-            message: `entity "${entity.name}": ${problem}`,
-            ...at(['entities', i, 'pattern']),
-            suggestion: 'Use plain character classes and repetition, e.g. "[A-Z]{2}[0-9]{6}".',
-          });
         }
-      }
-    }
-    if (entity.type === 'system' && !entity.system) {
+      : undefined,
+  (entity) => {
+    const problem = entity.type === 'regex' && entity.pattern ? userRegexProblem(entity.pattern) : undefined;
+    return problem
+      ? {
+          severity: 'error',
+          code: 'SPEC_BAD_REGEX',
+          message: `entity "${entity.name}": ${problem}`,
+          at: ['pattern'],
+          suggestion: 'Use plain character classes and repetition, e.g. "[A-Z]{2}[0-9]{6}".',
+        }
+      : undefined;
+  },
+  (entity) =>
+    entity.type === 'system' && !entity.system
+      ? {
+          severity: 'error',
+          code: 'SPEC_SYSTEM_WITHOUT_TYPE',
+          message: `system entity "${entity.name}" does not say which system type it is`,
+          suggestion: 'Add system: number (or date, time, email, money...).',
+        }
+      : undefined,
+];
+
+function checkEntities(spec: Spec, at: Locate): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  (spec.entities ?? []).forEach((entity, i) => {
+    if (seen.has(entity.name))
       out.push({
         severity: 'error',
-        code: 'SPEC_SYSTEM_WITHOUT_TYPE',
-        message: `system entity "${entity.name}" does not say which system type it is`,
-        ...at(['entities', i]),
-        suggestion: 'Add system: number (or date, time, email, money...).',
+        code: 'SPEC_DUPLICATE_ENTITY',
+        message: `entity "${entity.name}" is defined twice`,
+        ...at(['entities', i, 'name']),
       });
+    seen.add(entity.name);
+    for (const rule of ENTITY_RULES) {
+      const found = rule(entity);
+      if (!found) continue;
+      const {at: inside, suggestion, ...finding} = found;
+      out.push({...finding, ...at(['entities', i, ...(inside ?? [])]), ...(suggestion ? {suggestion} : {})});
     }
   });
+  return out;
+}
 
+/** A template's syntax error and the entities and aliases it names that are not defined. */
+function referenceChecker(spec: Spec, at: Locate) {
+  const entityNames = new Set((spec.entities ?? []).map((e) => e.name));
   const aliases = spec.aliases ?? {};
   const aliasNames = Object.keys(aliases);
-  const checkRefs = (template: string, segments: PathSegment[]) => {
+  return (template: string, segments: PathSegment[]): Diagnostic[] => {
+    const out: Diagnostic[] = [];
     const refs = referencesOf(template);
     if (refs.error) {
       const problem = refs.error.diagnostics[0]!;
@@ -99,37 +113,37 @@ export function checkSpec(spec: Spec, context: {file?: string; locate?: Locator}
         ...(problem.suggestion ? {suggestion: problem.suggestion} : {}),
       });
     }
-    for (const name of refs.entities) {
-      if (!entityNames.has(name)) {
-        const guess = closestMatch(name, entityNames);
-        out.push({
-          severity: 'error',
-          code: 'SPEC_UNKNOWN_ENTITY',
-          message: `{${name}} refers to an entity that is not defined${guess ? ` (did you mean {${guess}}?)` : ''}`,
-          ...at(segments),
-          suggestion: guess ? `Use {${guess}}.` : `Add an entity named "${name}" under entities.`,
-        });
-      }
+    for (const name of refs.entities.filter((n) => !entityNames.has(n))) {
+      const guess = closestMatch(name, entityNames);
+      out.push({
+        severity: 'error',
+        code: 'SPEC_UNKNOWN_ENTITY',
+        message: `{${name}} refers to an entity that is not defined${guess ? ` (did you mean {${guess}}?)` : ''}`,
+        ...at(segments),
+        suggestion: guess ? `Use {${guess}}.` : `Add an entity named "${name}" under entities.`,
+      });
     }
-    for (const name of refs.aliases) {
-      if (!(name in aliases)) {
-        const guess = closestMatch(name, aliasNames);
-        out.push({
-          severity: 'error',
-          code: 'SPEC_UNKNOWN_ALIAS',
-          message: `<${name}> refers to an alias that is not defined${guess ? ` (did you mean <${guess}>?)` : ''}`,
-          ...at(segments),
-          suggestion: guess ? `Use <${guess}>.` : `Add "${name}" under aliases.`,
-        });
-      }
+    for (const name of refs.aliases.filter((n) => !(n in aliases))) {
+      const guess = closestMatch(name, aliasNames);
+      out.push({
+        severity: 'error',
+        code: 'SPEC_UNKNOWN_ALIAS',
+        message: `<${name}> refers to an alias that is not defined${guess ? ` (did you mean <${guess}>?)` : ''}`,
+        ...at(segments),
+        suggestion: guess ? `Use <${guess}>.` : `Add "${name}" under aliases.`,
+      });
     }
+    return out;
   };
+}
 
-  for (const name of aliasNames) {
-    aliases[name]!.forEach((item, i) => checkRefs(textOf(item), ['aliases', name, i]));
-  }
+function checkAliases(spec: Spec, at: Locate, checkRefs: ReturnType<typeof referenceChecker>): Diagnostic[] {
+  const aliases = spec.aliases ?? {};
+  const out = Object.keys(aliases).flatMap((name) =>
+    aliases[name]!.flatMap((item, i) => checkRefs(textOf(item), ['aliases', name, i])),
+  );
   const cycle = findAliasCycle(aliases);
-  if (cycle) {
+  if (cycle)
     out.push({
       severity: 'error',
       code: 'SPEC_ALIAS_CYCLE',
@@ -137,29 +151,43 @@ export function checkSpec(spec: Spec, context: {file?: string; locate?: Locator}
       ...at(['aliases', cycle[0]!]),
       suggestion: 'Break the cycle: an alias cannot (directly or indirectly) contain itself.',
     });
-  }
+  return out;
+}
 
-  out.push(
-    ...checkNames(
-      spec.intents.map((intent) => intent.name),
-      {
-        list: 'intents',
-        badNameCode: 'SPEC_BAD_NAME',
-        duplicateCode: 'SPEC_DUPLICATE_INTENT',
-        suggestion: 'Merge their examples into one intent.',
-      },
-      at,
-    ),
-  );
+function checkIntents(spec: Spec, at: Locate, checkRefs: ReturnType<typeof referenceChecker>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const intentNames = new Map<string, number>();
   spec.intents.forEach((intent, i) => {
-    intent.examples.forEach((example, e) => checkRefs(example, ['intents', i, 'examples', e]));
+    const badName = controlCharacterProblem('intent name', intent.name);
+    if (badName)
+      out.push({severity: 'error', code: 'SPEC_BAD_NAME', ...badName, ...at(['intents', i, 'name'])});
+    const first = intentNames.get(intent.name);
+    if (first !== undefined) {
+      out.push({
+        severity: 'error',
+        code: 'SPEC_DUPLICATE_INTENT',
+        message: `intent "${intent.name}" is defined twice (first at intents[${first}])`,
+        ...at(['intents', i, 'name']),
+        suggestion: 'Merge their examples into one intent.',
+      });
+    } else intentNames.set(intent.name, i);
+    intent.examples.forEach((example, e) => out.push(...checkRefs(example, ['intents', i, 'examples', e])));
   });
-  out.push(
+  return out;
+}
+
+/** Checks that need the whole spec: unique names, references that resolve, no alias cycles. */
+export function checkSpec(spec: Spec, context: {file?: string; locate?: Locator} = {}): Diagnostic[] {
+  const at: Locate = locationFinder(context);
+  const checkRefs = referenceChecker(spec, at);
+  return [
+    ...checkEntities(spec, at),
+    ...checkAliases(spec, at, checkRefs),
+    ...checkIntents(spec, at, checkRefs),
     ...checkDuplicateSeeds(spec, at),
     ...checkSynonymConflicts(spec, at),
     ...slotRepeatDiagnostics(spec, at),
-  );
-  return out;
+  ];
 }
 
 function findAliasCycle(aliases: Record<string, WeightedText[] | undefined>): string[] | undefined {
