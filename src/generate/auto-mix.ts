@@ -52,9 +52,11 @@ const FOLDS = 5;
 const MIN_HELD_OUT = 10;
 /**
  * Above this many intents the trials run on a seeded sample of them: training cost grows with intents times
- * examples, and a family's effect is a property of the family and the seeds' style, not of every intent.
+ * examples. The sample must not be small: a frame's wrapper words confuse more intents the more there are.
+ * With 50 of CLINC150's 150 intents, `basic` measured +0.6 ± 0.24 on the held-out seeds of one draw and was
+ * kept, yet cost 0.9 points on real queries (val); measured on all 150 it was −0.0 ± 0.5 and left out.
  */
-const MAX_TRIAL_INTENTS = 50;
+const MAX_TRIAL_INTENTS = 150;
 
 /** Runs generation on a trial spec; supplied by the pipeline (this module must not import it: a cycle). */
 export type TrialGenerator = (spec: Spec) => TrainingExample[];
