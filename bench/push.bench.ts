@@ -45,8 +45,7 @@ export default async (): Promise<Record<string, number | string>> => {
   const remote = dialogflowRemote!;
   const dataset = bigDataset();
   const options = () => ({
-    endpoint: `http://127.0.0.1:${server.port}`,
-    project: 'bench',
+    flags: {endpoint: `http://127.0.0.1:${server.port}`, project: 'bench'},
     env: {},
     secrets: new Secrets(),
   });

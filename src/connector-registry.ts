@@ -1,5 +1,6 @@
 import type {Connector, ConnectorFormat, PlatformLimits} from './connector.js';
 import {SynthnluError} from './errors.js';
+import type {RemoteConnector} from './remote/types.js';
 import {closestMatch} from './schema/suggest.js';
 import {registerSchema, schemaFiles} from './schema/validate.js';
 
@@ -51,6 +52,13 @@ export class ConnectorRegistry {
     return this.formats().map((f) => f.id);
   }
 
+  /** The formats whose files can carry a capability (their connector's, refined by the format's own). */
+  formatsSupporting(capability: keyof PlatformLimits['supports']): string[] {
+    return this.#connectors.flatMap((c) =>
+      c.formats.filter((f) => formatSupports(c, f)[capability]).map((f) => f.id),
+    );
+  }
+
   /** The connector that owns a format, and the format. Unknown ids fail with a suggestion. */
   format(id: string): {connector: Connector; format: ConnectorFormat} {
     for (const connector of this.#connectors) {
@@ -67,7 +75,23 @@ export class ConnectorRegistry {
     );
   }
 
+  remotes(): RemoteConnector[] {
+    return this.#connectors.flatMap((c) => (c.remote ? [c.remote] : []));
+  }
+
   remoteIds(): string[] {
-    return this.#connectors.flatMap((c) => (c.remote ? [c.remote.id] : []));
+    return this.remotes().map((r) => r.id);
+  }
+
+  /** The live-platform remote with this id (the value of push --to and pull --from). */
+  remote(id: string): RemoteConnector {
+    const remote = this.remotes().find((r) => r.id === id);
+    if (remote) return remote;
+    const guess = closestMatch(id, this.remoteIds());
+    throw new SynthnluError(
+      'UNKNOWN_REMOTE',
+      `unknown platform "${id}"${guess ? ` (did you mean "${guess}"?)` : ''}`,
+      {suggestion: `Platforms synthnlu can push to: ${this.remoteIds().join(', ')}.`},
+    );
   }
 }

@@ -105,6 +105,10 @@ export interface ConnectorFormat {
   schemas: string[];
   /** How likely (0..1) it is that the source holds this format; the highest score wins when --from is omitted. */
   detect(source: ImportSource): Promise<number>;
+  /** Arguments after `synthnlu export` for the command's help, e.g. `out/data.jsonl --to rasa --out out/nlu.yml`. */
+  exportExamples?: string[];
+  /** The declaration file ExportOptions.domain (--domain) also writes beside the data, for the help: `domain.yml`. */
+  companionFile?: string;
   exportDataset(dataset: Dataset, context: ConnectorContext, options: ExportOptions): Promise<ExportResult>;
   importDataset(source: ImportSource, context: ConnectorContext): Promise<ImportResult>;
 }

@@ -33,8 +33,21 @@ export interface Diagnostic extends SourceLocation {
   suggestion?: string;
 }
 
+/** Marks a SynthnluError from any copy of synthnlu (a plugin may bring its own install of the kit). */
+const SYNTHNLU_ERROR = Symbol.for('synthnlu.SynthnluError');
+
 /** A failure that stops a command. Carries diagnostics so callers can print all problems, not just the first. */
 export class SynthnluError extends Error {
+  /**
+   * `instanceof SynthnluError` also holds for an error thrown by a plugin's connector through its own copy of
+   * synthnlu/connector-kit, so it is reported with its code, exit code and suggestion like ours.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (this !== SynthnluError) return Function.prototype[Symbol.hasInstance].call(this, value);
+    return typeof value === 'object' && value !== null && SYNTHNLU_ERROR in value;
+  }
+
+  readonly [SYNTHNLU_ERROR] = true;
   readonly code: string;
   readonly exitCode: ExitCodeValue;
   readonly diagnostics: Diagnostic[];

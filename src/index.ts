@@ -73,6 +73,8 @@ export {computePlan, formatPlan} from './remote/plan.js';
 export type {
   RemoteSession,
   RemoteOptions,
+  RemoteFlagSpec,
+  RemoteHelp,
   PushPlan,
   PlannedChange,
   ItemResult,

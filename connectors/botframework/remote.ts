@@ -1,11 +1,34 @@
-import type {RemoteConnector} from '../../src/connector-kit.js';
-import {CluSession} from './remote/clu-session.js';
+import type {RemoteConnector, RemoteFlagSpec} from '../../src/connector-kit.js';
+import {CLU_ENDPOINT_ENV, CLU_KEY_ENV, CLU_PROJECT_ENV, CluSession} from './remote/clu-session.js';
+
+/** The flags push and pull take for CLU; `CluFlag` types the values the session reads. */
+export const cluFlags = [
+  {name: 'project', description: 'project name.', env: CLU_PROJECT_ENV},
+  {name: 'endpoint', description: 'the Language resource endpoint URL (https://).', env: CLU_ENDPOINT_ENV},
+  {
+    name: 'key-env',
+    description: 'name of the environment variable holding the key.',
+    secretName: {default: CLU_KEY_ENV},
+  },
+  {name: 'deployment', description: 'deployment to update after training.', commands: ['push']},
+] as const satisfies readonly RemoteFlagSpec[];
+
+export type CluFlag = (typeof cluFlags)[number]['name'];
 
 /** Push/pull for Azure CLU conversation projects through the authoring REST API. */
 export const cluRemote: RemoteConnector | undefined = {
   id: 'clu',
   description: 'Azure AI Language conversational language understanding (CLU) project',
-  flags: ['project', 'endpoint', 'key-env', 'deploy'],
+  flags: [...cluFlags],
+  help: {
+    credentials: `CLU reads ${CLU_KEY_ENV} (or --key-env NAME).`,
+    pushExamples: [
+      'examples/customer-support.yaml --to clu --endpoint https://my-lang.cognitiveservices.azure.com --project support --train --yes',
+    ],
+    pullExamples: [
+      '--from clu --endpoint https://my-lang.cognitiveservices.azure.com --project support --out data/clu.jsonl',
+    ],
+  },
   canPull: true,
   connect: (options) => CluSession.open(options),
 };

@@ -15,6 +15,7 @@ export const DIALOGFLOW_SCHEMAS = [
 /** Dialogflow ES agent: the console's export/restore zip, or the same files in a folder. */
 export const dialogflowAgentFormat: ConnectorFormat = {
   id: 'dialogflow',
+  exportExamples: ['examples/customer-support.yaml --to dialogflow --out out/agent.zip'],
   description: 'Dialogflow ES agent (export/restore zip or folder)',
   layout: 'archive',
   extensions: ['.zip'],

@@ -10,7 +10,7 @@ import {
   type Intent,
   type Utterance,
 } from '../../src/connector-kit.js';
-import {findAgentLayout, stemOf} from './layout.js';
+import {findAgentLayout, stemOf, type AgentLayout} from './layout.js';
 import {readAgentJson} from './read-json.js';
 import {canonicalPrebuilt, isSystemType} from './system-entities.js';
 import type {
@@ -42,6 +42,36 @@ export async function importDialogflowAgent(
       },
     );
   }
+  const dataset = await readAgent(source, layout, context);
+  // Entity types first: annotations need to know which names are custom types and what their entries map to.
+  const custom = new Map<string, Entity>();
+  for (const entity of await readEntityTypes(source, layout, dataset.language, context)) {
+    custom.set(entity.name, entity);
+    dataset.entities.push(entity);
+  }
+  const templates = await readIntents(
+    source,
+    layout,
+    context,
+    dataset,
+    new AnnotationResolver(dataset, custom),
+  );
+  if (templates > 0) {
+    context.warn({
+      code: 'DIALOGFLOW_TEMPLATES_KEPT',
+      message: `${templates} template-mode training phrase${templates === 1 ? '' : 's'} ("@type:name" syntax) kept for Dialogflow but not imported as examples`,
+      file: source.path,
+    });
+  }
+  return dataset;
+}
+
+/** agent.json (kept whole in metadata) and package.json: the dataset's language and name. */
+async function readAgent(
+  source: ImportSource,
+  layout: AgentLayout,
+  context: ConnectorContext,
+): Promise<Dataset> {
   const agent = layout.agentFile
     ? await readAgentJson<Record<string, unknown>>(
         source,
@@ -60,9 +90,17 @@ export async function importDialogflowAgent(
     .replace(/\.zip$/i, '');
   const dataset = emptyDataset(language, name || undefined);
   if (agent) dataset.metadata = {dialogflow: {agent}};
+  return dataset;
+}
 
-  // Entity types first: annotations need to know which names are custom types and what their entries map to.
-  const custom = new Map<string, Entity>();
+/** Each entity type with its entries in the agent's language (other languages kept in metadata). */
+async function readEntityTypes(
+  source: ImportSource,
+  layout: AgentLayout,
+  language: string,
+  context: ConnectorContext,
+): Promise<Entity[]> {
+  const entities: Entity[] = [];
   for (const file of layout.entityFiles) {
     const type = await readAgentJson<DialogflowEntityType>(
       source,
@@ -70,10 +108,9 @@ export async function importDialogflowAgent(
       'dialogflow-entity.schema.json',
       context,
     );
-    const byLang = layout.entries.get(stemOf(file));
     const entries: DialogflowEntry[] = [];
     const otherLanguages: Record<string, DialogflowEntry[]> = {};
-    for (const [lang, entriesFile] of byLang ?? []) {
+    for (const [lang, entriesFile] of layout.entries.get(stemOf(file)) ?? []) {
       const list = await readAgentJson<DialogflowEntry[]>(
         source,
         entriesFile,
@@ -85,43 +122,71 @@ export async function importDialogflowAgent(
     }
     const entity = entityFrom(type, entries);
     if (Object.keys(otherLanguages).length > 0) dialogflowMeta(entity).otherLanguages = otherLanguages;
-    custom.set(entity.name, entity);
-    dataset.entities.push(entity);
+    entities.push(entity);
+  }
+  return entities;
+}
+
+/**
+ * The canonical entity (and role) of an annotated part (`@type` with the parameter name as its alias): a custom
+ * type is its entity, a system type (`@sys.*`) becomes a prebuilt entity named by the parameter. Entities
+ * the annotations need and the export lacks are added to the dataset.
+ */
+class AnnotationResolver {
+  private readonly prebuilt = new Map<string, Entity>();
+  /** Each ml entity's synonym -> value, so span values are the entity's reference values. */
+  readonly valueMaps = new Map<string, Map<string, string>>();
+
+  constructor(
+    private readonly dataset: Dataset,
+    private readonly custom: Map<string, Entity>,
+  ) {
+    for (const entity of custom.values()) {
+      const entries = entity.kind === 'ml' ? dialogflowMeta(entity).entries : undefined;
+      if (entries) this.valueMaps.set(entity.name, synonymMap(entries));
+    }
   }
 
-  const prebuilt = new Map<string, Entity>();
-  const valueMaps = new Map<string, Map<string, string>>();
-  for (const entity of custom.values()) {
-    const entries = entity.kind === 'ml' ? dialogflowMeta(entity).entries : undefined;
-    if (entries) valueMaps.set(entity.name, synonymMap(entries));
-  }
-  /** The canonical entity (and role) of an annotated part. */
-  const resolve = (meta: string, alias: string | undefined): {entity: string; role?: string} => {
+  readonly resolve = (meta: string, alias: string | undefined): {entity: string; role?: string} => {
     const type = meta.slice(1);
-    if (!isSystemType(type)) {
-      if (!custom.has(type)) {
-        // Annotated with a type the export does not define (deleted later, or a partial export): keep it free-form.
-        const entity: Entity = {name: type, kind: 'ml'};
-        custom.set(type, entity);
-        dataset.entities.push(entity);
-      }
-      return alias && alias !== type ? {entity: type, role: alias} : {entity: type};
+    return isSystemType(type) ? this.systemType(type, alias) : this.customType(type, alias);
+  };
+
+  private customType(type: string, alias: string | undefined): {entity: string; role?: string} {
+    if (!this.custom.has(type)) {
+      // Annotated with a type the export does not define (deleted later, or a partial export): keep it free-form.
+      const entity: Entity = {name: type, kind: 'ml'};
+      this.custom.set(type, entity);
+      this.dataset.entities.push(entity);
     }
+    return alias && alias !== type ? {entity: type, role: alias} : {entity: type};
+  }
+
+  private systemType(type: string, alias: string | undefined): {entity: string; role?: string} {
     const short = type.slice(4);
     const wanted = alias ?? short;
     const fits = (n: string): boolean =>
-      !custom.has(n) && (!prebuilt.has(n) || dialogflowMeta(prebuilt.get(n)!).sys === type);
+      !this.custom.has(n) && (!this.prebuilt.has(n) || dialogflowMeta(this.prebuilt.get(n)!).sys === type);
     // Parameter names become entity names (date-start, date-end); a clash with another type keeps the alias as a role.
     const nameFor = fits(wanted) ? wanted : fits(short) ? short : `sys-${short}`;
-    if (!prebuilt.has(nameFor)) {
+    if (!this.prebuilt.has(nameFor)) {
       const entity: Entity = {name: nameFor, kind: 'prebuilt', prebuilt: canonicalPrebuilt(type)};
       dialogflowMeta(entity).sys = type;
-      prebuilt.set(nameFor, entity);
-      dataset.entities.push(entity);
+      this.prebuilt.set(nameFor, entity);
+      this.dataset.entities.push(entity);
     }
     return nameFor === wanted || alias === undefined ? {entity: nameFor} : {entity: nameFor, role: alias};
-  };
+  }
+}
 
+/** Intents with their training phrases in the agent's language; returns how many template phrases were kept. */
+async function readIntents(
+  source: ImportSource,
+  layout: AgentLayout,
+  context: ConnectorContext,
+  dataset: Dataset,
+  annotations: AnnotationResolver,
+): Promise<number> {
   let templates = 0;
   for (const file of layout.intentFiles) {
     const intentFile = await readAgentJson<DialogflowIntent>(
@@ -132,7 +197,7 @@ export async function importDialogflowAgent(
     );
     const {name: intentName, ...rest} = intentFile;
     const intent: Intent = {name: intentName};
-    const responses = textResponses(intentFile, language);
+    const responses = textResponses(intentFile, dataset.language);
     if (responses.length > 0) intent.responses = responses;
     const meta: DialogflowIntentMetadata = {intent: rest};
     for (const [lang, saysFile] of layout.userSays.get(stemOf(file)) ?? []) {
@@ -142,7 +207,7 @@ export async function importDialogflowAgent(
         'dialogflow-usersays.schema.json',
         context,
       );
-      if (!sameLanguage(lang, language)) {
+      if (!sameLanguage(lang, dataset.language)) {
         (meta.otherLanguages ??= {})[lang] = phrases;
         continue;
       }
@@ -152,21 +217,14 @@ export async function importDialogflowAgent(
           templates += 1;
           continue;
         }
-        const utterance = utteranceFrom(phrase, intentName, resolve, valueMaps);
+        const utterance = utteranceFrom(phrase, intentName, annotations.resolve, annotations.valueMaps);
         if (utterance) dataset.utterances.push(utterance);
       }
     }
     intent.metadata = {dialogflow: meta};
     dataset.intents.push(intent);
   }
-  if (templates > 0) {
-    context.warn({
-      code: 'DIALOGFLOW_TEMPLATES_KEPT',
-      message: `${templates} template-mode training phrase${templates === 1 ? '' : 's'} ("@type:name" syntax) kept for Dialogflow but not imported as examples`,
-      file: source.path,
-    });
-  }
-  return dataset;
+  return templates;
 }
 
 function sameLanguage(a: string, b: string): boolean {

@@ -1,11 +1,31 @@
-import type {RemoteConnector} from '../../src/connector-kit.js';
+import {googleClientFlags, type RemoteConnector, type RemoteFlagSpec} from '../../src/connector-kit.js';
 import {DialogflowSession} from './remote/session.js';
+
+/** The flags push and pull take for Dialogflow ES; `DialogflowFlag` types the values the session reads. */
+export const dialogflowFlags = [
+  {
+    name: 'project',
+    description: 'Google Cloud project id (default: from the key file or GOOGLE_CLOUD_PROJECT).',
+  },
+  ...googleClientFlags,
+] as const satisfies readonly RemoteFlagSpec[];
+
+export type DialogflowFlag = (typeof dialogflowFlags)[number]['name'];
 
 /** Push/pull for a live Dialogflow ES agent through @google-cloud/dialogflow (loaded only when used). */
 export const dialogflowRemote: RemoteConnector | undefined = {
   id: 'dialogflow',
   description: 'Dialogflow ES agent (Google Cloud)',
-  flags: ['project', 'location', 'endpoint', 'key-file'],
+  flags: [...dialogflowFlags],
+  help: {
+    credentials:
+      'Dialogflow uses Application Default Credentials, GOOGLE_APPLICATION_CREDENTIALS or --key-file.',
+    pushExamples: [
+      'out/data.jsonl --to dialogflow --project my-gcp-project --dry-run',
+      'out/data.jsonl --to dialogflow --project my-gcp-project --train --yes',
+    ],
+    pullExamples: ['--from dialogflow --project my-gcp-project --out data/agent.json'],
+  },
   canPull: true,
   connect: (options) => DialogflowSession.open(options),
 };

@@ -47,6 +47,8 @@ async function rasaFiles(source: ImportSource): Promise<Array<{file: string; tex
 /** Rasa NLU training data: writes YAML 3.1; reads YAML 2.x/3.x, legacy JSON (rasa_nlu_data) and legacy Markdown. */
 export const rasaNluFormat: ConnectorFormat = {
   id: 'rasa',
+  exportExamples: ['out/data.jsonl --to rasa --out out/nlu.yml'],
+  companionFile: 'domain.yml',
   description: 'Rasa NLU training data (YAML; also reads legacy JSON and Markdown)',
   layout: 'file',
   extensions: ['.yml', '.yaml', '.json', '.md'],

@@ -89,6 +89,8 @@ export class Vectorizer {
   private readonly stamp: Int32Array;
   private readonly counts: Int32Array;
   private epoch = 0;
+  /** Scratch for the unnormalised weights (doubles, as the norm is taken over them). */
+  private raw = new Float64Array(256);
   private readonly charFeaturesOfWord = new Map<string, Int32Array>();
 
   constructor(
@@ -136,16 +138,17 @@ export class Vectorizer {
 
   /** Sublinear tf times idf, L2-normalised over the block [from, to). */
   private weighBlock(indices: Int32Array, values: Float32Array, from: number, to: number): void {
-    const raw = new Float64Array(to - from);
+    if (this.raw.length < to) this.raw = new Float64Array(Math.max(to, 2 * this.raw.length));
+    const raw = this.raw;
     let squaredNorm = 0;
     for (let i = from; i < to; i++) {
       const feature = indices[i]!;
       const value = (1 + Math.log(this.counts[feature]!)) * this.idf[feature]!;
-      raw[i - from] = value;
+      raw[i] = value;
       squaredNorm += value * value;
     }
     const norm = squaredNorm === 0 ? 1 : Math.sqrt(squaredNorm);
-    for (let i = from; i < to; i++) values[i] = raw[i - from]! / norm;
+    for (let i = from; i < to; i++) values[i] = raw[i]! / norm;
   }
 
   /** The known character n-gram features of one word, in the order forEachCharNgram visits them. */

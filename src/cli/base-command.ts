@@ -3,6 +3,7 @@ import {ExitCode, SynthnluError, type Diagnostic, type ExitCodeValue} from '../e
 import {DEFAULT_INPUT_LIMITS, formatBytes, parseByteSize, setMaxInputBytes} from '../io/input-limits.js';
 import {withFlagSuggestion} from './flag-suggestion.js';
 import {printDiagnostics} from './report.js';
+import {stderrProgress, type Progress} from './progress.js';
 import {toSynthnluError} from '../io/system-errors.js';
 
 // oclif's parser output shapes (not exported from its package entry points).
@@ -58,6 +59,11 @@ export abstract class SynthnluCommand<T> extends Command {
   protected printDiagnostics(diagnostics: Diagnostic[], options: {limit?: number} = {}): void {
     if (this.jsonEnabled()) return;
     printDiagnostics(diagnostics, (line) => process.stderr.write(`${line}\n`), options);
+  }
+
+  /** Progress on stderr, for a person at a terminal only (silent with --json or a piped stderr). */
+  protected progress(): Progress {
+    return stderrProgress({json: this.jsonEnabled()});
   }
 
   /** Ends the command with a result and a failure exit code. */

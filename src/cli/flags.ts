@@ -1,6 +1,7 @@
 /** Flags shared by several commands, defined once so they read and behave the same everywhere. */
 import {Flags} from '@oclif/core';
 import {DEFAULT_MAX_MESSAGE_CHARS} from '../recognizer/limits.js';
+import type {ConnectorRegistry} from '../connector-registry.js';
 
 export const seedFlag = Flags.integer({
   description: 'Random seed: the same spec and seed give byte-identical output.',
@@ -30,13 +31,6 @@ export const maxCharsFlag = Flags.integer({
 
 export const splitFlag = Flags.string({description: 'Export only this split.', options: ['train', 'test']});
 
-/** export and convert: what a format that cannot mark test utterances does with them (left out by default). */
-export const testAsTrainFlag = Flags.boolean({
-  description:
-    'For formats that cannot mark test utterances (all but clu): export the test split as training data instead of leaving it out.',
-  default: false,
-});
-
 /** predict and bot: entities beyond those the dataset declares. */
 export const allSystemEntitiesFlag = Flags.boolean({
   description:
@@ -44,7 +38,20 @@ export const allSystemEntitiesFlag = Flags.boolean({
   default: false,
 });
 
-export const domainFlag = Flags.boolean({
-  description:
-    'With --to rasa: also write domain.yml (intents, entities with their roles and groups) beside the NLU file.',
-});
+/** export and convert: the flags whose help names the formats they concern, taken from the registry. */
+export function exportChoiceFlags(registry: ConnectorRegistry) {
+  const splitting = registry.formatsSupporting('split');
+  const companions = registry
+    .formats()
+    .flatMap((format) => (format.companionFile ? [`--to ${format.id}: ${format.companionFile}`] : []));
+  return {
+    // What a format that cannot mark test utterances does with them (left out by default).
+    'test-as-train': Flags.boolean({
+      description: `For formats that cannot mark test utterances (all but ${splitting.join(', ') || 'none'}): export the test split as training data instead of leaving it out.`,
+      default: false,
+    }),
+    domain: Flags.boolean({
+      description: `Also write the platform's declaration file beside the training data (${companions.join('; ') || 'no format has one'}).`,
+    }),
+  };
+}

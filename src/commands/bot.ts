@@ -1,18 +1,10 @@
 import {Args, Flags} from '@oclif/core';
 import {SynthnluCommand} from '../cli/base-command.js';
-import {checkBindAddress, MESSAGES_PATH} from '../bot/bind-address.js';
-import {allSystemEntitiesFlag, maxCharsFlag} from '../cli/flags.js';
-import {loadLocalRecognizer} from '../recognizer/index.js';
-import {COMMON_SYSTEM_TYPES} from '../recognizer/system-entities.js';
-import {DEFAULT_CONFIDENCE_THRESHOLD} from '../recognizer/local-recognizer.js';
-import {parseThreshold} from './predict.js';
+import {recognizerFlags, recognizerOptions} from '../cli/recognizer-flags.js';
+import {MESSAGES_PATH} from '../bot/bind-address.js';
+import {botBannerLines, closeOnSignal, startLocalBot, type BotResult} from '../bot/start.js';
 
-export interface BotResult {
-  url: string;
-  intents: number;
-  modelFromCache: boolean;
-  modelFile: string;
-}
+export type {BotResult} from '../bot/start.js';
 
 export default class Bot extends SynthnluCommand<BotResult> {
   static override summary =
@@ -50,73 +42,22 @@ Connect Bot Framework Emulator to the printed URL with no app id or password. On
       description: 'Microsoft App password (for a non-loopback host).',
       env: 'MicrosoftAppPassword',
     }),
-    from: Flags.string({description: 'Platform format of DATASET when detection is not enough.'}),
-    threshold: Flags.string({
-      description: `Confidence below which the bot reports a fallback (0-1, default ${DEFAULT_CONFIDENCE_THRESHOLD}).`,
-    }),
-    'all-system-entities': allSystemEntitiesFlag,
-    'max-chars': maxCharsFlag,
-    'cache-dir': Flags.string({
-      description: 'Model cache folder (default $XDG_CACHE_HOME/synthnlu or ~/.cache/synthnlu).',
-    }),
+    ...recognizerFlags('the bot reports a fallback'),
   };
 
   async run(): Promise<BotResult> {
     const {args, flags} = await this.parse(Bot);
-    const threshold = parseThreshold(flags.threshold);
-    const credentials = {
+    const serve = {
       host: flags.host,
-      ...(flags['app-id'] ? {appId: flags['app-id']} : {}),
-      ...(flags['app-password'] ? {appPassword: flags['app-password']} : {}),
-    };
-    checkBindAddress(credentials); // before the (possibly slow) training
-    const {recognizer, dataset, model, warnings} = await loadLocalRecognizer(args.dataset, {
-      ...(flags.from ? {from: flags.from} : {}),
-      ...(flags['cache-dir'] ? {cacheDir: flags['cache-dir']} : {}),
-      ...(threshold === undefined ? {} : {threshold}),
-      ...(flags['all-system-entities'] ? {defaultSystemTypes: COMMON_SYSTEM_TYPES} : {}),
-      onTraining: (count) =>
-        process.stderr.write(`Training the intent classifier on ${count} utterances (cached afterwards)…\n`),
-    });
-    this.printDiagnostics(warnings.filter((w) => w.severity !== 'info'));
-    // botbuilder takes ~0.4 s to load: only this command pays for it.
-    const [{SynthnluRecognizer}, {createRecognitionBot}, {startBotServer}] = await Promise.all([
-      import('../recognizer/bot-recognizer.js'),
-      import('../bot/recognition-bot.js'),
-      import('../bot/server.js'),
-    ]);
-    const intents = recognizer.classifier.intents.length;
-    const bot = createRecognitionBot(new SynthnluRecognizer(recognizer), intents, {
+      port: flags.port,
+      appId: flags['app-id'],
+      appPassword: flags['app-password'],
       maxChars: flags['max-chars'],
-    });
-    const running = await startBotServer(bot, {...credentials, port: flags.port});
-    const result: BotResult = {
-      url: running.url,
-      intents,
-      modelFromCache: model.fromCache,
-      modelFile: model.file,
     };
-    this.log(`synthnlu bot is listening on ${running.url}`);
-    this.log(
-      `  ${intents} intents, ${dataset.entities.length} entities; model ${model.fromCache ? 'loaded from' : 'trained and saved to'} ${model.file}`,
-    );
-    this.log(
-      '  Bot Framework Emulator: Open Bot → Bot URL: ' +
-        running.url +
-        ' (leave Microsoft App ID and password empty).',
-    );
-    this.log(
-      `  Replies below ${((threshold ?? DEFAULT_CONFIDENCE_THRESHOLD) * 100).toFixed(0)}% confidence are reported as fallback. Ctrl+C to stop.`,
-    );
-    await new Promise<void>((resolve) => {
-      const stop = () => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        void running.close().then(resolve);
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    });
-    return result;
+    const bot = await startLocalBot(args.dataset, serve, recognizerOptions(flags));
+    this.printDiagnostics(bot.warnings.filter((w) => w.severity !== 'info'));
+    for (const line of botBannerLines(bot)) this.log(line);
+    await closeOnSignal(bot.close);
+    return bot.result;
   }
 }

@@ -1,12 +1,11 @@
 import {Args} from '@oclif/core';
 import {SynthnluCommand} from '../cli/base-command.js';
 import {
-  domainFlag,
+  exportChoiceFlags,
   forceFlag,
   fromFormatFlag,
   outFlag,
   splitFlag,
-  testAsTrainFlag,
   toFormatFlag,
 } from '../cli/flags.js';
 import {exportToPath, type ExportSummary} from '../convert/export.js';
@@ -32,8 +31,7 @@ export default class Convert extends SynthnluCommand<ConvertResult> {
     out: outFlag('Output file, folder, or .zip.'),
     from: fromFormatFlag(registry.formatIds()),
     split: splitFlag,
-    'test-as-train': testAsTrainFlag,
-    domain: domainFlag,
+    ...exportChoiceFlags(registry),
     force: forceFlag,
   };
 

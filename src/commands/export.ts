@@ -1,28 +1,25 @@
 import {Args, Flags} from '@oclif/core';
 import {SynthnluCommand} from '../cli/base-command.js';
+import {exportHelp} from '../cli/platform-help.js';
 import {
+  exportChoiceFlags,
   forceFlag,
   fromFormatFlag,
   outFlag,
   seedFlag,
   splitFlag,
-  testAsTrainFlag,
   toFormatFlag,
-  domainFlag,
 } from '../cli/flags.js';
 import {exportToPath, type ExportSummary} from '../convert/export.js';
 import {loadAnyAsDataset} from '../convert/load-any.js';
 import {registry} from '../registry.js';
 
+const help = exportHelp(registry);
+
 export default class Export extends SynthnluCommand<ExportSummary> {
-  static override summary =
-    'Write platform files (Dialogflow ES and CX, LUIS, .lu, CLU, Rasa) from a dataset, a spec or another platform’s files.';
-  static override description = `DATASET may be a synthnlu dataset (.json/.jsonl), a spec (generated first, with --seed) or any file synthnlu can import. Every file is checked against its JSON Schema before anything is written, and the platform's limits are enforced first. Formats: ${registry.formatIds().join(', ')}.`;
-  static override examples = [
-    '<%= config.bin %> <%= command.id %> out/data.jsonl --to rasa --out out/nlu.yml',
-    '<%= config.bin %> <%= command.id %> examples/customer-support.yaml --to dialogflow --out out/agent.zip',
-    '<%= config.bin %> <%= command.id %> out/data.jsonl --to lu --out out/bot.lu --split train',
-  ];
+  static override summary = help.summary;
+  static override description = help.description;
+  static override examples = help.examples;
   static override args = {
     dataset: Args.string({description: 'Dataset, spec or importable platform file.', required: true}),
   };
@@ -32,8 +29,7 @@ export default class Export extends SynthnluCommand<ExportSummary> {
     from: fromFormatFlag(registry.formatIds()),
     seed: seedFlag,
     split: splitFlag,
-    'test-as-train': testAsTrainFlag,
-    domain: domainFlag,
+    ...exportChoiceFlags(registry),
     name: Flags.string({description: 'Agent/app/project name when the dataset has none.'}),
     force: forceFlag,
   };

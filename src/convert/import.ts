@@ -43,6 +43,21 @@ export async function detectFormat(
   return best;
 }
 
+/**
+ * The first format whose connector recognises the path at all (any detect() score above 0), or undefined.
+ * A document shaped like a spec is one only if no connector claims it: LUIS JSON also has `intents`.
+ */
+export async function formatClaiming(
+  path: string,
+  registry: ConnectorRegistry = defaultRegistry,
+): Promise<string | undefined> {
+  const source = await openImportSource(path).catch(() => undefined);
+  if (!source) return undefined;
+  for (const format of registry.formats())
+    if ((await format.detect(source).catch(() => 0)) > 0) return format.id;
+  return undefined;
+}
+
 /** Reads a platform file, folder or zip into the canonical model, validated against dataset.schema.json. */
 export async function importFromPath(
   path: string,

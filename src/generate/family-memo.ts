@@ -53,7 +53,9 @@ interface DecisionNode {
   /** n for int, p for chance, the list length for pick and shuffle. */
   arg?: number;
   weights?: number[];
-  children?: Map<number | string, DecisionNode>;
+  /** By result: small integers index an array (compact and fast); a shuffle's order keys a map. */
+  children?: Array<DecisionNode | undefined>;
+  orders?: Map<string, DecisionNode>;
   done?: boolean;
   outcome?: FamilyOutcome;
 }
@@ -76,8 +78,13 @@ export class FamilyMemo {
     this.liveContext = {...context, rng: this.recorder};
   }
 
-  /** The state for a template expansion (the same text and spans give the same state). */
-  base(annotated: AnnotatedText): TextState {
+  /**
+   * The state for a template expansion (the same text and spans give the same state). `recurs` false: the
+   * template has endless outputs (a pattern or system entity), so its expansions are hardly ever met twice
+   * and are not remembered.
+   */
+  base(annotated: AnnotatedText, recurs = true): TextState {
+    if (!recurs) return {annotated, recorded: false};
     if (this.nodes > MAX_NODES || this.bases.size > MAX_NODES) {
       this.bases.clear();
       this.nodes = 0;
@@ -119,7 +126,7 @@ export class FamilyMemo {
       if (node.call === undefined) break;
       const result = draw(rng, node);
       drawn.push(result);
-      const child = node.children?.get(result);
+      const child = childOf(node, result);
       if (!child) break;
       node = child;
     }
@@ -174,6 +181,10 @@ function draw(rng: Rng, node: DecisionNode): number | string {
     default:
       return rng.shuffle([...range(node.arg!)]).join(',');
   }
+}
+
+function childOf(node: DecisionNode, result: number | string): DecisionNode | undefined {
+  return typeof result === 'number' ? node.children?.[result] : node.orders?.get(result);
 }
 
 const ranges: number[][] = [];
@@ -231,11 +242,11 @@ class RecordingRng implements Rng {
       throw new ImpureFamilyError();
     }
     const result = this.position < this.replay.length ? this.replay[this.position++]! : live();
-    node.children ??= new Map();
-    let child = node.children.get(result);
+    let child = childOf(node, result);
     if (!child) {
       child = {};
-      node.children.set(result, child);
+      if (typeof result === 'number') (node.children ??= [])[result] = child;
+      else (node.orders ??= new Map()).set(result, child);
       this.onNode();
     }
     this.node = child;

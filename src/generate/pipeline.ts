@@ -448,7 +448,7 @@ function* generateIntent(
     buffer.text = '';
     buffer.entities = [];
     base.template.sample(templateRng, buffer);
-    let state = memo.base(tidyExpansion(buffer));
+    let state = memo.base(tidyExpansion(buffer), base.template.capacity !== Infinity);
     let tags: VariationTag[] = [];
     if (families.length > 0) {
       const varied = applyFamilies(state, families, memo, variationRng, base.seed, report);

@@ -12,10 +12,12 @@ const hook: Hook<'init'> = async function ({config}) {
     (plugin) => !plugin.isRoot && plugin.pjson.synthnlu?.connectors !== undefined,
   );
   if (plugins.length === 0) return;
-  const [{registerPluginConnectors, refreshRegistryChoices}, {registry}] = await Promise.all([
-    import('../plugins/connector-plugins.js'),
-    import('../registry.js'),
-  ]);
+  const [{registerPluginConnectors, refreshRegistryChoices}, {registry}, {refreshRegistryHelp}] =
+    await Promise.all([
+      import('../plugins/connector-plugins.js'),
+      import('../registry.js'),
+      import('../cli/platform-help.js'),
+    ]);
   const formats = registry.formatIds();
   const remotes = registry.remoteIds();
   const problems = await registerPluginConnectors(registry, plugins);
@@ -25,6 +27,7 @@ const hook: Hook<'init'> = async function ({config}) {
     {before: formats, after: registry.formatIds()},
     {before: remotes, after: registry.remoteIds()},
   ]);
+  refreshRegistryHelp(config.commands, registry);
 };
 
 export default hook;

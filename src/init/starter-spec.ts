@@ -1,8 +1,20 @@
+import type {ConnectorFormat} from '../connector.js';
+import {registry} from '../registry.js';
+
+/** The export line names the formats the registry knows, with the first one as the example. */
+function exportHint(formats: readonly ConnectorFormat[]): string {
+  const [first, ...others] = formats;
+  if (!first) return '# Export:    synthnlu export out/data.jsonl --to FORMAT --out FILE';
+  const out = `out/${first.id}${first.layout === 'archive' ? '.zip' : (first.extensions[0] ?? '')}`;
+  const alternatives = others.length > 0 ? `   (or ${others.map((f) => f.id).join(', ')})` : '';
+  return `# Export:    synthnlu export out/data.jsonl --to ${first.id} --out ${out}${alternatives}`;
+}
+
 /** The commented starter spec `synthnlu init` writes: short enough to read, complete enough to copy from. */
 export const STARTER_SPEC = `# synthnlu spec: describe your intents and entities; synthnlu generates varied, annotated training data.
 # Validate:  synthnlu validate synthnlu.yaml
 # Generate:  synthnlu generate synthnlu.yaml --out out/data.jsonl --per-intent 50 --seed 1
-# Export:    synthnlu export out/data.jsonl --to rasa --out out/nlu.yml   (or dialogflow, luis, lu, clu)
+${exportHint(registry.formats())}
 language: en
 name: my-assistant
 

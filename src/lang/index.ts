@@ -28,9 +28,6 @@ export function supportedLanguages(): string[] {
 export function findFamily(pack: LanguagePack, name: string): VariationFamily | undefined {
   const wanted = name.toLowerCase();
   return pack.families.find(
-    (f) =>
-      f.name === wanted ||
-      f.tag.toLowerCase() === wanted ||
-      (f.aliases ?? []).some((alias) => alias === wanted),
+    (f) => f.name === wanted || f.tag.toLowerCase() === wanted || (f.aliases ?? []).includes(wanted),
   );
 }

@@ -65,16 +65,23 @@ function isJsonl(file: string): boolean {
 }
 
 /**
- * Decides whether a parsed document is a synthnlu spec or dataset. Platform files look alike (LUIS JSON has
- * intents and utterances, CLU JSON has assets), so a dataset must declare its format and a spec is a mapping
- * with intents and none of the platform files' markers.
+ * What a parsed document looks like: a dataset declares its format; a spec is a mapping with intents. A
+ * platform file can look like a spec (LUIS JSON has intents too), so a 'spec' answer is only a candidate:
+ * claimedByConnector() asks the connectors' detect() before a file is treated as one.
  */
 export function kindOfDocument(value: unknown): InputKind | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const object = value as Record<string, unknown>;
   if (typeof object.format === 'string' && object.format.startsWith('synthnlu-dataset')) return 'dataset';
-  if ('utterances' in object || 'luis_schema_version' in object || 'assets' in object) return undefined;
   return 'intents' in object ? 'spec' : undefined;
+}
+
+/**
+ * The platform format a connector recognises in the file, if any. The connectors (and their parsers) are
+ * loaded only here, for files shaped like a spec, so reading a canonical dataset stays fast.
+ */
+export async function claimedByConnector(file: string): Promise<string | undefined> {
+  return (await import('../convert/import.js')).formatClaiming(file);
 }
 
 export async function inspectSpecText(text: string, file: string): Promise<Inspection<Spec>> {
@@ -263,8 +270,10 @@ export async function inspectFile(file: string): Promise<Inspection<Spec> | Insp
   const parsed = parseOrDiagnose(read.text, file);
   if ('diagnostics' in parsed)
     return {kind: 'spec', file, diagnostics: parsed.diagnostics, wellFormed: false};
-  const kind = kindOfDocument(parsed.value);
-  if (kind === 'dataset') return inspectDatasetText(read.text, file);
+  const shape = kindOfDocument(parsed.value);
+  if (shape === 'dataset') return inspectDatasetText(read.text, file);
+  const claimedBy = shape === 'spec' ? await claimedByConnector(file) : undefined;
+  const kind = claimedBy ? undefined : shape;
   if (kind === 'spec' && Buffer.byteLength(read.text) > maxInputBytes('spec')) {
     const limit = maxInputBytes('spec');
     return {
@@ -292,11 +301,13 @@ export async function inspectFile(file: string): Promise<Inspection<Spec> | Insp
       {
         severity: 'error',
         code: 'INPUT_UNKNOWN_KIND',
-        message:
-          'neither a synthnlu spec (a mapping with intents: [{name, examples}]) nor a synthnlu dataset (format: synthnlu-dataset/1)',
+        message: claimedBy
+          ? `a platform file (${claimedBy}), not a synthnlu spec or dataset`
+          : 'neither a synthnlu spec (a mapping with intents: [{name, examples}]) nor a synthnlu dataset (format: synthnlu-dataset/1)',
         file,
-        suggestion:
-          'For a platform file (Dialogflow, LUIS, .lu, CLU, Rasa) use `synthnlu import`; for a new spec, `synthnlu init`.',
+        suggestion: claimedBy
+          ? `Read it with \`synthnlu import ${file} --from ${claimedBy} --out data.json\`, then work on the dataset.`
+          : `For a platform file (${(await import('../registry.js')).registry.formatIds().join(', ')}) use \`synthnlu import\`; for a new spec, \`synthnlu init\`.`,
       },
     ],
   };

@@ -1,7 +1,7 @@
 import {open, stat} from 'node:fs/promises';
 import {readBoundedFile} from '../io/read-bounded.js';
 import {specReaderFor} from '../spec/readers.js';
-import {kindOfDocument, type InputKind} from './inspect.js';
+import {claimedByConnector, kindOfDocument, type InputKind} from './inspect.js';
 import {parseStructured} from './parse-structured.js';
 
 const SNIFF_BYTES = 10 * 1024 * 1024;
@@ -26,13 +26,15 @@ export async function kindOfDocumentFile(path: string): Promise<InputKind | unde
     }
     return /"format"\s*:\s*"synthnlu-dataset/.test(head.toString('utf8')) ? 'dataset' : undefined;
   }
+  let shape: InputKind | undefined;
   try {
     const text = (await readBoundedFile(path, {maxBytes: SNIFF_BYTES}))
       .toString('utf8')
       .replace(/^\uFEFF/, '');
-    return kindOfDocument(parseStructured(text, path).value);
+    shape = kindOfDocument(parseStructured(text, path).value);
   } catch {
     // Unparseable: let the loader for the most likely kind report the syntax error with its line.
     return /\.ya?ml$/i.test(path) ? 'spec' : undefined;
   }
+  return shape === 'spec' && (await claimedByConnector(path)) ? undefined : shape;
 }

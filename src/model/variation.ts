@@ -27,8 +27,6 @@ export const VARIATION_TAGS: readonly VariationTag[] = VARIATION_FAMILIES.map((f
 
 /** The name a spec uses for a family (polite, colloquial...). */
 export type FamilyName = FamilyDefinition['name'];
-/** Another name a spec may use for a family (typos for noise). */
-export type FamilyAlias = FamilyDefinition['aliases'][number];
 
 /** Every way a spec may name a family, as the spec schema's VariationKey enum lists them: names, aliases, letters. */
 export function familyKeys(): string[] {
@@ -38,17 +36,11 @@ export function familyKeys(): string[] {
   ];
 }
 
-const TAG_BY_KEY: ReadonlyMap<string, VariationTag> = new Map(
-  VARIATION_FAMILIES.flatMap((f) => [f.tag, f.name, ...f.aliases].map((key) => [key.toLowerCase(), f.tag])),
+const TAG_BY_NAME: ReadonlyMap<string, VariationTag> = new Map(
+  VARIATION_FAMILIES.flatMap((f) => [f.name, ...f.aliases].map((name) => [name, f.tag])),
 );
 
-/** The letter of a family named by letter, name or alias (names case-insensitively); undefined for others. */
+/** The letter of a family named by letter, or by name or alias in any case; undefined for others. */
 export function familyTag(key: string): VariationTag | undefined {
-  if (key.length === 1) return VARIATION_TAGS.find((tag) => tag === key);
-  return TAG_BY_KEY.get(key.toLowerCase());
-}
-
-/** The spec name of a family. */
-export function familyName(tag: VariationTag): FamilyName {
-  return VARIATION_FAMILIES.find((f) => f.tag === tag)!.name;
+  return VARIATION_TAGS.find((tag) => tag === key) ?? TAG_BY_NAME.get(key.toLowerCase());
 }

@@ -1,30 +1,16 @@
-/** Flags shared by push and pull: where the platform is and how to authenticate (never the secret itself). */
-import {Flags} from '@oclif/core';
+/**
+ * Push and pull flags. The platform flags (where the platform is, how to authenticate, never the secret itself)
+ * come from the remotes in the registry, each declaring its own (RemoteConnector.flags); the transport flags
+ * (timeouts, retries) are the core's and apply to every platform.
+ */
+import {Flags, type Interfaces} from '@oclif/core';
 import {SynthnluError} from '../errors.js';
-import type {RemoteConnector, RemoteFlag, RemoteOptions, SecretRegistry} from './types.js';
+import type {ConnectorRegistry} from '../connector-registry.js';
+import type {RemoteConnector, RemoteFlagSpec, RemoteOptions, SecretRegistry} from './types.js';
 
-export const remotePlatformFlags = {
-  project: Flags.string({
-    description:
-      "Dialogflow: Google Cloud project id (default: from the key file or GOOGLE_CLOUD_PROJECT). Dialogflow CX: the agent's full name projects/P/locations/L/agents/ID, or a project id whose --location holds one agent. CLU: project name (default: AZURE_CONVERSATIONS_PROJECT_NAME).",
-  }),
-  location: Flags.string({
-    description: 'Dialogflow ES and CX: region of a regional agent, e.g. europe-west2 (default: global).',
-  }),
-  endpoint: Flags.string({
-    description:
-      'Platform endpoint URL; https:// unless loopback. CLU default: AZURE_CONVERSATIONS_ENDPOINT; Rasa default: http://localhost:5005.',
-  }),
-  'key-file': Flags.string({
-    description:
-      'Dialogflow: service-account JSON key (default: GOOGLE_APPLICATION_CREDENTIALS or Application Default Credentials).',
-  }),
-  'key-env': Flags.string({
-    description: 'CLU: name of the environment variable holding the key (default: AZURE_CONVERSATIONS_KEY).',
-  }),
-  'token-env': Flags.string({
-    description: 'Rasa: name of the environment variable holding the token (default: RASA_TOKEN).',
-  }),
+export type RemoteCommand = 'push' | 'pull';
+
+export const remoteTransportFlags = {
   'request-timeout': Flags.integer({
     description: 'Seconds before one request is abandoned and retried.',
     default: 60,
@@ -36,7 +22,7 @@ export const remotePlatformFlags = {
     min: 1,
   }),
   'train-timeout': Flags.integer({
-    description: 'Seconds to wait for a Rasa training request.',
+    description: 'Seconds to wait for a request that trains a model on the server (Rasa).',
     default: 3600,
     min: 1,
   }),
@@ -53,64 +39,125 @@ export const remotePlatformFlags = {
   }),
 };
 
-export type RemoteFlagValues = {
-  project?: string | undefined;
-  location?: string | undefined;
-  endpoint?: string | undefined;
-  'key-file'?: string | undefined;
-  'key-env'?: string | undefined;
-  'token-env'?: string | undefined;
-  deployment?: string | undefined;
-  'request-timeout': number;
-  'max-retry-time'?: number;
-  'train-timeout'?: number;
-  'max-response-mb'?: number;
-  'retry-base-ms': number;
+/** How push applies: plan only, prune, train, confirmation and backups. */
+export const pushFlags = {
+  'dry-run': Flags.boolean({
+    description: 'Print the plan (or return it with --json) and stop.',
+    default: false,
+  }),
+  prune: Flags.boolean({
+    description: 'Delete remote intents and entity types that are not in the dataset (after a backup).',
+    default: false,
+  }),
+  train: Flags.boolean({description: 'Train after applying and wait for it.', default: false}),
+  yes: Flags.boolean({
+    char: 'y',
+    description: 'Apply without asking (required when not in an interactive terminal).',
+    default: false,
+  }),
+  'backup-dir': Flags.string({
+    description: 'Where backups of the remote state are saved.',
+    default: '.synthnlu/backups',
+  }),
 };
 
-/** Builds the connector options from the flags, refusing flags the platform does not use. */
+export interface RemoteTransportValues {
+  'request-timeout': number;
+  'max-retry-time'?: number | undefined;
+  'train-timeout'?: number | undefined;
+  'max-response-mb'?: number | undefined;
+  'retry-base-ms': number;
+}
+
+function onCommand(spec: RemoteFlagSpec, command: RemoteCommand): boolean {
+  return !spec.commands || spec.commands.includes(command);
+}
+
+/** The remotes that take part in a command: every remote for push, those that can pull for pull. */
+function remotesOf(registry: ConnectorRegistry, command: RemoteCommand): RemoteConnector[] {
+  return registry.remotes().filter((remote) => command === 'push' || remote.canPull);
+}
+
+/** The platform flags a remote takes on a command. */
+export function flagsOf(remote: RemoteConnector, command: RemoteCommand): RemoteFlagSpec[] {
+  return remote.flags.filter((spec) => onCommand(spec, command));
+}
+
+/** One line of help per meaning: platforms that describe a flag the same way share the line. */
+function describeFlag(declarations: Array<{remote: string; spec: RemoteFlagSpec}>): string {
+  const byText = new Map<string, string[]>();
+  for (const {remote, spec} of declarations) {
+    // An env default is read from the variable ($NAME); a secret-name default is the variable's name itself.
+    const fallback = spec.env
+      ? ` Default: $${spec.env}.`
+      : spec.secretName
+        ? ` Default: ${spec.secretName.default}.`
+        : '';
+    const text = `${spec.description}${fallback}`;
+    byText.set(text, [...(byText.get(text) ?? []), remote]);
+  }
+  return [...byText].map(([text, remotes]) => `${remotes.join(', ')}: ${text}`).join(' ');
+}
+
+/** The help of each platform flag of push or pull, merged from every remote in the registry. */
+export function platformFlagHelp(registry: ConnectorRegistry, command: RemoteCommand): Map<string, string> {
+  const declarations = new Map<string, Array<{remote: string; spec: RemoteFlagSpec}>>();
+  for (const remote of remotesOf(registry, command))
+    for (const spec of flagsOf(remote, command))
+      declarations.set(spec.name, [...(declarations.get(spec.name) ?? []), {remote: remote.id, spec}]);
+  return new Map([...declarations].map(([name, declared]) => [name, describeFlag(declared)]));
+}
+
+/** The platform flags of push or pull, merged from every remote in the registry, plus the transport flags. */
+export function remoteCommandFlags(registry: ConnectorRegistry, command: RemoteCommand) {
+  const platform: Record<string, Interfaces.OptionFlag<string | undefined>> = {};
+  for (const [name, description] of platformFlagHelp(registry, command))
+    platform[name] = Flags.string({description});
+  return {...platform, ...remoteTransportFlags};
+}
+
+/**
+ * Builds the connector options from the parsed flags: refuses a platform flag the remote does not declare,
+ * reads `env` defaults, and registers the secret a secret-name flag points at before the connector runs.
+ */
 export function remoteOptionsFromFlags(
-  connector: RemoteConnector,
-  flags: RemoteFlagValues,
+  registry: ConnectorRegistry,
+  remote: RemoteConnector,
+  command: RemoteCommand,
+  flags: RemoteTransportValues & Record<string, unknown>,
   secrets: SecretRegistry,
   env: NodeJS.ProcessEnv = process.env,
 ): RemoteOptions {
-  const given: [RemoteFlag, string | undefined][] = [
-    ['project', flags.project],
-    ['location', flags.location],
-    ['endpoint', flags.endpoint],
-    ['key-file', flags['key-file']],
-    ['key-env', flags['key-env']],
-    ['token-env', flags['token-env']],
-    ['deploy', flags.deployment],
-  ];
-  for (const [flag, value] of given)
-    if (value !== undefined && !connector.flags.includes(flag))
-      throw new SynthnluError(
-        'REMOTE_FLAG_UNUSED',
-        `--${flag === 'deploy' ? 'deployment' : flag} does not apply to ${connector.id}`,
-        {
-          suggestion: `${connector.id} uses: ${connector.flags.map((f) => `--${f === 'deploy' ? 'deployment' : f}`).join(', ')}.`,
-        },
-      );
+  const own = flagsOf(remote, command);
+  const platformNames = new Set(
+    remotesOf(registry, command).flatMap((r) => flagsOf(r, command).map((spec) => spec.name)),
+  );
+  for (const name of platformNames)
+    if (flags[name] !== undefined && !own.some((spec) => spec.name === name))
+      throw new SynthnluError('REMOTE_FLAG_UNUSED', `--${name} does not apply to ${remote.id}`, {
+        suggestion:
+          own.length > 0
+            ? `${remote.id} uses: ${own.map((spec) => `--${spec.name}`).join(', ')}.`
+            : `${remote.id} takes no platform flags.`,
+      });
+  const values: Record<string, string> = {};
+  for (const spec of own) {
+    const given = flags[spec.name];
+    const value = typeof given === 'string' ? given : spec.env ? env[spec.env] : undefined;
+    if (value !== undefined && value !== '') values[spec.name] = value;
+    if (spec.secretName) secrets.add(env[value ?? spec.secretName.default]);
+  }
+  return {flags: values, env, secrets, retry: retryFromFlags(flags)};
+}
+
+function retryFromFlags(flags: RemoteTransportValues): NonNullable<RemoteOptions['retry']> {
   return {
-    ...(flags.project ? {project: flags.project} : {}),
-    ...(flags.location ? {location: flags.location} : {}),
-    ...(flags.endpoint ? {endpoint: flags.endpoint} : {}),
-    ...(flags['key-file'] ? {keyFile: flags['key-file']} : {}),
-    ...(flags['key-env'] ? {keyEnv: flags['key-env']} : {}),
-    ...(flags['token-env'] ? {tokenEnv: flags['token-env']} : {}),
-    ...(flags.deployment ? {deployment: flags.deployment} : {}),
-    env,
-    secrets,
-    retry: {
-      requestTimeoutMs: flags['request-timeout'] * 1000,
-      baseDelayMs: flags['retry-base-ms'],
-      ...(flags['max-retry-time'] === undefined ? {} : {totalTimeoutMs: flags['max-retry-time'] * 1000}),
-      ...(flags['train-timeout'] === undefined ? {} : {longRequestTimeoutMs: flags['train-timeout'] * 1000}),
-      ...(flags['max-response-mb'] === undefined
-        ? {}
-        : {maxResponseBytes: flags['max-response-mb'] * 1024 * 1024}),
-    },
+    requestTimeoutMs: flags['request-timeout'] * 1000,
+    baseDelayMs: flags['retry-base-ms'],
+    ...(flags['max-retry-time'] === undefined ? {} : {totalTimeoutMs: flags['max-retry-time'] * 1000}),
+    ...(flags['train-timeout'] === undefined ? {} : {longRequestTimeoutMs: flags['train-timeout'] * 1000}),
+    ...(flags['max-response-mb'] === undefined
+      ? {}
+      : {maxResponseBytes: flags['max-response-mb'] * 1024 * 1024}),
   };
 }

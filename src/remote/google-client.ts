@@ -7,7 +7,24 @@
 import {readFile} from 'node:fs/promises';
 import {ExitCode, SynthnluError} from '../errors.js';
 import {isLoopbackHost} from './endpoint.js';
-import type {RemoteOptions} from './types.js';
+import type {RemoteFlagSpec, RemoteOptions} from './types.js';
+
+/** The flags every Google Cloud connector reads through googleClientOptions, besides its own `project`. */
+export const googleClientFlags = [
+  {name: 'location', description: 'region of a regional agent, e.g. europe-west2 (default: global).'},
+  {
+    name: 'endpoint',
+    description: 'API endpoint (host:port or URL); http://127.0.0.1:PORT reaches a local emulator.',
+  },
+  {
+    name: 'key-file',
+    description: 'service-account JSON key; Application Default Credentials when there is none.',
+    env: 'GOOGLE_APPLICATION_CREDENTIALS',
+  },
+] as const satisfies readonly RemoteFlagSpec[];
+
+/** The flag values googleClientOptions reads. */
+type GoogleClientFlag = (typeof googleClientFlags)[number]['name'];
 
 export interface GoogleClientSetup {
   clientOptions: Record<string, unknown>;
@@ -19,14 +36,14 @@ export interface GoogleClientSetup {
  * @param label the platform in messages ("Dialogflow CX"); @param codePrefix its error codes ("DIALOGFLOW_CX").
  */
 export async function googleClientOptions(
-  options: RemoteOptions,
+  options: RemoteOptions<GoogleClientFlag>,
   apiEndpoint: string | undefined,
   platform: {label: string; codePrefix: string},
 ): Promise<GoogleClientSetup> {
   // The public Google universe, stated so the client does not probe for a metadata server (and warn) to learn it.
   const clientOptions: Record<string, unknown> = {universeDomain: 'googleapis.com'};
   let keyProject: string | undefined;
-  const keyFile = options.keyFile ?? options.env.GOOGLE_APPLICATION_CREDENTIALS;
+  const keyFile = options.flags['key-file'];
   if (keyFile) {
     const key = await readServiceAccountKey(keyFile, options);
     keyProject = key.project_id;
@@ -34,8 +51,8 @@ export async function googleClientOptions(
     clientOptions.credentials = {client_email: key.client_email, private_key: key.private_key};
   }
   if (apiEndpoint) clientOptions.apiEndpoint = apiEndpoint;
-  if (options.endpoint) {
-    const endpoint = await endpointOptions(options.endpoint);
+  if (options.flags.endpoint) {
+    const endpoint = await endpointOptions(options.flags.endpoint);
     // A local emulator takes no credentials: never send a key to it, nor make the client look up Google auth.
     if (endpoint.sslCreds) delete clientOptions.credentials;
     Object.assign(clientOptions, endpoint);

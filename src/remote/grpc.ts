@@ -31,7 +31,7 @@ export function grpcError(
   method: string,
   error: unknown,
   style: GrpcErrorStyle,
-  options: RemoteOptions,
+  options: Omit<RemoteOptions, 'flags'>,
 ): SynthnluError {
   if (error instanceof SynthnluError) return error;
   if (isMissingCredentials(error)) return missingCredentialsError(style);

@@ -4,6 +4,7 @@
  */
 import {ExitCode, SynthnluError} from '../errors.js';
 import type {Dataset} from '../model/dataset.js';
+import {registry} from '../registry.js';
 import {computePlan} from './plan.js';
 import type {ItemResult, ProgressReporter, PushPlan, RemoteConnector, RemoteOptions} from './types.js';
 
@@ -100,7 +101,11 @@ export async function pullDataset(
       'PULL_UNSUPPORTED',
       `${connector.id} cannot report its training data, so it cannot be pulled`,
       {
-        suggestion: 'Pull from dialogflow or clu, or read your Rasa project files with `synthnlu import`.',
+        suggestion: `Pull from ${registry
+          .remotes()
+          .filter((r) => r.canPull)
+          .map((r) => r.id)
+          .join(' or ')}, or read the ${connector.id} project files with \`synthnlu import\`.`,
       },
     );
   const session = await connector.connect(remoteOptions);

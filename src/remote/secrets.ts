@@ -1,3 +1,4 @@
+import {SynthnluError} from '../errors.js';
 import type {SecretRegistry} from './types.js';
 
 const MARK = '[REDACTED]';
@@ -82,5 +83,32 @@ export class Secrets implements SecretRegistry {
       return item;
     };
     return visit(JSON.parse(JSON.stringify(value ?? null))) as T;
+  }
+}
+
+/** Errors leave push and pull scrubbed of any secret a connector read. */
+export function redactError(error: unknown, secrets: Secrets): unknown {
+  if (error instanceof SynthnluError) {
+    const json = secrets.redactDeep(error.toJSON());
+    // One diagnostic carries the plain message (error.message has the location prefixed); several are kept.
+    const several = error.diagnostics.length > 1;
+    const message = several ? error.message : (error.diagnostics[0]?.message ?? error.message);
+    return new SynthnluError(error.code, secrets.redact(message), {
+      exitCode: error.exitCode,
+      ...(several ? {diagnostics: json.diagnostics} : {}),
+      ...(json.suggestion ? {suggestion: json.suggestion} : {}),
+      location: error.location,
+    });
+  }
+  if (error instanceof Error) return new Error(secrets.redact(error.message));
+  return error;
+}
+
+/** Runs a push or pull step and returns its result with every secret read on the way scrubbed, errors included. */
+export async function withSecretsRedacted<T>(secrets: Secrets, step: () => Promise<T>): Promise<T> {
+  try {
+    return secrets.redactDeep(await step());
+  } catch (error) {
+    throw redactError(error, secrets);
   }
 }

@@ -7,20 +7,45 @@
 import type {Dataset} from '../model/dataset.js';
 import type {RetryPolicy} from './retry.js';
 
-/** Platform flags a remote understands; push/pull reject the ones a platform does not use. */
-export type RemoteFlag =
-  'project' | 'location' | 'endpoint' | 'key-file' | 'key-env' | 'token-env' | 'deploy';
+/**
+ * A command-line flag a platform's remote declares (`--project`, `--key-env`, ...). The core merges every
+ * remote's flags into push and pull, and refuses a flag the chosen platform does not declare. Flags of the
+ * same name on several platforms are one CLI flag whose help lists each platform's meaning.
+ */
+export interface RemoteFlagSpec {
+  /** The flag's name without dashes, e.g. `project`, `key-env`. */
+  name: string;
+  /** What the flag means on this platform (the help prefixes the platform's id). */
+  description: string;
+  /** An environment variable whose value is used when the flag is not given (the core reads it). */
+  env?: string;
+  /**
+   * The flag's value is the name of an environment variable holding a secret (never the secret itself);
+   * `default` is the variable read when the flag is not given. The core registers that secret for redaction
+   * before the connector runs.
+   */
+  secretName?: {default: string};
+  /** The commands the flag appears on (default: push and pull). */
+  commands?: ReadonlyArray<'push' | 'pull'>;
+}
 
-export interface RemoteOptions {
-  project?: string;
-  location?: string;
-  endpoint?: string;
-  keyFile?: string;
-  /** Name of the environment variable holding the key or token (never the secret itself). */
-  keyEnv?: string;
-  tokenEnv?: string;
-  /** CLU: deployment to update after training. */
-  deployment?: string;
+/** What a platform's remote contributes to the push and pull help. */
+export interface RemoteHelp {
+  /** One sentence on how the platform authenticates (never a secret), for push's description. */
+  credentials?: string;
+  /** Arguments after `synthnlu push`, e.g. `out/data.jsonl --to rasa --endpoint http://localhost:5005 --yes`. */
+  pushExamples?: string[];
+  /** Arguments after `synthnlu pull`. */
+  pullExamples?: string[];
+}
+
+/**
+ * The options a connector is given. `flags` holds the platform flags the user gave (or their `env` defaults),
+ * only those the remote declares, so a connector reads `options.flags['key-env']`; `Name` narrows the keys to
+ * the connector's own flag names.
+ */
+export interface RemoteOptions<Name extends string = string> {
+  flags: Readonly<Partial<Record<Name, string>>>;
   env: NodeJS.ProcessEnv;
   /** Retry/backoff/timeouts; tests pass tiny delays and a fake sleep. */
   retry?: Partial<RetryPolicy>;
@@ -106,7 +131,10 @@ export interface RemoteConnector {
   /** The value of --to for push and --from for pull: dialogflow, clu, rasa. */
   id: string;
   description: string;
-  flags: RemoteFlag[];
+  /** The platform flags this remote reads; any other platform flag given with --to/--from it is refused. */
+  flags: RemoteFlagSpec[];
+  /** Help text and examples for push and pull. */
+  help?: RemoteHelp;
   /** Whether `pull` can read training data back (Rasa's server cannot). */
   canPull: boolean;
   /** Whether training is a separate step (--train); Rasa always trains, since that is how it takes data. */

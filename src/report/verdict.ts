@@ -50,3 +50,9 @@ export function verdictLines(report: CoverageReport): string[] {
     `  checked: ${v.checked.join(', ')}${v.notGated.length ? `; not gated: ${v.notGated.join(', ')}` : ''}`,
   ];
 }
+
+/** The one line a failed coverage run ends with (stderr), naming each gate that failed. */
+export function gateFailureMessage(report: CoverageReport): string {
+  const failed = report.gates.filter((g) => !g.passed);
+  return `coverage gate failed: ${failed.map((g) => `--${g.gate} (${g.message})`).join('; ')}`;
+}

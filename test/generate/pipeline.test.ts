@@ -17,7 +17,7 @@ function prefixFamily(
   tag: VariationFamily['tag'],
   name: VariationFamily['name'],
   words: string[],
-  aliases?: VariationFamily['aliases'],
+  aliases?: string[],
 ): VariationFamily {
   return {
     tag,

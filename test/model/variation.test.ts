@@ -1,12 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {languagePack} from '../../src/lang/index.js';
-import {
-  familyKeys,
-  familyName,
-  familyTag,
-  VARIATION_FAMILIES,
-  VARIATION_TAGS,
-} from '../../src/model/variation.js';
+import {familyKeys, familyTag, VARIATION_FAMILIES, VARIATION_TAGS} from '../../src/model/variation.js';
 import {validateAgainstSchema} from '../../src/schema/validate.js';
 
 describe('the variation families (src/model/variation.ts, their one definition)', () => {
@@ -21,7 +15,6 @@ describe('the variation families (src/model/variation.ts, their one definition)'
     expect(familyTag('synonyms')).toBe('L');
     expect(familyTag('q')).toBeUndefined();
     expect(familyTag('slang')).toBeUndefined();
-    expect(familyName('Z')).toBe('noise');
   });
 
   it("is what the English pack's families implement: each letter once, under the name and aliases listed", () => {

@@ -26,26 +26,15 @@ function cluMeta(holder: {metadata?: Record<string, unknown>} | undefined): Reco
   return isRecord(meta) ? meta : {};
 }
 
-function toCluEntity(entity: Entity, language: string, context: ConnectorContext): CluEntity {
-  const previous = cluMeta(entity)['definition'];
-  const base: CluEntity =
-    isRecord(previous) && previous['category'] === entity.name
-      ? {...(previous as CluEntity)}
-      : {category: entity.name, compositionSetting: 'combineComponents'};
-  if (entity.description) base.description = entity.description;
-  const unchanged = <T>(a: T, b: T): boolean => JSON.stringify(a) === JSON.stringify(b);
-  if (entity.kind === 'list' && base.list && unchanged(cluListValues(base.list), entity.values ?? [])) {
+const sameJson = <T>(a: T, b: T): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+type ComponentWriter = (base: CluEntity, entity: Entity, language: string, context: ConnectorContext) => void;
+
+/** One writer per entity kind: the CLU component (list, regex, prebuilt) its values become; ml entities have none. */
+const CLU_COMPONENTS: Record<Entity['kind'], ComponentWriter> = {
+  list(base, entity, language) {
     // Same values as the imported definition: keep its exact synonym groups (languages, order).
-  } else if (
-    entity.kind === 'regex' &&
-    base.regex &&
-    unchanged(
-      base.regex.expressions.map((e) => e.regexPattern),
-      entity.patterns ?? [],
-    )
-  ) {
-    // Same patterns as the imported definition: keep its keys and languages.
-  } else if (entity.kind === 'list') {
+    if (base.list && sameJson(cluListValues(base.list), entity.values ?? [])) return;
     base.list = {
       sublists: (entity.values ?? []).map((v) => ({
         listKey: v.value,
@@ -53,24 +42,48 @@ function toCluEntity(entity: Entity, language: string, context: ConnectorContext
         synonyms: [{language, values: [...new Set([v.value, ...(v.synonyms ?? [])])]}],
       })),
     };
-  } else if (entity.kind === 'regex') {
+  },
+  regex(base, entity, language) {
+    // Same patterns as the imported definition: keep its keys and languages.
+    const patterns = entity.patterns ?? [];
+    if (
+      base.regex &&
+      sameJson(
+        base.regex.expressions.map((e) => e.regexPattern),
+        patterns,
+      )
+    )
+      return;
     base.regex = {
-      expressions: (entity.patterns ?? []).map((regexPattern, i) => ({
+      expressions: patterns.map((regexPattern, i) => ({
         regexKey: `${entity.name}_${i + 1}`,
         language,
         regexPattern,
       })),
     };
-  } else if (entity.kind === 'prebuilt' && !base.prebuilts) {
+  },
+  prebuilt(base, entity, _language, context) {
+    if (base.prebuilts) return;
     const category = canonicalToCluPrebuilt(entity.prebuilt ?? '');
     if (category) base.prebuilts = [{category}];
-    else {
+    else
       context.warn({
         code: 'EXPORT_PREBUILT_UNMAPPED',
         message: `CLU has no prebuilt component for "${entity.prebuilt}": "${entity.name}" is exported as a learned entity`,
       });
-    }
-  }
+  },
+  ml() {},
+};
+
+/** The imported definition when there is one (its other components and settings), updated from the entity. */
+function toCluEntity(entity: Entity, language: string, context: ConnectorContext): CluEntity {
+  const previous = cluMeta(entity)['definition'];
+  const base: CluEntity =
+    isRecord(previous) && previous['category'] === entity.name
+      ? {...(previous as CluEntity)}
+      : {category: entity.name, compositionSetting: 'combineComponents'};
+  if (entity.description) base.description = entity.description;
+  CLU_COMPONENTS[entity.kind](base, entity, language, context);
   return base;
 }
 
@@ -79,15 +92,8 @@ function flatten(spans: EntitySpan[]): EntitySpan[] {
   return spans.flatMap((s) => [s, ...flatten(s.children ?? [])]);
 }
 
-export function datasetToCluProject(
-  dataset: Dataset,
-  context: ConnectorContext,
-  options: ExportOptions,
-): CluProject {
-  const utterances = options.split
-    ? dataset.utterances.filter((u) => (u.split ?? 'train') === options.split)
-    : dataset.utterances;
-  // Tags, patterns and phrase lists are warned about by the core (connector limits); these say what CLU does instead.
+/** What CLU cannot carry, said once each (tags, patterns and phrase lists are warned about by the core). */
+function warnCluLosses(dataset: Dataset, utterances: Dataset['utterances'], context: ConnectorContext): void {
   const warnIf = (condition: boolean, message: string): void => {
     if (condition) context.warn({code: 'EXPORT_DROPS_FEATURE', message});
   };
@@ -110,6 +116,32 @@ export function datasetToCluProject(
   }
   warnDroppedSpanValues(dataset, utterances, context, 'CLU');
   warnMergedPrebuilts(dataset.entities, context, 'CLU');
+}
+
+function toCluUtterance(u: Dataset['utterances'][number], language: string): CluUtterance {
+  const uttLanguage = cluMeta(u)['language'];
+  return {
+    text: u.text,
+    language: typeof uttLanguage === 'string' ? uttLanguage : language,
+    intent: u.intent,
+    entities: flatten(u.entities ?? []).map((s) => ({
+      category: s.entity,
+      offset: s.start,
+      length: s.end - s.start,
+    })),
+    dataset: u.split === 'test' ? 'Test' : 'Train',
+  };
+}
+
+export function datasetToCluProject(
+  dataset: Dataset,
+  context: ConnectorContext,
+  options: ExportOptions,
+): CluProject {
+  const utterances = options.split
+    ? dataset.utterances.filter((u) => (u.split ?? 'train') === options.split)
+    : dataset.utterances;
+  warnCluLosses(dataset, utterances, context);
 
   const saved = cluMeta(dataset);
   const savedMetadata = isRecord(saved['metadata']) ? saved['metadata'] : {};
@@ -122,20 +154,7 @@ export function datasetToCluProject(
   const regexCount = entities.filter((e) => (e.regex?.expressions.length ?? 0) > 0).length;
   if (regexCount > CLU_MAX_REGEX_ENTITIES)
     throw overLimit('CLU', 'entities with a regex component', regexCount, CLU_MAX_REGEX_ENTITIES);
-  const cluUtterances: CluUtterance[] = utterances.map((u) => {
-    const uttLanguage = cluMeta(u)['language'];
-    return {
-      text: u.text,
-      language: typeof uttLanguage === 'string' ? uttLanguage : language,
-      intent: u.intent,
-      entities: flatten(u.entities ?? []).map((s) => ({
-        category: s.entity,
-        offset: s.start,
-        length: s.end - s.start,
-      })),
-      dataset: u.split === 'test' ? 'Test' : 'Train',
-    };
-  });
+  const cluUtterances = utterances.map((u) => toCluUtterance(u, language));
   // Preview-era keys (api-version) are not carried into the GA layout we write.
   const {
     ['api-version']: _apiVersion,

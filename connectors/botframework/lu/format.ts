@@ -9,6 +9,7 @@ import {luisAppToLu} from './write.js';
 
 export const luFormat: ConnectorFormat = {
   id: 'lu',
+  exportExamples: ['out/data.jsonl --to lu --out out/bot.lu --split train'],
   description: 'Bot Framework .lu file',
   layout: 'file',
   supports: {roles: true, nestedEntities: true, patterns: true, phraseLists: true, split: false},

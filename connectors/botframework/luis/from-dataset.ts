@@ -9,20 +9,12 @@ import {
 } from '../../../src/connector-kit.js';
 import {platformCulture} from '../culture.js';
 import {LUIS_ENTITY_LIMITS, overLimit} from '../limits.js';
-import {canonicalToLuisPrebuilt, warnMergedPrebuilts} from '../prebuilt-names.js';
+import {warnMergedPrebuilts} from '../prebuilt-names.js';
 import {warnDroppedSpanValues} from '../span-values.js';
 import {withUndeclaredEntities} from '../undeclared.js';
-import type {LuisApp, LuisEntity, LuisEntityLabel, LuisPhraseList} from './types.js';
+import {isRecord, LUIS_ENTITY_WRITERS, luisMeta} from './entity-writers.js';
+import type {LuisApp, LuisEntityLabel, LuisPhraseList} from './types.js';
 import {LUIS_WRITTEN_VERSION} from './types.js';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function luisMeta(holder: {metadata?: Record<string, unknown>} | undefined): Record<string, unknown> {
-  const meta = holder?.metadata?.['luis'];
-  return isRecord(meta) ? meta : {};
-}
 
 function toLabel(span: EntitySpan): LuisEntityLabel {
   return {
@@ -33,14 +25,6 @@ function toLabel(span: EntitySpan): LuisEntityLabel {
     ...(span.role ? {role: span.role} : {}),
     ...(span.children?.length ? {children: span.children.map(toLabel)} : {}),
   };
-}
-
-/** Names free for a companion model (a list/regex behind a labelled entity). */
-function companionName(base: string, suffix: string, taken: Set<string>): string {
-  let name = `${base}${suffix}`;
-  for (let i = 2; taken.has(name); i++) name = `${base}${suffix}${i}`;
-  taken.add(name);
-  return name;
 }
 
 /** Utterances of the requested split (all when none is requested). */
@@ -90,18 +74,8 @@ function childNames(entity: Entity): string[] {
   return [...(entity.children ?? []), ...nested];
 }
 
-/**
- * LUIS (and .lu) refuse labels on list, regex and prebuilt entities: those match by themselves. A dataset that
- * labels them anyway is exported the way LUIS v3+ recommends: an ML entity of the same name with the list,
- * regex or prebuilt as a required feature, so the labels and the entity name survive. Unlabelled ones are
- * exported natively.
- */
-export function datasetToLuisApp(
-  dataset: Dataset,
-  context: ConnectorContext,
-  options: ExportOptions,
-): LuisApp {
-  const utterances = selectSplit(dataset, options);
+/** Entities labelled without a role somewhere in the utterances (they need an ML entity to carry the labels). */
+function labelledEntities(utterances: Dataset['utterances']): Set<string> {
   const labelled = new Set<string>();
   const mark = (spans: EntitySpan[]): void => {
     for (const s of spans) {
@@ -110,11 +84,11 @@ export function datasetToLuisApp(
     }
   };
   for (const u of utterances) mark(u.entities ?? []);
-  // Tags and the split are warned about by the core (connector limits); here only what LUIS alone loses.
-  warnDroppedSpanValues(dataset, utterances, context, 'LUIS');
-  warnMergedPrebuilts(dataset.entities, context, 'LUIS');
+  return labelled;
+}
 
-  const taken = new Set(dataset.entities.map((e) => e.name));
+/** The app's own fields, with what an imported app kept in metadata. */
+function emptyApp(dataset: Dataset, options: ExportOptions): LuisApp {
   const app: LuisApp = {
     luis_schema_version: LUIS_WRITTEN_VERSION,
     intents: [],
@@ -142,32 +116,29 @@ export function datasetToLuisApp(
   if (Array.isArray(appMeta['settings'])) app.settings = appMeta['settings'];
   if (Array.isArray(appMeta['regex_features'])) app.regex_features = appMeta['regex_features'];
   if (Array.isArray(appMeta['hierarchicals'])) app.hierarchicals = appMeta['hierarchicals'];
+  return app;
+}
 
+function luisIntents(dataset: Dataset, utterances: Dataset['utterances']): LuisApp['intents'] {
   const intents = intentNames({...dataset, utterances});
   // LUIS requires the None intent in every app.
   if (!intents.includes('None')) intents.push('None');
   const declared = new Map(dataset.intents.map((i) => [i.name, i]));
-  app.intents = intents.map((name) => {
+  return intents.map((name) => {
     const features = luisMeta(declared.get(name))['features'];
     return {name, ...(Array.isArray(features) ? {features} : {})};
   });
+}
 
-  const prebuiltSeen = new Set<string>();
-  const addPrebuilt = (name: string, roles: string[]): void => {
-    if (prebuiltSeen.has(name)) {
-      const existing = app.prebuiltEntities!.find((p) => p.name === name)!;
-      existing.roles = [...new Set([...(existing.roles ?? []), ...roles])];
-      return;
-    }
-    prebuiltSeen.add(name);
-    app.prebuiltEntities!.push({name, roles});
-  };
-  const typedEntity = (entity: Entity, modelName: string): LuisEntity => ({
-    name: entity.name,
-    roles: entity.roles ?? [],
-    features: [{modelName, isRequired: true}],
-  });
-
+/** Each entity (declared, or only named by labels) written by the writer of its kind. */
+function writeEntities(
+  app: LuisApp,
+  dataset: Dataset,
+  utterances: Dataset['utterances'],
+  context: ConnectorContext,
+): void {
+  const labelled = labelledEntities(utterances);
+  const target = {app, context, taken: new Set(dataset.entities.map((e) => e.name))};
   const rolesUsed = rolesInLabels(utterances);
   for (const declared of withUndeclaredEntities(dataset, utterances)) {
     if (isChildOfExportedParent(declared, dataset)) continue;
@@ -176,104 +147,20 @@ export function datasetToLuisApp(
     const entity = roles.length > 0 ? {...declared, roles} : declared;
     const meta = luisMeta(entity);
     const typedBy = typeof meta['typedBy'] === 'string' ? meta['typedBy'] : undefined;
-    const wrap = labelled.has(entity.name) || typedBy !== undefined;
-    switch (entity.kind) {
-      case 'list': {
-        const subLists = (entity.values ?? []).map((v) => ({
-          canonicalForm: v.value,
-          list: [...(v.synonyms ?? [])],
-        }));
-        if (wrap) {
-          const companion =
-            typedBy && !taken.has(typedBy)
-              ? (taken.add(typedBy), typedBy)
-              : companionName(entity.name, 'List', taken);
-          app.closedLists!.push({name: companion, subLists, roles: []});
-          app.entities!.push(typedEntity(entity, companion));
-        } else {
-          app.closedLists!.push({name: entity.name, subLists, roles});
-        }
-        break;
-      }
-      case 'regex': {
-        const patterns = entity.patterns ?? [];
-        if (patterns.length > 1) {
-          context.warn({
-            code: 'EXPORT_REGEX_JOINED',
-            message: `LUIS regex entities hold one pattern: the patterns of "${entity.name}" are joined with |`,
-          });
-        }
-        const regexPattern =
-          patterns.length > 1 ? patterns.map((p) => `(?:${p})`).join('|') : (patterns[0] ?? '.+');
-        if (wrap) {
-          const companion =
-            typedBy && !taken.has(typedBy)
-              ? (taken.add(typedBy), typedBy)
-              : companionName(entity.name, 'Regex', taken);
-          app.regex_entities!.push({name: companion, regexPattern, roles: []});
-          app.entities!.push(typedEntity(entity, companion));
-        } else {
-          app.regex_entities!.push({name: entity.name, regexPattern, roles});
-        }
-        break;
-      }
-      case 'prebuilt': {
-        const prebuiltName =
-          (typeof meta['prebuiltName'] === 'string' ? meta['prebuiltName'] : undefined) ??
-          (typedBy && !wrap ? typedBy : undefined) ??
-          canonicalToLuisPrebuilt(entity.prebuilt ?? '');
-        if (!prebuiltName) {
-          context.warn({
-            code: 'EXPORT_PREBUILT_UNMAPPED',
-            message: `LUIS has no prebuilt entity for "${entity.prebuilt}": "${entity.name}" is exported as a machine-learned entity`,
-          });
-          app.entities!.push({name: entity.name, roles});
-        } else if (entity.name === prebuiltName && labelled.has(entity.name)) {
-          // LUIS refuses labels on a prebuilt entity, and an ML entity cannot share the prebuilt's name: keep
-          // the labels (training data) and give up the prebuilt type.
-          context.warn({
-            code: 'EXPORT_PREBUILT_LABELLED',
-            message: `LUIS cannot label the prebuilt entity "${entity.name}": it is exported as a machine-learned entity so its labels are kept`,
-            suggestion: `Rename the entity (e.g. "${entity.name}_value") to export it as an ML entity typed by the prebuilt ${prebuiltName}.`,
-          });
-          app.entities!.push({name: entity.name, roles});
-        } else if (entity.name === prebuiltName) {
-          addPrebuilt(prebuiltName, roles);
-        } else {
-          addPrebuilt(prebuiltName, []);
-          app.entities!.push(typedEntity(entity, prebuiltName));
-        }
-        break;
-      }
-      case 'ml': {
-        const definition = meta['definition'];
-        if (meta['composite'] === true) {
-          app.composites!.push({
-            name: entity.name,
-            children: (entity.children ?? []).map((name) => ({name})),
-            roles,
-          });
-        } else if (meta['patternAny'] === true) {
-          const explicitList = Array.isArray(meta['explicitList']) ? (meta['explicitList'] as string[]) : [];
-          app.patternAnyEntities!.push({name: entity.name, roles, explicitList});
-        } else if (isRecord(definition) && definition['name'] === entity.name) {
-          app.entities!.push({...(definition as unknown as LuisEntity), roles});
-        } else {
-          const children = (entity.children ?? []).map((name) => ({
-            name,
-            instanceOf: null,
-            children: [],
-            features: [],
-          }));
-          app.entities!.push({name: entity.name, roles, ...(children.length > 0 ? {children} : {})});
-        }
-        break;
-      }
-    }
+    const isLabelled = labelled.has(entity.name);
+    LUIS_ENTITY_WRITERS[entity.kind](target, {
+      entity,
+      roles,
+      meta,
+      typedBy,
+      wrap: isLabelled || typedBy !== undefined,
+      labelled: isLabelled,
+    });
   }
+}
 
-  app.patterns = (dataset.patterns ?? []).map((p) => ({pattern: p.pattern, intent: p.intent}));
-  app.phraselists = (dataset.phraseLists ?? []).map((p): LuisPhraseList => {
+function luisPhraseLists(dataset: Dataset): LuisPhraseList[] {
+  return (dataset.phraseLists ?? []).map((p): LuisPhraseList => {
     const meta = luisMeta(p);
     return {
       name: p.name,
@@ -285,13 +172,30 @@ export function datasetToLuisApp(
         typeof meta['enabledForAllModels'] === 'boolean' ? meta['enabledForAllModels'] : true,
     };
   });
+}
+
+/** Labelled list, regex and prebuilt entities: see entity-writers.ts. */
+export function datasetToLuisApp(
+  dataset: Dataset,
+  context: ConnectorContext,
+  options: ExportOptions,
+): LuisApp {
+  const utterances = selectSplit(dataset, options);
+  // Tags and the split are warned about by the core (connector limits); here only what LUIS alone loses.
+  warnDroppedSpanValues(dataset, utterances, context, 'LUIS');
+  warnMergedPrebuilts(dataset.entities, context, 'LUIS');
+  const app = emptyApp(dataset, options);
+  app.intents = luisIntents(dataset, utterances);
+  writeEntities(app, dataset, utterances, context);
+  app.patterns = (dataset.patterns ?? []).map((p) => ({pattern: p.pattern, intent: p.intent}));
+  app.phraselists = luisPhraseLists(dataset);
   app.utterances = utterances.map((u) => ({
     text: u.text,
     intent: u.intent,
     entities: (u.entities ?? []).map(toLabel),
   }));
   checkEntityLimits(app);
-  const extra = appMeta['extra'];
+  const extra = luisMeta(dataset)['extra'];
   if (isRecord(extra)) for (const [key, value] of Object.entries(extra)) if (!(key in app)) app[key] = value;
   return app;
 }

@@ -20,6 +20,7 @@ import {cluProjectToDataset} from '../clu/to-dataset.js';
 import type {CluProject} from '../clu/types.js';
 import {CluApi, jobError} from './clu-api.js';
 import {mergeCluProject} from './clu-merge.js';
+import type {CluFlag} from '../remote.js';
 
 export const CLU_KEY_ENV = 'AZURE_CONVERSATIONS_KEY';
 export const CLU_ENDPOINT_ENV = 'AZURE_CONVERSATIONS_ENDPOINT';
@@ -34,14 +35,15 @@ export class CluSession implements RemoteSession {
   private constructor(
     private readonly api: CluApi,
     private readonly projectName: string,
-    private readonly options: RemoteOptions,
+    private readonly options: RemoteOptions<CluFlag>,
   ) {}
 
-  static async open(options: RemoteOptions): Promise<CluSession> {
-    const keyEnv = options.keyEnv ?? CLU_KEY_ENV;
+  static async open(options: RemoteOptions<CluFlag>): Promise<CluSession> {
+    // --project and --endpoint arrive with their environment defaults already read (see cluFlags).
+    const keyEnv = options.flags['key-env'] ?? CLU_KEY_ENV;
     const key = options.env[keyEnv];
-    const rawEndpoint = options.endpoint ?? options.env[CLU_ENDPOINT_ENV];
-    const project = options.project ?? options.env[CLU_PROJECT_ENV];
+    const rawEndpoint = options.flags.endpoint;
+    const project = options.flags.project;
     // Every missing setting at once, so a newcomer fixes them in one go rather than one run at a time.
     const missing = [
       !key && {
@@ -184,8 +186,8 @@ export class CluSession implements RemoteSession {
         },
       );
     let calls = 1;
-    if (this.options.deployment) {
-      const deployed = await this.api.deploy(this.options.deployment, this.#modelLabel);
+    if (this.options.flags.deployment) {
+      const deployed = await this.api.deploy(this.options.flags.deployment, this.#modelLabel);
       calls++;
       if (deployed.status.toLowerCase() !== 'succeeded')
         throw new SynthnluError(

@@ -12,6 +12,7 @@ import {
   googleClientOptions,
   type RemoteOptions,
 } from '../../../src/connector-kit.js';
+import type {DialogflowCxFlag} from '../remote.js';
 
 type V3 = typeof import('@google-cloud/dialogflow-cx').v3;
 
@@ -33,25 +34,22 @@ export function cxApiEndpoint(location: string): string {
   return location === 'global' ? 'dialogflow.googleapis.com' : `${location}-dialogflow.googleapis.com`;
 }
 
-export async function createCxClients(options: RemoteOptions): Promise<CxClients> {
-  const named = options.project ? AGENT_NAME.exec(options.project) : null;
-  if (named && options.location && options.location !== named[2])
+export async function createCxClients(options: RemoteOptions<DialogflowCxFlag>): Promise<CxClients> {
+  const {project: projectFlag, location: locationFlag} = options.flags;
+  const named = projectFlag ? AGENT_NAME.exec(projectFlag) : null;
+  if (named && locationFlag && locationFlag !== named[2])
     throw new SynthnluError(
       'DIALOGFLOW_CX_LOCATION',
-      `--location ${options.location} does not match the agent's location ${named[2]}`,
+      `--location ${locationFlag} does not match the agent's location ${named[2]}`,
       {suggestion: 'Leave --location out when --project is the full agent name.'},
     );
-  const location = named?.[2] ?? options.location ?? 'global';
+  const location = named?.[2] ?? locationFlag ?? 'global';
   const {clientOptions, keyProject} = await googleClientOptions(options, cxApiEndpoint(location), {
     label: 'Dialogflow CX',
     codePrefix: 'DIALOGFLOW_CX',
   });
   const project =
-    named?.[1] ??
-    options.project ??
-    keyProject ??
-    options.env.GOOGLE_CLOUD_PROJECT ??
-    options.env.GCLOUD_PROJECT;
+    named?.[1] ?? projectFlag ?? keyProject ?? options.env.GOOGLE_CLOUD_PROJECT ?? options.env.GCLOUD_PROJECT;
   if (!project)
     throw new SynthnluError(
       'DIALOGFLOW_CX_NO_PROJECT',
@@ -68,7 +66,7 @@ export async function createCxClients(options: RemoteOptions): Promise<CxClients
     entityTypes: new v3.EntityTypesClient(clientOptions_),
     agents: new v3.AgentsClient(clientOptions_),
     flows: new v3.FlowsClient(clientOptions_),
-    ...(named ? {agent: options.project!} : {}),
+    ...(named ? {agent: projectFlag!} : {}),
     project,
     location,
   };

@@ -3,6 +3,7 @@
  * project, location, endpoint and credentials from the flags, and the retry policy for gRPC calls.
  */
 import {SynthnluError, googleClientOptions, type RemoteOptions} from '../../../src/connector-kit.js';
+import type {DialogflowFlag} from '../remote.js';
 
 export interface DialogflowClients {
   intents: import('@google-cloud/dialogflow').v2.IntentsClient;
@@ -13,15 +14,17 @@ export interface DialogflowClients {
   project: string;
 }
 
-export async function createDialogflowClients(options: RemoteOptions): Promise<DialogflowClients> {
-  const location = options.location && options.location !== 'global' ? options.location : undefined;
+export async function createDialogflowClients(
+  options: RemoteOptions<DialogflowFlag>,
+): Promise<DialogflowClients> {
+  const {location: given, project: projectFlag} = options.flags;
+  const location = given && given !== 'global' ? given : undefined;
   const {clientOptions, keyProject} = await googleClientOptions(
     options,
     location ? `${location}-dialogflow.googleapis.com` : undefined,
     {label: 'Dialogflow', codePrefix: 'DIALOGFLOW'},
   );
-  const project =
-    options.project ?? keyProject ?? options.env.GOOGLE_CLOUD_PROJECT ?? options.env.GCLOUD_PROJECT;
+  const project = projectFlag ?? keyProject ?? options.env.GOOGLE_CLOUD_PROJECT ?? options.env.GCLOUD_PROJECT;
   if (!project)
     throw new SynthnluError('DIALOGFLOW_NO_PROJECT', 'no Google Cloud project for the Dialogflow agent', {
       suggestion:

@@ -20,6 +20,7 @@ import {
 } from '../../../src/connector-kit.js';
 import {parse, stringify} from 'yaml';
 import {exportRasa} from '../export.js';
+import type {RasaFlag} from '../remote.js';
 
 export const RASA_TOKEN_ENV = 'RASA_TOKEN';
 export const RASA_DEFAULT_ENDPOINT = 'http://localhost:5005';
@@ -28,14 +29,14 @@ export class RasaSession implements RemoteSession {
   private constructor(
     private readonly http: HttpClient,
     private readonly endpoint: string,
-    private readonly options: RemoteOptions,
+    private readonly options: RemoteOptions<RasaFlag>,
   ) {}
 
-  static async open(options: RemoteOptions): Promise<RasaSession> {
-    const endpoint = checkEndpoint(options.endpoint ?? RASA_DEFAULT_ENDPOINT);
-    const tokenEnv = options.tokenEnv ?? RASA_TOKEN_ENV;
+  static async open(options: RemoteOptions<RasaFlag>): Promise<RasaSession> {
+    const endpoint = checkEndpoint(options.flags.endpoint ?? RASA_DEFAULT_ENDPOINT);
+    const tokenEnv = options.flags['token-env'] ?? RASA_TOKEN_ENV;
     const token = options.env[tokenEnv];
-    if (options.tokenEnv && !token)
+    if (options.flags['token-env'] && !token)
       throw new SynthnluError('RASA_NO_TOKEN', `the environment variable ${tokenEnv} is not set`, {
         suggestion: `Set ${tokenEnv} to the token the server was started with (rasa run --enable-api --auth-token ...).`,
       });

@@ -4,7 +4,7 @@
  * undefined when it does not apply (e.g. negation of a question).
  */
 import type {EntitySpan, VariationTag} from '../../model/dataset.js';
-import type {FamilyAlias, FamilyName} from '../../model/variation.js';
+import type {FamilyName} from '../../model/variation.js';
 import type {Rng} from '../rng.js';
 
 export interface AnnotatedText {
@@ -31,8 +31,8 @@ export interface VariationFamily {
   tag: VariationTag;
   /** Name used in specs: polite, colloquial, interrogative... (the one list is src/model/variation.ts). */
   name: FamilyName;
-  /** Other names accepted in specs (typos for noise, synonyms for lexical). */
-  aliases?: FamilyAlias[];
+  /** Other names accepted in specs (typos for noise, synonyms for lexical): those src/model/variation.ts gives. */
+  aliases?: string[];
   /** Off unless a spec asks for it (offensive). */
   offByDefault?: boolean;
   apply(input: AnnotatedText, context: VariationContext): AnnotatedText | undefined;

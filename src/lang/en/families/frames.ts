@@ -5,6 +5,7 @@
 import {firstChange} from '../../../generate/variation/choose.js';
 import type {AnnotatedText, VariationContext, VariationFamily} from '../../../generate/variation/types.js';
 import type {VariationTag} from '../../../model/dataset.js';
+import type {FamilyName} from '../../../model/variation.js';
 import {analyzeClause, rewrap, type CoreKind} from '../clause.js';
 import {
   BASIC_FRAMES,
@@ -68,11 +69,7 @@ function framesByKind(frames: readonly string[]): FrameGroups {
   return groups;
 }
 
-function frameFamily(
-  tag: VariationTag,
-  name: VariationFamily['name'],
-  frames: readonly string[],
-): VariationFamily {
+function frameFamily(tag: VariationTag, name: FamilyName, frames: readonly string[]): VariationFamily {
   return {tag, name, apply: (input, context) => applyFrame(input, frames, context, tag)};
 }
 
