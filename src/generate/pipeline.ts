@@ -397,10 +397,10 @@ function* generateIntent(
     template.sample(templateRng, buffer);
     const annotated = tidyExpansion(buffer);
     // Seeds are always kept as written, even past the count and even when two differ only in case or
-    // punctuation ("see you later, alligator" / "see you later alligator"): the user's own examples are what
-    // the output must never do worse than. Only the very same text twice in one intent is written once.
-    if (localSeeds.has(annotated.text)) continue;
-    localSeeds.add(annotated.text);
+    // punctuation or spacing ("see you later, alligator" / "see you later alligator"): the user's own examples
+    // are what the output must never do worse than. Only the very same example twice in one intent is written once.
+    if (localSeeds.has(template.source)) continue;
+    localSeeds.add(template.source);
     const key = dedupeKeyText(annotated.text);
     seen.add(key);
     const utterance = emit(annotated, [], 'seed', undefined, seedSplits.get(key));
