@@ -349,15 +349,7 @@ function* generateIntent(
   const quota = new SplitQuota(settings.count, settings.split, intentRng.fork('split'));
   const memo = new FamilyMemo({rng: variationRng, intent: intent.name, language: prepared.language});
   const report: IntentReport = {
-    intent: intent.name,
-    requested: settings.count,
-    produced: 0,
-    shortfall: 0,
-    train: 0,
-    test: 0,
-    sources: {seed: 0, template: 0, generated: 0},
-    tags: {},
-    attempts: 0,
+    ...emptyIntentReport(intent.name, settings.count),
     ...(settings.unknownFamilies.length ? {unknownFamilies: settings.unknownFamilies} : {}),
   };
   const seen = prepared.seen;
@@ -521,17 +513,7 @@ function* generateNone(
   const split = options.split ?? spec.defaults?.split ?? DEFAULT_SPLIT;
   const rng = prepared.rng.fork(`intent:${name}`);
   const quota = new SplitQuota(count, split, rng.fork('split'));
-  const report: IntentReport = {
-    intent: name,
-    requested: count,
-    produced: 0,
-    shortfall: 0,
-    train: 0,
-    test: 0,
-    sources: {seed: 0, template: 0, generated: 0},
-    tags: {},
-    attempts: 0,
-  };
+  const report = emptyIntentReport(name, count);
   let inScope = 0;
   for (const sentence of rng.shuffle([...(prepared.pack.outOfScope ?? [])])) {
     if (report.produced >= count) break;
@@ -600,4 +582,18 @@ export function* generateUtterancesSync(
   }
   report.tags = sortedTags(report.tags);
   return report;
+}
+
+function emptyIntentReport(intent: string, requested: number): IntentReport {
+  return {
+    intent,
+    requested,
+    produced: 0,
+    shortfall: 0,
+    train: 0,
+    test: 0,
+    sources: {seed: 0, template: 0, generated: 0},
+    tags: {},
+    attempts: 0,
+  };
 }
