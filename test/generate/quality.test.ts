@@ -149,6 +149,27 @@ describe('variations: auto', () => {
     expect(dataset.utterances.some((u) => u.tags?.includes('N'))).toBe(false);
   });
 
+  it('on a small spec keeps a family that does not measurably lower accuracy (a gain there is one seed, chance)', async () => {
+    const neutralPack: LanguagePack = {
+      language: 'en',
+      families: [suffixFamily('P', 'polite', ['please']), drift],
+      recommendedMix: {polite: 0.5, negation: 0.5},
+    };
+    const {dataset, report} = await generateDataset(
+      {...seeds, defaults: {count: 20}},
+      {seed: 4, pack: neutralPack, filter: false},
+    );
+    const auto = report.autoMix!;
+    expect(auto.heldOut).toBe(12);
+    const polite = auto.families.find((f) => f.family === 'polite')!;
+    // No measured gain: a rule that asks for one would leave the spec with seeds only.
+    expect(polite.effect > 0 && polite.effect >= polite.error).toBe(false);
+    expect(polite.kept).toBe(true);
+    expect(auto.families.find((f) => f.family === 'negation')!.kept).toBe(false);
+    expect(dataset.utterances.some((u) => u.tags?.includes('P'))).toBe(true);
+    expect(dataset.utterances.some((u) => u.tags?.includes('N'))).toBe(false);
+  });
+
   it('leaves word swaps (lexical) out of the mix when too few seeds can be held out to vouch for them', async () => {
     const swapPack: LanguagePack = {
       language: 'en',
