@@ -186,10 +186,10 @@ export function chooseAutoMix(
     return {effect, error: Math.sqrt(variance / deltas.length)};
   };
   const effectOf = (mix: VariationMix): number => measure(mix).effect;
-  // With enough held-out seeds, a family is kept when it does not lower held-out accuracy by more than chance allows in the other
-  // direction: its mean effect must be at least one standard error above zero (a zero-mean family that
-  // happens to score +0.1 is noise, and the measured cost of keeping a harmful family is larger than the
-  // cost of dropping a neutral one).
+  // With enough held-out seeds, a family is kept when it does not lower held-out accuracy by more than chance
+  // allows in the other direction: its mean effect must be at least one standard error above zero (a
+  // zero-mean family that happens to score +0.1 is noise, and the measured cost of keeping a harmful family
+  // is larger than the cost of dropping a neutral one).
   const families: FamilyEffect[] = candidates.map((c) => {
     const {effect, error} = measure({[c.name]: 1});
     return {
