@@ -278,7 +278,10 @@ describe('English seed analysis: each frame only takes the kind of seed it fits'
     const outputs = all('the delivery driver was rude');
     expect(outputs.length).toBeGreaterThan(0);
     for (const text of outputs) {
-      expect(text).not.toMatch(/could I have|can I get|I want|I need|do you have|would you mind/i);
+      // What comes before the statement is no request for it ("I need the delivery driver was rude"); after
+      // it, "... and I need help" is what a user says.
+      const lead = text.slice(0, Math.max(0, text.toLowerCase().indexOf('the delivery driver was rude')));
+      expect(lead).not.toMatch(/could I have|can I get|I want|I need|do you have|would you mind/i);
       expect(text.toLowerCase()).toContain('the delivery driver was rude');
     }
   });

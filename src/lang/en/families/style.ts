@@ -69,6 +69,13 @@ export const keyword: VariationFamily = {
     const last = keptWords[keptWords.length - 1]!;
     if (keptWords.length > 1 && !last.inEntity && isBaseVerb(last.lower) && clause?.kind !== 'vp')
       return undefined;
+    // A question cut down to one word ("where is your office" -> "office") or to a verb-first phrase ("do you
+    // see children" -> "see children") no longer asks anything: the second reads as an order.
+    if (clause?.kind === 'wh') {
+      const first = keptWords[0]!;
+      if (keptWords.length < 2 || (!first.inEntity && isBaseVerb(first.lower, keptWords[1]?.lower)))
+        return undefined;
+    }
     // Punctuation goes too: keyword queries are bare.
     for (const match of input.text.matchAll(/[?!.,;:]+/g)) {
       const start = match.index;
