@@ -9,6 +9,7 @@ import {editTouchesEntity, applyEdits, type TextEdit} from '../../generate/varia
 import {wordTokens, type WordToken} from '../../generate/variation/tokens.js';
 import type {AnnotatedText} from '../../generate/variation/types.js';
 import {conjugate, isBaseVerb, isClosedClass, isIrregularPast} from './lexicon.js';
+import {thirdPersonSingular} from './regular-inflection.js';
 
 /**
  * What a seed is, as far as re-framing goes: a request verb phrase (book a table), a negated verb phrase of a
@@ -428,6 +429,7 @@ const PREDICATE_STARTERS = new Set(
   ).split(' '),
 );
 const MODALS = new Set(['can', 'could', 'will', 'would', 'should']);
+const DO_FORMS = new Set(['do', 'does', 'did']);
 
 /**
  * Where a subject that starts at `tokens[from]` ends: before a predicate starter (copula) or before the first
@@ -436,7 +438,8 @@ const MODALS = new Set(['can', 'could', 'will', 'would', 'should']);
 function subjectEnd(tokens: WordToken[], from: number, copula: boolean): number | undefined {
   for (let i = from + 1; i < tokens.length; i++) {
     const token = tokens[i]!;
-    if (token.inEntity) continue;
+    // Right after a determiner a word is part of the subject ("the spin class", "my locker key").
+    if (token.inEntity || DETERMINERS.has(tokens[i - 1]!.lower)) continue;
     if (copula) {
       if (PREDICATE_STARTERS.has(token.lower) || (/[^e]ed$/.test(token.lower) && token.lower.length > 4))
         return i;
@@ -481,6 +484,21 @@ function embedQuestion(
   } else if (whFirst && MODALS.has(second.lower) && third && SUBJECT_PRONOUNS.has(third.lower)) {
     // "where can I park my car" -> "where I can park my car".
     moveAux(second, 3, '');
+  } else if (whFirst && DO_FORMS.has(second.lower) && third) {
+    // "when does the yoga class start" -> "when the yoga class starts"; "what do you offer" -> "what you offer".
+    const end = subjectEnd(tokens, 2, false);
+    if (end === undefined) return undefined;
+    const verb = tokens[end]!;
+    if (second.lower === 'does' && SUBJECT_PRONOUNS.has(third.lower) && third.lower !== 'it')
+      return undefined;
+    edits.push({start: second.start, end: third.start, replacement: ''});
+    const form =
+      second.lower === 'does'
+        ? thirdPersonSingular(verb.lower)
+        : second.lower === 'did'
+          ? conjugate(verb.lower).past
+          : verb.lower;
+    edits.push({start: verb.start, end: verb.end, replacement: form});
   } else if (first.lower === 'do' && SUBJECT_PRONOUNS.has(second.lower) && second.lower !== 'it') {
     edits.push({start: first.start, end: second.start, replacement: 'if '});
   } else if (INVERTIBLE_AUX.has(first.lower) && SUBJECT_PRONOUNS.has(second.lower)) {

@@ -64,6 +64,9 @@ export const INTERROGATIVE_FRAMES = [
   'can you help? {st}',
   'is there anything you can do? {st}',
   'what should I do now that {st}?',
+  'could you help me? {st}',
+  'can anyone help? {st}',
+  'what are my options now that {st}?',
   "what should I do if I can't {nvp}?",
   "who do I contact if I can't {nvp}?",
 ];
@@ -98,6 +101,14 @@ export const COORDINATED_FRAMES = [
   'please help, {st}',
   'sorry to bother you, but {st}',
   '{st}, can someone help me?',
+  '{st}, any idea what I should do?',
+  'hey, {st}, can you help?',
+  'just so you know, {st}',
+  'hi there, {st}',
+  '{st}, please help me',
+  'hey there, {wh}?',
+  'good morning, {wh}?',
+  'just wondering, {wh}?',
   "I can't {nvp}, can you help me?",
   "I can't {nvp}, what should I do?",
   "I'm trying to {nvp} but it doesn't work",
@@ -146,6 +157,11 @@ export const POLITE_FRAMES = [
   '{st}, could you please help?',
   'hello, {st}. could you help me, please?',
   "I'm sorry to bother you, but {st}",
+  "hello, I'm afraid {st}",
+  'good morning, {st}. could you help me?',
+  'excuse me, {st}',
+  'hello, could you tell me {ewh}?',
+  "I'd be grateful if you could tell me {ewh}",
 ];
 
 export const COLLOQUIAL_FRAMES = [
