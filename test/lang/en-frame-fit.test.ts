@@ -88,6 +88,14 @@ describe('requests stay requests for help', () => {
 });
 
 describe('seed analysis', () => {
+  it('asks "what should I do if" about a present problem, "now that" about one that happened', () => {
+    const present = outputs('the shower in the locker room is broken', ['interrogative'], 100);
+    expect(present).toContain('what should I do if the shower in the locker room is broken?');
+    const past = atLeast(5, outputs('my phone fell behind the lockers', ['interrogative'], 100), 'past');
+    expect(past).toContain('what should I do now that my phone fell behind the lockers?');
+    for (const text of past) expect(text).not.toMatch(/\bif my phone fell/);
+  });
+
   it('reads a report with an irregular past ("my phone fell behind the lockers") as a statement, not a thing wanted', () => {
     for (const seed of ['my phone fell behind the lockers', 'someone stole my water bottle'])
       for (const text of atLeast(10, outputs(seed), seed))
