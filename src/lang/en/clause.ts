@@ -47,6 +47,11 @@ export interface Clause {
   asks?: 'how' | 'where';
   /** The core names a future time or a duration ("tomorrow", "for another two weeks"): urgency does not fit. */
   timed: boolean;
+  /**
+   * A statement of something that happened ("I was charged twice", "my tyre went flat"): "what should I do if
+   * ..." would make it hypothetical; "now that ..." fits.
+   */
+  past: boolean;
   /** A question about the bot ("do you see children"): "do you know if you see children" asks it twice. */
   aboutYou: boolean;
   /** Everything above that decides which frames fit, as one key (frame lists are filtered once per shape). */
@@ -214,6 +219,10 @@ const FINITE_MARKERS = new Set(
   ).split(' '),
 );
 const DETERMINERS = new Set(['a', 'an', 'the', 'my', 'your', 'our', 'this', 'that', 'some', 'any', 'no']);
+/** Finite past forms that make a statement a report of something that happened. */
+const PAST_MARKERS = new Set(
+  "was were wasn't weren't did didn't had hadn't got came went sent charged arrived broke".split(' '),
+);
 /** Lead-ins that ask for a method or for a place (Clause.asks). */
 const HOW_LEAD_IN =
   /^(?:how (?:do|can|could) i|how to|what do i (?:have|need) to do to|is there (?:a|any) way (?:to|i can)|i don't know how to|i do not know how to)$/;
@@ -357,6 +366,16 @@ function analyze(input: AnnotatedText): Clause | undefined {
           : undefined;
   const userActs = kind === 'vp' && !botActs && !BOT_LEAD_INS.test(leadIn.trim());
   const timed = TIMED.test(text.slice(coreStart, coreEnd));
+  const past =
+    kind === 'st' &&
+    coreTokens.some(
+      (t, i) =>
+        !t.inEntity &&
+        (PAST_MARKERS.has(t.lower) ||
+          (i > 0 &&
+            !DETERMINERS.has(coreTokens[i - 1]!.lower) &&
+            (isIrregularPast(t.lower) || /[^e]ed$/.test(t.lower)))),
+    );
   const aboutYou =
     kind === 'wh' && coreTokens.slice(0, 3).some((t) => t.lower === 'you' || t.lower === 'your');
   return {
@@ -369,8 +388,9 @@ function analyze(input: AnnotatedText): Clause | undefined {
     botActs,
     ...(asks ? {asks} : {}),
     timed,
+    past,
     aboutYou,
-    shape: `${kind}|${userActs}|${botActs}|${asks ?? ''}|${timed}|${aboutYou}`,
+    shape: `${kind}|${userActs}|${botActs}|${asks ?? ''}|${timed}|${past}|${aboutYou}`,
     capitalized: firstChar !== firstChar.toLowerCase(),
   };
 }

@@ -74,6 +74,7 @@ function frameFits(frame: string, clause: Clause): boolean {
     if (ASKS_WHERE.test(frame) !== (clause.asks === 'where')) return false;
     if (clause.asks === 'how' && !ASKS_METHOD.test(frame)) return false;
   }
+  if (clause.past && /\bif \{st\}/.test(frame)) return false;
   if (clause.aboutYou && /\byou (?:happen to )?know\b/.test(frame)) return false;
   if (URGENT.test(frame) && (clause.timed || (clause.kind !== 'st' && clause.kind !== 'nvp'))) return false;
   if (clause.kind === 'nvp' && clause.timed && REPORTS_FAILURE.test(frame)) return false;
