@@ -121,6 +121,18 @@ describe('seed analysis', () => {
     );
   });
 
+  it('chat forms treat "thanks in advance" as one phrase ("thx in advance", never "thanks! in advance")', () => {
+    const colloquial = findFamily(pack, 'colloquial')!;
+    const texts = Array.from({length: 60}, (_, seed) =>
+      colloquial.apply(
+        {text: 'when do you open on sunday? thanks in advance', entities: [], framedBy: 'C'},
+        {rng: createRng(seed), intent: 'x', language: 'en'},
+      ),
+    ).flatMap((r) => (r ? [r.text] : []));
+    expect(texts.some((t) => /(thx in advance|tia)$/.test(t))).toBe(true);
+    for (const text of texts) expect(text).not.toMatch(/thanks! in advance|thx! in advance/);
+  });
+
   it('keyword mode does not cut a question to one word or to an order', () => {
     const keyword = findFamily(pack, 'keyword')!;
     const run = (text: string): AnnotatedText | undefined =>

@@ -22,6 +22,8 @@ const CHAT_FORMS: Record<string, string[]> = {
   your: ['ur'],
   "you're": ['ur', 'youre'],
   please: ['pls', 'plz'],
+  // Whole phrase first (longest match wins): "thanks! in advance" is not how anyone writes it.
+  'thanks in advance': ['thx in advance', 'tia'],
   thanks: ['thx', 'thanks!'],
   'thank you': ['thx', 'ty'],
   are: ['r'],
