@@ -121,6 +121,21 @@ describe('seed analysis', () => {
     );
   });
 
+  it('never wraps a greeting, thanks or goodbye in a frame ("I want hello", "could I have thanks a lot")', () => {
+    for (const seed of ['hello there', 'good morning', 'thanks a lot', 'see you later', 'have a nice day']) {
+      expect(
+        outputs(
+          seed,
+          FRAME_FAMILIES.filter((f) => f !== 'colloquial'),
+        ),
+      ).toEqual([]);
+      for (const text of outputs(seed, ['colloquial', 'keyword']))
+        expect(text).not.toMatch(
+          /\b(want|need|have|get|gimme|looking for)\b.*\b(hello|morning|thanks|later|day)\b|thanks!|thank much/,
+        );
+    }
+  });
+
   it('chat forms treat "thanks in advance" as one phrase ("thx in advance", never "thanks! in advance")', () => {
     const colloquial = findFamily(pack, 'colloquial')!;
     const texts = Array.from({length: 60}, (_, seed) =>

@@ -287,8 +287,27 @@ export function analyzeClause(input: AnnotatedText): Clause | undefined {
   return clause;
 }
 
+/**
+ * Words of greetings, thanks, goodbyes and acknowledgements ("hello there", "thanks a lot", "see you later",
+ * "have a nice day"): a seed made only of them is a social formula, not a request, a question or a report.
+ */
+const SOCIAL_WORDS = new Set(
+  (
+    'hi hello hey hiya howdy yo good morning afternoon evening night day greetings thanks thank you thx ty ' +
+    'cheers bye goodbye see ya later soon take care have a nice great lovely ok okay yes yeah yep no nope sure ' +
+    'perfect awesome cool there everyone all again so much very lot bunch for your help talk to'
+  ).split(' '),
+);
+
+/** A seed that is only a social formula: no frame fits it ("I want hello", "could I have thanks a lot"). */
+export function isSocialFormula(text: string): boolean {
+  const words = text.toLowerCase().match(/[\p{L}']+/gu);
+  return words !== null && words.every((w) => SOCIAL_WORDS.has(w));
+}
+
 function analyze(input: AnnotatedText): Clause | undefined {
   const {text, entities} = input;
+  if (isSocialFormula(text)) return undefined;
   let coreEnd = text.length;
   const trailer = TRAILER.exec(text);
   if (trailer && !editTouchesEntity(entities, trailer.index, text.length)) coreEnd = trailer.index;

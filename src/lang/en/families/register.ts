@@ -24,7 +24,7 @@ const CHAT_FORMS: Record<string, string[]> = {
   please: ['pls', 'plz'],
   // Whole phrase first (longest match wins): "thanks! in advance" is not how anyone writes it.
   'thanks in advance': ['thx in advance', 'tia'],
-  thanks: ['thx', 'thanks!'],
+  thanks: ['thx', 'thnx'],
   'thank you': ['thx', 'ty'],
   are: ['r'],
   because: ['cause', 'cuz'],

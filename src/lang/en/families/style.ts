@@ -5,7 +5,7 @@
 import {applyEdits, tidySpaces, type TextEdit} from '../../../generate/variation/edit.js';
 import {matchCase, wordTokens} from '../../../generate/variation/tokens.js';
 import type {VariationFamily} from '../../../generate/variation/types.js';
-import {analyzeClause} from '../clause.js';
+import {analyzeClause, isSocialFormula} from '../clause.js';
 import {isBaseVerb, isClosedClass} from '../lexicon.js';
 
 /** English function words (closed classes) that keyword queries leave out. */
@@ -47,6 +47,8 @@ export const keyword: VariationFamily = {
     // say what happened.
     const clause = analyzeClause(input);
     if (clause && (clause.kind === 'st' || clause.kind === 'nvp')) return undefined;
+    // "thank you so much" has no keywords ("thank much").
+    if (!clause && isSocialFormula(input.text)) return undefined;
     const tokens = wordTokens(input);
     const edits: TextEdit[] = [];
     const keptWords: typeof tokens = [];
