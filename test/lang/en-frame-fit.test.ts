@@ -104,6 +104,12 @@ describe('seed analysis', () => {
         );
   });
 
+  it('reads an adverb after the lead-in as part of it ("can I still cancel" -> "cancelling", not "stilling")', () => {
+    const texts = atLeast(20, outputs('can I still cancel my membership'), 'request with an adverb');
+    expect(texts).toContain('I need help cancelling my membership');
+    for (const text of texts) expect(text).not.toMatch(/stilling|(to|me|I) still cancel/i);
+  });
+
   it('puts an embedded question in statement order with the verb after the whole subject', () => {
     const texts = outputs('why is my monthly fee so high');
     expect(texts).toContain('tell me why my monthly fee is so high');

@@ -219,6 +219,18 @@ const FINITE_MARKERS = new Set(
   ).split(' '),
 );
 const DETERMINERS = new Set(['a', 'an', 'the', 'my', 'your', 'our', 'this', 'that', 'some', 'any', 'no']);
+/** Adverbs between a lead-in and its verb ("can I still cancel", "I just want to"). */
+const LEAD_ADVERBS = new Set([
+  'still',
+  'just',
+  'also',
+  'really',
+  'actually',
+  'quickly',
+  'now',
+  'already',
+  'even',
+]);
 /** Finite past forms that make a statement a report of something that happened. */
 const PAST_MARKERS = new Set(
   "was were wasn't weren't did didn't had hadn't got came went sent charged arrived broke".split(' '),
@@ -337,11 +349,22 @@ function analyze(input: AnnotatedText): Clause | undefined {
     expect = undefined;
   }
   cursor += leadIn.length;
-  const coreStart = cursor;
+  let coreStart = cursor;
   if (coreStart >= coreEnd) return undefined;
   const tokens = wordTokens({text: text.slice(0, coreEnd), entities});
-  const head = tokens.find((t) => t.start >= coreStart);
+  let head = tokens.find((t) => t.start >= coreStart);
   if (!head) return undefined;
+  // "can I still cancel my order": the adverb goes with the lead-in, the verb heads the core (not "stilling").
+  const afterAdverb = tokens[tokens.indexOf(head) + 1];
+  if (
+    (expect === 'vp' || expect === 'nvp') &&
+    LEAD_ADVERBS.has(head.lower) &&
+    afterAdverb &&
+    !head.inEntity
+  ) {
+    head = afterAdverb;
+    coreStart = head.start;
+  }
   let kind: CoreKind;
   const coreTokens = tokens.filter((t) => t.start >= coreStart);
   if (expect === 'ewh') {
