@@ -107,7 +107,7 @@ describe('seed analysis', () => {
   it('reads an adverb after the lead-in as part of it ("can I still cancel" -> "cancelling", not "stilling")', () => {
     const texts = atLeast(20, outputs('can I still cancel my membership'), 'request with an adverb');
     expect(texts).toContain('I need help cancelling my membership');
-    for (const text of texts) expect(text).not.toMatch(/stilling|(to|me|I) still cancel/i);
+    for (const text of texts) expect(text).not.toMatch(/stilling|\b(to|me) still cancel/i);
   });
 
   it('puts an embedded question in statement order with the verb after the whole subject', () => {
