@@ -122,6 +122,11 @@ describe('seed analysis', () => {
     const doSupport = outputs('when does the yoga class start');
     expect(doSupport).toContain('tell me when the yoga class starts');
     for (const text of doSupport) expect(text).not.toMatch(/(know|tell me) when does/);
+    // A two-word wh-phrase ("what time", "how much"), and the last verb-like word of a compound is the verb.
+    expect(outputs('what time do you open on sundays')).toContain('tell me what time you open on sundays');
+    expect(outputs('how much does a personal trainer session cost')).toContain(
+      'tell me how much a personal trainer session costs',
+    );
     expect(outputs('when can I come in for a trial session')).toContain(
       'tell me when I can come in for a trial session',
     );

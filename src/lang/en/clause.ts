@@ -492,12 +492,14 @@ const PREDICATE_STARTERS = new Set(
 );
 const MODALS = new Set(['can', 'could', 'will', 'would', 'should']);
 const DO_FORMS = new Set(['do', 'does', 'did']);
+const QUESTION_AUX = new Set(['is', 'are', ...MODALS, ...DO_FORMS]);
 
 /**
  * Where a subject that starts at `tokens[from]` ends: before a predicate starter (copula) or before the first
  * base verb (modal), at least one word in; the end of the core when none comes (copula only).
  */
 function subjectEnd(tokens: WordToken[], from: number, copula: boolean): number | undefined {
+  let skipped = false;
   for (let i = from + 1; i < tokens.length; i++) {
     const token = tokens[i]!;
     // Right after a determiner a word is part of the subject ("the spin class", "my locker key").
@@ -505,9 +507,19 @@ function subjectEnd(tokens: WordToken[], from: number, copula: boolean): number 
     if (copula) {
       if (PREDICATE_STARTERS.has(token.lower) || (/[^e]ed$/.test(token.lower) && token.lower.length > 4))
         return i;
-    } else if (isBaseVerb(token.lower, tokens[i + 1]?.lower)) return i;
+      continue;
+    }
+    // In a compound ("a puncture repair cost") a verb-like noun is followed by another: the last one is the verb.
+    const next = tokens[i + 1];
+    const verbLike = isBaseVerb(token.lower, next?.lower) || (skipped && isBaseVerb(token.lower, 'the'));
+    if (!verbLike) continue;
+    if (next && !next.inEntity && !isClosedClass(next.lower) && isBaseVerb(next.lower, 'the')) skipped = true;
+    else return i;
   }
-  return copula ? tokens.length : undefined;
+  if (copula) return tokens.length;
+  // A question's verb often ends it ("how much does a session cost"): a word that can be a verb there is one.
+  const last = tokens.length - 1;
+  return last > from && !tokens[last]!.inEntity && isBaseVerb(tokens[last]!.lower, 'the') ? last : undefined;
 }
 
 /**
@@ -538,26 +550,34 @@ function embedQuestion(
     else edits.push({start: clause.coreEnd, end: clause.coreEnd, replacement: ` ${aux.lower}`});
   };
   const whFirst = WH_QUESTION_WORDS.has(first.lower);
-  if (whFirst && (second.lower === 'is' || second.lower === 'are')) {
+  // The wh-phrase: "what" or "what time", "how much", "how long" (one word more when an auxiliary follows it).
+  const whLength =
+    whFirst && third && !second.inEntity && !QUESTION_AUX.has(second.lower) && QUESTION_AUX.has(third.lower)
+      ? 2
+      : 1;
+  const aux = tokens[whLength]!;
+  const subject = tokens[whLength + 1];
+  if (whFirst && (aux.lower === 'is' || aux.lower === 'are')) {
     // "what is the weather" -> "what the weather is"; "where are my keys" -> "where my keys are".
     // "how is the repair going" would become "how the repair going is": progressive forms stay direct.
-    if (!third || tokens.length < 3 || tokens.some((t) => /ing$/.test(t.lower))) return undefined;
-    moveAux(second, subjectEnd(tokens, 2, true)!, '');
-  } else if (whFirst && MODALS.has(second.lower) && third && SUBJECT_PRONOUNS.has(third.lower)) {
+    if (!subject || tokens.some((t) => /ing$/.test(t.lower))) return undefined;
+    moveAux(aux, subjectEnd(tokens, whLength + 1, true)!, '');
+  } else if (whFirst && MODALS.has(aux.lower) && subject && SUBJECT_PRONOUNS.has(subject.lower)) {
     // "where can I park my car" -> "where I can park my car".
-    moveAux(second, 3, '');
-  } else if (whFirst && DO_FORMS.has(second.lower) && third) {
-    // "when does the yoga class start" -> "when the yoga class starts"; "what do you offer" -> "what you offer".
-    const end = subjectEnd(tokens, 2, false);
+    moveAux(aux, whLength + 2, '');
+  } else if (whFirst && DO_FORMS.has(aux.lower) && subject) {
+    // "when does the yoga class start" -> "when the yoga class starts"; "what time do you open" -> "what
+    // time you open".
+    const end = subjectEnd(tokens, whLength + 1, false);
     if (end === undefined) return undefined;
     const verb = tokens[end]!;
-    if (second.lower === 'does' && SUBJECT_PRONOUNS.has(third.lower) && third.lower !== 'it')
+    if (aux.lower === 'does' && SUBJECT_PRONOUNS.has(subject.lower) && subject.lower !== 'it')
       return undefined;
-    edits.push({start: second.start, end: third.start, replacement: ''});
+    edits.push({start: aux.start, end: subject.start, replacement: ''});
     const form =
-      second.lower === 'does'
+      aux.lower === 'does'
         ? thirdPersonSingular(verb.lower)
-        : second.lower === 'did'
+        : aux.lower === 'did'
           ? conjugate(verb.lower).past
           : verb.lower;
     edits.push({start: verb.start, end: verb.end, replacement: form});
