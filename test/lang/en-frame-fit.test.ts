@@ -83,7 +83,9 @@ describe('requests stay requests for help', () => {
   it('keeps a negated plan with a time out of failure frames ("why can\'t I make it tomorrow")', () => {
     const texts = atLeast(3, outputs("I can't make it to my class tomorrow"), 'negated plan');
     for (const text of texts)
-      expect(text).not.toMatch(/why can't|won't let me|doesn't work|haven't been able|couldn't/i);
+      expect(text).not.toMatch(
+        /why can't|won't let me|doesn't work|haven't been able|couldn't|tomorrow,? help/i,
+      );
   });
 });
 

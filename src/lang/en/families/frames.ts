@@ -57,7 +57,7 @@ const URGENT = /\b(?:asap|urgent(?:ly)?|right now|right away)\b/i;
  * Frames that report a failure of something that should work ("why can't I", "it won't let me", "... but it
  * doesn't work"): a negated plan with a time ("I can't make it to my visit tomorrow") is no such failure.
  */
-const REPORTS_FAILURE = /why can't|won't let me|doesn't work|haven't been able|couldn't|\{nvp\} help\b/i;
+const REPORTS_FAILURE = /why can't|won't let me|doesn't work|haven't been able|couldn't|\{nvp\},? help\b/i;
 
 /**
  * Whether a frame keeps what this seed means, beyond taking its kind of core: who acts, what the seed asks
