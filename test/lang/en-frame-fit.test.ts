@@ -124,6 +124,9 @@ describe('seed analysis', () => {
     const doSupport = outputs('when does the yoga class start');
     expect(doSupport).toContain('tell me when the yoga class starts');
     for (const text of doSupport) expect(text).not.toMatch(/(know|tell me) when does/);
+    expect(outputs('why was my card declined at the desk')).toContain(
+      'tell me why my card was declined at the desk',
+    );
     // A two-word wh-phrase ("what time", "how much"), and the last verb-like word of a compound is the verb.
     expect(outputs('what time do you open on sundays')).toContain('tell me what time you open on sundays');
     expect(outputs('how much does a personal trainer session cost')).toContain(

@@ -492,7 +492,9 @@ const PREDICATE_STARTERS = new Set(
 );
 const MODALS = new Set(['can', 'could', 'will', 'would', 'should']);
 const DO_FORMS = new Set(['do', 'does', 'did']);
-const QUESTION_AUX = new Set(['is', 'are', ...MODALS, ...DO_FORMS]);
+/** Copulas a wh-question can move after its subject ("why was my card declined" -> "why my card was declined"). */
+const COPULAS = new Set(['is', 'are', 'was', 'were']);
+const QUESTION_AUX = new Set([...COPULAS, ...MODALS, ...DO_FORMS]);
 
 /**
  * Where a subject that starts at `tokens[from]` ends: before a predicate starter (copula) or before the first
@@ -557,7 +559,7 @@ function embedQuestion(
       : 1;
   const aux = tokens[whLength]!;
   const subject = tokens[whLength + 1];
-  if (whFirst && (aux.lower === 'is' || aux.lower === 'are')) {
+  if (whFirst && COPULAS.has(aux.lower)) {
     // "what is the weather" -> "what the weather is"; "where are my keys" -> "where my keys are".
     // "how is the repair going" would become "how the repair going is": progressive forms stay direct.
     if (!subject || tokens.some((t) => /ing$/.test(t.lower))) return undefined;
