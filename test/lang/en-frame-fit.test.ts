@@ -170,6 +170,8 @@ describe('seed analysis', () => {
       keyword.apply({text, entities: []}, {rng: createRng(1), intent: 'x', language: 'en'});
     expect(run('where is your gym')).toBeUndefined();
     expect(run('do you see children')).toBeUndefined();
+    expect(run('how do I get to the gym from the station')).toBeUndefined();
+    expect(run('book a spin class for monday')?.text).toBe('book spin class monday');
     expect(run('what are the opening hours on sunday')?.text).toBe('opening hours sunday');
   });
 });
