@@ -172,6 +172,7 @@ describe('seed analysis', () => {
     expect(run('do you see children')).toBeUndefined();
     expect(run('how do I get to the gym from the station')).toBeUndefined();
     expect(run('book a spin class for monday')?.text).toBe('book spin class monday');
+    expect(run("I'm looking to book a spin class for monday")?.text).toBe('book spin class monday');
     expect(run('what are the opening hours on sunday')?.text).toBe('opening hours sunday');
   });
 });

@@ -15,7 +15,9 @@ export const FUNCTION_WORDS = new Set(
     'am is are was were be been being do does did have has had will would shall should can could may might must ' +
     "to of for in on at by with from about into please pls kindly hi hello hey just so very really i'm i'd i've " +
     "you're can't don't cannot want wanna need like would've let's let know how what where when which who whether " +
-    "if and or but also there here help what's where's how's it's that's there's i'll we're"
+    "if and or but also there here help what's where's how's it's that's there's i'll we're " +
+    // The wish words of a frame another family built ("I'm looking to cancel" -> "cancel", not "looking cancel").
+    'looking hoping trying wondering'
   ).split(' '),
 );
 
