@@ -56,18 +56,20 @@ export class LinearIntentClassifier implements IntentClassifier {
 
   /** Raw margins (one per intent, in `intents` order) before calibration. */
   margins(text: string): Float64Array {
-    const {featureStart, featureClass, featureWeight, bias} = this.data;
-    const margins = Float64Array.from(bias);
-    const vector = this.vectorizer.vectorize(text);
-    for (let k = 0; k < vector.indices.length; k++) {
-      const feature = vector.indices[k]!;
-      const value = vector.values[k]!;
-      for (let p = featureStart[feature]!; p < featureStart[feature + 1]!; p++) {
-        const intent = featureClass[p]!;
-        margins[intent] = margins[intent]! + featureWeight[p]! * value;
-      }
-    }
+    const margins = Float64Array.from(this.data.bias);
+    this.addMargins(text, margins);
     return margins;
+  }
+
+  /** Adds the text's margins to `margins` (holding the bias, or zeros): margins() without allocating. */
+  addMargins(text: string, margins: Float64Array): void {
+    const {featureStart, featureClass, featureWeight} = this.data;
+    this.vectorizer.accumulate(text, featureStart, featureClass, featureWeight, margins);
+  }
+
+  /** The intercepts margins() starts from. */
+  get bias(): Float32Array {
+    return this.data.bias;
   }
 
   predict(text: string): Prediction {
