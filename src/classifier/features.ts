@@ -135,33 +135,10 @@ export class Vectorizer {
   }
 
   /**
-   * Adds scale-free dot products to `margins`: for every feature f of the text with weight w, and every
-   * (row, value) pair in f's run of the feature-major matrix, margins[row] += value * w. The same sums, in the
-   * same order, as iterating over vectorize(text), without allocating the vector.
+   * vectorize() without allocating: returns the vector's length; its features and weights are the first that
+   * many entries of `scratchFeatures` and `scratchWeights`, valid until the next call.
    */
-  accumulate(
-    text: string,
-    featureStart: Int32Array,
-    featureRow: Uint16Array,
-    featureValue: Float32Array,
-    margins: Float64Array,
-  ): void {
-    const size = this.vectorizeInScratch(text);
-    const order = this.order;
-    const weights = this.weights;
-    for (let k = 0; k < size; k++) {
-      const feature = order[k]!;
-      const weight = weights[k]!;
-      const end = featureStart[feature + 1]!;
-      for (let p = featureStart[feature]!; p < end; p++) {
-        const row = featureRow[p]!;
-        margins[row] = margins[row]! + featureValue[p]! * weight;
-      }
-    }
-  }
-
-  /** Fills order/weights with the text's vector; returns its length. */
-  private vectorizeInScratch(text: string): number {
+  vectorizeInScratch(text: string): number {
     const normalized = normalizeForFeatures(text);
     if (this.epoch === 0x7fffffff) {
       this.stamp.fill(0);
@@ -200,6 +177,14 @@ export class Vectorizer {
     return this.size;
   }
 
+  get scratchFeatures(): Int32Array {
+    return this.order;
+  }
+
+  get scratchWeights(): Float32Array {
+    return this.weights;
+  }
+
   private count(feature: number | undefined): void {
     if (feature === undefined) return;
     if (this.stamp[feature] === this.epoch) {
@@ -225,12 +210,32 @@ export class Vectorizer {
     let squaredNorm = 0;
     for (let i = from; i < to; i++) {
       const feature = order[i]!;
-      const value = (1 + Math.log(this.counts[feature]!)) * this.idf[feature]!;
+      const count = this.counts[feature]!;
+      // 1 + ln 1 is exactly 1: most n-grams occur once, and the logarithm is the costly part.
+      const value = count === 1 ? this.idf[feature]! : (1 + Math.log(count)) * this.idf[feature]!;
       raw[i] = value;
       squaredNorm += value * value;
     }
     const norm = squaredNorm === 0 ? 1 : Math.sqrt(squaredNorm);
     for (let i = from; i < to; i++) this.weights[i] = raw[i]! / norm;
+  }
+
+  /** The known character n-gram features of one word, in the order forEachCharNgram visits them. */
+  private charFeatures(word: string): Int32Array {
+    const found: number[] = [];
+    const padded = ` ${word} `;
+    for (let n = CHAR_NGRAM_MIN; n <= CHAR_NGRAM_MAX; n++) {
+      if (padded.length <= n) {
+        const feature = this.charIndex.get(padded);
+        if (feature !== undefined) found.push(feature);
+        break;
+      }
+      for (let offset = 0; offset + n <= padded.length; offset++) {
+        const feature = this.charIndex.get(padded.slice(offset, offset + n));
+        if (feature !== undefined) found.push(feature);
+      }
+    }
+    return Int32Array.from(found);
   }
 
   /** One whitespace-separated word's token and character features (tokens in order, chars as forEachCharNgram visits them). */
@@ -240,12 +245,7 @@ export class Vectorizer {
       const tokens = wordTokens(word);
       const tokenFeatures = new Int32Array(tokens.length);
       for (let t = 0; t < tokens.length; t++) tokenFeatures[t] = this.wordIndex.get(tokens[t]!) ?? -1;
-      const found: number[] = [];
-      forEachCharNgram(word, (ngram) => {
-        const feature = this.charIndex.get(ngram);
-        if (feature !== undefined) found.push(feature);
-      });
-      entry = {tokenFeatures, tokens, charFeatures: Int32Array.from(found)};
+      entry = {tokenFeatures, tokens, charFeatures: this.charFeatures(word)};
       if (this.featuresOfWord.size >= WORD_CACHE_LIMIT) this.featuresOfWord.clear();
       this.featuresOfWord.set(word, entry);
     }

@@ -12,6 +12,9 @@ export const CLASSIFIER_FORMAT = 'synthnlu-intent-classifier/1';
 /** Bump when features, training or scoring change, so caches keyed on it retrain. */
 export const CLASSIFIER_VERSION = 1;
 
+/** Up to this many weights (16 MB as float32) the model also keeps a dense copy for scoring. */
+const MAX_DENSE_WEIGHTS = 4_000_000;
+
 export interface LinearModelData {
   intents: string[];
   wordVocabulary: string[];
@@ -45,6 +48,8 @@ interface SerializedModel {
 export class LinearIntentClassifier implements IntentClassifier {
   readonly intents: readonly string[];
   private readonly vectorizer: Vectorizer;
+  /** denseWeights(), once built; null when too large to build. */
+  private dense: Float32Array | null | undefined;
 
   constructor(private readonly data: LinearModelData) {
     this.intents = data.intents;
@@ -61,10 +66,55 @@ export class LinearIntentClassifier implements IntentClassifier {
     return margins;
   }
 
-  /** Adds the text's margins to `margins` (holding the bias, or zeros): margins() without allocating. */
+  /**
+   * Adds the text's dot products to `margins` (holding the bias): margins() without allocating. For each of the
+   * text's features in order, each intent with a weight for it gets weight * value added, in intent order.
+   */
   addMargins(text: string, margins: Float64Array): void {
+    const size = this.vectorizer.vectorizeInScratch(text);
+    const features = this.vectorizer.scratchFeatures;
+    const values = this.vectorizer.scratchWeights;
+    const dense = this.denseWeights();
+    if (dense) {
+      // The same sums as the sparse loop: an intent without a weight gets + 0, which changes no sum.
+      const intents = margins.length;
+      for (let k = 0; k < size; k++) {
+        const value = values[k]!;
+        const base = features[k]! * intents;
+        for (let i = 0; i < intents; i++) margins[i] = margins[i]! + dense[base + i]! * value;
+      }
+      return;
+    }
     const {featureStart, featureClass, featureWeight} = this.data;
-    this.vectorizer.accumulate(text, featureStart, featureClass, featureWeight, margins);
+    for (let k = 0; k < size; k++) {
+      const feature = features[k]!;
+      const value = values[k]!;
+      const end = featureStart[feature + 1]!;
+      for (let p = featureStart[feature]!; p < end; p++) {
+        const intent = featureClass[p]!;
+        margins[intent] = margins[intent]! + featureWeight[p]! * value;
+      }
+    }
+  }
+
+  /**
+   * The weights as a dense feature-major matrix (features x intents), built on first use when it is small
+   * enough: contiguous rows score faster than the sparse runs, with the same sums.
+   */
+  private denseWeights(): Float32Array | undefined {
+    if (this.dense === undefined) {
+      const {featureStart, featureClass, featureWeight, intents} = this.data;
+      const features = featureStart.length - 1;
+      if (features * intents.length > MAX_DENSE_WEIGHTS) this.dense = null;
+      else {
+        const dense = new Float32Array(features * intents.length);
+        for (let f = 0; f < features; f++)
+          for (let p = featureStart[f]!; p < featureStart[f + 1]!; p++)
+            dense[f * intents.length + featureClass[p]!] = featureWeight[p]!;
+        this.dense = dense;
+      }
+    }
+    return this.dense ?? undefined;
   }
 
   /** The intercepts margins() starts from. */
