@@ -338,7 +338,7 @@ function analyze(input: AnnotatedText): Clause | undefined {
  * entity.
  */
 export function rewrap(input: AnnotatedText, clause: Clause, frame: string): AnnotatedText | undefined {
-  const match = /\{(vp|ving|nvp|np|wh|ewh|st|core)\}/.exec(frame);
+  const match = frameSlot(frame);
   if (!match) return undefined;
   const slot = match[1]!;
   if (slot === 'vp' || slot === 'ving') {
@@ -371,6 +371,20 @@ export function rewrap(input: AnnotatedText, clause: Clause, frame: string): Ann
   const wrapped = applyEdits(input, edits);
   if (!wrapped) return undefined;
   return clause.capitalized && !capitalizeInPrefix ? capitalizeFirst(wrapped) : wrapped;
+}
+
+const FRAME_SLOT = /\{(vp|ving|nvp|np|wh|ewh|st|core)\}/;
+/** Frames are a fixed set of strings: each one's slot is found once (this is on the hot path). */
+const frameSlots = new Map<string, RegExpExecArray | null>();
+
+function frameSlot(frame: string): RegExpExecArray | null {
+  let slot = frameSlots.get(frame);
+  if (slot === undefined) {
+    slot = FRAME_SLOT.exec(frame);
+    if (frameSlots.size >= 10_000) frameSlots.clear();
+    frameSlots.set(frame, slot);
+  }
+  return slot;
 }
 
 /**

@@ -16,8 +16,21 @@ interface Candidate {
   options: string[];
 }
 
+/** Off-verb candidates by word: the lexicon is fixed, so each word's are looked up once (a hot path). */
+const offVerbCandidates = new Map<string, string[]>();
+
 function candidatesFor(token: WordToken, isHeadVerb: boolean): string[] {
   if (isHeadVerb) return synonymsOf(token.lower, 'v');
+  let candidates = offVerbCandidates.get(token.lower);
+  if (!candidates) {
+    candidates = offVerbCandidatesOf(token);
+    if (offVerbCandidates.size >= 50_000) offVerbCandidates.clear();
+    offVerbCandidates.set(token.lower, candidates);
+  }
+  return candidates;
+}
+
+function offVerbCandidatesOf(token: WordToken): string[] {
   // Off the verb slot a word is most likely a noun or modifier ("TV show"), so verb senses are not swapped there.
   const direct = dominantNonVerbSynonyms(token.lower);
   if (direct.length > 0 || !/[^s]s$/.test(token.lower)) return direct;
