@@ -21,7 +21,7 @@ export function hashKey(text: string): [number, number] {
 }
 
 const ASCII = /^[\x20-\x7e]*$/;
-const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]+/g;
+const ASCII_PUNCTUATION_OR_SPACE = /[ !-/:-@[-`{-~]+/g;
 
 /**
  * normalizeUtteranceText, with a fast path for printable ASCII (the common case) that gives the same result:
@@ -29,7 +29,9 @@ const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]+/g;
  */
 export function dedupeKeyText(text: string): string {
   if (!ASCII.test(text)) return normalizeUtteranceText(text);
-  return text.toLowerCase().replace(ASCII_PUNCTUATION, ' ').replace(/ {2,}/g, ' ').trim();
+  // A run of punctuation and spaces becomes one space, as replacing punctuation runs by spaces and then
+  // collapsing runs of spaces would give.
+  return text.toLowerCase().replace(ASCII_PUNCTUATION_OR_SPACE, ' ').trim();
 }
 
 export class CompactKeySet {
