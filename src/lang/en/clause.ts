@@ -265,7 +265,8 @@ function analyze(input: AnnotatedText): Clause | undefined {
   let coreEnd = text.length;
   const trailer = TRAILER.exec(text);
   if (trailer && !editTouchesEntity(entities, trailer.index, text.length)) coreEnd = trailer.index;
-  let cursor = GREETING.exec(text)![0].length;
+  const greetingEnd = GREETING.exec(text)![0].length;
+  let cursor = greetingEnd;
   let leadIn = '';
   let expect: CoreKind | undefined;
   const rest = text.slice(cursor, coreEnd);
@@ -320,7 +321,7 @@ function analyze(input: AnnotatedText): Clause | undefined {
     return undefined; // "can you ... <not a verb>": too unsure to re-wrap
   else kind = 'np';
   if ((kind === 'vp' || kind === 'nvp') && head.inEntity) return undefined;
-  const firstChar = text.charAt(GREETING.exec(text)![0].length);
+  const firstChar = text.charAt(greetingEnd);
   return {
     kind,
     coreStart,
