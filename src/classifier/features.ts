@@ -139,14 +139,19 @@ export class Vectorizer {
    * many entries of `scratchFeatures` and `scratchWeights`, valid until the next call.
    */
   vectorizeInScratch(text: string): number {
-    const normalized = normalizeForFeatures(text);
+    // normalizeForFeatures and charNgramWords, with the printable-ASCII test made once: there the only
+    // whitespace is the space, so a plain split finds the same words as splitting on \s+.
+    const ascii = ASCII.test(text);
+    const normalized = ascii ? text.toLowerCase() : text.normalize('NFKC').toLowerCase();
     if (this.epoch === 0x7fffffff) {
       this.stamp.fill(0);
       this.epoch = 0;
     }
     this.epoch += 1;
     this.size = 0;
-    const words = charNgramWords(normalized);
+    const words = ascii
+      ? normalized.split(' ').filter((word) => word.length > 0)
+      : charNgramWords(normalized);
     const entries: WordFeatures[] = new Array(words.length);
     for (let w = 0; w < words.length; w++) entries[w] = this.wordFeatures(words[w]!);
     // Word unigrams and bigrams, bigrams running across whitespace-separated words.
