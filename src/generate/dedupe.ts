@@ -29,7 +29,7 @@ function hashKey(text: string): void {
 }
 
 const ASCII = /^[\x20-\x7e]*$/;
-const ASCII_PUNCTUATION_OR_SPACE = /[ !-/:-@[-`{-~]+/g;
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]+/g;
 
 /**
  * normalizeUtteranceText, with a fast path for printable ASCII (the common case) that gives the same result:
@@ -37,9 +37,7 @@ const ASCII_PUNCTUATION_OR_SPACE = /[ !-/:-@[-`{-~]+/g;
  */
 export function dedupeKeyText(text: string): string {
   if (!ASCII.test(text)) return normalizeUtteranceText(text);
-  // A run of punctuation and spaces becomes one space, as replacing punctuation runs by spaces and then
-  // collapsing runs of spaces would give.
-  return text.toLowerCase().replace(ASCII_PUNCTUATION_OR_SPACE, ' ').trim();
+  return text.toLowerCase().replace(ASCII_PUNCTUATION, ' ').replace(/ {2,}/g, ' ').trim();
 }
 
 export class CompactKeySet {
