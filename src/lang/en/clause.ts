@@ -6,6 +6,7 @@
  * per-utterance work beyond dictionary lookups.
  */
 import {editTouchesEntity, applyEdits, type TextEdit} from '../../generate/variation/edit.js';
+import {TextAnalysisCache} from '../../generate/variation/text-cache.js';
 import {wordTokens, type WordToken} from '../../generate/variation/tokens.js';
 import type {AnnotatedText} from '../../generate/variation/types.js';
 import {conjugate, isBaseVerb, isClosedClass} from './lexicon.js';
@@ -229,9 +230,7 @@ const NOUN_LEAD_IN = leadInPattern(NOUN_LEAD_INS);
 const GREETING = /^(?:(?:hey|hi|hello|ok|okay|so|yo)\b[,!]?\s+)?/i;
 const TRAILER = /(?:[\s,]+(?:please|pls|plz|thanks|thank you|thx|for me)\b)*\s*[?.!]*\s*$/i;
 
-/** By text: the span positions the analysis was made with (start, end, start, end...) and its result. */
-const cache = new Map<string, {spans: number[]; clause: Clause | undefined}>();
-const CACHE_LIMIT = 20_000;
+const cache = new TextAnalysisCache<Clause | undefined>((input) => analyze(input));
 /** The last input asked about: families on one text ask several times in a row. */
 let lastInput: AnnotatedText | undefined;
 let lastClause: Clause | undefined;
@@ -239,25 +238,10 @@ let lastClause: Clause | undefined;
 /** The analysis depends on the text and on where its entity spans are, nothing else. */
 export function analyzeClause(input: AnnotatedText): Clause | undefined {
   if (input === lastInput) return lastClause;
-  const cached = cache.get(input.text);
-  let clause: Clause | undefined;
-  if (cached && sameSpanPositions(cached.spans, input)) clause = cached.clause;
-  else {
-    clause = analyze(input);
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(input.text, {spans: input.entities.flatMap((span) => [span.start, span.end]), clause});
-  }
+  const clause = cache.get(input);
   lastInput = input;
   lastClause = clause;
   return clause;
-}
-
-function sameSpanPositions(spans: number[], input: AnnotatedText): boolean {
-  const {entities} = input;
-  if (spans.length !== 2 * entities.length) return false;
-  for (let i = 0; i < entities.length; i++)
-    if (spans[2 * i] !== entities[i]!.start || spans[2 * i + 1] !== entities[i]!.end) return false;
-  return true;
 }
 
 function analyze(input: AnnotatedText): Clause | undefined {
