@@ -12,8 +12,11 @@ export const CLASSIFIER_FORMAT = 'synthnlu-intent-classifier/1';
 /** Bump when features, training or scoring change, so caches keyed on it retrain. */
 export const CLASSIFIER_VERSION = 1;
 
-/** Up to this many weights (16 MB as float32) the model also keeps a dense copy for scoring. */
-const MAX_DENSE_WEIGHTS = 4_000_000;
+/**
+ * Up to this many weights (4 MB as float32) the model also keeps a dense copy for scoring; larger models
+ * (coverage on hundreds of intents, in several workers at once) keep only the sparse runs.
+ */
+const MAX_DENSE_WEIGHTS = 1_000_000;
 
 export interface LinearModelData {
   intents: string[];
