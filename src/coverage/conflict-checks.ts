@@ -8,6 +8,7 @@ import type {Dataset} from '../model/dataset.js';
 import {intentNames, normalizeUtteranceText} from '../model/dataset.js';
 import {wordTokens} from './text.js';
 import type {Finding} from './types.js';
+import {indicesWhere} from './indices.js';
 
 export interface ConflictOptions {
   /** Jaccard similarity of character 3-gram sets at or above which two utterances are near-duplicates. */
@@ -223,13 +224,6 @@ function forEachBucket(
       visit(members.subarray(0, size));
     }
   }
-}
-
-function indicesWhere(count: number, keep: (i: number) => boolean): Int32Array {
-  const out = new Int32Array(count);
-  let kept = 0;
-  for (let i = 0; i < count; i++) if (keep(i)) out[kept++] = i;
-  return out.subarray(0, kept);
 }
 
 /**
