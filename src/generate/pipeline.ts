@@ -69,6 +69,8 @@ export interface IntentReport {
   rejectedVariants?: number;
   /** Why it stopped short, when it did. */
   reason?: string;
+  /** Sources (templates, seeds) that stopped being drawn because their yield of new utterances fell too low. */
+  saturatedSources?: number;
   /** Candidates dropped by the label filter or the family shares. */
   dropped?: DropCounts;
 }
@@ -182,6 +184,42 @@ interface Base {
   produced: number;
   /** Draws in a row that gave nothing new; past a limit the base counts as exhausted. */
   failures: number;
+  /** Draws from it so far. */
+  draws: number;
+  /** Its recent yield: new utterances per draw, decayed over about YIELD_WINDOW draws. */
+  yield: number;
+  /** Plain expansions (no family applied) in a row that were already written. */
+  plainMisses: number;
+  /** Its wordings are all written: from now on a draw must be varied, like a seed's. */
+  plainExhausted: boolean;
+}
+
+/**
+ * Saturation: a source (template or seed) whose recent yield falls below MIN_YIELD new utterances per draw
+ * after at least YIELD_WINDOW draws stops being drawn; its share goes to the sources still yielding. When none
+ * yields any more the intent stops and reports the shortfall, instead of paying ever more draws per utterance.
+ */
+const YIELD_WINDOW = 100;
+const MIN_YIELD = 1 / 20;
+
+function newBase(template: CompiledTemplate, seed: boolean): Base {
+  return {template, seed, produced: 0, failures: 0, draws: 0, yield: 1, plainMisses: 0, plainExhausted: seed};
+}
+
+/** Records one draw's result; true when the base has saturated and should not be drawn again. */
+function recordDraw(base: Base, produced: boolean): boolean {
+  base.draws += 1;
+  base.yield += ((produced ? 1 : 0) - base.yield) / YIELD_WINDOW;
+  return base.draws >= YIELD_WINDOW && base.yield < MIN_YIELD;
+}
+
+/**
+ * A plain expansion of a base was already written. Past all its wordings (or, when texts from other sources
+ * collide with them, past 10 + 2 * capacity such misses in a row) an unvaried draw can only repeat one.
+ */
+function recordPlainMiss(base: Base): void {
+  base.plainMisses += 1;
+  if (base.plainMisses > 10 + 2 * Math.min(base.template.capacity, 100_000)) base.plainExhausted = true;
 }
 
 /** Everything compiled once per spec. */
@@ -385,10 +423,10 @@ function* generateIntent(
   const seedSplits = new Map<string, 'train' | 'test'>();
   for (const template of prepared.templates[index]!) {
     if (!template.plain) {
-      bases.push({template, seed: false, produced: 0, failures: 0});
+      bases.push(newBase(template, false));
       continue;
     }
-    bases.push({template, seed: true, produced: 0, failures: 0});
+    bases.push(newBase(template, true));
     buffer.text = '';
     buffer.entities = [];
     template.sample(templateRng, buffer);
@@ -420,6 +458,46 @@ function* generateIntent(
   const capacity = families.length > 0 ? Infinity : usable.reduce((n, b) => n + b.template.capacity, 0);
   const target = Math.min(settings.count, report.produced + capacity);
   const maxAttempts = Math.max(MIN_ATTEMPTS, settings.count * ATTEMPTS_PER_UTTERANCE);
+  /** One draw from a base: a new utterance to write, or undefined (a repeat, a rejected or unchanged variant). */
+  const drawCandidate = (base: Base): {annotated: AnnotatedText; tags: VariationTag[]} | undefined => {
+    buffer.text = '';
+    buffer.entities = [];
+    base.template.sample(templateRng, buffer);
+    let state = memo.base(tidyExpansion(buffer), base.template.capacity !== Infinity);
+    let tags: VariationTag[] = [];
+    if (families.length > 0) {
+      const varied = applyFamilies(state, families, memo, variationRng, base.plainExhausted, report);
+      if (!varied) return undefined;
+      state = varied.state;
+      tags = varied.tags;
+    }
+    // Seen once, seen for good: the set only grows.
+    const key = (state.dedupeKey ??= dedupeKeyText(state.annotated.text));
+    if (state.seen || seen.has(key)) {
+      state.seen = true;
+      if (tags.length === 0) recordPlainMiss(base);
+      return undefined;
+    }
+    if (!key) return undefined;
+    const annotated = state.annotated;
+    if (tags.length > 0) {
+      if (tags.some(shareFilled)) {
+        drop('familyShare', tags);
+        return undefined;
+      }
+      const judgement = prepared.filter?.judge(annotated.text, intent.name);
+      if (judgement && !judgement.keep) {
+        // Remember it, so the same drifted text is not judged again.
+        seen.add(key);
+        state.seen = true;
+        drop(judgement.reason === 'other-intent' ? 'otherIntent' : 'lowConfidence', tags);
+        return undefined;
+      }
+    } else base.plainMisses = 0;
+    seen.add(key);
+    state.seen = true;
+    return {annotated, tags};
+  };
   let stalled = 0;
   const stallLimit = options.stallLimit ?? STALL_LIMIT;
   while (report.produced < target && usable.length > 0) {
@@ -442,42 +520,13 @@ function* generateIntent(
       usable = usable.filter((b) => b !== base);
       continue;
     }
-    buffer.text = '';
-    buffer.entities = [];
-    base.template.sample(templateRng, buffer);
-    let state = memo.base(tidyExpansion(buffer), base.template.capacity !== Infinity);
-    let tags: VariationTag[] = [];
-    if (families.length > 0) {
-      const varied = applyFamilies(state, families, memo, variationRng, base.seed, report);
-      if (!varied) continue;
-      state = varied.state;
-      tags = varied.tags;
+    const candidate = drawCandidate(base);
+    if (recordDraw(base, candidate !== undefined)) {
+      usable = usable.filter((b) => b !== base);
+      report.saturatedSources = (report.saturatedSources ?? 0) + 1;
     }
-    // Seen once, seen for good: the set only grows.
-    if (state.seen) continue;
-    const key = (state.dedupeKey ??= dedupeKeyText(state.annotated.text));
-    if (!key) continue;
-    if (seen.has(key)) {
-      state.seen = true;
-      continue;
-    }
-    const annotated = state.annotated;
-    if (tags.length > 0) {
-      if (tags.some(shareFilled)) {
-        drop('familyShare', tags);
-        continue;
-      }
-      const judgement = prepared.filter?.judge(annotated.text, intent.name);
-      if (judgement && !judgement.keep) {
-        // Remember it, so the same drifted text is not judged again.
-        seen.add(key);
-        state.seen = true;
-        drop(judgement.reason === 'other-intent' ? 'otherIntent' : 'lowConfidence', tags);
-        continue;
-      }
-    }
-    seen.add(key);
-    state.seen = true;
+    if (!candidate) continue;
+    const {annotated, tags} = candidate;
     stalled = 0;
     base.produced += 1;
     base.failures = 0;
@@ -490,7 +539,9 @@ function* generateIntent(
   }
   if (report.reason) {
     // Set inside the loop.
-  } else if (usable.length === 0 && report.produced < settings.count)
+  } else if (usable.length === 0 && report.saturatedSources && report.produced < settings.count)
+    report.reason = `every source saturated (under 1 new utterance in ${Math.round(1 / MIN_YIELD)} draws)`;
+  else if (usable.length === 0 && report.produced < settings.count)
     report.reason = 'only seed sentences and no variation family is available to paraphrase them';
   else if (report.produced < settings.count && !report.reason)
     report.reason = `the templates can produce only ${report.produced} different utterances`;

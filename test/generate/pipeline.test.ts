@@ -200,6 +200,25 @@ describe('generation pipeline', () => {
     expect(report.shortfall).toBe(50);
   });
 
+  it('stops drawing from saturated sources: a small space costs a bounded number of draws per utterance', async () => {
+    // 2 x 2 wordings, each always prefixed by both families: at most 4 x 4 x 4 = 64 texts for a count of 1,000.
+    const small: Spec = {
+      language: 'en',
+      defaults: {variations: {polite: 1, colloquial: 1}},
+      intents: [{name: 'yes', examples: ['(yes|yeah) [sure]'], count: 1_000}],
+    };
+    const {utterances, report} = await collect(small, {seed: 3, filter: false});
+    const intent = report.intents[0]!;
+    expect(intent.produced).toBe(utterances.length);
+    expect(intent.produced).toBeGreaterThan(40);
+    expect(intent.produced).toBeLessThanOrEqual(64);
+    expect(intent.shortfall).toBe(1_000 - intent.produced);
+    // Without the rule the intent runs on until 5,000 draws in a row give nothing new.
+    expect(intent.attempts).toBeLessThan(15 * intent.produced);
+    expect(intent.saturatedSources).toBe(1);
+    expect(intent.reason).toMatch(/saturated/);
+  });
+
   it('streams the same utterances as generateDataset and reports at the end', async () => {
     let report: GenerationReport | undefined;
     const streamed: Utterance[] = [];
