@@ -219,6 +219,20 @@ describe('generation pipeline', () => {
     expect(intent.reason).toMatch(/saturated/);
   });
 
+  it('varies every draw once a template has written all its wordings, so its variants are still found', async () => {
+    // 4 wordings + 4 x 4 polite prefixes = 20 texts; polite applies to 1 draw in 10, so after the 4 wordings most
+    // unvaried draws would only repeat one and the source would look saturated before its variants are out.
+    const small: Spec = {
+      language: 'en',
+      defaults: {variations: {polite: 0.1}},
+      intents: [{name: 'ok', examples: ['(ok|fine|sure|right) then'], count: 200}],
+    };
+    for (const seed of [1, 2, 3]) {
+      const {report} = await collect(small, {seed, filter: false});
+      expect(report.intents[0]).toMatchObject({produced: 20, tags: {P: 16}});
+    }
+  });
+
   it('streams the same utterances as generateDataset and reports at the end', async () => {
     let report: GenerationReport | undefined;
     const streamed: Utterance[] = [];
