@@ -8,9 +8,11 @@ import {execFileSync} from 'node:child_process';
 import {existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {BIN, tempDir} from '../helpers/cli.js';
+import {BIN, ROOT, tempDir} from '../helpers/cli.js';
 import {SPEC_YAML, writeDataset, writeLuisApp, writeSpec} from './fixtures.js';
 import {runHostileCase, runIn, temporaryFiles, type HostileCase} from './harness.js';
+
+const EXAMPLE_SPEC = join(ROOT, 'examples', 'customer-support.yaml');
 
 const USER_FILE = 'my notes: not written by synthnlu\n';
 
@@ -198,10 +200,12 @@ describe('outputs that would lose a file, and inputs or outputs that would hang'
 
   it('leaves no temporary file and no output when generate is stopped with SIGTERM', async () => {
     const dir = tempDir('synthnlu-hostile-');
-    const spec = writeSpec(dir);
+    // The bundled example's templates yield millions of distinct utterances; the tiny hostile spec saturates
+    // (every source stops yielding) and finishes before the signal could arrive.
+    const spec = writeSpec(dir, 'spec.yaml', readFileSync(EXAMPLE_SPEC, 'utf8'));
     const child = spawn(
       process.execPath,
-      [BIN, 'generate', spec, '--out', 'out.jsonl', '--per-intent', '400000', '--max-utterances', '900000'],
+      [BIN, 'generate', spec, '--out', 'out.jsonl', '--per-intent', '400000', '--max-utterances', '9000000'],
       {cwd: dir, stdio: 'ignore', env: {...process.env, NODE_ENV: 'production'}},
     );
     const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
