@@ -60,7 +60,10 @@ export interface ConnectorContext {
 }
 
 export interface ExportOptions {
-  /** Name for the exported agent/app/project when the dataset has none. */
+  /**
+   * Name for the exported agent/app/project (--name). LUIS and CLU: it wins over the dataset's own name (an
+   * imported app's); Dialogflow: the agent's description when the dataset has none and no stored agent.
+   */
   name?: string;
   /** Include only this split (default: both; platforms without a split notion get train+test merged). */
   split?: 'train' | 'test';

@@ -32,7 +32,7 @@ export const generateFlags = {
   }),
   'max-utterances': Flags.integer({
     description:
-      'Refuse to generate more than this many utterances in total (a typo in a count can ask for hours of work).',
+      'Refuse to generate more than this many utterances in total, the out-of-scope intent (--none) included (a typo in a count can ask for hours of work).',
     default: 1_000_000,
     min: 1,
   }),

@@ -30,7 +30,10 @@ export default class Export extends SynthnluCommand<ExportSummary> {
     seed: seedFlag,
     split: splitFlag,
     ...exportChoiceFlags(registry),
-    name: Flags.string({description: 'Agent/app/project name when the dataset has none.'}),
+    name: Flags.string({
+      description:
+        "LUIS app / CLU project name, over the dataset's own; Dialogflow agent description when the dataset has none.",
+    }),
     force: forceFlag,
   };
 

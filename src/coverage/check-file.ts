@@ -90,11 +90,7 @@ export async function coverageOfFile(
     ...(baseline ? {baseline} : {}),
     onProgress: (message) => hooks.progress.note(`coverage: ${message}`),
   });
-  if (flags.junit)
-    await writeFileAtomic(
-      flags.junit,
-      renderJunit(report, report.failOn === 'warning' ? {failOn: 'warning'} : {}),
-    );
+  if (flags.junit) await writeFileAtomic(flags.junit, renderJunit(report));
   if (flags.html) await writeFileAtomic(flags.html, renderHtml(report));
   // Said HTML first: it is the one people open.
   const written = [...outputs].reverse().flatMap(({kind, file: path}) => (path ? [{kind, file: path}] : []));

@@ -8,6 +8,7 @@ import type {Dataset} from '../model/dataset.js';
 import {intentNames, normalizeUtteranceText} from '../model/dataset.js';
 import {wordTokens} from './text.js';
 import type {Finding} from './types.js';
+import {indicesWhere} from './indices.js';
 
 export interface ConflictOptions {
   /** Jaccard similarity of character 3-gram sets at or above which two utterances are near-duplicates. */
@@ -124,20 +125,105 @@ function shingles(text: string): string[] {
   return [...set];
 }
 
-function jaccard(a: Uint32Array, b: Uint32Array): number {
-  let i = 0;
-  let j = 0;
+/** Texts' shingle ids as one compressed-rows table: no typed array per text (100,000 texts would mean 100,000). */
+interface ShingleSets {
+  start: Int32Array;
+  ids: Uint32Array;
+}
+
+function shingleSets(texts: readonly string[]): ShingleSets {
+  const shingleIds = new Map<string, number>();
+  const start = new Int32Array(texts.length + 1);
+  let ids = new Uint32Array(Math.max(16, texts.length * 32));
+  texts.forEach((text, t) => {
+    const set = Uint32Array.from(shingles(text), (shingle) => {
+      let id = shingleIds.get(shingle);
+      if (id === undefined) shingleIds.set(shingle, (id = shingleIds.size));
+      return id;
+    }).sort();
+    const end = start[t]! + set.length;
+    if (end > ids.length) {
+      const grown = new Uint32Array(Math.max(end, 2 * ids.length));
+      grown.set(ids);
+      ids = grown;
+    }
+    ids.set(set, start[t]);
+    start[t + 1] = end;
+  });
+  return {start, ids: ids.subarray(0, start[texts.length])};
+}
+
+/** Jaccard similarity of two sorted id runs of `sets`. */
+function jaccard(sets: ShingleSets, a: number, b: number): number {
+  const {start, ids} = sets;
+  let i = start[a]!;
+  let j = start[b]!;
+  const endA = start[a + 1]!;
+  const endB = start[b + 1]!;
   let shared = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
+  while (i < endA && j < endB) {
+    if (ids[i] === ids[j]) {
       shared++;
       i++;
       j++;
-    } else if (a[i]! < b[j]!) i++;
+    } else if (ids[i]! < ids[j]!) i++;
     else j++;
   }
-  const union = a.length + b.length - shared;
+  const union = endA - start[a]! + (endB - start[b]!) - shared;
   return union === 0 ? 0 : shared / union;
+}
+
+/** Per text and band, a 32-bit digest of the band's MinHash rows (band-major: bandKeys[band * texts + t]). */
+function bandKeys(sets: ShingleSets, texts: number): Uint32Array {
+  const keys = new Uint32Array(BANDS * texts);
+  const signature = new Uint32Array(HASHES);
+  for (let t = 0; t < texts; t++) {
+    signature.fill(0xffffffff);
+    for (let s = sets.start[t]!; s < sets.start[t + 1]!; s++) {
+      const x = mix(sets.ids[s]! + 1);
+      for (let k = 0; k < HASHES; k++) {
+        const h = (Math.imul(x, MULTIPLIERS[k]!) + OFFSETS[k]!) >>> 0;
+        if (h < signature[k]!) signature[k] = h;
+      }
+    }
+    for (let band = 0; band < BANDS; band++) {
+      // A rare digest collision only adds a candidate, which Jaccard rejects.
+      let key = band;
+      for (let r = 0; r < ROWS; r++) key = mix(key ^ signature[band * ROWS + r]!);
+      keys[band * texts + t] = key;
+    }
+  }
+  return keys;
+}
+
+/**
+ * Calls `visit` with each band's buckets (texts whose band digests are equal, at most BUCKET_CAP of them, in
+ * text order), buckets in the order of their first text. Sorting texts by (digest, text) replaces a Map of
+ * arrays per band, which held a few hundred megabytes on 100,000 texts.
+ */
+function forEachBucket(
+  keys: Uint32Array,
+  texts: number,
+  hasShingles: (t: number) => boolean,
+  visit: (members: Int32Array) => void,
+): void {
+  const members = new Int32Array(BUCKET_CAP);
+  for (let band = 0; band < BANDS; band++) {
+    const bandKeys = keys.subarray(band * texts, (band + 1) * texts);
+    const order = indicesWhere(texts, hasShingles).sort((x, y) => bandKeys[x]! - bandKeys[y]! || x - y);
+    const runStarts: number[] = [];
+    for (let i = 0; i < order.length; i++)
+      if (i === 0 || bandKeys[order[i]!] !== bandKeys[order[i - 1]!]) runStarts.push(i);
+    // Each run starts at its first text: ordering runs by it is ordering buckets by first text.
+    runStarts.sort((x, y) => order[x]! - order[y]!);
+    for (const runStart of runStarts) {
+      const key = bandKeys[order[runStart]!];
+      let size = 0;
+      for (let i = runStart; i < order.length && size < BUCKET_CAP && bandKeys[order[i]!] === key; i++)
+        members[size++] = order[i]!;
+      visit(members.subarray(0, size));
+    }
+  }
 }
 
 /**
@@ -150,47 +236,17 @@ function nearDuplicates(dataset: Dataset, normalized: string[], threshold: numbe
   normalized.forEach((key, index) => {
     if (key && !representative.has(key)) representative.set(key, index);
   });
-  const ids = [...representative.values()];
-  const shingleIds = new Map<string, number>();
-  const sets = ids.map((index) =>
-    Uint32Array.from(shingles(normalized[index]!), (shingle) => {
-      let id = shingleIds.get(shingle);
-      if (id === undefined) shingleIds.set(shingle, (id = shingleIds.size));
-      return id;
-    }).sort(),
-  );
-  const buckets = Array.from({length: BANDS}, () => new Map<number, number[]>());
-  const signature = new Uint32Array(HASHES);
-  sets.forEach((set, local) => {
-    if (set.length === 0) return;
-    signature.fill(0xffffffff);
-    for (const shingle of set) {
-      const x = mix(shingle + 1);
-      for (let k = 0; k < HASHES; k++) {
-        const h = (Math.imul(x, MULTIPLIERS[k]!) + OFFSETS[k]!) >>> 0;
-        if (h < signature[k]!) signature[k] = h;
-      }
-    }
-    for (let band = 0; band < BANDS; band++) {
-      // A 32-bit digest of the band's rows: a rare digest collision only adds a candidate, which Jaccard rejects.
-      let key = band;
-      for (let r = 0; r < ROWS; r++) key = mix(key ^ signature[band * ROWS + r]!);
-      let bucket = buckets[band]!.get(key);
-      if (!bucket) buckets[band]!.set(key, (bucket = []));
-      if (bucket.length < BUCKET_CAP) bucket.push(local);
-    }
+  const ids = Int32Array.from(representative.values());
+  representative.clear();
+  const sets = shingleSets(Array.from(ids, (index) => normalized[index]!));
+  const keys = bandKeys(sets, ids.length);
+  const intentIndex = new Map<string, number>();
+  const intentOf = Int32Array.from(ids, (index) => {
+    const intent = dataset.utterances[index]!.intent;
+    let id = intentIndex.get(intent);
+    if (id === undefined) intentIndex.set(intent, (id = intentIndex.size));
+    return id;
   });
-  const intentOf = ids.map((index) => dataset.utterances[index]!.intent);
-  const candidates: [number, number][] = [];
-  for (const band of buckets) {
-    for (const bucket of band.values()) {
-      for (let x = 0; x < bucket.length; x++) {
-        for (let y = x + 1; y < bucket.length; y++) {
-          if (intentOf[bucket[x]!] !== intentOf[bucket[y]!]) candidates.push([bucket[x]!, bucket[y]!]);
-        }
-      }
-    }
-  }
 
   const seen = new Set<number>();
   /** Per intent pair: how many near-duplicate utterance pairs, and the most similar one. */
@@ -199,11 +255,11 @@ function nearDuplicates(dataset: Dataset, normalized: string[], threshold: numbe
     {intents: [string, string]; count: number; best: [number, number, number]}
   >();
   const total = ids.length;
-  for (const [a, b] of candidates) {
-    const similarity = jaccard(sets[a]!, sets[b]!);
-    if (similarity < threshold) continue;
+  const compare = (a: number, b: number) => {
+    const similarity = jaccard(sets, a, b);
+    if (similarity < threshold) return;
     const pairKey = a < b ? a * total + b : b * total + a;
-    if (seen.has(pairKey)) continue;
+    if (seen.has(pairKey)) return;
     seen.add(pairKey);
     const intentA = dataset.utterances[ids[a]!]!.intent;
     const intentB = dataset.utterances[ids[b]!]!.intent;
@@ -215,7 +271,18 @@ function nearDuplicates(dataset: Dataset, normalized: string[], threshold: numbe
       entry.count++;
       if (similarity > entry.best[0]) entry.best = [similarity, ids[a]!, ids[b]!];
     }
-  }
+  };
+  // Candidates are compared as their buckets are walked, not collected first (millions of pairs on templated data).
+  forEachBucket(
+    keys,
+    total,
+    (t) => sets.start[t + 1]! > sets.start[t]!,
+    (bucket) => {
+      for (let x = 0; x < bucket.length; x++)
+        for (let y = x + 1; y < bucket.length; y++)
+          if (intentOf[bucket[x]!] !== intentOf[bucket[y]!]) compare(bucket[x]!, bucket[y]!);
+    },
+  );
   return [...byIntentPair.values()]
     .sort((p, q) => q.best[0] - p.best[0] || q.count - p.count)
     .map(({intents, count, best}) => {
@@ -245,67 +312,14 @@ function nearDuplicates(dataset: Dataset, normalized: string[], threshold: numbe
 export function confusableIntents(dataset: Dataset, options: ConflictOptions): ConfusablePair[] {
   const intents = intentNames(dataset);
   const intentIndex = new Map(intents.map((name, i) => [name, i]));
-  const featureIds = new Map<string, number>();
-  const documentFrequency: number[] = [];
-  const docs: {intent: number; features: Map<number, number>}[] = [];
-  for (const u of dataset.utterances) {
-    const tokens = wordTokens(u.text).map((t) => t.text);
-    const features = new Map<number, number>();
-    const add = (feature: string) => {
-      let id = featureIds.get(feature);
-      if (id === undefined) {
-        featureIds.set(feature, (id = documentFrequency.length));
-        documentFrequency.push(0);
-      }
-      features.set(id, (features.get(id) ?? 0) + 1);
-    };
-    tokens.forEach((t, i) => {
-      add(t);
-      if (i + 1 < tokens.length) add(`${t} ${tokens[i + 1]!}`);
-    });
-    for (const id of features.keys()) documentFrequency[id]!++;
-    docs.push({intent: intentIndex.get(u.intent)!, features});
-  }
-  const n = docs.length;
-  const idf = documentFrequency.map((df) => Math.log((1 + n) / (1 + df)) + 1);
-  const sums = intents.map(() => new Map<number, number>());
-  const sizes = new Array<number>(intents.length).fill(0);
-  for (const doc of docs) {
-    let norm = 0;
-    const weights: [number, number][] = [];
-    for (const [id, tf] of doc.features) {
-      const w = (1 + Math.log(tf)) * idf[id]!;
-      weights.push([id, w]);
-      norm += w * w;
-    }
-    norm = Math.sqrt(norm) || 1;
-    const sum = sums[doc.intent]!;
-    for (const [id, w] of weights) sum.set(id, (sum.get(id) ?? 0) + w / norm);
-    sizes[doc.intent]!++;
-  }
-  const norms = sums.map((sum) => Math.sqrt([...sum.values()].reduce((acc, w) => acc + w * w, 0)));
-  const cohesion = norms.map((norm, i) => (sizes[i] ? norm / sizes[i]! : 0));
-  // Inverted index: feature -> [(intent, weight)].
-  const postings = new Map<number, [number, number][]>();
-  sums.forEach((sum, intent) => {
-    for (const [id, w] of sum) {
-      let list = postings.get(id);
-      if (!list) postings.set(id, (list = []));
-      list.push([intent, w]);
-    }
-  });
+  const docs = termCounts(dataset);
+  const n = dataset.utterances.length;
+  const idf = docs.documentFrequency.map((df) => Math.log((1 + n) / (1 + df)) + 1);
+  const sums = centroidSums(dataset, intents.length, intentIndex, docs, idf);
+  const norms = sums.map(({weights}) => Math.sqrt(weights.reduce((acc, w) => acc + w * w, 0)));
+  const cohesion = norms.map((norm, i) => (sums[i]!.size ? norm / sums[i]!.size : 0));
   const k = intents.length;
-  const dots = new Float64Array(k * k);
-  for (const list of postings.values()) {
-    for (let x = 0; x < list.length; x++) {
-      const [a, wa] = list[x]!;
-      for (let y = x + 1; y < list.length; y++) {
-        const [b, wb] = list[y]!;
-        const cell = a < b ? a * k + b : b * k + a;
-        dots[cell] = dots[cell]! + wa * wb;
-      }
-    }
-  }
+  const dots = centroidDots(sums, docs.documentFrequency.length);
   const pairs: ConfusablePair[] = [];
   for (let a = 0; a < k; a++) {
     for (let b = a + 1; b < k; b++) {
@@ -319,4 +333,157 @@ export function confusableIntents(dataset: Dataset, options: ConflictOptions): C
     }
   }
   return pairs.sort((p, q) => q.similarity - p.similarity).slice(0, options.maxConfusablePairs);
+}
+
+/** Every utterance's word unigram and bigram counts, as compressed rows (features in first-occurrence order). */
+interface TermCounts {
+  start: Int32Array;
+  feature: Int32Array;
+  count: Int32Array;
+  documentFrequency: number[];
+}
+
+function termCounts(dataset: Dataset): TermCounts {
+  const featureIds = new Map<string, number>();
+  const documentFrequency: number[] = [];
+  const start = new Int32Array(dataset.utterances.length + 1);
+  let feature: Int32Array = new Int32Array(1024);
+  let count: Int32Array = new Int32Array(1024);
+  dataset.utterances.forEach((u, d) => {
+    const tokens = wordTokens(u.text).map((t) => t.text);
+    const counts = new Map<number, number>();
+    const add = (term: string) => {
+      let id = featureIds.get(term);
+      if (id === undefined) {
+        featureIds.set(term, (id = documentFrequency.length));
+        documentFrequency.push(0);
+      }
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    };
+    tokens.forEach((t, i) => {
+      add(t);
+      if (i + 1 < tokens.length) add(`${t} ${tokens[i + 1]!}`);
+    });
+    const end = start[d]! + counts.size;
+    if (end > feature.length) {
+      const size = Math.max(end, 2 * feature.length);
+      feature = grown(feature, size);
+      count = grown(count, size);
+    }
+    let at = start[d]!;
+    for (const [id, tf] of counts) {
+      documentFrequency[id]!++;
+      feature[at] = id;
+      count[at++] = tf;
+    }
+    start[d + 1] = end;
+  });
+  return {start, feature, count, documentFrequency};
+}
+
+function grown(array: Int32Array, size: number): Int32Array {
+  const bigger = new Int32Array(size);
+  bigger.set(array);
+  return bigger;
+}
+
+/** One intent's centroid sum: its features in first-use order, their summed weights, and its utterance count. */
+interface CentroidSum {
+  features: Int32Array;
+  weights: Float64Array;
+  size: number;
+}
+
+/**
+ * Per intent, the sum of its utterances' L2-normalised TF-IDF vectors. Intents are summed one at a time into
+ * one dense scratch row (utterances in dataset order, so every sum adds in the same order as a map per intent
+ * would), and each keeps only the features it uses.
+ */
+function centroidSums(
+  dataset: Dataset,
+  intentCount: number,
+  intentIndex: ReadonlyMap<string, number>,
+  docs: TermCounts,
+  idf: number[],
+): CentroidSum[] {
+  const docIntent = Int32Array.from(dataset.utterances, (u) => intentIndex.get(u.intent)!);
+  const sizes = new Int32Array(intentCount);
+  for (const intent of docIntent) sizes[intent]!++;
+  // Utterances grouped by intent (a counting sort: dataset order within each intent).
+  const firstDoc = new Int32Array(intentCount + 1);
+  for (let i = 0; i < intentCount; i++) firstDoc[i + 1] = firstDoc[i]! + sizes[i]!;
+  const byIntent = new Int32Array(docIntent.length);
+  const cursor = firstDoc.slice(0, intentCount);
+  docIntent.forEach((intent, d) => (byIntent[cursor[intent]!++] = d));
+
+  const scratch = new Float64Array(idf.length);
+  const used = new Uint8Array(idf.length);
+  const order: number[] = [];
+  const weights: number[] = [];
+  return Array.from({length: intentCount}, (_, intent) => {
+    order.length = 0;
+    for (let k = firstDoc[intent]!; k < firstDoc[intent + 1]!; k++) {
+      const d = byIntent[k]!;
+      let norm = 0;
+      weights.length = 0;
+      for (let f = docs.start[d]!; f < docs.start[d + 1]!; f++) {
+        const w = (1 + Math.log(docs.count[f]!)) * idf[docs.feature[f]!]!;
+        weights.push(w);
+        norm += w * w;
+      }
+      norm = Math.sqrt(norm) || 1;
+      for (let f = docs.start[d]!; f < docs.start[d + 1]!; f++) {
+        const id = docs.feature[f]!;
+        if (!used[id]) {
+          used[id] = 1;
+          order.push(id);
+        }
+        scratch[id] = scratch[id]! + weights[f - docs.start[d]!]! / norm;
+      }
+    }
+    const features = Int32Array.from(order);
+    const sum = Float64Array.from(features, (id) => scratch[id]!);
+    for (const id of features) {
+      scratch[id] = 0;
+      used[id] = 0;
+    }
+    return {features, weights: sum, size: sizes[intent]!};
+  });
+}
+
+/**
+ * The dot product of every two intents' centroid sums (upper triangle of a k × k matrix), through an inverted
+ * index over features held as compressed rows; features are visited in the order intents first use them.
+ */
+function centroidDots(sums: readonly CentroidSum[], featureCount: number): Float64Array {
+  const postingCount = new Int32Array(featureCount + 1);
+  const featureOrder: number[] = [];
+  for (const {features} of sums)
+    for (const id of features) if (postingCount[id + 1]!++ === 0) featureOrder.push(id);
+  const postingStart = new Int32Array(featureCount + 1);
+  for (let f = 0; f < featureCount; f++) postingStart[f + 1] = postingStart[f]! + postingCount[f + 1]!;
+  const postingIntent = new Int32Array(postingStart[featureCount]!);
+  const postingWeight = new Float64Array(postingStart[featureCount]!);
+  const cursor = postingStart.slice(0, featureCount);
+  sums.forEach(({features, weights}, intent) =>
+    features.forEach((id, j) => {
+      const slot = cursor[id]!++;
+      postingIntent[slot] = intent;
+      postingWeight[slot] = weights[j]!;
+    }),
+  );
+  const k = sums.length;
+  const dots = new Float64Array(k * k);
+  for (const id of featureOrder) {
+    for (let x = postingStart[id]!; x < postingStart[id + 1]!; x++) {
+      const a = postingIntent[x]!;
+      const wa = postingWeight[x]!;
+      for (let y = x + 1; y < postingStart[id + 1]!; y++) {
+        const b = postingIntent[y]!;
+        const cell = a < b ? a * k + b : b * k + a;
+        dots[cell] = dots[cell]! + wa * postingWeight[y]!;
+      }
+    }
+  }
+  return dots;
 }

@@ -17,6 +17,7 @@ import type {Dataset, Utterance} from '../model/dataset.js';
 import {intentNames} from '../model/dataset.js';
 import {computeMetrics, type ScoredPrediction} from './metrics.js';
 import type {EstimateBasis, ModelEstimate} from './types.js';
+import {indicesWhere} from './indices.js';
 
 export type EvaluationMethod = 'auto' | 'cross-validation' | 'split';
 
@@ -122,12 +123,6 @@ function buildPool(dataset: Dataset, options: EvaluateOptions): Pool {
       ...(sampled ? {sample: {utterances: utterances.length, of: all.length, maxPerIntent: cap}} : {}),
     },
   };
-}
-
-function indicesWhere(count: number, keep: (i: number) => boolean): Int32Array {
-  const out: number[] = [];
-  for (let i = 0; i < count; i++) if (keep(i)) out.push(i);
-  return Int32Array.from(out);
 }
 
 /** The train/test runs for the pool: k folds of held-out groups, or the real split=test utterances. */

@@ -5,8 +5,15 @@
  */
 import {normalizeUtteranceText} from '../model/dataset.js';
 
-/** cyrb53: a fast 53-bit string hash; a collision among a million keys is ~1e-4 likely. */
-export function hashKey(text: string): [number, number] {
+/** The two halves of the last hashKey() result (module scratch: no array per call on the hot path). */
+let hashLow = 0;
+let hashHigh = 0;
+
+/**
+ * cyrb53: a fast 53-bit string hash; a collision among a million keys is ~1e-4 likely. Leaves the 32 low bits
+ * in hashLow and the 21 high bits in hashHigh.
+ */
+function hashKey(text: string): void {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (let i = 0; i < text.length; i++) {
@@ -17,7 +24,8 @@ export function hashKey(text: string): [number, number] {
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   // Zero marks an empty slot, so a hash of (0, 0) is nudged.
-  return [h1 >>> 0 || 1, (2097151 & h2) >>> 0];
+  hashLow = h1 >>> 0 || 1;
+  hashHigh = (2097151 & h2) >>> 0;
 }
 
 const ASCII = /^[\x20-\x7e]*$/;
@@ -40,15 +48,17 @@ export class CompactKeySet {
 
   /** Adds the key; false when it was already there. */
   add(text: string): boolean {
-    const [a, b] = hashKey(text);
-    if (!this.insert(a, b)) return false;
+    hashKey(text);
+    if (!this.insert(hashLow, hashHigh)) return false;
     this.size += 1;
     if (this.size * 2 > this.mask) this.grow();
     return true;
   }
 
   has(text: string): boolean {
-    const [a, b] = hashKey(text);
+    hashKey(text);
+    const a = hashLow;
+    const b = hashHigh;
     for (let i = (a ^ Math.imul(b, 0x9e3779b1)) & this.mask; ; i = (i + 1) & this.mask) {
       const low = this.low[i]!;
       if (low === 0) return false;

@@ -41,23 +41,28 @@ export class ImpureFamilyError extends Error {
 export type FamilyOutcome = TextState | undefined | typeof FAMILY_THREW;
 export const FAMILY_THREW = Symbol('family threw');
 
+const NO_CALL = 0;
 const INT = 1;
 const CHANCE = 2;
 const PICK = 3;
 const PICK_WEIGHTED = 4;
 const SHUFFLE = 5;
 
-/** A point in a family's run: either the Rng call it made next (with a child per result), or its outcome. */
-interface DecisionNode {
-  call?: number;
+/**
+ * A point in a family's run: either the Rng call it made next (with a child per result), or its outcome.
+ * A class with every field set from the start, so the replay loop reads one object shape.
+ */
+class DecisionNode {
+  /** NO_CALL until the family's next call here is known. */
+  call = NO_CALL;
   /** n for int, p for chance, the list length for pick and shuffle. */
-  arg?: number;
-  weights?: number[];
+  arg = 0;
+  weights: number[] | undefined = undefined;
   /** By result: small integers index an array (compact and fast); a shuffle's order keys a map. */
-  children?: Array<DecisionNode | undefined>;
-  orders?: Map<string, DecisionNode>;
-  done?: boolean;
-  outcome?: FamilyOutcome;
+  children: Array<DecisionNode | undefined> | undefined = undefined;
+  orders: Map<string, DecisionNode> | undefined = undefined;
+  done = false;
+  outcome: FamilyOutcome = undefined;
 }
 
 /** Past this many decision nodes (a few hundred bytes each) the memo starts over. */
@@ -113,7 +118,7 @@ export class FamilyMemo {
     state.tries ??= new Map();
     let root = state.tries.get(family);
     if (!root) {
-      root = {};
+      root = new DecisionNode();
       state.tries.set(family, root);
       this.nodes += 1;
       return this.run(family, state, root, []);
@@ -123,7 +128,7 @@ export class FamilyMemo {
     let node = root;
     for (;;) {
       if (node.done) return node.outcome;
-      if (node.call === undefined) break;
+      if (node.call === NO_CALL) break;
       const result = draw(rng, node);
       drawn.push(result);
       const child = childOf(node, result);
@@ -205,7 +210,7 @@ function range(n: number): number[] {
  */
 class RecordingRng implements Rng {
   opaque = false;
-  private node: DecisionNode = {};
+  private node = new DecisionNode();
   private replay: Array<number | string> = [];
   private position = 0;
 
@@ -234,7 +239,7 @@ class RecordingRng implements Rng {
     weights?: number[],
   ): number | string {
     const node = this.node;
-    if (node.call === undefined) {
+    if (node.call === NO_CALL) {
       node.call = call;
       node.arg = arg;
       if (weights) node.weights = weights;
@@ -244,7 +249,7 @@ class RecordingRng implements Rng {
     const result = this.position < this.replay.length ? this.replay[this.position++]! : live();
     let child = childOf(node, result);
     if (!child) {
-      child = {};
+      child = new DecisionNode();
       if (typeof result === 'number') (node.children ??= [])[result] = child;
       else (node.orders ??= new Map()).set(result, child);
       this.onNode();

@@ -56,36 +56,59 @@ export function trainLabelFilter(
 function classifierFilter(classifier: IntentClassifier, minPvi: number): LabelFilter {
   const prior = Math.log2(classifier.intents.length);
   const index = new Map(classifier.intents.map((name, i) => [name, i]));
-  // The linear model's raw margins give the same answer as predict() without sorting every intent's score
-  // (this runs once per generated candidate).
   const linear = classifier instanceof LinearIntentClassifier ? classifier : undefined;
+  const margins = new Float64Array(classifier.intents.length);
   // The filter trains with the default options, so the model's softmax temperature is the default one.
   const scale = DEFAULT_TRAIN_OPTIONS.scoreScale;
-  const score = (text: string): {best: number; probability: (i: number) => number} => {
-    if (!linear) {
-      const prediction = classifier.predict(text);
-      const byName = new Map(prediction.scores.map((s) => [s.intent, s.score]));
-      return {
-        best: index.get(prediction.intent)!,
-        probability: (i) => byName.get(classifier.intents[i]!) ?? 0,
-      };
-    }
-    const margins = linear.margins(text);
+  /** PVI in bits of intent i given its probability. */
+  const pviOf = (probability: number): number => Math.log2(Math.max(probability, 1e-12)) + prior;
+  /**
+   * Scores the text into `margins` and returns the best intent. The linear model's raw margins give the same
+   * answer as predict() without sorting every intent's score (this runs once per generated candidate).
+   */
+  const scoreLinear = (model: LinearIntentClassifier, text: string): number => {
+    margins.set(model.bias);
+    model.addMargins(text, margins);
     let best = 0;
     for (let i = 1; i < margins.length; i++) if (margins[i]! > margins[best]!) best = i;
+    return best;
+  };
+  /** softmax(scale * margins)[i], after scoreLinear put the text's margins in `margins`. */
+  const linearProbability = (best: number, i: number): number => {
     let total = 0;
     for (const m of margins) total += Math.exp(scale * (m - margins[best]!));
-    return {best, probability: (i) => Math.exp(scale * (margins[i]! - margins[best]!)) / total};
+    return Math.exp(scale * (margins[i]! - margins[best]!)) / total;
+  };
+  const predicted = (text: string): {best: number; probability: (i: number) => number} => {
+    const prediction = classifier.predict(text);
+    const byName = new Map(prediction.scores.map((s) => [s.intent, s.score]));
+    return {
+      best: index.get(prediction.intent)!,
+      probability: (i) => byName.get(classifier.intents[i]!) ?? 0,
+    };
   };
   return {
     strongestIntent(text) {
-      const {best, probability} = score(text);
-      return {intent: classifier.intents[best]!, pvi: Math.log2(Math.max(probability(best), 1e-12)) + prior};
+      if (linear) {
+        const best = scoreLinear(linear, text);
+        return {intent: classifier.intents[best]!, pvi: pviOf(linearProbability(best, best))};
+      }
+      const {best, probability} = predicted(text);
+      return {intent: classifier.intents[best]!, pvi: pviOf(probability(best))};
     },
     judge(text, intent) {
       const own = index.get(intent);
-      const {best, probability} = score(text);
-      const pvi = own === undefined ? -Infinity : Math.log2(Math.max(probability(own), 1e-12)) + prior;
+      let best: number;
+      let ownProbability = 0;
+      if (linear) {
+        best = scoreLinear(linear, text);
+        if (own !== undefined) ownProbability = linearProbability(best, own);
+      } else {
+        const scored = predicted(text);
+        best = scored.best;
+        if (own !== undefined) ownProbability = scored.probability(own);
+      }
+      const pvi = own === undefined ? -Infinity : pviOf(ownProbability);
       if (own === undefined || best !== own) return {keep: false, reason: 'other-intent', pvi};
       if (pvi < minPvi) return {keep: false, reason: 'low-confidence', pvi};
       return {keep: true, pvi};

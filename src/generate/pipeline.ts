@@ -97,18 +97,23 @@ const TRIAL_STALL_LIMIT = 200;
 const TAG_ORDER = new Map<VariationTag, number>(VARIATION_TAGS.map((t, i) => [t, i]));
 
 function spansAreValid(annotated: AnnotatedText): boolean {
-  const length = annotated.text.length;
-  const check = (spans: EntitySpan[] | undefined): boolean =>
-    (spans ?? []).every(
-      (s) =>
-        Number.isInteger(s.start) &&
-        Number.isInteger(s.end) &&
-        s.start >= 0 &&
-        s.start < s.end &&
-        s.end <= length &&
-        check(s.children),
-    );
-  return check(annotated.entities);
+  return spansFit(annotated.entities, annotated.text.length);
+}
+
+/** Every span (and child span) has integer bounds, is not empty and lies inside a text of this length. */
+function spansFit(spans: readonly EntitySpan[] | undefined, length: number): boolean {
+  if (!spans) return true;
+  for (const s of spans)
+    if (
+      !Number.isInteger(s.start) ||
+      !Number.isInteger(s.end) ||
+      s.start < 0 ||
+      s.start >= s.end ||
+      s.end > length ||
+      !spansFit(s.children, length)
+    )
+      return false;
+  return true;
 }
 
 function makeUtterance(

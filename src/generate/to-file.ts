@@ -69,14 +69,15 @@ export async function generateToFile(
         suggestion: 'Add --provider openai (or azure), or a provider: block to the spec.',
       },
     );
-  const expected = expectedCount(spec, flags);
+  const counts = expectedCounts(spec, flags);
+  const expected = counts.intents + counts.none;
   if (expected > flags['max-utterances'])
     throw new SynthnluError(
       'GENERATE_TOO_MANY',
-      `the counts ask for ${expected} utterances, over the ${flags['max-utterances']} limit`,
+      `the counts ask for ${expected} utterances${counts.none ? ` (${counts.intents} for the spec's intents, ${counts.none} for the out-of-scope intent)` : ''}, over the ${flags['max-utterances']} limit`,
       {
         location: {file: specFile},
-        suggestion: 'Lower --per-intent or the counts in the spec, or raise the limit with --max-utterances.',
+        suggestion: `Lower --per-intent or the counts in the spec${counts.none ? ' (or --none, or none: count)' : ''}, or raise the limit with --max-utterances.`,
       },
     );
   if (kind) return generateWithModel(spec, kind, specFile, flags, hooks);
@@ -105,13 +106,16 @@ function checkOutputFormat(out: string): void {
     });
 }
 
-/** How many utterances the counts ask for (the --max-utterances guard and the progress bar's end). */
-function expectedCount(spec: Spec, flags: GenerateFlagValues): number {
-  const perIntent = spec.intents.reduce(
+/**
+ * How many utterances the counts ask for, the spec's intents and the out-of-scope one apart (the --max-utterances
+ * guard, which caps their sum, and the progress bar's end).
+ */
+function expectedCounts(spec: Spec, flags: GenerateFlagValues): {intents: number; none: number} {
+  const intents = spec.intents.reduce(
     (n, i) => n + (flags['per-intent'] ?? i.count ?? spec.defaults?.count ?? 50),
     0,
   );
-  return perIntent + (flags.none ?? (spec.none ? (spec.none.count ?? DEFAULT_NONE_COUNT) : 0));
+  return {intents, none: flags.none ?? (spec.none ? (spec.none.count ?? DEFAULT_NONE_COUNT) : 0)};
 }
 
 /** The flags that override the spec's generation settings. */

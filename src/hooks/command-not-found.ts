@@ -20,10 +20,11 @@ const hook: Hook<'command_not_found'> = async function (options) {
   }
   const bin = options.config.bin;
   const typed = toConfiguredId(guess?.typed ?? words[0]!, options.config);
+  // Nothing close: a far-fetched guess ("foo" -> "bot") misleads more than the plain list of commands does.
   const hint = guess
-    ? ` Did you mean "${[bin, toConfiguredId(guess.id, options.config), ...guess.rest].join(' ')}"?`
-    : '';
-  this.error(`"${typed}" is not a ${bin} command.${hint} Run "${bin} help" for the list.`, {exit: 2});
+    ? `Did you mean "${[bin, toConfiguredId(guess.id, options.config), ...guess.rest].join(' ')}"? Run "${bin} --help" for the list.`
+    : `Commands: ${[...new Set(ids.map((id) => toConfiguredId(id.split(':')[0]!, options.config)))].sort().join(', ')}. Run "${bin} --help" for what each does.`;
+  this.error(`"${typed}" is not a ${bin} command. ${hint}`, {exit: 2});
 };
 
 export default hook;

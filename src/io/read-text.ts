@@ -12,13 +12,31 @@ export const DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
 
 /** Line and column (1-based) of a UTF-16 offset in text. */
 export function lineColumnAt(text: string, offset: number): {line: number; column: number} {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line += 1;
-    lineStart = i + 1;
-  }
-  return {line, column: offset - lineStart + 1};
+  return lineColumnFinder(text)(offset);
+}
+
+/**
+ * lineColumnAt for many offsets into one text: the line starts are found once, then each offset is a binary
+ * search (a scan per offset is quadratic on a large file with many diagnostics).
+ */
+export function lineColumnFinder(text: string): (offset: number) => {line: number; column: number} {
+  let lineStarts: Int32Array | undefined;
+  return (offset) => {
+    if (!lineStarts) {
+      const starts = [0];
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      lineStarts = Int32Array.from(starts);
+    }
+    // The last line start at or before the offset (a newline at the offset itself still ends the line before).
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (lineStarts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return {line: low + 1, column: offset - lineStarts[low]! + 1};
+  };
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): number {

@@ -1,8 +1,8 @@
 import {isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Document} from 'yaml';
 import {SynthnluError, type Diagnostic} from '../errors.js';
-import {lineColumnAt} from '../io/read-text.js';
+import {lineColumnAt, lineColumnFinder} from '../io/read-text.js';
 import type {Locator} from '../schema/validate.js';
-import {locateJsonPath} from './json-locate.js';
+import {jsonLocator, type JsonLocator} from './json-locate.js';
 
 /** YAML anchors may be reused this many times at most: a "billion laughs" file is refused, not expanded. */
 export const MAX_YAML_ALIASES = 1000;
@@ -120,10 +120,13 @@ export function parseJson(text: string, file: string): ParsedDocument {
       suggestion: 'Check for a missing comma or quote, or a trailing comma, just before this position.',
     });
   }
+  // Built on the first diagnostic and reused: a dataset can have hundreds.
+  let locateOffset: JsonLocator | undefined;
+  let lineColumn: ((offset: number) => {line: number; column: number}) | undefined;
   const locate: Locator = (path, options) => {
     if (text.length > MAX_LOCATABLE_BYTES) return undefined;
-    const offset = locateJsonPath(text, path, options);
-    return offset === undefined ? undefined : lineColumnAt(text, offset);
+    const offset = (locateOffset ??= jsonLocator(text))(path, options);
+    return offset === undefined ? undefined : (lineColumn ??= lineColumnFinder(text))(offset);
   };
   return {value, locate};
 }

@@ -2,8 +2,13 @@
  * JUnit XML for CI systems: one test suite per check group, one test case per finding (errors and warnings are
  * failures when they fail the run, otherwise reported as passing cases with the message in system-out), plus one
  * test case per gate and per intent's F1 so dashboards can track them over time.
+ *
+ * A <failure> is a verdict, not a severity: Jenkins' junit step marks the build UNSTABLE on any failure and GitLab's
+ * merge request widget lists it as a failed test, whatever the job's exit code. So the failures are exactly the
+ * gates that failed the run (and the findings that made --fail-on fail): under --fail-on none an error finding is
+ * reported, never failed, and the XML agrees with the exit code.
  */
-import type {CoverageReport, Finding} from '../coverage/types.js';
+import type {CoverageReport, FailOn, Finding} from '../coverage/types.js';
 
 export function escapeXml(text: string): string {
   return (
@@ -25,8 +30,9 @@ interface Case {
   out?: string;
 }
 
-function findingCase(f: Finding, failOn: 'error' | 'warning'): Case {
-  const isFailure = f.severity === 'error' || (failOn === 'warning' && f.severity === 'warning');
+function findingCase(f: Finding, failOn: FailOn): Case {
+  const isFailure =
+    (failOn !== 'none' && f.severity === 'error') || (failOn === 'warning' && f.severity === 'warning');
   const body = [
     f.message,
     ...(f.intents.length ? [`intents: ${f.intents.join(', ')}`] : []),
@@ -41,8 +47,9 @@ function findingCase(f: Finding, failOn: 'error' | 'warning'): Case {
   };
 }
 
-export function renderJunit(report: CoverageReport, options: {failOn?: 'error' | 'warning'} = {}): string {
-  const failOn = options.failOn ?? 'error';
+/** `options.failOn` defaults to the gate the report was checked with (`report.failOn`). */
+export function renderJunit(report: CoverageReport, options: {failOn?: FailOn} = {}): string {
+  const failOn = options.failOn ?? report.failOn;
   const suites = new Map<string, Case[]>();
   const add = (suite: string, c: Case) => {
     let list = suites.get(suite);

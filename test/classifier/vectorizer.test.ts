@@ -78,4 +78,19 @@ describe('Vectorizer', () => {
     );
     expect(nonEmpty).toBeGreaterThan(100);
   });
+
+  it('finds bigrams by their strings when the vocabulary has a bigram of an unknown word', () => {
+    const {wordIndex, charIndex, idf} = vocabulary();
+    // "zz" is no unigram of the vocabulary, so bigrams cannot all be found by their words' ids.
+    const withOddBigram = new Map([...wordIndex, ['zz order', idf.length]]);
+    const wider = Float32Array.from([...idf, 1.5]);
+    const vectorizer = new Vectorizer(withOddBigram, charIndex, wider);
+    for (const text of ['zz order', 'cancel zz order please', 'my order zz order']) {
+      const expected = referenceVector(text, withOddBigram, charIndex, wider);
+      const actual = vectorizer.vectorize(text);
+      expect([...actual.indices]).toEqual([...expected.indices]);
+      expect([...actual.values]).toEqual([...expected.values]);
+      expect([...actual.indices]).toContain(idf.length);
+    }
+  });
 });

@@ -33,6 +33,17 @@ describe('help, version, autocomplete and did-you-mean (child process)', () => {
     );
   });
 
+  it('a command close to none gets the list of commands, not a far-fetched guess, exit 2', () => {
+    const run = runCli(['foo']);
+    expect(run.status).toBe(2);
+    const stderr = run.stderr.replace(/\s*›\s*/g, ' ');
+    expect(stderr).toContain(
+      '"foo" is not a synthnlu command. Commands: autocomplete, bot, convert, coverage,',
+    );
+    expect(stderr).toContain('Run "synthnlu --help" for what each does.');
+    expect(stderr).not.toContain('Did you mean');
+  });
+
   it('a mistyped flag names the flag it was probably meant to be, exit 2, also under --json', () => {
     const run = runCli(['generate', 'examples/customer-support.yaml', '--per-intnet', '3']);
     expect(run.status).toBe(2);

@@ -147,4 +147,27 @@ describe('synthnlu coverage (child process)', () => {
     // Quotes in messages are escaped.
     expect(xml).toContain('&quot;little&quot;');
   });
+
+  it('--junit under --fail-on none reports the error finding without a <failure>, matching exit 0', () => {
+    const dir = tempDir();
+    const file = join(dir, 'coverage.xml');
+    const run = runCli([
+      'coverage',
+      fixture('conflicts'),
+      '--junit',
+      file,
+      '--fail-on',
+      'none',
+      '--no-model',
+    ]);
+    expect(run.status).toBe(0);
+    const xml = readFileSync(file, 'utf8');
+    // Jenkins marks the build unstable and GitLab lists a failed test on any <failure>, whatever the exit code.
+    expect(xml).not.toContain('<failure');
+    expect(xml).toMatch(/<testsuites name="synthnlu coverage" tests="3" failures="0" errors="0">/);
+    // The error is still in the report, as output of a passing case.
+    expect(xml).toMatch(
+      /<testcase name="COVERAGE_DUPLICATE_ACROSS_INTENTS \[refund, cancel_order\]"[^>]*>\n\s*<system-out>error: /,
+    );
+  });
 });

@@ -55,6 +55,22 @@ describe('generate (in process)', () => {
     expect(JSON.parse(off.stdout).filter).toBe(false);
   });
 
+  it('--max-utterances caps the out-of-scope intent too, and the refusal says how the count adds up', async () => {
+    const spec = join(ROOT, 'examples/plain-seeds.yaml');
+    const out = join(tempDir(), 'capped.jsonl');
+    // 2 intents x 5 = 10 fit under 30; only the 50 None utterances take the run over.
+    const {error, stderr} = await runCommand(
+      ['generate', spec, '--out', out, '--per-intent', '5', '--none', '50', '--max-utterances', '30'],
+      {root: ROOT},
+    );
+    expect(error?.oclif?.exit).toBe(2);
+    expect(stderr).toContain(
+      "the counts ask for 60 utterances (10 for the spec's intents, 50 for the out-of-scope intent), over the 30 limit",
+    );
+    expect(stderr).toContain('(or --none, or none: count)');
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('rejects an output name that is neither .json nor .jsonl', async () => {
     const {error, stderr} = await runCommand(['generate', EXAMPLE, '--out', join(tempDir(), 'x.csv')], {
       root: ROOT,

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {isMap, isSeq, parseDocument, type Node as YamlNode} from 'yaml';
-import {locateJsonPath} from '../../src/load/json-locate.js';
+import {lineColumnAt, lineColumnFinder} from '../../src/io/read-text.js';
+import {jsonLocator, locateJsonPath} from '../../src/load/json-locate.js';
 import type {PathSegment} from '../../src/schema/json-path.js';
 
 /** Every path into a JSON value (objects by key, arrays by index). */
@@ -53,5 +54,50 @@ describe('locateJsonPath', () => {
     expect(locateJsonPath(text, ['a', 2])).toBeUndefined();
     expect(locateJsonPath(text, ['d', 'e'])).toBeUndefined();
     expect(locateJsonPath(text, ['a', 'length'])).toBeUndefined();
+  });
+});
+
+describe('jsonLocator', () => {
+  it('answers every path, in any order, from one reused locator as a full parser does', () => {
+    let checked = 0;
+    fc.assert(
+      fc.property(fc.jsonValue({maxDepth: 4}), fc.constantFrom(0, 2), fc.integer(), (value, indent, seed) => {
+        const text = `${JSON.stringify(value, null, indent)}\n`;
+        const locate = jsonLocator(text);
+        const paths = pathsOf(JSON.parse(text));
+        // Deepest paths first, then shuffled: cached containers must serve paths other than the one that filled them.
+        const order = paths.map((path, i) => ({path, rank: (i * 2654435761 + seed) >>> 0}));
+        order.sort((a, b) => b.path.length - a.path.length || a.rank - b.rank);
+        for (const {path} of [...order, ...order.reverse()]) {
+          for (const key of [false, true]) {
+            expect(locate(path, {key})).toBe(yamlOffset(text, path, key));
+            checked++;
+          }
+        }
+        expect(locate([...paths.at(-1)!, 'absent'])).toBeUndefined();
+      }),
+    );
+    expect(checked).toBeGreaterThan(1000);
+  });
+});
+
+describe('lineColumnFinder', () => {
+  it('gives the line and column of every offset, as counting newlines before it does', () => {
+    let checked = 0;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'b', '\n', '\r\n', ' ')), (parts) => {
+        const text = parts.join('');
+        const find = lineColumnFinder(text);
+        for (let offset = 0; offset <= text.length; offset++) {
+          const before = text.slice(0, offset);
+          const line = before.split('\n').length;
+          const column = offset - (before.lastIndexOf('\n') + 1) + 1;
+          expect(find(offset)).toEqual({line, column});
+          expect(lineColumnAt(text, offset)).toEqual({line, column});
+          checked++;
+        }
+      }),
+    );
+    expect(checked).toBeGreaterThan(500);
   });
 });

@@ -6,7 +6,7 @@ import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import type {CluProject} from '../../connectors/botframework/clu/types.js';
 import {loadDataset} from '../../src/load/inspect.js';
 import {ROOT, tempDir} from '../helpers/cli.js';
-import {writeSmallDataset} from './fixtures.js';
+import {smallDataset, writeSmallDataset} from './fixtures.js';
 
 const ENDPOINT = 'https://my-lang.cognitiveservices.azure.com';
 const PROJECT_PATH = '/language/authoring/analyze-conversations/projects/support';
@@ -128,6 +128,30 @@ describe('push --to clu (nock)', () => {
     expect(imported!.assets.utterances.find((u) => u.text === 'where is my ups parcel')?.entities).toEqual([
       {category: 'carrier', offset: 12, length: 3},
     ]);
+  });
+
+  it('--project wins over the project name the dataset carries (an earlier pull or import)', async () => {
+    const named = await writeSmallDataset(tempDir('synthnlu-clu-named-'), {
+      ...smallDataset(),
+      name: 'legacy-project',
+    });
+    let imported: CluProject | undefined;
+    const scope = api()
+      .get(PROJECT_PATH)
+      .query(API)
+      .reply(404, {error: {code: 'ProjectNotFound', message: 'not found'}})
+      .post(`${PROJECT_PATH}/:import`, (body: CluProject) => ((imported = body), true))
+      .query(API)
+      .reply(202, '', {
+        'operation-location': `${ENDPOINT}${PROJECT_PATH}/import/jobs/i1?api-version=2023-04-01`,
+      })
+      .get(`${PROJECT_PATH}/import/jobs/i1`)
+      .query(API)
+      .reply(200, {status: 'succeeded'});
+    const run = await clu(['push', named, '--to', 'clu', '--yes', '--backup-dir', join(dir, 'backups')]);
+    expect(run.error).toBeUndefined();
+    expect(scope.isDone()).toBe(true);
+    expect(imported!.metadata.projectName).toBe('support');
   });
 
   it('merges with the remote project (keeps what synthnlu does not manage) after saving a backup', async () => {

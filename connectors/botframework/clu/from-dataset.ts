@@ -170,7 +170,8 @@ export function datasetToCluProject(
       metadata: {
         ...savedMetadata,
         projectKind: 'Conversation',
-        projectName: cluProjectName(dataset.name ?? options.name ?? 'synthnlu', context),
+        // An explicit --name wins over the name the dataset carries (an imported project's own).
+        projectName: cluProjectName(options.name ?? dataset.name ?? 'synthnlu', context),
         language,
         multilingual:
           typeof savedMetadata['multilingual'] === 'boolean' ? savedMetadata['multilingual'] : false,

@@ -99,7 +99,7 @@ function emptyApp(dataset: Dataset, options: ExportOptions): LuisApp {
     prebuiltEntities: [],
     utterances: [],
     versionId: '0.1',
-    name: dataset.name ?? options.name ?? 'synthnlu',
+    name: options.name ?? dataset.name ?? 'synthnlu',
     desc: dataset.description ?? '',
     culture: platformCulture(dataset.language),
     tokenizerVersion: '1.0.0',

@@ -250,29 +250,43 @@ function collapseSpaces(text: string): string {
  * Collapses runs of whitespace and trims the ends (an omitted [optional] leaves two spaces), moving the spans
  * with the text. Spans lose surrounding spaces too so that they always cover exactly the entity's words.
  */
+/** Space, tab, line feed, carriage return: the characters tidying collapses. */
+function isTidiedSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13;
+}
+
 export function tidyExpansion(expansion: Expansion): AnnotatedText {
   const {text, entities} = expansion;
   // Already tidy: hand over the buffer's spans (callers give every expansion a fresh entities array).
   if (!/\s\s|^\s|\s$|[\t\n\r]/.test(text)) return {text, entities};
-  // map[i] = position of source index i in the tidy text.
-  const map = new Int32Array(text.length + 1);
+  // map[i] = position of source index i in the tidy text (only needed to move spans).
+  const length = text.length;
+  const map = entities.length > 0 ? new Int32Array(length + 1) : undefined;
   let out = '';
   let pendingSpace = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') {
-      map[i] = out.length + (pendingSpace || out.length === 0 ? 0 : 0);
+  let i = 0;
+  while (i < length) {
+    if (isTidiedSpace(text.charCodeAt(i))) {
+      if (map) map[i] = out.length;
       if (out.length > 0) pendingSpace = true;
+      i++;
       continue;
     }
     if (pendingSpace) {
       out += ' ';
       pendingSpace = false;
     }
-    map[i] = out.length;
-    out += ch;
+    // A run of other characters is copied in one slice, not a character at a time.
+    const start = i;
+    const offset = out.length - start;
+    while (i < length && !isTidiedSpace(text.charCodeAt(i))) {
+      if (map) map[i] = i + offset;
+      i++;
+    }
+    out += text.slice(start, i);
   }
-  map[text.length] = out.length;
+  if (!map) return {text: out, entities};
+  map[length] = out.length;
   const spans = entities.map((e) => {
     let start = e.start;
     let end = e.end;

@@ -57,8 +57,11 @@ export function applyEdits(input: AnnotatedText, edits: readonly TextEdit[]): An
     }
     return shift === 0 ? span : {...span, start: span.start + shift, end: span.end + shift};
   });
-  // Other fields (framedBy) describe the utterance, not its characters: they carry over.
-  return {...input, text, entities};
+  // Other fields (framedBy) describe the utterance, not its characters: they carry over. Set one by one, as a
+  // spread of the input is measurably slower on this hot path.
+  const output: AnnotatedText = {text, entities};
+  if (input.framedBy !== undefined) output.framedBy = input.framedBy;
+  return output;
 }
 
 export function replaceRange(

@@ -2,6 +2,7 @@
  * Word tokens with their offsets, so families can choose words and edit them through applyEdits. A token that
  * overlaps an entity is marked, and families leave such tokens alone.
  */
+import type {EntitySpan} from '../../model/dataset.js';
 import type {AnnotatedText} from './types.js';
 
 export interface WordToken {
@@ -18,13 +19,51 @@ const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 
 export function wordTokens(input: AnnotatedText): WordToken[] {
   const tokens: WordToken[] = [];
-  for (const match of input.text.matchAll(WORD)) {
-    const start = match.index;
-    const end = start + match[0].length;
-    const inEntity = input.entities.some((span) => start < span.end && end > span.start);
-    tokens.push({text: match[0], lower: match[0].toLowerCase(), start, end, inEntity});
+  const {text, entities} = input;
+  if (!PRINTABLE_ASCII.test(text)) {
+    for (const match of text.matchAll(WORD)) push(tokens, entities, match[0], match.index);
+    return tokens;
+  }
+  // Printable ASCII (the common case): the same tokens as WORD, scanned by character code. There \p{L} and
+  // \p{N} are exactly A-Z, a-z and 0-9, and the only joiners are ' and -.
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    if (!isAsciiAlphanumeric(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < length && isAsciiAlphanumeric(text.charCodeAt(i))) i++;
+    for (;;) {
+      const joiner = text.charCodeAt(i);
+      if ((joiner !== APOSTROPHE && joiner !== HYPHEN) || !isAsciiAlphanumeric(text.charCodeAt(i + 1))) break;
+      i += 2;
+      while (i < length && isAsciiAlphanumeric(text.charCodeAt(i))) i++;
+    }
+    push(tokens, entities, text.slice(start, i), start);
   }
   return tokens;
+}
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const APOSTROPHE = 39;
+const HYPHEN = 45;
+
+/** A-Z, a-z, 0-9 (NaN past the end is none of them). */
+function isAsciiAlphanumeric(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+}
+
+function push(tokens: WordToken[], entities: readonly EntitySpan[], text: string, start: number): void {
+  const end = start + text.length;
+  let inEntity = false;
+  for (const span of entities)
+    if (start < span.end && end > span.start) {
+      inEntity = true;
+      break;
+    }
+  tokens.push({text, lower: text.toLowerCase(), start, end, inEntity});
 }
 
 /** Keeps the case shape of the word being replaced (Cancel -> Call off, CANCEL -> CALL OFF). */

@@ -6,6 +6,7 @@
  * per-utterance work beyond dictionary lookups.
  */
 import {editTouchesEntity, applyEdits, type TextEdit} from '../../generate/variation/edit.js';
+import {TextAnalysisCache} from '../../generate/variation/text-cache.js';
 import {wordTokens, type WordToken} from '../../generate/variation/tokens.js';
 import type {AnnotatedText} from '../../generate/variation/types.js';
 import {conjugate, isBaseVerb, isClosedClass} from './lexicon.js';
@@ -229,22 +230,17 @@ const NOUN_LEAD_IN = leadInPattern(NOUN_LEAD_INS);
 const GREETING = /^(?:(?:hey|hi|hello|ok|okay|so|yo)\b[,!]?\s+)?/i;
 const TRAILER = /(?:[\s,]+(?:please|pls|plz|thanks|thank you|thx|for me)\b)*\s*[?.!]*\s*$/i;
 
-const cache = new Map<string, Clause | null>();
-const CACHE_LIMIT = 20_000;
+const cache = new TextAnalysisCache<Clause | undefined>((input) => analyze(input));
+/** The last input asked about: families on one text ask several times in a row. */
+let lastInput: AnnotatedText | undefined;
+let lastClause: Clause | undefined;
 
-function cacheKey(input: AnnotatedText): string {
-  let key = input.text;
-  for (const span of input.entities) key += `\u0000${span.start}:${span.end}`;
-  return key;
-}
-
+/** The analysis depends on the text and on where its entity spans are, nothing else. */
 export function analyzeClause(input: AnnotatedText): Clause | undefined {
-  const key = cacheKey(input);
-  const cached = cache.get(key);
-  if (cached !== undefined) return cached ?? undefined;
-  const clause = analyze(input);
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, clause ?? null);
+  if (input === lastInput) return lastClause;
+  const clause = cache.get(input);
+  lastInput = input;
+  lastClause = clause;
   return clause;
 }
 
@@ -253,7 +249,8 @@ function analyze(input: AnnotatedText): Clause | undefined {
   let coreEnd = text.length;
   const trailer = TRAILER.exec(text);
   if (trailer && !editTouchesEntity(entities, trailer.index, text.length)) coreEnd = trailer.index;
-  let cursor = GREETING.exec(text)![0].length;
+  const greetingEnd = GREETING.exec(text)![0].length;
+  let cursor = greetingEnd;
   let leadIn = '';
   let expect: CoreKind | undefined;
   const rest = text.slice(cursor, coreEnd);
@@ -308,7 +305,7 @@ function analyze(input: AnnotatedText): Clause | undefined {
     return undefined; // "can you ... <not a verb>": too unsure to re-wrap
   else kind = 'np';
   if ((kind === 'vp' || kind === 'nvp') && head.inEntity) return undefined;
-  const firstChar = text.charAt(GREETING.exec(text)![0].length);
+  const firstChar = text.charAt(greetingEnd);
   return {
     kind,
     coreStart,
@@ -326,7 +323,7 @@ function analyze(input: AnnotatedText): Clause | undefined {
  * entity.
  */
 export function rewrap(input: AnnotatedText, clause: Clause, frame: string): AnnotatedText | undefined {
-  const match = /\{(vp|ving|nvp|np|wh|ewh|st|core)\}/.exec(frame);
+  const match = frameSlot(frame);
   if (!match) return undefined;
   const slot = match[1]!;
   if (slot === 'vp' || slot === 'ving') {
@@ -359,6 +356,20 @@ export function rewrap(input: AnnotatedText, clause: Clause, frame: string): Ann
   const wrapped = applyEdits(input, edits);
   if (!wrapped) return undefined;
   return clause.capitalized && !capitalizeInPrefix ? capitalizeFirst(wrapped) : wrapped;
+}
+
+const FRAME_SLOT = /\{(vp|ving|nvp|np|wh|ewh|st|core)\}/;
+/** Frames are a fixed set of strings: each one's slot is found once (this is on the hot path). */
+const frameSlots = new Map<string, RegExpExecArray | null>();
+
+function frameSlot(frame: string): RegExpExecArray | null {
+  let slot = frameSlots.get(frame);
+  if (slot === undefined) {
+    slot = FRAME_SLOT.exec(frame);
+    if (frameSlots.size >= 10_000) frameSlots.clear();
+    frameSlots.set(frame, slot);
+  }
+  return slot;
 }
 
 /**

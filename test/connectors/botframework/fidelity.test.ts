@@ -16,7 +16,7 @@ import {importFromPath} from '../../../src/convert/import.js';
 import {SynthnluError} from '../../../src/errors.js';
 import {checkDataset} from '../../../src/model/check-dataset.js';
 import {emptyDataset, type Dataset} from '../../../src/model/dataset.js';
-import {SHARED, tempDir} from '../../helpers/cli.js';
+import {ROOT, SHARED, tempDir} from '../../helpers/cli.js';
 import {memorySource} from '../../helpers/memory-source.js';
 import {exportWith, importPath, importText} from './helpers.js';
 import {atLeast} from '../../helpers/at-least.js';
@@ -236,6 +236,19 @@ describe('CLU output', () => {
     const fine = await projectOf(one('en', 'my.project-1_a'));
     expect(fine.project.metadata.projectName).toBe('my.project-1_a');
     expect(fine.warnings.filter((w) => w.code === 'CLU_PROJECT_NAME_CHANGED')).toEqual([]);
+  });
+
+  it("an explicit name wins over the imported project's own: CLU projectName and LUIS app name", async () => {
+    const imported = await importPath(cluFormat, join(ROOT, 'test/fixtures/clu/support-export.json'));
+    expect(imported.name).toBe('support');
+    const context = createConnectorContext();
+    const clu = await cluFormat.exportDataset(imported, context, {name: 'support-v2'});
+    expect((clu.files[0]!.json as CluProject).metadata.projectName).toBe('support-v2');
+    const luis = await luisFormat.exportDataset(imported, context, {name: 'support-v2'});
+    expect((luis.files[0]!.json as LuisApp).name).toBe('support-v2');
+    // Without the flag the dataset's own name is kept.
+    const kept = await cluFormat.exportDataset(imported, createConnectorContext(), {});
+    expect((kept.files[0]!.json as CluProject).metadata.projectName).toBe('support');
   });
 
   it('warns that span values of non-list entities are not carried (formbot nlu.yml)', async () => {

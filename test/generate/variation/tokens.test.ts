@@ -1,0 +1,56 @@
+import fc from 'fast-check';
+import {describe, expect, it} from 'vitest';
+import {wordTokens} from '../../../src/generate/variation/tokens.js';
+import type {AnnotatedText} from '../../../src/generate/variation/types.js';
+
+/** The definition: every match of the word pattern, marked when it overlaps an entity span. */
+function referenceTokens(input: AnnotatedText): ReturnType<typeof wordTokens> {
+  return [...input.text.matchAll(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)].map((match) => {
+    const start = match.index;
+    const end = start + match[0].length;
+    return {
+      text: match[0],
+      lower: match[0].toLowerCase(),
+      start,
+      end,
+      inEntity: input.entities.some((span) => start < span.end && end > span.start),
+    };
+  });
+}
+
+describe('wordTokens', () => {
+  it('gives the word pattern’s tokens on printable ASCII (scanned by code) and on any other text', () => {
+    // Letters, digits, the joiners and their neighbours in ASCII; a few texts also get characters that take the
+    // regex path.
+    const asciiText = fc.array(fc.constantFrom(..."aZ9 -'.,?!_x0".split('')), {maxLength: 30});
+    const otherText = fc.array(fc.constantFrom(..."aZ9 -'’é\t".split('')), {maxLength: 30});
+    let ascii = 0;
+    fc.assert(
+      fc.property(
+        fc.oneof(asciiText, asciiText, otherText).map((chars) => chars.join('')),
+        fc.array(fc.tuple(fc.nat(30), fc.nat(5)), {maxLength: 3}),
+        (text, spans) => {
+          const entities = spans
+            .filter(([start, length]) => length > 0 && start + length <= text.length)
+            .map(([start, length]) => ({entity: 'e', start, end: start + length}));
+          const input = {text, entities};
+          expect(wordTokens(input)).toEqual(referenceTokens(input));
+          if (/^[\x20-\x7e]*$/.test(text)) ascii += 1;
+        },
+      ),
+      {numRuns: 500},
+    );
+    expect(ascii).toBeGreaterThan(250);
+  });
+
+  it('keeps apostrophes and inner hyphens inside a word, not at its edges', () => {
+    expect(wordTokens({text: "don't e-mail -x y- o'' ok", entities: []}).map((t) => t.text)).toEqual([
+      "don't",
+      'e-mail',
+      'x',
+      'y',
+      'o',
+      'ok',
+    ]);
+  });
+});
