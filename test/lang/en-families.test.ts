@@ -278,7 +278,10 @@ describe('English seed analysis: each frame only takes the kind of seed it fits'
     const outputs = all('the delivery driver was rude');
     expect(outputs.length).toBeGreaterThan(0);
     for (const text of outputs) {
-      expect(text).not.toMatch(/could I have|can I get|I want|I need|do you have|would you mind/i);
+      // What comes before the statement is no request for it ("I need the delivery driver was rude"); after
+      // it, "... and I need help" is what a user says.
+      const lead = text.slice(0, Math.max(0, text.toLowerCase().indexOf('the delivery driver was rude')));
+      expect(lead).not.toMatch(/could I have|can I get|I want|I need|do you have|would you mind/i);
       expect(text.toLowerCase()).toContain('the delivery driver was rude');
     }
   });
@@ -290,9 +293,10 @@ describe('English seed analysis: each frame only takes the kind of seed it fits'
       expect(text).not.toMatch(/(tell me|know) are you/i);
     const what = variants('polite', plain('what is the price of a large pizza'), 30).map((o) => o.text);
     expect(what.some((t) => t.includes('what the price of a large pizza is'))).toBe(true);
-    // No simple move makes "how old does one need to be" embeddable: no embedding frame is used.
-    for (const text of atLeast(1, all('how old does one need to be'), 'wh-question'))
-      expect(text).not.toMatch(/(tell me|know) how old/i);
+    // do-support goes and the verb agrees: "how old one needs to be", never "how old does one need to be".
+    const old = atLeast(1, all('how old does one need to be'), 'wh-question');
+    expect(old.some((t) => /(tell me|know) how old one needs to be/i.test(t))).toBe(true);
+    for (const text of old) expect(text).not.toMatch(/(tell me|know) how old does/i);
   });
 
   it('does not ask the bot to do what the user wants to do', () => {

@@ -9,7 +9,8 @@ import {editTouchesEntity, applyEdits, type TextEdit} from '../../generate/varia
 import {TextAnalysisCache} from '../../generate/variation/text-cache.js';
 import {wordTokens, type WordToken} from '../../generate/variation/tokens.js';
 import type {AnnotatedText} from '../../generate/variation/types.js';
-import {conjugate, isBaseVerb, isClosedClass} from './lexicon.js';
+import {conjugate, isBaseVerb, isClosedClass, isIrregularPast} from './lexicon.js';
+import {thirdPersonSingular} from './regular-inflection.js';
 
 /**
  * What a seed is, as far as re-framing goes: a request verb phrase (book a table), a negated verb phrase of a
@@ -35,6 +36,27 @@ export interface Clause {
    * ask the bot to do it ("could you pay my electricity bill?") would change the request.
    */
   userActs: boolean;
+  /**
+   * The verb phrase has the bot act for the user ("schedule me a checkup", "send us the invoice"): the user
+   * cannot be its subject, so only frames that ask the bot ("could you ...", "please ...") keep it.
+   */
+  botActs: boolean;
+  /**
+   * What the seed's lead-in asks for: a method ("how do I", "is there a way to") or a place ("where can I").
+   * Frames that drop that question ("I want to", "can I") or ask another ("where do I") change its meaning.
+   */
+  asks?: 'how' | 'where';
+  /** The core names a future time or a duration ("tomorrow", "for another two weeks"): urgency does not fit. */
+  timed: boolean;
+  /**
+   * A statement of something that happened ("I was charged twice", "my tyre went flat"): "what should I do if
+   * ..." would make it hypothetical; "now that ..." fits.
+   */
+  past: boolean;
+  /** A question about the bot ("do you see children"): "do you know if you see children" asks it twice. */
+  aboutYou: boolean;
+  /** Everything above that decides which frames fit, as one key (frame lists are filtered once per shape). */
+  shape: string;
   capitalized: boolean;
 }
 
@@ -198,6 +220,33 @@ const FINITE_MARKERS = new Set(
   ).split(' '),
 );
 const DETERMINERS = new Set(['a', 'an', 'the', 'my', 'your', 'our', 'this', 'that', 'some', 'any', 'no']);
+/** Adverbs between a lead-in and its verb ("can I still cancel", "I just want to"). */
+const LEAD_ADVERBS = new Set([
+  'still',
+  'just',
+  'also',
+  'really',
+  'actually',
+  'quickly',
+  'now',
+  'already',
+  'even',
+]);
+/** Finite past forms that make a statement a report of something that happened. */
+const PAST_MARKERS = new Set(
+  "was were wasn't weren't did didn't had hadn't got came went sent charged arrived broke".split(' '),
+);
+/** Lead-ins that ask for a method or for a place (Clause.asks). */
+const HOW_LEAD_IN =
+  /^(?:how (?:do|can|could) i|how to|what do i (?:have|need) to do to|is there (?:a|any) way (?:to|i can)|i don't know how to|i do not know how to)$/;
+const WHERE_LEAD_IN = /^where (?:can|do) i$/;
+/** Future times and durations ("for another two weeks", "tomorrow", "at 6am"); past ones ("last night") are not. */
+const TIMED =
+  /\b(?:today|tonight|tomorrow|tmrw|next|later|soon|upcoming|until|till|weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|morning|afternoon|evening|noon|days?|weeks?|months?|years?|hours?|minutes?|\d+(?::\d+)?\s*(?:am|pm))\b/i;
+/** Object pronouns right after the verb: "book me a ride" has the bot act for the user. */
+const BENEFICIARY = new Set(['me', 'us']);
+/** Verbs whose "me" object is the user acting or being helped, not served: "help me log in", "let me know". */
+const SELF_VERBS = new Set(['help', 'let', 'tell', 'show', 'remind', 'teach']);
 
 /**
  * A word that makes a determiner-less core a statement: a finite auxiliary or subject pronoun, a past form
@@ -208,6 +257,8 @@ function looksFinite(token: WordToken, previous: WordToken | undefined): boolean
   if (FINITE_MARKERS.has(token.lower)) return true;
   if (!previous || DETERMINERS.has(previous.lower)) return false;
   if (/[^e]ed$/.test(token.lower) && token.lower.length > 4) return true;
+  // An irregular past after a noun: "my filling fell out", "a piece of my tooth broke off".
+  if (isIrregularPast(token.lower) && !isClosedClass(previous.lower)) return true;
   return /[^s]s$/.test(previous.lower) && isBaseVerb(token.lower);
 }
 
@@ -244,8 +295,27 @@ export function analyzeClause(input: AnnotatedText): Clause | undefined {
   return clause;
 }
 
+/**
+ * Words of greetings, thanks, goodbyes and acknowledgements ("hello there", "thanks a lot", "see you later",
+ * "have a nice day"): a seed made only of them is a social formula, not a request, a question or a report.
+ */
+const SOCIAL_WORDS = new Set(
+  (
+    'hi hello hey hiya howdy yo good morning afternoon evening night day greetings thanks thank you thx ty ' +
+    'cheers bye goodbye see ya later soon take care have a nice great lovely ok okay yes yeah yep no nope sure ' +
+    'perfect awesome cool there everyone all again so much very lot bunch for your help talk to'
+  ).split(' '),
+);
+
+/** A seed that is only a social formula: no frame fits it ("I want hello", "could I have thanks a lot"). */
+export function isSocialFormula(text: string): boolean {
+  const words = text.toLowerCase().match(/[\p{L}']+/gu);
+  return words !== null && words.every((w) => SOCIAL_WORDS.has(w));
+}
+
 function analyze(input: AnnotatedText): Clause | undefined {
   const {text, entities} = input;
+  if (isSocialFormula(text)) return undefined;
   let coreEnd = text.length;
   const trailer = TRAILER.exec(text);
   if (trailer && !editTouchesEntity(entities, trailer.index, text.length)) coreEnd = trailer.index;
@@ -276,11 +346,22 @@ function analyze(input: AnnotatedText): Clause | undefined {
     expect = undefined;
   }
   cursor += leadIn.length;
-  const coreStart = cursor;
+  let coreStart = cursor;
   if (coreStart >= coreEnd) return undefined;
   const tokens = wordTokens({text: text.slice(0, coreEnd), entities});
-  const head = tokens.find((t) => t.start >= coreStart);
+  let head = tokens.find((t) => t.start >= coreStart);
   if (!head) return undefined;
+  // "can I still cancel my order": the adverb goes with the lead-in, the verb heads the core (not "stilling").
+  const afterAdverb = tokens[tokens.indexOf(head) + 1];
+  if (
+    (expect === 'vp' || expect === 'nvp') &&
+    LEAD_ADVERBS.has(head.lower) &&
+    afterAdverb &&
+    !head.inEntity
+  ) {
+    head = afterAdverb;
+    coreStart = head.start;
+  }
   let kind: CoreKind;
   const coreTokens = tokens.filter((t) => t.start >= coreStart);
   if (expect === 'ewh') {
@@ -306,13 +387,49 @@ function analyze(input: AnnotatedText): Clause | undefined {
   else kind = 'np';
   if ((kind === 'vp' || kind === 'nvp') && head.inEntity) return undefined;
   const firstChar = text.charAt(greetingEnd);
+  const lead = leadIn.trim().toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'");
+  const object = tokens[tokens.indexOf(head) + 1];
+  const botActs =
+    kind === 'vp' &&
+    object !== undefined &&
+    !object.inEntity &&
+    BENEFICIARY.has(object.lower) &&
+    !SELF_VERBS.has(head.lower);
+  const asks =
+    kind !== 'vp'
+      ? undefined
+      : HOW_LEAD_IN.test(lead)
+        ? 'how'
+        : WHERE_LEAD_IN.test(lead)
+          ? 'where'
+          : undefined;
+  const userActs = kind === 'vp' && !botActs && !BOT_LEAD_INS.test(leadIn.trim());
+  const timed = TIMED.test(text.slice(coreStart, coreEnd));
+  const past =
+    kind === 'st' &&
+    coreTokens.some(
+      (t, i) =>
+        !t.inEntity &&
+        (PAST_MARKERS.has(t.lower) ||
+          (i > 0 &&
+            !DETERMINERS.has(coreTokens[i - 1]!.lower) &&
+            (isIrregularPast(t.lower) || /[^e]ed$/.test(t.lower)))),
+    );
+  const aboutYou =
+    kind === 'wh' && coreTokens.slice(0, 3).some((t) => t.lower === 'you' || t.lower === 'your');
   return {
     kind,
     coreStart,
     coreEnd,
     head,
-    leadIn: leadIn.trim().toLowerCase(),
-    userActs: kind === 'vp' && !BOT_LEAD_INS.test(leadIn.trim()),
+    leadIn: lead,
+    userActs,
+    botActs,
+    ...(asks ? {asks} : {}),
+    timed,
+    past,
+    aboutYou,
+    shape: `${kind}|${userActs}|${botActs}|${asks ?? ''}|${timed}|${past}|${aboutYou}`,
     capitalized: firstChar !== firstChar.toLowerCase(),
   };
 }
@@ -373,10 +490,57 @@ function frameSlot(frame: string): RegExpExecArray | null {
 }
 
 /**
+ * Words that start the predicate after a copula's subject: "why is my bill | so high", "when is the clinic |
+ * open on saturday", "where is the car park | near the station". A participle (-ed) does too ("is teeth
+ * whitening | covered by my plan"). "of" and "for" belong to the subject ("the price of a large pizza").
+ */
+const PREDICATE_STARTERS = new Set(
+  (
+    'so too very really still not always usually never already also open closed available free busy ready ' +
+    'due late wrong high low expensive cheap full empty valid possible necessary required needed ok okay done ' +
+    'safe normal different enough broken missing down in on at near by during after before from here there'
+  ).split(' '),
+);
+const MODALS = new Set(['can', 'could', 'will', 'would', 'should']);
+const DO_FORMS = new Set(['do', 'does', 'did']);
+/** Copulas a wh-question can move after its subject ("why was my card declined" -> "why my card was declined"). */
+const COPULAS = new Set(['is', 'are', 'was', 'were']);
+const QUESTION_AUX = new Set([...COPULAS, ...MODALS, ...DO_FORMS]);
+
+/**
+ * Where a subject that starts at `tokens[from]` ends: before a predicate starter (copula) or before the first
+ * base verb (modal), at least one word in; the end of the core when none comes (copula only).
+ */
+function subjectEnd(tokens: WordToken[], from: number, copula: boolean): number | undefined {
+  let skipped = false;
+  for (let i = from + 1; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    // Right after a determiner a word is part of the subject ("the spin class", "my locker key").
+    if (token.inEntity || DETERMINERS.has(tokens[i - 1]!.lower)) continue;
+    if (copula) {
+      if (PREDICATE_STARTERS.has(token.lower) || (/[^e]ed$/.test(token.lower) && token.lower.length > 4))
+        return i;
+      continue;
+    }
+    // In a compound ("a puncture repair cost") a verb-like noun is followed by another: the last one is the verb.
+    const next = tokens[i + 1];
+    const verbLike = isBaseVerb(token.lower, next?.lower) || (skipped && isBaseVerb(token.lower, 'the'));
+    if (!verbLike) continue;
+    if (next && !next.inEntity && !isClosedClass(next.lower) && isBaseVerb(next.lower, 'the')) skipped = true;
+    else return i;
+  }
+  if (copula) return tokens.length;
+  // A question's verb often ends it ("how much does a session cost"): a word that can be a verb there is one.
+  const last = tokens.length - 1;
+  return last > from && !tokens[last]!.inEntity && isBaseVerb(tokens[last]!.lower, 'the') ? last : undefined;
+}
+
+/**
  * Puts a direct question in statement order for an embedding frame ("can you tell me {ewh}?"), or undefined
- * when that needs more than a simple move: "what is X" -> "what X is", "are you open" -> "if you are open",
- * "do you ship abroad" -> "if you ship abroad". "how old does one need to be" is left alone (it would need
- * agreement: "how old one needs to be").
+ * when that needs more than a simple move: "what is X" -> "what X is", "why is my bill so high" -> "why my
+ * bill is so high", "are you open" -> "if you are open", "do you ship abroad" -> "if you ship abroad",
+ * "is teeth whitening covered" -> "if teeth whitening is covered", "where can I park" -> "where I can park".
+ * "how old does one need to be" is left alone (it would need agreement: "how old one needs to be").
  */
 function embedQuestion(
   input: AnnotatedText,
@@ -390,18 +554,59 @@ function embedQuestion(
   const [first, second, third] = tokens;
   if (!first || !second || first.inEntity || second.inEntity) return undefined;
   const edits: TextEdit[] = [];
-  if (WH_QUESTION_WORDS.has(first.lower) && (second.lower === 'is' || second.lower === 'are')) {
+  /** Moves the auxiliary `aux` to just before tokens[at] (or the core's end), with `lead` in its place. */
+  const moveAux = (aux: WordToken, at: number, lead: string): void => {
+    const next = tokens[tokens.indexOf(aux) + 1]!;
+    edits.push({start: aux.start, end: next.start, replacement: lead});
+    const before = tokens[at];
+    if (before) edits.push({start: before.start, end: before.start, replacement: `${aux.lower} `});
+    else edits.push({start: clause.coreEnd, end: clause.coreEnd, replacement: ` ${aux.lower}`});
+  };
+  const whFirst = WH_QUESTION_WORDS.has(first.lower);
+  // The wh-phrase: "what" or "what time", "how much", "how long" (one word more when an auxiliary follows it).
+  const whLength =
+    whFirst && third && !second.inEntity && !QUESTION_AUX.has(second.lower) && QUESTION_AUX.has(third.lower)
+      ? 2
+      : 1;
+  const aux = tokens[whLength]!;
+  const subject = tokens[whLength + 1];
+  if (whFirst && COPULAS.has(aux.lower)) {
     // "what is the weather" -> "what the weather is"; "where are my keys" -> "where my keys are".
     // "how is the repair going" would become "how the repair going is": progressive forms stay direct.
-    if (!third || tokens.length < 3 || tokens.some((t) => /ing$/.test(t.lower))) return undefined;
-    edits.push({start: second.start, end: third.start, replacement: ''});
-    edits.push({start: clause.coreEnd, end: clause.coreEnd, replacement: ` ${second.lower}`});
+    if (!subject || tokens.some((t) => /ing$/.test(t.lower))) return undefined;
+    moveAux(aux, subjectEnd(tokens, whLength + 1, true)!, '');
+  } else if (whFirst && MODALS.has(aux.lower) && subject && SUBJECT_PRONOUNS.has(subject.lower)) {
+    // "where can I park my car" -> "where I can park my car".
+    moveAux(aux, whLength + 2, '');
+  } else if (whFirst && DO_FORMS.has(aux.lower) && subject) {
+    // "when does the yoga class start" -> "when the yoga class starts"; "what time do you open" -> "what
+    // time you open".
+    const end = subjectEnd(tokens, whLength + 1, false);
+    if (end === undefined) return undefined;
+    const verb = tokens[end]!;
+    if (aux.lower === 'does' && SUBJECT_PRONOUNS.has(subject.lower) && subject.lower !== 'it')
+      return undefined;
+    edits.push({start: aux.start, end: subject.start, replacement: ''});
+    const form =
+      aux.lower === 'does'
+        ? thirdPersonSingular(verb.lower)
+        : aux.lower === 'did'
+          ? conjugate(verb.lower).past
+          : verb.lower;
+    edits.push({start: verb.start, end: verb.end, replacement: form});
   } else if (first.lower === 'do' && SUBJECT_PRONOUNS.has(second.lower) && second.lower !== 'it') {
     edits.push({start: first.start, end: second.start, replacement: 'if '});
   } else if (INVERTIBLE_AUX.has(first.lower) && SUBJECT_PRONOUNS.has(second.lower)) {
     if (first.lower === 'are' && second.lower !== 'you' && second.lower !== 'we' && second.lower !== 'they')
       return undefined;
     edits.push({start: first.start, end: second.end, replacement: `if ${second.text} ${first.lower}`});
+  } else if ((first.lower === 'is' || first.lower === 'are' || MODALS.has(first.lower)) && third) {
+    // "is teeth whitening covered by my plan" -> "if teeth whitening is covered by my plan"; "can my son get
+    // a checkup" -> "if my son can get a checkup". Without a clear end of the subject, leave it.
+    const copula = !MODALS.has(first.lower);
+    const end = subjectEnd(tokens, 1, copula);
+    if (end === undefined || end >= tokens.length) return undefined;
+    moveAux(first, end, 'if ');
   } else return undefined;
   const prefix = frame.slice(0, match.index);
   const suffix = frame.slice(match.index + match[0].length);

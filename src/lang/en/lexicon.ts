@@ -26,6 +26,8 @@ interface ParsedLexicon {
   singulars: Map<string, string>;
   closedClass: Set<string>;
   infinitives: Set<string>;
+  /** Past forms of the table's verbs that are neither regular (-ed) nor the base form itself (fell, broke). */
+  irregularPasts: Set<string>;
 }
 
 let parsed: ParsedLexicon | undefined;
@@ -69,7 +71,11 @@ function lexicon(): ParsedLexicon {
     plurals.set(singular, plural);
     if (plural !== singular) singulars.set(plural, singular);
   }
+  const irregularPasts = new Set<string>();
+  for (const [verb, {past}] of conjugations)
+    if (past !== verb && !past.endsWith('ed')) irregularPasts.add(past);
   parsed = {
+    irregularPasts,
     synonyms,
     nominalizations,
     compounds,
@@ -129,6 +135,11 @@ export function isBaseVerb(word: string, nextWord = ''): boolean {
 /** Function words (determiners, pronouns, prepositions, conjunctions, modals, question words...). */
 export function isClosedClass(word: string): boolean {
   return lexicon().closedClass.has(word);
+}
+
+/** A simple past that is not -ed and not the base form (fell, broke, stole): it makes a clause finite. */
+export function isIrregularPast(word: string): boolean {
+  return lexicon().irregularPasts.has(word);
 }
 
 export interface Conjugation {

@@ -24,3 +24,12 @@ export function regularPast(verb: string): string {
   if (SHORT_CVC.test(verb)) return `${verb}${verb.at(-1)}ed`;
   return `${verb}ed`;
 }
+
+/** The third person singular present by rule (start -> starts, fix -> fixes, try -> tries, have -> has). */
+export function thirdPersonSingular(verb: string): string {
+  if (verb === 'have') return 'has';
+  if (verb === 'be') return 'is';
+  if (/(s|sh|ch|x|z|o)$/.test(verb)) return `${verb}es`;
+  if (/[^aeiou]y$/.test(verb)) return `${verb.slice(0, -1)}ies`;
+  return `${verb}s`;
+}

@@ -6,7 +6,7 @@ import {firstChange} from '../../../generate/variation/choose.js';
 import type {AnnotatedText, VariationContext, VariationFamily} from '../../../generate/variation/types.js';
 import type {VariationTag} from '../../../model/dataset.js';
 import type {FamilyName} from '../../../model/variation.js';
-import {analyzeClause, rewrap, type CoreKind} from '../clause.js';
+import {analyzeClause, rewrap, type Clause, type CoreKind} from '../clause.js';
 import {
   BASIC_FRAMES,
   COORDINATED_FRAMES,
@@ -29,9 +29,9 @@ export function applyFrame(
   if (input.framedBy) return undefined;
   const clause = analyzeClause(input);
   if (!clause) return undefined;
-  const byKind = framesByKind(frames);
-  const fitting = clause.userActs ? byKind.userVp : byKind[clause.kind];
-  const output = firstChange(context.rng, input, fitting, (frame) => rewrap(input, clause, frame));
+  const output = firstChange(context.rng, input, fittingFrames(frames, clause), (frame) =>
+    rewrap(input, clause, frame),
+  );
   return output && {...output, framedBy: tag};
 }
 
@@ -45,28 +45,57 @@ const SLOTS_FOR_KIND: Record<CoreKind, RegExp> = {
 };
 /** A frame that asks the bot to do the verb phrase: "could you {vp}", not "could you help me {vp}". */
 const ASKS_BOT_TO_ACT =
-  /\b(?:you|u|ya)\b(?![^{]*\bme\b)[^{]*\{(vp|ving)\}|^\{vp\}.*\b(please|done)\b|^(?:please|yo) \{vp\}/;
+  /\b(?:you|u|ya)\b(?![^{]*\b(?:me|I)\b)[^{]*\{(vp|ving)\}|^\{vp\}.*\b(please|done)\b|^(?:please|yo) \{vp\}/;
+/** A frame that asks where: it fits only a seed that asks where ("where can I park"), not "keep the novel". */
+const ASKS_WHERE = /\bwhere\b[^{]*\{(vp|ving)\}/i;
+/** A frame that keeps a seed's request for a method ("how do I ...", "is there a way to", "help me ..."). */
+const ASKS_METHOD =
+  /\b(?:how|way|help|show me|what do I have to do|steps)\b[^{]*\{(vp|ving)\}|\{vp\}.*\b(?:how|what should i do|steps)\b/i;
+/** Urgency ("asap", "urgent"): it belongs to a problem, never to a request with a time or a duration. */
+const URGENT = /\b(?:asap|urgent(?:ly)?|right now|right away)\b/i;
+/**
+ * Frames that report a failure of something that should work ("why can't I", "it won't let me", "... but it
+ * doesn't work"): a negated plan with a time ("I can't make it to my visit tomorrow") is no such failure.
+ */
+const REPORTS_FAILURE = /why can't|won't let me|doesn't work|haven't been able|couldn't|\{nvp\},? help\b/i;
 
-type FrameGroups = Record<CoreKind | 'userVp', string[]>;
-const grouped = new WeakMap<readonly string[], FrameGroups>();
-
-/** The frames that can hold each kind of core, computed once per frame list (this is on the hot path). */
-function framesByKind(frames: readonly string[]): FrameGroups {
-  let groups = grouped.get(frames);
-  if (!groups) {
-    const of = (kind: CoreKind): string[] => frames.filter((f) => SLOTS_FOR_KIND[kind].test(f));
-    groups = {
-      vp: of('vp'),
-      nvp: of('nvp'),
-      np: of('np'),
-      wh: of('wh'),
-      ewh: of('ewh'),
-      st: of('st'),
-      userVp: of('vp').filter((f) => !ASKS_BOT_TO_ACT.test(f)),
-    };
-    grouped.set(frames, groups);
+/**
+ * Whether a frame keeps what this seed means, beyond taking its kind of core: who acts, what the seed asks
+ * (a method, a place) and whether urgency fits. The rules are general: each names a way a wrapper changes
+ * the meaning of a seed it does not fit.
+ */
+function frameFits(frame: string, clause: Clause): boolean {
+  if (clause.kind === 'vp') {
+    const botFrame = ASKS_BOT_TO_ACT.test(frame);
+    if (clause.userActs && botFrame) return false;
+    // "schedule me a checkup": "I want to schedule me a checkup" is not English; only the bot can do it.
+    if (clause.botActs && !botFrame && frame !== '{vp}') return false;
+    // A seed asks where exactly when its frame does: "where do I keep the novel" is another question.
+    if (ASKS_WHERE.test(frame) !== (clause.asks === 'where')) return false;
+    if (clause.asks === 'how' && !ASKS_METHOD.test(frame)) return false;
   }
-  return groups;
+  if (clause.past && /\bif \{st\}/.test(frame)) return false;
+  if (clause.aboutYou && /\byou (?:happen to )?know\b/.test(frame)) return false;
+  if (URGENT.test(frame) && (clause.timed || (clause.kind !== 'st' && clause.kind !== 'nvp'))) return false;
+  if (clause.kind === 'nvp' && clause.timed && REPORTS_FAILURE.test(frame)) return false;
+  return true;
+}
+
+const fittingCache = new WeakMap<readonly string[], Map<string, string[]>>();
+
+/** The frames that fit a clause, computed once per frame list and clause shape (this is on the hot path). */
+function fittingFrames(frames: readonly string[], clause: Clause): string[] {
+  let byShape = fittingCache.get(frames);
+  if (!byShape) {
+    byShape = new Map();
+    fittingCache.set(frames, byShape);
+  }
+  let fitting = byShape.get(clause.shape);
+  if (!fitting) {
+    fitting = frames.filter((f) => SLOTS_FOR_KIND[clause.kind].test(f) && frameFits(f, clause));
+    byShape.set(clause.shape, fitting);
+  }
+  return fitting;
 }
 
 function frameFamily(tag: VariationTag, name: FamilyName, frames: readonly string[]): VariationFamily {

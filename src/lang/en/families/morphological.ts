@@ -26,15 +26,19 @@ const COPULAS = new Set(['is', 'was', "what's", 'isnt', "isn't"]);
 function gerundVariant(input: AnnotatedText, context: VariationContext): AnnotatedText | undefined {
   if (input.framedBy) return undefined;
   const clause = analyzeClause(input);
-  if (!clause || clause.kind !== 'vp') return undefined;
-  const output = firstChange(context.rng, input, GERUND_FRAMES, (frame) => rewrap(input, clause, frame));
+  // "schedule me a checkup" has no gerund the user could be interested in; a how-question keeps asking how.
+  if (!clause || clause.kind !== 'vp' || clause.botActs || clause.asks === 'where') return undefined;
+  const frames = clause.asks === 'how' ? GERUND_FRAMES.slice(0, 1) : GERUND_FRAMES;
+  const output = firstChange(context.rng, input, frames, (frame) => rewrap(input, clause, frame));
   return output && {...output, framedBy: 'M'};
 }
 
 function nominalVariant(input: AnnotatedText, context: VariationContext): AnnotatedText | undefined {
   if (input.framedBy) return undefined;
   const clause = analyzeClause(input);
-  if (!clause || clause.kind !== 'vp' || clause.head.inEntity) return undefined;
+  // "how do I get to the clinic" is no request for "the getting of": a seed that asks keeps its question.
+  if (!clause || clause.kind !== 'vp' || clause.head.inEntity || clause.asks || clause.botActs)
+    return undefined;
   const noun = nominalizationOf(clause.head.lower);
   if (!noun) return undefined;
   const tokens = wordTokens(input);

@@ -22,7 +22,9 @@ const CHAT_FORMS: Record<string, string[]> = {
   your: ['ur'],
   "you're": ['ur', 'youre'],
   please: ['pls', 'plz'],
-  thanks: ['thx', 'thanks!'],
+  // Whole phrase first (longest match wins): "thanks! in advance" is not how anyone writes it.
+  'thanks in advance': ['thx in advance', 'tia'],
+  thanks: ['thx', 'thnx'],
   'thank you': ['thx', 'ty'],
   are: ['r'],
   because: ['cause', 'cuz'],

@@ -5,7 +5,7 @@
 import {applyEdits, tidySpaces, type TextEdit} from '../../../generate/variation/edit.js';
 import {matchCase, wordTokens} from '../../../generate/variation/tokens.js';
 import type {VariationFamily} from '../../../generate/variation/types.js';
-import {analyzeClause} from '../clause.js';
+import {analyzeClause, isSocialFormula} from '../clause.js';
 import {isBaseVerb, isClosedClass} from '../lexicon.js';
 
 /** English function words (closed classes) that keyword queries leave out. */
@@ -15,7 +15,9 @@ export const FUNCTION_WORDS = new Set(
     'am is are was were be been being do does did have has had will would shall should can could may might must ' +
     "to of for in on at by with from about into please pls kindly hi hello hey just so very really i'm i'd i've " +
     "you're can't don't cannot want wanna need like would've let's let know how what where when which who whether " +
-    "if and or but also there here help what's where's how's it's that's there's i'll we're"
+    "if and or but also there here help what's where's how's it's that's there's i'll we're " +
+    // The wish words of a frame another family built ("I'm looking to cancel" -> "cancel", not "looking cancel").
+    'looking hoping trying wondering'
   ).split(' '),
 );
 
@@ -47,6 +49,8 @@ export const keyword: VariationFamily = {
     // say what happened.
     const clause = analyzeClause(input);
     if (clause && (clause.kind === 'st' || clause.kind === 'nvp')) return undefined;
+    // "thank you so much" has no keywords ("thank much").
+    if (!clause && isSocialFormula(input.text)) return undefined;
     const tokens = wordTokens(input);
     const edits: TextEdit[] = [];
     const keptWords: typeof tokens = [];
@@ -69,6 +73,15 @@ export const keyword: VariationFamily = {
     const last = keptWords[keptWords.length - 1]!;
     if (keptWords.length > 1 && !last.inEntity && isBaseVerb(last.lower) && clause?.kind !== 'vp')
       return undefined;
+    // A question cut down to one word ("where is your office" -> "office") or to a verb-first phrase ("do you
+    // see children" -> "see children") no longer asks anything: the second reads as an order.
+    // So does a seed that asks how or where ("how do I get to the gym" -> "get gym").
+    if (clause?.asks) return undefined;
+    if (clause?.kind === 'wh') {
+      const first = keptWords[0]!;
+      if (keptWords.length < 2 || (!first.inEntity && isBaseVerb(first.lower, keptWords[1]?.lower)))
+        return undefined;
+    }
     // Punctuation goes too: keyword queries are bare.
     for (const match of input.text.matchAll(/[?!.,;:]+/g)) {
       const start = match.index;
