@@ -8,14 +8,14 @@
  *
  * Run: npx tsx bench/run.ts quality-real. Environment:
  *   QUALITY_SETS    clinc150,bitext (default both)       QUALITY_SPLIT  val | test (default val; test = final figure)
- *   QUALITY_DRAWS   seed draws (default 3)                QUALITY_COUNT  utterances per intent incl. seeds (default 30)
+ *   QUALITY_DRAWS   seed draws (default 3)                QUALITY_COUNT  utterances per intent incl. seeds (default: the CLI's, 50)
  *   QUALITY_ONLY    regular expression over configuration names (e.g. "default|fixed")
  *   QUALITY_PROVIDER  openai | azure (`generate --provider`): adds a "provider" configuration generating through
  *                   that endpoint (settings from the environment; see AugmentConfig.provider in quality/protocol.ts),
  *                   e.g. QUALITY_PROVIDER=openai OPENAI_BASE_URL=http://127.0.0.1:11434/v1 SYNTHNLU_LLM_MODEL=llama3.1
  */
 import {trainIntentClassifier} from '../src/classifier/index.js';
-import {DEFAULT_VARIATION_MIX} from '../src/generate/index.js';
+import {DEFAULT_COUNT, DEFAULT_VARIATION_MIX} from '../src/generate/index.js';
 import {languagePack} from '../src/lang/index.js';
 import type {ProviderKind} from '../src/llm/settings.js';
 import {accuracy, augment, mean, round, type AugmentConfig} from './quality/protocol.js';
@@ -23,7 +23,8 @@ import {drawSeeds, loadBitext, loadClinc150, type RealDataSet} from './quality/r
 
 const SEEDS_PER_INTENT = 10;
 const DRAWS = Number(process.env.QUALITY_DRAWS ?? 3);
-const COUNT = Number(process.env.QUALITY_COUNT ?? 30);
+// What a user running `generate` without --per-intent or a count in the spec gets (it was 30 here before).
+const COUNT = Number(process.env.QUALITY_COUNT ?? DEFAULT_COUNT);
 const SPLIT = process.env.QUALITY_SPLIT === 'test' ? 'test' : 'val';
 const SETS = (process.env.QUALITY_SETS ?? 'clinc150,bitext').split(',');
 

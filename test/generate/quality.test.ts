@@ -4,6 +4,7 @@
  */
 import {describe, expect, it} from 'vitest';
 import {generateDataset} from '../../src/generate/index.js';
+import {createRng} from '../../src/generate/rng.js';
 import type {AnnotatedText, LanguagePack, VariationFamily} from '../../src/generate/variation/types.js';
 import {languagePack} from '../../src/lang/index.js';
 import {normalizeUtteranceText} from '../../src/model/dataset.js';
@@ -235,6 +236,60 @@ describe('variations: auto', () => {
       expect(new Set(twinSplits).size, `seed ${seed}`).toBe(1);
     }
     expect(dataset.utterances.filter((u) => u.source === 'seed')).toHaveLength(written.length);
+  });
+
+  it("gives the families the held-out seeds chose equal shares, not the pack's (enough seeds to choose)", async () => {
+    /** Adds the intent's key word: a family that measurably helps on held-out seeds. */
+    const keyed = (tag: VariationFamily['tag'], name: VariationFamily['name']): VariationFamily => ({
+      tag,
+      name,
+      apply: (input, {rng, intent}) => ({
+        ...input,
+        text: `${input.text} ${intent === 'track' ? 'parcel' : 'refund'} ${rng.int(100_000)}`,
+      }),
+    });
+    const filler = [
+      'blue',
+      'green',
+      'red',
+      'small',
+      'big',
+      'old',
+      'new',
+      'fast',
+      'slow',
+      'warm',
+      'cold',
+      'soft',
+    ];
+    const rng = createRng('fill');
+    // 30 seeds per intent, a third with the key word: 60 held out in all, and room for the key word to help.
+    const examples = (key: string): [string, ...string[]] =>
+      Array.from(
+        {length: 30},
+        (_, i) =>
+          `${rng.pick(filler)} ${rng.pick(filler)} ${rng.pick(filler)}${i % 3 === 0 ? ` ${key}` : ''} ${i}`,
+      ) as [string, ...string[]];
+    const spec: Spec = {
+      language: 'en',
+      defaults: {count: 60},
+      intents: [
+        {name: 'track', examples: examples('parcel')},
+        {name: 'refund', examples: examples('refund')},
+      ],
+    };
+    const skewed: LanguagePack = {
+      language: 'en',
+      families: [keyed('P', 'polite'), keyed('Q', 'colloquial')],
+      recommendedMix: {polite: 0.9, colloquial: 0.1},
+    };
+    const {report} = await generateDataset(spec, {seed: 1, pack: skewed, filter: false});
+    const auto = report.autoMix!;
+    expect(auto.heldOut).toBe(60);
+    expect(auto.families.every((f) => f.kept && f.effect > 0)).toBe(true);
+    expect(auto.mix).toEqual({polite: 0.5, colloquial: 0.5});
+    // 30 generated per intent, split evenly (the pack's shares would give 27 polite and 3 colloquial).
+    for (const intent of report.intents) expect(intent.tags).toEqual({P: 15, Q: 15});
   });
 
   it('is the default, and an explicit mix still wins', async () => {
