@@ -63,3 +63,10 @@ describe('tidyExpansion', () => {
     expect(untidy).toBeGreaterThan(200);
   });
 });
+
+describe('tidyExpansion on text that is already tidy', () => {
+  it('still trims a span that ends on a space', () => {
+    const tidy = tidyExpansion({text: 'a a', entities: [{entity: 'e', start: 0, end: 2}]});
+    expect(tidy).toEqual({text: 'a a', entities: [{entity: 'e', start: 0, end: 1}]});
+  });
+});

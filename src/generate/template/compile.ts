@@ -246,19 +246,24 @@ function collapseSpaces(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/**
- * Collapses runs of whitespace and trims the ends (an omitted [optional] leaves two spaces), moving the spans
- * with the text. Spans lose surrounding spaces too so that they always cover exactly the entity's words.
- */
 /** Space, tab, line feed, carriage return: the characters tidying collapses. */
 function isTidiedSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13;
 }
 
+function spanHasEdgeSpace(text: string, span: EntitySpan): boolean {
+  return span.end > span.start && (/\s/.test(text[span.start]!) || /\s/.test(text[span.end - 1]!));
+}
+
+/**
+ * Collapses runs of whitespace and trims the ends (an omitted [optional] leaves two spaces), moving the spans
+ * with the text. Spans lose surrounding spaces too so that they always cover exactly the entity's words.
+ */
 export function tidyExpansion(expansion: Expansion): AnnotatedText {
   const {text, entities} = expansion;
   // Already tidy: hand over the buffer's spans (callers give every expansion a fresh entities array).
-  if (!/\s\s|^\s|\s$|[\t\n\r]/.test(text)) return {text, entities};
+  if (!/\s\s|^\s|\s$|[\t\n\r]/.test(text) && entities.every((e) => !spanHasEdgeSpace(text, e)))
+    return {text, entities};
   // map[i] = position of source index i in the tidy text (only needed to move spans).
   const length = text.length;
   const map = entities.length > 0 ? new Int32Array(length + 1) : undefined;
