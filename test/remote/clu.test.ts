@@ -53,6 +53,22 @@ function remoteProject(): CluProject {
   return JSON.parse(readFileSync(join(ROOT, 'test/fixtures/clu/support-export.json'), 'utf8')) as CluProject;
 }
 
+/** A project that does not exist yet: one `:import` job creates it; `onImport` sees the body sent. */
+function mockNewProjectImport(scope: nock.Scope, onImport: (body: CluProject) => void) {
+  return scope
+    .get(PROJECT_PATH)
+    .query(API)
+    .reply(404, {error: {code: 'ProjectNotFound', message: 'not found'}})
+    .post(`${PROJECT_PATH}/:import`, (body: CluProject) => (onImport(body), true))
+    .query(API)
+    .reply(202, '', {
+      'operation-location': `${ENDPOINT}${PROJECT_PATH}/import/jobs/i1?api-version=2023-04-01`,
+    })
+    .get(`${PROJECT_PATH}/import/jobs/i1`)
+    .query(API)
+    .reply(200, {status: 'succeeded'});
+}
+
 function mockExport(scope: nock.Scope, project: CluProject) {
   return scope
     .get(PROJECT_PATH)
@@ -80,18 +96,7 @@ function mockExport(scope: nock.Scope, project: CluProject) {
 describe('push --to clu (nock)', () => {
   it('creates a new project with one :import, then trains and deploys, polling each job', async () => {
     let imported: CluProject | undefined;
-    const scope = api()
-      .get(PROJECT_PATH)
-      .query(API)
-      .reply(404, {error: {code: 'ProjectNotFound', message: 'not found'}})
-      .post(`${PROJECT_PATH}/:import`, (body: CluProject) => ((imported = body), true))
-      .query(API)
-      .reply(202, '', {
-        'operation-location': `${ENDPOINT}${PROJECT_PATH}/import/jobs/i1?api-version=2023-04-01`,
-      })
-      .get(`${PROJECT_PATH}/import/jobs/i1`)
-      .query(API)
-      .reply(200, {status: 'succeeded'})
+    const scope = mockNewProjectImport(api(), (body) => (imported = body))
       .post(
         `${PROJECT_PATH}/:train`,
         (body: {modelLabel: string; trainingMode: string}) =>
@@ -136,18 +141,7 @@ describe('push --to clu (nock)', () => {
       name: 'legacy-project',
     });
     let imported: CluProject | undefined;
-    const scope = api()
-      .get(PROJECT_PATH)
-      .query(API)
-      .reply(404, {error: {code: 'ProjectNotFound', message: 'not found'}})
-      .post(`${PROJECT_PATH}/:import`, (body: CluProject) => ((imported = body), true))
-      .query(API)
-      .reply(202, '', {
-        'operation-location': `${ENDPOINT}${PROJECT_PATH}/import/jobs/i1?api-version=2023-04-01`,
-      })
-      .get(`${PROJECT_PATH}/import/jobs/i1`)
-      .query(API)
-      .reply(200, {status: 'succeeded'});
+    const scope = mockNewProjectImport(api(), (body) => (imported = body));
     const run = await clu(['push', named, '--to', 'clu', '--yes', '--backup-dir', join(dir, 'backups')]);
     expect(run.error).toBeUndefined();
     expect(scope.isDone()).toBe(true);
