@@ -9,23 +9,88 @@ import {normalizeUtteranceText} from '../model/dataset.js';
 let hashLow = 0;
 let hashHigh = 0;
 
+/** cyrb53's starting state; each character is mixed in by mixChar. */
+const H1_START = 0xdeadbeef;
+const H2_START = 0x41c6ce57;
+
 /**
  * cyrb53: a fast 53-bit string hash; a collision among a million keys is ~1e-4 likely. Leaves the 32 low bits
  * in hashLow and the 21 high bits in hashHigh.
  */
 function hashKey(text: string): void {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
+  let h1 = H1_START;
+  let h2 = H2_START;
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     h1 = Math.imul(h1 ^ ch, 2654435761);
     h2 = Math.imul(h2 ^ ch, 1597334677);
   }
+  finishHash(h1, h2);
+}
+
+function finishHash(h1: number, h2: number): void {
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   // Zero marks an empty slot, so a hash of (0, 0) is nudged.
   hashLow = h1 >>> 0 || 1;
   hashHigh = (2097151 & h2) >>> 0;
+}
+
+/** hashLow and hashHigh as one number: exact, since 53 bits fit a double's mantissa. */
+function packedHash(): number {
+  return hashHigh * 4294967296 + hashLow;
+}
+
+const SPACE = 32;
+const TILDE = 126;
+
+/**
+ * The hash of dedupeKeyText(text) as one number (the set's *Hash methods take it), or 0 when that key is
+ * empty. For printable ASCII (the common case) the key is hashed as it is scanned, one character at a time,
+ * without building it: the generator checks every candidate, and most are never written.
+ */
+export function dedupeKeyHash(text: string): number {
+  let h1 = H1_START;
+  let h2 = H2_START;
+  let empty = true;
+  // A space (or a run of punctuation and spaces) is written only once a later character follows it: the
+  // key's spaces are collapsed and trimmed.
+  let pendingSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    let ch = text.charCodeAt(i);
+    if (ch < SPACE || ch > TILDE) return slowKeyHash(text);
+    if (isAsciiPunctuation(ch) || ch === SPACE) {
+      pendingSpace = !empty;
+      continue;
+    }
+    if (pendingSpace) {
+      h1 = Math.imul(h1 ^ SPACE, 2654435761);
+      h2 = Math.imul(h2 ^ SPACE, 1597334677);
+      pendingSpace = false;
+    }
+    if (ch >= 65 && ch <= 90) ch += 32;
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+    empty = false;
+  }
+  if (empty) return 0;
+  finishHash(h1, h2);
+  return packedHash();
+}
+
+/** Beyond printable ASCII: the full normalisation, then the hash of its result. */
+function slowKeyHash(text: string): number {
+  const key = normalizeUtteranceText(text);
+  if (!key) return 0;
+  hashKey(key);
+  return packedHash();
+}
+
+/** ! to /, : to @, [ to `, { to ~: the characters ASCII_PUNCTUATION matches. */
+function isAsciiPunctuation(code: number): boolean {
+  return (
+    (code >= 33 && code <= 47) || (code >= 58 && code <= 64) || (code >= 91 && code <= 96) || code >= 123
+  );
 }
 
 const ASCII = /^[\x20-\x7e]*$/;
@@ -57,8 +122,23 @@ export class CompactKeySet {
 
   has(text: string): boolean {
     hashKey(text);
-    const a = hashLow;
-    const b = hashHigh;
+    return this.find(hashLow, hashHigh);
+  }
+
+  /** add() for a key given by dedupeKeyHash (not 0). */
+  addHash(hash: number): boolean {
+    if (!this.insert(hash % 4294967296, Math.floor(hash / 4294967296))) return false;
+    this.size += 1;
+    if (this.size * 2 > this.mask) this.grow();
+    return true;
+  }
+
+  /** has() for a key given by dedupeKeyHash. */
+  hasHash(hash: number): boolean {
+    return this.find(hash % 4294967296, Math.floor(hash / 4294967296));
+  }
+
+  private find(a: number, b: number): boolean {
     for (let i = (a ^ Math.imul(b, 0x9e3779b1)) & this.mask; ; i = (i + 1) & this.mask) {
       const low = this.low[i]!;
       if (low === 0) return false;

@@ -25,7 +25,8 @@ export interface TextState {
   tries?: Map<VariationFamily, DecisionNode>;
   /** Cached checks on the text (filled by the pipeline). */
   spansValid?: boolean;
-  dedupeKey?: string;
+  /** dedupeKeyHash of the text (0: its key is empty). */
+  dedupeHash?: number;
   /** The dedupe key is known to be in the run's seen set (which only grows). */
   seen?: boolean;
 }

@@ -6,7 +6,7 @@
  */
 import {VARIATION_TAGS, type EntitySpan, type Utterance, type VariationTag} from '../model/dataset.js';
 import type {IntentSpec, Spec} from '../spec/spec.js';
-import {CompactKeySet, dedupeKeyText} from './dedupe.js';
+import {CompactKeySet, dedupeKeyHash, dedupeKeyText} from './dedupe.js';
 import {DEFAULT_NONE_COUNT, DEFAULT_NONE_NAME, DEFAULT_SPLIT} from './settings.js';
 import {createRng, type Rng} from './rng.js';
 import {
@@ -472,13 +472,14 @@ function* generateIntent(
       tags = varied.tags;
     }
     // Seen once, seen for good: the set only grows.
-    const key = (state.dedupeKey ??= dedupeKeyText(state.annotated.text));
-    if (state.seen || seen.has(key)) {
+    const key = (state.dedupeHash ??= dedupeKeyHash(state.annotated.text));
+    // An empty key (0) can only be in the set as a seed's (seeds are added by text).
+    if (state.seen || (key === 0 ? seen.has('') : seen.hasHash(key))) {
       state.seen = true;
       if (tags.length === 0) recordPlainMiss(base);
       return undefined;
     }
-    if (!key) return undefined;
+    if (key === 0) return undefined;
     const annotated = state.annotated;
     if (tags.length > 0) {
       if (tags.some(shareFilled)) {
@@ -488,13 +489,13 @@ function* generateIntent(
       const judgement = prepared.filter?.judge(annotated.text, intent.name);
       if (judgement && !judgement.keep) {
         // Remember it, so the same drifted text is not judged again.
-        seen.add(key);
+        seen.addHash(key);
         state.seen = true;
         drop(judgement.reason === 'other-intent' ? 'otherIntent' : 'lowConfidence', tags);
         return undefined;
       }
     } else base.plainMisses = 0;
-    seen.add(key);
+    seen.addHash(key);
     state.seen = true;
     return {annotated, tags};
   };

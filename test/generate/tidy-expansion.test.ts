@@ -43,7 +43,7 @@ describe('tidyExpansion', () => {
     let untidy = 0;
     fc.assert(
       fc.property(
-        fc.array(fc.constantFrom('a', 'Bc', ' ', '  ', '\t', '\n', '\r', '\u00a0', 'é', ','), {
+        fc.array(fc.constantFrom('a', 'Bc', ' ', '  ', '\t', '\n', '\r', '\u00a0', '\v', '\f', 'é', ','), {
           maxLength: 12,
         }),
         fc.array(fc.tuple(fc.nat(30), fc.nat(8)), {maxLength: 3}),

@@ -255,6 +255,31 @@ function spanHasEdgeSpace(text: string, span: EntitySpan): boolean {
   return span.end > span.start && (/\s/.test(text[span.start]!) || /\s/.test(text[span.end - 1]!));
 }
 
+const UNTIDY = /\s\s|^\s|\s$|[\t\n\r]/;
+
+/**
+ * No UNTIDY match: no two whitespace characters in a row, none at either end, no tab or line break. Scanned by
+ * character code for ASCII (every expansion is checked, and most are tidy); the regex decides past ASCII.
+ */
+function isTidy(text: string): boolean {
+  const length = text.length;
+  let previousSpace = true;
+  for (let i = 0; i < length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 127) return !UNTIDY.test(text);
+    if (code === 32) {
+      if (previousSpace) return false;
+      previousSpace = true;
+    } else if (code >= 9 && code <= 13) {
+      // A tab or line break is untidy anywhere; \v and \f only as space next to space or at an end.
+      if (code !== 11 && code !== 12) return false;
+      if (previousSpace) return false;
+      previousSpace = true;
+    } else previousSpace = false;
+  }
+  return !previousSpace || length === 0;
+}
+
 /**
  * Collapses runs of whitespace and trims the ends (an omitted [optional] leaves two spaces), moving the spans
  * with the text. Spans lose surrounding spaces too so that they always cover exactly the entity's words.
@@ -262,8 +287,7 @@ function spanHasEdgeSpace(text: string, span: EntitySpan): boolean {
 export function tidyExpansion(expansion: Expansion): AnnotatedText {
   const {text, entities} = expansion;
   // Already tidy: hand over the buffer's spans (callers give every expansion a fresh entities array).
-  if (!/\s\s|^\s|\s$|[\t\n\r]/.test(text) && entities.every((e) => !spanHasEdgeSpace(text, e)))
-    return {text, entities};
+  if (isTidy(text) && entities.every((e) => !spanHasEdgeSpace(text, e))) return {text, entities};
   // map[i] = position of source index i in the tidy text (only needed to move spans).
   const length = text.length;
   const map = entities.length > 0 ? new Int32Array(length + 1) : undefined;

@@ -307,10 +307,19 @@ const SOCIAL_WORDS = new Set(
   ).split(' '),
 );
 
+const SOCIAL_WORD = /[\p{L}']+/gu;
+
 /** A seed that is only a social formula: no frame fits it ("I want hello", "could I have thanks a lot"). */
 export function isSocialFormula(text: string): boolean {
-  const words = text.toLowerCase().match(/[\p{L}']+/gu);
-  return words !== null && words.every((w) => SOCIAL_WORDS.has(w));
+  // Word by word, stopping at the first other word (most texts): every text is checked on the hot path.
+  const lower = text.toLowerCase();
+  SOCIAL_WORD.lastIndex = 0;
+  let words = 0;
+  for (let match = SOCIAL_WORD.exec(lower); match; match = SOCIAL_WORD.exec(lower)) {
+    if (!SOCIAL_WORDS.has(match[0])) return false;
+    words += 1;
+  }
+  return words > 0;
 }
 
 function analyze(input: AnnotatedText): Clause | undefined {
@@ -387,7 +396,7 @@ function analyze(input: AnnotatedText): Clause | undefined {
   else kind = 'np';
   if ((kind === 'vp' || kind === 'nvp') && head.inEntity) return undefined;
   const firstChar = text.charAt(greetingEnd);
-  const lead = leadIn.trim().toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'");
+  const lead = leadIn && leadIn.trim().toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'");
   const object = tokens[tokens.indexOf(head) + 1];
   const botActs =
     kind === 'vp' &&

@@ -59,7 +59,9 @@ export const colloquial: VariationFamily = {
     let current: AnnotatedText = input;
     if (rng.chance(0.5)) current = applyFrame(current, COLLOQUIAL_FRAMES, context, 'Q') ?? current;
     const edits: TextEdit[] = [];
-    for (const match of current.text.matchAll(CHAT_PATTERN)) {
+    // An exec loop, not matchAll: matchAll copies the (large) pattern on every call, on the hot path.
+    CHAT_PATTERN.lastIndex = 0;
+    for (let match = CHAT_PATTERN.exec(current.text); match; match = CHAT_PATTERN.exec(current.text)) {
       if (!rng.chance(0.7)) continue;
       const forms = CHAT_FORMS[match[0].toLowerCase().replace(/\s+/g, ' ')];
       if (forms)
@@ -80,8 +82,8 @@ export const colloquial: VariationFamily = {
     if (trailing && rng.chance(0.5) && !edits.some((e) => e.end === current.text.length)) {
       edits.push({start: trailing.index, end: current.text.length, replacement: ''});
     }
-    const edited = applyEdits(current, edits) ?? current;
-    const result = current.framedBy ? {...edited, framedBy: current.framedBy} : edited;
+    // applyEdits carries current.framedBy over to its output.
+    const result = applyEdits(current, edits) ?? current;
     return result.text !== input.text ? result : undefined;
   },
 };

@@ -38,6 +38,8 @@ const CLAUSE_OPENERS = new Set([
   'whether',
 ]);
 
+const PUNCTUATION_RUN = /[?!.,;:]+/g;
+
 export const keyword: VariationFamily = {
   tag: 'K',
   name: 'keyword',
@@ -83,7 +85,8 @@ export const keyword: VariationFamily = {
         return undefined;
     }
     // Punctuation goes too: keyword queries are bare.
-    for (const match of input.text.matchAll(/[?!.,;:]+/g)) {
+    PUNCTUATION_RUN.lastIndex = 0;
+    for (let match = PUNCTUATION_RUN.exec(input.text); match; match = PUNCTUATION_RUN.exec(input.text)) {
       const start = match.index;
       const end = start + match[0].length;
       if (!edits.some((e) => e.start < end && e.end > start)) edits.push({start, end, replacement: ' '});
@@ -187,7 +190,9 @@ export const abbreviation: VariationFamily = {
   apply(input, context) {
     const {rng} = context;
     const edits: TextEdit[] = [];
-    for (const match of input.text.matchAll(FORM_PATTERN)) {
+    // An exec loop, not matchAll: matchAll copies the (large) pattern on every call, on the hot path.
+    FORM_PATTERN.lastIndex = 0;
+    for (let match = FORM_PATTERN.exec(input.text); match; match = FORM_PATTERN.exec(input.text)) {
       const key = match[0].toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'");
       const forms = FORMS.get(key);
       if (!forms || (RARE.has(key) && !rng.chance(0.3))) continue;
