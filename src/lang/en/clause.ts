@@ -281,6 +281,30 @@ const NOUN_LEAD_IN = leadInPattern(NOUN_LEAD_INS);
 const GREETING = /^(?:(?:hey|hi|hello|ok|okay|so|yo)\b[,!]?\s+)?/i;
 const TRAILER = /(?:[\s,]+(?:please|pls|plz|thanks|thank you|thx|for me)\b)*\s*[?.!]*\s*$/i;
 
+/**
+ * ASCII characters a TRAILER match can contain: its words' letters in either case, whitespace, comma, ?.!
+ * (past ASCII only whitespace: without the u flag, /i matches no other letter to an ASCII one).
+ */
+const IN_TRAILER = (() => {
+  const table = new Uint8Array(128);
+  for (const ch of 'pleaszthnkyouxfrmPLEASZTHNKYOUXFRM,?.! \t\n\v\f\r') table[ch.charCodeAt(0)] = 1;
+  return table;
+})();
+
+/**
+ * Where TRAILER matches (it always does, if only at the end). Run on the text's tail of characters a
+ * trailer can have, not on the whole text: unanchored, the regex would be tried at every position.
+ */
+function trailerStart(text: string): number {
+  let from = text.length;
+  while (from > 0) {
+    const code = text.charCodeAt(from - 1);
+    if (code < 128 ? IN_TRAILER[code] === 0 : !/\s/.test(text.charAt(from - 1))) break;
+    from--;
+  }
+  return from + TRAILER.exec(text.slice(from))!.index;
+}
+
 const cache = new TextAnalysisCache<Clause | undefined>((input) => analyze(input));
 /** The last input asked about: families on one text ask several times in a row. */
 let lastInput: AnnotatedText | undefined;
@@ -326,8 +350,8 @@ function analyze(input: AnnotatedText): Clause | undefined {
   const {text, entities} = input;
   if (isSocialFormula(text)) return undefined;
   let coreEnd = text.length;
-  const trailer = TRAILER.exec(text);
-  if (trailer && !editTouchesEntity(entities, trailer.index, text.length)) coreEnd = trailer.index;
+  const trailer = trailerStart(text);
+  if (!editTouchesEntity(entities, trailer, text.length)) coreEnd = trailer;
   const greetingEnd = GREETING.exec(text)![0].length;
   let cursor = greetingEnd;
   let leadIn = '';
