@@ -420,7 +420,7 @@ function analyze(input: AnnotatedText): Clause | undefined {
   else kind = 'np';
   if ((kind === 'vp' || kind === 'nvp') && head.inEntity) return undefined;
   const firstChar = text.charAt(greetingEnd);
-  const lead = leadIn && leadIn.trim().toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'");
+  const lead = leadIn && normalizedLeadIn(leadIn);
   const object = tokens[tokens.indexOf(head) + 1];
   const botActs =
     kind === 'vp' &&
@@ -450,7 +450,7 @@ function analyze(input: AnnotatedText): Clause | undefined {
     );
   const aboutYou =
     kind === 'wh' && coreTokens.slice(0, 3).some((t) => t.lower === 'you' || t.lower === 'your');
-  return {
+  const clause: Clause = {
     kind,
     coreStart,
     coreEnd,
@@ -458,13 +458,29 @@ function analyze(input: AnnotatedText): Clause | undefined {
     leadIn: lead,
     userActs,
     botActs,
-    ...(asks ? {asks} : {}),
     timed,
     past,
     aboutYou,
     shape: `${kind}|${userActs}|${botActs}|${asks ?? ''}|${timed}|${past}|${aboutYou}`,
     capitalized: firstChar !== firstChar.toLowerCase(),
   };
+  // Set after the literal: a conditional spread inside it is a slow object copy on this hot path.
+  if (asks) clause.asks = asks;
+  return clause;
+}
+
+/** Lead-ins as matched (any case and spacing) -> lower case, single spaces, straight apostrophes. */
+const normalizedLeadIns = new Map<string, string>();
+
+/** A lead-in in lower case with single spaces and straight apostrophes; lead-ins recur, so each is done once. */
+function normalizedLeadIn(leadIn: string): string {
+  let lead = normalizedLeadIns.get(leadIn);
+  if (lead === undefined) {
+    lead = leadIn.trim().toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'");
+    if (normalizedLeadIns.size >= 10_000) normalizedLeadIns.clear();
+    normalizedLeadIns.set(leadIn, lead);
+  }
+  return lead;
 }
 
 /**
