@@ -96,7 +96,8 @@ const STALL_LIMIT = 5_000;
 /** Auto-mix trials only need a sample of what a family does, not every last variant. */
 const TRIAL_STALL_LIMIT = 200;
 
-const TAG_ORDER = new Map<VariationTag, number>(VARIATION_TAGS.map((t, i) => [t, i]));
+/** Each tag's place in VARIATION_TAGS (a plain object: read on every sort of an utterance's tags). */
+const TAG_ORDER = Object.fromEntries(VARIATION_TAGS.map((t, i) => [t, i])) as Record<VariationTag, number>;
 
 function spansAreValid(annotated: AnnotatedText): boolean {
   return spansFit(annotated.entities, annotated.text.length);
@@ -340,7 +341,7 @@ function familyShare(active: ActiveFamily): number {
 }
 
 function byTagOrder(a: VariationTag, b: VariationTag): number {
-  return TAG_ORDER.get(a)! - TAG_ORDER.get(b)!;
+  return TAG_ORDER[a] - TAG_ORDER[b];
 }
 
 /** One family on the current text: its output when it changed the text and kept the spans valid. */

@@ -20,16 +20,15 @@ const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 export function wordTokens(input: AnnotatedText): WordToken[] {
   const tokens: WordToken[] = [];
   const {text, entities} = input;
-  if (!PRINTABLE_ASCII.test(text)) {
-    for (const match of text.matchAll(WORD)) push(tokens, entities, match[0], match.index);
-    return tokens;
-  }
   // Printable ASCII (the common case): the same tokens as WORD, scanned by character code. There \p{L} and
-  // \p{N} are exactly A-Z, a-z and 0-9, and the only joiners are ' and -.
+  // \p{N} are exactly A-Z, a-z and 0-9, and the only joiners are ' and -. Every character outside words
+  // passes the check below, so a text with any other character is tokenised by WORD instead.
   const length = text.length;
   let i = 0;
   while (i < length) {
-    if (!isAsciiAlphanumeric(text.charCodeAt(i))) {
+    const code = text.charCodeAt(i);
+    if (!isAsciiAlphanumeric(code)) {
+      if (code < FIRST_PRINTABLE || code > LAST_PRINTABLE) return regexTokens(text, entities);
       i++;
       continue;
     }
@@ -46,7 +45,14 @@ export function wordTokens(input: AnnotatedText): WordToken[] {
   return tokens;
 }
 
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+function regexTokens(text: string, entities: readonly EntitySpan[]): WordToken[] {
+  const tokens: WordToken[] = [];
+  for (const match of text.matchAll(WORD)) push(tokens, entities, match[0], match.index);
+  return tokens;
+}
+
+const FIRST_PRINTABLE = 0x20;
+const LAST_PRINTABLE = 0x7e;
 const APOSTROPHE = 39;
 const HYPHEN = 45;
 
