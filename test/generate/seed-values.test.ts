@@ -47,6 +47,18 @@ describe('englishSeedValues', () => {
     expect(classWith(classes, '$160')).toBeUndefined();
   });
 
+  it('takes only identifying numbers: quantities, prices, years and times are part of the request', () => {
+    const found = englishSeedValues([
+      'wake me at 8:00',
+      'wake me at 10:00',
+      'taxes for 2019',
+      'taxes for 2020',
+      'pay $500',
+      'pay $700',
+    ]);
+    expect(found).toEqual([]);
+  });
+
   it('groups capitalised names by the content word after them, else the word before', () => {
     const plans = classWith(classes, 'Gold')!;
     expect(plans.context).toEqual({side: 'after', word: 'account'});
