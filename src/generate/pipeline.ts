@@ -20,6 +20,7 @@ import {chooseAutoMix, type AutoMixReport} from './auto-mix.js';
 import {trainLabelFilter, type LabelFilter, type LabelFilterOptions} from './label-filter.js';
 import type {AnnotatedText, LanguagePack} from './variation/types.js';
 import {FAMILY_THREW, FamilyMemo, type TextState} from './family-memo.js';
+import {holdsSeedValue, swapSeedValues, type ValueClass} from './seed-values.js';
 
 export interface GenerateOptions extends SettingsOverrides {
   /** Random seed; the spec's seed, then 0, when omitted. */
@@ -39,6 +40,12 @@ export interface GenerateOptions extends SettingsOverrides {
   none?: {count?: number; name?: string};
   /** Attempts in a row without a new utterance before an intent stops (default 5,000; auto-mix trials use less). */
   stallLimit?: number;
+  /**
+   * Seed-value variation (seed-values.ts): generated utterances draw the seeds' slot values (order numbers,
+   * names) from every intent's seeds, and seeds holding such values fill what the families leave of the count.
+   * On by default where the language pack can tell values; auto-mix trials turn it off.
+   */
+  seedValues?: boolean;
 }
 
 /** Why generated candidates were not written, per intent. */
@@ -93,6 +100,8 @@ export interface GenerationReport {
 const ATTEMPTS_PER_UTTERANCE = 40;
 const MIN_ATTEMPTS = 2_000;
 const STALL_LIMIT = 5_000;
+/** Seeds drawn in a row without a new value combination before the seed-value fill stops. */
+const VALUE_FILL_MISSES = 200;
 /** Auto-mix trials only need a sample of what a family does, not every last variant. */
 const TRIAL_STALL_LIMIT = 200;
 
@@ -234,6 +243,8 @@ interface Prepared {
   templates: CompiledTemplate[][];
   seen: CompactKeySet;
   filter: LabelFilter | undefined;
+  /** The seeds' slot values (empty: none found, or turned off). */
+  values: ValueClass[];
 }
 
 /** Expansions of a template taken as the filter's training text (a seed is its own single expansion). */
@@ -281,6 +292,7 @@ function resolveAutoMix(spec: Spec, options: GenerateOptions): {spec: Spec; repo
       seed,
       pack,
       filter: false,
+      seedValues: false,
       stallLimit: TRIAL_STALL_LIMIT,
       ...(options.file ? {file: options.file} : {}),
     });
@@ -308,7 +320,21 @@ function prepare(spec: Spec, options: GenerateOptions): Prepared {
     templates,
     seen: new CompactKeySet(),
     filter: buildFilter(spec, templates, seed, options, pack),
+    values:
+      options.seedValues === false || !pack.seedValues ? [] : pack.seedValues(plainSeedTexts(templates)),
   };
+}
+
+function plainSeedTexts(templates: CompiledTemplate[][]): string[] {
+  const rng = createRng('plain seeds');
+  const buffer: Expansion = {text: '', entities: []};
+  return templates.flat().flatMap((template) => {
+    if (!template.plain) return [];
+    buffer.text = '';
+    buffer.entities = [];
+    template.sample(rng, buffer);
+    return [tidyExpansion(buffer).text];
+  });
 }
 
 /**
@@ -390,6 +416,10 @@ function* generateIntent(
   const intentRng = prepared.rng.fork(`intent:${intent.name}`);
   const templateRng = intentRng.fork('template');
   const variationRng = intentRng.fork('variation');
+  const valuesRng = intentRng.fork('values');
+  // Only where the intent is varied at all: when the seeds' own held-out check (auto-mix) keeps no family,
+  // value copies of seeds are extra weight on the seeds that hold a number (CLINC150 val, draw 0: -0.13).
+  const values = settings.families.length > 0 ? prepared.values : [];
   const quota = new SplitQuota(settings.count, settings.split, intentRng.fork('split'));
   const memo = new FamilyMemo({rng: variationRng, intent: intent.name, language: prepared.language});
   const report: IntentReport = {
@@ -417,7 +447,18 @@ function* generateIntent(
     for (const tag of tags) dropped.byFamily[tag] = (dropped.byFamily[tag] ?? 0) + 1;
   };
 
+  /** The text with other seed values, when that is an utterance not written yet (then it counts as written). */
+  const withOtherValues = (annotated: AnnotatedText, mustChange: boolean): AnnotatedText | undefined => {
+    const swapped = swapSeedValues(annotated, values, valuesRng, mustChange);
+    if (!swapped || swapped.text === annotated.text) return undefined;
+    const key = dedupeKeyText(swapped.text);
+    if (!key || seen.has(key)) return undefined;
+    seen.add(key);
+    return swapped;
+  };
+
   const bases: Base[] = [];
+  const seedsWritten: Array<{annotated: AnnotatedText; source: string}> = [];
   const buffer: Expansion = {text: '', entities: []};
   const localSeeds = new Set<string>();
   // Normalised seed text -> its split: near-identical seeds go to the same split (no train/test leak).
@@ -441,6 +482,7 @@ function* generateIntent(
     seen.add(key);
     const utterance = emit(annotated, [], 'seed', undefined, seedSplits.get(key));
     seedSplits.set(key, utterance.split!);
+    seedsWritten.push({annotated, source: template.source});
     yield utterance;
   }
 
@@ -498,7 +540,7 @@ function* generateIntent(
     } else base.plainMisses = 0;
     seen.addHash(key);
     state.seen = true;
-    return {annotated, tags};
+    return {annotated: withOtherValues(annotated, false) ?? annotated, tags};
   };
   let stalled = 0;
   const stallLimit = options.stallLimit ?? STALL_LIMIT;
@@ -539,6 +581,22 @@ function* generateIntent(
       if (usable.length === 0) report.reason = 'every variation family has filled its share of the count';
     }
   }
+  // What the families left of the count: seeds with other seed values. Bitext val, 3 draws: see seed-values.ts.
+  const withValues = values.length > 0 ? seedsWritten.filter((s) => holdsSeedValue(s.annotated, values)) : [];
+  for (
+    let misses = 0;
+    report.produced < settings.count && withValues.length > 0 && misses < VALUE_FILL_MISSES;
+  ) {
+    const seed = valuesRng.pick(withValues);
+    const varied = withOtherValues(seed.annotated, true);
+    if (!varied) {
+      misses++;
+      continue;
+    }
+    misses = 0;
+    yield emit(varied, [], 'template', seed.source);
+  }
+  if (report.produced >= settings.count) delete report.reason;
   if (report.reason) {
     // Set inside the loop.
   } else if (usable.length === 0 && report.saturatedSources && report.produced < settings.count)

@@ -6,6 +6,7 @@
 import type {EntitySpan, VariationTag} from '../../model/dataset.js';
 import type {FamilyName} from '../../model/variation.js';
 import type {Rng} from '../rng.js';
+import type {SeedValueFinder} from '../seed-values.js';
 
 export interface AnnotatedText {
   text: string;
@@ -48,6 +49,11 @@ export interface LanguagePack {
    * set one. Optional: a new pack can start without.
    */
   recommendedMix?: Readonly<Record<string, number>>;
+  /**
+   * Which strings of the seeds are slot values (order numbers, names) that generated utterances may draw from
+   * every intent's seeds (src/generate/seed-values.ts); optional: without it values stay as written.
+   */
+  seedValues?: SeedValueFinder;
   /** Neutral and out-of-domain sentences for the out-of-scope intent (`none:`); optional per pack. */
   outOfScope?: readonly string[];
 }

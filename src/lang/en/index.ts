@@ -8,6 +8,7 @@ import {colloquial, offensive} from './families/register.js';
 import {abbreviation, keyword} from './families/style.js';
 import {OUT_OF_SCOPE_SENTENCES} from './out-of-scope.js';
 import {RECOMMENDED_VARIATION_MIX} from './recommended-mix.js';
+import {englishSeedValues} from './seed-values.js';
 
 export const englishPack: LanguagePack = {
   language: 'en',
@@ -27,4 +28,5 @@ export const englishPack: LanguagePack = {
   ],
   recommendedMix: RECOMMENDED_VARIATION_MIX,
   outOfScope: OUT_OF_SCOPE_SENTENCES,
+  seedValues: englishSeedValues,
 };
