@@ -12,6 +12,9 @@ import type {Spec} from '../../src/spec/spec.js';
 import {atLeast} from '../helpers/at-least.js';
 
 const pack = languagePack('en');
+/** Frames with the user as the subject: they do not fit a seed that asks the business to act. */
+const USER_ACTS =
+  /\b(how (can|do|could|would) I|I was wondering if I could|show me how|tell me how|(I|to) (need|want|'d like|would like|have) to|I'm (trying|hoping|looking) to|what do I (have to )?do|(can|could|may) I|help me|if I\b|I need (some )?help|interested in|thinking of|wanna|tryna|need to)\b/i;
 const FRAME_FAMILIES = ['basic', 'interrogative', 'coordinated', 'negation', 'polite', 'colloquial'];
 
 /** Distinct outputs of the frame families (and morphological's gerund frames) on one plain seed. */
@@ -67,6 +70,51 @@ describe('requests stay requests for help', () => {
         /\bI ('d |would |am |'m |was )?(want|need|like|looking|trying|hoping) to book me|\b(can|could|may) I book me|interested in booking|me book me/i,
       );
       expect(text).toMatch(/\b(you|u|ya|please|pls)\b|^(yo )?book me/i);
+    }
+  });
+
+  it('keeps the bot the one who acts when the seed asks it to ("could you X", "please X", "I need you to X")', () => {
+    for (const seed of [
+      'could you unlock my locker',
+      'can you please unlock my locker',
+      'will you unlock my locker',
+      'please unlock my locker',
+      'I need you to unlock my locker',
+    ]) {
+      const texts = atLeast(12, outputs(seed), seed);
+      for (const text of texts) expect(text).not.toMatch(USER_ACTS);
+      expect(
+        texts.some((t) => /^I('d like| need) you to unlock my locker$/.test(t)),
+        seed,
+      ).toBe(true);
+    }
+  });
+
+  it('lets only the business serve the user: things brought, sent up, looked after, done "for me"', () => {
+    for (const seed of [
+      'bring two towels to the studio',
+      'deliver my new kit on friday',
+      'send someone to look at the sauna',
+      'send up a protein shake',
+      'wash my gym clothes',
+      'hold my bag at the front desk',
+      'renew my membership for me',
+      'take my bag up to the office',
+      'post my new card to my home',
+    ]) {
+      const texts = atLeast(10, outputs(seed), seed);
+      for (const text of texts) expect(text, seed).not.toMatch(USER_ACTS);
+    }
+  });
+
+  it('keeps a bare imperative of the user\'s own action in the user\'s frames ("how do I renew ...")', () => {
+    for (const seed of ['renew my gym membership', 'send a message to my trainer', 'change my home gym']) {
+      const texts = atLeast(20, outputs(seed), seed);
+      expect(
+        texts.some((t) => /^how (do|can) I /.test(t)),
+        seed,
+      ).toBe(true);
+      for (const text of texts) expect(text).not.toMatch(/^(could|can|would) (you|u|ya) (?!help|show|tell)/);
     }
   });
 

@@ -37,8 +37,11 @@ export interface Clause {
    */
   userActs: boolean;
   /**
-   * The verb phrase has the bot act for the user ("schedule me a checkup", "send us the invoice"): the user
-   * cannot be its subject, so only frames that ask the bot ("could you ...", "please ...") keep it.
+   * The verb phrase has the bot (or the business behind it) act for the user: the seed asks it to ("could you
+   * bring an extra pillow", "please X", "I need you to X"), serves the user ("schedule me a checkup", "reset my
+   * password for me", "send up two coffees") or delivers or looks after the user's things ("deliver my order",
+   * "clean my room"). The user is not its subject, so only frames that ask the bot ("could you ...", "please
+   * ...") keep it: "how can I bring an extra pillow" asks something else.
    */
   botActs: boolean;
   /**
@@ -245,6 +248,18 @@ const TIMED =
   /\b(?:today|tonight|tomorrow|tmrw|next|later|soon|upcoming|until|till|weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|morning|afternoon|evening|noon|days?|weeks?|months?|years?|hours?|minutes?|\d+(?::\d+)?\s*(?:am|pm))\b/i;
 /** Object pronouns right after the verb: "book me a ride" has the bot act for the user. */
 const BENEFICIARY = new Set(['me', 'us']);
+/**
+ * Verbs that, as a bare imperative to a business, ask it to carry or look after the user's things ("bring two
+ * towels", "deliver my order", "clean my room", "hold my bags"): the user would not ask a bot to do them himself.
+ */
+const SERVICE_VERBS = new Set(
+  'bring deliver fetch carry come clean tidy vacuum wash launder iron hold store refill repair'.split(' '),
+);
+/** Words after "send" that make it a dispatch to the user ("send up two coffees", "send someone over"). */
+const DISPATCH = new Set(['up', 'over', 'round', 'around', 'someone', 'somebody', 'anyone', 'help']);
+/** A benefactive phrase: the verb phrase is done for the user or brought to the user's place. */
+const FOR_THE_USER =
+  /\b(?:for (?:me|us)|(?:up|over) to|to (?:my|our) (?:room|home|house|door|office|apartment|flat|suite|table|cabin|place|address))\b/i;
 /** Verbs whose "me" object is the user acting or being helped, not served: "help me log in", "let me know". */
 const SELF_VERBS = new Set(['help', 'let', 'tell', 'show', 'remind', 'teach']);
 
@@ -311,6 +326,18 @@ const SOCIAL_WORDS = new Set(
 export function isSocialFormula(text: string): boolean {
   const words = text.toLowerCase().match(/[\p{L}']+/gu);
   return words !== null && words.every((w) => SOCIAL_WORDS.has(w));
+}
+
+/**
+ * Whether a bare imperative asks the business to serve the user rather than to let the user act: a service
+ * verb with an object, "send" with a dispatch word, or a benefactive phrase ("reset my password for me", "take
+ * my bags up to my room"). `rest` is the text from the core on, the trailer included ("... for me, please").
+ */
+function servesTheUser(head: WordToken, object: WordToken | undefined, rest: string): boolean {
+  if (head.inEntity || !object) return false;
+  if (SERVICE_VERBS.has(head.lower)) return true;
+  if (head.lower === 'send' && !object.inEntity && DISPATCH.has(object.lower)) return true;
+  return FOR_THE_USER.test(rest);
 }
 
 function analyze(input: AnnotatedText): Clause | undefined {
@@ -389,12 +416,15 @@ function analyze(input: AnnotatedText): Clause | undefined {
   const firstChar = text.charAt(greetingEnd);
   const lead = leadIn.trim().toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'");
   const object = tokens[tokens.indexOf(head) + 1];
+  const botLeadIn = BOT_LEAD_INS.test(lead);
   const botActs =
     kind === 'vp' &&
-    object !== undefined &&
-    !object.inEntity &&
-    BENEFICIARY.has(object.lower) &&
-    !SELF_VERBS.has(head.lower);
+    ((object !== undefined &&
+      !object.inEntity &&
+      BENEFICIARY.has(object.lower) &&
+      !SELF_VERBS.has(head.lower)) ||
+      botLeadIn ||
+      (lead === '' && servesTheUser(head, object, text.slice(coreStart))));
   const asks =
     kind !== 'vp'
       ? undefined
@@ -403,7 +433,7 @@ function analyze(input: AnnotatedText): Clause | undefined {
         : WHERE_LEAD_IN.test(lead)
           ? 'where'
           : undefined;
-  const userActs = kind === 'vp' && !botActs && !BOT_LEAD_INS.test(leadIn.trim());
+  const userActs = kind === 'vp' && !botActs;
   const timed = TIMED.test(text.slice(coreStart, coreEnd));
   const past =
     kind === 'st' &&

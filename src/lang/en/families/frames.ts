@@ -45,7 +45,7 @@ const SLOTS_FOR_KIND: Record<CoreKind, RegExp> = {
 };
 /** A frame that asks the bot to do the verb phrase: "could you {vp}", not "could you help me {vp}". */
 const ASKS_BOT_TO_ACT =
-  /\b(?:you|u|ya)\b(?![^{]*\b(?:me|I)\b)[^{]*\{(vp|ving)\}|^\{vp\}.*\b(please|done)\b|^(?:please|yo) \{vp\}/;
+  /\b(?:you|u|ya)\b(?![^{]*\b(?:me|I)\b)[^{]*\{(vp|ving)\}|^\{vp\}.*\b(please|pls|done|thanks)\b|^(?:please|pls|yo) \{vp\}/;
 /** A frame that asks where: it fits only a seed that asks where ("where can I park"), not "keep the novel". */
 const ASKS_WHERE = /\bwhere\b[^{]*\{(vp|ving)\}/i;
 /** A frame that keeps a seed's request for a method ("how do I ...", "is there a way to", "help me ..."). */
