@@ -118,6 +118,38 @@ describe('requests stay requests for help', () => {
     }
   });
 
+  it('reads a verb and its object as an imperative though a finite clause follows ("post it to my home")', () => {
+    const texts = atLeast(10, outputs('print a new card and post it to my home'), 'imperative with a clause');
+    expect(texts).toContain('could you print a new card and post it to my home?');
+    for (const text of texts) expect(text).not.toMatch(/\b(what should I do|help me\?|I think|now that)\b/i);
+  });
+
+  it('asks no question of its own around a seed that asks one ("what do I do if ..., how do I cancel?")', () => {
+    const seedQuestion = /,? (?:how do i (?:cancel it|do it)|wh?at should i do)\??/gi;
+    for (const seed of [
+      "I don't need my locker anymore, how do I cancel it?",
+      'my card got declined at the desk, what should I do?',
+      'I want to cancel my membership, how do I do it?',
+      "I can't log in to the app, what should I do?",
+    ]) {
+      const texts = atLeast(8, outputs(seed), seed);
+      for (const text of texts)
+        expect(text.replace(seedQuestion, ''), text).not.toMatch(
+          /\?|\b(what|wat|how|why|any idea|anything|options|is there|is that|(can|could|would) (you|u|ya|someone|anyone|I))\b|^I think\b|and I need help|but it doesn.t work/i,
+        );
+    }
+  });
+
+  it('treats a need ("we need more towels") as a request, not a problem to ask what to do about', () => {
+    for (const seed of ['we need more towels in the locker room', 'my son needs a locker for the summer']) {
+      const texts = atLeast(10, outputs(seed), seed);
+      for (const text of texts)
+        expect(text).not.toMatch(
+          /wh?at (should|do|can) I do|what I should do|my options|asap|urgent|and I need help/i,
+        );
+    }
+  });
+
   it('adds urgency only to problem reports without a time or duration', () => {
     const urgent = /\b(asap|urgent|right now|right away)\b/i;
     for (const text of outputs('I want to freeze my membership for two months', ['colloquial'], 200))

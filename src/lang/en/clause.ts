@@ -58,6 +58,16 @@ export interface Clause {
   past: boolean;
   /** A question about the bot ("do you see children"): "do you know if you see children" asks it twice. */
   aboutYou: boolean;
+  /**
+   * A seed that is not a question but goes on to ask one ("I don't need the car anymore, how do I cancel?"):
+   * a frame that asks a question of its own would put two questions in one line.
+   */
+  asksQuestion: boolean;
+  /**
+   * A statement of what the user needs or wants ("we need more towels"): a request, not a problem, so frames
+   * that ask what to do about it ("what should I do now that ...") do not fit.
+   */
+  wants: boolean;
   /** Everything above that decides which frames fit, as one key (frame lists are filtered once per shape). */
   shape: string;
   capitalized: boolean;
@@ -260,6 +270,15 @@ const DISPATCH = new Set(['up', 'over', 'round', 'around', 'someone', 'somebody'
 /** A benefactive phrase: the verb phrase is done for the user or brought to the user's place. */
 const FOR_THE_USER =
   /\b(?:for (?:me|us)|(?:up|over) to|to (?:my|our) (?:room|home|house|door|office|apartment|flat|suite|table|cabin|place|address))\b/i;
+/**
+ * A question inside a seed that is not one: after a clause break (", how do I cancel", ". is that possible")
+ * or the user asking what to do ("... what should I do").
+ */
+const ASKS_QUESTION =
+  /[,;:.!?]\s*(?:what|how|who|where|when|why|which|can|could|would|will|should|is|are|do|does|any)\b|\b(?:what|how) (?:should|do|can|could) (?:i|we)\b/i;
+/** A statement whose subject needs or wants something ("we need more towels", "my son needs a new racket"). */
+const WANTS =
+  /^(?:i|we|they|(?:my|our|the) \w+)\s+(?:(?:really|also|still|just)\s+)?(?:need|needs|want|wants|would like|['’]d like|require|requires)\b/i;
 /** Verbs whose "me" object is the user acting or being helped, not served: "help me log in", "let me know". */
 const SELF_VERBS = new Set(['help', 'let', 'tell', 'show', 'remind', 'teach']);
 
@@ -340,6 +359,16 @@ function servesTheUser(head: WordToken, object: WordToken | undefined, rest: str
   return FOR_THE_USER.test(rest);
 }
 
+/**
+ * A verb followed by its object opens an imperative even when a finite clause comes later ("iron the shirts
+ * but don't starch them", "print a new card and post it"): a statement opens with its subject.
+ */
+function startsImperative(head: WordToken, next: WordToken | undefined): boolean {
+  if (head.inEntity || !next || next.inEntity || FINITE_MARKERS.has(head.lower)) return false;
+  if (!DETERMINERS.has(next.lower) && !BENEFICIARY.has(next.lower)) return false;
+  return isBaseVerb(head.lower, next.lower);
+}
+
 function analyze(input: AnnotatedText): Clause | undefined {
   const {text, entities} = input;
   if (isSocialFormula(text)) return undefined;
@@ -404,6 +433,7 @@ function analyze(input: AnnotatedText): Clause | undefined {
     kind = 'nvp';
   } else if (head.inEntity) kind = expect === 'vp' ? 'vp' : 'np';
   else if (!expect && WH_WORDS.has(head.lower)) kind = 'wh';
+  else if (!expect && startsImperative(head, coreTokens[1])) kind = 'vp';
   else if (!expect && coreTokens.some((t, i) => !t.inEntity && looksFinite(t, coreTokens[i - 1])))
     kind = 'st';
   else if (expect !== 'np' && isBaseVerb(head.lower, tokens[tokens.indexOf(head) + 1]?.lower)) kind = 'vp';
@@ -445,6 +475,9 @@ function analyze(input: AnnotatedText): Clause | undefined {
             !DETERMINERS.has(coreTokens[i - 1]!.lower) &&
             (isIrregularPast(t.lower) || /[^e]ed$/.test(t.lower)))),
     );
+  const core = text.slice(coreStart, coreEnd);
+  const asksQuestion = kind !== 'wh' && kind !== 'ewh' && ASKS_QUESTION.test(core);
+  const wants = kind === 'st' && WANTS.test(core);
   const aboutYou =
     kind === 'wh' && coreTokens.slice(0, 3).some((t) => t.lower === 'you' || t.lower === 'your');
   return {
@@ -459,7 +492,9 @@ function analyze(input: AnnotatedText): Clause | undefined {
     timed,
     past,
     aboutYou,
-    shape: `${kind}|${userActs}|${botActs}|${asks ?? ''}|${timed}|${past}|${aboutYou}`,
+    asksQuestion,
+    wants,
+    shape: `${kind}|${userActs}|${botActs}|${asks ?? ''}|${timed}|${past}|${aboutYou}|${asksQuestion}|${wants}`,
     capitalized: firstChar !== firstChar.toLowerCase(),
   };
 }
