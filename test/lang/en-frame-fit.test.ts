@@ -186,6 +186,13 @@ describe('seed analysis', () => {
         );
   });
 
+  it('reads a prefixed verb the lexicon lacks as a verb, inflected as its base ("reset" -> "resetting")', () => {
+    const texts = atLeast(20, outputs('reset my locker code'), 'prefixed verb');
+    expect(texts).toContain('how do I reset my locker code?');
+    expect(texts).toContain('I need help resetting my locker code');
+    for (const text of texts) expect(text).not.toMatch(/\b(need|want|for|get|have|gimme) reset\b|reseting/i);
+  });
+
   it('reads an adverb after the lead-in as part of it ("can I still cancel" -> "cancelling", not "stilling")', () => {
     const texts = atLeast(20, outputs('can I still cancel my membership'), 'request with an adverb');
     expect(texts).toContain('I need help cancelling my membership');
