@@ -258,6 +258,9 @@ describe('seed analysis', () => {
     expect(run('where is your gym')).toBeUndefined();
     expect(run('do you see children')).toBeUndefined();
     expect(run('how do I get to the gym from the station')).toBeUndefined();
+    expect(run('I want to know where I can park my bike')).toBeUndefined();
+    expect(run('I would like to know how I can pay at the desk')).toBeUndefined();
+    expect(run('I want to know what the opening hours are')?.text).toBe('opening hours');
     expect(run('book a spin class for monday')?.text).toBe('book spin class monday');
     expect(run("I'm looking to book a spin class for monday")?.text).toBe('book spin class monday');
     expect(run('what are the opening hours on sunday')?.text).toBe('opening hours sunday');
