@@ -193,6 +193,13 @@ describe('seed analysis', () => {
     for (const text of texts) expect(text).not.toMatch(/\b(need|want|for|get|have|gimme) reset\b|reseting/i);
   });
 
+  it('reads a word before a determiner as a verb even when the lexicon lacks it ("swap my locker")', () => {
+    const texts = atLeast(20, outputs('swap my locker for a bigger one'), 'unknown verb');
+    expect(texts).toContain('how do I swap my locker for a bigger one?');
+    for (const text of texts) expect(text).not.toMatch(/\b(need|want|for|get|have|gimme) swap\b/i);
+    expect(outputs('all my bookings for next week')).toContain('I want all my bookings for next week');
+  });
+
   it('reads an adverb after the lead-in as part of it ("can I still cancel" -> "cancelling", not "stilling")', () => {
     const texts = atLeast(20, outputs('can I still cancel my membership'), 'request with an adverb');
     expect(texts).toContain('I need help cancelling my membership');

@@ -369,6 +369,23 @@ function startsImperative(head: WordToken, next: WordToken | undefined): boolean
   return isBaseVerb(head.lower, next.lower);
 }
 
+/** Words before a determiner that still head a noun phrase ("all my orders", "half the price"). */
+const PREDETERMINERS = new Set('all both half twice such quite rather only just even'.split(' '));
+/** Determiners that start a verb's object. */
+const OBJECT_DETERMINERS = new Set(['the', 'a', 'an', 'my', 'our', 'your', 'this', 'these', 'those']);
+
+/**
+ * Whether an open-class word followed by a determiner is a verb taking its object: a noun phrase's head is not
+ * followed by one. Plurals and -ly adverbs are left out ("tickets the day after", "apparently the app").
+ */
+function opensObject(head: WordToken, next: WordToken | undefined): boolean {
+  if (head.inEntity || !next || next.inEntity || !OBJECT_DETERMINERS.has(next.lower)) return false;
+  const word = head.lower;
+  return (
+    /^\p{L}+$/u.test(word) && !/(?:ly|s)$/.test(word) && !PREDETERMINERS.has(word) && !isClosedClass(word)
+  );
+}
+
 function analyze(input: AnnotatedText): Clause | undefined {
   const {text, entities} = input;
   if (isSocialFormula(text)) return undefined;
@@ -437,6 +454,9 @@ function analyze(input: AnnotatedText): Clause | undefined {
   else if (!expect && coreTokens.some((t, i) => !t.inEntity && looksFinite(t, coreTokens[i - 1])))
     kind = 'st';
   else if (expect !== 'np' && isBaseVerb(head.lower, tokens[tokens.indexOf(head) + 1]?.lower)) kind = 'vp';
+  // A noun phrase does not go on with a determiner ("swap the oat milk", not "all the orders"): a word our
+  // lexicons do not know as a verb is one there.
+  else if (!expect && opensObject(head, tokens[tokens.indexOf(head) + 1])) kind = 'vp';
   // After "can you", "how do I"... an open-class word is the verb even when our lexicons do not know it (reset).
   else if (expect === 'vp' && !isClosedClass(head.lower) && /^\p{L}+$/u.test(head.lower)) kind = 'vp';
   else if (expect === 'vp')
