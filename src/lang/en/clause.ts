@@ -275,7 +275,7 @@ const FOR_THE_USER =
  * or the user asking what to do ("... what should I do").
  */
 const ASKS_QUESTION =
-  /[,;:.!?]\s*(?:what|how|who|where|when|why|which|can|could|would|will|should|is|are|do|does|any)\b|\b(?:what|how) (?:should|do|can|could) (?:i|we)\b/i;
+  /[,;:.!?]\s*(?:what|how|who|where|when|why|which|can|could|would|will|should|is|are|do|does|any)\b(?!['’]t| not)|\b(?:what|how) (?:should|do|can|could) (?:i|we)\b/i;
 /** A statement whose subject needs or wants something ("we need more towels", "my son needs a new racket"). */
 const WANTS =
   /^(?:i|we|they|(?:my|our|the) \w+)\s+(?:(?:really|also|still|just)\s+)?(?:need|needs|want|wants|would like|['’]d like|require|requires)\b/i;
