@@ -99,6 +99,7 @@ describe('requests stay requests for help', () => {
       'wash my gym clothes',
       'hold my bag at the front desk',
       'renew my membership for me',
+      'unlock my locker, please',
       'take my bag up to the office',
       'post my new card to my home',
     ]) {

@@ -267,9 +267,12 @@ const SERVICE_VERBS = new Set(
 );
 /** Words after "send" that make it a dispatch to the user ("send up two coffees", "send someone over"). */
 const DISPATCH = new Set(['up', 'over', 'round', 'around', 'someone', 'somebody', 'anyone', 'help']);
-/** A benefactive phrase: the verb phrase is done for the user or brought to the user's place. */
+/**
+ * A benefactive phrase (the verb phrase is done for the user or brought to the user's place), or a closing
+ * "please" ("change the sheets, please"), which asks someone else as an opening one does.
+ */
 const FOR_THE_USER =
-  /\b(?:for (?:me|us)|(?:up|over) to|to (?:my|our) (?:room|home|house|door|office|apartment|flat|suite|table|cabin|place|address))\b/i;
+  /[\s,]+(?:please|pls|plz)\b[\s.!?]*$|\b(?:for (?:me|us)|(?:up|over) to|to (?:my|our) (?:room|home|house|door|office|apartment|flat|suite|table|cabin|place|address))\b/i;
 /**
  * A question inside a seed that is not one: after a clause break (", how do I cancel", ". is that possible")
  * or the user asking what to do ("... what should I do").
