@@ -12,6 +12,9 @@ import type {Spec} from '../../src/spec/spec.js';
 import {atLeast} from '../helpers/at-least.js';
 
 const pack = languagePack('en');
+/** Frames with the user as the subject: they do not fit a seed that asks the business to act. */
+const USER_ACTS =
+  /\b(how (can|do|could|would) I|I was wondering if I could|show me how|tell me how|(I|to) (need|want|'d like|would like|have) to|I'm (trying|hoping|looking) to|what do I (have to )?do|(can|could|may) I|help me|if I\b|I need (some )?help|interested in|thinking of|wanna|tryna|need to)\b/i;
 const FRAME_FAMILIES = ['basic', 'interrogative', 'coordinated', 'negation', 'polite', 'colloquial'];
 
 /** Distinct outputs of the frame families (and morphological's gerund frames) on one plain seed. */
@@ -70,6 +73,87 @@ describe('requests stay requests for help', () => {
     }
   });
 
+  it('keeps the bot the one who acts when the seed asks it to ("could you X", "please X", "I need you to X")', () => {
+    for (const seed of [
+      'could you unlock my locker',
+      'can you please unlock my locker',
+      'will you unlock my locker',
+      'please unlock my locker',
+      'I need you to unlock my locker',
+    ]) {
+      const texts = atLeast(12, outputs(seed), seed);
+      for (const text of texts) expect(text).not.toMatch(USER_ACTS);
+      expect(
+        texts.some((t) => /^I('d like| need) you to unlock my locker$/.test(t)),
+        seed,
+      ).toBe(true);
+    }
+  });
+
+  it('lets only the business serve the user: things brought, sent up, looked after, done "for me"', () => {
+    for (const seed of [
+      'bring two towels to the studio',
+      'deliver my new kit on friday',
+      'send someone to look at the sauna',
+      'send up a protein shake',
+      'wash my gym clothes',
+      'hold my bag at the front desk',
+      'renew my membership for me',
+      'unlock my locker, please',
+      'take my bag up to the office',
+      'post my new card to my home',
+    ]) {
+      const texts = atLeast(10, outputs(seed), seed);
+      for (const text of texts) expect(text, seed).not.toMatch(USER_ACTS);
+    }
+  });
+
+  it('keeps a bare imperative of the user\'s own action in the user\'s frames ("how do I renew ...")', () => {
+    for (const seed of ['renew my gym membership', 'send a message to my trainer', 'change my home gym']) {
+      const texts = atLeast(20, outputs(seed), seed);
+      expect(
+        texts.some((t) => /^how (do|can) I /.test(t)),
+        seed,
+      ).toBe(true);
+      for (const text of texts) expect(text).not.toMatch(/^(could|can|would) (you|u|ya) (?!help|show|tell)/);
+    }
+  });
+
+  it('reads a verb and its object as an imperative though a finite clause follows ("post it to my home")', () => {
+    const texts = atLeast(10, outputs('print a new card and post it to my home'), 'imperative with a clause');
+    expect(texts).toContain('could you print a new card and post it to my home?');
+    for (const text of texts) expect(text).not.toMatch(/\b(what should I do|help me\?|I think|now that)\b/i);
+  });
+
+  it('asks no question of its own around a seed that asks one ("what do I do if ..., how do I cancel?")', () => {
+    const seedQuestion = /,? (?:how do i (?:cancel it|do it)|wh?at should i do)\??/gi;
+    for (const seed of [
+      "I don't need my locker anymore, how do I cancel it?",
+      'my card got declined at the desk, what should I do?',
+      'I want to cancel my membership, how do I do it?',
+      "I can't log in to the app, what should I do?",
+    ]) {
+      const texts = atLeast(8, outputs(seed), seed);
+      for (const text of texts)
+        expect(text.replace(seedQuestion, ''), text).not.toMatch(
+          /\?|\b(what|wat|how|why|any idea|anything|options|is there|is that|(can|could|would) (you|u|ya|someone|anyone|I))\b|^I think\b|and I need help|but it doesn.t work/i,
+        );
+    }
+    // "can't" after a comma asks nothing: the report still takes frames that ask.
+    const report = outputs("my card got declined, can't pay for my class");
+    expect(report.some((t) => /\bwhat should I do\b/.test(t))).toBe(true);
+  });
+
+  it('treats a need ("we need more towels") as a request, not a problem to ask what to do about', () => {
+    for (const seed of ['we need more towels in the locker room', 'my son needs a locker for the summer']) {
+      const texts = atLeast(10, outputs(seed), seed);
+      for (const text of texts)
+        expect(text).not.toMatch(
+          /wh?at (should|do|can) I do|what I should do|my options|asap|urgent|and I need help/i,
+        );
+    }
+  });
+
   it('adds urgency only to problem reports without a time or duration', () => {
     const urgent = /\b(asap|urgent|right now|right away)\b/i;
     for (const text of outputs('I want to freeze my membership for two months', ['colloquial'], 200))
@@ -104,6 +188,20 @@ describe('seed analysis', () => {
         expect(text).not.toMatch(
           /looking for (my|someone)|I need (my|someone)|I want (my|someone)|can I get|could I have/i,
         );
+  });
+
+  it('reads a prefixed verb the lexicon lacks as a verb, inflected as its base ("reset" -> "resetting")', () => {
+    const texts = atLeast(20, outputs('reset my locker code'), 'prefixed verb');
+    expect(texts).toContain('how do I reset my locker code?');
+    expect(texts).toContain('I need help resetting my locker code');
+    for (const text of texts) expect(text).not.toMatch(/\b(need|want|for|get|have|gimme) reset\b|reseting/i);
+  });
+
+  it('reads a word before a determiner as a verb even when the lexicon lacks it ("swap my locker")', () => {
+    const texts = atLeast(20, outputs('swap my locker for a bigger one'), 'unknown verb');
+    expect(texts).toContain('how do I swap my locker for a bigger one?');
+    for (const text of texts) expect(text).not.toMatch(/\b(need|want|for|get|have|gimme) swap\b/i);
+    expect(outputs('all my bookings for next week')).toContain('I want all my bookings for next week');
   });
 
   it('reads an adverb after the lead-in as part of it ("can I still cancel" -> "cancelling", not "stilling")', () => {
@@ -171,6 +269,9 @@ describe('seed analysis', () => {
     expect(run('where is your gym')).toBeUndefined();
     expect(run('do you see children')).toBeUndefined();
     expect(run('how do I get to the gym from the station')).toBeUndefined();
+    expect(run('I want to know where I can park my bike')).toBeUndefined();
+    expect(run('I would like to know how I can pay at the desk')).toBeUndefined();
+    expect(run('I want to know what the opening hours are')?.text).toBe('opening hours');
     expect(run('book a spin class for monday')?.text).toBe('book spin class monday');
     expect(run("I'm looking to book a spin class for monday")?.text).toBe('book spin class monday');
     expect(run('what are the opening hours on sunday')?.text).toBe('opening hours sunday');

@@ -37,8 +37,11 @@ export interface Clause {
    */
   userActs: boolean;
   /**
-   * The verb phrase has the bot act for the user ("schedule me a checkup", "send us the invoice"): the user
-   * cannot be its subject, so only frames that ask the bot ("could you ...", "please ...") keep it.
+   * The verb phrase has the bot (or the business behind it) act for the user: the seed asks it to ("could you
+   * bring an extra pillow", "please X", "I need you to X"), serves the user ("schedule me a checkup", "reset my
+   * password for me", "send up two coffees") or delivers or looks after the user's things ("deliver my order",
+   * "clean my room"). The user is not its subject, so only frames that ask the bot ("could you ...", "please
+   * ...") keep it: "how can I bring an extra pillow" asks something else.
    */
   botActs: boolean;
   /**
@@ -55,6 +58,16 @@ export interface Clause {
   past: boolean;
   /** A question about the bot ("do you see children"): "do you know if you see children" asks it twice. */
   aboutYou: boolean;
+  /**
+   * A seed that is not a question but goes on to ask one ("I don't need the car anymore, how do I cancel?"):
+   * a frame that asks a question of its own would put two questions in one line.
+   */
+  asksQuestion: boolean;
+  /**
+   * A statement of what the user needs or wants ("we need more towels"): a request, not a problem, so frames
+   * that ask what to do about it ("what should I do now that ...") do not fit.
+   */
+  wants: boolean;
   /** Everything above that decides which frames fit, as one key (frame lists are filtered once per shape). */
   shape: string;
   capitalized: boolean;
@@ -245,6 +258,30 @@ const TIMED =
   /\b(?:today|tonight|tomorrow|tmrw|next|later|soon|upcoming|until|till|weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|morning|afternoon|evening|noon|days?|weeks?|months?|years?|hours?|minutes?|\d+(?::\d+)?\s*(?:am|pm))\b/i;
 /** Object pronouns right after the verb: "book me a ride" has the bot act for the user. */
 const BENEFICIARY = new Set(['me', 'us']);
+/**
+ * Verbs that, as a bare imperative to a business, ask it to carry or look after the user's things ("bring two
+ * towels", "deliver my order", "clean my room", "hold my bags"): the user would not ask a bot to do them himself.
+ */
+const SERVICE_VERBS = new Set(
+  'bring deliver fetch carry come clean tidy vacuum wash launder iron hold store refill repair'.split(' '),
+);
+/** Words after "send" that make it a dispatch to the user ("send up two coffees", "send someone over"). */
+const DISPATCH = new Set(['up', 'over', 'round', 'around', 'someone', 'somebody', 'anyone', 'help']);
+/**
+ * A benefactive phrase (the verb phrase is done for the user or brought to the user's place), or a closing
+ * "please" ("change the sheets, please"), which asks someone else as an opening one does.
+ */
+const FOR_THE_USER =
+  /[\s,]+(?:please|pls|plz)\b[\s.!?]*$|\b(?:for (?:me|us)|(?:up|over) to|to (?:my|our) (?:room|home|house|door|office|apartment|flat|suite|table|cabin|place|address))\b/i;
+/**
+ * A question inside a seed that is not one: after a clause break (", how do I cancel", ". is that possible")
+ * or the user asking what to do ("... what should I do").
+ */
+const ASKS_QUESTION =
+  /[,;:.!?]\s*(?:what|how|who|where|when|why|which|can|could|would|will|should|is|are|do|does|any)\b(?!['’]t| not)|\b(?:what|how) (?:should|do|can|could) (?:i|we)\b/i;
+/** A statement whose subject needs or wants something ("we need more towels", "my son needs a new racket"). */
+const WANTS =
+  /^(?:i|we|they|(?:my|our|the) \w+)\s+(?:(?:really|also|still|just)\s+)?(?:need|needs|want|wants|would like|['’]d like|require|requires)\b/i;
 /** Verbs whose "me" object is the user acting or being helped, not served: "help me log in", "let me know". */
 const SELF_VERBS = new Set(['help', 'let', 'tell', 'show', 'remind', 'teach']);
 
@@ -346,6 +383,45 @@ export function isSocialFormula(text: string): boolean {
   return words > 0;
 }
 
+/**
+ * Whether a bare imperative asks the business to serve the user rather than to let the user act: a service
+ * verb with an object, "send" with a dispatch word, or a benefactive phrase ("reset my password for me", "take
+ * my bags up to my room"). `rest` is the text from the core on, the trailer included ("... for me, please").
+ */
+function servesTheUser(head: WordToken, object: WordToken | undefined, rest: string): boolean {
+  if (head.inEntity || !object) return false;
+  if (SERVICE_VERBS.has(head.lower)) return true;
+  if (head.lower === 'send' && !object.inEntity && DISPATCH.has(object.lower)) return true;
+  return FOR_THE_USER.test(rest);
+}
+
+/**
+ * A verb followed by its object opens an imperative even when a finite clause comes later ("iron the shirts
+ * but don't starch them", "print a new card and post it"): a statement opens with its subject.
+ */
+function startsImperative(head: WordToken, next: WordToken | undefined): boolean {
+  if (head.inEntity || !next || next.inEntity || FINITE_MARKERS.has(head.lower)) return false;
+  if (!DETERMINERS.has(next.lower) && !BENEFICIARY.has(next.lower)) return false;
+  return isBaseVerb(head.lower, next.lower);
+}
+
+/** Words before a determiner that still head a noun phrase ("all my orders", "half the price"). */
+const PREDETERMINERS = new Set('all both half twice such quite rather only just even'.split(' '));
+/** Determiners that start a verb's object. */
+const OBJECT_DETERMINERS = new Set(['the', 'a', 'an', 'my', 'our', 'your', 'this', 'these', 'those']);
+
+/**
+ * Whether an open-class word followed by a determiner is a verb taking its object: a noun phrase's head is not
+ * followed by one. Plurals and -ly adverbs are left out ("tickets the day after", "apparently the app").
+ */
+function opensObject(head: WordToken, next: WordToken | undefined): boolean {
+  if (head.inEntity || !next || next.inEntity || !OBJECT_DETERMINERS.has(next.lower)) return false;
+  const word = head.lower;
+  return (
+    /^\p{L}+$/u.test(word) && !/(?:ly|s)$/.test(word) && !PREDETERMINERS.has(word) && !isClosedClass(word)
+  );
+}
+
 function analyze(input: AnnotatedText): Clause | undefined {
   const {text, entities} = input;
   if (isSocialFormula(text)) return undefined;
@@ -410,9 +486,13 @@ function analyze(input: AnnotatedText): Clause | undefined {
     kind = 'nvp';
   } else if (head.inEntity) kind = expect === 'vp' ? 'vp' : 'np';
   else if (!expect && WH_WORDS.has(head.lower)) kind = 'wh';
+  else if (!expect && startsImperative(head, coreTokens[1])) kind = 'vp';
   else if (!expect && coreTokens.some((t, i) => !t.inEntity && looksFinite(t, coreTokens[i - 1])))
     kind = 'st';
   else if (expect !== 'np' && isBaseVerb(head.lower, tokens[tokens.indexOf(head) + 1]?.lower)) kind = 'vp';
+  // A noun phrase does not go on with a determiner ("swap the oat milk", not "all the orders"): a word our
+  // lexicons do not know as a verb is one there.
+  else if (!expect && opensObject(head, tokens[tokens.indexOf(head) + 1])) kind = 'vp';
   // After "can you", "how do I"... an open-class word is the verb even when our lexicons do not know it (reset).
   else if (expect === 'vp' && !isClosedClass(head.lower) && /^\p{L}+$/u.test(head.lower)) kind = 'vp';
   else if (expect === 'vp')
@@ -422,12 +502,15 @@ function analyze(input: AnnotatedText): Clause | undefined {
   const firstChar = text.charAt(greetingEnd);
   const lead = leadIn && normalizedLeadIn(leadIn);
   const object = tokens[tokens.indexOf(head) + 1];
+  const botLeadIn = BOT_LEAD_INS.test(lead);
   const botActs =
     kind === 'vp' &&
-    object !== undefined &&
-    !object.inEntity &&
-    BENEFICIARY.has(object.lower) &&
-    !SELF_VERBS.has(head.lower);
+    ((object !== undefined &&
+      !object.inEntity &&
+      BENEFICIARY.has(object.lower) &&
+      !SELF_VERBS.has(head.lower)) ||
+      botLeadIn ||
+      (lead === '' && servesTheUser(head, object, text.slice(coreStart))));
   const asks =
     kind !== 'vp'
       ? undefined
@@ -436,7 +519,7 @@ function analyze(input: AnnotatedText): Clause | undefined {
         : WHERE_LEAD_IN.test(lead)
           ? 'where'
           : undefined;
-  const userActs = kind === 'vp' && !botActs && !BOT_LEAD_INS.test(leadIn.trim());
+  const userActs = kind === 'vp' && !botActs;
   const timed = TIMED.test(text.slice(coreStart, coreEnd));
   const past =
     kind === 'st' &&
@@ -448,6 +531,9 @@ function analyze(input: AnnotatedText): Clause | undefined {
             !DETERMINERS.has(coreTokens[i - 1]!.lower) &&
             (isIrregularPast(t.lower) || /[^e]ed$/.test(t.lower)))),
     );
+  const core = text.slice(coreStart, coreEnd);
+  const asksQuestion = kind !== 'wh' && kind !== 'ewh' && ASKS_QUESTION.test(core);
+  const wants = kind === 'st' && WANTS.test(core);
   const aboutYou =
     kind === 'wh' && coreTokens.slice(0, 3).some((t) => t.lower === 'you' || t.lower === 'your');
   const clause: Clause = {
@@ -461,7 +547,9 @@ function analyze(input: AnnotatedText): Clause | undefined {
     timed,
     past,
     aboutYou,
-    shape: `${kind}|${userActs}|${botActs}|${asks ?? ''}|${timed}|${past}|${aboutYou}`,
+    asksQuestion,
+    wants,
+    shape: `${kind}|${userActs}|${botActs}|${asks ?? ''}|${timed}|${past}|${aboutYou}|${asksQuestion}|${wants}`,
     capitalized: firstChar !== firstChar.toLowerCase(),
   };
   // Set after the literal: a conditional spread inside it is a slow object copy on this hot path.

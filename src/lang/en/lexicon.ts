@@ -128,8 +128,25 @@ export function isBaseVerb(word: string, nextWord = ''): boolean {
   if (mostlyVerb) return true;
   // WordNet's frequencies decide (compromise lists "weather" as a verb); a word WordNet does not count as a
   // frequent verb, or counts as mostly something else, is a verb only when an object follows.
-  const knownVerb = mostlyVerb === false || lexicon().infinitives.has(word);
+  const knownVerb =
+    mostlyVerb === false || lexicon().infinitives.has(word) || prefixedVerbBase(word) !== undefined;
   return knownVerb && OBJECT_START.test(nextWord);
+}
+
+/** Prefixes that make a verb of a verb: reset, reschedule, unsubscribe, deactivate, disconnect, misspell. */
+const VERB_PREFIX = /^(?:re|un|de|dis|mis|pre)(?=[a-z]{3,}$)/;
+
+/**
+ * The base of a verb the lexicon does not list but a prefix explains (reset -> set, unsubscribe -> subscribe);
+ * undefined for other words. Adverbs in -ly (really, unduly) are left out.
+ */
+function prefixedVerbBase(word: string): string | undefined {
+  const prefix = VERB_PREFIX.exec(word);
+  if (!prefix || word.endsWith('ly') || lexicon().verbs.has(word)) return undefined;
+  const base = word.slice(prefix[0].length);
+  return !isClosedClass(base) && (lexicon().verbs.has(base) || lexicon().infinitives.has(base))
+    ? base
+    : undefined;
 }
 
 /** Function words (determiners, pronouns, prepositions, conjunctions, modals, question words...). */
@@ -149,7 +166,16 @@ export interface Conjugation {
 
 /** From the table (irregular verbs and doubling included); a verb outside it is inflected regularly. */
 export function conjugate(verb: string): Conjugation {
-  return lexicon().conjugations.get(verb) ?? {gerund: regularGerund(verb), past: regularPast(verb)};
+  const listed = lexicon().conjugations.get(verb);
+  if (listed) return listed;
+  // reset -> resetting, resend -> resent: a prefixed verb inflects as its base does.
+  const base = prefixedVerbBase(verb);
+  if (base) {
+    const prefix = verb.slice(0, verb.length - base.length);
+    const {gerund, past} = conjugate(base);
+    return {gerund: prefix + gerund, past: prefix + past};
+  }
+  return {gerund: regularGerund(verb), past: regularPast(verb)};
 }
 
 /** Plural of a noun that has synonyms (the only nouns the families re-inflect); undefined for others. */

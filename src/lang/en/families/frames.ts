@@ -47,7 +47,7 @@ const SLOTS_FOR_KIND: Record<CoreKind, RegExp> = {
 };
 /** A frame that asks the bot to do the verb phrase: "could you {vp}", not "could you help me {vp}". */
 const ASKS_BOT_TO_ACT =
-  /\b(?:you|u|ya)\b(?![^{]*\b(?:me|I)\b)[^{]*\{(vp|ving)\}|^\{vp\}.*\b(please|done)\b|^(?:please|yo) \{vp\}/;
+  /\b(?:you|u|ya)\b(?![^{]*\b(?:me|I)\b)[^{]*\{(vp|ving)\}|^\{vp\}.*\b(please|pls|done|thanks)\b|^(?:please|pls|yo) \{vp\}/;
 /** A frame that asks where: it fits only a seed that asks where ("where can I park"), not "keep the novel". */
 const ASKS_WHERE = /\bwhere\b[^{]*\{(vp|ving)\}/i;
 /** A frame that keeps a seed's request for a method ("how do I ...", "is there a way to", "help me ..."). */
@@ -55,6 +55,18 @@ const ASKS_METHOD =
   /\b(?:how|way|help|show me|what do I have to do|steps)\b[^{]*\{(vp|ving)\}|\{vp\}.*\b(?:how|what should i do|steps)\b/i;
 /** Urgency ("asap", "urgent"): it belongs to a problem, never to a request with a time or a duration. */
 const URGENT = /\b(?:asap|urgent(?:ly)?|right now|right away)\b/i;
+/**
+ * A frame that asks a question of its own ("what should I do if ...", "..., can you help me?"), joins the seed
+ * to another clause ("... and I need help") or asserts it ("I think ..."): none fits a seed that asks.
+ */
+const ASKS_OR_ASSERTS =
+  /\?|\b(?:what|wat|how|why|who|where|any idea|any way|anything|can|could|would|may|is it|is there|do (?:you|ya|u|i))\b|\} (?:and|but)\b|^(?:I think|just so you know)\b/i;
+/**
+ * A frame that asks what to do about a problem ("what should I do now that", "what are my options"): a need
+ * or a wish ("we need more towels") is a request, not a problem.
+ */
+const ASKS_WHAT_TO_DO =
+  /\bwh?at (?:should|do|can) i do\b|\bwhat i should do\b|\bmy options\b|\} and I need help\b/i;
 /**
  * Frames that report a failure of something that should work ("why can't I", "it won't let me", "... but it
  * doesn't work"): a negated plan with a time ("I can't make it to my visit tomorrow") is no such failure.
@@ -77,8 +89,12 @@ function frameFits(frame: string, clause: Clause): boolean {
     if (clause.asks === 'how' && !ASKS_METHOD.test(frame)) return false;
   }
   if (clause.past && /\bif \{st\}/.test(frame)) return false;
+  // "what do I do if I don't need the car anymore, how do I cancel?": one question is the seed's.
+  if (clause.asksQuestion && ASKS_OR_ASSERTS.test(frame)) return false;
+  if (clause.wants && ASKS_WHAT_TO_DO.test(frame)) return false;
   if (clause.aboutYou && /\byou (?:happen to )?know\b/.test(frame)) return false;
-  if (URGENT.test(frame) && (clause.timed || (clause.kind !== 'st' && clause.kind !== 'nvp'))) return false;
+  if (URGENT.test(frame) && (clause.timed || clause.wants || (clause.kind !== 'st' && clause.kind !== 'nvp')))
+    return false;
   if (clause.kind === 'nvp' && clause.timed && REPORTS_FAILURE.test(frame)) return false;
   return true;
 }

@@ -77,8 +77,11 @@ export const keyword: VariationFamily = {
       return undefined;
     // A question cut down to one word ("where is your office" -> "office") or to a verb-first phrase ("do you
     // see children" -> "see children") no longer asks anything: the second reads as an order.
-    // So does a seed that asks how or where ("how do I get to the gym" -> "get gym").
+    // So does a seed that asks how or where ("how do I get to the gym" -> "get gym", "I want to know where I can
+    // park" -> "park car").
     if (clause?.asks) return undefined;
+    if (clause?.kind === 'ewh' && (clause.head.lower === 'where' || clause.head.lower === 'how'))
+      return undefined;
     if (clause?.kind === 'wh') {
       const first = keptWords[0]!;
       if (keptWords.length < 2 || (!first.inEntity && isBaseVerb(first.lower, keptWords[1]?.lower)))
