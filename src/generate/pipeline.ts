@@ -418,7 +418,8 @@ function* generateIntent(
   const variationRng = intentRng.fork('variation');
   const valuesRng = intentRng.fork('values');
   // Only where the intent is varied at all: when the seeds' own held-out check (auto-mix) keeps no family,
-  // value copies of seeds are extra weight on the seeds that hold a number (CLINC150 val, draw 0: -0.13).
+  // value copies of seeds are extra weight on the seeds that hold a number (CLINC150 val with auto keeping
+  // nothing, draws 0/1/2: 0 / -0.03 / +0.07 with value copies, exactly 0 without).
   const values = settings.families.length > 0 ? prepared.values : [];
   const quota = new SplitQuota(settings.count, settings.split, intentRng.fork('split'));
   const memo = new FamilyMemo({rng: variationRng, intent: intent.name, language: prepared.language});

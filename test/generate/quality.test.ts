@@ -37,11 +37,57 @@ const drift: VariationFamily = {
 const helpfulSwap: VariationFamily = {
   tag: 'L',
   name: 'lexical',
+  swapsWords: true,
   apply: (input, {rng, intent}) => ({
     ...input,
     text: `${input.text} ${rng.pick(intent === 'track' ? ['parcel', 'my parcel', 'the parcel'] : ['refund', 'money back', 'my money'])} ${rng.int(1000)}`,
   }),
 };
+
+/** Adds the intent's key word: a family that measurably helps on held-out seeds. */
+function keyed(tag: VariationFamily['tag'], name: VariationFamily['name']): VariationFamily {
+  return {
+    tag,
+    name,
+    apply: (input, {rng, intent}) => ({
+      ...input,
+      text: `${input.text} ${intent === 'track' ? 'parcel' : 'refund'} ${rng.int(100_000)}`,
+    }),
+  };
+}
+
+/** 30 seeds per intent, a third with the key word: 60 held out in all, and room for the key word to help. */
+function keyedSpec(): Spec {
+  const filler = [
+    'blue',
+    'green',
+    'red',
+    'small',
+    'big',
+    'old',
+    'new',
+    'fast',
+    'slow',
+    'warm',
+    'cold',
+    'soft',
+  ];
+  const rng = createRng('fill');
+  const examples = (key: string): [string, ...string[]] =>
+    Array.from(
+      {length: 30},
+      (_, i) =>
+        `${rng.pick(filler)} ${rng.pick(filler)} ${rng.pick(filler)}${i % 3 === 0 ? ` ${key}` : ''} ${i}`,
+    ) as [string, ...string[]];
+  return {
+    language: 'en',
+    defaults: {count: 60},
+    intents: [
+      {name: 'track', examples: examples('parcel')},
+      {name: 'refund', examples: examples('refund')},
+    ],
+  };
+}
 
 const seeds: Spec = {
   language: 'en',
@@ -171,7 +217,7 @@ describe('variations: auto', () => {
     expect(dataset.utterances.some((u) => u.tags?.includes('N'))).toBe(false);
   });
 
-  it('leaves word swaps (lexical) out of the mix when too few seeds can be held out to vouch for them', async () => {
+  it('leaves word swaps (lexical) out of the unmeasured mix when too few seeds can be held out', async () => {
     const swapPack: LanguagePack = {
       language: 'en',
       families: [suffixFamily('P', 'polite', ['please', 'thanks']), helpfulSwap],
@@ -239,45 +285,7 @@ describe('variations: auto', () => {
   });
 
   it("gives the families the held-out seeds chose equal shares, not the pack's (enough seeds to choose)", async () => {
-    /** Adds the intent's key word: a family that measurably helps on held-out seeds. */
-    const keyed = (tag: VariationFamily['tag'], name: VariationFamily['name']): VariationFamily => ({
-      tag,
-      name,
-      apply: (input, {rng, intent}) => ({
-        ...input,
-        text: `${input.text} ${intent === 'track' ? 'parcel' : 'refund'} ${rng.int(100_000)}`,
-      }),
-    });
-    const filler = [
-      'blue',
-      'green',
-      'red',
-      'small',
-      'big',
-      'old',
-      'new',
-      'fast',
-      'slow',
-      'warm',
-      'cold',
-      'soft',
-    ];
-    const rng = createRng('fill');
-    // 30 seeds per intent, a third with the key word: 60 held out in all, and room for the key word to help.
-    const examples = (key: string): [string, ...string[]] =>
-      Array.from(
-        {length: 30},
-        (_, i) =>
-          `${rng.pick(filler)} ${rng.pick(filler)} ${rng.pick(filler)}${i % 3 === 0 ? ` ${key}` : ''} ${i}`,
-      ) as [string, ...string[]];
-    const spec: Spec = {
-      language: 'en',
-      defaults: {count: 60},
-      intents: [
-        {name: 'track', examples: examples('parcel')},
-        {name: 'refund', examples: examples('refund')},
-      ],
-    };
+    const spec = keyedSpec();
     const skewed: LanguagePack = {
       language: 'en',
       families: [keyed('P', 'polite'), keyed('Q', 'colloquial')],
@@ -290,6 +298,34 @@ describe('variations: auto', () => {
     expect(auto.mix).toEqual({polite: 0.5, colloquial: 0.5});
     // 30 generated per intent, split evenly (the pack's shares would give 27 polite and 3 colloquial).
     for (const intent of report.intents) expect(intent.tags).toEqual({P: 15, Q: 15});
+  });
+
+  it('never chooses a word-swapping family, even one the held-out seeds measure as a gain', async () => {
+    const spec = keyedSpec();
+    const withSwap: LanguagePack = {
+      language: 'en',
+      families: [keyed('P', 'polite'), {...keyed('L', 'lexical'), swapsWords: true}],
+      recommendedMix: {polite: 0.5, lexical: 0.5},
+    };
+    const {dataset, report} = await generateDataset(spec, {seed: 1, pack: withSwap, filter: false});
+    const auto = report.autoMix!;
+    expect(auto.heldOut).toBe(60);
+    expect(auto.families.map((f) => f.family)).toEqual(['polite']);
+    expect(auto.mix).toEqual({polite: 1});
+    expect(dataset.utterances.some((u) => u.tags?.includes('L'))).toBe(false);
+    // The same family without the flag is measured and kept: the flag is what leaves it out.
+    const plain = await generateDataset(spec, {
+      seed: 1,
+      pack: {...withSwap, families: [keyed('P', 'polite'), keyed('L', 'lexical')]},
+      filter: false,
+    });
+    expect(plain.report.autoMix!.families.find((f) => f.family === 'lexical')?.kept).toBe(true);
+    // An explicit mix still uses it.
+    const explicit = await generateDataset(
+      {...spec, defaults: {count: 60, variations: {lexical: 1}}},
+      {seed: 1, pack: withSwap, filter: false},
+    );
+    expect(explicit.dataset.utterances.some((u) => u.tags?.includes('L'))).toBe(true);
   });
 
   it('is the default, and an explicit mix still wins', async () => {

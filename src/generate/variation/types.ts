@@ -36,6 +36,11 @@ export interface VariationFamily {
   aliases?: string[];
   /** Off unless a spec asks for it (offensive). */
   offByDefault?: boolean;
+  /**
+   * Replaces the user's own words (synonyms, inflections) rather than wrapping or restyling them: `variations:
+   * auto` never chooses such a family, only an explicit mix does (see src/generate/auto-mix.ts for why).
+   */
+  swapsWords?: boolean;
   apply(input: AnnotatedText, context: VariationContext): AnnotatedText | undefined;
 }
 

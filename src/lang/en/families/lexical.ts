@@ -83,6 +83,7 @@ export const lexical: VariationFamily = {
   tag: 'L',
   name: 'lexical',
   aliases: ['synonyms'],
+  swapsWords: true,
   apply(input, context) {
     const {rng} = context;
     const found = candidateEdits.get(input);

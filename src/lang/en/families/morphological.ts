@@ -93,5 +93,6 @@ const VARIANTS = [gerundVariant, nominalVariant, pastWishVariant, numberVariant]
 export const morphological: VariationFamily = {
   tag: 'M',
   name: 'morphological',
+  swapsWords: true,
   apply: (input, context) => firstChange(context.rng, input, VARIANTS, (variant) => variant(input, context)),
 };
