@@ -79,6 +79,56 @@ describe('clause analysis', () => {
     expect(analyzeClause({text: 'weather in Paris', entities: []})!.kind).toBe('np');
   });
 
+  it('gives one shape to exactly the clauses that agree on every field frames are chosen by', () => {
+    const leads = [
+      '',
+      'I want to ',
+      'how do I ',
+      'where can I ',
+      'can you ',
+      'I need ',
+      'tell me ',
+      "I can't ",
+    ];
+    const cores = [
+      'cancel my order',
+      'schedule me a checkup',
+      'what is the weather',
+      'do you ship abroad',
+      'my parcel arrived damaged',
+      'we need more towels',
+      'a table for two tomorrow',
+      'pay with cash, how do I do that',
+      'bring two towels to my room',
+      'where my refund is',
+    ];
+    const byShape = new Map<number, string>();
+    const byFields = new Map<string, number>();
+    for (const lead of leads)
+      for (const core of cores)
+        for (const trailer of ['', ' please', ' asap?']) {
+          const clause = analyzeClause({text: lead + core + trailer, entities: []});
+          if (!clause) continue;
+          const {kind, userActs, botActs, asks, timed, past, aboutYou, asksQuestion, wants} = clause;
+          const fields = JSON.stringify([
+            kind,
+            userActs,
+            botActs,
+            asks,
+            timed,
+            past,
+            aboutYou,
+            asksQuestion,
+            wants,
+          ]);
+          expect(byShape.get(clause.shape) ?? fields).toBe(fields);
+          expect(byFields.get(fields) ?? clause.shape).toBe(clause.shape);
+          byShape.set(clause.shape, fields);
+          byFields.set(fields, clause.shape);
+        }
+    expect(byShape.size).toBeGreaterThan(12);
+  });
+
   it('never takes a lead-in out of an entity', () => {
     const clause = analyzeClause({
       text: 'I want to break free',

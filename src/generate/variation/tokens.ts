@@ -17,24 +17,30 @@ export interface WordToken {
 // Letters, digits, apostrophes inside words (don't, o'clock) and inner hyphens (e-mail).
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 
-export function wordTokens(input: AnnotatedText): WordToken[] {
+/**
+ * The words of input.text, or with `length` of its first `length` characters only: the tokens of
+ * input.text.slice(0, length), without building that slice (a word cut by the end is cut there too).
+ */
+export function wordTokens(input: AnnotatedText, length = input.text.length): WordToken[] {
   const tokens: WordToken[] = [];
   const {text, entities} = input;
   // Printable ASCII (the common case): the same tokens as WORD, scanned by character code. There \p{L} and
   // \p{N} are exactly A-Z, a-z and 0-9, and the only joiners are ' and -. Every character outside words
   // passes the check below, so a text with any other character is tokenised by WORD instead.
-  const length = text.length;
   let i = 0;
   while (i < length) {
     const code = text.charCodeAt(i);
     if (!isAsciiAlphanumeric(code)) {
-      if (code < FIRST_PRINTABLE || code > LAST_PRINTABLE) return regexTokens(text, entities);
+      if (code < FIRST_PRINTABLE || code > LAST_PRINTABLE)
+        return regexTokens(length === text.length ? text : text.slice(0, length), entities);
       i++;
       continue;
     }
     const start = i;
     while (i < length && isAsciiAlphanumeric(text.charCodeAt(i))) i++;
     for (;;) {
+      // Past `length` there is no next character, as in the slice.
+      if (i + 1 >= length) break;
       const joiner = text.charCodeAt(i);
       if ((joiner !== APOSTROPHE && joiner !== HYPHEN) || !isAsciiAlphanumeric(text.charCodeAt(i + 1))) break;
       i += 2;
@@ -47,7 +53,9 @@ export function wordTokens(input: AnnotatedText): WordToken[] {
 
 function regexTokens(text: string, entities: readonly EntitySpan[]): WordToken[] {
   const tokens: WordToken[] = [];
-  for (const match of text.matchAll(WORD)) push(tokens, entities, match[0], match.index);
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match; match = WORD.exec(text))
+    push(tokens, entities, match[0], match.index);
   return tokens;
 }
 

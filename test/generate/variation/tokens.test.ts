@@ -43,6 +43,31 @@ describe('wordTokens', () => {
     expect(ascii).toBeGreaterThan(250);
   });
 
+  it('with a length, gives the tokens of the text cut there (the clause analysis reads its core so)', () => {
+    const chars = fc.array(fc.constantFrom(..."aaaZ9 -'’.é,".split('')), {maxLength: 24});
+    let cutInsideWord = 0;
+    fc.assert(
+      fc.property(
+        chars.map((c) => c.join('')),
+        fc.nat(24),
+        fc.array(fc.tuple(fc.nat(24), fc.nat(4)), {maxLength: 2}),
+        (text, cut, spans) => {
+          const length = cut % (text.length + 1);
+          const entities = spans
+            .filter(([start, size]) => size > 0 && start + size <= length)
+            .map(([start, size]) => ({entity: 'e', start, end: start + size}));
+          const cutText = text.slice(0, length);
+          expect(wordTokens({text, entities}, length)).toEqual(wordTokens({text: cutText, entities}));
+          const full = wordTokens({text, entities});
+          if (full.some((t) => t.start < length && t.end > length)) cutInsideWord += 1;
+        },
+      ),
+      {numRuns: 600},
+    );
+    // The interesting case: a word (or a joiner) runs past the cut.
+    expect(cutInsideWord).toBeGreaterThan(60);
+  });
+
   it('keeps apostrophes and inner hyphens inside a word, not at its edges', () => {
     expect(wordTokens({text: "don't e-mail -x y- o'' ok", entities: []}).map((t) => t.text)).toEqual([
       "don't",
