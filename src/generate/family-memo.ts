@@ -74,6 +74,8 @@ export class FamilyMemo {
   /** Families seen making a choice the memo cannot replay (raw next(), fork): always run for real. */
   private readonly opaque = new Set<VariationFamily>();
   private nodes = 0;
+  /** Scratch for apply's walk down a decision tree (a family never calls the memo, so one list serves). */
+  private readonly drawn: Array<number | string> = [];
   private readonly recorder: RecordingRng;
   private readonly liveContext: VariationContext;
 
@@ -122,32 +124,35 @@ export class FamilyMemo {
       root = new DecisionNode();
       state.tries.set(family, root);
       this.nodes += 1;
-      return this.run(family, state, root, []);
+      return this.run(family, state, root, this.drawn, 0);
     }
     const rng = this.context.rng;
-    const drawn: Array<number | string> = [];
+    // The results drawn on the way, in a list kept for the next call (most walks end at a known outcome).
+    const drawn = this.drawn;
+    let count = 0;
     let node = root;
     for (;;) {
       if (node.done) return node.outcome;
       if (node.call === NO_CALL) break;
       const result = draw(rng, node);
-      drawn.push(result);
+      drawn[count++] = result;
       const child = childOf(node, result);
       if (!child) break;
       node = child;
     }
-    return this.run(family, state, root, drawn);
+    return this.run(family, state, root, drawn, count);
   }
 
-  /** Runs the family with the recorder: the `drawn` results are replayed first, then choices are live. */
+  /** Runs the family with the recorder: the first `count` results of `drawn` are replayed, then choices are live. */
   private run(
     family: VariationFamily,
     state: TextState,
     root: DecisionNode,
     drawn: Array<number | string>,
+    count: number,
   ): FamilyOutcome {
     const recorder = this.recorder;
-    recorder.start(root, drawn);
+    recorder.start(root, drawn, count);
     let outcome: FamilyOutcome;
     try {
       const output = family.apply(state.annotated, this.liveContext);
@@ -213,6 +218,7 @@ class RecordingRng implements Rng {
   opaque = false;
   private node = new DecisionNode();
   private replay: Array<number | string> = [];
+  private replayLength = 0;
   private position = 0;
 
   constructor(
@@ -220,9 +226,10 @@ class RecordingRng implements Rng {
     private readonly onNode: () => void,
   ) {}
 
-  start(root: DecisionNode, replay: Array<number | string>): void {
+  start(root: DecisionNode, replay: Array<number | string>, replayLength: number): void {
     this.node = root;
     this.replay = replay;
+    this.replayLength = replayLength;
     this.position = 0;
     this.opaque = false;
   }
@@ -232,13 +239,11 @@ class RecordingRng implements Rng {
     this.node.outcome = outcome;
   }
 
-  /** Records (or checks) the call at the current node, gets its result, and moves to that result's child. */
-  private decide(
-    call: number,
-    arg: number,
-    live: () => number | string,
-    weights?: number[],
-  ): number | string {
+  /**
+   * Records (or checks) the call at the current node and returns the next replayed result, or undefined when
+   * the replay is over and the caller must draw live (then `advance` records what it drew).
+   */
+  private check(call: number, arg: number, weights?: number[]): number | string | undefined {
     const node = this.node;
     if (node.call === NO_CALL) {
       node.call = call;
@@ -247,7 +252,13 @@ class RecordingRng implements Rng {
     } else if (node.call !== call || node.arg !== arg) {
       throw new ImpureFamilyError();
     }
-    const result = this.position < this.replay.length ? this.replay[this.position++]! : live();
+    if (this.position < this.replayLength) return this.replay[this.position++]!;
+    return undefined;
+  }
+
+  /** Moves to the child for this result, adding it when new. */
+  private advance(result: number | string): void {
+    const node = this.node;
     let child = childOf(node, result);
     if (!child) {
       child = new DecisionNode();
@@ -256,7 +267,6 @@ class RecordingRng implements Rng {
       this.onNode();
     }
     this.node = child;
-    return result;
   }
 
   next(): number {
@@ -265,34 +275,42 @@ class RecordingRng implements Rng {
     return this.real.next();
   }
 
+  // Each call below: the replayed result, else a live draw on the real generator. No closure per call: this is
+  // the hot path of every memoised family.
   int(n: number): number {
-    return this.decide(INT, n, () => this.real.int(n)) as number;
+    const result = (this.check(INT, n) as number | undefined) ?? this.real.int(n);
+    this.advance(result);
+    return result;
   }
 
   chance(p: number): boolean {
-    return this.decide(CHANCE, p, () => (this.real.chance(p) ? 1 : 0)) === 1;
+    const result = (this.check(CHANCE, p) as number | undefined) ?? (this.real.chance(p) ? 1 : 0);
+    this.advance(result);
+    return result === 1;
   }
 
   pick<T>(items: readonly T[]): T {
     if (items.length === 0) throw new Error('Rng.pick on an empty list');
-    return items[this.decide(PICK, items.length, () => this.real.pick(range(items.length))) as number]!;
+    const result =
+      (this.check(PICK, items.length) as number | undefined) ?? this.real.pick(range(items.length));
+    this.advance(result);
+    return items[result]!;
   }
 
   pickWeighted<T>(items: readonly T[], weight: (item: T) => number): T {
     const weights = items.map(weight);
-    const index = this.decide(
-      PICK_WEIGHTED,
-      items.length,
-      () => this.real.pickWeighted(range(items.length), (i) => weights[i]!),
-      weights,
-    ) as number;
-    return items[index]!;
+    const result =
+      (this.check(PICK_WEIGHTED, items.length, weights) as number | undefined) ??
+      this.real.pickWeighted(range(items.length), (i) => weights[i]!);
+    this.advance(result);
+    return items[result]!;
   }
 
   shuffle<T>(items: T[]): T[] {
-    const order = this.decide(SHUFFLE, items.length, () =>
-      this.real.shuffle([...range(items.length)]).join(','),
-    ) as string;
+    const order =
+      (this.check(SHUFFLE, items.length) as string | undefined) ??
+      this.real.shuffle([...range(items.length)]).join(',');
+    this.advance(order);
     if (items.length < 2) return items;
     const original = [...items];
     order.split(',').forEach((from, to) => {

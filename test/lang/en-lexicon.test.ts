@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {analyzeClause} from '../../src/lang/en/clause.js';
+import fc from 'fast-check';
+import {analyzeClause, greetingLength} from '../../src/lang/en/clause.js';
 import {
   compoundVariantsOf,
   conjugate,
@@ -127,6 +128,35 @@ describe('clause analysis', () => {
           byFields.set(fields, clause.shape);
         }
     expect(byShape.size).toBeGreaterThan(12);
+  });
+
+  it('measures a greeting as its pattern does, without running it on texts that cannot start with one', () => {
+    const greeting = /^(?:(?:hey|hi|hello|ok|okay|so|yo)\b[,!]?\s+)?/i;
+    const start = fc.constantFrom(
+      'hey',
+      'Hi',
+      'HELLO',
+      'ok',
+      'Okay',
+      'so',
+      'yo',
+      'ſo',
+      '\u212Aay',
+      'i',
+      'yes',
+      '',
+    );
+    const rest = fc.constantFrom(' ', ', ', '! ', '  ', 'x ', '', '\t');
+    let greeted = 0;
+    fc.assert(
+      fc.property(start, rest, fc.constantFrom('cancel my order', 'Hi', ''), (a, b, c) => {
+        const text = a + b + c;
+        expect(greetingLength(text)).toBe(greeting.exec(text)![0].length);
+        if (greetingLength(text) > 0) greeted += 1;
+      }),
+      {numRuns: 400},
+    );
+    expect(greeted).toBeGreaterThan(100);
   });
 
   it('never takes a lead-in out of an entity', () => {

@@ -6,12 +6,12 @@ import type {EntitySpan} from '../../model/dataset.js';
 import type {AnnotatedText} from './types.js';
 
 export interface WordToken {
-  text: string;
+  readonly text: string;
   /** Lower-cased text, for dictionary lookups. */
-  lower: string;
-  start: number;
-  end: number;
-  inEntity: boolean;
+  readonly lower: string;
+  readonly start: number;
+  readonly end: number;
+  readonly inEntity: boolean;
 }
 
 // Letters, digits, apostrophes inside words (don't, o'clock) and inner hyphens (e-mail).
@@ -21,9 +21,55 @@ const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
  * The words of input.text, or with `length` of its first `length` characters only: the tokens of
  * input.text.slice(0, length), without building that slice (a word cut by the end is cut there too).
  */
-export function wordTokens(input: AnnotatedText, length = input.text.length): WordToken[] {
-  const tokens: WordToken[] = [];
+export function wordTokens(input: AnnotatedText, length = input.text.length): readonly WordToken[] {
   const {text, entities} = input;
+  if (
+    input === last.input &&
+    text === last.text &&
+    entities === last.entities &&
+    entities.length === last.entityCount &&
+    length === last.length
+  )
+    return last.tokens;
+  const tokens = scanTokens(text, entities, length);
+  last.input = input;
+  last.text = text;
+  last.entities = entities;
+  last.entityCount = entities.length;
+  last.length = length;
+  last.tokens = tokens;
+  return tokens;
+}
+
+/**
+ * wordTokens(input, end), from the whole text's tokens when no word runs past `end`: those are usually
+ * tokenised anyway (by the family that asked for a clause analysis, or the next one), and then shared.
+ */
+export function wordTokensBefore(input: AnnotatedText, end: number): readonly WordToken[] {
+  const all = wordTokens(input);
+  let count = all.length;
+  while (count > 0 && all[count - 1]!.start >= end) count--;
+  // A word cut by the end is cut there: tokenise the cut text itself.
+  if (count > 0 && all[count - 1]!.end > end) return wordTokens(input, end);
+  return count === all.length ? all : all.slice(0, count);
+}
+
+/**
+ * The last input tokenised, and its tokens: one input is often tokenised several times in a row (the clause
+ * analysis then the family that asked for it, the noise family's slips, the morphological variants). The
+ * tokens are shared, hence read-only.
+ */
+const last: {
+  input: AnnotatedText | undefined;
+  text: string;
+  entities: readonly EntitySpan[];
+  entityCount: number;
+  length: number;
+  tokens: readonly WordToken[];
+} = {input: undefined, text: '', entities: [], entityCount: 0, length: 0, tokens: []};
+
+function scanTokens(text: string, entities: readonly EntitySpan[], length: number): WordToken[] {
+  const tokens: WordToken[] = [];
   // Printable ASCII (the common case): the same tokens as WORD, scanned by character code. There \p{L} and
   // \p{N} are exactly A-Z, a-z and 0-9, and the only joiners are ' and -. Every character outside words
   // passes the check below, so a text with any other character is tokenised by WORD instead.

@@ -7,7 +7,7 @@
  */
 import {editTouchesEntity, applyEdits, type TextEdit} from '../../generate/variation/edit.js';
 import {TextAnalysisCache} from '../../generate/variation/text-cache.js';
-import {wordTokens, type WordToken} from '../../generate/variation/tokens.js';
+import {wordTokens, wordTokensBefore, type WordToken} from '../../generate/variation/tokens.js';
 import type {AnnotatedText} from '../../generate/variation/types.js';
 import {conjugate, isBaseVerb, isClosedClass, isIrregularPast} from './lexicon.js';
 import {thirdPersonSingular} from './regular-inflection.js';
@@ -316,6 +316,16 @@ const INVERTIBLE_AUX = new Set([
 ]);
 const NOUN_LEAD_IN = leadInPattern(NOUN_LEAD_INS);
 const GREETING = /^(?:(?:hey|hi|hello|ok|okay|so|yo)\b[,!]?\s+)?/i;
+/** The letters a GREETING word starts with, either case (/i without /u folds no other character to them). */
+const GREETING_INITIALS = new Set('hHoOsSyY');
+
+/**
+ * Length of the greeting the text starts with (0 for none). Most texts start with another letter: they are
+ * answered without running the pattern (whose match is an array allocated on every call). Exported for tests.
+ */
+export function greetingLength(text: string): number {
+  return GREETING_INITIALS.has(text.charAt(0)) ? GREETING.exec(text)![0].length : 0;
+}
 const TRAILER = /(?:[\s,]+(?:please|pls|plz|thanks|thank you|thx|for me)\b)*\s*[?.!]*\s*$/i;
 
 /**
@@ -494,7 +504,7 @@ function analyze(input: AnnotatedText): Clause | undefined {
   let coreEnd = text.length;
   const trailer = trailerStart(text);
   if (!editTouchesEntity(entities, trailer, text.length)) coreEnd = trailer;
-  const greetingEnd = GREETING.exec(text)![0].length;
+  const greetingEnd = greetingLength(text);
   let cursor = greetingEnd;
   let leadIn = '';
   let expect: CoreKind | undefined;
@@ -528,7 +538,7 @@ function analyze(input: AnnotatedText): Clause | undefined {
   cursor += leadIn.length;
   let coreStart = cursor;
   if (coreStart >= coreEnd) return undefined;
-  const tokens = wordTokens({text, entities}, coreEnd);
+  const tokens = wordTokensBefore(input, coreEnd);
   // The core's tokens are tokens[headIndex...]: indices instead of a filtered copy (no allocation).
   let headIndex = 0;
   while (headIndex < tokens.length && tokens[headIndex]!.start < coreStart) headIndex++;

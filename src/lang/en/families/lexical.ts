@@ -3,7 +3,7 @@
  * spelling variants of compounds (email / e-mail, log in / login). One or two words change per variant.
  */
 import {applyEdits, type TextEdit} from '../../../generate/variation/edit.js';
-import {matchCase, wordTokens} from '../../../generate/variation/tokens.js';
+import {matchCase, wordTokens, type WordToken} from '../../../generate/variation/tokens.js';
 import {TextAnalysisCache} from '../../../generate/variation/text-cache.js';
 import type {AnnotatedText, VariationFamily} from '../../../generate/variation/types.js';
 import {analyzeClause} from '../clause.js';
@@ -81,10 +81,41 @@ function dominantNonVerbSynonyms(word: string): string[] {
 
 const SPACE = 32;
 
+function anyOptions(tokens: readonly WordToken[], text: string): boolean {
+  for (let i = 0; i < tokens.length; i++) if (hasOptions(tokens[i]!, tokens[i + 1], text)) return true;
+  return false;
+}
+
+/** Whether candidatesOf could find a candidate at this token, wherever the clause's core and head are. */
+function hasOptions(token: WordToken, next: WordToken | undefined, text: string): boolean {
+  if (token.inEntity) return false;
+  const options = optionsOf(token.lower);
+  if (options.compound.length > 0) return true;
+  if (options.startsCompound && next && pairFollows(token, next, text)) {
+    if (compoundVariantsOf(`${token.lower} ${next.lower}`).length > 0) return true;
+  }
+  if (!options.swappable) return false;
+  return (
+    synonymCandidates(token.lower, options, true).length > 0 ||
+    synonymCandidates(token.lower, options, false).length > 0
+  );
+}
+
+/** The next token is outside entities and one space after this one: the two may form a compound. */
+function pairFollows(token: WordToken, next: WordToken, text: string): boolean {
+  return !next.inEntity && next.start === token.end + 1 && text.charCodeAt(token.end) === SPACE;
+}
+
+/** No candidates (shared: never mutated). */
+const NO_CANDIDATES: readonly Candidate[] = [];
+
 /** Every word or word pair of the request that has other wordings, in text order (exported for tests). */
-export function candidatesOf(input: AnnotatedText): Candidate[] {
+export function candidatesOf(input: AnnotatedText): readonly Candidate[] {
   const {text} = input;
   const tokens = wordTokens(input);
+  // The clause only narrows the candidates (to the core, and the head verb's sense): most texts have no word
+  // with other wordings at all, and those are answered without analysing the clause.
+  if (!anyOptions(tokens, text)) return NO_CANDIDATES;
   const clause = analyzeClause(input);
   const candidates: Candidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -95,13 +126,7 @@ export function candidatesOf(input: AnnotatedText): Candidate[] {
     const options = optionsOf(token.lower);
     const next = tokens[i + 1];
     // A pair is looked up only when the first word starts a compound and one space separates the two.
-    if (
-      options.startsCompound &&
-      next &&
-      !next.inEntity &&
-      next.start === token.end + 1 &&
-      text.charCodeAt(token.end) === SPACE
-    ) {
+    if (options.startsCompound && next && pairFollows(token, next, text)) {
       const pair = compoundVariantsOf(`${token.lower} ${next.lower}`);
       if (pair.length > 0)
         candidates.push({start: token.start, end: next.end, original: token.text, options: pair});
