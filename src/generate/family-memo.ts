@@ -31,6 +31,21 @@ export interface TextState {
   seen?: boolean;
 }
 
+/**
+ * A state with every field present from the start: one object shape for all of them (the pipeline reads
+ * these fields on every draw), and no property storage added when the pipeline fills them in later.
+ */
+function newState(annotated: AnnotatedText, recorded: boolean): TextState {
+  return {
+    annotated,
+    recorded,
+    tries: undefined,
+    spansValid: undefined,
+    dedupeHash: undefined,
+    seen: undefined,
+  };
+}
+
 /** A family made other random calls on an input than it did before: a bug the memo cannot hide. */
 export class ImpureFamilyError extends Error {
   constructor() {
@@ -92,25 +107,25 @@ export class FamilyMemo {
    * and are not remembered.
    */
   base(annotated: AnnotatedText, recurs = true): TextState {
-    if (!recurs) return {annotated, recorded: false};
+    if (!recurs) return newState(annotated, false);
     if (this.nodes > MAX_NODES || this.bases.size > MAX_NODES) {
       this.bases.clear();
       this.nodes = 0;
     }
     const found = this.bases.get(annotated.text);
     if (found === undefined) {
-      const state: TextState = {annotated, recorded: true};
+      const state = newState(annotated, true);
       this.bases.set(annotated.text, state);
       return state;
     }
     if (!Array.isArray(found)) {
       if (sameAnnotation(found.annotated, annotated)) return found;
-      const state: TextState = {annotated, recorded: true};
+      const state = newState(annotated, true);
       this.bases.set(annotated.text, [found, state]);
       return state;
     }
     for (const candidate of found) if (sameAnnotation(candidate.annotated, annotated)) return candidate;
-    const state: TextState = {annotated, recorded: true};
+    const state = newState(annotated, true);
     found.push(state);
     return state;
   }
@@ -156,7 +171,7 @@ export class FamilyMemo {
     let outcome: FamilyOutcome;
     try {
       const output = family.apply(state.annotated, this.liveContext);
-      outcome = output ? {annotated: output, recorded: false} : undefined;
+      outcome = output ? newState(output, false) : undefined;
     } catch (error) {
       if (error instanceof ImpureFamilyError) throw error;
       outcome = FAMILY_THREW;
@@ -169,7 +184,7 @@ export class FamilyMemo {
   private runUnrecorded(family: VariationFamily, state: TextState): FamilyOutcome {
     try {
       const output = family.apply(state.annotated, this.context);
-      return output ? {annotated: output, recorded: false} : undefined;
+      return output ? newState(output, false) : undefined;
     } catch {
       return FAMILY_THREW;
     }
