@@ -31,6 +31,21 @@ export interface TextState {
   seen?: boolean;
 }
 
+/**
+ * A state with every field present from the start: one object shape for all of them (the pipeline reads
+ * these fields on every draw), and no property storage added when the pipeline fills them in later.
+ */
+function newState(annotated: AnnotatedText, recorded: boolean): TextState {
+  return {
+    annotated,
+    recorded,
+    tries: undefined,
+    spansValid: undefined,
+    dedupeHash: undefined,
+    seen: undefined,
+  };
+}
+
 /** A family made other random calls on an input than it did before: a bug the memo cannot hide. */
 export class ImpureFamilyError extends Error {
   constructor() {
@@ -74,6 +89,8 @@ export class FamilyMemo {
   /** Families seen making a choice the memo cannot replay (raw next(), fork): always run for real. */
   private readonly opaque = new Set<VariationFamily>();
   private nodes = 0;
+  /** Scratch for apply's walk down a decision tree (a family never calls the memo, so one list serves). */
+  private readonly drawn: Array<number | string> = [];
   private readonly recorder: RecordingRng;
   private readonly liveContext: VariationContext;
 
@@ -90,25 +107,25 @@ export class FamilyMemo {
    * and are not remembered.
    */
   base(annotated: AnnotatedText, recurs = true): TextState {
-    if (!recurs) return {annotated, recorded: false};
+    if (!recurs) return newState(annotated, false);
     if (this.nodes > MAX_NODES || this.bases.size > MAX_NODES) {
       this.bases.clear();
       this.nodes = 0;
     }
     const found = this.bases.get(annotated.text);
     if (found === undefined) {
-      const state: TextState = {annotated, recorded: true};
+      const state = newState(annotated, true);
       this.bases.set(annotated.text, state);
       return state;
     }
     if (!Array.isArray(found)) {
       if (sameAnnotation(found.annotated, annotated)) return found;
-      const state: TextState = {annotated, recorded: true};
+      const state = newState(annotated, true);
       this.bases.set(annotated.text, [found, state]);
       return state;
     }
     for (const candidate of found) if (sameAnnotation(candidate.annotated, annotated)) return candidate;
-    const state: TextState = {annotated, recorded: true};
+    const state = newState(annotated, true);
     found.push(state);
     return state;
   }
@@ -122,36 +139,39 @@ export class FamilyMemo {
       root = new DecisionNode();
       state.tries.set(family, root);
       this.nodes += 1;
-      return this.run(family, state, root, []);
+      return this.run(family, state, root, this.drawn, 0);
     }
     const rng = this.context.rng;
-    const drawn: Array<number | string> = [];
+    // The results drawn on the way, in a list kept for the next call (most walks end at a known outcome).
+    const drawn = this.drawn;
+    let count = 0;
     let node = root;
     for (;;) {
       if (node.done) return node.outcome;
       if (node.call === NO_CALL) break;
       const result = draw(rng, node);
-      drawn.push(result);
+      drawn[count++] = result;
       const child = childOf(node, result);
       if (!child) break;
       node = child;
     }
-    return this.run(family, state, root, drawn);
+    return this.run(family, state, root, drawn, count);
   }
 
-  /** Runs the family with the recorder: the `drawn` results are replayed first, then choices are live. */
+  /** Runs the family with the recorder: the first `count` results of `drawn` are replayed, then choices are live. */
   private run(
     family: VariationFamily,
     state: TextState,
     root: DecisionNode,
     drawn: Array<number | string>,
+    count: number,
   ): FamilyOutcome {
     const recorder = this.recorder;
-    recorder.start(root, drawn);
+    recorder.start(root, drawn, count);
     let outcome: FamilyOutcome;
     try {
       const output = family.apply(state.annotated, this.liveContext);
-      outcome = output ? {annotated: output, recorded: false} : undefined;
+      outcome = output ? newState(output, false) : undefined;
     } catch (error) {
       if (error instanceof ImpureFamilyError) throw error;
       outcome = FAMILY_THREW;
@@ -164,7 +184,7 @@ export class FamilyMemo {
   private runUnrecorded(family: VariationFamily, state: TextState): FamilyOutcome {
     try {
       const output = family.apply(state.annotated, this.context);
-      return output ? {annotated: output, recorded: false} : undefined;
+      return output ? newState(output, false) : undefined;
     } catch {
       return FAMILY_THREW;
     }
@@ -213,6 +233,7 @@ class RecordingRng implements Rng {
   opaque = false;
   private node = new DecisionNode();
   private replay: Array<number | string> = [];
+  private replayLength = 0;
   private position = 0;
 
   constructor(
@@ -220,9 +241,10 @@ class RecordingRng implements Rng {
     private readonly onNode: () => void,
   ) {}
 
-  start(root: DecisionNode, replay: Array<number | string>): void {
+  start(root: DecisionNode, replay: Array<number | string>, replayLength: number): void {
     this.node = root;
     this.replay = replay;
+    this.replayLength = replayLength;
     this.position = 0;
     this.opaque = false;
   }
@@ -232,13 +254,11 @@ class RecordingRng implements Rng {
     this.node.outcome = outcome;
   }
 
-  /** Records (or checks) the call at the current node, gets its result, and moves to that result's child. */
-  private decide(
-    call: number,
-    arg: number,
-    live: () => number | string,
-    weights?: number[],
-  ): number | string {
+  /**
+   * Records (or checks) the call at the current node and returns the next replayed result, or undefined when
+   * the replay is over and the caller must draw live (then `advance` records what it drew).
+   */
+  private check(call: number, arg: number, weights?: number[]): number | string | undefined {
     const node = this.node;
     if (node.call === NO_CALL) {
       node.call = call;
@@ -247,7 +267,13 @@ class RecordingRng implements Rng {
     } else if (node.call !== call || node.arg !== arg) {
       throw new ImpureFamilyError();
     }
-    const result = this.position < this.replay.length ? this.replay[this.position++]! : live();
+    if (this.position < this.replayLength) return this.replay[this.position++]!;
+    return undefined;
+  }
+
+  /** Moves to the child for this result, adding it when new. */
+  private advance(result: number | string): void {
+    const node = this.node;
     let child = childOf(node, result);
     if (!child) {
       child = new DecisionNode();
@@ -256,7 +282,6 @@ class RecordingRng implements Rng {
       this.onNode();
     }
     this.node = child;
-    return result;
   }
 
   next(): number {
@@ -265,34 +290,42 @@ class RecordingRng implements Rng {
     return this.real.next();
   }
 
+  // Each call below: the replayed result, else a live draw on the real generator. No closure per call: this is
+  // the hot path of every memoised family.
   int(n: number): number {
-    return this.decide(INT, n, () => this.real.int(n)) as number;
+    const result = (this.check(INT, n) as number | undefined) ?? this.real.int(n);
+    this.advance(result);
+    return result;
   }
 
   chance(p: number): boolean {
-    return this.decide(CHANCE, p, () => (this.real.chance(p) ? 1 : 0)) === 1;
+    const result = (this.check(CHANCE, p) as number | undefined) ?? (this.real.chance(p) ? 1 : 0);
+    this.advance(result);
+    return result === 1;
   }
 
   pick<T>(items: readonly T[]): T {
     if (items.length === 0) throw new Error('Rng.pick on an empty list');
-    return items[this.decide(PICK, items.length, () => this.real.pick(range(items.length))) as number]!;
+    const result =
+      (this.check(PICK, items.length) as number | undefined) ?? this.real.pick(range(items.length));
+    this.advance(result);
+    return items[result]!;
   }
 
   pickWeighted<T>(items: readonly T[], weight: (item: T) => number): T {
     const weights = items.map(weight);
-    const index = this.decide(
-      PICK_WEIGHTED,
-      items.length,
-      () => this.real.pickWeighted(range(items.length), (i) => weights[i]!),
-      weights,
-    ) as number;
-    return items[index]!;
+    const result =
+      (this.check(PICK_WEIGHTED, items.length, weights) as number | undefined) ??
+      this.real.pickWeighted(range(items.length), (i) => weights[i]!);
+    this.advance(result);
+    return items[result]!;
   }
 
   shuffle<T>(items: T[]): T[] {
-    const order = this.decide(SHUFFLE, items.length, () =>
-      this.real.shuffle([...range(items.length)]).join(','),
-    ) as string;
+    const order =
+      (this.check(SHUFFLE, items.length) as string | undefined) ??
+      this.real.shuffle([...range(items.length)]).join(',');
+    this.advance(order);
     if (items.length < 2) return items;
     const original = [...items];
     order.split(',').forEach((from, to) => {

@@ -9,6 +9,7 @@ import type {IntentSpec, Spec} from '../spec/spec.js';
 import {CompactKeySet, dedupeKeyHash, dedupeKeyText} from './dedupe.js';
 import {DEFAULT_NONE_COUNT, DEFAULT_NONE_NAME, DEFAULT_SPLIT} from './settings.js';
 import {createRng, type Rng} from './rng.js';
+import {sortTags} from './tag-order.js';
 import {
   resolveIntentSettings,
   type ActiveFamily,
@@ -104,9 +105,6 @@ const STALL_LIMIT = 5_000;
 const VALUE_FILL_MISSES = 200;
 /** Auto-mix trials only need a sample of what a family does, not every last variant. */
 const TRIAL_STALL_LIMIT = 200;
-
-/** Each tag's place in VARIATION_TAGS (a plain object: read on every sort of an utterance's tags). */
-const TAG_ORDER = Object.fromEntries(VARIATION_TAGS.map((t, i) => [t, i])) as Record<VariationTag, number>;
 
 function spansAreValid(annotated: AnnotatedText): boolean {
   return spansFit(annotated.entities, annotated.text.length);
@@ -339,7 +337,9 @@ function plainSeedTexts(templates: CompiledTemplate[][]): string[] {
 
 /**
  * Runs each active family with its share's chance, in order, each on the previous one's output (through the
- * memo: same input and same choices, same output). A seed drawn as a base must change.
+ * memo: same input and same choices, same output). A seed drawn as a base must change. The tags of the
+ * families that changed the text go to `tags` (emptied first, sorted in Bitext order): a scratch list the
+ * caller copies only for a candidate it keeps, as most draws are dropped.
  */
 function applyFamilies(
   input: TextState,
@@ -348,9 +348,10 @@ function applyFamilies(
   rng: Rng,
   mustChange: boolean,
   report: IntentReport,
-): {state: TextState; tags: VariationTag[]} | undefined {
+  tags: VariationTag[],
+): TextState | undefined {
   let current = input;
-  const tags: VariationTag[] = [];
+  tags.length = 0;
   for (const active of families)
     if (rng.next() < active.share) current = tryFamily(active, current, memo, tags, report);
   if (tags.length === 0 && mustChange && families.length > 0) {
@@ -358,16 +359,12 @@ function applyFamilies(
     current = tryFamily(rng.pickWeighted(families, familyShare), current, memo, tags, report);
   }
   if (mustChange && tags.length === 0) return undefined;
-  if (tags.length > 1) tags.sort(byTagOrder);
-  return {state: current, tags};
+  if (tags.length > 1) sortTags(tags);
+  return current;
 }
 
 function familyShare(active: ActiveFamily): number {
   return active.share;
-}
-
-function byTagOrder(a: VariationTag, b: VariationTag): number {
-  return TAG_ORDER[a] - TAG_ORDER[b];
 }
 
 /** One family on the current text: its output when it changed the text and kept the spans valid. */
@@ -502,18 +499,20 @@ function* generateIntent(
   const capacity = families.length > 0 ? Infinity : usable.reduce((n, b) => n + b.template.capacity, 0);
   const target = Math.min(settings.count, report.produced + capacity);
   const maxAttempts = Math.max(MIN_ATTEMPTS, settings.count * ATTEMPTS_PER_UTTERANCE);
+  const scratchTags: VariationTag[] = [];
   /** One draw from a base: a new utterance to write, or undefined (a repeat, a rejected or unchanged variant). */
   const drawCandidate = (base: Base): {annotated: AnnotatedText; tags: VariationTag[]} | undefined => {
     buffer.text = '';
     buffer.entities = [];
     base.template.sample(templateRng, buffer);
     let state = memo.base(tidyExpansion(buffer), base.template.capacity !== Infinity);
-    let tags: VariationTag[] = [];
+    // The scratch list: copied below only for a candidate that is kept.
+    const tags = scratchTags;
+    tags.length = 0;
     if (families.length > 0) {
-      const varied = applyFamilies(state, families, memo, variationRng, base.plainExhausted, report);
+      const varied = applyFamilies(state, families, memo, variationRng, base.plainExhausted, report, tags);
       if (!varied) return undefined;
-      state = varied.state;
-      tags = varied.tags;
+      state = varied;
     }
     // Seen once, seen for good: the set only grows.
     const key = (state.dedupeHash ??= dedupeKeyHash(state.annotated.text));
@@ -541,7 +540,7 @@ function* generateIntent(
     } else base.plainMisses = 0;
     seen.addHash(key);
     state.seen = true;
-    return {annotated: withOtherValues(annotated, false) ?? annotated, tags};
+    return {annotated: withOtherValues(annotated, false) ?? annotated, tags: [...tags]};
   };
   let stalled = 0;
   const stallLimit = options.stallLimit ?? STALL_LIMIT;

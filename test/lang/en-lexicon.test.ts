@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {analyzeClause} from '../../src/lang/en/clause.js';
+import fc from 'fast-check';
+import {analyzeClause, greetingLength} from '../../src/lang/en/clause.js';
 import {
   compoundVariantsOf,
   conjugate,
@@ -77,6 +78,85 @@ describe('clause analysis', () => {
     expect("I'd like a table for two, please".slice(np.coreStart, np.coreEnd)).toBe('a table for two');
     expect(analyzeClause({text: 'what is the weather in Paris', entities: []})!.kind).toBe('wh');
     expect(analyzeClause({text: 'weather in Paris', entities: []})!.kind).toBe('np');
+  });
+
+  it('gives one shape to exactly the clauses that agree on every field frames are chosen by', () => {
+    const leads = [
+      '',
+      'I want to ',
+      'how do I ',
+      'where can I ',
+      'can you ',
+      'I need ',
+      'tell me ',
+      "I can't ",
+    ];
+    const cores = [
+      'cancel my order',
+      'schedule me a checkup',
+      'what is the weather',
+      'do you ship abroad',
+      'my parcel arrived damaged',
+      'we need more towels',
+      'a table for two tomorrow',
+      'pay with cash, how do I do that',
+      'bring two towels to my room',
+      'where my refund is',
+    ];
+    const byShape = new Map<number, string>();
+    const byFields = new Map<string, number>();
+    for (const lead of leads)
+      for (const core of cores)
+        for (const trailer of ['', ' please', ' asap?']) {
+          const clause = analyzeClause({text: lead + core + trailer, entities: []});
+          if (!clause) continue;
+          const {kind, userActs, botActs, asks, timed, past, aboutYou, asksQuestion, wants} = clause;
+          const fields = JSON.stringify([
+            kind,
+            userActs,
+            botActs,
+            asks,
+            timed,
+            past,
+            aboutYou,
+            asksQuestion,
+            wants,
+          ]);
+          expect(byShape.get(clause.shape) ?? fields).toBe(fields);
+          expect(byFields.get(fields) ?? clause.shape).toBe(clause.shape);
+          byShape.set(clause.shape, fields);
+          byFields.set(fields, clause.shape);
+        }
+    expect(byShape.size).toBeGreaterThan(12);
+  });
+
+  it('measures a greeting as its pattern does, without running it on texts that cannot start with one', () => {
+    const greeting = /^(?:(?:hey|hi|hello|ok|okay|so|yo)\b[,!]?\s+)?/i;
+    const start = fc.constantFrom(
+      'hey',
+      'Hi',
+      'HELLO',
+      'ok',
+      'Okay',
+      'so',
+      'yo',
+      'ſo',
+      '\u212Aay',
+      'i',
+      'yes',
+      '',
+    );
+    const rest = fc.constantFrom(' ', ', ', '! ', '  ', 'x ', '', '\t');
+    let greeted = 0;
+    fc.assert(
+      fc.property(start, rest, fc.constantFrom('cancel my order', 'Hi', ''), (a, b, c) => {
+        const text = a + b + c;
+        expect(greetingLength(text)).toBe(greeting.exec(text)![0].length);
+        if (greetingLength(text) > 0) greeted += 1;
+      }),
+      {numRuns: 400},
+    );
+    expect(greeted).toBeGreaterThan(100);
   });
 
   it('never takes a lead-in out of an entity', () => {

@@ -6,35 +6,87 @@ import type {EntitySpan} from '../../model/dataset.js';
 import type {AnnotatedText} from './types.js';
 
 export interface WordToken {
-  text: string;
+  readonly text: string;
   /** Lower-cased text, for dictionary lookups. */
-  lower: string;
-  start: number;
-  end: number;
-  inEntity: boolean;
+  readonly lower: string;
+  readonly start: number;
+  readonly end: number;
+  readonly inEntity: boolean;
 }
 
 // Letters, digits, apostrophes inside words (don't, o'clock) and inner hyphens (e-mail).
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 
-export function wordTokens(input: AnnotatedText): WordToken[] {
-  const tokens: WordToken[] = [];
+/**
+ * The words of input.text, or with `length` of its first `length` characters only: the tokens of
+ * input.text.slice(0, length), without building that slice (a word cut by the end is cut there too).
+ */
+export function wordTokens(input: AnnotatedText, length = input.text.length): readonly WordToken[] {
   const {text, entities} = input;
+  if (
+    input === last.input &&
+    text === last.text &&
+    entities === last.entities &&
+    entities.length === last.entityCount &&
+    length === last.length
+  )
+    return last.tokens;
+  const tokens = scanTokens(text, entities, length);
+  last.input = input;
+  last.text = text;
+  last.entities = entities;
+  last.entityCount = entities.length;
+  last.length = length;
+  last.tokens = tokens;
+  return tokens;
+}
+
+/**
+ * wordTokens(input, end), from the whole text's tokens when no word runs past `end`: those are usually
+ * tokenised anyway (by the family that asked for a clause analysis, or the next one), and then shared.
+ */
+export function wordTokensBefore(input: AnnotatedText, end: number): readonly WordToken[] {
+  const all = wordTokens(input);
+  let count = all.length;
+  while (count > 0 && all[count - 1]!.start >= end) count--;
+  // A word cut by the end is cut there: tokenise the cut text itself.
+  if (count > 0 && all[count - 1]!.end > end) return wordTokens(input, end);
+  return count === all.length ? all : all.slice(0, count);
+}
+
+/**
+ * The last input tokenised, and its tokens: one input is often tokenised several times in a row (the clause
+ * analysis then the family that asked for it, the noise family's slips, the morphological variants). The
+ * tokens are shared, hence read-only.
+ */
+const last: {
+  input: AnnotatedText | undefined;
+  text: string;
+  entities: readonly EntitySpan[];
+  entityCount: number;
+  length: number;
+  tokens: readonly WordToken[];
+} = {input: undefined, text: '', entities: [], entityCount: 0, length: 0, tokens: []};
+
+function scanTokens(text: string, entities: readonly EntitySpan[], length: number): WordToken[] {
+  const tokens: WordToken[] = [];
   // Printable ASCII (the common case): the same tokens as WORD, scanned by character code. There \p{L} and
   // \p{N} are exactly A-Z, a-z and 0-9, and the only joiners are ' and -. Every character outside words
   // passes the check below, so a text with any other character is tokenised by WORD instead.
-  const length = text.length;
   let i = 0;
   while (i < length) {
     const code = text.charCodeAt(i);
     if (!isAsciiAlphanumeric(code)) {
-      if (code < FIRST_PRINTABLE || code > LAST_PRINTABLE) return regexTokens(text, entities);
+      if (code < FIRST_PRINTABLE || code > LAST_PRINTABLE)
+        return regexTokens(length === text.length ? text : text.slice(0, length), entities);
       i++;
       continue;
     }
     const start = i;
     while (i < length && isAsciiAlphanumeric(text.charCodeAt(i))) i++;
     for (;;) {
+      // Past `length` there is no next character, as in the slice.
+      if (i + 1 >= length) break;
       const joiner = text.charCodeAt(i);
       if ((joiner !== APOSTROPHE && joiner !== HYPHEN) || !isAsciiAlphanumeric(text.charCodeAt(i + 1))) break;
       i += 2;
@@ -47,7 +99,9 @@ export function wordTokens(input: AnnotatedText): WordToken[] {
 
 function regexTokens(text: string, entities: readonly EntitySpan[]): WordToken[] {
   const tokens: WordToken[] = [];
-  for (const match of text.matchAll(WORD)) push(tokens, entities, match[0], match.index);
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match; match = WORD.exec(text))
+    push(tokens, entities, match[0], match.index);
   return tokens;
 }
 

@@ -7,7 +7,7 @@
  */
 import {editTouchesEntity, applyEdits, type TextEdit} from '../../generate/variation/edit.js';
 import {TextAnalysisCache} from '../../generate/variation/text-cache.js';
-import {wordTokens, type WordToken} from '../../generate/variation/tokens.js';
+import {wordTokens, wordTokensBefore, type WordToken} from '../../generate/variation/tokens.js';
 import type {AnnotatedText} from '../../generate/variation/types.js';
 import {conjugate, isBaseVerb, isClosedClass, isIrregularPast} from './lexicon.js';
 import {thirdPersonSingular} from './regular-inflection.js';
@@ -68,8 +68,8 @@ export interface Clause {
    * that ask what to do about it ("what should I do now that ...") do not fit.
    */
   wants: boolean;
-  /** Everything above that decides which frames fit, as one key (frame lists are filtered once per shape). */
-  shape: string;
+  /** Everything above that decides which frames fit, as one number (frame lists are filtered once per shape). */
+  shape: number;
   capitalized: boolean;
 }
 
@@ -316,6 +316,16 @@ const INVERTIBLE_AUX = new Set([
 ]);
 const NOUN_LEAD_IN = leadInPattern(NOUN_LEAD_INS);
 const GREETING = /^(?:(?:hey|hi|hello|ok|okay|so|yo)\b[,!]?\s+)?/i;
+/** The letters a GREETING word starts with, either case (/i without /u folds no other character to them). */
+const GREETING_INITIALS = new Set('hHoOsSyY');
+
+/**
+ * Length of the greeting the text starts with (0 for none). Most texts start with another letter: they are
+ * answered without running the pattern (whose match is an array allocated on every call). Exported for tests.
+ */
+export function greetingLength(text: string): number {
+  return GREETING_INITIALS.has(text.charAt(0)) ? GREETING.exec(text)![0].length : 0;
+}
 const TRAILER = /(?:[\s,]+(?:please|pls|plz|thanks|thank you|thx|for me)\b)*\s*[?.!]*\s*$/i;
 
 /**
@@ -422,13 +432,79 @@ function opensObject(head: WordToken, next: WordToken | undefined): boolean {
   );
 }
 
+/** Some core token (tokens[from...]) is a finite verb or subject: the core is a statement. */
+function anyLooksFinite(tokens: readonly WordToken[], from: number): boolean {
+  for (let i = from; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    // The core's first token has no previous one, even when a lead-in word comes before it.
+    if (!token.inEntity && looksFinite(token, i > from ? tokens[i - 1] : undefined)) return true;
+  }
+  return false;
+}
+
+/** Some core token (tokens[from...]) is a past form: a report of something that happened. */
+function anyPastForm(tokens: readonly WordToken[], from: number): boolean {
+  for (let i = from; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.inEntity) continue;
+    if (PAST_MARKERS.has(token.lower)) return true;
+    if (
+      i > from &&
+      !DETERMINERS.has(tokens[i - 1]!.lower) &&
+      (isIrregularPast(token.lower) || /[^e]ed$/.test(token.lower))
+    )
+      return true;
+  }
+  return false;
+}
+
+/** "you" or "your" among tokens[from] to tokens[to - 1]. */
+function namesYou(tokens: readonly WordToken[], from: number, to: number): boolean {
+  for (let i = from; i < to && i < tokens.length; i++) {
+    const lower = tokens[i]!.lower;
+    if (lower === 'you' || lower === 'your') return true;
+  }
+  return false;
+}
+
+const KIND_CODES: Record<CoreKind, number> = {vp: 0, nvp: 1, np: 2, wh: 3, ewh: 4, st: 5};
+
+/**
+ * Clause.shape: the fields that decide which frames fit, packed into one small integer (a number key is
+ * cheaper to build and look up than a string, once per analysed text).
+ */
+function shapeOf(
+  kind: CoreKind,
+  userActs: boolean,
+  botActs: boolean,
+  asks: 'how' | 'where' | undefined,
+  timed: boolean,
+  past: boolean,
+  aboutYou: boolean,
+  asksQuestion: boolean,
+  wants: boolean,
+): number {
+  const asksCode = asks === undefined ? 0 : asks === 'how' ? 1 : 2;
+  return (
+    KIND_CODES[kind] |
+    (asksCode << 3) |
+    (Number(userActs) << 5) |
+    (Number(botActs) << 6) |
+    (Number(timed) << 7) |
+    (Number(past) << 8) |
+    (Number(aboutYou) << 9) |
+    (Number(asksQuestion) << 10) |
+    (Number(wants) << 11)
+  );
+}
+
 function analyze(input: AnnotatedText): Clause | undefined {
   const {text, entities} = input;
   if (isSocialFormula(text)) return undefined;
   let coreEnd = text.length;
   const trailer = trailerStart(text);
   if (!editTouchesEntity(entities, trailer, text.length)) coreEnd = trailer;
-  const greetingEnd = GREETING.exec(text)![0].length;
+  const greetingEnd = greetingLength(text);
   let cursor = greetingEnd;
   let leadIn = '';
   let expect: CoreKind | undefined;
@@ -437,18 +513,23 @@ function analyze(input: AnnotatedText): Clause | undefined {
   const embeddedLeadIn = EMBEDDED_LEAD_IN.exec(rest);
   const verbLeadIn = VERB_LEAD_IN.exec(rest);
   const nounLeadIn = NOUN_LEAD_IN.exec(rest);
-  // The longest lead-in wins: "can you tell me" (embedded question) over "can you" (request).
-  const found: Array<[RegExpExecArray | null, CoreKind]> = [
-    [negativeLeadIn, 'nvp'],
-    [embeddedLeadIn, 'ewh'],
-    [verbLeadIn, 'vp'],
-    [nounLeadIn, 'np'],
-  ];
-  for (const [match, kind] of found) {
-    if (match && match[0].length > leadIn.length) {
-      leadIn = match[0];
-      expect = kind;
-    }
+  // The longest lead-in wins: "can you tell me" (embedded question) over "can you" (request); on a tie, the
+  // first in this order. One by one, not a list of pairs: no allocation on this hot path.
+  if (negativeLeadIn && negativeLeadIn[0].length > leadIn.length) {
+    leadIn = negativeLeadIn[0];
+    expect = 'nvp';
+  }
+  if (embeddedLeadIn && embeddedLeadIn[0].length > leadIn.length) {
+    leadIn = embeddedLeadIn[0];
+    expect = 'ewh';
+  }
+  if (verbLeadIn && verbLeadIn[0].length > leadIn.length) {
+    leadIn = verbLeadIn[0];
+    expect = 'vp';
+  }
+  if (nounLeadIn && nounLeadIn[0].length > leadIn.length) {
+    leadIn = nounLeadIn[0];
+    expect = 'np';
   }
   if (leadIn && editTouchesEntity(entities, cursor, cursor + leadIn.length)) {
     leadIn = '';
@@ -457,11 +538,14 @@ function analyze(input: AnnotatedText): Clause | undefined {
   cursor += leadIn.length;
   let coreStart = cursor;
   if (coreStart >= coreEnd) return undefined;
-  const tokens = wordTokens({text: text.slice(0, coreEnd), entities});
-  let head = tokens.find((t) => t.start >= coreStart);
+  const tokens = wordTokensBefore(input, coreEnd);
+  // The core's tokens are tokens[headIndex...]: indices instead of a filtered copy (no allocation).
+  let headIndex = 0;
+  while (headIndex < tokens.length && tokens[headIndex]!.start < coreStart) headIndex++;
+  let head = tokens[headIndex];
   if (!head) return undefined;
   // "can I still cancel my order": the adverb goes with the lead-in, the verb heads the core (not "stilling").
-  const afterAdverb = tokens[tokens.indexOf(head) + 1];
+  const afterAdverb = tokens[headIndex + 1];
   if (
     (expect === 'vp' || expect === 'nvp') &&
     LEAD_ADVERBS.has(head.lower) &&
@@ -469,10 +553,11 @@ function analyze(input: AnnotatedText): Clause | undefined {
     !head.inEntity
   ) {
     head = afterAdverb;
+    headIndex += 1;
     coreStart = head.start;
   }
+  const next = tokens[headIndex + 1];
   let kind: CoreKind;
-  const coreTokens = tokens.filter((t) => t.start >= coreStart);
   if (expect === 'ewh') {
     // "tell me where my refund is": an embedded question; "tell me a joke" is a request, too unsure.
     if (
@@ -486,13 +571,12 @@ function analyze(input: AnnotatedText): Clause | undefined {
     kind = 'nvp';
   } else if (head.inEntity) kind = expect === 'vp' ? 'vp' : 'np';
   else if (!expect && WH_WORDS.has(head.lower)) kind = 'wh';
-  else if (!expect && startsImperative(head, coreTokens[1])) kind = 'vp';
-  else if (!expect && coreTokens.some((t, i) => !t.inEntity && looksFinite(t, coreTokens[i - 1])))
-    kind = 'st';
-  else if (expect !== 'np' && isBaseVerb(head.lower, tokens[tokens.indexOf(head) + 1]?.lower)) kind = 'vp';
+  else if (!expect && startsImperative(head, next)) kind = 'vp';
+  else if (!expect && anyLooksFinite(tokens, headIndex)) kind = 'st';
+  else if (expect !== 'np' && isBaseVerb(head.lower, next?.lower)) kind = 'vp';
   // A noun phrase does not go on with a determiner ("swap the oat milk", not "all the orders"): a word our
   // lexicons do not know as a verb is one there.
-  else if (!expect && opensObject(head, tokens[tokens.indexOf(head) + 1])) kind = 'vp';
+  else if (!expect && opensObject(head, next)) kind = 'vp';
   // After "can you", "how do I"... an open-class word is the verb even when our lexicons do not know it (reset).
   else if (expect === 'vp' && !isClosedClass(head.lower) && /^\p{L}+$/u.test(head.lower)) kind = 'vp';
   else if (expect === 'vp')
@@ -501,7 +585,7 @@ function analyze(input: AnnotatedText): Clause | undefined {
   if ((kind === 'vp' || kind === 'nvp') && head.inEntity) return undefined;
   const firstChar = text.charAt(greetingEnd);
   const lead = leadIn && normalizedLeadIn(leadIn);
-  const object = tokens[tokens.indexOf(head) + 1];
+  const object = next;
   const botLeadIn = BOT_LEAD_INS.test(lead);
   const botActs =
     kind === 'vp' &&
@@ -520,22 +604,12 @@ function analyze(input: AnnotatedText): Clause | undefined {
           ? 'where'
           : undefined;
   const userActs = kind === 'vp' && !botActs;
-  const timed = TIMED.test(text.slice(coreStart, coreEnd));
-  const past =
-    kind === 'st' &&
-    coreTokens.some(
-      (t, i) =>
-        !t.inEntity &&
-        (PAST_MARKERS.has(t.lower) ||
-          (i > 0 &&
-            !DETERMINERS.has(coreTokens[i - 1]!.lower) &&
-            (isIrregularPast(t.lower) || /[^e]ed$/.test(t.lower)))),
-    );
   const core = text.slice(coreStart, coreEnd);
+  const timed = TIMED.test(core);
+  const past = kind === 'st' && anyPastForm(tokens, headIndex);
   const asksQuestion = kind !== 'wh' && kind !== 'ewh' && ASKS_QUESTION.test(core);
   const wants = kind === 'st' && WANTS.test(core);
-  const aboutYou =
-    kind === 'wh' && coreTokens.slice(0, 3).some((t) => t.lower === 'you' || t.lower === 'your');
+  const aboutYou = kind === 'wh' && namesYou(tokens, headIndex, headIndex + 3);
   const clause: Clause = {
     kind,
     coreStart,
@@ -549,7 +623,7 @@ function analyze(input: AnnotatedText): Clause | undefined {
     aboutYou,
     asksQuestion,
     wants,
-    shape: `${kind}|${userActs}|${botActs}|${asks ?? ''}|${timed}|${past}|${aboutYou}|${asksQuestion}|${wants}`,
+    shape: shapeOf(kind, userActs, botActs, asks, timed, past, aboutYou, asksQuestion, wants),
     capitalized: firstChar !== firstChar.toLowerCase(),
   };
   // Set after the literal: a conditional spread inside it is a slow object copy on this hot path.
@@ -685,9 +759,7 @@ function embedQuestion(
   frame: string,
   match: RegExpExecArray,
 ): AnnotatedText | undefined {
-  const tokens = wordTokens({text: input.text.slice(0, clause.coreEnd), entities: input.entities}).filter(
-    (t) => t.start >= clause.coreStart,
-  );
+  const tokens = wordTokens(input, clause.coreEnd).filter((t) => t.start >= clause.coreStart);
   const [first, second, third] = tokens;
   if (!first || !second || first.inEntity || second.inEntity) return undefined;
   const edits: TextEdit[] = [];

@@ -19,6 +19,8 @@ interface ParsedLexicon {
   synonyms: Map<string, SynonymEntry[]>;
   nominalizations: Map<string, string>;
   compounds: Map<string, string[]>;
+  /** The first word of every compound of several words ("log" of "log in"). */
+  compoundStarts: Set<string>;
   /** Base-form verbs: true when mostly a verb, false when mostly another part of speech (book, table). */
   verbs: Map<string, boolean>;
   conjugations: Map<string, Conjugation>;
@@ -74,11 +76,17 @@ function lexicon(): ParsedLexicon {
   const irregularPasts = new Set<string>();
   for (const [verb, {past}] of conjugations)
     if (past !== verb && !past.endsWith('ed')) irregularPasts.add(past);
+  const compoundStarts = new Set<string>();
+  for (const form of compounds.keys()) {
+    const space = form.indexOf(' ');
+    if (space > 0) compoundStarts.add(form.slice(0, space));
+  }
   parsed = {
     irregularPasts,
     synonyms,
     nominalizations,
     compounds,
+    compoundStarts,
     conjugations,
     plurals,
     singulars,
@@ -113,6 +121,14 @@ export function nominalizationOf(verb: string): string | undefined {
 /** Other spellings of a (possibly multi-word) lemma: email -> e-mail, log in -> login. */
 export function compoundVariantsOf(phrase: string): string[] {
   return lexicon().compounds.get(phrase) ?? [];
+}
+
+/**
+ * Whether some compound of several words starts with this word and a space: only then can a phrase starting
+ * with it have compound variants (so callers skip building the phrase for the other words).
+ */
+export function startsCompound(word: string): boolean {
+  return lexicon().compoundStarts.has(word);
 }
 
 const OBJECT_START =

@@ -99,7 +99,7 @@ function frameFits(frame: string, clause: Clause): boolean {
   return true;
 }
 
-const fittingCache = new WeakMap<readonly string[], Map<string, string[]>>();
+const fittingCache = new WeakMap<readonly string[], Map<number, string[]>>();
 
 /** The frames that fit a clause, computed once per frame list and clause shape (this is on the hot path). */
 function fittingFrames(frames: readonly string[], clause: Clause): string[] {

@@ -7,36 +7,67 @@ import {matchCase, wordTokens, type WordToken} from '../../../generate/variation
 import {TextAnalysisCache} from '../../../generate/variation/text-cache.js';
 import type {AnnotatedText, VariationFamily} from '../../../generate/variation/types.js';
 import {analyzeClause} from '../clause.js';
-import {compoundVariantsOf, dominantPos, pluralOf, singularOf, synonymsOf} from '../lexicon.js';
+import {
+  compoundVariantsOf,
+  dominantPos,
+  pluralOf,
+  singularOf,
+  startsCompound,
+  synonymsOf,
+} from '../lexicon.js';
 import {FUNCTION_WORDS} from './style.js';
 
-interface Candidate {
+export interface Candidate {
   start: number;
   end: number;
   original: string;
   options: string[];
 }
 
-/** Off-verb candidates by word: the lexicon is fixed, so each word's are looked up once (a hot path). */
-const offVerbCandidates = new Map<string, string[]>();
-
-function candidatesFor(token: WordToken, isHeadVerb: boolean): string[] {
-  if (isHeadVerb) return synonymsOf(token.lower, 'v');
-  let candidates = offVerbCandidates.get(token.lower);
-  if (!candidates) {
-    candidates = offVerbCandidatesOf(token);
-    if (offVerbCandidates.size >= 50_000) offVerbCandidates.clear();
-    offVerbCandidates.set(token.lower, candidates);
-  }
-  return candidates;
+/** What the lexical family can swap for one word, wherever it stands: the lexicon is fixed, so once a word. */
+interface WordOptions {
+  /** Some compound of several words starts with this word ("log" of "log in"). */
+  startsCompound: boolean;
+  /** Other spellings of the word itself (email -> e-mail). */
+  compound: string[];
+  /** False for function words and words under three letters: their synonyms are never swapped. */
+  swappable: boolean;
+  /** Synonyms off the verb slot (computed when first needed). */
+  offVerb: string[] | undefined;
+  /** Verb synonyms, for the clause's head verb (computed when first needed). */
+  verb: string[] | undefined;
 }
 
-function offVerbCandidatesOf(token: WordToken): string[] {
+const wordOptions = new Map<string, WordOptions>();
+
+function optionsOf(lower: string): WordOptions {
+  let options = wordOptions.get(lower);
+  if (!options) {
+    options = {
+      startsCompound: startsCompound(lower),
+      compound: compoundVariantsOf(lower),
+      swappable: !FUNCTION_WORDS.has(lower) && lower.length >= 3,
+      offVerb: undefined,
+      verb: undefined,
+    };
+    // Generated texts bring typos as words: bounded, like every cache on this path.
+    if (wordOptions.size >= 50_000) wordOptions.clear();
+    wordOptions.set(lower, options);
+  }
+  return options;
+}
+
+function synonymCandidates(lower: string, options: WordOptions, isHeadVerb: boolean): string[] {
+  if (isHeadVerb) return (options.verb ??= synonymsOf(lower, 'v'));
+  return (options.offVerb ??= offVerbCandidatesOf(lower));
+}
+
+function offVerbCandidatesOf(lower: string): string[] {
   // Off the verb slot a word is most likely a noun or modifier ("TV show"), so verb senses are not swapped there.
-  const direct = dominantNonVerbSynonyms(token.lower);
-  if (direct.length > 0 || !/[^s]s$/.test(token.lower)) return direct;
+  const direct = dominantNonVerbSynonyms(lower);
+  if (direct.length > 0 || !/[^s]s$/.test(lower)) return direct;
   // A plural noun: swap its singular's synonyms and put them back in the plural.
-  const singular = singularOf(token.lower);
+  const singular = singularOf(lower);
   if (!singular) return [];
   return synonymsOf(singular, 'n').flatMap((synonym) => pluralOf(synonym) ?? []);
 }
@@ -48,9 +79,43 @@ function dominantNonVerbSynonyms(word: string): string[] {
   return [];
 }
 
-/** Every word or word pair of the request that has other wordings, in text order. */
-function candidatesOf(input: AnnotatedText): Candidate[] {
+const SPACE = 32;
+
+function anyOptions(tokens: readonly WordToken[], text: string): boolean {
+  for (let i = 0; i < tokens.length; i++) if (hasOptions(tokens[i]!, tokens[i + 1], text)) return true;
+  return false;
+}
+
+/** Whether candidatesOf could find a candidate at this token, wherever the clause's core and head are. */
+function hasOptions(token: WordToken, next: WordToken | undefined, text: string): boolean {
+  if (token.inEntity) return false;
+  const options = optionsOf(token.lower);
+  if (options.compound.length > 0) return true;
+  if (options.startsCompound && next && pairFollows(token, next, text)) {
+    if (compoundVariantsOf(`${token.lower} ${next.lower}`).length > 0) return true;
+  }
+  if (!options.swappable) return false;
+  return (
+    synonymCandidates(token.lower, options, true).length > 0 ||
+    synonymCandidates(token.lower, options, false).length > 0
+  );
+}
+
+/** The next token is outside entities and one space after this one: the two may form a compound. */
+function pairFollows(token: WordToken, next: WordToken, text: string): boolean {
+  return !next.inEntity && next.start === token.end + 1 && text.charCodeAt(token.end) === SPACE;
+}
+
+/** No candidates (shared: never mutated). */
+const NO_CANDIDATES: readonly Candidate[] = [];
+
+/** Every word or word pair of the request that has other wordings, in text order (exported for tests). */
+export function candidatesOf(input: AnnotatedText): readonly Candidate[] {
+  const {text} = input;
   const tokens = wordTokens(input);
+  // The clause only narrows the candidates (to the core, and the head verb's sense): most texts have no word
+  // with other wordings at all, and those are answered without analysing the clause.
+  if (!anyOptions(tokens, text)) return NO_CANDIDATES;
   const clause = analyzeClause(input);
   const candidates: Candidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -58,18 +123,19 @@ function candidatesOf(input: AnnotatedText): Candidate[] {
     if (token.inEntity) continue;
     // Only the request itself: frame words ("is there a way to") are not the user's vocabulary.
     if (clause && (token.start < clause.coreStart || token.end > clause.coreEnd)) continue;
+    const options = optionsOf(token.lower);
     const next = tokens[i + 1];
-    if (next && !next.inEntity && input.text.slice(token.end, next.start) === ' ') {
+    // A pair is looked up only when the first word starts a compound and one space separates the two.
+    if (options.startsCompound && next && pairFollows(token, next, text)) {
       const pair = compoundVariantsOf(`${token.lower} ${next.lower}`);
       if (pair.length > 0)
         candidates.push({start: token.start, end: next.end, original: token.text, options: pair});
     }
-    const compound = compoundVariantsOf(token.lower);
-    if (compound.length > 0)
-      candidates.push({start: token.start, end: token.end, original: token.text, options: compound});
-    if (FUNCTION_WORDS.has(token.lower) || token.lower.length < 3) continue;
+    if (options.compound.length > 0)
+      candidates.push({start: token.start, end: token.end, original: token.text, options: options.compound});
+    if (!options.swappable) continue;
     const isHeadVerb = clause?.kind === 'vp' && clause.head.start === token.start;
-    const synonyms = candidatesFor(token, isHeadVerb);
+    const synonyms = synonymCandidates(token.lower, options, isHeadVerb);
     if (synonyms.length > 0)
       candidates.push({start: token.start, end: token.end, original: token.text, options: synonyms});
   }

@@ -3,7 +3,7 @@
  * and contractions (I'm / I am, can't / cannot, information / info).
  */
 import {applyEdits, tidySpaces, type TextEdit} from '../../../generate/variation/edit.js';
-import {matchCase, wordTokens} from '../../../generate/variation/tokens.js';
+import {matchCase, wordTokens, type WordToken} from '../../../generate/variation/tokens.js';
 import type {VariationFamily} from '../../../generate/variation/types.js';
 import {analyzeClause, isSocialFormula} from '../clause.js';
 import {isBaseVerb, isClosedClass} from '../lexicon.js';
@@ -55,7 +55,7 @@ export const keyword: VariationFamily = {
     if (!clause && isSocialFormula(input.text)) return undefined;
     const tokens = wordTokens(input);
     const edits: TextEdit[] = [];
-    const keptWords: typeof tokens = [];
+    const keptWords: WordToken[] = [];
     for (const [i, token] of tokens.entries()) {
       const functional = FUNCTION_WORDS.has(token.lower) || isClosedClass(token.lower);
       const particle = PARTICLES.has(token.lower) && i > 0 && isBaseVerb(tokens[i - 1]!.lower);
