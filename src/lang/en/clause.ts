@@ -63,6 +63,8 @@ export interface Clause {
    * a frame that asks a question of its own would put two questions in one line.
    */
   asksQuestion: boolean;
+  /** The seed already asks for help ("my son is scared of the dentist, can you help"): "help pls" repeats it. */
+  asksForHelp: boolean;
   /**
    * A statement of what the user needs or wants ("we need more towels"): a request, not a problem, so frames
    * that ask what to do about it ("what should I do now that ...") do not fit.
@@ -533,6 +535,7 @@ function analyze(input: AnnotatedText): Clause | undefined {
     );
   const core = text.slice(coreStart, coreEnd);
   const asksQuestion = kind !== 'wh' && kind !== 'ewh' && ASKS_QUESTION.test(core);
+  const asksForHelp = /\bhelp\b/i.test(core);
   const wants = kind === 'st' && WANTS.test(core);
   const aboutYou =
     kind === 'wh' && coreTokens.slice(0, 3).some((t) => t.lower === 'you' || t.lower === 'your');
@@ -548,8 +551,9 @@ function analyze(input: AnnotatedText): Clause | undefined {
     past,
     aboutYou,
     asksQuestion,
+    asksForHelp,
     wants,
-    shape: `${kind}|${userActs}|${botActs}|${asks ?? ''}|${timed}|${past}|${aboutYou}|${asksQuestion}|${wants}`,
+    shape: `${kind}|${userActs}|${botActs}|${asks ?? ''}|${timed}|${past}|${aboutYou}|${asksQuestion}|${asksForHelp}|${wants}`,
     capitalized: firstChar !== firstChar.toLowerCase(),
   };
   // Set after the literal: a conditional spread inside it is a slow object copy on this hot path.
