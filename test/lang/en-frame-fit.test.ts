@@ -139,6 +139,10 @@ describe('requests stay requests for help', () => {
           /\?|\b(what|wat|how|why|any idea|anything|options|is there|is that|(can|could|would) (you|u|ya|someone|anyone|I))\b|^I think\b|and I need help|but it doesn.t work/i,
         );
     }
+    // A seed that already asks for help gets no second call for help ("..., can you help, help pls").
+    const helped = atLeast(4, outputs('my son is scared of the dentist, can you help'), 'asks for help');
+    for (const text of helped)
+      expect(text.replace(/can (?:you|ya|u) help/, ''), text).not.toMatch(/\bhelp\b/i);
     // "can't" after a comma asks nothing: the report still takes frames that ask.
     const report = outputs("my card got declined, can't pay for my class");
     expect(report.some((t) => /\bwhat should I do\b/.test(t))).toBe(true);

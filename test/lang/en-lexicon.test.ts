@@ -102,6 +102,8 @@ describe('clause analysis', () => {
       'pay with cash, how do I do that',
       'bring two towels to my room',
       'where my refund is',
+      'my son is scared, can you help',
+      'the help desk is open',
     ];
     const byShape = new Map<number, string>();
     const byFields = new Map<string, number>();
@@ -110,7 +112,8 @@ describe('clause analysis', () => {
         for (const trailer of ['', ' please', ' asap?']) {
           const clause = analyzeClause({text: lead + core + trailer, entities: []});
           if (!clause) continue;
-          const {kind, userActs, botActs, asks, timed, past, aboutYou, asksQuestion, wants} = clause;
+          const {kind, userActs, botActs, asks, timed, past, aboutYou, asksQuestion, asksForHelp, wants} =
+            clause;
           const fields = JSON.stringify([
             kind,
             userActs,
@@ -120,6 +123,7 @@ describe('clause analysis', () => {
             past,
             aboutYou,
             asksQuestion,
+            asksForHelp,
             wants,
           ]);
           expect(byShape.get(clause.shape) ?? fields).toBe(fields);

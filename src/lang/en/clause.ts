@@ -63,6 +63,8 @@ export interface Clause {
    * a frame that asks a question of its own would put two questions in one line.
    */
   asksQuestion: boolean;
+  /** The seed already asks for help ("my son is scared of the dentist, can you help"): "help pls" repeats it. */
+  asksForHelp: boolean;
   /**
    * A statement of what the user needs or wants ("we need more towels"): a request, not a problem, so frames
    * that ask what to do about it ("what should I do now that ...") do not fit.
@@ -482,6 +484,7 @@ function shapeOf(
   past: boolean,
   aboutYou: boolean,
   asksQuestion: boolean,
+  asksForHelp: boolean,
   wants: boolean,
 ): number {
   const asksCode = asks === undefined ? 0 : asks === 'how' ? 1 : 2;
@@ -494,7 +497,8 @@ function shapeOf(
     (Number(past) << 8) |
     (Number(aboutYou) << 9) |
     (Number(asksQuestion) << 10) |
-    (Number(wants) << 11)
+    (Number(wants) << 11) |
+    (Number(asksForHelp) << 12)
   );
 }
 
@@ -608,6 +612,7 @@ function analyze(input: AnnotatedText): Clause | undefined {
   const timed = TIMED.test(core);
   const past = kind === 'st' && anyPastForm(tokens, headIndex);
   const asksQuestion = kind !== 'wh' && kind !== 'ewh' && ASKS_QUESTION.test(core);
+  const asksForHelp = /\bhelp\b/i.test(core);
   const wants = kind === 'st' && WANTS.test(core);
   const aboutYou = kind === 'wh' && namesYou(tokens, headIndex, headIndex + 3);
   const clause: Clause = {
@@ -622,8 +627,9 @@ function analyze(input: AnnotatedText): Clause | undefined {
     past,
     aboutYou,
     asksQuestion,
+    asksForHelp,
     wants,
-    shape: shapeOf(kind, userActs, botActs, asks, timed, past, aboutYou, asksQuestion, wants),
+    shape: shapeOf(kind, userActs, botActs, asks, timed, past, aboutYou, asksQuestion, asksForHelp, wants),
     capitalized: firstChar !== firstChar.toLowerCase(),
   };
   // Set after the literal: a conditional spread inside it is a slow object copy on this hot path.

@@ -92,6 +92,8 @@ function frameFits(frame: string, clause: Clause): boolean {
   // "what do I do if I don't need the car anymore, how do I cancel?": one question is the seed's.
   if (clause.asksQuestion && ASKS_OR_ASSERTS.test(frame)) return false;
   if (clause.wants && ASKS_WHAT_TO_DO.test(frame)) return false;
+  // "my son is scared of the dentist, can you help": "..., help pls" asks twice (a blind review's reject).
+  if (clause.asksForHelp && /\bhelp\b/i.test(frame)) return false;
   if (clause.aboutYou && /\byou (?:happen to )?know\b/.test(frame)) return false;
   if (URGENT.test(frame) && (clause.timed || clause.wants || (clause.kind !== 'st' && clause.kind !== 'nvp')))
     return false;
