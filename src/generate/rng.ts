@@ -43,19 +43,19 @@ function cyrb128(text: string): [number, number, number, number] {
 
 export function createRng(seed: string | number): Rng {
   const label = String(seed);
-  let [a, b, c, d] = cyrb128(label);
+  // The four words live in a typed array: kept in closure variables, a word past 2^30 is a fresh heap number
+  // on every draw (V8 boxes such numbers there), and generation draws millions of times.
+  const state = Int32Array.from(cyrb128(label));
   const next = (): number => {
-    a >>>= 0;
-    b >>>= 0;
-    c >>>= 0;
-    d >>>= 0;
-    let t = (a + b) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    d = (d + 1) | 0;
-    t = (t + d) | 0;
-    c = (c + t) | 0;
+    const a = state[0]!;
+    const b = state[1]!;
+    const c = state[2]!;
+    const d = (state[3]! + 1) | 0;
+    const t = (((a + b) | 0) + d) | 0;
+    state[0] = b ^ (b >>> 9);
+    state[1] = (c + (c << 3)) | 0;
+    state[2] = (((c << 21) | (c >>> 11)) + t) | 0;
+    state[3] = d;
     return (t >>> 0) / 4294967296;
   };
   for (let i = 0; i < 12; i++) next();
