@@ -8,7 +8,7 @@ import {VARIATION_TAGS, type EntitySpan, type Utterance, type VariationTag} from
 import type {IntentSpec, Spec} from '../spec/spec.js';
 import {CompactKeySet, dedupeKeyHash, dedupeKeyText} from './dedupe.js';
 import {DEFAULT_NONE_COUNT, DEFAULT_NONE_NAME, DEFAULT_SPLIT} from './settings.js';
-import {createRng, type Rng} from './rng.js';
+import {createRng, pickIndexByWeights, type Rng} from './rng.js';
 import {sortTags} from './tag-order.js';
 import {
   resolveIntentSettings,
@@ -353,7 +353,7 @@ function applyFamilies(
   let current = input;
   tags.length = 0;
   for (const active of families)
-    if (rng.next() < active.share) current = tryFamily(active, current, memo, tags, report);
+    if (rng.chance(active.share)) current = tryFamily(active, current, memo, tags, report);
   if (tags.length === 0 && mustChange && families.length > 0) {
     // A seed drawn as a base must become something new: force one family, chosen by its share.
     current = tryFamily(rng.pickWeighted(families, familyShare), current, memo, tags, report);
@@ -395,6 +395,12 @@ function sortedTags(tags: TagCounts): TagCounts {
   const sorted: TagCounts = {};
   for (const tag of VARIATION_TAGS) if (tags[tag] !== undefined) sorted[tag] = tags[tag];
   return sorted;
+}
+
+/** templateRng.pickWeighted(bases, baseWeight), with the weights in a scratch array (once per draw). */
+function pickBase(bases: readonly Base[], rng: Rng, weights: Float64Array): number {
+  for (let i = 0; i < bases.length; i++) weights[i] = baseWeight(bases[i]!);
+  return pickIndexByWeights(rng, weights, bases.length);
 }
 
 function baseWeight(base: Base): number {
@@ -542,6 +548,8 @@ function* generateIntent(
     state.seen = true;
     return {annotated: withOtherValues(annotated, false) ?? annotated, tags: [...tags]};
   };
+  // usable only shrinks: its first weights list is long enough for every draw.
+  const baseWeights = new Float64Array(usable.length);
   let stalled = 0;
   const stallLimit = options.stallLimit ?? STALL_LIMIT;
   while (report.produced < target && usable.length > 0) {
@@ -557,7 +565,7 @@ function* generateIntent(
     stalled += 1;
     // A template whose only variety is an entity value (order {order_id}) would otherwise fill the intent
     // with copies differing in one number: favour templates that have produced little for their wordings.
-    const base = usable.length === 1 ? usable[0]! : templateRng.pickWeighted(usable, baseWeight);
+    const base = usable.length === 1 ? usable[0]! : usable[pickBase(usable, templateRng, baseWeights)]!;
     base.failures += 1;
     // Missing one of s remaining wordings for 10·s draws in a row happens with odds e^-10: call it exhausted.
     if (base.failures > 50 + 10 * Math.min(base.template.shapes, 10_000) && usable.length > 1) {

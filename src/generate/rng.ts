@@ -42,11 +42,25 @@ function cyrb128(text: string): [number, number, number, number] {
 }
 
 export function createRng(seed: string | number): Rng {
-  const label = String(seed);
-  // The four words live in a typed array: kept in closure variables, a word past 2^30 is a fresh heap number
-  // on every draw (V8 boxes such numbers there), and generation draws millions of times.
-  const state = Int32Array.from(cyrb128(label));
-  const next = (): number => {
+  return new Sfc32(String(seed));
+}
+
+/**
+ * sfc32 as a class: every generator has one shape and its methods live on the prototype, so the hot call
+ * sites stay monomorphic and inline `next` (a closure per generator did not, and boxed each draw).
+ */
+class Sfc32 implements Rng {
+  // The four words live in a typed array: in plain variables or fields, a word past 2^30 is a fresh heap number
+  // on every draw (V8 boxes such numbers), and generation draws millions of times.
+  private readonly state: Int32Array;
+
+  constructor(private readonly label: string) {
+    this.state = Int32Array.from(cyrb128(label));
+    for (let i = 0; i < 12; i++) this.next();
+  }
+
+  next(): number {
+    const state = this.state;
     const a = state[0]!;
     const b = state[1]!;
     const c = state[2]!;
@@ -57,34 +71,59 @@ export function createRng(seed: string | number): Rng {
     state[2] = (((c << 21) | (c >>> 11)) + t) | 0;
     state[3] = d;
     return (t >>> 0) / 4294967296;
-  };
-  for (let i = 0; i < 12; i++) next();
-  const rng: Rng = {
-    next,
-    int: (n) => Math.floor(next() * n),
-    chance: (p) => next() < p,
-    pick: (items) => {
-      if (items.length === 0) throw new Error('Rng.pick on an empty list');
-      return items[Math.floor(next() * items.length)]!;
-    },
-    pickWeighted: (items, weight) => {
-      let total = 0;
-      for (const item of items) total += weight(item);
-      let r = next() * total;
-      for (const item of items) {
-        r -= weight(item);
-        if (r < 0) return item;
-      }
-      return items[items.length - 1]!;
-    },
-    shuffle: (items) => {
-      for (let i = items.length - 1; i > 0; i--) {
-        const j = Math.floor(next() * (i + 1));
-        [items[i], items[j]] = [items[j]!, items[i]!];
-      }
-      return items;
-    },
-    fork: (child) => createRng(`${label}\u0000${child}`),
-  };
-  return rng;
+  }
+
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+
+  pick<T>(items: readonly T[]): T {
+    if (items.length === 0) throw new Error('Rng.pick on an empty list');
+    return items[Math.floor(this.next() * items.length)]!;
+  }
+
+  pickWeighted<T>(items: readonly T[], weight: (item: T) => number): T {
+    let total = 0;
+    for (const item of items) total += weight(item);
+    let r = this.next() * total;
+    for (const item of items) {
+      r -= weight(item);
+      if (r < 0) return item;
+    }
+    return items[items.length - 1]!;
+  }
+
+  shuffle<T>(items: T[]): T[] {
+    for (let i = items.length - 1; i > 0; i--) {
+      const j = Math.floor(this.next() * (i + 1));
+      const swapped = items[i]!;
+      items[i] = items[j]!;
+      items[j] = swapped;
+    }
+    return items;
+  }
+
+  fork(child: string): Rng {
+    return new Sfc32(`${this.label}\u0000${child}`);
+  }
+}
+
+/**
+ * The index rng.pickWeighted would pick among `count` items whose weights are weights[0..count-1]: the same
+ * draw and the same arithmetic in the same order, so the same pick. For a hot loop that keeps its weights in a
+ * typed array (no weight callback, no number boxed per item).
+ */
+export function pickIndexByWeights(rng: Rng, weights: Float64Array, count: number): number {
+  let total = 0;
+  for (let i = 0; i < count; i++) total += weights[i]!;
+  let r = rng.next() * total;
+  for (let i = 0; i < count; i++) {
+    r -= weights[i]!;
+    if (r < 0) return i;
+  }
+  return count - 1;
 }

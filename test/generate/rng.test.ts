@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {createRng} from '../../src/generate/rng.js';
+import {createRng, pickIndexByWeights} from '../../src/generate/rng.js';
 
 /**
  * Generation is deterministic for a seed across versions: a change to how the generator keeps its state (it
@@ -35,6 +36,36 @@ describe('createRng', () => {
     expect(Array.from({length: 4}, () => again.next())).toEqual(drawsA);
     expect(Array.from({length: 4}, () => b.next())).not.toEqual(drawsA);
     for (const x of drawsA) expect(x >= 0 && x < 1).toBe(true);
+  });
+});
+
+describe('pickIndexByWeights', () => {
+  it('picks what pickWeighted picks from the same generator state, and leaves the generator in the same state', () => {
+    fc.assert(
+      fc.property(
+        fc.string(),
+        fc.array(
+          fc.oneof(fc.double({min: 0, max: 1e6, noNaN: true}), fc.constant(0), fc.integer({min: 1, max: 9})),
+          {
+            minLength: 1,
+            maxLength: 12,
+          },
+        ),
+        (seed, weights) => {
+          const viaCallback = createRng(seed);
+          const viaArray = createRng(seed);
+          const items = weights.map((_, i) => i);
+          // A longer scratch array than the items, as the pipeline keeps one for its shrinking list.
+          const scratch = new Float64Array(weights.length + 3).fill(7);
+          scratch.set(weights);
+          expect(pickIndexByWeights(viaArray, scratch, weights.length)).toBe(
+            viaCallback.pickWeighted(items, (i) => weights[i]!),
+          );
+          expect(viaArray.next()).toBe(viaCallback.next());
+        },
+      ),
+      {numRuns: 500},
+    );
   });
 });
 
