@@ -35,6 +35,8 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
   }
 }
 
+const WRITE_BUFFER_BYTES = 1 << 20;
+
 /** A streaming writer with the same guarantee: nothing appears at `target` until commit() succeeds. */
 export interface AtomicWriter {
   readonly stream: WriteStream;
@@ -48,7 +50,9 @@ export async function openAtomicWriter(target: string): Promise<AtomicWriter> {
   await ensureParentFolder(target);
   const temporary = temporaryPathFor(target);
   trackTemporary(temporary);
-  const stream = createWriteStream(temporary, {flags: 'w'});
+  // A buffer of a few chunks: with the default 16 KB every 64 KB chunk waited for the disk, and the generator
+  // with it (idle time); memory stays bounded by this figure.
+  const stream = createWriteStream(temporary, {flags: 'w', highWaterMark: WRITE_BUFFER_BYTES});
   let settled = false;
   const discard = async () => {
     stream.destroy();
