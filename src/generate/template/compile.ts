@@ -9,6 +9,7 @@ import type {EntitySpec, Spec, WeightedText} from '../../spec/spec.js';
 import {entityValueSource, weightedPicker, type EntityValueSource} from '../entities/values.js';
 import type {Rng} from '../rng.js';
 import type {AnnotatedText} from '../variation/types.js';
+import {spanAt} from '../variation/edit.js';
 import {parseTemplate, type ParsedTemplate, type TemplateNode} from './parse.js';
 
 /** The buffer a sampler writes into. */
@@ -324,7 +325,7 @@ export function tidyExpansion(expansion: Expansion): AnnotatedText {
     while (end > start && /\s/.test(text[end - 1]!)) end--;
     const mappedStart = start < text.length ? map[start]! : out.length;
     const mappedEnd = end > start ? map[end - 1]! + 1 : mappedStart;
-    return {...e, start: mappedStart, end: mappedEnd};
+    return spanAt(e, mappedStart, mappedEnd);
   });
   return {text: out, entities: spans};
 }

@@ -57,13 +57,27 @@ export function applyEdits(input: AnnotatedText, edits: readonly TextEdit[]): An
     for (const edit of sorted) {
       if (edit.end <= span.start) shift += edit.replacement.length - (edit.end - edit.start);
     }
-    entities.push(shift === 0 ? span : {...span, start: span.start + shift, end: span.end + shift});
+    entities.push(shift === 0 ? span : spanAt(span, span.start + shift, span.end + shift));
   }
   // Other fields (framedBy) describe the utterance, not its characters: they carry over. Set one by one, as a
   // spread of the input is measurably slower on this hot path.
   const output: AnnotatedText = {text, entities};
   if (input.framedBy !== undefined) output.framedBy = input.framedBy;
   return output;
+}
+
+/**
+ * The span with other offsets (its children as they were), built field by field in the dataset's order: a
+ * spread copy took a new hidden class at each site that made one, and span reads across the pipeline went
+ * megamorphic (10 classes for three fields).
+ */
+export function spanAt(span: EntitySpan, start: number, end: number): EntitySpan {
+  const moved: EntitySpan = {entity: span.entity, start, end};
+  if (span.value !== undefined) moved.value = span.value;
+  if (span.role !== undefined) moved.role = span.role;
+  if (span.group !== undefined) moved.group = span.group;
+  if (span.children !== undefined) moved.children = span.children;
+  return moved;
 }
 
 function byPosition(a: TextEdit, b: TextEdit): number {

@@ -75,7 +75,7 @@ function scanTokens(text: string, entities: readonly EntitySpan[], length: numbe
   // passes the check below, so a text with any other character is tokenised by WORD instead.
   let i = 0;
   while (i < length) {
-    const code = text.charCodeAt(i);
+    let code = text.charCodeAt(i);
     if (!isAsciiAlphanumeric(code)) {
       if (code < FIRST_PRINTABLE || code > LAST_PRINTABLE)
         return regexTokens(length === text.length ? text : text.slice(0, length), entities);
@@ -83,16 +83,26 @@ function scanTokens(text: string, entities: readonly EntitySpan[], length: numbe
       continue;
     }
     const start = i;
-    while (i < length && isAsciiAlphanumeric(text.charCodeAt(i))) i++;
+    // Whether the word has a capital: without one it is its own lower case (toLowerCase copies it anyway).
+    let upper = false;
+    while (i < length && isAsciiAlphanumeric((code = text.charCodeAt(i)))) {
+      if (code <= 90 && code >= 65) upper = true;
+      i++;
+    }
     for (;;) {
       // Past `length` there is no next character, as in the slice.
       if (i + 1 >= length) break;
       const joiner = text.charCodeAt(i);
       if ((joiner !== APOSTROPHE && joiner !== HYPHEN) || !isAsciiAlphanumeric(text.charCodeAt(i + 1))) break;
-      i += 2;
-      while (i < length && isAsciiAlphanumeric(text.charCodeAt(i))) i++;
+      // Past the joiner only: the loop takes the letter after it (known to be one) and checks its case.
+      i += 1;
+      while (i < length && isAsciiAlphanumeric((code = text.charCodeAt(i)))) {
+        if (code <= 90 && code >= 65) upper = true;
+        i++;
+      }
     }
-    push(tokens, entities, text.slice(start, i), start);
+    const word = text.slice(start, i);
+    push(tokens, entities, word, upper ? word.toLowerCase() : word, start);
   }
   return tokens;
 }
@@ -101,7 +111,7 @@ function regexTokens(text: string, entities: readonly EntitySpan[]): WordToken[]
   const tokens: WordToken[] = [];
   WORD.lastIndex = 0;
   for (let match = WORD.exec(text); match; match = WORD.exec(text))
-    push(tokens, entities, match[0], match.index);
+    push(tokens, entities, match[0], match[0].toLowerCase(), match.index);
   return tokens;
 }
 
@@ -115,7 +125,13 @@ function isAsciiAlphanumeric(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
 }
 
-function push(tokens: WordToken[], entities: readonly EntitySpan[], text: string, start: number): void {
+function push(
+  tokens: WordToken[],
+  entities: readonly EntitySpan[],
+  text: string,
+  lower: string,
+  start: number,
+): void {
   const end = start + text.length;
   let inEntity = false;
   for (const span of entities)
@@ -123,7 +139,7 @@ function push(tokens: WordToken[], entities: readonly EntitySpan[], text: string
       inEntity = true;
       break;
     }
-  tokens.push({text, lower: text.toLowerCase(), start, end, inEntity});
+  tokens.push({text, lower, start, end, inEntity});
 }
 
 /** Keeps the case shape of the word being replaced (Cancel -> Call off, CANCEL -> CALL OFF). */

@@ -27,6 +27,22 @@ describe('applyEdits', () => {
     expect(out.entities.map((s) => out.text.slice(s.start, s.end))).toEqual(['42', 'Ann']);
   });
 
+  it('moves a span with everything it carries (value, role, group, nested spans)', () => {
+    const child = {entity: 'city', start: 8, end: 13};
+    const input: AnnotatedText = {
+      text: 'fly to Paris, France',
+      entities: [
+        {entity: 'place', start: 7, end: 20, value: 'paris-fr', role: 'to', group: 'g1', children: [child]},
+      ],
+    };
+    const output = applyEdits(input, [{start: 0, end: 0, replacement: 'please '}])!;
+    expect(output.text).toBe('please fly to Paris, France');
+    // Nested spans keep their offsets, as before (they are not re-based by an edit).
+    expect(output.entities).toEqual([
+      {entity: 'place', start: 14, end: 27, value: 'paris-fr', role: 'to', group: 'g1', children: [child]},
+    ]);
+  });
+
   it('refuses edits inside an entity or overlapping one another', () => {
     const input: AnnotatedText = {text: 'order 12345 now', entities: [{entity: 'id', start: 6, end: 11}]};
     expect(replaceRange(input, 7, 9, 'xx')).toBeUndefined();

@@ -30,7 +30,10 @@ function gerundVariant(input: AnnotatedText, context: VariationContext): Annotat
   if (!clause || clause.kind !== 'vp' || clause.botActs || clause.asks === 'where') return undefined;
   const frames = clause.asks === 'how' ? GERUND_FRAMES.slice(0, 1) : GERUND_FRAMES;
   const output = firstChange(context.rng, input, frames, (frame) => rewrap(input, clause, frame));
-  return output && {...output, framedBy: 'M'};
+  // Marked in place (rewrap's output is a new object): a spread of it with one more field made a new hidden
+  // class for every utterance (thousands), and every property read on texts in the pipeline went megamorphic.
+  if (output) output.framedBy = 'M';
+  return output;
 }
 
 function nominalVariant(input: AnnotatedText, context: VariationContext): AnnotatedText | undefined {
@@ -51,7 +54,10 @@ function nominalVariant(input: AnnotatedText, context: VariationContext): Annota
     {start: clause.coreEnd, end: input.text.length, replacement: suffix},
   ]);
   if (!result) return undefined;
-  return {...(clause.capitalized ? capitalizeFirst(result) : result), framedBy: 'M'};
+  // A new object (applyEdits' or capitalizeFirst's): marked in place, as gerundVariant does.
+  const output = clause.capitalized ? capitalizeFirst(result) : result;
+  output.framedBy = 'M';
+  return output;
 }
 
 function pastWishVariant(input: AnnotatedText): AnnotatedText | undefined {
