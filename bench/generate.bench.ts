@@ -49,14 +49,21 @@ async function throughput(spec: Spec, perIntent: number, filter = true): Promise
     const iterator = generateUtterancesSync(spec, {seed: run, pack, filter, perIntent});
     while (!iterator.next().done) count += 1;
     const used = process.cpuUsage(cpu);
-    const seconds = (performance.now() - started) / 1000;
-    const cpuSeconds = (used.user + used.system) / 1e6;
-    runs.push({
-      utterances: count,
-      perSecond: Math.round(count / seconds),
-      perCpuSecond: Math.round(count / cpuSeconds),
-    });
+    runs.push(runFigures(count, (performance.now() - started) / 1000, (used.user + used.system) / 1e6));
   }
+  return medianOf(runs);
+}
+
+function runFigures(utterances: number, seconds: number, cpuSeconds: number): Throughput {
+  return {
+    utterances,
+    perSecond: Math.round(utterances / seconds),
+    perCpuSecond: Math.round(utterances / cpuSeconds),
+  };
+}
+
+/** Each figure's median over the runs, and every run's wall figure in run order. */
+function medianOf(runs: Throughput[]): Throughput {
   return {
     utterances: median(runs.map((r) => r.utterances)),
     perSecond: median(runs.map((r) => r.perSecond)),
@@ -133,18 +140,9 @@ function freshRuns(filter: boolean): Throughput {
       seconds: number;
       cpuSeconds: number;
     };
-    runs.push({
-      utterances,
-      perSecond: Math.round(utterances / seconds),
-      perCpuSecond: Math.round(utterances / cpuSeconds),
-    });
+    runs.push(runFigures(utterances, seconds, cpuSeconds));
   }
-  return {
-    utterances: median(runs.map((r) => r.utterances)),
-    perSecond: median(runs.map((r) => r.perSecond)),
-    perCpuSecond: median(runs.map((r) => r.perCpuSecond)),
-    runs: runs.map((r) => r.perSecond),
-  };
+  return medianOf(runs);
 }
 
 /**

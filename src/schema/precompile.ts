@@ -4,7 +4,7 @@
  * output from schemas/, so the file is a build product like the rest of dist/, never edited or committed.
  */
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
-import {coreSchemaRegistry, PRECOMPILED_REFS, schemaFor} from './validate.js';
+import {ajvKeyFor, coreSchemaRegistry, PRECOMPILED_REFS} from './validate.js';
 
 // ajv's standalone entry is CommonJS; under Node16 resolution its function is on .default.
 const standaloneCode = (standaloneCodeModule as unknown as {default: typeof standaloneCodeModule})
@@ -14,10 +14,6 @@ const standaloneCode = (standaloneCodeModule as unknown as {default: typeof stan
 export function coreValidatorSource(): string {
   const ajv = coreSchemaRegistry({code: {source: true}});
   const refs: Record<string, string> = {};
-  for (const [ref, name] of Object.entries(PRECOMPILED_REFS)) {
-    const [file, fragment] = ref.split('#') as [string, string | undefined];
-    const id = (schemaFor(file) as {$id?: string}).$id ?? file;
-    refs[name] = fragment ? `${id}#${fragment}` : id;
-  }
+  for (const [ref, name] of Object.entries(PRECOMPILED_REFS)) refs[name] = ajvKeyFor(ref);
   return standaloneCode(ajv, refs);
 }

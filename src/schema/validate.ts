@@ -59,24 +59,27 @@ function addToAjv(instance: Ajv, name: string, schema: JsonSchemaObject): void {
 }
 
 /** The options every validator is compiled with, at run time or ahead of time (src/schema/precompile.ts). */
-export const AJV_OPTIONS = {allErrors: true, verbose: true, strict: true, allowUnionTypes: true} as const;
+const AJV_OPTIONS = {allErrors: true, verbose: true, strict: true, allowUnionTypes: true} as const;
 
-/** A registry of the core's schemas only, with options added (precompile.ts passes `code: {source: true}`). */
-export function coreSchemaRegistry(extra: Partial<ConstructorParameters<typeof Ajv>[0]> = {}): Ajv {
+function newRegistry(
+  names: Iterable<string>,
+  extra: Partial<ConstructorParameters<typeof Ajv>[0]> = {},
+): Ajv {
   coreSchemas();
   const instance = new Ajv({...AJV_OPTIONS, ...extra});
   addFormats(instance);
-  for (const file of CORE_SCHEMA_FILES) addToAjv(instance, file, schemasByName.get(file)!);
+  for (const name of names) addToAjv(instance, name, schemasByName.get(name)!);
   return instance;
 }
 
+/** A registry of the core's schemas only, with options added (precompile.ts passes `code: {source: true}`). */
+export function coreSchemaRegistry(extra: Partial<ConstructorParameters<typeof Ajv>[0]> = {}): Ajv {
+  return newRegistry(CORE_SCHEMA_FILES, extra);
+}
+
 function schemaRegistry(): Ajv {
-  if (ajv) return ajv;
   coreSchemas();
-  ajv = new Ajv(AJV_OPTIONS);
-  addFormats(ajv);
-  for (const [name, schema] of schemasByName) addToAjv(ajv, name, schema);
-  return ajv;
+  return (ajv ??= newRegistry(schemasByName.keys()));
 }
 
 /**
@@ -123,6 +126,20 @@ export function schemaFor(file: string): object {
 }
 
 /**
+ * The key ajv knows `file` or `file#fragment` by (the schema's $id, else its name). Needs the schema added to a
+ * registry first (schemaRegistry or coreSchemaRegistry do it).
+ */
+export function ajvKeyFor(ref: string): string {
+  const [file, fragment] = ref.split('#') as [string, string | undefined];
+  const id = idsByFile.get(file);
+  if (!id)
+    throw new Error(
+      `synthnlu: no schema named ${file} is registered (a connector hands its schemas over in Connector.schemas)`,
+    );
+  return fragment ? `${id}#${fragment}` : id;
+}
+
+/**
  * A compiled validator for `file` (e.g. "dataset.schema.json") or a fragment of it
  * ("dataset.schema.json#/definitions/Utterance").
  */
@@ -135,13 +152,7 @@ export function validatorFor(ref: string): ValidateFunction {
     return ahead;
   }
   const registry = schemaRegistry();
-  const [file, fragment] = ref.split('#') as [string, string | undefined];
-  const id = idsByFile.get(file);
-  if (!id)
-    throw new Error(
-      `synthnlu: no schema named ${file} is registered (a connector hands its schemas over in Connector.schemas)`,
-    );
-  const fn = registry.getSchema(fragment ? `${id}#${fragment}` : id);
+  const fn = registry.getSchema(ajvKeyFor(ref));
   if (!fn) throw new Error(`synthnlu: cannot resolve schema ${ref}`);
   compiled.set(ref, fn);
   return fn;

@@ -85,21 +85,17 @@ function scanTokens(text: string, entities: readonly EntitySpan[], length: numbe
     const start = i;
     // Whether the word has a capital: without one it is its own lower case (toLowerCase copies it anyway).
     let upper = false;
-    while (i < length && isAsciiAlphanumeric((code = text.charCodeAt(i)))) {
-      if (code <= 90 && code >= 65) upper = true;
-      i++;
-    }
+    // Runs of letters and digits, joined by ' or - between two of them.
     for (;;) {
-      // Past `length` there is no next character, as in the slice.
-      if (i + 1 >= length) break;
-      const joiner = text.charCodeAt(i);
-      if ((joiner !== APOSTROPHE && joiner !== HYPHEN) || !isAsciiAlphanumeric(text.charCodeAt(i + 1))) break;
-      // Past the joiner only: the loop takes the letter after it (known to be one) and checks its case.
-      i += 1;
       while (i < length && isAsciiAlphanumeric((code = text.charCodeAt(i)))) {
         if (code <= 90 && code >= 65) upper = true;
         i++;
       }
+      // Past `length` there is no next character, as in the slice.
+      if (i + 1 >= length) break;
+      const joiner = text.charCodeAt(i);
+      if ((joiner !== APOSTROPHE && joiner !== HYPHEN) || !isAsciiAlphanumeric(text.charCodeAt(i + 1))) break;
+      i += 1;
     }
     const word = text.slice(start, i);
     push(tokens, entities, word, upper ? word.toLowerCase() : word, start);
