@@ -9,6 +9,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     setupFiles: ['test/setup/builtin-connectors.ts'],
+    // Tests that run the built CLI must run the sources on disk: rebuild when dist/ is stale (see the file).
+    globalSetup: ['test/setup/fresh-build.ts'],
     // oclif writes through process.stdout; vitest must not swallow it or in-process command tests see nothing.
     disableConsoleIntercept: true,
     testTimeout: 60_000,
