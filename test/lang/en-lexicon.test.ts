@@ -11,8 +11,8 @@ import {
   synonymsOf,
 } from '../../src/lang/en/lexicon.js';
 import {LEXICON} from '../../src/lang/en/lexicon.generated.js';
-import {buildCompactLexicon} from '../../src/lang/en/wordnet/build-index.js';
-import {WordnetReader} from '../../src/lang/en/wordnet/reader.js';
+import {buildCompactLexicon} from '../../scripts/wordnet/build-index.js';
+import {WordnetReader} from '../../scripts/wordnet/reader.js';
 
 describe('WordNet reader', () => {
   const reader = new WordnetReader();

@@ -3,7 +3,7 @@ import {describe, expect, it} from 'vitest';
 import {LEXICON} from '../../src/lang/en/lexicon.generated.js';
 import {conjugate} from '../../src/lang/en/lexicon.js';
 import {regularGerund, regularPast} from '../../src/lang/en/regular-inflection.js';
-import {loadVerbFormData, verbForms} from '../../src/lang/en/wordnet/verb-forms.js';
+import {loadVerbFormData, verbForms} from '../../scripts/wordnet/verb-forms.js';
 
 /** The generated table: verb -> {gerund, past}. */
 const TABLE = new Map(

@@ -1,5 +1,5 @@
 /**
- * L lexical/semantic variation: WordNet synonyms filtered for meaning (see wordnet/build-index.ts) and
+ * L lexical/semantic variation: WordNet synonyms filtered for meaning (see scripts/wordnet/build-index.ts) and
  * spelling variants of compounds (email / e-mail, log in / login). One or two words change per variant.
  */
 import {applyEdits, type TextEdit} from '../../../generate/variation/edit.js';

@@ -11,7 +11,7 @@
  * Both are development dependencies: only the generated lexicon ships.
  */
 import {createRequire} from 'node:module';
-import {regularGerund, regularPast} from '../regular-inflection.js';
+import {regularGerund, regularPast} from '../../src/lang/en/regular-inflection.js';
 
 export interface VerbForms {
   gerund: string;
