@@ -98,10 +98,47 @@ describe('generation pipeline', () => {
     ]);
     const keys = utterances.map((u) => normalizeUtteranceText(u.text));
     expect(new Set(keys).size).toBe(keys.length);
+    const testKeys = new Set(
+      utterances.filter((u) => u.split === 'test').map((u) => normalizeUtteranceText(u.text)),
+    );
+    expect(testKeys.size).toBeGreaterThan(0);
+    const trainKeys = utterances.filter((u) => u.split !== 'test').map((u) => normalizeUtteranceText(u.text));
+    expect(trainKeys.filter((key) => testKeys.has(key))).toEqual([]);
     expect(report.intents.map((i) => [i.intent, i.produced, i.shortfall])).toEqual([
       ['cancel', 40, 0],
       ['paint', 30, 0],
     ]);
+  });
+
+  it('puts seeds that differ only in case, spacing or punctuation in the same split, for every seed', async () => {
+    const twins: Spec = {
+      language: 'en',
+      defaults: {count: 12, split: 0.5, variations: {polite: 0.5, colloquial: 0.5}},
+      intents: [
+        {
+          name: 'farewell',
+          examples: [
+            'see you later, alligator',
+            'See you later alligator',
+            'bye for now',
+            'Bye  for now!',
+            'talk soon',
+            'talk soon.',
+          ],
+        },
+      ],
+    };
+    for (let seed = 0; seed < 12; seed += 1) {
+      const seeds = (await collect(twins, {seed})).utterances.filter((u) => u.source === 'seed');
+      expect(seeds).toHaveLength(6);
+      const splitOf = new Map<string, Set<string | undefined>>();
+      for (const u of seeds) {
+        const key = normalizeUtteranceText(u.text);
+        splitOf.set(key, (splitOf.get(key) ?? new Set()).add(u.split));
+      }
+      expect(splitOf.size).toBe(3);
+      for (const splits of splitOf.values()) expect(splits.size).toBe(1);
+    }
   });
 
   it('splits exactly by the resolved share (intent over defaults, option over both)', async () => {

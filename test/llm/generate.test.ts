@@ -338,7 +338,7 @@ describe('generate with an OpenAI-compatible provider', () => {
     expect(prompt).toContain(`- style Q, 5: ${FAMILY_INSTRUCTIONS.Q}`);
   });
 
-  it('without a provider, the spec generates exactly as before', async () => {
+  it("a spec's provider block does not change what the rule-based library generator (generateDataset) writes", async () => {
     const {generateDataset} = await import('../../src/generate/index.js');
     const {provider: _unused, ...plain} = SPEC;
     const a = await generateDataset(SPEC, {seed: 5});

@@ -41,9 +41,15 @@ describe('rasa: real training data', () => {
 
   it('demo-rasa.json (legacy JSON): entities, synonyms and regex features', async () => {
     const dataset = await importFixture('demo-rasa.json');
-    const withEntity = dataset.utterances.find((u) => (u.entities?.length ?? 0) > 0)!;
-    for (const span of withEntity.entities!)
-      expect(withEntity.text.slice(span.start, span.end).length).toBe(span.end - span.start);
+    const north = dataset.utterances.find((u) => u.text === "i'm looking for a place in the north of town")!;
+    expect(north.intent).toBe('restaurant_search');
+    expect(north.entities).toEqual([{entity: 'location', start: 31, end: 36}]);
+    expect(north.text.slice(31, 36)).toBe('north');
+    for (const utterance of dataset.utterances)
+      for (const span of utterance.entities ?? []) {
+        expect(span.start).toBeLessThan(span.end);
+        expect(span.end).toBeLessThanOrEqual(utterance.text.length);
+      }
     expect(dataset.entities.find((e) => e.name === 'zipcode')).toEqual({
       name: 'zipcode',
       kind: 'regex',
@@ -69,9 +75,13 @@ describe('rasa: real training data', () => {
     ).toBe(25);
   });
 
-  it('keeps the exact YAML of a Rasa file through a round trip (same intents, examples, synonyms, lookups)', async () => {
+  it("keeps a Rasa file's intents, examples, synonyms and lookups through a round trip, and writes it back the same", async () => {
     const original = await importFixture('botium-sample-nlu.yml');
     const back = await roundTrip(original);
+    const once = (await rasaNluFormat.exportDataset(original, createConnectorContext(), {})).files[0]!
+      .content;
+    const twice = (await rasaNluFormat.exportDataset(back, createConnectorContext(), {})).files[0]!.content;
+    expect(twice).toBe(once);
     expect(back.utterances).toEqual(original.utterances);
     expect(back.entities).toEqual(original.entities);
     expect(back.phraseLists).toEqual(original.phraseLists);
