@@ -17,6 +17,15 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware, for the promise rules: an un-awaited write or push is a lost error and a half-done command.
+    files: ['**/*.ts'],
+    languageOptions: {parserOptions: {projectService: true, tsconfigRootDir: import.meta.dirname}},
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
     files: ['test/**', 'bench/**', 'scripts/**'],
     rules: {'no-console': 'off', '@typescript-eslint/no-explicit-any': 'off'},
   },
