@@ -65,7 +65,14 @@ export {
   LocalRecognizer,
 } from './recognizer/index.js';
 export type {SynthnluRecognizer, SynthnluRecognizerResult} from './recognizer/index.js';
-export {runCoverage, readBaseline, type CoverageReport, type Finding} from './coverage/index.js';
+export {
+  runCoverage,
+  readBaseline,
+  DEFAULT_COVERAGE_OPTIONS,
+  type CoverageOptions,
+  type CoverageReport,
+  type Finding,
+} from './coverage/index.js';
 export {renderHtml} from './report/html.js';
 export {renderJunit} from './report/junit.js';
 export {pushDataset, pullDataset, type PushOptions, type PushResult} from './remote/push.js';

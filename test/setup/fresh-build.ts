@@ -10,7 +10,14 @@ import {builtFingerprint, sourceFingerprint} from '../../scripts/source-fingerpr
 export type BuildRunner = (root: string) => void;
 
 function npmBuild(root: string): void {
-  const result = spawnSync('npm', ['run', 'build'], {cwd: root, stdio: ['ignore', 'inherit', 'inherit']});
+  // Not vitest's NODE_ENV=test: under it `oclif manifest` maps commands to their .ts sources, and the manifest
+  // then sends the built (and the packed) CLI looking for src/commands/*.ts.
+  const {NODE_ENV: _testEnv, ...env} = process.env;
+  const result = spawnSync('npm', ['run', 'build'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   if (result.status !== 0) {
     throw new Error(
       `dist/ is stale and \`npm run build\` failed (exit ${String(result.status)}): fix the build first`,
