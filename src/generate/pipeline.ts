@@ -266,7 +266,8 @@ function buildFilter(
         buffer.text = '';
         buffer.entities = [];
         template.sample(rng, buffer);
-        return {text: tidyExpansion(buffer).text, intent: intent.name};
+        const tidy = tidyExpansion(buffer);
+        return {text: (pack.agree ? pack.agree(tidy) : tidy).text, intent: intent.name};
       });
     }),
   );
@@ -431,6 +432,12 @@ function* generateIntent(
     ...(settings.unknownFamilies.length ? {unknownFamilies: settings.unknownFamilies} : {}),
   };
   const seen = prepared.seen;
+  const agree = prepared.pack.agree;
+  /** The buffer's expansion, tidied, with the words around its slot values agreeing with them. */
+  const expanded = (): AnnotatedText => {
+    const tidy = tidyExpansion(buffer);
+    return agree ? agree(tidy) : tidy;
+  };
   const emit = (
     annotated: AnnotatedText,
     tags: VariationTag[],
@@ -453,7 +460,8 @@ function* generateIntent(
 
   /** The text with other seed values, when that is an utterance not written yet (then it counts as written). */
   const withOtherValues = (annotated: AnnotatedText, mustChange: boolean): AnnotatedText | undefined => {
-    const swapped = swapSeedValues(annotated, values, valuesRng, mustChange);
+    const swappedRaw = swapSeedValues(annotated, values, valuesRng, mustChange);
+    const swapped = swappedRaw && agree ? agree(swappedRaw) : swappedRaw;
     if (!swapped || swapped.text === annotated.text) return undefined;
     const key = dedupeKeyText(swapped.text);
     if (!key || seen.has(key)) return undefined;
@@ -476,7 +484,7 @@ function* generateIntent(
     buffer.text = '';
     buffer.entities = [];
     template.sample(templateRng, buffer);
-    const annotated = tidyExpansion(buffer);
+    const annotated = expanded();
     // Seeds are always kept as written, even past the count and even when two differ only in case or
     // punctuation or spacing ("see you later, alligator" / "see you later alligator"): the user's own examples
     // are what the output must never do worse than. Only the very same example twice in one intent is written once.
@@ -511,7 +519,7 @@ function* generateIntent(
     buffer.text = '';
     buffer.entities = [];
     base.template.sample(templateRng, buffer);
-    let state = memo.base(tidyExpansion(buffer), base.template.capacity !== Infinity);
+    let state = memo.base(expanded(), base.template.capacity !== Infinity);
     // The scratch list: copied below only for a candidate that is kept.
     const tags = scratchTags;
     tags.length = 0;

@@ -61,4 +61,9 @@ export interface LanguagePack {
   seedValues?: SeedValueFinder;
   /** Neutral and out-of-domain sentences for the out-of-scope intent (`none:`); optional per pack. */
   outOfScope?: readonly string[];
+  /**
+   * Makes the words around a filled slot agree with its value (English: "a"/"an"), applied to every template
+   * expansion and to every text whose slot values were swapped; optional: without it texts stay as expanded.
+   */
+  agree?: (text: AnnotatedText) => AnnotatedText;
 }

@@ -9,6 +9,7 @@ import {abbreviation, keyword} from './families/style.js';
 import {OUT_OF_SCOPE_SENTENCES} from './out-of-scope.js';
 import {RECOMMENDED_VARIATION_MIX} from './recommended-mix.js';
 import {englishSeedValues} from './seed-values.js';
+import {agreeArticles} from './articles.js';
 
 export const englishPack: LanguagePack = {
   language: 'en',
@@ -29,4 +30,5 @@ export const englishPack: LanguagePack = {
   recommendedMix: RECOMMENDED_VARIATION_MIX,
   outOfScope: OUT_OF_SCOPE_SENTENCES,
   seedValues: englishSeedValues,
+  agree: agreeArticles,
 };
