@@ -46,3 +46,30 @@ export function describeRecognition(result: SynthnluRecognizerResult): string[] 
   }
   return lines;
 }
+
+/** What both bots (botbuilder and Agents SDK) answer to a message: text, and the RecognizerResult as `value`. */
+export interface MessageReply {
+  text: string;
+  value?: SynthnluRecognizerResult;
+}
+
+export function replyToMessage(
+  message: string | undefined,
+  recognize: (text: string) => SynthnluRecognizerResult,
+  maxChars: number,
+): MessageReply {
+  const text = (message ?? '').trim();
+  if (text === '')
+    return {text: 'Send me a sentence and I will tell you which intent and entities I recognise.'};
+  if (text.length > maxChars)
+    return {
+      text: `That message is ${text.length} characters; I recognise messages of up to ${maxChars} characters (bot --max-chars).`,
+    };
+  const value = recognize(text);
+  return {text: describeRecognition(value).join('\n'), value};
+}
+
+/** The greeting for a member who joins the conversation. */
+export function welcomeText(intentCount: number): string {
+  return `Hi! I recognise ${intentCount} intents from your dataset. Type what a user would say and I will show the top intents, scores and entities.`;
+}
