@@ -67,6 +67,14 @@ export class ResponseShim {
   }
 }
 
+/** An error's first line, with its cause's (fetch says only "fetch failed", its cause says why). */
+export function describeError(error: unknown): string {
+  const firstLine = (value: unknown) =>
+    (value instanceof Error ? value.message : String(value)).split('\n')[0]!.trim();
+  const cause = error instanceof Error ? error.cause : undefined;
+  return cause === undefined ? firstLine(error) : `${firstLine(error)} (${firstLine(cause)})`;
+}
+
 /**
  * The adapters' onTurnError: apologise to the user, and report the failure in one line. When even the apology
  * cannot be posted (the channel at serviceUrl is down), the error goes on to the request, answered with a 500.
@@ -78,7 +86,7 @@ export function turnErrorHandler(logError: (message: string) => void) {
     } catch {
       throw error;
     }
-    logError(`bot turn failed: ${error instanceof Error ? error.message : String(error)}`);
+    logError(`bot turn failed: ${describeError(error)}`);
   };
 }
 
@@ -133,8 +141,7 @@ export async function serveActivities(
     try {
       await processActivity(parsed.activity, request, new ResponseShim(request.socket, response));
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      options.logError(`request failed: ${message.split('\n')[0]}`);
+      options.logError(`request failed: ${describeError(error)}`);
       answer(response, 500, 'Processing the activity failed; see the synthnlu bot console.');
     } finally {
       if (!response.writableEnded) response.end();
