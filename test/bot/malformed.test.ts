@@ -3,12 +3,14 @@
  * nested-array activity of issue 32 item 3): a 400 with one line saying what is wrong, no stack on stderr; and the
  * README's curl example, which gets the reply in the response.
  */
+import {readFileSync} from 'node:fs';
 import {createServer} from 'node:http';
+import {join} from 'node:path';
 import type {AddressInfo} from 'node:net';
 import fc from 'fast-check';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {MAX_JSON_DEPTH, parseActivityRequest} from '../../src/bot/activity-request.js';
-import {tempDir} from '../helpers/cli.js';
+import {ROOT, tempDir} from '../helpers/cli.js';
 import {writeSupportDataset} from '../recognizer/support-dataset.js';
 import {
   messageActivity,
@@ -18,6 +20,15 @@ import {
   type BotProcess,
   type Channel,
 } from './channel.js';
+
+/** The body of the curl command in the README's "Try it locally". */
+function readmeCurlBody(): string {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Try it locally'));
+  const found = /curl -H 'Content-Type: application\/json' \S+ -d '([^']+)'/.exec(section);
+  expect(found).not.toBeNull();
+  return found![1]!;
+}
 
 /** A URL on 127.0.0.1 where nothing listens (port 1 would be refused by fetch as a "bad port"). */
 async function closedPortUrl(): Promise<string> {
@@ -118,20 +129,15 @@ for (const sdk of ['botbuilder', 'agents']) {
     });
 
     it('the README curl example (deliveryMode expectReplies) gets the reply in the response', async () => {
-      const response = await postJson(bot.url, {
-        type: 'message',
-        text: 'where is my parcel',
-        channelId: 'curl',
-        from: {id: 'me'},
-        recipient: {id: 'bot'},
-        conversation: {id: 'try'},
-        deliveryMode: 'expectReplies',
-      });
+      const response = await postJson(bot.url, readmeCurlBody());
       expect(response.status).toBe(200);
       const {activities} = (await response.json()) as {activities: Array<{text: string; value: unknown}>};
       expect(activities).toHaveLength(1);
-      expect(activities[0]!.text).toMatch(/^Intent: track_order/);
-      expect(activities[0]!.value).toMatchObject({topIntent: 'track_order'});
+      expect(activities[0]!.text).toMatch(/^Intent: cancel_order/);
+      expect(activities[0]!.value).toMatchObject({
+        topIntent: 'cancel_order',
+        entities: {order_id: ['123456']},
+      });
     });
 
     it('still answers a valid activity afterwards, and never printed a stack trace', async () => {
