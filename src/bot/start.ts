@@ -42,7 +42,7 @@ export interface StartedBot {
  * The app's credentials: the flags (or MicrosoftAppId / MicrosoftAppPassword); the Agents SDK also reads its own
  * environment names, clientId and clientSecret.
  */
-function credentialsFor(serve: BotServeOptions, env: NodeJS.ProcessEnv) {
+export function credentialsFor(serve: BotServeOptions, env: NodeJS.ProcessEnv) {
   const agents = serve.sdk === 'agents';
   const appId = serve.appId || (agents ? env.clientId : undefined);
   const appPassword = serve.appPassword || (agents ? env.clientSecret : undefined);

@@ -16,6 +16,7 @@ import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
 import {createAgentsRecognitionApp} from '../../src/bot/agents-bot.js';
 import {createAgentsAdapter, startAgentsBotServer} from '../../src/bot/agents-server.js';
 import type {RunningBotServer} from '../../src/bot/http.js';
+import {credentialsFor} from '../../src/bot/start.js';
 import {createSynthnluRecognizer} from '../../src/recognizer/index.js';
 import type {SynthnluAgentsRecognizer} from '../../src/recognizer/agents-recognizer.js';
 import {ROOT, runCli, tempDir} from '../helpers/cli.js';
@@ -252,6 +253,27 @@ describe('synthnlu bot --sdk agents over HTTP (child process, built CLI)', () =>
     expect(await response.text()).toMatch(
       /^Not a complete Bot Framework activity: missing "channelId", .*"conversation\.id", "serviceUrl"[^\n]*\n$/,
     );
+  });
+});
+
+describe('the credentials of bot --sdk agents', () => {
+  const serve = {host: '0.0.0.0', port: 0, maxChars: 100};
+  const env = {clientId: 'agents-client', clientSecret: 'agents-secret'};
+
+  it("come from the flags first, then the Agents SDK's clientId and clientSecret (botbuilder ignores those)", () => {
+    expect(credentialsFor({...serve, sdk: 'agents'}, env)).toEqual({
+      host: '0.0.0.0',
+      appId: 'agents-client',
+      appPassword: 'agents-secret',
+    });
+    expect(
+      credentialsFor({...serve, sdk: 'agents', appId: 'flag-id', appPassword: 'flag-secret'}, env),
+    ).toEqual({
+      host: '0.0.0.0',
+      appId: 'flag-id',
+      appPassword: 'flag-secret',
+    });
+    expect(credentialsFor({...serve, sdk: 'botbuilder'}, env)).toEqual({host: '0.0.0.0'});
   });
 });
 
