@@ -3,8 +3,8 @@
  * and answers as the botbuilder bot does (reply.ts), the RecognizerResult in the reply's `value`. This module loads
  * the Agents SDK; start.ts imports it only for `--sdk agents`.
  */
-import {ActivityTypes} from '@microsoft/agents-activity';
-import {AgentApplication, MessageFactory, TurnState, type CloudAdapter} from '@microsoft/agents-hosting';
+import {Activity, ActivityTypes} from '@microsoft/agents-activity';
+import {AgentApplication, TurnState, type CloudAdapter} from '@microsoft/agents-hosting';
 import type {SynthnluAgentsRecognizer} from '../recognizer/agents-recognizer.js';
 import {DEFAULT_MAX_MESSAGE_CHARS} from '../recognizer/limits.js';
 import {replyToMessage, welcomeText} from './reply.js';
@@ -17,17 +17,12 @@ export function createAgentsRecognitionApp(
   const maxChars = options.maxChars ?? DEFAULT_MAX_MESSAGE_CHARS;
   const app = new AgentApplication<TurnState>({adapter: options.adapter, startTypingTimer: false});
   app.onActivity(ActivityTypes.Message, async (context) => {
-    const {text, value} = replyToMessage(
+    const reply = replyToMessage(
       context.activity.text,
       (message) => recognizer.recognizeText(message),
       maxChars,
     );
-    const reply = MessageFactory.text(text);
-    if (value) {
-      reply.value = value;
-      reply.textFormat = 'plain';
-    }
-    await context.sendActivity(reply);
+    await context.sendActivity(Activity.fromObject({...reply}));
   });
   app.onConversationUpdate('membersAdded', async (context) => {
     for (const member of context.activity.membersAdded ?? []) {

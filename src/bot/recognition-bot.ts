@@ -2,7 +2,7 @@
  * The `synthnlu bot` turn handler on botbuilder: recognises each message and answers with what came back. The full
  * RecognizerResult travels in the reply's `value`, so Bot Framework Emulator's inspector shows it as JSON.
  */
-import {ActivityHandler, MessageFactory} from 'botbuilder';
+import {ActivityHandler} from 'botbuilder';
 import type {SynthnluRecognizer} from '../recognizer/bot-recognizer.js';
 import {DEFAULT_MAX_MESSAGE_CHARS} from '../recognizer/limits.js';
 import {replyToMessage, welcomeText} from './reply.js';
@@ -15,17 +15,9 @@ export function createRecognitionBot(
   const maxChars = options.maxChars ?? DEFAULT_MAX_MESSAGE_CHARS;
   const bot = new ActivityHandler();
   bot.onMessage(async (context, next) => {
-    const {text, value} = replyToMessage(
-      context.activity.text,
-      (message) => recognizer.recognizeText(message),
-      maxChars,
+    await context.sendActivity(
+      replyToMessage(context.activity.text, (message) => recognizer.recognizeText(message), maxChars),
     );
-    const reply = MessageFactory.text(text);
-    if (value) {
-      reply.value = value;
-      reply.textFormat = 'plain';
-    }
-    await context.sendActivity(reply);
     await next();
   });
   bot.onMembersAdded(async (context, next) => {

@@ -47,9 +47,15 @@ export function describeRecognition(result: SynthnluRecognizerResult): string[] 
   return lines;
 }
 
-/** What both bots (botbuilder and Agents SDK) answer to a message: text, and the RecognizerResult as `value`. */
+/**
+ * What both bots (botbuilder and the Agents SDK) answer to a message, as a plain activity either SDK sends: the
+ * description, and the RecognizerResult as `value` when the message was recognised.
+ */
 export interface MessageReply {
+  type: 'message';
   text: string;
+  inputHint: 'acceptingInput';
+  textFormat?: 'plain';
   value?: SynthnluRecognizerResult;
 }
 
@@ -58,15 +64,16 @@ export function replyToMessage(
   recognize: (text: string) => SynthnluRecognizerResult,
   maxChars: number,
 ): MessageReply {
+  const reply = (text: string): MessageReply => ({type: 'message', text, inputHint: 'acceptingInput'});
   const text = (message ?? '').trim();
   if (text === '')
-    return {text: 'Send me a sentence and I will tell you which intent and entities I recognise.'};
+    return reply('Send me a sentence and I will tell you which intent and entities I recognise.');
   if (text.length > maxChars)
-    return {
-      text: `That message is ${text.length} characters; I recognise messages of up to ${maxChars} characters (bot --max-chars).`,
-    };
+    return reply(
+      `That message is ${text.length} characters; I recognise messages of up to ${maxChars} characters (bot --max-chars).`,
+    );
   const value = recognize(text);
-  return {text: describeRecognition(value).join('\n'), value};
+  return {...reply(describeRecognition(value).join('\n')), textFormat: 'plain', value};
 }
 
 /** The greeting for a member who joins the conversation. */

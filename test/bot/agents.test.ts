@@ -1,7 +1,7 @@
 /**
  * The bot and the recognizer on the Microsoft 365 Agents SDK (issue 31): the agent's handlers run by the SDK's
  * own AgentApplication, CloudAdapter and TurnContext (the package ships no TestAdapter; the adapter here only
- * records what the turn sends instead of posting it), and the built CLI's `bot --sdk agents` over real HTTP.
+ * records what the turn sends instead of posting it). `bot --sdk agents` over real HTTP is in http.test.ts.
  */
 import {spawnSync} from 'node:child_process';
 import {Activity, ActivityTypes} from '@microsoft/agents-activity';
@@ -21,14 +21,7 @@ import {createSynthnluRecognizer} from '../../src/recognizer/index.js';
 import type {SynthnluAgentsRecognizer} from '../../src/recognizer/agents-recognizer.js';
 import {ROOT, runCli, tempDir} from '../helpers/cli.js';
 import {supportDataset, writeSupportDataset} from '../recognizer/support-dataset.js';
-import {
-  messageActivity,
-  postJson,
-  startBotProcess,
-  startChannel,
-  type BotProcess,
-  type Channel,
-} from './channel.js';
+import {messageActivity, postJson} from './channel.js';
 
 /** The SDK's CloudAdapter, recording the activities a turn sends instead of posting them to a channel. */
 class RecordingAdapter extends CloudAdapter {
@@ -215,44 +208,6 @@ describe('an Agents SDK bot with a client id, sent no token or a token that is n
       printed.mockRestore();
       warned.mockRestore();
     }
-  });
-});
-
-describe('synthnlu bot --sdk agents over HTTP (child process, built CLI)', () => {
-  let bot: BotProcess;
-  let channel: Channel;
-  beforeAll(async () => {
-    const dir = tempDir();
-    bot = await startBotProcess(['--sdk', 'agents', writeSupportDataset(dir), '--cache-dir', dir]);
-    channel = await startChannel();
-  });
-  afterAll(async () => {
-    bot.child.kill('SIGTERM');
-    await channel.close();
-  });
-
-  it('answers an activity POSTed to /api/messages by posting a reply naming the intent to the serviceUrl', async () => {
-    expect(bot.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/messages$/);
-    const response = await postJson(bot.url, messageActivity('I want to cancel order 123456', channel.url));
-    expect(response.status).toBe(200);
-    const reply = await channel.nextReply();
-    expect(reply.path).toBe('/v3/conversations/conversation-1/activities/activity-1');
-    expect(reply.body).toMatchObject({
-      type: 'message',
-      replyToId: 'activity-1',
-      recipient: {id: 'user-1'},
-      from: {id: 'bot-1'},
-      value: {topIntent: 'cancel_order', entities: {order_id: ['123456']}},
-    });
-    expect(reply.body.text).toMatch(/^Intent: cancel_order \(\d+\.\d%\)/);
-  });
-
-  it('answers a malformed activity with a 400 and one line', async () => {
-    const response = await postJson(bot.url, {type: 'message', text: 'hi'});
-    expect(response.status).toBe(400);
-    expect(await response.text()).toMatch(
-      /^Not a complete Bot Framework activity: missing "channelId", .*"conversation\.id", "serviceUrl"[^\n]*\n$/,
-    );
   });
 });
 

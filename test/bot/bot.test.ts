@@ -1,19 +1,11 @@
 import {ActivityTypes, TestAdapter} from 'botbuilder';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {beforeAll, describe, expect, it} from 'vitest';
 import {isLoopbackHost} from '../../src/bot/bind-address.js';
 import {createRecognitionBot} from '../../src/bot/recognition-bot.js';
 import {SynthnluRecognizer} from '../../src/recognizer/bot-recognizer.js';
 import {loadLocalRecognizer} from '../../src/recognizer/index.js';
 import {runCli, tempDir} from '../helpers/cli.js';
 import {supportDataset, writeSupportDataset} from '../recognizer/support-dataset.js';
-import {
-  messageActivity,
-  postJson,
-  startBotProcess,
-  startChannel,
-  type BotProcess,
-  type Channel,
-} from './channel.js';
 
 describe('the bot turn handler (TestAdapter)', () => {
   let recognizer: SynthnluRecognizer;
@@ -76,33 +68,7 @@ describe('loopback check', () => {
   });
 });
 
-describe('synthnlu bot over HTTP (child process, built CLI)', () => {
-  let bot: BotProcess | undefined;
-  let channel: Channel | undefined;
-  afterAll(async () => {
-    bot?.child.kill('SIGTERM');
-    await channel?.close();
-  });
-
-  it('answers a Bot Framework activity POSTed to /api/messages by posting the reply to the serviceUrl', async () => {
-    const dir = tempDir();
-    const dataset = writeSupportDataset(dir);
-    bot = await startBotProcess([dataset, '--cache-dir', dir]);
-    expect(bot.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/messages$/);
-    channel = await startChannel();
-    const response = await postJson(bot.url, messageActivity('I want to cancel order 123456', channel.url));
-    expect(response.status).toBeLessThan(300);
-    const reply = await channel.nextReply();
-    expect(reply.path).toBe('/v3/conversations/conversation-1/activities/activity-1');
-    expect(reply.body).toMatchObject({
-      type: 'message',
-      replyToId: 'activity-1',
-      recipient: {id: 'user-1'},
-      value: {topIntent: 'cancel_order', entities: {order_id: ['123456']}},
-    });
-    expect(reply.body.text).toMatch(/^Intent: cancel_order/);
-  });
-
+describe('synthnlu bot on a public address (built CLI)', () => {
   it('refuses a non-loopback address without an app id and password, never echoing a secret', () => {
     const dir = tempDir();
     const dataset = writeSupportDataset(dir);

@@ -1,7 +1,7 @@
 /**
- * What `synthnlu bot` answers to requests that are not complete activities, on both SDKs (issue 29 item 4, the
- * nested-array activity of issue 32 item 3): a 400 with one line saying what is wrong, no stack on stderr; and the
- * README's curl example, which gets the reply in the response.
+ * `synthnlu bot` over real HTTP on both SDKs (built CLI): an activity in, the reply posted to its serviceUrl
+ * (issue 31); requests that are not complete activities answered with a 400 and one line saying what is wrong, no
+ * stack on stderr (issue 29 item 4, the nested-array activity of issue 32 item 3); the README's curl example.
  */
 import {readFileSync} from 'node:fs';
 import {createServer} from 'node:http';
@@ -100,7 +100,7 @@ const cases: Array<{name: string; body: string; contentType?: string; reason: Re
 ];
 
 for (const sdk of ['botbuilder', 'agents']) {
-  describe(`synthnlu bot --sdk ${sdk}: requests that are not complete activities (built CLI)`, () => {
+  describe(`synthnlu bot --sdk ${sdk} over HTTP (built CLI)`, () => {
     let bot: BotProcess;
     let channel: Channel;
     beforeAll(async () => {
@@ -111,6 +111,23 @@ for (const sdk of ['botbuilder', 'agents']) {
     afterAll(async () => {
       bot.child.kill('SIGTERM');
       await channel.close();
+    });
+
+    it('answers an activity POSTed to /api/messages by posting a reply naming the intent to the serviceUrl', async () => {
+      expect(bot.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/messages$/);
+      const response = await postJson(bot.url, messageActivity('I want to cancel order 123456', channel.url));
+      expect(response.status).toBe(200);
+      const reply = await channel.nextReply();
+      expect(reply.path).toBe('/v3/conversations/conversation-1/activities/activity-1');
+      expect(reply.body).toMatchObject({
+        type: 'message',
+        replyToId: 'activity-1',
+        recipient: {id: 'user-1'},
+        from: {id: 'bot-1'},
+        conversation: {id: 'conversation-1'},
+        value: {topIntent: 'cancel_order', entities: {order_id: ['123456']}},
+      });
+      expect(reply.body.text).toMatch(/^Intent: cancel_order \(\d+\.\d%\)/);
     });
 
     for (const c of cases)
