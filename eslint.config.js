@@ -30,6 +30,12 @@ export default tseslint.config(
     rules: {'no-console': 'off', '@typescript-eslint/no-explicit-any': 'off'},
   },
   {
+    // Examples are plain Node.js programs a user runs and copies (examples/agents-sdk/).
+    files: ['examples/**/*.mjs'],
+    languageOptions: {globals: {process: 'readonly', console: 'readonly', URL: 'readonly'}},
+    rules: {'no-console': 'off'},
+  },
+  {
     // A platform is one folder that sees only the connector kit (CONTRIBUTING.md, "Adding a connector").
     files: ['connectors/**', 'test/fixtures/connector-plugin/**'],
     plugins: {synthnlu: {rules: {'connector-boundaries': connectorBoundaries}}},

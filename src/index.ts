@@ -60,11 +60,18 @@ export {loadIntentClassifier, stratifiedFolds, trainIntentClassifier} from './cl
 export type {IntentClassifier, Prediction, TrainingExample, TrainOptions} from './classifier/index.js';
 export {
   createSynthnluRecognizer,
+  createAgentsRecognizer,
+  SynthnluAgentsRecognizer,
   loadLocalRecognizer,
   EntityExtractor,
   LocalRecognizer,
 } from './recognizer/index.js';
-export type {SynthnluRecognizer, SynthnluRecognizerResult} from './recognizer/index.js';
+export type {
+  AgentsTurn,
+  RecognizerSdk,
+  SynthnluRecognizer,
+  SynthnluRecognizerResult,
+} from './recognizer/index.js';
 export {
   runCoverage,
   readBaseline,

@@ -26,7 +26,7 @@ export function checkBindAddress(options: {host: string; appId?: string; appPass
     {
       exitCode: ExitCode.badInput,
       suggestion:
-        'Use --host 127.0.0.1 (the default) with Bot Framework Emulator, or give --app-id and --app-password (or MicrosoftAppId/MicrosoftAppPassword in the environment).',
+        'Use --host 127.0.0.1 (the default) with Bot Framework Emulator, or give --app-id and --app-password (or MicrosoftAppId/MicrosoftAppPassword in the environment; with --sdk agents also clientId/clientSecret).',
     },
   );
 }

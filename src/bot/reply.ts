@@ -46,3 +46,37 @@ export function describeRecognition(result: SynthnluRecognizerResult): string[] 
   }
   return lines;
 }
+
+/**
+ * What both bots (botbuilder and the Agents SDK) answer to a message, as a plain activity either SDK sends: the
+ * description, and the RecognizerResult as `value` when the message was recognised.
+ */
+export interface MessageReply {
+  type: 'message';
+  text: string;
+  inputHint: 'acceptingInput';
+  textFormat?: 'plain';
+  value?: SynthnluRecognizerResult;
+}
+
+export function replyToMessage(
+  message: string | undefined,
+  recognize: (text: string) => SynthnluRecognizerResult,
+  maxChars: number,
+): MessageReply {
+  const reply = (text: string): MessageReply => ({type: 'message', text, inputHint: 'acceptingInput'});
+  const text = (message ?? '').trim();
+  if (text === '')
+    return reply('Send me a sentence and I will tell you which intent and entities I recognise.');
+  if (text.length > maxChars)
+    return reply(
+      `That message is ${text.length} characters; I recognise messages of up to ${maxChars} characters (bot --max-chars).`,
+    );
+  const value = recognize(text);
+  return {...reply(describeRecognition(value).join('\n')), textFormat: 'plain', value};
+}
+
+/** The greeting for a member who joins the conversation. */
+export function welcomeText(intentCount: number): string {
+  return `Hi! I recognise ${intentCount} intents from your dataset. Type what a user would say and I will show the top intents, scores and entities.`;
+}

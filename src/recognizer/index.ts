@@ -1,19 +1,24 @@
 /**
- * Public API: a Bot Framework recognizer trained from any dataset synthnlu reads.
+ * Public API: a recognizer trained from any dataset synthnlu reads, for a Bot Framework bot or a Microsoft 365
+ * Agents SDK agent.
  *
- *   const recognizer = await createSynthnluRecognizer('out/data.json');
+ *   const recognizer = await createSynthnluRecognizer('out/data.json'); // botbuilder
+ *   const recognizer = await createSynthnluRecognizer('out/data.json', {sdk: 'agents'}); // Agents SDK
  *   const result = await recognizer.recognize(turnContext); // RecognizerResult
  *
- * The model is cached on disk by the dataset's content hash; botbuilder is loaded only when this is called.
+ * The model is cached on disk by the dataset's content hash; botbuilder is loaded only for a Bot Framework
+ * recognizer, and the Agents SDK recognizer loads no SDK code at all.
  */
 import {loadAnyAsDataset} from '../convert/load-any.js';
 import type {Diagnostic} from '../errors.js';
 import type {Dataset} from '../model/dataset.js';
+import {SynthnluAgentsRecognizer} from './agents-recognizer.js';
 import type {SynthnluRecognizer} from './bot-recognizer.js';
 import {LocalRecognizer, type LocalRecognizerOptions} from './local-recognizer.js';
 import {loadOrTrainClassifier, type CachedModel} from './model-cache.js';
 
 export type {SynthnluRecognizer} from './bot-recognizer.js';
+export {SynthnluAgentsRecognizer, type AgentsTurn} from './agents-recognizer.js';
 export {DEFAULT_CONFIDENCE_THRESHOLD, EntityExtractor, LocalRecognizer} from './local-recognizer.js';
 export type {LocalRecognizerOptions} from './local-recognizer.js';
 export {defaultCacheDir, loadOrTrainClassifier, modelCacheKey} from './model-cache.js';
@@ -52,11 +57,35 @@ export async function loadLocalRecognizer(
   return {recognizer, dataset: loaded.dataset, model, warnings: [...loaded.warnings, ...recognizer.warnings]};
 }
 
-/** A Bot Framework `Recognizer` for the dataset at `input` (or a Dataset object). */
-export async function createSynthnluRecognizer(
+/** The SDK a recognizer is made for: Bot Framework (`botbuilder`, the default) or the Microsoft 365 Agents SDK. */
+export type RecognizerSdk = 'botbuilder' | 'agents';
+
+/** A recognizer for a Microsoft 365 Agents SDK agent (an AgentApplication's handlers) for `input`. */
+export async function createAgentsRecognizer(
   input: string | Dataset,
   options: CreateRecognizerOptions = {},
-): Promise<SynthnluRecognizer> {
+): Promise<SynthnluAgentsRecognizer> {
+  const {recognizer} = await loadLocalRecognizer(input, options);
+  return new SynthnluAgentsRecognizer(recognizer);
+}
+
+/**
+ * A recognizer for the dataset at `input` (or a Dataset object): a Bot Framework `Recognizer` by default, or for
+ * the Microsoft 365 Agents SDK with `{sdk: 'agents'}`. Both return the same RecognizerResult.
+ */
+export async function createSynthnluRecognizer(
+  input: string | Dataset,
+  options: CreateRecognizerOptions & {sdk: 'agents'},
+): Promise<SynthnluAgentsRecognizer>;
+export async function createSynthnluRecognizer(
+  input: string | Dataset,
+  options?: CreateRecognizerOptions & {sdk?: 'botbuilder'},
+): Promise<SynthnluRecognizer>;
+export async function createSynthnluRecognizer(
+  input: string | Dataset,
+  options: CreateRecognizerOptions & {sdk?: RecognizerSdk} = {},
+): Promise<SynthnluRecognizer | SynthnluAgentsRecognizer> {
+  if (options.sdk === 'agents') return createAgentsRecognizer(input, options);
   const {recognizer} = await loadLocalRecognizer(input, options);
   const {SynthnluRecognizer} = await import('./bot-recognizer.js');
   return new SynthnluRecognizer(recognizer);

@@ -1,13 +1,10 @@
-import {spawn, type ChildProcess} from 'node:child_process';
-import {createServer, type IncomingMessage, type Server} from 'node:http';
-import type {AddressInfo} from 'node:net';
 import {ActivityTypes, TestAdapter} from 'botbuilder';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {beforeAll, describe, expect, it} from 'vitest';
 import {isLoopbackHost} from '../../src/bot/bind-address.js';
 import {createRecognitionBot} from '../../src/bot/recognition-bot.js';
 import {SynthnluRecognizer} from '../../src/recognizer/bot-recognizer.js';
 import {loadLocalRecognizer} from '../../src/recognizer/index.js';
-import {BIN, ROOT, runCli, tempDir} from '../helpers/cli.js';
+import {runCli, tempDir} from '../helpers/cli.js';
 import {supportDataset, writeSupportDataset} from '../recognizer/support-dataset.js';
 
 describe('the bot turn handler (TestAdapter)', () => {
@@ -71,93 +68,7 @@ describe('loopback check', () => {
   });
 });
 
-/** A stand-in Bot Framework channel: records the activities the bot posts back to its serviceUrl. */
-async function startChannel(): Promise<{
-  server: Server;
-  url: string;
-  replies: Promise<{path: string; body: Record<string, unknown>}>;
-}> {
-  let deliver: (reply: {path: string; body: Record<string, unknown>}) => void = () => {};
-  const replies = new Promise<{path: string; body: Record<string, unknown>}>(
-    (resolve) => (deliver = resolve),
-  );
-  const server = createServer((request: IncomingMessage, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (c: Buffer) => chunks.push(c));
-    request.on('end', () => {
-      response.setHeader('content-type', 'application/json');
-      response.end(JSON.stringify({id: 'reply-1'}));
-      deliver({
-        path: request.url ?? '',
-        body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>,
-      });
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, replies};
-}
-
-function waitForListening(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let output = '';
-    let errors = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-      const found = /listening on (http:\/\/\S+)/.exec(output);
-      if (found) resolve(found[1]!);
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString('utf8')));
-    child.on('exit', (code) => reject(new Error(`synthnlu bot exited with ${code}: ${errors}`)));
-  });
-}
-
-describe('synthnlu bot over HTTP (child process, built CLI)', () => {
-  let child: ChildProcess | undefined;
-  let channel: Server | undefined;
-  afterAll(() => {
-    child?.kill('SIGTERM');
-    channel?.close();
-  });
-
-  it('answers a Bot Framework activity POSTed to /api/messages by posting the reply to the serviceUrl', async () => {
-    const dir = tempDir();
-    const dataset = writeSupportDataset(dir);
-    child = spawn(process.execPath, [BIN, 'bot', dataset, '--port', '0', '--cache-dir', dir], {
-      cwd: ROOT,
-      env: {...process.env, NO_COLOR: '1', MicrosoftAppId: '', MicrosoftAppPassword: ''},
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const botUrl = await waitForListening(child);
-    expect(botUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/messages$/);
-    const started = await startChannel();
-    channel = started.server;
-    const response = await fetch(botUrl, {
-      method: 'POST',
-      headers: {'content-type': 'application/json'},
-      body: JSON.stringify({
-        type: 'message',
-        id: 'activity-1',
-        text: 'I want to cancel order 123456',
-        from: {id: 'user-1', name: 'User'},
-        recipient: {id: 'bot-1', name: 'Bot'},
-        conversation: {id: 'conversation-1'},
-        channelId: 'emulator',
-        serviceUrl: started.url,
-        timestamp: new Date().toISOString(),
-      }),
-    });
-    expect(response.status).toBeLessThan(300);
-    const reply = await started.replies;
-    expect(reply.path).toBe('/v3/conversations/conversation-1/activities/activity-1');
-    expect(reply.body).toMatchObject({
-      type: 'message',
-      replyToId: 'activity-1',
-      recipient: {id: 'user-1'},
-      value: {topIntent: 'cancel_order', entities: {order_id: ['123456']}},
-    });
-    expect(reply.body.text).toMatch(/^Intent: cancel_order/);
-  });
-
+describe('synthnlu bot on a public address (built CLI)', () => {
   it('refuses a non-loopback address without an app id and password, never echoing a secret', () => {
     const dir = tempDir();
     const dataset = writeSupportDataset(dir);
