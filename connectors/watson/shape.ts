@@ -1,0 +1,67 @@
+/**
+ * Writing an object back in the shape it was read in: the keys synthnlu manages take their new values, every
+ * other key keeps its value and its place. Without a stored shape the object is built in the writer's default
+ * order; the importer stores a shape only when that default would not give the object back.
+ */
+import type {JsonObject} from './types.js';
+
+/**
+ * One managed key: its new value (undefined leaves it out; a null or "" read there stays, as old exports write
+ * "description": null), and optionally the value the key means when absent: a shape without the key gets it
+ * only when the value differs from that (so an example read without "mentions" is not given "mentions": []).
+ * `fresh` applies that rule to objects built without a shape too.
+ */
+export type Managed = [key: string, value: unknown, whenAbsent?: unknown, fresh?: boolean];
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export function fill(shape: JsonObject | undefined, managed: readonly Managed[]): JsonObject {
+  const byKey = new Map(managed.map((m) => [m[0], m]));
+  const out: JsonObject = {};
+  if (shape) {
+    for (const [key, kept] of Object.entries(shape)) {
+      const entry = byKey.get(key);
+      if (!entry) out[key] = kept;
+      else if (entry[1] !== undefined) out[key] = entry[1];
+      else if (kept === null || kept === '') out[key] = kept;
+    }
+  }
+  for (const [key, value, whenAbsent, fresh] of managed) {
+    if (key in out || value === undefined) continue;
+    if (whenAbsent !== undefined && (shape !== undefined || fresh) && same(value, whenAbsent)) continue;
+    out[key] = value;
+  }
+  return out;
+}
+
+/** The shape to keep for `read` (with its managed keys emptied), or undefined when the default gives it back. */
+export function shapeToKeep(
+  read: JsonObject,
+  managed: readonly Managed[],
+  emptied: JsonObject,
+): JsonObject | undefined {
+  return same(fill(undefined, managed), read) ? undefined : emptied;
+}
+
+/** The indent and final newline with which JSON.stringify reproduces `text` exactly, if there is one. */
+export function detectLayout(
+  text: string,
+  value: unknown,
+): {indent?: number | string; newline?: boolean; text?: string} {
+  for (const indent of [2, 4, 0, '\t', 1, 3]) {
+    const written = JSON.stringify(value, null, indent);
+    if (written === text) return {indent};
+    if (`${written}\n` === text) return {indent, newline: true};
+  }
+  return {text};
+}
+
+export function writeLayout(
+  value: unknown,
+  layout: {indent?: number | string; newline?: boolean} | undefined,
+): string {
+  if (!layout || layout.indent === undefined) return `${JSON.stringify(value, null, 2)}\n`;
+  return `${JSON.stringify(value, null, layout.indent)}${layout.newline ? '\n' : ''}`;
+}
