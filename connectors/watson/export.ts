@@ -60,8 +60,8 @@ export function exportWatson(
   const entities = entitiesJson(dataset, state);
   const intents = intentsJson(dataset, state);
   const language = watsonLanguage(dataset.language, context);
-  const name = cleanText(options.name ?? dataset.name, 64, 'name', context);
-  const description = cleanText(dataset.description, 128, 'description', context);
+  const name = cleanText(options.name ?? dataset.name, 64, 'the skill name', context);
+  const description = cleanText(dataset.description, 128, 'the skill description', context);
 
   let document: JsonObject;
   let schema = WATSON_SCHEMA;
@@ -113,7 +113,7 @@ function sameJson(text: string, value: unknown): boolean {
   }
 }
 
-/** The workspace name (64) and description (128): no line breaks or tabs, cut to length, said once. */
+/** Names and descriptions (64 and 128 characters): no line breaks or tabs, cut to length, said once. */
 function cleanText(
   text: string | undefined,
   max: number,
@@ -124,8 +124,8 @@ function cleanText(
   const cleaned = text.replace(/[\r\n\t]+/g, ' ').slice(0, max);
   if (cleaned !== text)
     context.warn({
-      code: 'WATSON_WORKSPACE_TEXT_CHANGED',
-      message: `the skill ${what} is written without line breaks or tabs and cut to ${max} characters, as watson requires`,
+      code: 'WATSON_TEXT_CUT',
+      message: `${what} is written without line breaks or tabs and cut to ${max} characters, as watson requires`,
     });
   return cleaned;
 }
@@ -191,7 +191,17 @@ function entitiesJson(dataset: Dataset, state: State): JsonObject[] {
         }
       state.targets.set(entity.name, {custom: name, canonical});
     } else state.targets.set(entity.name, {custom: name});
-    out.push(fill(sys ? undefined : m?.shape, entityManaged(name, values, entity.description, entity.fuzzy)));
+    out.push(
+      fill(
+        sys ? undefined : m?.shape,
+        entityManaged(
+          name,
+          values,
+          cleanText(entity.description, 128, 'an entity description', state.context),
+          entity.fuzzy,
+        ),
+      ),
+    );
   }
   return out;
 }
@@ -275,7 +285,8 @@ function intentsJson(dataset: Dataset, state: State): JsonObject[] {
     const intent = declared.get(n);
     const examples = examplesJson(groups.get(n) ?? [], state);
     const shape = intent ? meta<WatsonShapeMetadata>(intent)?.shape : undefined;
-    return fill(shape, intentManaged(renamed.get(n) ?? n, examples, intent?.description));
+    const description = cleanText(intent?.description, 128, 'an intent description', state.context);
+    return fill(shape, intentManaged(renamed.get(n) ?? n, examples, description));
   });
 }
 
