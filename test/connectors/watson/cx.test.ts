@@ -9,11 +9,7 @@ import {describe, expect, it} from 'vitest';
 import type {ConnectorFormat, OutputFile} from '../../../src/connector.js';
 import {createConnectorContext} from '../../../src/convert/context.js';
 import {importFromPath} from '../../../src/convert/import.js';
-import {
-  checkPlatformLimits,
-  foreignMetadataWarnings,
-  unsupportedFeatureWarnings,
-} from '../../../src/convert/limits.js';
+import {checkPlatformLimits, unsupportedFeatureWarnings} from '../../../src/convert/limits.js';
 import {validateOutputFiles} from '../../../src/convert/write-output.js';
 import {formatLimits, formatSupports, registry} from '../../../src/registry.js';
 import {SHARED} from '../../helpers/cli.js';
