@@ -58,10 +58,18 @@ export function detectLayout(
   return {text};
 }
 
+/**
+ * The file text in the layout read (2 spaces and a newline by default). The layout comes from the dataset,
+ * which may come from anyone: only an indent of 0 to 10 spaces or tabs is used, so the text stays JSON.
+ */
 export function writeLayout(
   value: unknown,
   layout: {indent?: number | string; newline?: boolean} | undefined,
 ): string {
-  if (!layout || layout.indent === undefined) return `${JSON.stringify(value, null, 2)}\n`;
-  return `${JSON.stringify(value, null, layout.indent)}${layout.newline ? '\n' : ''}`;
+  const indent = layout?.indent;
+  const usable =
+    (typeof indent === 'number' && Number.isInteger(indent) && indent >= 0 && indent <= 10) ||
+    (typeof indent === 'string' && /^[ \t]{0,10}$/.test(indent));
+  if (!usable) return `${JSON.stringify(value, null, 2)}\n`;
+  return `${JSON.stringify(value, null, indent)}${layout?.newline === true ? '\n' : ''}`;
 }

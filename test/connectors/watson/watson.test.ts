@@ -323,3 +323,40 @@ describe('offsets survive the round trip (property)', () => {
     );
   });
 });
+
+describe('kept parts from a dataset anyone may have edited', () => {
+  const workspace = {
+    name: 'mixed',
+    intents: [{intent: 'call', examples: [{text: 'call me at 555-1234'}]}],
+    entities: [
+      {
+        entity: 'contact',
+        values: [
+          {type: 'synonyms', value: 'office', synonyms: ['work']},
+          {type: 'patterns', value: 'phone', patterns: ['\\d{3}-\\d{4}']},
+        ],
+      },
+    ],
+    language: 'en',
+  };
+
+  it('an entity with synonym and pattern values: a list entity, its pattern values kept and written back', async () => {
+    const text = JSON.stringify(workspace, null, 2);
+    const dataset = await importText(text);
+    expect(dataset.entities[0]).toMatchObject({
+      kind: 'list',
+      values: [{value: 'office', synonyms: ['work']}],
+    });
+    expect((await exportWatson(dataset)).content).toBe(text);
+    const out = join(tempDir('synthnlu-watson-'), 'nlu.yml');
+    const summary = await exportToPath(dataset, 'rasa', out);
+    expect(summary.warnings.map((w) => w.message).join('\n')).toMatch(/only watson reads \(.*patternValues/);
+  });
+
+  it('a layout that would not give JSON is not used', async () => {
+    const dataset = await importText(JSON.stringify(workspace));
+    (dataset.metadata!['watson'] as {layout: unknown}).layout = {indent: '}{', newline: true};
+    const file = await exportWatson(dataset);
+    expect(JSON.parse(file.content as string)).toEqual(workspace);
+  });
+});
