@@ -175,12 +175,7 @@ function entitiesJson(dataset: Dataset, state: State): JsonObject[] {
       if (!annotated.has(entity.name)) continue;
     }
     const name = renamed.get(entity.name) ?? entity.name;
-    const values =
-      entity.kind === 'list'
-        ? listValues(entity, name, m, state)
-        : entity.kind === 'regex'
-          ? patternValues(entity, name, m, state)
-          : [];
+    const values = entityValues(entity, name, m, state);
     if (entity.kind === 'list') {
       const canonical = new Map<string, string>();
       for (const v of values)
@@ -206,13 +201,32 @@ function entitiesJson(dataset: Dataset, state: State): JsonObject[] {
   return out;
 }
 
-function listValues(
+/** A list, regex or free-form entity's values: synonym values, pattern values (a mixed entity has both), none. */
+function entityValues(
   entity: Entity,
   name: string,
   m: WatsonEntityMetadata | undefined,
   state: State,
 ): JsonObject[] {
   const shapes = m?.valueShapes ?? {};
+  const pattern = (g: {value: string; patterns: string[]}) =>
+    fill(
+      shapes[g.value],
+      valueManaged({value: g.value, type: 'patterns', patterns: g.patterns as WatsonValue['patterns']}),
+    );
+  // A mixed entity's pattern values come after its synonym values (the canonical list holds those).
+  if (entity.kind === 'list')
+    return [...listValues(entity, name, shapes, state), ...(m?.patternValues ?? []).map(pattern)];
+  if (entity.kind === 'regex') return patternGroups(entity, name, m, state).map(pattern);
+  return [];
+}
+
+function listValues(
+  entity: Entity,
+  name: string,
+  shapes: Record<string, JsonObject>,
+  state: State,
+): JsonObject[] {
   const out: JsonObject[] = [];
   const seen = new Set<string>();
   let changed = false;
@@ -234,24 +248,15 @@ function listValues(
       'WATSON_LIST_CHANGED',
       `watson entity values and synonyms are at most ${MAX_VALUE} characters, without line breaks or tabs, and unique; the others are left out of @${name}`,
     );
-  // A mixed entity's pattern values (the canonical list holds its synonym values).
-  for (const pv of m?.patternValues ?? [])
-    out.push(
-      fill(
-        shapes[pv.value],
-        valueManaged({value: pv.value, type: 'patterns', patterns: pv.patterns as WatsonValue['patterns']}),
-      ),
-    );
   return out;
 }
 
-function patternValues(
+function patternGroups(
   entity: Entity,
   name: string,
   m: WatsonEntityMetadata | undefined,
   state: State,
-): JsonObject[] {
-  const shapes = m?.valueShapes ?? {};
+): Array<{value: string; patterns: string[]}> {
   const all = entity.patterns ?? [];
   const patterns = all.filter((p) => p.length > 0 && p.length <= MAX_PATTERN);
   if (patterns.length !== all.length)
@@ -261,19 +266,11 @@ function patternValues(
       `watson patterns are at most ${MAX_PATTERN} characters; longer ones are left out of @${name}`,
     );
   const stored = m?.patternValues;
-  const groups =
-    stored && JSON.stringify(stored.flatMap((v) => v.patterns)) === JSON.stringify(patterns)
-      ? stored
-      : Array.from({length: Math.ceil(patterns.length / PATTERNS_PER_VALUE)}, (_, i) => ({
-          value: i === 0 ? name : `${name.slice(0, MAX_VALUE - 4)}_${i + 1}`,
-          patterns: patterns.slice(i * PATTERNS_PER_VALUE, (i + 1) * PATTERNS_PER_VALUE),
-        }));
-  return groups.map((g) =>
-    fill(
-      shapes[g.value],
-      valueManaged({value: g.value, type: 'patterns', patterns: g.patterns as WatsonValue['patterns']}),
-    ),
-  );
+  if (stored && JSON.stringify(stored.flatMap((v) => v.patterns)) === JSON.stringify(patterns)) return stored;
+  return Array.from({length: Math.ceil(patterns.length / PATTERNS_PER_VALUE)}, (_, i) => ({
+    value: i === 0 ? name : `${name.slice(0, MAX_VALUE - 4)}_${i + 1}`,
+    patterns: patterns.slice(i * PATTERNS_PER_VALUE, (i + 1) * PATTERNS_PER_VALUE),
+  }));
 }
 
 function intentsJson(dataset: Dataset, state: State): JsonObject[] {
