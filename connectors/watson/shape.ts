@@ -36,13 +36,21 @@ export function fill(shape: JsonObject | undefined, managed: readonly Managed[])
   return out;
 }
 
-/** The shape to keep for `read` (with its managed keys emptied), or undefined when the default gives it back. */
+/**
+ * The shape to keep for `read` (with its managed keys emptied), or undefined when the default gives it back:
+ * the same keys in the same order, each value the same (the importer passes the values it read, so most are
+ * the same objects and are not serialised to compare).
+ */
 export function shapeToKeep(
   read: JsonObject,
   managed: readonly Managed[],
   emptied: JsonObject,
 ): JsonObject | undefined {
-  return same(fill(undefined, managed), read) ? undefined : emptied;
+  const fresh = fill(undefined, managed);
+  const keys = Object.keys(fresh);
+  const readKeys = Object.keys(read);
+  if (keys.length !== readKeys.length || keys.some((key, i) => key !== readKeys[i])) return emptied;
+  return keys.every((key) => fresh[key] === read[key] || same(fresh[key], read[key])) ? undefined : emptied;
 }
 
 /** The indent and final newline with which JSON.stringify reproduces `text` exactly, if there is one. */
