@@ -96,7 +96,7 @@ export function exportWatson(
           ['learning_opt_out', false],
         ]);
   }
-  const layout = kept?.layout;
+  const layout = kept?.fileLayout;
   const content =
     layout?.text !== undefined && sameJson(layout.text, document)
       ? layout.text
@@ -170,7 +170,7 @@ function entitiesJson(dataset: Dataset, state: State): JsonObject[] {
     const sys = systems.get(entity.name);
     if (sys) {
       if (!written.has(sys))
-        out.push(m?.shape ? fill(m.shape, [['entity', sys]]) : {entity: sys, values: []});
+        out.push(m?.fieldsAsRead ? fill(m.fieldsAsRead, [['entity', sys]]) : {entity: sys, values: []});
       written.add(sys);
       if (!annotated.has(entity.name)) continue;
     }
@@ -188,7 +188,7 @@ function entitiesJson(dataset: Dataset, state: State): JsonObject[] {
     } else state.targets.set(entity.name, {custom: name});
     out.push(
       fill(
-        sys ? undefined : m?.shape,
+        sys ? undefined : m?.fieldsAsRead,
         entityManaged(
           name,
           values,
@@ -208,7 +208,7 @@ function entityValues(
   m: WatsonEntityMetadata | undefined,
   state: State,
 ): JsonObject[] {
-  const shapes = m?.valueShapes ?? {};
+  const shapes = Object.fromEntries((m?.valueFieldsAsRead ?? []).map((v) => [v.value, v.fields]));
   const pattern = (g: {value: string; patterns: string[]}) =>
     fill(
       shapes[g.value],
@@ -281,7 +281,7 @@ function intentsJson(dataset: Dataset, state: State): JsonObject[] {
   return names.map((n) => {
     const intent = declared.get(n);
     const examples = examplesJson(groups.get(n) ?? [], state);
-    const shape = intent ? meta<WatsonShapeMetadata>(intent)?.shape : undefined;
+    const shape = intent ? meta<WatsonShapeMetadata>(intent)?.fieldsAsRead : undefined;
     const description = cleanText(intent?.description, 128, 'an intent description', state.context);
     return fill(shape, intentManaged(renamed.get(n) ?? n, examples, description));
   });
@@ -305,7 +305,7 @@ function examplesJson(utterances: readonly Utterance[], state: State): JsonObjec
       continue;
     }
     seen.add(text);
-    out.push(fill(meta<WatsonShapeMetadata>(u)?.shape, exampleManaged(text, mentionsOf(u, state))));
+    out.push(fill(meta<WatsonShapeMetadata>(u)?.fieldsAsRead, exampleManaged(text, mentionsOf(u, state))));
   }
   return out;
 }

@@ -117,7 +117,7 @@ export async function importWatson(source: ImportSource, context: ConnectorConte
   const meta: WatsonDatasetMetadata = {
     workspace: kept,
     ...(skill ? {skill} : {}),
-    layout: detectLayout(text, json),
+    fileLayout: detectLayout(text, json),
   };
   withMeta(dataset, meta);
   const counter = workspace.counterexamples?.length ?? 0;
@@ -139,7 +139,7 @@ function readIntents(intents: WatsonIntent[], dataset: Dataset, file: string, at
     const examples = intent.examples ?? [];
     const managed = intentManaged(intent.intent, examples, canonical.description);
     const shape = shapeToKeep(intent, managed, {...intent, ...('examples' in intent ? {examples: []} : {})});
-    dataset.intents.push(withMeta(canonical, shape ? {shape} : undefined));
+    dataset.intents.push(withMeta(canonical, shape ? {fieldsAsRead: shape} : undefined));
     examples.forEach((example, j) => {
       dataset.utterances.push(
         readExample(example, intent.intent, `${at}intents[${i}].examples[${j}]`, file, dataset, declared),
@@ -179,7 +179,7 @@ function readExample(
   });
   if (spans.length > 0) u.entities = spans;
   const shape = shapeToKeep(example, exampleManaged(example.text, example.mentions), emptiedExample(example));
-  return withMeta(u, shape ? {shape} : undefined);
+  return withMeta(u, shape ? {fieldsAsRead: shape} : undefined);
 }
 
 function readEntities(entities: WatsonEntity[], dataset: Dataset): void {
@@ -190,7 +190,7 @@ function readEntities(entities: WatsonEntity[], dataset: Dataset): void {
     const meta: WatsonEntityMetadata = {};
     if (isSystemEntityName(e.entity)) {
       // Watson ignores a system entity's values: it is its name, kept whole when it carries more.
-      if (JSON.stringify(e) !== JSON.stringify({entity: e.entity, values: []})) meta.shape = {...e};
+      if (JSON.stringify(e) !== JSON.stringify({entity: e.entity, values: []})) meta.fieldsAsRead = {...e};
       dataset.entities.push(
         withMeta<Entity>({name: e.entity, kind: 'prebuilt', prebuilt: canonicalPrebuilt(e.entity)}, meta),
       );
@@ -200,20 +200,20 @@ function readEntities(entities: WatsonEntity[], dataset: Dataset): void {
       ...e,
       ...('values' in e ? {values: []} : {}),
     });
-    if (shape) meta.shape = shape;
+    if (shape) meta.fieldsAsRead = shape;
     if (e.fuzzy_match !== undefined) base.fuzzy = e.fuzzy_match;
     const synonyms = values.filter((v) => v.type !== 'patterns');
     const patterns = values.filter((v) => v.type === 'patterns');
-    const shapes: Record<string, JsonObject> = {};
+    const shapes: Array<{value: string; fields: JsonObject}> = [];
     for (const v of values) {
       const vShape = shapeToKeep(v, valueManaged(v), {
         ...v,
         ...('synonyms' in v ? {synonyms: []} : {}),
         ...('patterns' in v ? {patterns: []} : {}),
       });
-      if (vShape) shapes[v.value] = vShape;
+      if (vShape) shapes.push({value: v.value, fields: vShape});
     }
-    if (Object.keys(shapes).length > 0) meta.valueShapes = shapes;
+    if (shapes.length > 0) meta.valueFieldsAsRead = shapes;
     if (patterns.length > 0)
       meta.patternValues = patterns.map((v) => ({value: v.value, patterns: [...(v.patterns ?? [])]}));
     let entity: Entity;

@@ -34,7 +34,7 @@ export interface WatsonDatasetMetadata {
   /** An actions skill export: the wrapper as read, its workspace emptied ({}). */
   skill?: JsonObject;
   /** How the file was written: the JSON.stringify indent that reproduces it and a final newline, or its exact text. */
-  layout?: {indent?: number | string; newline?: boolean; text?: string};
+  fileLayout?: {indent?: number | string; newline?: boolean; text?: string};
 }
 
 /**
@@ -42,13 +42,13 @@ export interface WatsonDatasetMetadata {
  * writer's default (same keys, same order) would not give it back (created/updated stamps, other key orders).
  */
 export interface WatsonShapeMetadata {
-  shape?: JsonObject;
+  fieldsAsRead?: JsonObject;
 }
 
 /** metadata.watson of an entity. */
 export interface WatsonEntityMetadata extends WatsonShapeMetadata {
-  /** Values as read whose shape the default would not give back, by value. */
-  valueShapes?: Record<string, JsonObject>;
+  /** Values as read whose shape the default would not give back (an array: one warning name elsewhere). */
+  valueFieldsAsRead?: Array<{value: string; fields: JsonObject}>;
   /** Pattern values (name and patterns) as read: the canonical regex entity holds the patterns only. */
   patternValues?: Array<{value: string; patterns: string[]}>;
 }

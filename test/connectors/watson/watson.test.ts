@@ -355,7 +355,7 @@ describe('kept parts from a dataset anyone may have edited', () => {
 
   it('a layout that would not give JSON is not used', async () => {
     const dataset = await importText(JSON.stringify(workspace));
-    (dataset.metadata!['watson'] as {layout: unknown}).layout = {indent: '}{', newline: true};
+    (dataset.metadata!['watson'] as {fileLayout: unknown}).fileLayout = {indent: '}{', newline: true};
     const file = await exportWatson(dataset);
     expect(JSON.parse(file.content as string)).toEqual(workspace);
   });
