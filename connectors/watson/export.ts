@@ -74,7 +74,7 @@ export function exportWatson(
     document = fill(kept.skill, [
       ['name', name],
       ['description', description],
-      ['language', language],
+      ['language', language, 'en'],
       ['workspace', inner],
     ]);
     schema = WATSON_ACTIONS_SCHEMA;
@@ -83,7 +83,8 @@ export function exportWatson(
       ['name', name],
       ['intents', intents],
       ['entities', entities, []],
-      ['language', language],
+      // A skill read without a language was English: it is not given one.
+      ['language', language, 'en'],
     ];
     document = kept?.workspace
       ? fill(kept.workspace, [...managed, ['description', description]])

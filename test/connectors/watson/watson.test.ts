@@ -360,3 +360,14 @@ describe('kept parts from a dataset anyone may have edited', () => {
     expect(JSON.parse(file.content as string)).toEqual(workspace);
   });
 });
+
+describe('a workspace without the keys a current export has', () => {
+  it('no language (English) and no entities: written back as read', async () => {
+    const text = JSON.stringify({name: 'old', intents: [{intent: 'hi', examples: [{text: 'hello'}]}]});
+    const dataset = await importText(text);
+    expect(dataset.language).toBe('en');
+    expect((await exportWatson(dataset)).content).toBe(text);
+    dataset.language = 'de';
+    expect(workspaceOf(await exportWatson(dataset)).language).toBe('de');
+  });
+});
