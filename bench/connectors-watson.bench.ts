@@ -9,12 +9,10 @@ import {fileURLToPath} from 'node:url';
 import {createConnectorContext} from '../src/convert/context.js';
 import {openImportSource} from '../src/convert/source.js';
 import {validateOutputFiles} from '../src/convert/write-output.js';
-import type {Dataset} from '../src/model/dataset.js';
 import {registry} from '../src/registry.js';
+import {bigDataset, mb, timed} from './connectors-dialogflow-rasa.bench.js';
 
 const EXAMPLES = 25_000;
-const INTENTS = 100;
-const CITIES = ['Paris', 'New York', 'Tokyo', 'São Paulo', 'Zürich', 'Reykjavík'];
 const BANKING = join(
   fileURLToPath(new URL('..', import.meta.url)),
   '..',
@@ -24,39 +22,10 @@ const BANKING = join(
   'banking-simple.json',
 );
 
-function bigDataset(): Dataset {
-  const utterances: Dataset['utterances'] = [];
-  for (let i = 0; i < EXAMPLES; i++) {
-    const city = CITIES[i % CITIES.length]!;
-    const text = `${i % 7 === 0 ? '😀 ' : ''}please book ${i % 9} seats to ${city} for request ${i}`;
-    const start = text.indexOf(city);
-    utterances.push({
-      text,
-      intent: `intent_${i % INTENTS}`,
-      entities: [{entity: 'city', start, end: start + city.length}],
-    });
-  }
-  return {
-    format: 'synthnlu-dataset/1',
-    language: 'en',
-    intents: Array.from({length: INTENTS}, (_, i) => ({name: `intent_${i}`})),
-    entities: [
-      {name: 'city', kind: 'list', values: CITIES.map((value) => ({value, synonyms: [value.toLowerCase()]}))},
-    ],
-    utterances,
-  };
-}
-
-async function timed<T>(run: () => Promise<T> | T): Promise<{value: T; ms: number}> {
-  const start = performance.now();
-  const value = await run();
-  return {value, ms: Math.round(performance.now() - start)};
-}
-
 export default async (): Promise<Record<string, number | string>> => {
   // Through the registry, which registers the connector's schemas.
   const watsonFormat = registry.format('watson').format;
-  const dataset = bigDataset();
+  const dataset = bigDataset(EXAMPLES);
   const exported = await timed(
     async () => (await watsonFormat.exportDataset(dataset, createConnectorContext(), {})).files,
   );
@@ -87,7 +56,7 @@ export default async (): Promise<Record<string, number | string>> => {
     examples: EXAMPLES,
     export_ms: exported.ms,
     schema_check_ms: checked.ms,
-    output_mb: Math.round((text.length / 1024 / 1024) * 10) / 10,
+    output_mb: mb(text.length),
     import_ms: imported.ms,
     banking_simple_import_ms: real.ms,
     banking_simple_export_ms: again.ms,
