@@ -17,9 +17,10 @@ const UTTERANCES = 100_000;
 const INTENTS = 100;
 const CITIES = ['Paris', 'New York', 'Tokyo', 'São Paulo', 'Zürich', 'Reykjavík'];
 
-function bigDataset(): Dataset {
+/** `count` annotated utterances over 100 intents (also used by the watson bench). */
+export function bigDataset(count = UTTERANCES): Dataset {
   const utterances: Dataset['utterances'] = [];
-  for (let i = 0; i < UTTERANCES; i++) {
+  for (let i = 0; i < count; i++) {
     const city = CITIES[i % CITIES.length]!;
     const prefix = i % 7 === 0 ? '😀 ' : '';
     const text = `${prefix}please book ${i % 9} seats to ${city} for request ${i}`;
@@ -46,11 +47,11 @@ function bigDataset(): Dataset {
   };
 }
 
-function mb(bytes: number): number {
+export function mb(bytes: number): number {
   return Math.round((bytes / 1024 / 1024) * 10) / 10;
 }
 
-async function timed<T>(run: () => Promise<T>): Promise<{value: T; ms: number}> {
+export async function timed<T>(run: () => Promise<T> | T): Promise<{value: T; ms: number}> {
   const start = performance.now();
   const value = await run();
   return {value, ms: Math.round(performance.now() - start)};

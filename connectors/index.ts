@@ -3,6 +3,7 @@ import {botframeworkConnector} from './botframework/index.js';
 import {dialogflowConnector} from './dialogflow/index.js';
 import {dialogflowCxConnector} from './dialogflow-cx/index.js';
 import {rasaConnector} from './rasa/index.js';
+import {watsonConnector} from './watson/index.js';
 
 /** Built-in connectors. A new platform is a folder here plus one line in this list. */
 export const builtinConnectors: Connector[] = [
@@ -10,4 +11,5 @@ export const builtinConnectors: Connector[] = [
   dialogflowCxConnector,
   botframeworkConnector,
   rasaConnector,
+  watsonConnector,
 ];

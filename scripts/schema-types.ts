@@ -26,6 +26,7 @@ const BOTFRAMEWORK = 'connectors/botframework/generated';
 const DIALOGFLOW = 'connectors/dialogflow/generated';
 const DIALOGFLOW_CX = 'connectors/dialogflow-cx/generated';
 const RASA = 'connectors/rasa/generated';
+const WATSON = 'connectors/watson/generated';
 
 /** Every schema in schemas/, by file name without .schema.json. */
 const TARGETS: Readonly<Record<string, Target>> = {
@@ -48,6 +49,7 @@ const TARGETS: Readonly<Record<string, Target>> = {
   'rasa-nlu': {dir: RASA, root: 'RasaNluFile', prefix: 'RasaNlu'},
   'rasa-legacy-json': {dir: RASA, root: 'RasaLegacyJson', prefix: 'RasaLegacy'},
   'rasa-domain': {dir: RASA, root: 'RasaDomain', prefix: 'RasaDomain'},
+  'watson-workspace': {dir: WATSON, root: 'WatsonWorkspace', prefix: 'Watson'},
 };
 
 const SUFFIX = '.schema.json';

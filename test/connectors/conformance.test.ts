@@ -42,6 +42,7 @@ const FIXTURE_FORMATS: Record<string, string> = {
   rasa: 'rasa',
   clu: 'clu',
   'dialogflow-cx': 'dialogflow-cx',
+  watson: 'watson',
 };
 
 /** Real exports a format must refuse by name rather than import (fixture path under ../shared/fixtures → code). */
@@ -95,7 +96,7 @@ describe('real platform files from ../shared/fixtures', () => {
  * export that lost it; an export may also refuse (a limit). See silent-loss.ts for what counts as announced.
  */
 /** The formats the cross-format check covers, as sources (their fixtures) and as targets. */
-const LOSS_CHECKED_FORMATS = ['dialogflow', 'luis', 'lu', 'rasa', 'clu'];
+const LOSS_CHECKED_FORMATS = ['dialogflow', 'luis', 'lu', 'rasa', 'clu', 'watson'];
 
 describe('no silent loss across formats (real fixtures from ../shared/fixtures)', () => {
   const targets = registry

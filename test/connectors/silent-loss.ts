@@ -33,6 +33,13 @@ const ANNOUNCES: Record<string, LossKind[]> = {
   RASA_UNANNOTATED_ENTITIES: ['list'],
   RASA_ITEMS_TRIMMED: ['list'],
   EXPORT_LU_LIST_TRIMMED: ['list'],
+  WATSON_TEXT_CHANGED: ['text'],
+  WATSON_EXAMPLES_DROPPED: ['utterance'],
+  WATSON_INTENT_RENAMED: ['intent', 'utterance'],
+  WATSON_ENTITY_RENAMED: ['span', 'list'],
+  WATSON_OVERLAPPING_SPANS: ['span'],
+  WATSON_SPAN_VALUE_DROPPED: ['value'],
+  WATSON_LIST_CHANGED: ['list', 'value'],
 };
 
 export function announced(warnings: readonly Diagnostic[]): Set<LossKind> {

@@ -76,7 +76,7 @@ describe('synthnlu coverage (child process)', () => {
       /FAIL --min-examples: 2 intents with fewer than 5 examples: thanks \(3\), goodbye \(0\)/,
     );
     expect(runCli(['coverage', fixture('clean'), '--min-f1', '1.5']).status).toBe(2);
-    expect(runCli(['coverage', fixture('clean'), '--platform', 'watson']).status).toBe(2);
+    expect(runCli(['coverage', fixture('clean'), '--platform', 'no-such-platform']).status).toBe(2);
     expect(runCli(['coverage', join(ROOT, 'no-such-file.json')]).status).toBe(2);
   });
 
