@@ -2,6 +2,7 @@ import type {Connector} from '../src/connector-kit.js';
 import {botframeworkConnector} from './botframework/index.js';
 import {dialogflowConnector} from './dialogflow/index.js';
 import {dialogflowCxConnector} from './dialogflow-cx/index.js';
+import {lexConnector} from './lex/index.js';
 import {rasaConnector} from './rasa/index.js';
 
 /** Built-in connectors. A new platform is a folder here plus one line in this list. */
@@ -10,4 +11,5 @@ export const builtinConnectors: Connector[] = [
   dialogflowCxConnector,
   botframeworkConnector,
   rasaConnector,
+  lexConnector,
 ];
