@@ -225,7 +225,7 @@ function span(info: SlotInfo, start: number, end: number, surface: string): Enti
   return out;
 }
 
-function slotPattern(info: SlotInfo): string {
+function slotPattern(info: SlotInfo, free: boolean): string {
   const type = info.lexType;
   if (!type) return '(.+?)';
   if (type.regex) {
@@ -238,7 +238,8 @@ function slotPattern(info: SlotInfo): string {
   }
   // A slot type with values matches its values and synonyms only (an expanding type still names what it takes).
   const known = [...forms(type).keys()].sort((a, b) => b.length - a.length).map(escapeRegex);
-  return known.length === 0 ? '(.+?)' : `(${known.join('|')})`;
+  if (known.length === 0) return '(.+?)';
+  return free ? `(${known.join('|')}|.+?)` : `(${known.join('|')})`;
 }
 
 function intentUtterances(
@@ -251,22 +252,31 @@ function intentUtterances(
   const info = (slot: string): SlotInfo => slotEntity(slot, intent.slots.get(slot));
   const consumed = new Set<string>();
   const matchers = new Map<string, RegExp>();
-  const matcher = (template: (typeof templates)[number]): RegExp => {
-    let re = matchers.get(template.sample);
+  const matcher = (template: (typeof templates)[number], free: boolean): RegExp => {
+    const key = `${free ? 1 : 0}${template.sample}`;
+    let re = matchers.get(key);
     if (!re) {
       const source = template.segments
-        .map((s) => ('slot' in s ? slotPattern(info(s.slot)) : escapeRegex(s.text)))
+        .map((s) => ('slot' in s ? slotPattern(info(s.slot), free) : escapeRegex(s.text)))
         .join('');
       re = new RegExp(`^${source}$`, 'diu');
-      matchers.set(template.sample, re);
+      matchers.set(key, re);
     }
     return re;
   };
   const annotated = new Map<string, Utterance>();
-  for (const p of parsed) {
+  for (const [index, p] of parsed.entries()) {
     if (p.segments.some((s) => 'slot' in s) || annotated.has(p.sample)) continue;
-    for (const template of templates) {
-      const match = matcher(template).exec(p.sample);
+    // Right after its template (as synthnlu's export writes a new one), a slot may hold any text; elsewhere only
+    // its slot type's values and synonyms (an expanding type's too), so plain samples of a real bot stay plain.
+    const before =
+      index > 0 && parsed[index - 1]!.segments.some((s) => 'slot' in s) ? parsed[index - 1]! : undefined;
+    const tries: Array<[(typeof templates)[number], boolean]> = [
+      ...(before ? [[before, true] as [(typeof templates)[number], boolean]] : []),
+      ...templates.map((t) => [t, false] as [(typeof templates)[number], boolean]),
+    ];
+    for (const [template, free] of tries) {
+      const match = matcher(template, free).exec(p.sample);
       if (!match?.indices) continue;
       const slots = template.segments.filter((s): s is {slot: string} => 'slot' in s);
       const spans = slots.map((s, k) => {
