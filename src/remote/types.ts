@@ -51,6 +51,8 @@ export interface RemoteOptions<Name extends string = string> {
   retry?: Partial<RetryPolicy>;
   /** Records every secret the connector reads so the core can scrub it from anything it prints. */
   secrets: SecretRegistry;
+  /** push --dry-run: a platform without credentials may still plan against no remote state (the desired state). */
+  dryRun?: boolean;
 }
 
 export interface SecretRegistry {
