@@ -21,6 +21,10 @@ export const lexFlags = [
     name: 'endpoint',
     description: 'the model-building and runtime endpoint, e.g. a local server (default: AWS).',
   },
+  {
+    name: 'alias',
+    description: 'the bot alias id RecognizeText talks to (default: TSTALIASID, the test alias on DRAFT).',
+  },
 ] as const satisfies readonly RemoteFlagSpec[];
 
 export type LexFlag = (typeof lexFlags)[number]['name'];

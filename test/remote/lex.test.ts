@@ -12,6 +12,8 @@ import {project} from '../../src/conformance/projection.js';
 import {importFromPath} from '../../src/convert/import.js';
 import {loadDataset} from '../../src/load/inspect.js';
 import {ROOT, tempDir} from '../helpers/cli.js';
+import {lexRemote} from '../../connectors/lex/remote.js';
+import {Secrets} from '../../src/remote/secrets.js';
 import {startLexServer, type LocalLexServer} from '../support/lex-server/server.js';
 import {smallDataset, writeSmallDataset} from './fixtures.js';
 
@@ -207,5 +209,39 @@ describe('push --to lex', () => {
     expect(dry.stdout).toMatch(/create intent track_order/);
     expect(server.requests).toEqual([]);
     expect(existsSync(join(dir, 'backups'))).toBe(false);
+  });
+});
+
+describe('recognize() on the Lex session (RecognizeText)', () => {
+  it('asks the test alias, a new session per utterance, and gives the dataset intent names back', async () => {
+    const renamed = smallDataset();
+    for (const u of renamed.utterances) if (u.intent === 'track_order') u.intent = 'track order';
+    renamed.intents = [{name: 'track order'}, {name: 'greet'}];
+    const file = await writeSmallDataset(dir, renamed);
+    const pushed = await push(file, '--train');
+    expect(pushed.error).toBeUndefined();
+    const session = await lexRemote.connect({
+      flags: {bot: 'SupportBot', endpoint: server.endpoint, region: 'us-east-1'},
+      env: process.env,
+      secrets: new Secrets(),
+    });
+    try {
+      const track = await session.recognize!('where is my ups parcel');
+      expect(track.intent).toBe('track order');
+      expect(track.confidence).toBeGreaterThan(0);
+      expect(track.confidence).toBeLessThanOrEqual(1);
+      expect((await session.recognize!('hello there')).intent).toBe('greet');
+    } finally {
+      await session.close();
+    }
+    const calls = server.requests.filter((r) => r.path.endsWith('/text'));
+    expect(calls).toHaveLength(2);
+    for (const call of calls) {
+      expect(call.path).toMatch(
+        /^\/bots\/BOTID12345\/botAliases\/TSTALIASID\/botLocales\/en_US\/sessions\/[^/]+\/text$/,
+      );
+      expect(call.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 /);
+    }
+    expect(new Set(calls.map((c) => c.path)).size).toBe(2);
   });
 });

@@ -3,7 +3,9 @@
  * CreateExport (the zip `synthnlu import` reads), diff-only writes (CreateSlotType / UpdateSlotType, CreateIntent,
  * CreateSlot, UpdateIntent, DeleteIntent with --prune) and BuildBotLocale, polled with backoff.
  */
+import {randomUUID} from 'node:crypto';
 import type {LexModelsV2Client} from '@aws-sdk/client-lex-models-v2';
+import type {LexRuntimeV2Client} from '@aws-sdk/client-lex-runtime-v2';
 import {
   type ApplyReport,
   type Dataset,
@@ -12,6 +14,7 @@ import {
   type ItemResult,
   type ProgressReporter,
   type PushPlan,
+  type Recognition,
   type RemoteOptions,
   type RemoteSession,
   SynthnluError,
@@ -29,6 +32,8 @@ import {languageOf, localeOf, nameFromDescription} from '../names.js';
 import type {LexFlag} from '../remote.js';
 
 const DRAFT = 'DRAFT';
+/** The test alias every bot has, on its DRAFT version. */
+export const TEST_ALIAS = 'TSTALIASID';
 
 export function noCredentials(cause?: unknown): SynthnluError {
   return new SynthnluError('LEX_NO_CREDENTIALS', 'no AWS credentials to reach Amazon Lex', {
@@ -44,6 +49,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 type Sdk = typeof import('@aws-sdk/client-lex-models-v2');
 
 export class LexSession implements RemoteSession {
+  /** RecognizeText's client, made on the first recognize(). */
+  #runtime: {client: LexRuntimeV2Client; sdk: typeof import('@aws-sdk/client-lex-runtime-v2')} | undefined;
+  /** Lex intent name → the dataset's (renamed intents keep theirs in the description; the fallback is None). */
+  #intentNames: Map<string, string | undefined> | undefined;
+  #clientConfig: Record<string, unknown> = {};
+  #alias = TEST_ALIAS;
+
   private constructor(
     private readonly sdk: Sdk | undefined,
     private readonly client: LexModelsV2Client | undefined,
@@ -60,12 +72,13 @@ export class LexSession implements RemoteSession {
         suggestion: 'Pass --bot with the bot id (10 letters and digits) or its name.',
       });
     const sdk = await import('@aws-sdk/client-lex-models-v2');
-    const client = new sdk.LexModelsV2Client({
+    const config = {
       region: flags.region ?? options.env.AWS_REGION ?? 'us-east-1',
       ...(flags.endpoint ? {endpoint: flags.endpoint} : {}),
       ...(flags.profile ? {profile: flags.profile} : {}),
       maxAttempts: 5,
-    });
+    };
+    const client = new sdk.LexModelsV2Client(config);
     try {
       const credentials = await client.config.credentials();
       options.secrets.add(credentials.secretAccessKey);
@@ -84,6 +97,8 @@ export class LexSession implements RemoteSession {
       flags.locale,
       pollMs,
     );
+    session.#clientConfig = config;
+    if (flags.alias) session.#alias = flags.alias;
     return session;
   }
 
@@ -396,8 +411,71 @@ export class LexSession implements RemoteSession {
     return 1;
   }
 
+  /** RecognizeText on the alias (TSTALIASID unless --alias), a new session id per utterance. */
+  async recognize(text: string): Promise<Recognition> {
+    const {sdk, client, botId} = this.need();
+    const localeId = this.locale();
+    if (!this.#runtime) {
+      const runtime = await import('@aws-sdk/client-lex-runtime-v2');
+      // The runtime client speaks HTTP/2 by default; an --endpoint (a local server, a proxy) gets HTTP/1.1.
+      const {NodeHttpHandler} = await import('@smithy/node-http-handler');
+      this.#runtime = {
+        sdk: runtime,
+        client: new runtime.LexRuntimeV2Client({
+          ...this.#clientConfig,
+          ...(this.#clientConfig.endpoint ? {requestHandler: new NodeHttpHandler()} : {}),
+        }),
+      };
+    }
+    if (!this.#intentNames) {
+      const base = {botId, botVersion: DRAFT, localeId};
+      const summaries = await paged(
+        (nextToken) => client.send(new sdk.ListIntentsCommand({...base, ...(nextToken ? {nextToken} : {})})),
+        (r) => r.intentSummaries ?? [],
+      );
+      this.#intentNames = new Map();
+      for (const s of summaries) {
+        if (s.parentIntentSignature === FALLBACK_SIGNATURE) {
+          this.#intentNames.set(s.intentName!, undefined);
+          continue;
+        }
+        const intent = await client.send(new sdk.DescribeIntentCommand({...base, intentId: s.intentId!}));
+        this.#intentNames.set(s.intentName!, nameFromDescription(s.intentName!, intent.description).name);
+      }
+    }
+    const {sdk: runtime, client: rt} = this.#runtime;
+    const answer = await rt.send(
+      new runtime.RecognizeTextCommand({
+        botId,
+        botAliasId: this.#alias,
+        localeId,
+        sessionId: randomUUID(),
+        text,
+      }),
+    );
+    const best = answer.interpretations?.[0];
+    const lexIntent = best?.intent?.name ?? answer.sessionState?.intent?.name;
+    const intent =
+      lexIntent === undefined
+        ? undefined
+        : this.#intentNames.has(lexIntent)
+          ? this.#intentNames.get(lexIntent)
+          : lexIntent;
+    const recognition: Recognition = {intent};
+    const score = best?.nluConfidence?.score;
+    if (intent !== undefined && typeof score === 'number') recognition.confidence = score;
+    const slots = Object.entries(best?.intent?.slots ?? answer.sessionState?.intent?.slots ?? {});
+    const entities = slots.flatMap(([slot, value]) => {
+      const found = value?.value?.interpretedValue ?? value?.value?.originalValue;
+      return found === undefined ? [] : [{entity: slot, value: found}];
+    });
+    if (entities.length > 0) recognition.entities = entities;
+    return recognition;
+  }
+
   async close(): Promise<void> {
     this.client?.destroy();
+    this.#runtime?.client.destroy();
   }
 }
 
