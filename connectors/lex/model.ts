@@ -129,10 +129,14 @@ export function readLocale(
   const taken = new Set(entities.map((e) => e.name));
   const prebuilt = new Map<string, Entity>();
   /** The canonical entity and role a slot's spans get. */
-  const slotEntity = (
-    slot: string,
-    type: string | undefined,
-  ): {entity: string; role?: string; lexType?: LexSlotTypeModel} => {
+  const resolved = new Map<string, SlotInfo>();
+  const slotEntity = (slot: string, type: string | undefined): SlotInfo => {
+    const key = `${slot}\u0000${type ?? ''}`;
+    let info = resolved.get(key);
+    if (!info) resolved.set(key, (info = resolveSlot(slot, type)));
+    return info;
+  };
+  const resolveSlot = (slot: string, type: string | undefined): SlotInfo => {
     const custom = type === undefined ? undefined : byLexName.get(type);
     if (custom) {
       const own =
@@ -201,8 +205,14 @@ function candidates(slot: string, type: string | undefined, info: SlotInfo): str
   return type !== undefined && isBuiltin(type) ? builtinExamples(type) : [slot];
 }
 
+const FORMS = new WeakMap<LexSlotTypeModel, Map<string, string>>();
+
+/** A slot type's values and synonyms (trimmed, lower-cased) → the value they resolve to. */
 function forms(type: LexSlotTypeModel): Map<string, string> {
+  const cached = FORMS.get(type);
+  if (cached) return cached;
   const map = new Map<string, string>();
+  FORMS.set(type, map);
   for (const v of type.values)
     for (const form of [v.value, ...v.synonyms]) {
       const key = form.trim().toLowerCase();
@@ -225,21 +235,73 @@ function span(info: SlotInfo, start: number, end: number, surface: string): Enti
   return out;
 }
 
-function slotPattern(info: SlotInfo, free: boolean): string {
-  const type = info.lexType;
-  if (!type) return '(.+?)';
-  if (type.regex) {
+const REGEX_CACHE = new Map<string, RegExp | null>();
+
+/** The sticky regular expression of a regex slot type, or null when JavaScript cannot compile it. */
+function stickyRegex(pattern: string): RegExp | null {
+  let re = REGEX_CACHE.get(pattern);
+  if (re === undefined) {
     try {
-      new RegExp(type.regex, 'u');
-      return `(${type.regex.replace(/\((?!\?)/g, '(?:')})`;
+      re = new RegExp(`(?:${pattern})`, 'uy');
     } catch {
-      return '(.+?)';
+      re = null;
     }
+    REGEX_CACHE.set(pattern, re);
   }
-  // A slot type with values matches its values and synonyms only (an expanding type still names what it takes).
-  const known = [...forms(type).keys()].sort((a, b) => b.length - a.length).map(escapeRegex);
-  if (known.length === 0) return '(.+?)';
-  return free ? `(${known.join('|')}|.+?)` : `(${known.join('|')})`;
+  return re;
+}
+
+const SORTED_FORMS = new WeakMap<LexSlotTypeModel, string[]>();
+
+/** Where a slot starting at `from` may end: its values and synonyms (longest first), then, when free, any text. */
+function slotEnds(sample: string, lower: string, from: number, info: SlotInfo, free: boolean): number[] {
+  const type = info.lexType;
+  const any = (): number[] => Array.from({length: sample.length - from}, (_, k) => from + k + 1);
+  if (!type) return any();
+  if (type.regex) {
+    const re = stickyRegex(type.regex);
+    if (!re) return any();
+    re.lastIndex = from;
+    const m = re.exec(sample);
+    return m && m[0].length > 0 ? [from + m[0].length] : [];
+  }
+  let sorted = SORTED_FORMS.get(type);
+  if (!sorted) SORTED_FORMS.set(type, (sorted = [...forms(type).keys()].sort((a, b) => b.length - a.length)));
+  if (sorted.length === 0) return any();
+  const ends = sorted.filter((form) => lower.startsWith(form, from)).map((form) => from + form.length);
+  return free ? [...ends, ...any().filter((e) => !ends.includes(e))] : ends;
+}
+
+/**
+ * Matches a sample against a template, case-insensitively: the slot offsets, or undefined. A slot takes its slot
+ * type's values and synonyms (a regex type: its pattern; a built-in or valueless type: any text); `free`, any text.
+ */
+function matchTemplate(
+  sample: string,
+  segments: readonly Segment[],
+  info: (slot: string) => SlotInfo,
+  free: boolean,
+): Array<[number, number]> | undefined {
+  const lower = sample.toLowerCase();
+  if (lower.length !== sample.length) return undefined;
+  const spans: Array<[number, number]> = [];
+  let steps = 0;
+  const walk = (k: number, at: number): boolean => {
+    if (++steps > 10_000) return false;
+    if (k === segments.length) return at === sample.length;
+    const segment = segments[k]!;
+    if ('text' in segment) {
+      const text = segment.text.toLowerCase();
+      return lower.startsWith(text, at) && walk(k + 1, at + text.length);
+    }
+    for (const end of slotEnds(sample, lower, at, info(segment.slot), free)) {
+      spans.push([at, end]);
+      if (walk(k + 1, end)) return true;
+      spans.pop();
+    }
+    return false;
+  };
+  return walk(0, 0) ? spans : undefined;
 }
 
 function intentUtterances(
@@ -247,23 +309,16 @@ function intentUtterances(
   byLexName: Map<string, LexSlotTypeModel>,
   slotEntity: (slot: string, type: string | undefined) => SlotInfo,
 ): Utterance[] {
-  const parsed = intent.samples.map((sample) => ({sample, segments: segmentsOf(sample)}));
+  const parsed = intent.samples.map((sample) => {
+    const segments = segmentsOf(sample);
+    const parts = segments.flatMap((seg) =>
+      'text' in seg && seg.text.trim() ? [seg.text.toLowerCase()] : [],
+    );
+    return {sample, segments, parts};
+  });
   const templates = parsed.filter((p) => p.segments.some((s) => 'slot' in s));
   const info = (slot: string): SlotInfo => slotEntity(slot, intent.slots.get(slot));
   const consumed = new Set<string>();
-  const matchers = new Map<string, RegExp>();
-  const matcher = (template: (typeof templates)[number], free: boolean): RegExp => {
-    const key = `${free ? 1 : 0}${template.sample}`;
-    let re = matchers.get(key);
-    if (!re) {
-      const source = template.segments
-        .map((s) => ('slot' in s ? slotPattern(info(s.slot), free) : escapeRegex(s.text)))
-        .join('');
-      re = new RegExp(`^${source}$`, 'diu');
-      matchers.set(key, re);
-    }
-    return re;
-  };
   const annotated = new Map<string, Utterance>();
   for (const [index, p] of parsed.entries()) {
     if (p.segments.some((s) => 'slot' in s) || annotated.has(p.sample)) continue;
@@ -271,16 +326,25 @@ function intentUtterances(
     // its slot type's values and synonyms (an expanding type's too), so plain samples of a real bot stay plain.
     const before =
       index > 0 && parsed[index - 1]!.segments.some((s) => 'slot' in s) ? parsed[index - 1]! : undefined;
+    // Templates no literal has claimed yet first, so each literal finds its own template where it can.
     const tries: Array<[(typeof templates)[number], boolean]> = [
       ...(before ? [[before, true] as [(typeof templates)[number], boolean]] : []),
-      ...templates.map((t) => [t, false] as [(typeof templates)[number], boolean]),
+      ...templates
+        .filter((t) => !consumed.has(t.sample))
+        .map((t) => [t, false] as [(typeof templates)[number], boolean]),
+      ...templates
+        .filter((t) => consumed.has(t.sample))
+        .map((t) => [t, false] as [(typeof templates)[number], boolean]),
     ];
+    const lower = p.sample.toLowerCase();
     for (const [template, free] of tries) {
-      const match = matcher(template, free).exec(p.sample);
-      if (!match?.indices) continue;
+      // Cheap test first: every literal part of the template occurs in the sample.
+      if (!template.parts.every((part) => lower.includes(part))) continue;
+      const match = matchTemplate(p.sample, template.segments, info, free);
+      if (!match) continue;
       const slots = template.segments.filter((s): s is {slot: string} => 'slot' in s);
       const spans = slots.map((s, k) => {
-        const [start, end] = match.indices![k + 1]!;
+        const [start, end] = match[k]!;
         return span(info(s.slot), start, end, p.sample.slice(start, end));
       });
       annotated.set(p.sample, {text: p.sample, intent: intent.name, entities: spans, source: 'imported'});
