@@ -11,7 +11,7 @@ import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from '
 import {project} from '../../src/conformance/projection.js';
 import {importFromPath} from '../../src/convert/import.js';
 import {loadDataset} from '../../src/load/inspect.js';
-import {ROOT, tempDir} from '../helpers/cli.js';
+import {ROOT, SHARED, tempDir} from '../helpers/cli.js';
 import {lexRemote} from '../../connectors/lex/remote.js';
 import {Secrets} from '../../src/remote/secrets.js';
 import {startLexServer, type LocalLexServer} from '../support/lex-server/server.js';
@@ -143,6 +143,40 @@ describe('push --to lex', () => {
     };
     const pushed = {...changed, utterances: changed.utterances.filter((u) => u.split !== 'test')};
     expect(project(dataset, supports)).toEqual(project(pushed, supports));
+  });
+
+  it('a real Lex export (cloud-assistant: built-ins, regex and expanding slot types) pushes, then plans nothing, and pulls back the same', async () => {
+    const source = join(SHARED, 'fixtures', 'lex-v2', 'cloud-assistant');
+    const first = await push(source);
+    expect(first.error).toBeUndefined();
+    const locale = server.locale('en_US');
+    const create = [...locale.intents.values()].find((i) => i.intentName === 'ec2-create')!;
+    expect(create.sampleUtterances!.map((u) => u.utterance)).toContain('launch {count} {ami} instances');
+    const count = [...create.slots.values()].find((slot) => slot.slotName === 'count')!;
+    expect(count.slotTypeId).toBe('AMAZON.Number');
+    const objName = [...locale.slotTypes.values()].find((t) => t.slotTypeName === 'objName')!;
+    expect(objName).toMatchObject({
+      parentSlotTypeSignature: 'AMAZON.AlphaNumeric',
+      valueSelectionSetting: {resolutionStrategy: 'OriginalValue', regexFilter: {pattern: '[0-9][a-z]'}},
+    });
+    const writes = server.writes().length;
+    const second = await push(source);
+    expect(second.error).toBeUndefined();
+    expect(server.writes().length).toBe(writes);
+    const out = join(dir, 'pulled.json');
+    expect((await lex(['pull', '--from', 'lex', '--bot', 'SupportBot', '--out', out])).error).toBeUndefined();
+    const {dataset: pulled} = await loadDataset(out);
+    const {dataset: original} = await importFromPath(source);
+    const supports = {
+      variationTags: false,
+      roles: true,
+      split: false,
+      nestedEntities: false,
+      regexEntities: true,
+      patterns: false,
+      phraseLists: false,
+    };
+    expect(project(pulled, supports)).toEqual(project(original, supports));
   });
 
   it('--train builds the locale and waits; a failed build says why, in Lex words', async () => {

@@ -175,11 +175,8 @@ export class LexSession implements RemoteSession {
     }
     const data = readLocale(intents, types);
     const dataset = emptyDataset(languageOf(localeId), botId);
-    // Lex's fallback intent is always there and holds no samples: it is the dataset's None only when used.
-    const used = new Set(data.utterances.map((u) => u.intent));
-    dataset.intents = intents
-      .filter((i) => i.name !== NONE_INTENT || used.has(i.name))
-      .map((i) => ({name: i.name}));
+    // Lex's fallback intent is always there (the dataset's None, with no samples), as an import reads it.
+    dataset.intents = intents.map((i) => ({name: i.name}));
     dataset.entities = data.entities;
     dataset.utterances = data.utterances;
     return dataset;
@@ -294,7 +291,18 @@ export class LexSession implements RemoteSession {
     );
     const intentIds = new Map(intentSummaries.map((s) => [s.intentName!, s.intentId!]));
     for (const intent of built.intents) {
-      if (!changed.has(intent.name) || intent.name === NONE_INTENT) continue;
+      if (!changed.has(intent.name)) continue;
+      if (intent.name === NONE_INTENT) {
+        results.push({
+          kind: 'intent',
+          name: intent.name,
+          action: 'update',
+          status: 'skipped',
+          error: "Lex's fallback intent (AMAZON.FallbackIntent) takes no sample utterances",
+        });
+        progress.advance(1);
+        continue;
+      }
       const action = intentIds.has(intent.json.name) ? 'update' : 'create';
       try {
         let id = intentIds.get(intent.json.name);
