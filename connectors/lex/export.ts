@@ -12,6 +12,7 @@ import {
 import {intentModel, slotTypeModel} from './import.js';
 import {keptOrWritten, parseLexJson} from './json-text.js';
 import {FALLBACK_SIGNATURE, type LexIntentModel, NONE_INTENT, readLocale} from './model.js';
+import {LEX_MAX_SAMPLES_PER_INTENT} from './limits.js';
 import {builtinOfCanonical, describeWithName, languageOf, lexNames, lexSafeName, localeOf} from './names.js';
 import {
   type LexBot,
@@ -147,6 +148,7 @@ export function buildLocale(dataset: Dataset, options: ExportOptions = {}): LexL
     for (const [slotName, s] of Object.entries(im?.slots ?? {}))
       slots.set(slotName, (parseLexJson(s.text, `${s.folder}/Slot.json`) as LexSlot).slotTypeName);
     const samples: string[] = [];
+    const companions = new Set<string>();
     const seen = new Set<string>();
     const add = (sample: string): void => {
       if (sample.trim() === '' || seen.has(sample)) return;
@@ -184,8 +186,16 @@ export function buildLocale(dataset: Dataset, options: ExportOptions = {}): LexL
       }
       template += noBraces(u.text.slice(at));
       add(template);
-      if (lexMeta<LexUtteranceMetadata>(u)?.template !== template) add(noBraces(u.text));
+      if (lexMeta<LexUtteranceMetadata>(u)?.template !== template) {
+        const literal = noBraces(u.text);
+        if (!seen.has(literal)) companions.add(literal);
+        add(literal);
+      }
     }
+    // Over Lex's 1,500 samples per intent, the literal companions go first (latest first): their templates stay,
+    // and the one warning names the utterances that then come back filled from the slot types instead.
+    for (let i = samples.length - 1; i >= 0 && samples.length > LEX_MAX_SAMPLES_PER_INTENT; i--)
+      if (companions.has(samples[i]!)) samples.splice(i, 1);
     const json: LexIntent = stored
       ? {...stored, name: lexName}
       : isNone
@@ -433,19 +443,19 @@ function warnDifferences(dataset: Dataset, built: LexLocaleExport, context: Conn
   const parts: string[] = [];
   if (changed.length > 0)
     parts.push(
-      `${changed.length} utterance${changed.length === 1 ? '' : 's'} read back differently or not at all (${changed.slice(0, 3).join(', ')}${changed.length > 3 ? ', ...' : ''})`,
+      `${changed.length} utterance${changed.length === 1 ? '' : 's'} back differently or not at all (${changed.slice(0, 3).join(', ')}${changed.length > 3 ? ', ...' : ''})`,
     );
-  if (added > 0) parts.push(`${added} utterance${added === 1 ? '' : 's'} filled from templates appear`);
+  if (added > 0) parts.push(`${added} extra utterance${added === 1 ? '' : 's'} filled from templates`);
   if (lists.length > 0)
     parts.push(
-      `list entities change: ${lists
+      `list entities changed: ${lists
         .slice(0, 3)
         .map((l) => l.slice(0, 60))
         .join('; ')}`,
     );
   context.warn({
     code: 'LEX_SLOT_TEMPLATES',
-    message: `lex sample utterances name slots ({Slot}) rather than annotate values, and the fallback intent has none: an import of this bot gives ${parts.join('; ')}`,
+    message: `lex sample utterances name slots ({Slot}) instead of annotating values, and the fallback intent takes none; read back, this bot gives ${parts.join('; ')}`,
     suggestion:
       'Annotations become {Slot} references with their values in the slot type; overlapping, nested and None-intent examples, and several slots of one built-in type, do not survive.',
   });

@@ -11,6 +11,7 @@ import type {PlatformLimits} from '../../src/connector-kit.js';
  * Slot names carry roles; Lex files have no variation tags, test split, nested or overlapping annotations,
  * patterns or phrase lists; a slot type can carry one regular expression (regexFilter, at most 300 characters).
  */
+export const LEX_MAX_SAMPLES_PER_INTENT = 1500;
 export const LEX_MAX_SLOT_TYPE_VALUES = 10_000;
 export const LEX_MAX_VALUE_LENGTH = 500;
 export const LEX_MAX_REGEX_LENGTH = 300;
@@ -19,7 +20,7 @@ export const LEX_MAX_SLOTS_PER_INTENT = 100;
 export const lexLimits: PlatformLimits = {
   maxIntents: 1000,
   maxEntities: 250,
-  maxUtterancesPerIntent: 1500,
+  maxUtterancesPerIntent: LEX_MAX_SAMPLES_PER_INTENT,
   maxUtteranceLength: 500,
   supports: {
     variationTags: false,

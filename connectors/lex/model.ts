@@ -314,7 +314,11 @@ function intentUtterances(
     const parts = segments.flatMap((seg) =>
       'text' in seg && seg.text.trim() ? [seg.text.toLowerCase()] : [],
     );
-    return {sample, segments, parts};
+    const first = segments[0];
+    const last = segments[segments.length - 1];
+    const head = first && 'text' in first ? first.text.toLowerCase() : undefined;
+    const tail = last && 'text' in last ? last.text.toLowerCase() : undefined;
+    return {sample, segments, parts, head, tail};
   });
   const templates = parsed.filter((p) => p.segments.some((s) => 'slot' in s));
   const info = (slot: string): SlotInfo => slotEntity(slot, intent.slots.get(slot));
@@ -326,20 +330,19 @@ function intentUtterances(
     // its slot type's values and synonyms (an expanding type's too), so plain samples of a real bot stay plain.
     const before =
       index > 0 && parsed[index - 1]!.segments.some((s) => 'slot' in s) ? parsed[index - 1]! : undefined;
-    // Templates no literal has claimed yet first, so each literal finds its own template where it can.
-    const tries: Array<[(typeof templates)[number], boolean]> = [
-      ...(before ? [[before, true] as [(typeof templates)[number], boolean]] : []),
-      ...templates
-        .filter((t) => !consumed.has(t.sample))
-        .map((t) => [t, false] as [(typeof templates)[number], boolean]),
-      ...templates
-        .filter((t) => consumed.has(t.sample))
-        .map((t) => [t, false] as [(typeof templates)[number], boolean]),
-    ];
     const lower = p.sample.toLowerCase();
-    for (const [template, free] of tries) {
-      // Cheap test first: every literal part of the template occurs in the sample.
-      if (!template.parts.every((part) => lower.includes(part))) continue;
+    // Cheap tests first: the template's first and last text parts begin and end the sample, every part occurs.
+    const fits = (t: (typeof templates)[number]): boolean =>
+      (t.head === undefined || lower.startsWith(t.head)) &&
+      (t.tail === undefined || lower.endsWith(t.tail)) &&
+      t.parts.every((part) => lower.includes(part));
+    // Templates no literal has claimed yet first, so each literal finds its own template where it can.
+    const candidates = function* (): Generator<{template: (typeof templates)[number]; free: boolean}> {
+      if (before) yield {template: before, free: true};
+      for (const t of templates) if (!consumed.has(t.sample) && fits(t)) yield {template: t, free: false};
+      for (const t of templates) if (consumed.has(t.sample) && fits(t)) yield {template: t, free: false};
+    };
+    for (const {template, free} of candidates()) {
       const match = matchTemplate(p.sample, template.segments, info, free);
       if (!match) continue;
       const slots = template.segments.filter((s): s is {slot: string} => 'slot' in s);

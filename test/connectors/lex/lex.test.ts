@@ -247,6 +247,26 @@ describe('mapping rules', () => {
     );
   });
 
+  it('keeps an intent within 1,500 samples: templates first, literal companions dropped with the warning', async () => {
+    const many: Dataset = {
+      ...sample,
+      utterances: Array.from({length: 1000}, (_, i) => {
+        const text = `book a suite for guest ${i}`;
+        return {text, intent: 'book room', entities: [{entity: 'room type', start: 7, end: 12}]};
+      }),
+    };
+    const context = createConnectorContext();
+    const {files} = await lex.format.exportDataset(many, context, {});
+    const intent = files.find((f) => f.path.endsWith('/Intents/book_room/Intent.json'))!;
+    const samples = (intent.json as {sampleUtterances: Array<{utterance: string}>}).sampleUtterances;
+    expect(samples).toHaveLength(1500);
+    expect(samples.filter((s) => s.utterance.includes('{room_type}'))).toHaveLength(1000);
+    expect(validateAgainstSchema('lex-intent.schema.json', intent.json)).toEqual([]);
+    expect(context.warnings.find((w) => w.code === 'LEX_SLOT_TEMPLATES')?.message).toMatch(
+      /500 extra utterances filled from templates/,
+    );
+  });
+
   it('refuses a slot type over 10,000 values and synonyms before writing anything (LIMIT_LEX, exit 1)', async () => {
     const big: Dataset = {
       ...sample,
