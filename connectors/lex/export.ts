@@ -68,6 +68,17 @@ function spansOf(u: Utterance): EntitySpan[] {
 
 const noBraces = (text: string): string => text.replace(/[{}]/g, '');
 
+/**
+ * A folder name kept in metadata, when it is one plain path segment; else the Lex name. Metadata comes with the
+ * dataset, from anyone: it never makes a file land outside the bot's folders.
+ */
+function safeFolder(kept: string | undefined, fallback: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what folder names must not hold
+  return kept !== undefined && kept !== '.' && kept !== '..' && /^[^/\\\u0000-\u001f:]+$/.test(kept)
+    ? kept
+    : fallback;
+}
+
 /** Builds the locale's intents and slot types from the dataset, keeping every stored file's other settings. */
 export function buildLocale(dataset: Dataset, options: ExportOptions = {}): LexLocaleExport {
   const meta = lexMeta<LexBotMetadata>(dataset);
@@ -80,7 +91,7 @@ export function buildLocale(dataset: Dataset, options: ExportOptions = {}): LexL
       : localeOf(dataset.language);
   const storedBot = meta?.bot ? (parseLexJson(meta.bot, 'Bot.json') as LexBot) : undefined;
   const botName = storedBot?.name ?? lexSafeName(options.name ?? dataset.name ?? 'synthnlu-bot');
-  const botFolder = meta?.botFolder ?? botName;
+  const botFolder = safeFolder(meta?.botFolder, botName);
   const entities = new Map(dataset.entities.map((e) => [e.name, e]));
 
   // Slot types: custom entities, named as stored or made Lex-safe.
@@ -254,7 +265,7 @@ export function buildLocale(dataset: Dataset, options: ExportOptions = {}): LexL
         priorities.push({priority: ++top, slotName});
       slotJson.push({
         json: slot,
-        ...(kept ? {original: kept.text, folder: kept.folder} : {folder: slotName}),
+        ...(kept ? {original: kept.text, folder: safeFolder(kept.folder, slotName)} : {folder: slotName}),
       });
     }
     json.slotPriorities = priorities;
@@ -262,7 +273,7 @@ export function buildLocale(dataset: Dataset, options: ExportOptions = {}): LexL
       name,
       json,
       ...(im?.text !== undefined ? {original: im.text} : {}),
-      folder: im?.folder ?? lexName,
+      folder: safeFolder(im?.folder, lexName),
       slots: slotJson,
     });
   }
@@ -279,7 +290,7 @@ export function buildLocale(dataset: Dataset, options: ExportOptions = {}): LexL
       name: entity.name,
       json,
       ...(em?.text !== undefined ? {original: em.text} : {}),
-      folder: em?.folder ?? lexName,
+      folder: safeFolder(em?.folder, lexName),
     });
   }
   return out;

@@ -267,6 +267,17 @@ describe('mapping rules', () => {
     );
   });
 
+  it('folder names from metadata never leave the bot folder', async () => {
+    const hostile: Dataset = {
+      ...sample,
+      metadata: {lex: {botFolder: '../../etc'}},
+      intents: [{name: 'book room', metadata: {lex: {lexName: 'book_room', folder: '../../outside'}}}],
+    };
+    const {files} = await exportLex(hostile);
+    for (const file of files) expect(file.path.split('/')).not.toContain('..');
+    expect(files.some((f) => f.path.endsWith('/Intents/book_room/Intent.json'))).toBe(true);
+  });
+
   it('refuses a slot type over 10,000 values and synonyms before writing anything (LIMIT_LEX, exit 1)', async () => {
     const big: Dataset = {
       ...sample,
