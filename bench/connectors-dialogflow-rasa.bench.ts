@@ -17,9 +17,10 @@ const UTTERANCES = 100_000;
 const INTENTS = 100;
 const CITIES = ['Paris', 'New York', 'Tokyo', 'São Paulo', 'Zürich', 'Reykjavík'];
 
-function bigDataset(): Dataset {
+/** `count` utterances over `intents` intents, each with a number and a city annotated (shared with the Lex bench). */
+export function bigDataset(count = UTTERANCES, intents = INTENTS): Dataset {
   const utterances: Dataset['utterances'] = [];
-  for (let i = 0; i < UTTERANCES; i++) {
+  for (let i = 0; i < count; i++) {
     const city = CITIES[i % CITIES.length]!;
     const prefix = i % 7 === 0 ? '😀 ' : '';
     const text = `${prefix}please book ${i % 9} seats to ${city} for request ${i}`;
@@ -27,7 +28,7 @@ function bigDataset(): Dataset {
     const countStart = text.indexOf(String(i % 9));
     utterances.push({
       text,
-      intent: `intent_${i % INTENTS}`,
+      intent: `intent_${i % intents}`,
       entities: [
         {entity: 'count', start: countStart, end: countStart + 1},
         {entity: 'city', start: cityStart, end: cityStart + city.length},
@@ -37,7 +38,7 @@ function bigDataset(): Dataset {
   return {
     format: 'synthnlu-dataset/1',
     language: 'en',
-    intents: Array.from({length: INTENTS}, (_, i) => ({name: `intent_${i}`})),
+    intents: Array.from({length: intents}, (_, i) => ({name: `intent_${i}`})),
     entities: [
       {name: 'city', kind: 'list', values: CITIES.map((value) => ({value, synonyms: [value.toLowerCase()]}))},
       {name: 'count', kind: 'prebuilt', prebuilt: 'number'},

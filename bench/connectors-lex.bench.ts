@@ -7,45 +7,15 @@ import {existsSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {lexBotFormat} from '../connectors/lex/format.js';
+import {bigDataset} from './connectors-dialogflow-rasa.bench.js';
 import {createConnectorContext} from '../src/convert/context.js';
 import {importFromPath} from '../src/convert/import.js';
 import {openImportSource} from '../src/convert/source.js';
 import {buildZip, validateOutputFiles} from '../src/convert/write-output.js';
-import type {Dataset} from '../src/model/dataset.js';
 import {registry} from '../src/registry.js';
 
 const UTTERANCES = 20_000;
 const INTENTS = 20;
-const CITIES = ['Paris', 'New York', 'Tokyo', 'São Paulo', 'Zürich', 'Reykjavík'];
-
-function bigDataset(): Dataset {
-  const utterances: Dataset['utterances'] = [];
-  for (let i = 0; i < UTTERANCES; i++) {
-    const city = CITIES[i % CITIES.length]!;
-    const text = `please book ${i % 9} seats to ${city} for request ${i}`;
-    const cityStart = text.indexOf(city);
-    const countStart = text.indexOf(String(i % 9));
-    utterances.push({
-      text,
-      intent: `intent_${i % INTENTS}`,
-      entities: [
-        {entity: 'count', start: countStart, end: countStart + 1},
-        {entity: 'city', start: cityStart, end: cityStart + city.length},
-      ],
-    });
-  }
-  return {
-    format: 'synthnlu-dataset/1',
-    language: 'en',
-    intents: Array.from({length: INTENTS}, (_, i) => ({name: `intent_${i}`})),
-    entities: [
-      {name: 'city', kind: 'list', values: CITIES.map((value) => ({value, synonyms: [value.toLowerCase()]}))},
-      {name: 'count', kind: 'prebuilt', prebuilt: 'number'},
-    ],
-    utterances,
-  };
-}
-
 async function timed<T>(run: () => Promise<T>): Promise<{value: T; ms: number}> {
   const start = performance.now();
   const value = await run();
@@ -54,7 +24,7 @@ async function timed<T>(run: () => Promise<T>): Promise<{value: T; ms: number}> 
 
 export default async (): Promise<Record<string, number | string>> => {
   registry.format('lex');
-  const dataset = bigDataset();
+  const dataset = bigDataset(UTTERANCES, INTENTS);
   const dir = mkdtempSync(join(tmpdir(), 'synthnlu-bench-lex-'));
   try {
     const exported = await timed(

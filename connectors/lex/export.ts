@@ -2,11 +2,13 @@ import {createHash} from 'node:crypto';
 import {
   type ConnectorContext,
   type Dataset,
+  emptyDataset,
   type Entity,
   type EntitySpan,
   type ExportOptions,
   intentNames,
   type OutputFile,
+  project,
   type Utterance,
 } from '../../src/connector-kit.js';
 import {intentModel, slotTypeModel} from './import.js';
@@ -410,24 +412,6 @@ function canon(dataset: {entities: Entity[]}): (u: Utterance) => string {
       .join(' ')}`;
 }
 
-function listLines(entities: Entity[]): string[] {
-  return entities
-    .filter((e) => e.kind === 'list')
-    .map(
-      (e) =>
-        `${e.name}: ${(e.values ?? [])
-          .map(
-            (v) =>
-              `${v.value}[${[...new Set(v.synonyms ?? [])]
-                .filter((s) => s !== v.value)
-                .sort()
-                .join('|')}]`,
-          )
-          .sort()
-          .join(', ')}`,
-    );
-}
-
 /** The one warning that says what Lex would give back differently from the dataset (empty when nothing). */
 function warnDifferences(dataset: Dataset, built: LexLocaleExport, context: ConnectorContext): void {
   const back = readBack(built);
@@ -448,8 +432,9 @@ function warnDifferences(dataset: Dataset, built: LexLocaleExport, context: Conn
       );
   }
   const added = [...remaining.values()].reduce((a, b) => a + b, 0);
-  const listsAfter = new Set(listLines(back.entities));
-  const lists = listLines(dataset.entities).filter((l) => !listsAfter.has(l));
+  const listsOf = (entities: Entity[]) => project({...emptyDataset(), entities}).listEntities;
+  const listsAfter = new Set(listsOf(back.entities));
+  const lists = listsOf(dataset.entities).filter((l) => !listsAfter.has(l));
   if (changed.length === 0 && added === 0 && lists.length === 0) return;
   const parts: string[] = [];
   if (changed.length > 0)

@@ -12,6 +12,7 @@ import {project} from '../../src/conformance/projection.js';
 import {importFromPath} from '../../src/convert/import.js';
 import {loadDataset} from '../../src/load/inspect.js';
 import {ROOT, SHARED, tempDir} from '../helpers/cli.js';
+import {lexLimits} from '../../connectors/lex/limits.js';
 import {lexRemote} from '../../connectors/lex/remote.js';
 import {Secrets} from '../../src/remote/secrets.js';
 import {startLexServer, type LocalLexServer} from '../support/lex-server/server.js';
@@ -132,15 +133,7 @@ describe('push --to lex', () => {
     const pulled = await lex(['pull', '--from', 'lex', '--bot', 'SupportBot', '--out', out]);
     expect(pulled.error).toBeUndefined();
     const {dataset} = await loadDataset(out);
-    const supports = {
-      variationTags: false,
-      roles: true,
-      split: false,
-      nestedEntities: false,
-      regexEntities: true,
-      patterns: false,
-      phraseLists: false,
-    };
+    const supports = lexLimits.supports;
     const pushed = {...changed, utterances: changed.utterances.filter((u) => u.split !== 'test')};
     expect(project(dataset, supports)).toEqual(project(pushed, supports));
   });
@@ -167,15 +160,7 @@ describe('push --to lex', () => {
     expect((await lex(['pull', '--from', 'lex', '--bot', 'SupportBot', '--out', out])).error).toBeUndefined();
     const {dataset: pulled} = await loadDataset(out);
     const {dataset: original} = await importFromPath(source);
-    const supports = {
-      variationTags: false,
-      roles: true,
-      split: false,
-      nestedEntities: false,
-      regexEntities: true,
-      patterns: false,
-      phraseLists: false,
-    };
+    const supports = lexLimits.supports;
     expect(project(pulled, supports)).toEqual(project(original, supports));
   });
 
