@@ -14,8 +14,16 @@ import {
 import {intentModel, slotTypeModel} from './import.js';
 import {keptOrWritten, parseLexJson} from './json-text.js';
 import {FALLBACK_SIGNATURE, type LexIntentModel, NONE_INTENT, readLocale} from './model.js';
-import {LEX_MAX_SAMPLES_PER_INTENT} from './limits.js';
-import {builtinOfCanonical, describeWithName, languageOf, lexNames, lexSafeName, localeOf} from './names.js';
+import {LEX_MAX_SAMPLES_PER_INTENT, LEX_MAX_UTTERANCE_LENGTH} from './limits.js';
+import {
+  builtinOfCanonical,
+  clip,
+  describeWithName,
+  languageOf,
+  lexNames,
+  lexSafeName,
+  localeOf,
+} from './names.js';
 import {
   type LexBot,
   type LexBotLocale,
@@ -198,6 +206,8 @@ export function buildLocale(dataset: Dataset, options: ExportOptions = {}): LexL
         }
       }
       template += noBraces(u.text.slice(at));
+      // A template longer than a sample may be (slot names longer than the values) is not written.
+      if (template.length > LEX_MAX_UTTERANCE_LENGTH) continue;
       add(template);
       if (lexMeta<LexUtteranceMetadata>(u)?.template !== template) {
         const literal = noBraces(u.text);
@@ -350,7 +360,9 @@ function slotTypeJson(
   }
   let values: Array<{value: string; synonyms: string[]}>;
   if (entity.kind === 'list')
-    values = (entity.values ?? []).map((v) => ({value: v.value, synonyms: v.synonyms ?? []}));
+    values = (entity.values ?? [])
+      .filter((v) => v.value.trim() !== '')
+      .map((v) => ({value: v.value, synonyms: v.synonyms ?? []}));
   else {
     values = slotTypeModel({name: 'x', slotTypeValues: stored?.slotTypeValues ?? []}).values;
     for (const [value, surfaces] of used ?? []) {
@@ -481,7 +493,7 @@ export function exportLexBot(
     : {
         name: built.botName,
         version: 'DRAFT',
-        description: dataset.description ?? null,
+        description: dataset.description === undefined ? null : clip(dataset.description),
         identifier: stableId('bot', built.botName),
         dataPrivacy: {childDirected: false},
         idleSessionTTLInSeconds: 300,

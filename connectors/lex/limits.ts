@@ -12,6 +12,7 @@ import type {PlatformLimits} from '../../src/connector-kit.js';
  * patterns or phrase lists; a slot type can carry one regular expression (regexFilter, at most 300 characters).
  */
 export const LEX_MAX_SAMPLES_PER_INTENT = 1500;
+export const LEX_MAX_UTTERANCE_LENGTH = 500;
 export const LEX_MAX_SLOT_TYPE_VALUES = 10_000;
 export const LEX_MAX_VALUE_LENGTH = 500;
 export const LEX_MAX_REGEX_LENGTH = 300;
@@ -21,7 +22,7 @@ export const lexLimits: PlatformLimits = {
   maxIntents: 1000,
   maxEntities: 250,
   maxUtterancesPerIntent: LEX_MAX_SAMPLES_PER_INTENT,
-  maxUtteranceLength: 500,
+  maxUtteranceLength: LEX_MAX_UTTERANCE_LENGTH,
   supports: {
     variationTags: false,
     roles: true,

@@ -224,7 +224,8 @@ function forms(type: LexSlotTypeModel): Map<string, string> {
 function spanValue(info: SlotInfo, surface: string): string | undefined {
   if (!info.lexType) return undefined;
   const value = forms(info.lexType).get(surface.trim().toLowerCase());
-  return value !== undefined && value !== surface ? value : undefined;
+  // The value itself in other letter case is no other value (lists compare case-insensitively too).
+  return value !== undefined && value.toLowerCase() !== surface.toLowerCase() ? value : undefined;
 }
 
 function span(info: SlotInfo, start: number, end: number, surface: string): EntitySpan {

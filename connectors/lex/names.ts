@@ -40,8 +40,16 @@ export function describeWithName(
   lexName: string,
   description: string | undefined,
 ): string | undefined {
-  if (original === lexName) return description;
-  return description ? `${original}: ${description}` : original;
+  if (original === lexName) return description === undefined ? undefined : clip(description);
+  if (original.length > LEX_MAX_DESCRIPTION) return description === undefined ? undefined : clip(description);
+  return description ? clip(`${original}: ${description}`) : original;
+}
+
+/** Lex descriptions hold at most 200 characters (CreateIntent, CreateSlotType, CreateBot description). */
+export const LEX_MAX_DESCRIPTION = 200;
+
+export function clip(text: string): string {
+  return text.length <= LEX_MAX_DESCRIPTION ? text : `${text.slice(0, LEX_MAX_DESCRIPTION - 1)}…`;
 }
 
 function isNameFor(candidate: string, lexName: string): boolean {

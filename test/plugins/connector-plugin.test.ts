@@ -69,10 +69,10 @@ describe('a connector from an oclif plugin, in the built CLI', () => {
   });
 
   it('lists the plugin format in help and in the error for an unknown format', () => {
-    expect(runCli(['export', '--help'], {env}).stdout).toMatch(/rasa\|simple-nlu/);
+    expect(runCli(['export', '--help'], {env}).stdout).toMatch(/lex\|simple-nlu/);
     const typo = runCli(['export', dataset, '--to', 'simple-nl', '--out', join(work, 'x.json')], {env});
     expect(typo.status).toBe(2);
-    expect(typo.stderr).toMatch(/Expected --to=simple-nl to be one of: .*rasa, simple-nlu/);
+    expect(typo.stderr).toMatch(/Expected --to=simple-nl to be one of: .*rasa, lex, simple-nlu/);
   });
 
   it('without the plugin, the format is unknown', () => {
@@ -81,7 +81,7 @@ describe('a connector from an oclif plugin, in the built CLI', () => {
     });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(
-      /Expected --to=simple-nlu to be one of: dialogflow, dialogflow-cx, luis, lu, clu, rasa\n/,
+      /Expected --to=simple-nlu to be one of: dialogflow, dialogflow-cx, luis, lu, clu, rasa, lex\n/,
     );
   });
 
