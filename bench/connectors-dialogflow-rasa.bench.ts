@@ -17,8 +17,8 @@ const UTTERANCES = 100_000;
 const INTENTS = 100;
 const CITIES = ['Paris', 'New York', 'Tokyo', 'São Paulo', 'Zürich', 'Reykjavík'];
 
-/** `count` annotated utterances over 100 intents (also used by the watson bench). */
-export function bigDataset(count = UTTERANCES): Dataset {
+/** `count` utterances over `intents` intents, each with a number and a city annotated (shared with the Lex and watson benches). */
+export function bigDataset(count = UTTERANCES, intents = INTENTS): Dataset {
   const utterances: Dataset['utterances'] = [];
   for (let i = 0; i < count; i++) {
     const city = CITIES[i % CITIES.length]!;
@@ -28,7 +28,7 @@ export function bigDataset(count = UTTERANCES): Dataset {
     const countStart = text.indexOf(String(i % 9));
     utterances.push({
       text,
-      intent: `intent_${i % INTENTS}`,
+      intent: `intent_${i % intents}`,
       entities: [
         {entity: 'count', start: countStart, end: countStart + 1},
         {entity: 'city', start: cityStart, end: cityStart + city.length},
@@ -38,7 +38,7 @@ export function bigDataset(count = UTTERANCES): Dataset {
   return {
     format: 'synthnlu-dataset/1',
     language: 'en',
-    intents: Array.from({length: INTENTS}, (_, i) => ({name: `intent_${i}`})),
+    intents: Array.from({length: intents}, (_, i) => ({name: `intent_${i}`})),
     entities: [
       {name: 'city', kind: 'list', values: CITIES.map((value) => ({value, synonyms: [value.toLowerCase()]}))},
       {name: 'count', kind: 'prebuilt', prebuilt: 'number'},

@@ -2,6 +2,7 @@ import type {Connector} from '../src/connector-kit.js';
 import {botframeworkConnector} from './botframework/index.js';
 import {dialogflowConnector} from './dialogflow/index.js';
 import {dialogflowCxConnector} from './dialogflow-cx/index.js';
+import {lexConnector} from './lex/index.js';
 import {rasaConnector} from './rasa/index.js';
 import {watsonConnector} from './watson/index.js';
 
@@ -12,4 +13,5 @@ export const builtinConnectors: Connector[] = [
   botframeworkConnector,
   rasaConnector,
   watsonConnector,
+  lexConnector,
 ];

@@ -27,6 +27,7 @@ const DIALOGFLOW = 'connectors/dialogflow/generated';
 const DIALOGFLOW_CX = 'connectors/dialogflow-cx/generated';
 const RASA = 'connectors/rasa/generated';
 const WATSON = 'connectors/watson/generated';
+const LEX = 'connectors/lex/generated';
 
 /** Every schema in schemas/, by file name without .schema.json. */
 const TARGETS: Readonly<Record<string, Target>> = {
@@ -50,6 +51,12 @@ const TARGETS: Readonly<Record<string, Target>> = {
   'rasa-legacy-json': {dir: RASA, root: 'RasaLegacyJson', prefix: 'RasaLegacy'},
   'rasa-domain': {dir: RASA, root: 'RasaDomain', prefix: 'RasaDomain'},
   'watson-workspace': {dir: WATSON, root: 'WatsonWorkspace', prefix: 'Watson'},
+  'lex-manifest': {dir: LEX, root: 'LexManifest', prefix: 'Lex'},
+  'lex-bot': {dir: LEX, root: 'LexBot', prefix: 'Lex'},
+  'lex-bot-locale': {dir: LEX, root: 'LexBotLocale', prefix: 'Lex'},
+  'lex-intent': {dir: LEX, root: 'LexIntent', prefix: 'Lex'},
+  'lex-slot': {dir: LEX, root: 'LexSlot', prefix: 'Lex'},
+  'lex-slot-type': {dir: LEX, root: 'LexSlotType', prefix: 'Lex'},
 };
 
 const SUFFIX = '.schema.json';

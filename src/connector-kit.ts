@@ -36,3 +36,5 @@ export {computePlan, formatPlan, pushedUtterances, phraseKey, isManagedEntity} f
 
 // Conformance: the suite every connector must pass, for a third party's vitest run.
 export {runConformance, type ConformanceOptions} from './conformance/run-conformance.js';
+// What a round trip must keep (intents, utterances with their spans, list entities), as comparable lines.
+export {project, type Projection} from './conformance/projection.js';

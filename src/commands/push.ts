@@ -43,18 +43,23 @@ export default class Push extends SynthnluCommand<PushResult> {
     requirePushConsent({dryRun: flags['dry-run'], yes: flags.yes, interactive});
     const secrets = new Secrets();
     const result = await withSecretsRedacted(secrets, () =>
-      pushDataset(remote, input.dataset, remoteOptionsFromFlags(registry, remote, 'push', flags, secrets), {
-        prune: flags.prune,
-        train: flags.train,
-        dryRun: flags['dry-run'],
-        backupDir: flags['backup-dir'],
-        progress: stderrProgress(!this.jsonEnabled() && Boolean(process.stderr.isTTY)),
-        note: (message) => this.jsonEnabled() || process.stderr.write(`${secrets.redact(message)}\n`),
-        confirm: async (plan) => {
-          for (const line of formatPlan(plan)) this.log(line);
-          return flags.yes || askToApply(remote.id);
+      pushDataset(
+        remote,
+        input.dataset,
+        {...remoteOptionsFromFlags(registry, remote, 'push', flags, secrets), dryRun: flags['dry-run']},
+        {
+          prune: flags.prune,
+          train: flags.train,
+          dryRun: flags['dry-run'],
+          backupDir: flags['backup-dir'],
+          progress: stderrProgress(!this.jsonEnabled() && Boolean(process.stderr.isTTY)),
+          note: (message) => this.jsonEnabled() || process.stderr.write(`${secrets.redact(message)}\n`),
+          confirm: async (plan) => {
+            for (const line of formatPlan(plan)) this.log(line);
+            return flags.yes || askToApply(remote.id);
+          },
         },
-      }),
+      ),
     );
     const report = pushReport(result);
     for (const line of report.lines) this.log(line);

@@ -51,6 +51,8 @@ export interface RemoteOptions<Name extends string = string> {
   retry?: Partial<RetryPolicy>;
   /** Records every secret the connector reads so the core can scrub it from anything it prints. */
   secrets: SecretRegistry;
+  /** push --dry-run: a platform without credentials may still plan against no remote state (the desired state). */
+  dryRun?: boolean;
 }
 
 export interface SecretRegistry {
@@ -108,6 +110,16 @@ export interface ApplyReport {
   trained: boolean;
 }
 
+/** What a live platform's recognizer answered for one utterance (`synthnlu evaluate`). */
+export interface Recognition {
+  /** The matched intent's name as in the dataset, or undefined for the platform's no-match / fallback. */
+  intent: string | undefined;
+  /** The platform's confidence in [0, 1], when it returns one. */
+  confidence?: number;
+  /** Entities / parameters / slots the platform extracted, when it returns them. */
+  entities?: Array<{entity: string; value: string; start?: number; end?: number}>;
+}
+
 export interface RemoteSession {
   /** The platform's current training data as a canonical dataset; undefined when it cannot be read back. */
   read(): Promise<Dataset | undefined>;
@@ -123,6 +135,8 @@ export interface RemoteSession {
   /** Trains (and waits for it); returns the write calls it made. */
   train(progress: ProgressReporter): Promise<number>;
   close(): Promise<void>;
+  /** What the platform recognizes in one utterance, in a new session or conversation per call. */
+  recognize?(text: string): Promise<Recognition>;
 }
 
 export interface RemoteConnector {

@@ -2,7 +2,7 @@
  * The conformance suite for every built-in connector (src/conformance, exported to third parties as
  * runConformance), then the built-ins' own checks on real platform files from ../shared/fixtures.
  */
-import {existsSync, readdirSync} from 'node:fs';
+import {existsSync, readdirSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {builtinConnectors} from '../../connectors/index.js';
@@ -43,12 +43,21 @@ const FIXTURE_FORMATS: Record<string, string> = {
   clu: 'clu',
   'dialogflow-cx': 'dialogflow-cx',
   watson: 'watson',
+  'lex-v2': 'lex',
 };
 
 /** Real exports a format must refuse by name rather than import (fixture path under ../shared/fixtures → code). */
 const REFUSED_FIXTURES: Record<string, string> = {
   'dialogflow-cx/dfcx-scrapi-sample-agent.blob': 'DIALOGFLOW_CX_BLOB_EXPORT',
 };
+
+/** A fixture entry: a file, an unzipped export, or a folder that holds only zipped exports (lex-v2/booktrip/). */
+function exportsIn(path: string): string[] {
+  if (!statSync(path).isDirectory()) return [path];
+  const names = readdirSync(path);
+  const zips = names.filter((n) => n.toLowerCase().endsWith('.zip'));
+  return zips.length > 0 && zips.length === names.length ? zips.map((n) => join(path, n)) : [path];
+}
 
 /**
  * The real files of a folder of ../shared/fixtures. A missing or empty folder is a failing case, not zero
@@ -58,9 +67,10 @@ function fixtureFiles(folder: string): string[] {
   const dir = join(SHARED, 'fixtures', folder);
   const files = existsSync(dir)
     ? readdirSync(dir)
-        .filter((name) => !name.startsWith('LICENSE') && !name.startsWith('.') && name !== 'SOURCES.md')
+        // Folders named _* hold reference material, not exports (lex-v2/_schemas-ivr-migration).
+        .filter((name) => !/^(LICENSE|\.|_)/.test(name) && name !== 'SOURCES.md')
         .filter((name) => REFUSED_FIXTURES[`${folder}/${name}`] === undefined)
-        .map((name) => join(dir, name))
+        .flatMap((name) => exportsIn(join(dir, name)))
     : [];
   if (files.length === 0) {
     it(`../shared/fixtures/${folder} holds real ${folder} files`, () => {
@@ -96,7 +106,7 @@ describe('real platform files from ../shared/fixtures', () => {
  * export that lost it; an export may also refuse (a limit). See silent-loss.ts for what counts as announced.
  */
 /** The formats the cross-format check covers, as sources (their fixtures) and as targets. */
-const LOSS_CHECKED_FORMATS = ['dialogflow', 'luis', 'lu', 'rasa', 'clu', 'watson'];
+const LOSS_CHECKED_FORMATS = ['dialogflow', 'luis', 'lu', 'rasa', 'clu', 'watson', 'lex'];
 
 describe('no silent loss across formats (real fixtures from ../shared/fixtures)', () => {
   const targets = registry

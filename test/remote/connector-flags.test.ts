@@ -124,7 +124,7 @@ describe('a connector declares its own push flags', () => {
     expect(help.stdout).toMatch(/--key-env=<value>\s+clu: .*fakebot: variable holding the Fakebot key/s);
     expect(help.stdout).toContain('$ synthnlu push out/data.jsonl --to fakebot --workspace demo --yes');
     expect(help.stdout).toContain(
-      'Sync a dataset into a live platform (dialogflow, dialogflow-cx, clu, rasa, fakebot)',
+      'Sync a dataset into a live platform (dialogflow, dialogflow-cx, clu, rasa, lex, fakebot)',
     );
   });
 

@@ -56,11 +56,14 @@ describe('types generated from schemas/ (npm run schemas:check)', () => {
 
   it('fails on a new schema that has no types, and on generated types whose schema is gone', async () => {
     const root = await fresh();
-    await cp(join(root, 'schemas/rasa-domain.schema.json'), join(root, 'schemas/lex-bot.schema.json'));
+    await cp(
+      join(root, 'schemas/rasa-domain.schema.json'),
+      join(root, 'schemas/newplatform-bot.schema.json'),
+    );
     await unlink(join(root, 'schemas/dialogflow-package.schema.json'));
     const problems = await syncSchemaTypes(root, {write: false});
     expect(problems).toContain(
-      'schemas/lex-bot.schema.json has no types: add it to TARGETS in scripts/schema-types.ts',
+      'schemas/newplatform-bot.schema.json has no types: add it to TARGETS in scripts/schema-types.ts',
     );
     expect(problems).toContain(
       'TARGETS names dialogflow-package, but schemas/dialogflow-package.schema.json does not exist',

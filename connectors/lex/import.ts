@@ -1,0 +1,208 @@
+import {
+  type ConnectorContext,
+  type Dataset,
+  emptyDataset,
+  type ImportSource,
+  type Intent,
+  SynthnluError,
+} from '../../src/connector-kit.js';
+import {checkedJson} from './json-text.js';
+import {findLexLayout, type LexLayout, type LexLocaleFiles} from './layout.js';
+import {
+  FALLBACK_SIGNATURE,
+  type LexIntentModel,
+  type LexSlotTypeModel,
+  NONE_INTENT,
+  readLocale,
+} from './model.js';
+import {languageOf, nameFromDescription} from './names.js';
+import type {
+  LexBot,
+  LexBotLocale,
+  LexBotMetadata,
+  LexEntityMetadata,
+  LexIntent,
+  LexIntentMetadata,
+  LexSlot,
+  LexSlotType,
+} from './types.js';
+
+/** The slot type model of a SlotType.json. */
+export function slotTypeModel(type: LexSlotType): LexSlotTypeModel {
+  const {name, description} = nameFromDescription(type.name, type.description);
+  const model: LexSlotTypeModel = {
+    lexName: type.name,
+    name,
+    ...(description ? {description} : {}),
+    values: (type.slotTypeValues ?? []).map((v) => ({
+      value: v.sampleValue.value,
+      synonyms: [
+        ...new Set(
+          (v.synonyms ?? []).map((s) => s.value).filter((s) => s.trim() !== '' && s !== v.sampleValue.value),
+        ),
+      ],
+    })),
+  };
+  const setting = type.valueSelectionSetting;
+  if (setting?.resolutionStrategy) model.strategy = setting.resolutionStrategy;
+  if (setting?.regexFilter?.pattern) model.regex = setting.regexFilter.pattern;
+  if (type.parentSlotTypeSignature) model.parent = type.parentSlotTypeSignature;
+  return model;
+}
+
+/** The intent model of an Intent.json and its slots. */
+export function intentModel(intent: LexIntent, slots: readonly LexSlot[]): LexIntentModel {
+  const fallback = intent.parentIntentSignature === FALLBACK_SIGNATURE;
+  return {
+    lexName: intent.name,
+    name: fallback ? NONE_INTENT : nameFromDescription(intent.name, intent.description).name,
+    samples: (intent.sampleUtterances ?? []).map((s) => s.utterance),
+    slots: new Map(slots.map((s) => [s.name, s.slotTypeName])),
+  };
+}
+
+/** The locale a dataset holds: the only one, else en_US, else the first by name. */
+export function chooseLocale(locales: readonly string[], wanted?: string): string | undefined {
+  if (wanted && locales.includes(wanted)) return wanted;
+  return locales.length === 1 ? locales[0] : locales.includes('en_US') ? 'en_US' : [...locales].sort()[0];
+}
+
+function noBot(path: string): SynthnluError {
+  return new SynthnluError('LEX_NO_BOT', 'no Amazon Lex V2 bot here (no <bot>/Bot.json with BotLocales/)', {
+    location: {file: path},
+    suggestion:
+      'Give the bot as Lex exports it (console: Bots > Actions > Export, format "Lex JSON"; or CreateExport), zipped or unzipped.',
+  });
+}
+
+/** Reads a Lex V2 JSON export (zip or folder) into the canonical model: one locale, the others kept. */
+export async function importLexBot(source: ImportSource, context: ConnectorContext): Promise<Dataset> {
+  const layout = findLexLayout(source);
+  if (!layout || layout.locales.size === 0) throw noBot(source.path);
+  const meta: LexBotMetadata = {botFolder: layout.botFolder};
+  if (layout.manifest) {
+    meta.manifest = await source.readText(layout.manifest);
+    checkedJson(meta.manifest, layout.manifest, 'lex-manifest.schema.json', context);
+  }
+  let botName = layout.botFolder;
+  if (layout.botFile) {
+    meta.bot = await source.readText(layout.botFile);
+    botName = checkedJson<LexBot>(meta.bot, layout.botFile, 'lex-bot.schema.json', context).name;
+  }
+  const locale = chooseLocale([...layout.locales.keys()])!;
+  meta.locale = locale;
+  const files: Record<string, string> = {};
+  for (const rel of layout.otherFiles) files[rel] = await source.readText(layout.root + rel);
+  const others = [...layout.locales.keys()].filter((l) => l !== locale).sort();
+  for (const other of others) await keepLocale(source, layout, layout.locales.get(other)!, files);
+  const chosen = layout.locales.get(locale)!;
+  for (const rel of chosen.otherFiles) files[rel] = await source.readText(layout.root + rel);
+  if (Object.keys(files).length > 0) meta.files = files;
+
+  const dataset = emptyDataset(languageOf(locale), botName);
+  dataset.metadata = {lex: meta};
+  if (chosen.localeFile) {
+    meta.localeFile = await source.readText(chosen.localeFile);
+    const localeJson = checkedJson<LexBotLocale>(
+      meta.localeFile,
+      chosen.localeFile,
+      'lex-bot-locale.schema.json',
+      context,
+    );
+    if (localeJson.description) dataset.description = localeJson.description;
+  }
+  const {types, typeMeta} = await readSlotTypes(source, chosen, context);
+  const intents: Array<{model: LexIntentModel; intent: Intent}> = [];
+  for (const [folder, files] of chosen.intents) {
+    const text = await source.readText(files.file);
+    const json = checkedJson<LexIntent>(text, files.file, 'lex-intent.schema.json', context);
+    const slots: LexSlot[] = [];
+    const slotMeta: Record<string, {folder: string; text: string}> = {};
+    for (const [slotFolder, file] of files.slots) {
+      const slotText = await source.readText(file);
+      const slot = checkedJson<LexSlot>(slotText, file, 'lex-slot.schema.json', context);
+      slots.push(slot);
+      slotMeta[slot.name] = {folder: slotFolder, text: slotText};
+    }
+    const model = intentModel(json, slots);
+    const intent: Intent = {name: model.name};
+    const description = nameFromDescription(json.name, json.description).description;
+    if (description && model.name !== NONE_INTENT) intent.description = description;
+    const intentMeta: LexIntentMetadata = {lexName: json.name, folder, text, slots: slotMeta};
+    intent.metadata = {lex: intentMeta};
+    intents.push({model, intent});
+  }
+  const data = readLocale(
+    intents.map((i) => i.model),
+    types,
+  );
+  for (const entity of data.entities) {
+    const m = typeMeta.get(entity.name);
+    if (m) entity.metadata = {lex: m};
+  }
+  dataset.intents = intents.map((i) => i.intent);
+  dataset.entities = data.entities;
+  dataset.utterances = data.utterances;
+  warnings(dataset, others, source.path, context);
+  return dataset;
+}
+
+async function readSlotTypes(
+  source: ImportSource,
+  files: LexLocaleFiles,
+  context: ConnectorContext,
+): Promise<{types: LexSlotTypeModel[]; typeMeta: Map<string, LexEntityMetadata>}> {
+  const types: LexSlotTypeModel[] = [];
+  const typeMeta = new Map<string, LexEntityMetadata>();
+  for (const [folder, file] of files.slotTypes) {
+    const text = await source.readText(file);
+    const json = checkedJson<LexSlotType>(text, file, 'lex-slot-type.schema.json', context);
+    const model = slotTypeModel(json);
+    types.push(model);
+    typeMeta.set(model.name, {lexName: json.name, folder, text});
+  }
+  return {types, typeMeta};
+}
+
+async function keepLocale(
+  source: ImportSource,
+  layout: LexLayout,
+  files: LexLocaleFiles,
+  out: Record<string, string>,
+): Promise<void> {
+  const all = [
+    ...(files.localeFile ? [files.localeFile] : []),
+    ...[...files.intents.values()].flatMap((i) => [i.file, ...i.slots.values()]),
+    ...files.slotTypes.values(),
+    ...files.otherFiles.map((rel) => layout.root + rel),
+  ];
+  for (const file of all) out[file.slice(layout.root.length)] = await source.readText(file);
+}
+
+function warnings(dataset: Dataset, others: string[], path: string, context: ConnectorContext): void {
+  if (others.length > 0)
+    context.warn({
+      code: 'LEX_OTHER_LOCALES',
+      message: `the bot also has the locale${others.length > 1 ? 's' : ''} ${others.join(', ')}; the dataset holds ${lexMetaLocale(dataset)} only (the others are kept verbatim for an export back to lex, and left out of every other format)`,
+      file: path,
+      suggestion: 'To work on another locale, export a bot that has only that locale.',
+    });
+  const filled = dataset.utterances.filter((u) => u.source === 'template').length;
+  if (filled > 0)
+    context.warn({
+      code: 'LEX_TEMPLATES_FILLED',
+      severity: 'info',
+      message: `${filled} utterance${filled === 1 ? '' : 's'} come from sample utterances with {slot} references, filled with the slot types' values (Lex samples name slots, they do not annotate values); an export back to lex writes the templates again`,
+      file: path,
+    });
+  context.warn({
+    code: 'LEX_NOT_TRAINING_DATA',
+    message:
+      'prompts, code hooks, confirmation and closing settings, conditional branching, contexts, slot elicitation and bot settings are not training data: kept for an export back to lex and left out of any other format',
+    file: path,
+  });
+}
+
+function lexMetaLocale(dataset: Dataset): string {
+  return (dataset.metadata?.lex as LexBotMetadata | undefined)?.locale ?? dataset.language;
+}
