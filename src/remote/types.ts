@@ -25,8 +25,8 @@ export interface RemoteFlagSpec {
    * before the connector runs.
    */
   secretName?: {default: string};
-  /** The commands the flag appears on (default: push and pull). */
-  commands?: ReadonlyArray<'push' | 'pull'>;
+  /** The commands the flag appears on (default: push, pull and evaluate). */
+  commands?: ReadonlyArray<'push' | 'pull' | 'evaluate'>;
 }
 
 /** What a platform's remote contributes to the push and pull help. */
@@ -108,6 +108,16 @@ export interface ApplyReport {
   trained: boolean;
 }
 
+/** What a live platform's recognizer answered for one utterance (`synthnlu evaluate`). */
+export interface Recognition {
+  /** The matched intent's name as in the dataset, or undefined for the platform's no-match / fallback. */
+  intent: string | undefined;
+  /** The platform's confidence in [0, 1], when it returns one. */
+  confidence?: number;
+  /** Entities / parameters / slots the platform extracted, when it returns them. */
+  entities?: Array<{entity: string; value: string; start?: number; end?: number}>;
+}
+
 export interface RemoteSession {
   /** The platform's current training data as a canonical dataset; undefined when it cannot be read back. */
   read(): Promise<Dataset | undefined>;
@@ -123,6 +133,7 @@ export interface RemoteSession {
   /** Trains (and waits for it); returns the write calls it made. */
   train(progress: ProgressReporter): Promise<number>;
   close(): Promise<void>;
+  recognize?(text: string): Promise<Recognition>;
 }
 
 export interface RemoteConnector {

@@ -1,0 +1,123 @@
+import {resolve} from 'node:path';
+import {Args} from '@oclif/core';
+import {SynthnluCommand} from '../cli/base-command.js';
+import {evaluateFlags} from '../cli/evaluate-flags.js';
+import {loadAnyAsDataset} from '../convert/load-any.js';
+import {readBaseline} from '../coverage/baseline.js';
+import {checkReportOutputs, parseFraction, writeReports} from '../coverage/check-file.js';
+import {DEFAULT_COVERAGE_OPTIONS} from '../coverage/index.js';
+import {ExitCode} from '../errors.js';
+import {
+  DEFAULT_CONCURRENCY,
+  dryRun,
+  evaluationReport,
+  FALLBACK_CONCURRENCY,
+  LOCAL_PLATFORM,
+  localTarget,
+  measure,
+  remoteTarget,
+  reportLabels,
+  type DryRun,
+  type EvaluateReport,
+} from '../evaluate/index.js';
+import {evaluationLines, refuseRemoteFlagsOnLocal} from '../evaluate/terminal.js';
+import {loadTestSet, sampleTestSet} from '../evaluate/test-set.js';
+import {remoteOptionsFromFlags} from '../remote/flags.js';
+import {Secrets, withSecretsRedacted} from '../remote/secrets.js';
+import {registry} from '../registry.js';
+import {renderTerminalSummary} from '../report/terminal.js';
+import {gateFailureMessage} from '../report/verdict.js';
+
+export default class Evaluate extends SynthnluCommand<EvaluateReport | DryRun> {
+  static override summary =
+    'Measure a dataset on the platform you deploy to: real test utterances through its live recognizer.';
+  static override description = `Sends real test utterances to the platform's recognizer (or the bundled classifier with --on local) and reports what coverage reports, from the platform's own answers: accuracy, per-intent precision/recall/F1, the confusion matrix and most-confused pairs, the fallback rate (the platform's no-match), the lowest-confidence correct answers and the requests made.
+
+What it tests: --test-set FILE (any importable format, or a CSV with the header text,intent), else the dataset's split=test utterances. Generated utterances are never ground truth: they are left out, and the report says how many. --sample N tests a stratified sample. A test intent the agent lacks is named and counted, not scored.
+
+Quotas and money: --dry-run prints the requests a run would make; --max-requests refuses a bigger run before sending anything; 429 / RESOURCE_EXHAUSTED are retried with backoff honouring Retry-After; answers are cached under --cache-dir by (platform target, training fingerprint, text), so an interrupted run resumes without paying twice. Connection flags and credentials are push's; keys never appear in output, caches or reports.
+
+Gates as coverage's: --min-accuracy, --min-f1, --baseline with --max-f1-drop. Exit codes: 0 all gates pass, 1 a gate failed or the platform failed, 2 bad input.`;
+  static override examples = [
+    '<%= config.bin %> <%= command.id %> data.jsonl --on local --test-set real.csv',
+    '<%= config.bin %> <%= command.id %> data.jsonl --on rasa --endpoint http://localhost:5005 --test-set real.csv --min-accuracy 0.85',
+    '<%= config.bin %> <%= command.id %> data.jsonl --on clu --endpoint https://my-lang.cognitiveservices.azure.com --project support --deployment production --test-set real.csv --json > eval.json',
+    '<%= config.bin %> <%= command.id %> data.jsonl --on dialogflow --project my-agent --test-set real.csv --dry-run',
+    '<%= config.bin %> <%= command.id %> data.jsonl --on dialogflow-cx --project p --location global --agent AGENT_ID --test-set real.csv --baseline eval.json --html eval.html',
+  ];
+  static override args = {
+    dataset: Args.string({
+      description: 'The training data the agent was built from (dataset, spec or platform file).',
+      required: true,
+    }),
+  };
+  static override flags = evaluateFlags;
+
+  async run(): Promise<EvaluateReport | DryRun> {
+    const {args, flags} = await this.parse(Evaluate);
+    const minAccuracy = parseFraction(flags['min-accuracy'], '--min-accuracy');
+    const minF1 = parseFraction(flags['min-f1'], '--min-f1');
+    const threshold = parseFraction(flags.threshold, '--threshold');
+    const maxF1Drop =
+      parseFraction(flags['max-f1-drop'], '--max-f1-drop') ?? DEFAULT_COVERAGE_OPTIONS.maxF1Drop;
+    const inputs = [args.dataset, flags['test-set'], flags.baseline].filter(
+      (f): f is string => f !== undefined,
+    );
+    await checkReportOutputs(flags, inputs);
+    const seed = flags.seed ?? DEFAULT_COVERAGE_OPTIONS.seed;
+    const loaded = await loadAnyAsDataset(args.dataset, {
+      ...(flags.from ? {from: flags.from} : {}),
+      ...(flags.seed === undefined ? {} : {seed: flags.seed}),
+    });
+    let testSet = await loadTestSet(loaded.dataset, flags['test-set']);
+    if (flags.sample !== undefined) testSet = sampleTestSet(testSet, flags.sample, seed);
+    const baseline = flags.baseline
+      ? {file: flags.baseline, report: await readBaseline(flags.baseline)}
+      : undefined;
+    const secrets = new Secrets();
+    return withSecretsRedacted(secrets, async () => {
+      let target;
+      if (flags.on === LOCAL_PLATFORM) {
+        refuseRemoteFlagsOnLocal(flags);
+        target = localTarget(loaded.dataset, testSet, seed);
+      } else {
+        const remote = registry.remote(flags.on);
+        const options = remoteOptionsFromFlags(registry, remote, 'evaluate', flags, secrets);
+        target = await remoteTarget(
+          remote,
+          options,
+          loaded.dataset,
+          flags['no-cache'] ? undefined : flags['cache-dir'],
+        );
+      }
+      if (flags['dry-run']) {
+        const plan = dryRun(target, testSet);
+        this.log(
+          `${plan.target}: ${plan.requests} requests for ${plan.testUtterances} test utterances (${plan.cached} answered from the cache), 0 trainings`,
+        );
+        return plan;
+      }
+      const bar = this.progress().bar(`evaluating on ${flags.on}`, testSet.utterances.length);
+      const measured = await measure(target, testSet, reportLabels(loaded.dataset), {
+        concurrency: flags.concurrency ?? DEFAULT_CONCURRENCY[flags.on] ?? FALLBACK_CONCURRENCY,
+        ...(flags['max-requests'] === undefined ? {} : {maxRequests: flags['max-requests']}),
+        ...(threshold === undefined ? {} : {threshold}),
+        onProgress: (done, total) => bar.tick(done, total),
+      }).finally(() => bar.done());
+      const report = await evaluationReport(loaded.dataset, measured, {
+        input: args.dataset,
+        pathsInInput: loaded.kind === 'dataset',
+        maxF1Drop,
+        ...(baseline ? {baseline} : {}),
+        ...(minF1 === undefined ? {} : {minF1}),
+        ...(minAccuracy === undefined ? {} : {minAccuracy}),
+      });
+      for (const line of evaluationLines(report.evaluation)) this.log(line);
+      for (const line of renderTerminalSummary(report)) this.log(line);
+      for (const {kind, file} of await writeReports(report, flags))
+        process.stderr.write(`evaluate: wrote the ${kind} report to ${resolve(file)}\n`);
+      if (!report.passed) this.failWith(report, ExitCode.failedCheck, gateFailureMessage(report));
+      return report;
+    });
+  }
+}
