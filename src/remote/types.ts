@@ -119,6 +119,8 @@ export interface Recognition {
 }
 
 export interface RemoteSession {
+  /** Puts the remote back as a backup() file recorded it (`evaluate` A/B cleans its scratch target up). */
+  restore?(backup: string): Promise<void>;
   /** The platform's current training data as a canonical dataset; undefined when it cannot be read back. */
   read(): Promise<Dataset | undefined>;
   /** Saves the remote state under `dir` and returns the file path; undefined when there is nothing to back up. */
