@@ -43,9 +43,9 @@ export class RasaTestServer {
   ) {}
 
   static async start(options: {token?: string} = {}): Promise<RasaTestServer> {
-    let instance: RasaTestServer;
-    const server = createServer((req, res) => void instance.handle(req, res));
-    instance = new RasaTestServer(server, options.token);
+    const holder: {instance?: RasaTestServer} = {};
+    const server = createServer((req, res) => void holder.instance!.handle(req, res));
+    const instance = (holder.instance = new RasaTestServer(server, options.token));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return instance;
   }
