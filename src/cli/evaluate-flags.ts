@@ -1,5 +1,5 @@
 /** The evaluate command's flags: what to test, how hard to ask the platform, the gates and the reports. */
-import {Flags} from '@oclif/core';
+import {Flags, type Interfaces} from '@oclif/core';
 import {registry} from '../registry.js';
 import {remoteCommandFlags} from '../remote/flags.js';
 import {DEFAULT_CACHE_DIR} from '../evaluate/cache.js';
@@ -51,5 +51,31 @@ export const evaluateFlags = {
   junit: coverageFlags.junit,
   html: coverageFlags.html,
   force: coverageFlags.force,
+  train: Flags.string({
+    description:
+      'A/B: a training set to push to the scratch target, train and evaluate; give two (--train A --train B, with --test-set).',
+    multiple: true,
+  }),
+  keep: Flags.boolean({
+    description:
+      'A/B: leave the scratch target as the last arm left it (default: restore it from its backup).',
+    default: false,
+  }),
+  'backup-dir': Flags.string({
+    description: 'A/B: where the scratch target is backed up before the first arm is pushed.',
+    default: '.synthnlu/backups',
+  }),
+  ...scratchFlags(),
   ...remoteCommandFlags(registry, 'evaluate'),
 };
+
+/** The scratch-target flags the remotes declare (`--scratch-endpoint` for Rasa ...), for A/B runs. */
+function scratchFlags() {
+  const flags: Record<string, Interfaces.OptionFlag<string | undefined>> = {};
+  for (const remote of registry.remotes())
+    if (remote.scratch)
+      flags[remote.scratch.flag] = Flags.string({
+        description: `A/B, ${remote.id}: ${remote.scratch.description}`,
+      });
+  return flags;
+}

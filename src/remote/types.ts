@@ -150,5 +150,10 @@ export interface RemoteConnector {
   canPull: boolean;
   /** Whether training is a separate step (--train); Rasa always trains, since that is how it takes data. */
   trainsOnApply?: boolean;
+  /**
+   * Where `evaluate --train A --train B` may train its arms: the flag naming a scratch target (`scratch-project`)
+   * and the connection flag it stands in for (`project`), whose value it must differ from.
+   */
+  scratch?: {flag: string; replaces: string; description: string; replacedDefault?: string};
   connect(options: RemoteOptions): Promise<RemoteSession>;
 }
