@@ -1,0 +1,92 @@
+import {join} from 'node:path';
+import {status} from '@grpc/grpc-js';
+import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest';
+import {tempDir} from '../helpers/cli.js';
+import {dialogflowCommand} from '../remote/dialogflow-helpers.js';
+import {DialogflowTestServer} from '../support/dialogflow-server/server.js';
+import {clincDataset, clincIntents, writeClincTestCsv, writeJson} from './fixtures.js';
+
+let server: DialogflowTestServer;
+let dir: string;
+let dataset: string;
+let testCsv: string;
+
+beforeAll(async () => {
+  server = await DialogflowTestServer.start();
+  dir = tempDir('synthnlu-evaluate-df-');
+  const intents = clincIntents(6);
+  dataset = writeJson(join(dir, 'data.json'), clincDataset(intents, 10));
+  testCsv = join(dir, 'real.csv');
+  writeClincTestCsv(testCsv, intents, 5);
+});
+afterAll(async () => server.stop());
+beforeEach(() => server.reset());
+
+async function push(...extra: string[]) {
+  const run = await dialogflowCommand(server, [
+    'push',
+    dataset,
+    '--to',
+    'dialogflow',
+    '--yes',
+    '--backup-dir',
+    join(dir, 'b'),
+    ...extra,
+  ]);
+  expect(run.error).toBeUndefined();
+}
+
+const evaluate = (...extra: string[]) =>
+  dialogflowCommand(server, [
+    'evaluate',
+    dataset,
+    '--on',
+    'dialogflow',
+    '--test-set',
+    testCsv,
+    '--no-cache',
+    ...extra,
+  ]);
+
+describe('evaluate --on dialogflow (sessions.detectIntent through the real client, answered by the trained agent)', () => {
+  it('scores each test utterance in its own session, retrying RESOURCE_EXHAUSTED and UNAVAILABLE', async () => {
+    await push('--train');
+    server.resetCounts();
+    server.injectFault({method: 'DetectIntent', code: status.RESOURCE_EXHAUSTED, times: 2});
+    server.injectFault({method: 'DetectIntent', code: status.UNAVAILABLE, after: 5});
+    const run = await evaluate('--json', '--concurrency', '1');
+    expect(run.error).toBeUndefined();
+    const report = JSON.parse(run.stdout);
+    expect(report).toMatchObject({requests: 30, fallbackRate: 0});
+    expect(report.accuracy).toBeGreaterThan(0.5);
+    // Every utterance in a session of its own (a retry resends it in the same one): 30 sessions, 3 retries.
+    const sessions = (server.requests.get('DetectIntent') as {session: string}[]).map((r) => r.session);
+    expect(new Set(sessions).size).toBe(30);
+    expect(sessions).toHaveLength(33);
+    // Evaluating writes nothing to the agent.
+    expect(server.writeCalls()).toBe(0);
+  });
+
+  it('says the agent is not trained', async () => {
+    await push();
+    const run = await evaluate();
+    expect(run.error?.oclif?.exit).toBe(1);
+    expect(run.stderr).toContain('The agent is not trained: push with --train');
+  });
+
+  it('stops at once on a quota counted per day', async () => {
+    await push('--train');
+    server.injectFault({
+      method: 'DetectIntent',
+      code: status.RESOURCE_EXHAUSTED,
+      times: Infinity,
+      details:
+        "Quota exceeded for quota metric 'Text requests per day' of service 'dialogflow.googleapis.com'",
+    });
+    const run = await evaluate('--concurrency', '1');
+    expect(run.error?.oclif?.exit).toBe(1);
+    expect(run.stderr).toContain('Text requests per day');
+    expect(run.stderr).toContain('quota');
+    expect(server.callCount('DetectIntent')).toBe(1);
+  });
+});
