@@ -130,7 +130,7 @@ export async function runCoverage(dataset: Dataset, options: CoverageOptions): P
           ...(options.onProgress ? {onProgress: options.onProgress} : {}),
         });
     timings.model = Math.round(performance.now() - started) / 1000;
-    if (model && !options.estimate)
+    if (!options.estimate)
       findings.push(...estimateBasisFindings(dataset, model, options.testSet !== undefined));
   }
   if (model) findings.push(...modelFindings(model, {weakF1: 0.5, minConfusedCount: 2}));

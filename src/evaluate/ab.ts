@@ -105,7 +105,15 @@ export function scratchOptions(
       suggestion: `Name a ${remote.id} target the arms may be trained on (--${declared.flag}): A/B never trains on --${declared.replaces}.`,
     });
   const production = options.flags[declared.replaces] ?? declared.replacedDefault;
-  if (production !== undefined && sameTarget(production, scratch))
+  if (production === undefined)
+    throw new SynthnluError(
+      'EVALUATE_SCRATCH_UNCHECKED',
+      `an A/B run on ${remote.id} needs --${declared.replaces} as well, so that --${declared.flag} can be checked against it`,
+      {
+        suggestion: `Name the push target with --${declared.replaces}: A/B refuses a scratch target equal to it.`,
+      },
+    );
+  if (sameTarget(production, scratch))
     throw new SynthnluError(
       'EVALUATE_SCRATCH_IS_TARGET',
       `--${declared.flag} ${scratch} is the push target (--${declared.replaces}); A/B would overwrite it`,

@@ -118,7 +118,7 @@ export class HttpClient {
       if (error.status === 429 && retryAfter !== undefined && retryAfter > this.policy.totalTimeoutMs)
         return new SynthnluError(
           'REMOTE_QUOTA_EXHAUSTED',
-          `${platform}: ${error.label} was refused (429) until ${new Date(this.policy.now() + retryAfter).toISOString()}, longer than --max-retry-time: the quota is used up${detail ? `: ${detail}` : ''}`,
+          `${platform}: ${error.label} failed with 429 and asks to wait until ${new Date(this.policy.now() + retryAfter).toISOString()}, longer than --max-retry-time: the quota is used up${detail ? `: ${detail}` : ''}`,
           {
             exitCode: ExitCode.failedCheck,
             suggestion:

@@ -1,7 +1,8 @@
 import {join} from 'node:path';
 import {status} from '@grpc/grpc-js';
+import {runCommand} from '@oclif/test';
 import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest';
-import {tempDir} from '../helpers/cli.js';
+import {ROOT, tempDir} from '../helpers/cli.js';
 import {dialogflowCommand} from '../remote/dialogflow-helpers.js';
 import {DialogflowTestServer} from '../support/dialogflow-server/server.js';
 import {clincDataset, clincIntents, writeClincTestCsv, writeJson} from './fixtures.js';
@@ -88,5 +89,79 @@ describe('evaluate --on dialogflow (sessions.detectIntent through the real clien
     expect(run.stderr).toContain('Text requests per day');
     expect(run.stderr).toContain('quota');
     expect(server.callCount('DetectIntent')).toBe(1);
+  });
+});
+
+describe('evaluate --on dialogflow --train A --train B (A/B on a scratch project)', () => {
+  const PRODUCTION = 'projects/synthnlu-test/agent';
+  const SCRATCH = 'projects/synthnlu-scratch/agent';
+
+  it('pushes and trains each arm on the scratch agent only, detects the better arm, and restores the scratch agent', async () => {
+    const intents = clincIntents(6);
+    const poor = writeJson(join(dir, 'poor.json'), clincDataset(intents, 2));
+    const rich = writeJson(join(dir, 'rich.json'), clincDataset(intents, 30));
+    const abCsv = join(dir, 'ab.csv');
+    writeClincTestCsv(abCsv, intents, 15);
+    await push('--train');
+    const productionIntents = new Map(server.agent(PRODUCTION).intents);
+    server.resetCounts();
+    const run = await runCommand(
+      [
+        'evaluate',
+        '--on',
+        'dialogflow',
+        '--endpoint',
+        `http://127.0.0.1:${server.port}`,
+        '--project',
+        'synthnlu-test',
+        '--scratch-project',
+        'synthnlu-scratch',
+        '--train',
+        poor,
+        '--train',
+        rich,
+        '--test-set',
+        abCsv,
+        '--no-cache',
+        '--backup-dir',
+        join(dir, 'ab-backups'),
+        '--retry-base-ms',
+        '1',
+        '--json',
+      ],
+      {root: ROOT},
+    );
+    expect(run.error).toBeUndefined();
+    const report = JSON.parse(run.stdout);
+    expect(report.arms.map((a: {train: string}) => a.train)).toEqual([poor, rich]);
+    expect(report.arms[1].accuracy).toBeGreaterThan(report.arms[0].accuracy);
+    expect(report.difference.mcnemar.significant).toBe(true);
+    expect(report.restored).toBe(true);
+    expect(server.callCount('TrainAgent')).toBe(2);
+    expect(server.callCount('RestoreAgent')).toBe(1);
+    // The scratch agent is empty again; the push target was neither written to nor asked.
+    expect(server.agent(SCRATCH).intents.size).toBe(0);
+    expect(server.agent(PRODUCTION).intents).toEqual(productionIntents);
+    const asked = (server.requests.get('DetectIntent') as {session: string}[]).map((r) => r.session);
+    expect(asked.every((s) => s.startsWith(`${SCRATCH}/sessions/`))).toBe(true);
+  });
+
+  it('refuses a scratch project that is the push target', async () => {
+    const run = await dialogflowCommand(server, [
+      'evaluate',
+      '--on',
+      'dialogflow',
+      '--scratch-project',
+      'synthnlu-test',
+      '--train',
+      dataset,
+      '--train',
+      dataset,
+      '--test-set',
+      testCsv,
+    ]);
+    expect(run.error?.oclif?.exit).toBe(2);
+    expect(run.stderr).toContain('--scratch-project synthnlu-test is the push target (--project)');
+    expect(server.writeCalls()).toBe(0);
   });
 });

@@ -109,7 +109,7 @@ describe('evaluate --on rasa (a local Rasa server answering from what was pushed
     const stopped = await evaluate('cache-c', '--concurrency', '1');
     expect(stopped.error?.oclif?.exit).toBe(1);
     expect(stopped.stderr).toMatch(
-      /was refused \(429\) until .*longer than --max-retry-time: the quota is used up/,
+      /failed with 429 and asks to wait until .*longer than --max-retry-time: the quota is used up/,
     );
     expect(stopped.stderr).toContain('The 10 answers received are cached');
     expect(server.count('POST /model/parse')).toBe(11);

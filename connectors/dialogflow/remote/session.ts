@@ -23,6 +23,7 @@ import {
   type RemoteSession,
 } from '../../../src/connector-kit.js';
 import {randomUUID} from 'node:crypto';
+import {readFile} from 'node:fs/promises';
 import type {protos} from '@google-cloud/dialogflow';
 import {createDialogflowClients, type DialogflowClients} from './client.js';
 import {
@@ -227,6 +228,28 @@ export class DialogflowSession implements RemoteSession {
   }
 
   #language: Promise<string> | undefined;
+
+  /** restoreAgent from a backup() zip: the agent is put back exactly as it was (`evaluate` A/B cleanup). */
+  async restore(backup: string): Promise<void> {
+    const agentContent = await readFile(backup);
+    const outcome = await this.#write('restoreAgent', async () => {
+      const [operation] = await this.#clients.agents.restoreAgent(
+        {parent: this.#clients.parent, agentContent},
+        this.#callOptions(),
+      );
+      await operation.promise();
+    });
+    if (outcome.error)
+      throw new SynthnluError(
+        'DIALOGFLOW_RESTORE',
+        `restoring the agent from ${backup} failed: ${outcome.error}`,
+        {
+          exitCode: ExitCode.failedCheck,
+          suggestion:
+            'Restore it by hand: Dialogflow console > agent settings > Export and Import > Restore from zip.',
+        },
+      );
+  }
 
   /**
    * sessions.detectIntent in a new session per utterance (no context carries over); the Default Fallback
