@@ -4,8 +4,8 @@ import nock from 'nock';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import type {CluProject} from '../../connectors/botframework/clu/types.js';
 import {trainIntentClassifier, type IntentClassifier} from '../../src/classifier/index.js';
-import {ROOT, tempDir} from '../helpers/cli.js';
-import {clincDataset, clincIntents, writeClincTestCsv, writeJson} from './fixtures.js';
+import {ROOT} from '../helpers/cli.js';
+import {clincFiles} from './fixtures.js';
 
 const ENDPOINT = 'https://my-lang.cognitiveservices.azure.com';
 const PROJECT_PATH = '/language/authoring/analyze-conversations/projects/support';
@@ -21,11 +21,11 @@ let testCsv: string;
 beforeAll(() => {
   nock.disableNetConnect();
   process.env[KEY_ENV] = KEY;
-  dir = tempDir('synthnlu-evaluate-clu-');
-  const intents = clincIntents(6);
-  dataset = writeJson(join(dir, 'data.json'), clincDataset(intents, 10));
-  testCsv = join(dir, 'real.csv');
-  writeClincTestCsv(testCsv, intents, 5);
+  ({dir, dataset, testCsv} = clincFiles('synthnlu-evaluate-clu-', {
+    intents: 6,
+    perIntent: 10,
+    testPerIntent: 5,
+  }));
 });
 afterAll(() => {
   Reflect.deleteProperty(process.env, KEY_ENV);

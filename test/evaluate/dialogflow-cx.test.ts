@@ -2,9 +2,9 @@ import {join} from 'node:path';
 import {status} from '@grpc/grpc-js';
 import {runCommand} from '@oclif/test';
 import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest';
-import {ROOT, tempDir} from '../helpers/cli.js';
+import {ROOT} from '../helpers/cli.js';
 import {DialogflowCxTestServer} from '../support/dialogflow-cx-server/server.js';
-import {clincDataset, clincIntents, writeClincTestCsv, writeJson} from './fixtures.js';
+import {clincFiles} from './fixtures.js';
 
 const AGENT = 'projects/synthnlu-test/locations/global/agents/0a1b2c3d-0000-4000-8000-0000000000e1';
 
@@ -15,11 +15,11 @@ let testCsv: string;
 
 beforeAll(async () => {
   server = await DialogflowCxTestServer.start();
-  dir = tempDir('synthnlu-evaluate-cx-');
-  const intents = clincIntents(6);
-  dataset = writeJson(join(dir, 'data.json'), clincDataset(intents, 10));
-  testCsv = join(dir, 'real.csv');
-  writeClincTestCsv(testCsv, intents, 5);
+  ({dir, dataset, testCsv} = clincFiles('synthnlu-evaluate-cx-', {
+    intents: 6,
+    perIntent: 10,
+    testPerIntent: 5,
+  }));
 });
 afterAll(async () => server.stop());
 beforeEach(() => {

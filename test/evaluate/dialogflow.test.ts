@@ -2,10 +2,10 @@ import {join} from 'node:path';
 import {status} from '@grpc/grpc-js';
 import {runCommand} from '@oclif/test';
 import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest';
-import {ROOT, tempDir} from '../helpers/cli.js';
+import {ROOT} from '../helpers/cli.js';
 import {dialogflowCommand} from '../remote/dialogflow-helpers.js';
 import {DialogflowTestServer} from '../support/dialogflow-server/server.js';
-import {clincDataset, clincIntents, writeClincTestCsv, writeJson} from './fixtures.js';
+import {clincDataset, clincFiles, clincIntents, writeClincTestCsv, writeJson} from './fixtures.js';
 
 let server: DialogflowTestServer;
 let dir: string;
@@ -14,11 +14,11 @@ let testCsv: string;
 
 beforeAll(async () => {
   server = await DialogflowTestServer.start();
-  dir = tempDir('synthnlu-evaluate-df-');
-  const intents = clincIntents(6);
-  dataset = writeJson(join(dir, 'data.json'), clincDataset(intents, 10));
-  testCsv = join(dir, 'real.csv');
-  writeClincTestCsv(testCsv, intents, 5);
+  ({dir, dataset, testCsv} = clincFiles('synthnlu-evaluate-df-', {
+    intents: 6,
+    perIntent: 10,
+    testPerIntent: 5,
+  }));
 });
 afterAll(async () => server.stop());
 beforeEach(() => server.reset());

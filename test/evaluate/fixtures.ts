@@ -1,7 +1,7 @@
 import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import type {Dataset, Utterance} from '../../src/model/dataset.js';
-import {SHARED} from '../helpers/cli.js';
+import {SHARED, tempDir} from '../helpers/cli.js';
 
 interface Clinc {
   train: [string, string][];
@@ -56,4 +56,17 @@ export function writeClincTestCsv(file: string, intents: string[], perIntent: nu
 export function writeJson(file: string, value: unknown): string {
   writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
   return file;
+}
+
+/** In a new temporary folder: data.json (`perIntent` train utterances of `intents` intents) and real.csv. */
+export function clincFiles(
+  prefix: string,
+  options: {intents: number; perIntent: number; testPerIntent: number},
+): {dir: string; dataset: string; testCsv: string} {
+  const dir = tempDir(prefix);
+  const intents = clincIntents(options.intents);
+  const dataset = writeJson(join(dir, 'data.json'), clincDataset(intents, options.perIntent));
+  const testCsv = join(dir, 'real.csv');
+  writeClincTestCsv(testCsv, intents, options.testPerIntent);
+  return {dir, dataset, testCsv};
 }

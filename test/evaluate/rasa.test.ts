@@ -1,9 +1,9 @@
 import {join} from 'node:path';
 import {runCommand} from '@oclif/test';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {ROOT, tempDir} from '../helpers/cli.js';
+import {ROOT} from '../helpers/cli.js';
 import {RasaTestServer} from '../support/rasa-server/server.js';
-import {clincDataset, clincIntents, writeClincTestCsv, writeJson} from './fixtures.js';
+import {clincFiles} from './fixtures.js';
 
 const TOKEN_ENV = 'SYNTHNLU_TEST_EVAL_RASA_TOKEN';
 const TOKEN = 'rasa-eval-token-77f1c0ffee-TOPSECRET';
@@ -15,11 +15,11 @@ let server: RasaTestServer;
 
 beforeAll(async () => {
   process.env[TOKEN_ENV] = TOKEN;
-  dir = tempDir('synthnlu-evaluate-rasa-');
-  const intents = clincIntents(8);
-  dataset = writeJson(join(dir, 'data.json'), clincDataset(intents, 10));
-  testCsv = join(dir, 'real.csv');
-  writeClincTestCsv(testCsv, intents, 8);
+  ({dir, dataset, testCsv} = clincFiles('synthnlu-evaluate-rasa-', {
+    intents: 8,
+    perIntent: 10,
+    testPerIntent: 8,
+  }));
 });
 afterAll(() => Reflect.deleteProperty(process.env, TOKEN_ENV));
 afterEach(async () => server?.stop());
@@ -46,7 +46,7 @@ async function trainedServer(): Promise<RasaTestServer> {
   return server;
 }
 
-const evaluate = (cache: string, ...extra: string[]) =>
+const evaluateWith = (tokenEnv: string, ...extra: string[]) =>
   runCommand(
     [
       'evaluate',
@@ -56,17 +56,18 @@ const evaluate = (cache: string, ...extra: string[]) =>
       '--endpoint',
       server.url,
       '--token-env',
-      TOKEN_ENV,
+      tokenEnv,
       '--test-set',
       testCsv,
-      '--cache-dir',
-      join(dir, cache),
       '--retry-base-ms',
       '1',
       ...extra,
     ],
     {root: ROOT},
   );
+
+const evaluate = (cache: string, ...extra: string[]) =>
+  evaluateWith(TOKEN_ENV, '--cache-dir', join(dir, cache), ...extra);
 
 const noToken = (...texts: string[]) => {
   for (const text of texts) expect(text).not.toContain(TOKEN);
@@ -131,41 +132,12 @@ describe('evaluate --on rasa (a local Rasa server answering from what was pushed
 
   it('refuses to run without its credentials, and never prints the token', async () => {
     server = await RasaTestServer.start({token: TOKEN});
-    const missing = await runCommand(
-      [
-        'evaluate',
-        dataset,
-        '--on',
-        'rasa',
-        '--endpoint',
-        server.url,
-        '--token-env',
-        'SYNTHNLU_UNSET_TOKEN_VAR',
-        '--test-set',
-        testCsv,
-        '--no-cache',
-      ],
-      {root: ROOT},
-    );
+    const withTokenFrom = (tokenEnv: string) => evaluateWith(tokenEnv, '--no-cache');
+    const missing = await withTokenFrom('SYNTHNLU_UNSET_TOKEN_VAR');
     expect(missing.error?.oclif?.exit).toBe(2);
     expect(missing.stderr).toContain('SYNTHNLU_UNSET_TOKEN_VAR is not set');
     process.env.SYNTHNLU_WRONG_TOKEN = 'wrong-token';
-    const wrong = await runCommand(
-      [
-        'evaluate',
-        dataset,
-        '--on',
-        'rasa',
-        '--endpoint',
-        server.url,
-        '--token-env',
-        'SYNTHNLU_WRONG_TOKEN',
-        '--test-set',
-        testCsv,
-        '--no-cache',
-      ],
-      {root: ROOT},
-    );
+    const wrong = await withTokenFrom('SYNTHNLU_WRONG_TOKEN');
     Reflect.deleteProperty(process.env, 'SYNTHNLU_WRONG_TOKEN');
     expect(wrong.error?.oclif?.exit).toBe(1);
     expect(wrong.stderr).toContain('refused the credentials (401)');
