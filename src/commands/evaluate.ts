@@ -78,6 +78,17 @@ Gates as coverage's: --min-accuracy, --min-f1, --baseline with --max-f1-drop. Ex
       throw new SynthnluError('EVALUATE_AB_NO_TEST_SET', 'an A/B run (--train) needs --test-set', {
         suggestion: 'Both arms are scored on the same real utterances: pass --test-set real.csv.',
       });
+    const singleOnly = ['html', 'junit', 'baseline', 'min-accuracy', 'min-f1'] as const;
+    const given = singleOnly.filter((name) => flags[name] !== undefined);
+    if (arms.length > 0 && given.length > 0)
+      throw new SynthnluError(
+        'EVALUATE_AB_FLAG',
+        `${given.map((n) => `--${n}`).join(', ')} do not apply to an A/B run yet`,
+        {
+          suggestion:
+            'Read the A/B result with --json (arms[], difference), or evaluate one training set at a time for reports and gates.',
+        },
+      );
     if (arms.length === 0 && !args.dataset)
       throw new SynthnluError(
         'EVALUATE_NO_DATASET',

@@ -70,6 +70,23 @@ describe('evaluate --train A --train B (A/B)', () => {
     expect(report.difference.perIntent[0]).toHaveProperty('pValue');
   });
 
+  it('refuses report and gate flags it does not apply to an A/B run yet', async () => {
+    const run = await ab(
+      '--on',
+      'local',
+      '--train',
+      poor,
+      '--train',
+      rich,
+      '--min-f1',
+      '0.5',
+      '--html',
+      join(dir, 'ab.html'),
+    );
+    expect(run.error?.oclif?.exit).toBe(2);
+    expect(JSON.parse(run.stdout).error.message).toContain('--html, --min-f1 do not apply to an A/B run yet');
+  });
+
   it('on local: reports two equally good arms as not significantly different', async () => {
     const report = JSON.parse((await ab('--on', 'local', '--train', rich, '--train', richOther)).stdout);
     expect(report.difference.mcnemar.onlyA + report.difference.mcnemar.onlyB).toBeGreaterThan(0);
