@@ -10,7 +10,11 @@ export const cluFlags = [
     description: 'name of the environment variable holding the key.',
     secretName: {default: CLU_KEY_ENV},
   },
-  {name: 'deployment', description: 'deployment to update after training.', commands: ['push']},
+  {
+    name: 'deployment',
+    description: 'deployment to update after training (push) or to ask (evaluate).',
+    commands: ['push', 'evaluate'],
+  },
 ] as const satisfies readonly RemoteFlagSpec[];
 
 export type CluFlag = (typeof cluFlags)[number]['name'];

@@ -27,5 +27,10 @@ export const dialogflowRemote: RemoteConnector | undefined = {
     pullExamples: ['--from dialogflow --project my-gcp-project --out data/agent.json'],
   },
   canPull: true,
+  scratch: {
+    flag: 'scratch-project',
+    replaces: 'project',
+    description: "a second Google Cloud project whose agent the A/B arms are pushed to; never --project's.",
+  },
   connect: (options) => DialogflowSession.open(options),
 };

@@ -24,5 +24,11 @@ export const rasaRemote: RemoteConnector | undefined = {
   },
   canPull: false,
   trainsOnApply: true,
+  scratch: {
+    flag: 'scratch-endpoint',
+    replaces: 'endpoint',
+    description: 'a second Rasa server that A/B arms train on; never the --endpoint one.',
+    replacedDefault: RASA_DEFAULT_ENDPOINT,
+  },
   connect: (options) => RasaSession.open(options),
 };

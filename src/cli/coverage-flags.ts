@@ -26,7 +26,10 @@ export const coverageFlags = {
   'max-f1-drop': Flags.string({
     description: `With --baseline: fail when an intent’s F1 dropped by more than this (default ${DEFAULT_COVERAGE_OPTIONS.maxF1Drop}).`,
   }),
-  'test-set': Flags.string({description: 'Real user utterances to test on (any format synthnlu imports).'}),
+  'test-set': Flags.string({
+    description:
+      'Real user utterances to test on (any format synthnlu imports, or a CSV with the header text,intent).',
+  }),
   method: Flags.string({
     description: 'How to estimate the model: cross-validation, split (split=train vs split=test), or auto.',
     options: ['auto', 'cross-validation', 'split'],

@@ -8,6 +8,7 @@ import {loadAnyAsDataset} from '../convert/load-any.js';
 import {SynthnluError, type Diagnostic} from '../errors.js';
 import {writeFileAtomic} from '../io/atomic-write.js';
 import {checkOutputPath} from '../io/output-path.js';
+import {loadTestSetDataset} from '../evaluate/test-set.js';
 import {formatLimits, registry} from '../registry.js';
 import {renderHtml} from '../report/html.js';
 import {renderJunit} from '../report/junit.js';
@@ -66,12 +67,7 @@ export async function coverageOfFile(
 ): Promise<CoverageRun> {
   const options = coverageOptions(file, flags);
   const inputs = [file, flags['test-set'], flags.baseline].filter((f): f is string => f !== undefined);
-  const outputs = [
-    {kind: 'JUnit', file: flags.junit, what: '--junit report'},
-    {kind: 'HTML', file: flags.html, what: '--html report'},
-  ] as const;
-  for (const {file: path, what} of outputs)
-    if (path) await checkOutputPath(path, {inputs, force: flags.force, what});
+  await checkReportOutputs(flags, inputs);
   const loaded = await loadAnyAsDataset(file, {
     ...(flags.from ? {from: flags.from} : {}),
     ...(flags.seed === undefined ? {} : {seed: flags.seed}),
@@ -79,7 +75,7 @@ export async function coverageOfFile(
   hooks.onLoadWarnings(
     loaded.warnings.filter((w) => w.severity !== 'info' && w.code !== 'DATASET_CONFLICTING_UTTERANCE'),
   );
-  const testSet = flags['test-set'] ? (await loadAnyAsDataset(flags['test-set'])).dataset : undefined;
+  const testSet = flags['test-set'] ? await loadTestSetDataset(flags['test-set']) : undefined;
   const baseline = flags.baseline
     ? {file: flags.baseline, report: await readBaseline(flags.baseline)}
     : undefined;
@@ -90,11 +86,35 @@ export async function coverageOfFile(
     ...(baseline ? {baseline} : {}),
     onProgress: (message) => hooks.progress.note(`coverage: ${message}`),
   });
+  return {report, written: await writeReports(report, flags)};
+}
+
+type ReportFlags = Pick<CoverageFlagValues, 'junit' | 'html' | 'force'>;
+
+function reportOutputs(flags: ReportFlags) {
+  return [
+    {kind: 'JUnit', file: flags.junit, what: '--junit report'},
+    {kind: 'HTML', file: flags.html, what: '--html report'},
+  ] as const;
+}
+
+/** Refuses --junit / --html paths that would overwrite an input or a file synthnlu did not write, before any work. */
+export async function checkReportOutputs(flags: ReportFlags, inputs: string[]): Promise<void> {
+  for (const {file: path, what} of reportOutputs(flags))
+    if (path) await checkOutputPath(path, {inputs, force: flags.force, what});
+}
+
+/** Writes the --junit and --html reports of a coverage (or evaluate) report. */
+export async function writeReports(
+  report: CoverageReport,
+  flags: ReportFlags,
+): Promise<CoverageRun['written']> {
   if (flags.junit) await writeFileAtomic(flags.junit, renderJunit(report));
   if (flags.html) await writeFileAtomic(flags.html, renderHtml(report));
   // Said HTML first: it is the one people open.
-  const written = [...outputs].reverse().flatMap(({kind, file: path}) => (path ? [{kind, file: path}] : []));
-  return {report, written};
+  return [...reportOutputs(flags)]
+    .reverse()
+    .flatMap(({kind, file: path}) => (path ? [{kind, file: path}] : []));
 }
 
 /** The options the flags choose, refusing flags that contradict each other before any slow work. */
@@ -127,7 +147,7 @@ function coverageOptions(input: string, flags: CoverageFlagValues): CoverageOpti
   };
 }
 
-function parseFraction(value: string | undefined, flag: string): number | undefined {
+export function parseFraction(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   const x = Number(value);
   if (!Number.isFinite(x) || x < 0 || x > 1)

@@ -155,7 +155,7 @@ function plannedRuns(pool: Pool, useSplit: boolean, options: EvaluateOptions): T
  * Binomial standard error of an accuracy measured on `n` predictions. On a sample it also bounds how far the
  * figure may sit from the one on all the data (whose own error is smaller).
  */
-function standardError(accuracy: number, n: number): number {
+export function standardError(accuracy: number, n: number): number {
   if (n === 0) return 0;
   // Laplace's estimate of the rate, so 2 of 2 right does not claim an error of zero.
   const p = (accuracy * n + 1) / (n + 2);

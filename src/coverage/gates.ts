@@ -22,6 +22,18 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const firstFive = <T>(items: T[], show: (item: T) => string) =>
   `${items.slice(0, 5).map(show).join(', ')}${items.length > 5 ? ', ...' : ''}`;
 
+const minAccuracy: Gate = ({options, model}) => {
+  if (options.minAccuracy === undefined) return undefined;
+  const threshold = options.minAccuracy;
+  return {
+    gate: 'min-accuracy',
+    passed: model !== undefined && model.accuracy >= threshold,
+    message: !model
+      ? 'no model estimate to check --min-accuracy against'
+      : `accuracy ${model.accuracy.toFixed(3)} ${model.accuracy >= threshold ? '≥' : '<'} ${threshold}`,
+  };
+};
+
 const minF1: Gate = ({options, model}) => {
   if (options.minF1 === undefined) return undefined;
   const threshold = options.minF1;
@@ -78,7 +90,7 @@ const maxF1Drop: Gate = ({options, baseline}) => {
   };
 };
 
-export const COVERAGE_GATES: Gate[] = [minF1, minExamples, failOn, maxF1Drop];
+export const COVERAGE_GATES: Gate[] = [minAccuracy, minF1, minExamples, failOn, maxF1Drop];
 
 export function runGates(input: GateInput): GateResult[] {
   return COVERAGE_GATES.flatMap((gate) => gate(input) ?? []);

@@ -65,6 +65,8 @@ export interface EstimateBasis {
 export interface ModelEstimate {
   /** cross-validation: stratified k-fold; split: train on split=train, test on split=test; test-set: a separate file. */
   method: 'cross-validation' | 'split' | 'test-set';
+  /** Who answered, when it was not the local estimate: `rasa at http://localhost:5005` (`synthnlu evaluate`). */
+  recognizer?: string;
   folds?: number;
   trainSize: number;
   testSize: number;
@@ -117,7 +119,7 @@ export interface BaselineComparison {
 export type FailOn = 'error' | 'warning' | 'none';
 
 export interface GateResult {
-  gate: 'min-f1' | 'min-examples' | 'fail-on' | 'max-f1-drop';
+  gate: 'min-accuracy' | 'min-f1' | 'min-examples' | 'fail-on' | 'max-f1-drop';
   passed: boolean;
   message: string;
 }

@@ -8,7 +8,7 @@ import {SynthnluError} from '../errors.js';
 import type {ConnectorRegistry} from '../connector-registry.js';
 import type {RemoteConnector, RemoteFlagSpec, RemoteOptions, SecretRegistry} from './types.js';
 
-export type RemoteCommand = 'push' | 'pull';
+export type RemoteCommand = 'push' | 'pull' | 'evaluate';
 
 export const remoteTransportFlags = {
   'request-timeout': Flags.integer({
@@ -73,9 +73,9 @@ function onCommand(spec: RemoteFlagSpec, command: RemoteCommand): boolean {
   return !spec.commands || spec.commands.includes(command);
 }
 
-/** The remotes that take part in a command: every remote for push, those that can pull for pull. */
+/** The remotes that take part in a command: every remote for push and evaluate, those that can pull for pull. */
 function remotesOf(registry: ConnectorRegistry, command: RemoteCommand): RemoteConnector[] {
-  return registry.remotes().filter((remote) => command === 'push' || remote.canPull);
+  return registry.remotes().filter((remote) => command !== 'pull' || remote.canPull);
 }
 
 /** The platform flags a remote takes on a command. */

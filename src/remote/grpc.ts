@@ -22,8 +22,13 @@ export interface GrpcErrorStyle {
   hints: Record<number, string>;
 }
 
+/** RESOURCE_EXHAUSTED for a quota counted per day: retrying within minutes cannot help. */
+const DAY_QUOTA = /per day|daily/i;
+
 export function classifyGrpc(error: unknown): {retry: boolean} {
-  const code = (error as {code?: unknown}).code;
+  const {code, details, message} = error as {code?: unknown; details?: unknown; message?: unknown};
+  if (code === 8 && DAY_QUOTA.test(`${String(details ?? '')} ${String(message ?? '')}`))
+    return {retry: false};
   return {retry: typeof code === 'number' && RETRYABLE_GRPC.has(code)};
 }
 

@@ -114,6 +114,17 @@ export class HttpClient {
           `${platform} refused the credentials (${error.status}) for ${error.label}${detail ? `: ${detail}` : ''}`,
           {exitCode: ExitCode.failedCheck, suggestion: `Check ${authHint}.`},
         );
+      const retryAfter = parseRetryAfter(error.response.headers['retry-after'], this.policy.now());
+      if (error.status === 429 && retryAfter !== undefined && retryAfter > this.policy.totalTimeoutMs)
+        return new SynthnluError(
+          'REMOTE_QUOTA_EXHAUSTED',
+          `${platform}: ${error.label} failed with 429 and asks to wait until ${new Date(this.policy.now() + retryAfter).toISOString()}, longer than --max-retry-time: the quota is used up${detail ? `: ${detail}` : ''}`,
+          {
+            exitCode: ExitCode.failedCheck,
+            suggestion:
+              'Run again after that time (answers already received are cached), or raise the quota on the platform.',
+          },
+        );
       if (error.status === 404)
         return new SynthnluError(
           'REMOTE_NOT_FOUND',

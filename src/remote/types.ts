@@ -25,8 +25,8 @@ export interface RemoteFlagSpec {
    * before the connector runs.
    */
   secretName?: {default: string};
-  /** The commands the flag appears on (default: push and pull). */
-  commands?: ReadonlyArray<'push' | 'pull'>;
+  /** The commands the flag appears on (default: push, pull and evaluate). */
+  commands?: ReadonlyArray<'push' | 'pull' | 'evaluate'>;
 }
 
 /** What a platform's remote contributes to the push and pull help. */
@@ -121,6 +121,8 @@ export interface Recognition {
 }
 
 export interface RemoteSession {
+  /** Puts the remote back as a backup() file recorded it (`evaluate` A/B cleans its scratch target up). */
+  restore?(backup: string): Promise<void>;
   /** The platform's current training data as a canonical dataset; undefined when it cannot be read back. */
   read(): Promise<Dataset | undefined>;
   /** Saves the remote state under `dir` and returns the file path; undefined when there is nothing to back up. */
@@ -151,5 +153,10 @@ export interface RemoteConnector {
   canPull: boolean;
   /** Whether training is a separate step (--train); Rasa always trains, since that is how it takes data. */
   trainsOnApply?: boolean;
+  /**
+   * Where `evaluate --train A --train B` may train its arms: the flag naming a scratch target (`scratch-project`)
+   * and the connection flag it stands in for (`project`), whose value it must differ from.
+   */
+  scratch?: {flag: string; replaces: string; description: string; replacedDefault?: string};
   connect(options: RemoteOptions): Promise<RemoteSession>;
 }

@@ -96,11 +96,12 @@ function modelSection(report: CoverageReport): string {
   if (!m)
     return `<section id="model-section"><h2>Model estimate</h2><p class="muted">No model estimate in this report (--no-model).</p></section>`;
   const method =
-    m.method === 'cross-validation'
+    (m.recognizer ? `${m.recognizer}, ` : '') +
+    (m.method === 'cross-validation'
       ? `${m.folds}-fold cross-validation`
       : m.method === 'split'
         ? 'trained on split=train, tested on split=test'
-        : 'tested on a separate test set';
+        : 'tested on a separate test set');
   const metrics = m.perIntent
     .map((r) =>
       row(

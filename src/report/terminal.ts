@@ -17,11 +17,12 @@ export function renderTerminalSummary(
   const m = report.model;
   if (m) {
     const how =
-      m.method === 'cross-validation'
+      (m.recognizer ? `${m.recognizer}, ` : '') +
+      (m.method === 'cross-validation'
         ? `${m.folds}-fold cross-validation`
         : m.method === 'split'
           ? 'train split → test split'
-          : 'test set';
+          : 'test set');
     // Old reports (a --baseline file) predate basis and the standard error.
     const tested =
       m.basis?.tested === 'real-utterances'

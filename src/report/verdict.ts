@@ -31,7 +31,7 @@ export function coverageVerdict(report: CoverageReport): CoverageVerdict {
   const m = report.model;
   if (m)
     checked.push(
-      `model estimate (${m.method === 'cross-validation' ? `${m.folds}-fold cross-validation` : m.method === 'split' ? 'train split vs test split' : 'test set'})`,
+      `${m.recognizer ?? 'model estimate'} (${m.method === 'cross-validation' ? `${m.folds}-fold cross-validation` : m.method === 'split' ? 'train split vs test split' : 'test set'})`,
     );
   const gated = new Set(report.gates.map((g) => g.gate));
   const notGated: string[] = [];

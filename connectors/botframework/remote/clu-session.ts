@@ -12,13 +12,14 @@ import {
   type ApplyReport,
   type ProgressReporter,
   type PushPlan,
+  type Recognition,
   type RemoteOptions,
   type RemoteSession,
 } from '../../../src/connector-kit.js';
 import {datasetToCluProject} from '../clu/from-dataset.js';
 import {cluProjectToDataset} from '../clu/to-dataset.js';
 import type {CluProject} from '../clu/types.js';
-import {CluApi, jobError} from './clu-api.js';
+import {CLU_API_VERSION, CluApi, jobError} from './clu-api.js';
 import {mergeCluProject} from './clu-merge.js';
 import type {CluFlag} from '../remote.js';
 
@@ -33,6 +34,7 @@ export class CluSession implements RemoteSession {
   readonly #modelLabel = `synthnlu-${backupTimestamp()}`;
 
   private constructor(
+    private readonly http: HttpClient,
     private readonly api: CluApi,
     private readonly projectName: string,
     private readonly options: RemoteOptions<CluFlag>,
@@ -90,7 +92,7 @@ export class CluSession implements RemoteSession {
       secrets: options.secrets,
     });
     const pollIntervalMs = Math.max(1, (options.retry?.baseDelayMs ?? 500) * 2);
-    return new CluSession(new CluApi(http, endpoint, project, pollIntervalMs), project, options);
+    return new CluSession(http, new CluApi(http, endpoint, project, pollIntervalMs), project, options);
   }
 
   async read(): Promise<Dataset> {
@@ -203,5 +205,86 @@ export class CluSession implements RemoteSession {
     return calls;
   }
 
+  /**
+   * The runtime API (`POST /language/:analyze-conversations`) on --deployment: CLU's `None` is the no-match.
+   * A deployment that does not exist (or holds no trained model) and a used-up quota get their own messages.
+   */
+  async recognize(text: string): Promise<Recognition> {
+    const deployment = this.options.flags.deployment;
+    if (!deployment)
+      throw new SynthnluError('CLU_NO_DEPLOYMENT', 'evaluating on CLU needs --deployment', {
+        suggestion: `Name the deployment to ask (--deployment production); push --to clu --train --deployment NAME creates one.`,
+      });
+    let data: CluAnalyzeResponse;
+    try {
+      ({data} = await this.http.request<CluAnalyzeResponse>({
+        method: 'POST',
+        url: '/language/:analyze-conversations',
+        params: {'api-version': CLU_API_VERSION},
+        data: {
+          kind: 'Conversation',
+          analysisInput: {conversationItem: {id: '1', participantId: 'synthnlu', text}},
+          parameters: {
+            projectName: this.projectName,
+            deploymentName: deployment,
+            stringIndexType: 'Utf16CodeUnit',
+          },
+        },
+      }));
+    } catch (error) {
+      throw cluRuntimeError(error, this.projectName, deployment);
+    }
+    const prediction = data.result?.prediction;
+    const top = prediction?.topIntent;
+    const score = prediction?.intents?.find((i) => i.category === top)?.confidenceScore;
+    return {
+      intent: !top || top === CLU_NONE_INTENT ? undefined : top,
+      ...(typeof score === 'number' ? {confidence: score} : {}),
+      entities: (prediction?.entities ?? []).map((e) => ({
+        entity: e.category,
+        value: e.text,
+        start: e.offset,
+        end: e.offset + e.length,
+      })),
+    };
+  }
+
   async close(): Promise<void> {}
+}
+
+/** CLU's built-in no-match intent. */
+export const CLU_NONE_INTENT = 'None';
+
+interface CluAnalyzeResponse {
+  result?: {
+    prediction?: {
+      topIntent?: string;
+      intents?: {category: string; confidenceScore: number}[];
+      entities?: {category: string; text: string; offset: number; length: number}[];
+    };
+  };
+}
+
+function cluRuntimeError(error: unknown, project: string, deployment: string): unknown {
+  if (!(error instanceof SynthnluError)) return error;
+  if (error.code === 'REMOTE_NOT_FOUND')
+    return new SynthnluError(
+      'CLU_NOT_DEPLOYED',
+      `CLU has no deployment "${deployment}" of project "${project}" to ask (${error.message})`,
+      {
+        exitCode: ExitCode.failedCheck,
+        suggestion: `Train and deploy first: synthnlu push data.jsonl --to clu --project ${project} --train --deployment ${deployment} --yes.`,
+      },
+    );
+  if (error.code === 'REMOTE_AUTH' && /quota/i.test(error.message))
+    return new SynthnluError(
+      'REMOTE_QUOTA_EXHAUSTED',
+      `Azure CLU: the call volume quota is used up (${error.message})`,
+      {
+        exitCode: ExitCode.failedCheck,
+        suggestion:
+          'Run again once the quota is replenished (answers already received are cached), or move the resource to the Standard tier.',
+      },
+    );
+  return error;
 }

@@ -21,6 +21,7 @@ export interface CxClients {
   entityTypes: InstanceType<V3['EntityTypesClient']>;
   agents: InstanceType<V3['AgentsClient']>;
   flows: InstanceType<V3['FlowsClient']>;
+  sessions: InstanceType<V3['SessionsClient']>;
   /** projects/P/locations/L/agents/ID, when --project gave it; otherwise the session finds it. */
   agent?: string;
   project: string;
@@ -66,6 +67,7 @@ export async function createCxClients(options: RemoteOptions<DialogflowCxFlag>):
     entityTypes: new v3.EntityTypesClient(clientOptions_),
     agents: new v3.AgentsClient(clientOptions_),
     flows: new v3.FlowsClient(clientOptions_),
+    sessions: new v3.SessionsClient(clientOptions_),
     ...(named ? {agent: projectFlag!} : {}),
     project,
     location,

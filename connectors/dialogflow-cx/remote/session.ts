@@ -23,9 +23,11 @@ import {
   type ItemResult,
   type ProgressReporter,
   type PushPlan,
+  type Recognition,
   type RemoteOptions,
   type RemoteSession,
 } from '../../../src/connector-kit.js';
+import {randomUUID} from 'node:crypto';
 import {createCxClients, onlyAgent, type CxClients} from './client.js';
 import {
   apiEntityTypeName,
@@ -261,8 +263,52 @@ export class DialogflowCxSession implements RemoteSession {
     return calls;
   }
 
+  /**
+   * sessions.matchIntent, which leaves no session state, in a new session per utterance; a NO_MATCH
+   * (sys.no-match-default) is the no-match.
+   */
+  async recognize(text: string): Promise<Recognition> {
+    const {agent} = this.#clients;
+    this.#recognizeLanguage ??= this.#language
+      ? Promise.resolve(this.#language)
+      : this.#call('getAgent', () => this.#clients.agents.getAgent({name: agent}, this.#callOptions())).then(
+          ([info]) => info.defaultLanguageCode || 'en',
+        );
+    const languageCode = await this.#recognizeLanguage;
+    const session = `${agent}/sessions/synthnlu-evaluate-${randomUUID()}`;
+    let response: protos.google.cloud.dialogflow.cx.v3.IMatchIntentResponse;
+    try {
+      [response] = await this.#call('matchIntent', () =>
+        this.#clients.sessions.matchIntent(
+          {session, queryInput: {text: {text}, languageCode}},
+          this.#callOptions(),
+        ),
+      );
+    } catch (error) {
+      if (error instanceof SynthnluError && error.code === 'DIALOGFLOW_CX_GRPC_9')
+        throw new SynthnluError(
+          'DIALOGFLOW_CX_NOT_TRAINED',
+          `the agent ${agent} is not trained (${error.message})`,
+          {
+            exitCode: ExitCode.failedCheck,
+            suggestion: 'Push with --train (or train the flows in the console) first.',
+          },
+        );
+      throw error;
+    }
+    const top = response.matches?.[0];
+    const matched = top?.matchType === 'INTENT' || top?.matchType === 1;
+    return {
+      intent: matched && top?.intent?.displayName ? top.intent.displayName : undefined,
+      ...(typeof top?.confidence === 'number' ? {confidence: top.confidence} : {}),
+    };
+  }
+
+  #recognizeLanguage: Promise<string> | undefined;
+
   async close(): Promise<void> {
     await Promise.all([
+      this.#clients.sessions.close(),
       this.#clients.intents.close(),
       this.#clients.entityTypes.close(),
       this.#clients.agents.close(),

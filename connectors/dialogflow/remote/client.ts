@@ -9,6 +9,7 @@ export interface DialogflowClients {
   intents: import('@google-cloud/dialogflow').v2.IntentsClient;
   entityTypes: import('@google-cloud/dialogflow').v2.EntityTypesClient;
   agents: import('@google-cloud/dialogflow').v2.AgentsClient;
+  sessions: import('@google-cloud/dialogflow').v2.SessionsClient;
   /** projects/P/agent or projects/P/locations/L/agent. */
   parent: string;
   project: string;
@@ -36,6 +37,7 @@ export async function createDialogflowClients(
     intents: new v2.IntentsClient(options_),
     entityTypes: new v2.EntityTypesClient(options_),
     agents: new v2.AgentsClient(options_),
+    sessions: new v2.SessionsClient(options_),
     parent: location ? `projects/${project}/locations/${location}/agent` : `projects/${project}/agent`,
     project,
   };

@@ -18,9 +18,12 @@ import {
   type ItemResult,
   type ProgressReporter,
   type PushPlan,
+  type Recognition,
   type RemoteOptions,
   type RemoteSession,
 } from '../../../src/connector-kit.js';
+import {randomUUID} from 'node:crypto';
+import {readFile} from 'node:fs/promises';
 import type {protos} from '@google-cloud/dialogflow';
 import {createDialogflowClients, type DialogflowClients} from './client.js';
 import {
@@ -44,6 +47,7 @@ const GRPC_STYLE: GrpcErrorStyle = {
     5: 'Check --project and --location: the agent was not found.',
     7: 'Check the service account has the "Dialogflow API Admin" role on the project, and --project/--location.',
     8: 'The Dialogflow quota was exhausted even after retries; try again later or ask for a higher quota.',
+    9: 'The agent is not trained: push with --train (or train it in the Dialogflow console) first.',
     14: 'Dialogflow stayed unavailable after retries; check the endpoint and your network, then try again.',
     16: 'Check the credentials: --key-file, GOOGLE_APPLICATION_CREDENTIALS or `gcloud auth application-default login`.',
   },
@@ -223,8 +227,61 @@ export class DialogflowSession implements RemoteSession {
     return outcome.attempts;
   }
 
+  #language: Promise<string> | undefined;
+
+  /** restoreAgent from a backup() zip: the agent is put back exactly as it was (`evaluate` A/B cleanup). */
+  async restore(backup: string): Promise<void> {
+    const agentContent = await readFile(backup);
+    const outcome = await this.#write('restoreAgent', async () => {
+      const [operation] = await this.#clients.agents.restoreAgent(
+        {parent: this.#clients.parent, agentContent},
+        this.#callOptions(),
+      );
+      await operation.promise();
+    });
+    if (outcome.error)
+      throw new SynthnluError(
+        'DIALOGFLOW_RESTORE',
+        `restoring the agent from ${backup} failed: ${outcome.error}`,
+        {
+          exitCode: ExitCode.failedCheck,
+          suggestion:
+            'Restore it by hand: Dialogflow console > agent settings > Export and Import > Restore from zip.',
+        },
+      );
+  }
+
+  /**
+   * sessions.detectIntent in a new session per utterance (no context carries over); the Default Fallback
+   * Intent (isFallback) is the no-match.
+   */
+  async recognize(text: string): Promise<Recognition> {
+    this.#language ??= this.#call('getAgent', () =>
+      this.#clients.agents.getAgent(
+        {parent: this.#clients.parent.replace(/\/agent$/, '')},
+        this.#callOptions(),
+      ),
+    ).then(([agent]) => agent.defaultLanguageCode || 'en');
+    const languageCode = await this.#language;
+    const session = `${this.#clients.parent}/sessions/synthnlu-evaluate-${randomUUID()}`;
+    const [response] = await this.#call('detectIntent', () =>
+      this.#clients.sessions.detectIntent(
+        {session, queryInput: {text: {text, languageCode}}},
+        this.#callOptions(),
+      ),
+    );
+    const result = response.queryResult;
+    const intent = result?.intent;
+    const confidence = result?.intentDetectionConfidence;
+    return {
+      intent: !intent?.displayName || intent.isFallback ? undefined : intent.displayName,
+      ...(typeof confidence === 'number' ? {confidence} : {}),
+    };
+  }
+
   async close(): Promise<void> {
     await Promise.all([
+      this.#clients.sessions.close(),
       this.#clients.intents.close(),
       this.#clients.entityTypes.close(),
       this.#clients.agents.close(),

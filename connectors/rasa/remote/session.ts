@@ -15,15 +15,24 @@ import {
   type ApplyReport,
   type ProgressReporter,
   type PushPlan,
+  type Recognition,
   type RemoteOptions,
   type RemoteSession,
 } from '../../../src/connector-kit.js';
+import {readFile} from 'node:fs/promises';
 import {parse, stringify} from 'yaml';
 import {exportRasa} from '../export.js';
 import type {RasaFlag} from '../remote.js';
 
 export const RASA_TOKEN_ENV = 'RASA_TOKEN';
 export const RASA_DEFAULT_ENDPOINT = 'http://localhost:5005';
+/** The intent Rasa's FallbackClassifier answers below its threshold: the platform's no-match. */
+export const RASA_FALLBACK_INTENT = 'nlu_fallback';
+
+interface RasaParse {
+  intent?: {name?: string | null; confidence?: number} | null;
+  entities?: {entity?: string; value?: unknown; start?: number; end?: number}[];
+}
 
 export class RasaSession implements RemoteSession {
   private constructor(
@@ -121,6 +130,52 @@ export class RasaSession implements RemoteSession {
 
   async train(): Promise<number> {
     return 0;
+  }
+
+  /** Puts back the model a backup recorded (`synthnlu evaluate` A/B cleans its scratch server up with it). */
+  async restore(backup: string): Promise<void> {
+    const {model_file: modelFile} = JSON.parse(await readFile(backup, 'utf8')) as {model_file: string};
+    await this.http.request({method: 'PUT', url: '/model', data: {model_file: modelFile}});
+  }
+
+  #loaded: Promise<void> | undefined;
+
+  /** POST /model/parse; first checks once that a model is loaded (a parse without one answers 409). */
+  async recognize(text: string): Promise<Recognition> {
+    this.#loaded ??= this.#requireModel();
+    await this.#loaded;
+    const {data} = await this.http.request<RasaParse>({method: 'POST', url: '/model/parse', data: {text}});
+    const name = data.intent?.name;
+    const confidence = data.intent?.confidence;
+    return {
+      intent: !name || name === RASA_FALLBACK_INTENT ? undefined : name,
+      ...(typeof confidence === 'number' ? {confidence} : {}),
+      entities: (data.entities ?? []).flatMap((e) =>
+        e.entity
+          ? [
+              {
+                entity: e.entity,
+                value: typeof e.value === 'string' ? e.value : JSON.stringify(e.value),
+                ...(typeof e.start === 'number' ? {start: e.start} : {}),
+                ...(typeof e.end === 'number' ? {end: e.end} : {}),
+              },
+            ]
+          : [],
+      ),
+    };
+  }
+
+  async #requireModel(): Promise<void> {
+    const {data} = await this.http.request<{model_file?: string | null}>({method: 'GET', url: '/status'});
+    if (!data.model_file)
+      throw new SynthnluError(
+        'RASA_NO_MODEL_LOADED',
+        `the Rasa server at ${this.endpoint} has no model loaded`,
+        {
+          exitCode: ExitCode.failedCheck,
+          suggestion: `Train and load one first: synthnlu push data.jsonl --to rasa --endpoint ${this.endpoint} --yes.`,
+        },
+      );
   }
 
   async close(): Promise<void> {}

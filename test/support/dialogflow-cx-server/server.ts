@@ -11,6 +11,7 @@ import {createRequire} from 'node:module';
 import {dirname, join} from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import JSZip from 'jszip';
+import {trainIntentClassifier, type IntentClassifier} from '../../../src/classifier/index.js';
 import {FakeGrpcServer, notFound} from '../fake-grpc-server.js';
 
 export type {Fault} from '../fake-grpc-server.js';
@@ -64,6 +65,8 @@ export interface AgentState {
   intents: Map<string, StoredIntent>;
   entityTypes: Map<string, StoredEntityType>;
   flows: {name: string; displayName: string; trainings: number}[];
+  /** The recognizer TrainFlow built from the intents' training phrases (synthnlu's classifier). */
+  model?: IntentClassifier;
 }
 
 const READS = new Set([
@@ -76,6 +79,7 @@ const READS = new Set([
   'GetEntityType',
   'ListFlows',
   'GetOperation',
+  'MatchIntent',
 ]);
 
 export class DialogflowCxTestServer extends FakeGrpcServer {
@@ -86,7 +90,9 @@ export class DialogflowCxTestServer extends FakeGrpcServer {
     const server = new DialogflowCxTestServer();
     const v3 = join(CX_PROTOS, 'google/cloud/dialogflow/cx/v3');
     await server.listen({
-      protoFiles: ['intent.proto', 'entity_type.proto', 'agent.proto', 'flow.proto'].map((f) => join(v3, f)),
+      protoFiles: ['intent.proto', 'entity_type.proto', 'agent.proto', 'flow.proto', 'session.proto'].map(
+        (f) => join(v3, f),
+      ),
       includeDir: CX_PROTOS,
       protosJson: '@google-cloud/dialogflow-cx/build/protos/protos.json',
       servicePath: ['google', 'cloud', 'dialogflow', 'cx', 'v3'],
@@ -95,6 +101,7 @@ export class DialogflowCxTestServer extends FakeGrpcServer {
         EntityTypes: server.#entityTypes(),
         Agents: server.#agentsService(),
         Flows: server.#flows(),
+        Sessions: server.#sessions(),
       },
     });
     return server;
@@ -335,6 +342,34 @@ export class DialogflowCxTestServer extends FakeGrpcServer {
     };
   }
 
+  /** matchIntent answers from the model the last TrainFlow built: an agent never trained is refused. */
+  #sessions() {
+    return {
+      MatchIntent: (request: {
+        session: string;
+        queryInput?: {text?: {text: string}; languageCode?: string};
+      }) => {
+        const state = this.agent(request.session.replace(/\/(environments\/[^/]+\/)?sessions\/[^/]+$/, ''));
+        if (!state.model)
+          throw {code: grpc.status.FAILED_PRECONDITION, message: `Agent ${state.name} has no trained flow.`};
+        const text = request.queryInput?.text?.text ?? '';
+        const prediction = state.model.predict(text);
+        const intent = [...state.intents.values()].find((i) => i.displayName === prediction.intent);
+        return {
+          text,
+          matches: [
+            {
+              intent: {name: intent?.name ?? '', displayName: prediction.intent},
+              resolvedInput: text,
+              matchType: 'INTENT',
+              confidence: prediction.score,
+            },
+          ],
+        };
+      },
+    };
+  }
+
   #flows() {
     return {
       ListFlows: (request: {parent: string}) => ({
@@ -346,6 +381,15 @@ export class DialogflowCxTestServer extends FakeGrpcServer {
         );
         if (!flow) throw notFound(request.name);
         flow.trainings++;
+        const state = this.agent(request.name.replace(/\/flows\/[^/]+$/, ''));
+        const examples = [...state.intents.values()].flatMap((intent) =>
+          (intent.phrases.get(state.defaultLanguageCode) ?? []).map((p) => ({
+            text: p.parts.map((part) => part.text).join(''),
+            intent: intent.displayName,
+          })),
+        );
+        if (new Set(examples.map((e) => e.intent)).size >= 2)
+          state.model = trainIntentClassifier(examples, {seed: 1});
         return this.done('google.protobuf.Empty');
       },
     };

@@ -9,6 +9,7 @@ import {createRequire} from 'node:module';
 import {dirname, join} from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import JSZip from 'jszip';
+import {trainIntentClassifier, type IntentClassifier} from '../../../src/classifier/index.js';
 import {FakeGrpcServer, notFound} from '../fake-grpc-server.js';
 
 export type {Fault} from '../fake-grpc-server.js';
@@ -46,6 +47,8 @@ interface AgentState {
   intents: Map<string, ApiIntent>;
   entityTypes: Map<string, ApiEntityType>;
   trainings: number;
+  /** The recognizer TrainAgent built from the intents' training phrases (synthnlu's classifier). */
+  model?: IntentClassifier;
 }
 
 export class DialogflowTestServer extends FakeGrpcServer {
@@ -58,13 +61,16 @@ export class DialogflowTestServer extends FakeGrpcServer {
     'GetAgent',
     'ExportAgent',
     'GetOperation',
+    'DetectIntent',
   ]);
 
   static async start(): Promise<DialogflowTestServer> {
     const server = new DialogflowTestServer();
     const v2 = join(DIALOGFLOW_PROTOS, 'google/cloud/dialogflow/v2');
     await server.listen({
-      protoFiles: ['intent.proto', 'entity_type.proto', 'agent.proto'].map((f) => join(v2, f)),
+      protoFiles: ['intent.proto', 'entity_type.proto', 'agent.proto', 'session.proto'].map((f) =>
+        join(v2, f),
+      ),
       includeDir: DIALOGFLOW_PROTOS,
       protosJson: '@google-cloud/dialogflow/build/protos/protos.json',
       servicePath: ['google', 'cloud', 'dialogflow', 'v2'],
@@ -72,6 +78,7 @@ export class DialogflowTestServer extends FakeGrpcServer {
         Intents: server.#intents(),
         EntityTypes: server.#entityTypes(),
         Agents: server.#agentsService(),
+        Sessions: server.#sessions(),
       },
     });
     return server;
@@ -204,6 +211,35 @@ export class DialogflowTestServer extends FakeGrpcServer {
     };
   }
 
+  /** detectIntent answers from the model the last TrainAgent built: an agent never trained is refused. */
+  #sessions() {
+    return {
+      DetectIntent: (request: {
+        session: string;
+        queryInput?: {text?: {text: string; languageCode: string}};
+      }) => {
+        const parent = request.session.replace(/\/sessions\/[^/]+$/, '');
+        const state = this.agents.get(parent);
+        if (!state) throw notFound(parent);
+        if (!state.model)
+          throw {code: grpc.status.FAILED_PRECONDITION, message: `Agent ${parent} is not trained.`};
+        const text = request.queryInput?.text?.text ?? '';
+        const prediction = state.model.predict(text);
+        const intent = [...state.intents.values()].find((i) => i.displayName === prediction.intent);
+        return {
+          responseId: randomUUID(),
+          queryResult: {
+            queryText: text,
+            languageCode: request.queryInput?.text?.languageCode ?? 'en',
+            intent: {name: intent?.name ?? '', displayName: prediction.intent, isFallback: false},
+            intentDetectionConfidence: prediction.score,
+            allRequiredParamsPresent: true,
+          },
+        };
+      },
+    };
+  }
+
   #agentsService() {
     return {
       GetAgent: (request: {parent: string}) => ({
@@ -212,7 +248,16 @@ export class DialogflowTestServer extends FakeGrpcServer {
         defaultLanguageCode: 'en',
       }),
       TrainAgent: (request: {parent: string}) => {
-        this.agent(request.parent).trainings++;
+        const state = this.agent(request.parent);
+        state.trainings++;
+        const examples = [...state.intents.values()].flatMap((intent) =>
+          (intent.trainingPhrases ?? []).map((p) => ({
+            text: p.parts.map((part) => part.text).join(''),
+            intent: intent.displayName,
+          })),
+        );
+        if (new Set(examples.map((e) => e.intent)).size >= 2)
+          state.model = trainIntentClassifier(examples, {seed: 1});
         return this.done('google.protobuf.Empty');
       },
       ExportAgent: async (request: {parent: string}) => {

@@ -1,0 +1,157 @@
+/**
+ * A local Rasa open source server for tests: the HTTP API push and evaluate use (GET /status, POST /model/train,
+ * PUT /model, POST /model/parse), answering from a real recognizer (synthnlu's own classifier) trained on the
+ * YAML it was sent, so better training data scores better. It refuses what Rasa refuses: a parse with no model
+ * loaded (409), a wrong token (401), an unknown model file (404). Faults are injected per request: 429 with
+ * Retry-After, a dropped connection, a 429 that asks to come back tomorrow (a quota exhausted for the day).
+ */
+import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
+import type {AddressInfo} from 'node:net';
+import {parse} from 'yaml';
+import {trainIntentClassifier, type IntentClassifier} from '../../../src/classifier/index.js';
+
+export type RasaFault = {kind: 'rate-limit'; retryAfter: string} | {kind: 'drop'} | {kind: 'day-quota'};
+
+const ANNOTATION = /\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})/g;
+
+/** The training examples of a Rasa YAML training document (annotations reduced to their text). */
+export function rasaExamples(yaml: string): {text: string; intent: string}[] {
+  const doc = parse(yaml) as {nlu?: {intent?: string; examples?: string}[]};
+  return (doc.nlu ?? []).flatMap((item) =>
+    item.intent && item.examples
+      ? item.examples
+          .split('\n')
+          .map((line) => line.replace(/^\s*-\s*/, '').trim())
+          .filter(Boolean)
+          .map((text) => ({text: text.replace(ANNOTATION, '$1'), intent: item.intent!}))
+      : [],
+  );
+}
+
+export class RasaTestServer {
+  readonly models = new Map<string, IntentClassifier>();
+  loaded: string | undefined;
+  /** Requests per "METHOD path". */
+  readonly calls = new Map<string, number>();
+  /** Faults for the next /model/parse requests, in order. */
+  readonly parseFaults: (RasaFault | null)[] = [];
+  /** Below this confidence the answer is nlu_fallback (Rasa's FallbackClassifier), when set. */
+  fallbackThreshold: number | undefined;
+  private constructor(
+    private readonly server: Server,
+    readonly token: string | undefined,
+  ) {}
+
+  static async start(options: {token?: string} = {}): Promise<RasaTestServer> {
+    const holder: {instance?: RasaTestServer} = {};
+    const server = createServer((req, res) => void holder.instance!.handle(req, res));
+    const instance = (holder.instance = new RasaTestServer(server, options.token));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return instance;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  count(key: string): number {
+    return this.calls.get(key) ?? 0;
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const key = `${req.method} ${url.pathname}`;
+    this.calls.set(key, this.count(key) + 1);
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks).toString('utf8');
+    const json = (status: number, value: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, {'Content-Type': 'application/json', ...headers});
+      res.end(JSON.stringify(value));
+    };
+    if (this.token !== undefined && url.searchParams.get('token') !== this.token)
+      return json(401, {
+        status: 'failure',
+        reason: 'NotAuthenticated',
+        message: 'User is not authenticated.',
+      });
+    if (key === 'GET /status')
+      return json(200, {
+        model_file: this.loaded ?? null,
+        model_id: this.loaded ?? null,
+        num_active_training_jobs: 0,
+      });
+    if (key === 'POST /model/train') {
+      const examples = rasaExamples(body);
+      if (new Set(examples.map((e) => e.intent)).size < 2)
+        return json(400, {status: 'failure', reason: 'TrainingError', message: 'need at least two intents'});
+      const name = `${this.models.size + 1}-model.tar.gz`;
+      this.models.set(`models/${name}`, trainIntentClassifier(examples, {seed: 1}));
+      res.writeHead(200, {'Content-Type': 'application/octet-stream', filename: name});
+      res.end('tar');
+      return;
+    }
+    if (key === 'PUT /model') {
+      const file = (JSON.parse(body || '{}') as {model_file?: string}).model_file;
+      if (!file || !this.models.has(file))
+        return json(400, {
+          status: 'failure',
+          reason: 'BadRequest',
+          message: `Agent with name '${file}' could not be loaded.`,
+        });
+      this.loaded = file;
+      res.writeHead(204).end();
+      return;
+    }
+    if (key === 'DELETE /model') {
+      this.loaded = undefined;
+      res.writeHead(204).end();
+      return;
+    }
+    if (key === 'POST /model/parse') {
+      const fault = this.parseFaults.shift();
+      if (fault?.kind === 'drop') return void req.socket.destroy();
+      if (fault?.kind === 'rate-limit')
+        return json(
+          429,
+          {status: 'failure', message: 'Too Many Requests'},
+          {'Retry-After': fault.retryAfter},
+        );
+      if (fault?.kind === 'day-quota') {
+        this.parseFaults.unshift(fault);
+        return json(
+          429,
+          {status: 'failure', message: 'daily request quota exceeded'},
+          {'Retry-After': '86400'},
+        );
+      }
+      const model = this.loaded ? this.models.get(this.loaded) : undefined;
+      if (!model)
+        return json(409, {
+          version: '3.6.0',
+          status: 'failure',
+          reason: 'Conflict',
+          message: 'No agent loaded. To continue processing, a model of a trained agent needs to be loaded.',
+          code: 409,
+        });
+      const text = (JSON.parse(body || '{}') as {text?: string}).text ?? '';
+      const prediction = model.predict(text);
+      const fallback = this.fallbackThreshold !== undefined && prediction.score < this.fallbackThreshold;
+      const intent = fallback
+        ? {name: 'nlu_fallback', confidence: this.fallbackThreshold}
+        : {name: prediction.intent, confidence: prediction.score};
+      return json(200, {
+        text,
+        intent,
+        entities: [],
+        intent_ranking: prediction.scores.slice(0, 10).map((s) => ({name: s.intent, confidence: s.score})),
+      });
+    }
+    json(404, {status: 'failure', reason: 'NotFound', message: `${key} not found`});
+  }
+}
