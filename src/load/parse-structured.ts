@@ -3,6 +3,7 @@ import {SynthnluError, type Diagnostic} from '../errors.js';
 import {lineColumnAt, lineColumnFinder} from '../io/read-text.js';
 import type {Locator} from '../schema/validate.js';
 import {jsonLocator, type JsonLocator} from './json-locate.js';
+import {checkJsonStructure, checkYamlDepth} from './structure-guard.js';
 
 /** YAML anchors may be reused this many times at most: a "billion laughs" file is refused, not expanded. */
 export const MAX_YAML_ALIASES = 1000;
@@ -44,6 +45,8 @@ function locatorFor(doc: Document.Parsed, lines: LineCounter): Locator {
 
 /** Parses YAML, refusing duplicate keys and alias bombs, reporting every syntax error with its line. */
 export function parseYaml(text: string, file: string): ParsedDocument {
+  // The parser recurses per level: refuse a file nested deeper than any real one before it overflows the stack.
+  checkYamlDepth(text, file);
   const lines = new LineCounter();
   const doc = parseDocument(text, {lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true});
   const problems: Diagnostic[] = [
@@ -120,6 +123,7 @@ export function parseJson(text: string, file: string): ParsedDocument {
       suggestion: 'Check for a missing comma or quote, or a trailing comma, just before this position.',
     });
   }
+  checkJsonStructure(text, file);
   // Built on the first diagnostic and reused: a dataset can have hundreds.
   let locateOffset: JsonLocator | undefined;
   let lineColumn: ((offset: number) => {line: number; column: number}) | undefined;
