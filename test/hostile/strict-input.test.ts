@@ -1,6 +1,7 @@
 /**
  * Strict input (issue 32 items 4 and 5): nesting deeper than any real file, refused with the file and line
- * instead of a stack overflow; duplicate keys refused in YAML and JSON, platform files included.
+ * instead of a stack overflow; duplicate keys refused in YAML and JSON, platform files included; utterances of
+ * undeclared intents and entities, regex entities that would write zero-length spans, NUL bytes in examples.
  */
 import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
@@ -154,6 +155,110 @@ const cases: HostileCase[] = [
     json: true,
     names: 'nlu.yml:6:1',
     message: /the key "nlu" appears twice in one mapping/,
+  },
+  {
+    name: 'a dataset utterance of an intent and an entity its header does not declare',
+    setup: (dir) => [
+      'validate',
+      write(
+        dir,
+        'data.jsonl',
+        `${DATASET_HEADER}\n{"text":"hi","intent":"greet"}\n{"text":"book paris","intent":"book","entities":[{"entity":"city","start":5,"end":10}]}\n`,
+      ),
+    ],
+    exit: 1,
+    names: 'data.jsonl:3:1 (intent)',
+    message:
+      /DATASET_UNKNOWN_INTENT.*intent "book", which is not in intents[\s\S]*DATASET_UNKNOWN_ENTITY: data\.jsonl:3:1 \(entities\[0\]\.entity\)/,
+  },
+  {
+    name: 'coverage on a dataset with an undeclared intent',
+    setup: (dir) => [
+      'coverage',
+      write(
+        dir,
+        'data.jsonl',
+        `${DATASET_HEADER}\n{"text":"hi","intent":"greet"}\n{"text":"bye","intent":"byee"}\n`,
+      ),
+      '--no-model',
+    ],
+    exit: 1,
+    names: 'data.jsonl:3:1 (intent)',
+    message: /intent "byee", which is not in intents/,
+  },
+  {
+    name: 'a regex entity that matches nothing ([^\\s\\S]) in a spec',
+    setup: (dir) => [
+      'generate',
+      write(
+        dir,
+        'spec.yaml',
+        'language: en\nentities:\n  - name: code\n    type: regex\n    pattern: "[^\\\\s\\\\S]"\nintents:\n  - name: search\n    examples: ["search for {code}", "find {code} please"]\n  - name: hi\n    examples: [hello, hi there]\n',
+      ),
+      '--out',
+      'out.jsonl',
+    ],
+    exit: 1,
+    names: 'spec.yaml:5:14 (entities[0].pattern)',
+    message: /matches no text, so \{code\} would be filled with nothing \(a zero-length span\)/,
+  },
+  {
+    name: 'a NUL byte in a spec example (raw)',
+    setup: (dir) => [
+      'generate',
+      write(
+        dir,
+        'spec.yaml',
+        'language: en\nintents:\n  - name: greet\n    examples: [hel\0lo, hi there]\n  - name: bye\n    examples: [bye, see you]\n',
+      ),
+      '--out',
+      'out.jsonl',
+    ],
+    exit: 1,
+    names: 'spec.yaml:4:16 (intents[0].examples[0])',
+    message: /contains a control character \(U\+0000, a NUL byte\)/,
+  },
+  {
+    name: 'a NUL byte in a spec example (escaped)',
+    setup: (dir) => [
+      'validate',
+      write(
+        dir,
+        'spec.yaml',
+        'language: en\nintents:\n  - name: greet\n    examples: ["hel\\0lo", hi there]\n  - name: bye\n    examples: [bye, see you]\n',
+      ),
+    ],
+    exit: 1,
+    names: 'spec.yaml:4:16',
+    message: /SPEC_CONTROL_CHARACTER.*NUL byte/,
+  },
+  {
+    name: 'a NUL byte in a .lu example',
+    setup: (dir) => [
+      'import',
+      write(dir, 'app.lu', '# greet\n- hi there\n- hel\0lo\n\n# bye\n- bye\n- see you\n'),
+      '--out',
+      'out.jsonl',
+    ],
+    exit: 2,
+    code: 'LU_CONTROL_CHARACTER',
+    json: true,
+    names: 'app.lu:3',
+    message: /contains a control character \(U\+0000, a NUL byte\)/,
+  },
+  {
+    name: 'a NUL escape in a dataset utterance',
+    setup: (dir) => [
+      'export',
+      write(dir, 'data.jsonl', `${DATASET_HEADER}\n{"text":"hi\\u0000 there","intent":"greet"}\n`),
+      '--to',
+      'rasa',
+      '--out',
+      'nlu.yml',
+    ],
+    exit: 1,
+    names: 'data.jsonl:2:1 (text)',
+    message: /utterance "hi\\u0000 there" contains a control character \(U\+0000, a NUL byte\)/,
   },
 ];
 
