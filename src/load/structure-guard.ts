@@ -31,8 +31,8 @@ function tooDeep(
 }
 
 interface Frame {
-  /** Keys seen in this object; undefined for an array. */
-  keys: Set<string> | undefined;
+  /** Keys seen in this object (a list while short: cheaper than a Set for the usual few); undefined for an array. */
+  keys: string[] | Set<string> | undefined;
   /** The current key (object; undefined before the first) or index (array), for the JSON path. */
   at: string | number | undefined;
 }
@@ -88,7 +88,8 @@ export function checkJsonStructure(text: string, file: string): void {
         if (text.charCodeAt(k) === 0x3a /* : */) {
           const raw = text.slice(i + 1, j);
           const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
-          if (top.keys.has(key)) {
+          const seen = Array.isArray(top.keys) ? top.keys.includes(key) : top.keys.has(key);
+          if (seen) {
             top.at = key;
             const path = jsonPath(stack);
             const {line, column} = lineColumnAt(text, i);
@@ -97,7 +98,8 @@ export function checkJsonStructure(text: string, file: string): void {
               suggestion: `Each key may appear once in an object (JSON.parse would silently keep only the last "${key}"): merge or rename the duplicate.`,
             });
           }
-          top.keys.add(key);
+          if (!Array.isArray(top.keys)) top.keys.add(key);
+          else if (top.keys.push(key) > 32) top.keys = new Set(top.keys);
           top.at = key;
         }
       }
@@ -107,7 +109,7 @@ export function checkJsonStructure(text: string, file: string): void {
     if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
       if (stack.length >= MAX_NESTING_DEPTH)
         throw tooDeep('JSON', text, file, i, `${jsonPath(stack.slice(0, 3))}…`);
-      stack.push({keys: c === 0x7b ? new Set() : undefined, at: c === 0x7b ? undefined : 0});
+      stack.push({keys: c === 0x7b ? [] : undefined, at: c === 0x7b ? undefined : 0});
     } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
       stack.pop();
     } else if (c === 0x2c /* , */) {
