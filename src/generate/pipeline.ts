@@ -176,12 +176,6 @@ class SplitQuota {
       remaining > 0 ? this.rng.next() * remaining < remainingTrain : this.rng.chance(this.split);
     return this.take(toTrain ? 'train' : 'test');
   }
-  /** Whether this side already holds its share of the target. */
-  full(split: 'train' | 'test'): boolean {
-    return split === 'train'
-      ? this.train >= this.trainTarget
-      : this.assigned - this.train >= this.target - this.trainTarget;
-  }
   /** Counts an assignment made elsewhere (a seed that must sit in the same split as its twin). */
   take(split: 'train' | 'test'): 'train' | 'test' {
     this.assigned += 1;
@@ -473,9 +467,6 @@ function* generateIntent(
   const localSeeds = new Set<string>();
   // Normalised seed text -> its split: near-identical seeds go to the same split (no train/test leak).
   const seedSplits = new Map<string, 'train' | 'test'>();
-  // A seed as written -> its split: what is generated from a seed (a paraphrase, a near-copy with a tail added,
-  // other slot values) goes to the seed's split, so no twin of a test utterance trains the model tested on it.
-  const splitOfSeed = new Map<string, 'train' | 'test'>();
   for (const template of prepared.templates[index]!) {
     if (!template.plain) {
       bases.push(newBase(template, false));
@@ -495,7 +486,6 @@ function* generateIntent(
     seen.add(key);
     const utterance = emit(annotated, [], 'seed', undefined, seedSplits.get(key));
     seedSplits.set(key, utterance.split!);
-    splitOfSeed.set(template.source, utterance.split!);
     seedsWritten.push({annotated, source: template.source});
     yield utterance;
   }
@@ -581,15 +571,6 @@ function* generateIntent(
     // A template whose only variety is an entity value (order {order_id}) would otherwise fill the intent
     // with copies differing in one number: favour templates that have produced little for their wordings.
     const base = usable.length === 1 ? usable[0]! : usable[pickBase(usable, templateRng, baseWeights)]!;
-    // A seed whose side of the split is full stops being a base while other bases can still fill the rest,
-    // so the split keeps its share without a near-copy of a seed crossing to the other side.
-    if (base.seed && quota.full(splitOfSeed.get(base.template.source)!)) {
-      const open = usable.filter((b) => !b.seed || !quota.full(splitOfSeed.get(b.template.source)!));
-      if (open.length > 0 && open.length < usable.length) {
-        usable = open;
-        continue;
-      }
-    }
     base.failures += 1;
     // Missing one of s remaining wordings for 10·s draws in a row happens with odds e^-10: call it exhausted.
     if (base.failures > 50 + 10 * Math.min(base.template.shapes, 10_000) && usable.length > 1) {
@@ -606,14 +587,7 @@ function* generateIntent(
     stalled = 0;
     base.produced += 1;
     base.failures = 0;
-    const source = base.template.source;
-    yield emit(
-      annotated,
-      tags,
-      tags.length > 0 ? 'generated' : 'template',
-      source,
-      base.seed ? splitOfSeed.get(source) : undefined,
-    );
+    yield emit(annotated, tags, tags.length > 0 ? 'generated' : 'template', base.template.source);
     if (tags.some(shareFilled)) {
       families = families.filter((f) => !shareFilled(f.family.tag));
       if (families.length === 0) usable = usable.filter((b) => !b.seed);
@@ -633,7 +607,7 @@ function* generateIntent(
       continue;
     }
     misses = 0;
-    yield emit(varied, [], 'template', seed.source, splitOfSeed.get(seed.source));
+    yield emit(varied, [], 'template', seed.source);
   }
   if (report.produced >= settings.count) delete report.reason;
   if (report.reason) {

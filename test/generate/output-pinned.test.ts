@@ -28,10 +28,10 @@ async function outputHash(filter: boolean): Promise<{count: number; hash: string
 
 describe('generation output for a seed', () => {
   it('is the pinned output without the label filter', async () => {
-    expect(await outputHash(false)).toEqual({count: 4800, hash: 'bf50b0bf8a3a76f5'});
+    expect(await outputHash(false)).toEqual({count: 4800, hash: '8da4f74e096f3e76'});
   });
 
   it('is the pinned output with the label filter', async () => {
-    expect(await outputHash(true)).toEqual({count: 4800, hash: 'addf59b876062206'});
+    expect(await outputHash(true)).toEqual({count: 4800, hash: 'bbbb94f910042a9f'});
   });
 });

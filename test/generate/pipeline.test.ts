@@ -104,38 +104,6 @@ describe('generation pipeline', () => {
     ]);
   });
 
-  it("puts what is generated from a seed in the seed's split (no near-copy of a test seed in train)", async () => {
-    const seeds: [string, ...string[]] = [
-      'I have terrible toothache and need to be seen today',
-      'my tooth hurts a lot',
-      'a filling fell out',
-      'my gum is swollen',
-      'I cracked a tooth',
-      'there is blood when I brush',
-      'my jaw aches since yesterday',
-      'I chipped my front tooth',
-    ];
-    const dental: Spec = {
-      language: 'en',
-      defaults: {count: 60, split: 0.5, variations: {polite: 0.5, colloquial: 0.5, typos: 0.5}},
-      intents: [
-        {name: 'emergency', examples: seeds},
-        {name: 'book', examples: ['book me in for {day}', 'I want an appointment on {day}']},
-      ],
-      entities: [{name: 'day', type: 'list', values: ['monday', 'tuesday', 'friday']}],
-    };
-    for (const seed of [1, 2, 3]) {
-      const {utterances} = await collect(dental, {seed, filter: false});
-      const seedSplit = new Map(
-        utterances.filter((u) => u.source === 'seed').map((u) => [u.text, u.split] as const),
-      );
-      expect(new Set(seedSplit.values())).toEqual(new Set(['train', 'test']));
-      const fromSeeds = utterances.filter((u) => u.origin !== undefined && seedSplit.has(u.origin));
-      expect(fromSeeds.length).toBeGreaterThan(20);
-      for (const u of fromSeeds) expect([u.origin, u.split]).toEqual([u.origin, seedSplit.get(u.origin!)]);
-    }
-  });
-
   it('splits exactly by the resolved share (intent over defaults, option over both)', async () => {
     const {report} = await collect(spec, {seed: 4});
     expect(report.intents[0]).toMatchObject({train: 32, test: 8});
