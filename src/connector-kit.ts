@@ -23,6 +23,9 @@ export {createConnectorContext} from './convert/context.js';
 
 // Reading text files (size-bounded, UTF-8 checked) and locating offsets in them.
 export * from './io/read-text.js';
+// Depth limits and duplicate keys for the YAML and JSON a connector parses itself.
+export {checkJsonStructure, checkYamlDepth, MAX_NESTING_DEPTH} from './load/structure-guard.js';
+export {textControlProblem} from './model/names.js';
 
 // Live platforms: the RemoteConnector contract, HTTP with retries, gRPC helpers, endpoint policy, backups.
 export type * from './remote/types.js';

@@ -1,5 +1,10 @@
 /** Reading one JSON platform file from an ImportSource: parse, validate against its schema, fail with location. */
-import {type ConnectorContext, type ImportSource, SynthnluError} from '../../src/connector-kit.js';
+import {
+  type ConnectorContext,
+  type ImportSource,
+  SynthnluError,
+  checkJsonStructure,
+} from '../../src/connector-kit.js';
 
 /** The one file a single-file format reads: the source itself, or the only/first matching file in a folder/zip. */
 export function pickFile(source: ImportSource, extension: string, formatName: string): string {
@@ -23,14 +28,17 @@ export function pickFile(source: ImportSource, extension: string, formatName: st
 
 export async function readJson(source: ImportSource, file: string, code: string): Promise<unknown> {
   const text = await source.readText(file);
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch (error) {
     throw new SynthnluError(`${code}_BAD_JSON`, `${file} is not valid JSON: ${(error as Error).message}`, {
       location: {file},
       cause: error,
     });
   }
+  checkJsonStructure(text, file);
+  return value;
 }
 
 /** Throws (exit 2) with every schema problem when `value` does not match `schemaFile`. */

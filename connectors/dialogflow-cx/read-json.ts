@@ -3,13 +3,15 @@ import {
   type ImportSource,
   failOnErrors,
   SynthnluError,
+  checkJsonStructure,
   lineColumnAt,
 } from '../../src/connector-kit.js';
 
 /** Parses one JSON file of an agent package; a syntax error names the file, line and column. */
 export function parseCxJson(text: string, file: string): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (error) {
     const message = (error as Error).message;
     const at = /position (\d+)/.exec(message);
@@ -20,6 +22,8 @@ export function parseCxJson(text: string, file: string): unknown {
         'Re-export the agent from the Dialogflow CX console (data format: JSON package), or fix the JSON syntax.',
     });
   }
+  checkJsonStructure(text, file);
+  return value;
 }
 
 /** Reads, parses and schema-checks one JSON file; problems name the file and the JSON path. */

@@ -3,6 +3,7 @@ import {
   type ImportSource,
   failOnErrors,
   SynthnluError,
+  checkJsonStructure,
   lineColumnAt,
 } from '../../src/connector-kit.js';
 
@@ -26,6 +27,7 @@ export async function readAgentJson<T>(
       suggestion: 'Re-export the agent from the Dialogflow console, or fix the JSON syntax.',
     });
   }
+  checkJsonStructure(text, file);
   failOnErrors(context.validate(schema, value, file));
   return value as T;
 }

@@ -5,6 +5,8 @@ import {
   failOnErrors,
   SynthnluError,
   type Diagnostic,
+  checkJsonStructure,
+  checkYamlDepth,
   lineColumnAt,
 } from '../../src/connector-kit.js';
 import {AnnotationError, parseAnnotatedExample} from './annotation.js';
@@ -70,15 +72,27 @@ export function readRasaYaml(
   context: ConnectorContext,
   into = emptyTrainingData(),
 ): RasaTrainingData {
+  checkYamlDepth(text, file);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, {lineCounter, uniqueKeys: false, prettyErrors: false});
+  // A key twice in one mapping (two `nlu:` keys) is refused: YAML keeps only the last, dropping the first block.
+  const doc = parseDocument(text, {lineCounter, uniqueKeys: true, prettyErrors: false});
   if (doc.errors.length > 0) {
     const error = doc.errors[0]!;
     const {line, col} = lineCounter.linePos(error.pos[0]);
-    throw new SynthnluError('RASA_BAD_YAML', `not valid YAML: ${error.message.split('\n')[0]}`, {
-      location: {file, line, column: col},
-      suggestion: 'Check the indentation and quoting around this line.',
-    });
+    const duplicate = error.code === 'DUPLICATE_KEY';
+    const key = duplicate ? /^\s*("?)([^:\n]*?)\1\s*:/.exec(text.slice(error.pos[0]))?.[2] : undefined;
+    throw new SynthnluError(
+      duplicate ? 'RASA_DUPLICATE_KEY' : 'RASA_BAD_YAML',
+      duplicate
+        ? `the key ${key ? `"${key}" ` : ''}appears twice in one mapping: YAML would keep only the last one and silently drop the first`
+        : `not valid YAML: ${error.message.split('\n')[0]}`,
+      {
+        location: {file, line, column: col},
+        suggestion: duplicate
+          ? `Merge the two ${key ? `"${key}:" ` : ''}entries into one (e.g. one nlu: list holding every block).`
+          : 'Check the indentation and quoting around this line.',
+      },
+    );
   }
   const value = doc.toJS({maxAliasCount: 100}) as unknown;
   const problems: Diagnostic[] = context.validate('rasa-nlu.schema.json', value ?? {}, file);
@@ -185,6 +199,7 @@ export function readRasaJson(
       location: {file, ...(at ? lineColumnAt(text, Number(at[1])) : {})},
     });
   }
+  checkJsonStructure(text, file);
   failOnErrors(context.validate('rasa-legacy-json.schema.json', value, file));
   const nlu = (value as RasaLegacyJson).rasa_nlu_data;
   const data = into;

@@ -1,9 +1,13 @@
 /**
- * Entity checks: entities never annotated, list values and synonyms no utterance uses, entities annotated in
- * some utterances but left bare in others where the same text appears, spans that do not match their text,
- * and one synonym mapped to two values. Also builds the entity coverage table.
+ * Entity checks: entities never annotated, list values and synonyms no utterance uses (synonyms: no utterance
+ * the user wrote, when the rest was generated from the declared values), regex patterns that match no utterance,
+ * phrase lists / lookup tables none of whose phrases appears, entities annotated in some utterances but left bare
+ * in others where the same text appears, spans that do not match their text, and one synonym mapped to two
+ * values. Also builds the entity coverage table.
  */
 import type {Dataset, Entity, EntitySpan} from '../model/dataset.js';
+import {compileUserRegex, userRegexProblem} from '../model/user-regex.js';
+import {isSynthetic} from './evaluate.js';
 import {isWordChar, quoteList, wordTokens} from './text.js';
 import type {EntityCoverageRow, Finding} from './types.js';
 
@@ -43,12 +47,20 @@ export function checkEntities(dataset: Dataset): {findings: Finding[]; coverage:
     }
   }
   const mentionedPhrases = new Set<string>();
+  // A generator writes every declared synonym into its output: that a synonym appears there says nothing about
+  // whether anyone uses it (a typo such as "clening" would pass). Synonyms count as used in text a person wrote.
+  const hasWritten = dataset.utterances.some((u) => !isSynthetic(u));
+  const writtenPhrases = new Set<string>();
 
   dataset.utterances.forEach((u, index) => {
     const tokens = wordTokens(u.text).map((t) => t.text);
+    const written = !isSynthetic(u);
     for (let i = 0; i < tokens.length; i++) {
       for (const term of listTerms.get(tokens[i]!) ?? []) {
-        if (term.every((t, k) => tokens[i + k] === t)) mentionedPhrases.add(term.join(' '));
+        if (term.every((t, k) => tokens[i + k] === t)) {
+          mentionedPhrases.add(term.join(' '));
+          if (written) writtenPhrases.add(term.join(' '));
+        }
       }
     }
     flatten(u.entities).forEach((span, spanIndex) => {
@@ -82,8 +94,13 @@ export function checkEntities(dataset: Dataset): {findings: Finding[]; coverage:
         suggestion: `Annotate "${entity.name}" in the utterances that mention it, or remove the entity.`,
       });
     }
-    if (entity.kind === 'list') findings.push(...checkListValues(entity, index, mentionedPhrases));
+    if (entity.kind === 'list')
+      findings.push(
+        ...checkListValues(entity, index, mentionedPhrases, hasWritten ? writtenPhrases : undefined),
+      );
+    if (entity.kind === 'regex') findings.push(...checkRegexPatterns(entity, index, dataset));
   });
+  findings.push(...checkPhraseLists(dataset));
 
   findings.push(...checkUnannotatedMentions(dataset, annotatedPhrases));
 
@@ -176,12 +193,39 @@ function knownTerms(entity: Entity): Set<string> {
   return known;
 }
 
-function checkListValues(entity: Entity, index: number, mentioned: Set<string>): Finding[] {
+/**
+ * `written`: the phrases of utterances a person wrote, when the dataset also holds generated ones; a synonym
+ * only generated text uses is reported as unused there.
+ */
+function checkListValues(
+  entity: Entity,
+  index: number,
+  mentioned: Set<string>,
+  written: Set<string> | undefined,
+): Finding[] {
   const findings: Finding[] = [];
   const owner = new Map<string, string>();
   (entity.values ?? []).forEach((value, valueIndex) => {
     const terms = [value.value, ...(value.synonyms ?? [])];
     const missing = terms.filter((term) => !mentioned.has(phraseKey(term)));
+    // The canonical value need not be typed by anyone (synonyms map to it); a synonym nobody types is dead weight.
+    const unusedSynonyms = missing.filter((term) => term !== value.value);
+    const generatedOnly = written
+      ? (value.synonyms ?? []).filter(
+          (term) => mentioned.has(phraseKey(term)) && !written.has(phraseKey(term)),
+        )
+      : [];
+    if (generatedOnly.length > 0 && missing.length < terms.length)
+      findings.push({
+        group: 'entities',
+        severity: 'info',
+        code: 'COVERAGE_SYNONYM_UNUSED',
+        intents: [],
+        utterances: [],
+        path: `entities[${index}].values[${valueIndex}].synonyms`,
+        message: `synonym${generatedOnly.length === 1 ? '' : 's'} ${quoteList(generatedOnly)} of "${entity.name}" value "${value.value}" appear${generatedOnly.length === 1 ? 's' : ''} in no utterance you wrote, only in generated ones (which use every declared synonym)`,
+        suggestion: `Check the spelling of ${quoteList(generatedOnly)}; keep a synonym users really type (add an example with it), or remove it from "${entity.name}".`,
+      });
     if (missing.length === terms.length) {
       findings.push({
         group: 'entities',
@@ -193,7 +237,7 @@ function checkListValues(entity: Entity, index: number, mentioned: Set<string>):
         message: `value "${value.value}" of "${entity.name}" (and its synonyms) appears in no utterance`,
         suggestion: `Add utterances that mention "${value.value}" so the model learns it in context.`,
       });
-    } else if (missing.length > 0) {
+    } else if (unusedSynonyms.length > 0) {
       findings.push({
         group: 'entities',
         severity: 'info',
@@ -201,9 +245,8 @@ function checkListValues(entity: Entity, index: number, mentioned: Set<string>):
         intents: [],
         utterances: [],
         path: `entities[${index}].values[${valueIndex}].synonyms`,
-        message: `synonym${missing.length === 1 ? '' : 's'} ${quoteList(missing)} of "${entity.name}" value "${value.value}" appear${missing.length === 1 ? 's' : ''} in no utterance`,
-        suggestion:
-          'Add an utterance using each synonym, or accept that the model only sees them as list entries.',
+        message: `synonym${unusedSynonyms.length === 1 ? '' : 's'} ${quoteList(unusedSynonyms)} of "${entity.name}" value "${value.value}" appear${unusedSynonyms.length === 1 ? 's' : ''} in no utterance`,
+        suggestion: `Check the spelling of ${quoteList(unusedSynonyms)}; add an utterance using each synonym, or remove the ones nobody types from "${entity.name}".`,
       });
     }
     for (const term of terms) {
@@ -283,4 +326,70 @@ function checkUnannotatedMentions(dataset: Dataset, annotated: Map<string, Map<s
     message: `${miss.count} mention${miss.count === 1 ? '' : 's'} of ${quoteList([...miss.phrases])} ${miss.count === 1 ? 'is' : 'are'} not annotated as "${entity}", though annotated elsewhere`,
     suggestion: `Annotate "${entity}" consistently: the model learns from both the spans and their absence.`,
   }));
+}
+
+/** Utterances scanned for a regex pattern before it counts as matching nothing (the first match ends the scan). */
+const MAX_REGEX_SCAN = 100_000;
+
+/** Regex entity patterns that match no utterance (and no annotated span): declared, never used. */
+function checkRegexPatterns(entity: Entity, index: number, dataset: Dataset): Finding[] {
+  const findings: Finding[] = [];
+  (entity.patterns ?? []).forEach((pattern, p) => {
+    // A pattern that cannot be compiled is validate's error, not a coverage finding.
+    if (userRegexProblem(pattern)) return;
+    const regex = compileUserRegex(pattern);
+    const utterances = dataset.utterances;
+    const limit = Math.min(utterances.length, MAX_REGEX_SCAN);
+    for (let i = 0; i < limit; i++) if (regex.matcher(utterances[i]!.text).find()) return;
+    findings.push({
+      group: 'entities',
+      severity: 'warning',
+      code: 'COVERAGE_REGEX_UNUSED',
+      intents: [],
+      utterances: [],
+      path: `entities[${index}].patterns[${p}]`,
+      message: `pattern /${pattern}/ of regex entity "${entity.name}" matches no utterance${utterances.length > limit ? ` (of the first ${limit.toLocaleString('en-US')})` : ''}`,
+      suggestion: `Check the pattern against a real message (e.g. with synthnlu predict); add examples that contain a "${entity.name}", or remove the pattern.`,
+    });
+  });
+  return findings;
+}
+
+/** Phrase lists (Rasa lookup tables not tied to an entity, LUIS phrase lists) none of whose phrases appears. */
+function checkPhraseLists(dataset: Dataset): Finding[] {
+  const lists = dataset.phraseLists ?? [];
+  if (lists.length === 0) return [];
+  const byFirst = new Map<string, {list: number; tokens: string[]}[]>();
+  lists.forEach((list, i) => {
+    for (const phrase of list.phrases) {
+      const tokens = phraseKey(phrase).split(' ');
+      if (!tokens[0]) continue;
+      let entries = byFirst.get(tokens[0]);
+      if (!entries) byFirst.set(tokens[0], (entries = []));
+      entries.push({list: i, tokens});
+    }
+  });
+  const used = new Uint8Array(lists.length);
+  for (const u of dataset.utterances) {
+    const tokens = wordTokens(u.text).map((t) => t.text);
+    for (let i = 0; i < tokens.length; i++)
+      for (const entry of byFirst.get(tokens[i]!) ?? [])
+        if (!used[entry.list] && entry.tokens.every((t, k) => tokens[i + k] === t)) used[entry.list] = 1;
+  }
+  return lists.flatMap((list, i) =>
+    used[i]
+      ? []
+      : [
+          {
+            group: 'entities' as const,
+            severity: 'warning' as const,
+            code: 'COVERAGE_PHRASE_LIST_UNUSED',
+            intents: [],
+            utterances: [],
+            path: `phraseLists[${i}]`,
+            message: `lookup table / phrase list "${list.name}" (${quoteList(list.phrases)}) matches no utterance`,
+            suggestion: `Add examples that use the phrases of "${list.name}", check their spelling, or remove the table.`,
+          },
+        ],
+  );
 }

@@ -7,6 +7,10 @@
  *   text made from the same templates as the training text says nothing about real users. A real utterance is
  *   held out together with everything generated from it (its `origin`), so no paraphrase of a test utterance
  *   trains the model that is tested on it.
+ * - A template the user wrote ("book a {treatment} on {day}", "move my <appointment>") is a real example too:
+ *   one expansion of it with the spec's own values is tested as its stand-in, held out together with everything
+ *   else made from that template. An intent written only as templates is measured, not left out.
+ * - An intent with nothing to test on is "not measured" (ModelEstimate.notMeasured), never scored F1 0.
  * - On large datasets the estimate runs on a stratified sample: at most `maxPerIntent` real and as many
  *   generated utterances per intent. The report says so, with the sample size and the accuracy's standard error.
  */
@@ -63,6 +67,8 @@ interface Pool {
   group: Int32Array;
   /** The intent of each group, for stratifying folds. */
   groupIntent: string[];
+  /** Per utterance: 1 for the one expansion that stands in for the template it came from (tested like a real one). */
+  standIn: Uint8Array;
   basis: EstimateBasis;
 }
 
@@ -106,20 +112,47 @@ function buildPool(dataset: Dataset, options: EvaluateOptions): Pool {
     if (id === undefined) groupOf.set(key, (id = groupIntent.push(u.intent) - 1));
     group[i] = id;
   });
+  // A generated utterance whose origin is no real utterance of the dataset came from a template the user wrote.
+  const realTexts = new Set(all.filter((u) => !isSynthetic(u)).map((u) => keyOf(u.intent, u.text)));
+  const standIn = new Uint8Array(utterances.length);
+  const templateGroups = new Map<string, number>();
+  const hasStandIn = new Set<number>();
   let withoutOrigin = 0;
+  let standIns = 0;
   utterances.forEach((u, i) => {
     if (!isSynthetic(u)) return;
-    if (u.origin === undefined) withoutOrigin++;
-    else group[i] = groupOf.get(keyOf(u.intent, u.origin)) ?? -1;
+    if (u.origin === undefined) {
+      withoutOrigin++;
+      return;
+    }
+    const key = keyOf(u.intent, u.origin);
+    const real = groupOf.get(key);
+    if (real !== undefined || realTexts.has(key) || u.origin === u.text) {
+      // A seed's paraphrase (train-only when the sample left its seed out), or text that is its own origin
+      // (an out-of-scope sentence from the language pack: not written by the user).
+      group[i] = real ?? -1;
+      return;
+    }
+    let id = templateGroups.get(key);
+    if (id === undefined) templateGroups.set(key, (id = groupIntent.push(u.intent) - 1));
+    group[i] = id;
+    // The template's first plain expansion (the spec's own values, no variation family) stands in for it.
+    if (!hasStandIn.has(id) && u.source === 'template' && !u.tags?.length) {
+      hasStandIn.add(id);
+      standIn[i] = 1;
+      standIns++;
+    }
   });
   return {
     utterances,
     group,
     groupIntent,
+    standIn,
     basis: {
       tested: synthetic > 0 ? 'real-utterances' : 'all-utterances',
       synthetic,
       withoutOrigin,
+      ...(standIns > 0 ? {templateStandIns: standIns} : {}),
       ...(sampled ? {sample: {utterances: utterances.length, of: all.length, maxPerIntent: cap}} : {}),
     },
   };
@@ -129,7 +162,7 @@ function buildPool(dataset: Dataset, options: EvaluateOptions): Pool {
 function plannedRuns(pool: Pool, useSplit: boolean, options: EvaluateOptions): TrainTestRun[] {
   const {utterances, group} = pool;
   const n = utterances.length;
-  const testable = (i: number) => group[i]! >= 0 && !isSynthetic(utterances[i]!);
+  const testable = (i: number) => group[i]! >= 0 && (pool.standIn[i] === 1 || !isSynthetic(utterances[i]!));
   if (useSplit) {
     const heldOut = new Uint8Array(pool.groupIntent.length);
     utterances.forEach((u, i) => {
@@ -212,7 +245,7 @@ export async function estimateModel(
       pool.utterances.some((u) => u.split !== 'test');
     const useSplit = options.method === 'split' || (options.method === 'auto' && hasSplit);
     method = useSplit ? 'split' : 'cross-validation';
-    if (!pool.utterances.some((u) => !isSynthetic(u))) return undefined;
+    if (!pool.utterances.some((u, i) => pool.standIn[i] === 1 || !isSynthetic(u))) return undefined;
     const runs = plannedRuns(pool, useSplit, options);
     const results = await executeRuns(examples, runs, options.seed, {
       ...(options.threads === undefined ? {} : {threads: options.threads}),
@@ -237,12 +270,16 @@ export async function estimateModel(
   }
 
   const metrics = computeMetrics(predictions, labels);
+  // An intent with no tested utterance has no F1 at all: it is listed as not measured, never scored 0.
+  const notMeasured = metrics.perIntent.filter((m) => m.support === 0).map((m) => m.intent);
   return {
     method,
     ...(method === 'cross-validation' ? {folds: options.folds} : {}),
     trainSize,
     testSize: predictions.length,
     ...metrics,
+    perIntent: metrics.perIntent.filter((m) => m.support > 0),
+    notMeasured,
     accuracyStandardError: standardError(metrics.accuracy, predictions.length),
     basis: pool.basis,
     unknownIntentCount,

@@ -21,6 +21,22 @@ export function modelFindings(
       suggestion: `Add varied examples to "${m.intent}" and check which intents it is confused with.`,
     });
   }
+  for (const intent of model.notMeasured ?? [])
+    findings.push({
+      group: 'model',
+      severity: 'warning',
+      code: 'COVERAGE_INTENT_NOT_MEASURED',
+      intents: [intent],
+      utterances: [],
+      message:
+        model.method === 'test-set'
+          ? `"${intent}" is not measured: the test set has no utterance of it, so its F1 is unknown (not 0)`
+          : `"${intent}" is not measured: it has no real utterance or template example to test on (only generated text), so its F1 is unknown (not 0)`,
+      suggestion:
+        model.method === 'test-set'
+          ? `Add real user messages of "${intent}" to the test set.`
+          : `Add a few examples of "${intent}" as a user would write them (plain sentences or templates), or pass real user messages with --test-set.`,
+    });
   for (const pair of model.mostConfused) {
     if (pair.count < options.minConfusedCount) continue;
     findings.push({

@@ -58,6 +58,11 @@ export interface EstimateBasis {
   synthetic: number;
   /** Generated utterances that do not name their origin: they train every run and may paraphrase a tested one. */
   withoutOrigin: number;
+  /**
+   * Templates the user wrote ("book a {treatment} on {day}") tested through one expansion each with the spec's
+   * own values, like real utterances (counted in testSize). Absent when there are none.
+   */
+  templateStandIns?: number;
   /** Set when the estimate ran on a stratified sample of the dataset. */
   sample?: {utterances: number; of: number; maxPerIntent: number};
 }
@@ -76,7 +81,13 @@ export interface ModelEstimate {
   basis: EstimateBasis;
   macro: AverageMetrics;
   weighted: AverageMetrics;
+  /** The intents the estimate measured (at least one tested utterance). */
   perIntent: IntentMetrics[];
+  /**
+   * Intents with no utterance to test on (only generated text, or none in the --test-set): their F1 is unknown,
+   * not 0. Absent in reports written before this field existed.
+   */
+  notMeasured?: string[];
   /** Intent order of the matrix rows (true) and columns (predicted). */
   labels: string[];
   /** confusion[i][j]: utterances of labels[i] predicted as labels[j]. */

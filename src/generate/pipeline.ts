@@ -538,6 +538,11 @@ function* generateIntent(
     }
     if (key === 0) return undefined;
     const annotated = state.annotated;
+    // No zero-length or out-of-range span is ever written, whatever a value source or family returned.
+    if (!spansAreValid(annotated)) {
+      report.rejectedVariants = (report.rejectedVariants ?? 0) + 1;
+      return undefined;
+    }
     if (tags.length > 0) {
       if (tags.some(shareFilled)) {
         drop('familyShare', tags);

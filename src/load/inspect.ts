@@ -141,7 +141,7 @@ export async function inspectSpecFile(file: string): Promise<Inspection<Spec>> {
   return inspectSpecText(read.text, file);
 }
 
-/** Completes a dataset whose JSONL lines name intents and entities without declaring them. */
+/** Completes a header-less dataset whose JSONL lines name intents and entities without declaring them. */
 function declareImplied(dataset: Dataset): void {
   const intents = new Set(dataset.intents.map((i) => i.name));
   const entities = new Set(dataset.entities.map((e) => e.name));
@@ -228,7 +228,9 @@ export function inspectDatasetJsonl(text: string, file: string): Inspection<Data
     ...(header ?? {format: DATASET_FORMAT, language: 'en', intents: [], entities: []}),
     utterances,
   } as Dataset;
-  declareImplied(dataset);
+  // Lines alone may name their intents and entities; a header that declares them is the list to keep to, so an
+  // utterance of an intent or entity it does not declare is an error (a typo would otherwise add an intent).
+  if (!header) declareImplied(dataset);
   diagnostics.push(...checkDataset(dataset, {file, utterancePath: (i) => ({path: [], line: lineOf[i]})}));
   return {kind: 'dataset', file, value: dataset, diagnostics, wellFormed: true};
 }

@@ -3,6 +3,8 @@ import {SynthnluError, type Diagnostic} from '../errors.js';
 import {lineColumnAt, lineColumnFinder} from '../io/read-text.js';
 import type {Locator} from '../schema/validate.js';
 import {jsonLocator, type JsonLocator} from './json-locate.js';
+import {checkJsonStructure, checkYamlDepth} from './structure-guard.js';
+import {findIndentationMistake} from './yaml-indentation.js';
 
 /** YAML anchors may be reused this many times at most: a "billion laughs" file is refused, not expanded. */
 export const MAX_YAML_ALIASES = 1000;
@@ -44,6 +46,8 @@ function locatorFor(doc: Document.Parsed, lines: LineCounter): Locator {
 
 /** Parses YAML, refusing duplicate keys and alias bombs, reporting every syntax error with its line. */
 export function parseYaml(text: string, file: string): ParsedDocument {
+  // The parser recurses per level: refuse a file nested deeper than any real one before it overflows the stack.
+  checkYamlDepth(text, file);
   const lines = new LineCounter();
   const doc = parseDocument(text, {lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true});
   const problems: Diagnostic[] = [
@@ -66,13 +70,14 @@ export function parseYaml(text: string, file: string): ParsedDocument {
     };
   });
   if (problems.length > 0) {
+    const explained = explainIndentation(text, file, problems);
     throw new SynthnluError(
-      'YAML_SYNTAX',
-      problems[0]!.message + (problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''),
+      explained[0]!.code,
+      explained[0]!.message + (explained.length > 1 ? ` (and ${explained.length - 1} more)` : ''),
       {
-        diagnostics: problems,
-        location: {file, line: problems[0]!.line, column: problems[0]!.column},
-        suggestion: problems[0]!.suggestion,
+        diagnostics: explained,
+        location: {file, line: explained[0]!.line, column: explained[0]!.column},
+        suggestion: explained[0]!.suggestion,
       },
     );
   }
@@ -91,6 +96,47 @@ export function parseYaml(text: string, file: string): ParsedDocument {
     throw new SynthnluError('YAML_SYNTAX', message, {location: {file}});
   }
   return {value, locate: locatorFor(doc, lines)};
+}
+
+/** Parser errors this close to an indentation mistake are its echoes, not mistakes of their own. */
+const ECHO_LINES = 2;
+
+/**
+ * One diagnostic per mistake: an indentation mistake the parser reported as several generic errors (some on the
+ * line above) becomes one error at its line and column with the indentation it needs; other parser errors are
+ * kept, one per line.
+ */
+function explainIndentation(text: string, file: string, problems: Diagnostic[]): Diagnostic[] {
+  const syntax = problems.filter((p) => p.code === 'YAML_SYNTAX');
+  const mistake = syntax.length > 0 ? findIndentationMistake(text) : undefined;
+  const firstLine = syntax[0]?.line ?? 0;
+  const kept: Diagnostic[] = [];
+  if (mistake && Math.abs(mistake.line - firstLine) <= ECHO_LINES)
+    kept.push({
+      severity: 'error',
+      code: 'YAML_INDENTATION',
+      message: `YAML indentation: ${mistake.message}`,
+      file,
+      line: mistake.line,
+      column: mistake.column,
+      suggestion: mistake.suggestion,
+    });
+  const echo = (p: Diagnostic) =>
+    kept[0]?.code === 'YAML_INDENTATION' &&
+    p.code === 'YAML_SYNTAX' &&
+    p.line !== undefined &&
+    p.line >= kept[0].line! - ECHO_LINES &&
+    p.line <= kept[0].line! + ECHO_LINES;
+  const seenLines = new Set<number>();
+  for (const p of problems) {
+    if (echo(p)) continue;
+    if (p.code === 'YAML_SYNTAX' && p.line !== undefined) {
+      if (seenLines.has(p.line)) continue;
+      seenLines.add(p.line);
+    }
+    kept.push(p);
+  }
+  return kept.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
 const JSON_POSITION = /at position (\d+)|\(line (\d+) column (\d+)\)/;
@@ -120,6 +166,7 @@ export function parseJson(text: string, file: string): ParsedDocument {
       suggestion: 'Check for a missing comma or quote, or a trailing comma, just before this position.',
     });
   }
+  checkJsonStructure(text, file);
   // Built on the first diagnostic and reused: a dataset can have hundreds.
   let locateOffset: JsonLocator | undefined;
   let lineColumn: ((offset: number) => {line: number; column: number}) | undefined;

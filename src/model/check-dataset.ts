@@ -10,7 +10,7 @@ import {
   type Utterance,
 } from './dataset.js';
 import {locationFinder} from './diagnostic-location.js';
-import {controlCharacterProblem} from './names.js';
+import {controlCharacterProblem, textControlProblem} from './names.js';
 import {userRegexProblem} from './user-regex.js';
 
 export interface CheckContext {
@@ -99,6 +99,10 @@ const ENTITY_RULES: Rule<{entity: Entity; i: number}>[] = [
 ];
 
 const UTTERANCE_RULES: Rule<Utterance>[] = [
+  (utterance) => {
+    const problem = textControlProblem('utterance', utterance.text);
+    return problem && {severity: 'error', code: 'DATASET_CONTROL_CHARACTER', ...problem, at: ['text']};
+  },
   (utterance, index) => {
     if (index.intents.size === 0 || index.intents.has(utterance.intent)) return undefined;
     if (index.reportedUnknownIntents.has(utterance.intent)) return undefined;

@@ -110,6 +110,9 @@ function modelSection(report: CoverageReport): string {
       ),
     )
     .join('');
+  const notMeasured = m.notMeasured?.length
+    ? `<p id="not-measured">Not measured (nothing to test on, so no F1): ${m.notMeasured.map((i) => `<span class="not-measured" data-intent="${e(i)}">${e(i)}</span>`).join(', ')}</p>\n`
+    : '';
   const confused = m.mostConfused.length
     ? `<table id="confused-pairs"><thead><tr><th>true intent</th><th>predicted as</th><th>count</th><th>examples (confidence)</th></tr></thead><tbody>${m.mostConfused
         .map((p) =>
@@ -136,7 +139,7 @@ function modelSection(report: CoverageReport): string {
 <h3>Correct, but with the lowest confidence</h3>${lowConfidence}
 <h3>F1 per intent</h3><div class="chart" id="f1-chart">${f1BarsSvg(m)}</div>
 <table id="metrics" class="sortable"><thead><tr><th>intent</th><th>precision</th><th>recall</th><th>F1</th><th>support</th></tr></thead><tbody>${metrics}</tbody></table>
-</section>`;
+${notMeasured}</section>`;
 }
 
 /** Findings grouped by code, worst group first: the fix is said once per code, then each occurrence. */

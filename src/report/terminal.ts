@@ -24,9 +24,12 @@ export function renderTerminalSummary(
           ? 'train split → test split'
           : 'test set');
     // Old reports (a --baseline file) predate basis and the standard error.
+    const standIns = m.basis?.templateStandIns
+      ? ` (${m.basis.templateStandIns} of them template examples expanded with the spec's values)`
+      : '';
     const tested =
       m.basis?.tested === 'real-utterances'
-        ? `on ${m.testSize} real utterances; ${m.basis.synthetic} generated used only to train`
+        ? `on ${m.testSize} real utterances${standIns}; ${m.basis.synthetic - (m.basis.templateStandIns ?? 0)} generated used only to train`
         : `${m.testSize} test utterances`;
     const sample = m.basis?.sample
       ? `, sample of ${m.basis.sample.utterances} of ${m.basis.sample.of} utterances`
@@ -35,12 +38,14 @@ export function renderTerminalSummary(
     lines.push(
       `model (${how}, ${tested}${sample}): accuracy ${pct(m.accuracy)}${error}, macro F1 ${m.macro.f1.toFixed(3)}, weighted F1 ${m.weighted.f1.toFixed(3)}`,
     );
+    // Only intents with something to improve: an intent at F1 1.00 is nobody's weakest.
     const worst = m.perIntent
-      .filter((x) => x.support > 0)
+      .filter((x) => x.support > 0 && x.f1 < 1)
       .sort((a, b) => a.f1 - b.f1)
       .slice(0, 3);
     if (worst.length)
       lines.push(`  weakest intents: ${worst.map((x) => `${x.intent} F1 ${x.f1.toFixed(2)}`).join(', ')}`);
+    if (m.notMeasured?.length) lines.push(`  not measured (nothing to test on): ${m.notMeasured.join(', ')}`);
     const pair = m.mostConfused[0];
     if (pair)
       lines.push(

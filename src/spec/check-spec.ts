@@ -5,8 +5,9 @@ import type {PathSegment} from '../schema/json-path.js';
 import {closestMatch} from '../schema/suggest.js';
 import {checkDuplicateSeeds, checkSynonymConflicts} from './check-overlaps.js';
 import {locationFinder} from '../model/diagnostic-location.js';
-import {controlCharacterProblem} from '../model/names.js';
+import {controlCharacterProblem, textControlProblem} from '../model/names.js';
 import {userRegexProblem} from '../model/user-regex.js';
+import {regexYieldsText} from '../generate/entities/values.js';
 import {slotRepeatDiagnostics} from './slot-repeats.js';
 import type {Spec, WeightedText} from './spec.js';
 
@@ -62,6 +63,19 @@ const ENTITY_RULES: Array<(entity: SpecEntity) => EntityFinding | undefined> = [
         }
       : undefined;
   },
+  (entity) =>
+    entity.type === 'regex' &&
+    entity.pattern &&
+    !userRegexProblem(entity.pattern) &&
+    !regexYieldsText(entity.pattern)
+      ? {
+          severity: 'error',
+          code: 'SPEC_REGEX_MATCHES_NOTHING',
+          message: `regex entity "${entity.name}": the pattern /${entity.pattern}/ matches no text, so {${entity.name}} would be filled with nothing (a zero-length span)`,
+          at: ['pattern'],
+          suggestion: 'Give it a pattern that matches at least one character, e.g. "[A-Z]{2}[0-9]{6}".',
+        }
+      : undefined,
   (entity) =>
     entity.type === 'system' && !entity.system
       ? {
@@ -176,11 +190,36 @@ function checkIntents(spec: Spec, at: Locate, checkRefs: ReturnType<typeof refer
   return out;
 }
 
+/** Examples, alias texts and entity values holding a NUL byte or another control character. */
+function checkControlCharacters(spec: Spec, at: Locate): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const check = (what: string, text: string, segments: PathSegment[]) => {
+    const problem = textControlProblem(what, text);
+    if (problem) out.push({severity: 'error', code: 'SPEC_CONTROL_CHARACTER', ...problem, ...at(segments)});
+  };
+  spec.intents.forEach((intent, i) =>
+    intent.examples.forEach((example, e) => check('example', example, ['intents', i, 'examples', e])),
+  );
+  for (const [name, items] of Object.entries(spec.aliases ?? {}))
+    (items ?? []).forEach((item, i) => check('alias text', textOf(item), ['aliases', name, i]));
+  (spec.entities ?? []).forEach((entity, e) =>
+    (entity.values ?? []).forEach((value, v) => {
+      if (typeof value === 'string') return check('entity value', value, ['entities', e, 'values', v]);
+      check('entity value', value.value, ['entities', e, 'values', v, 'value']);
+      (value.synonyms ?? []).forEach((synonym, s) =>
+        check('synonym', synonym, ['entities', e, 'values', v, 'synonyms', s]),
+      );
+    }),
+  );
+  return out;
+}
+
 /** Checks that need the whole spec: unique names, references that resolve, no alias cycles. */
 export function checkSpec(spec: Spec, context: {file?: string; locate?: Locator} = {}): Diagnostic[] {
   const at: Locate = locationFinder(context);
   const checkRefs = referenceChecker(spec, at);
   return [
+    ...checkControlCharacters(spec, at),
     ...checkEntities(spec, at),
     ...checkAliases(spec, at, checkRefs),
     ...checkIntents(spec, at, checkRefs),

@@ -31,9 +31,10 @@ const cases: Case[] = [
   {
     name: 'YAML syntax error (bad indentation)',
     make: () => file('a.yaml', 'intents:\n  - name: greet\n   examples: [hi]\n'),
-    code: 'YAML_SYNTAX',
+    code: 'YAML_INDENTATION',
     line: 3,
-    message: /YAML syntax error/,
+    message:
+      /key "examples" dedented: it starts at column 4, but the other keys of its mapping \("name: greet", line 2\) start at column 5/,
     wellFormed: false,
   },
   {

@@ -6,6 +6,7 @@
  * Each line kind has its reader (LINE_READERS, first match wins); definitions and headings open a block, and
  * the `- item` lines under it are read by the block's handler (block-items.ts).
  */
+import {SynthnluError, textControlProblem} from '../../../src/connector-kit.js';
 import type {LuisApp} from '../luis/types.js';
 import {LuAppBuilder} from './app-builder.js';
 import {readItem} from './block-items.js';
@@ -101,6 +102,12 @@ export function parseLu(content: string, file: string, available: ReadonlySet<st
   let fenced = false;
   for (let n = 0; n < lines.length; n++) {
     const raw = lines[n]!;
+    const control = textControlProblem('line', raw);
+    if (control)
+      throw new SynthnluError('LU_CONTROL_CHARACTER', control.message, {
+        location: {file, line: n + 1},
+        suggestion: control.suggestion,
+      });
     const line = raw.trim();
     if (line.startsWith('```')) fenced = !fenced;
     else if (!fenced && line !== '') {

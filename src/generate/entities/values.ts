@@ -64,15 +64,32 @@ type RandExpInstance = {
 const RandExp = ((RandExpModule as unknown as {default?: unknown}).default ??
   RandExpModule) as unknown as new (pattern: RegExp | string) => RandExpInstance;
 
+function newRandExp(pattern: string): RandExpInstance {
+  try {
+    return new RandExp(new RegExp(pattern, 'u'));
+  } catch {
+    return new RandExp(pattern);
+  }
+}
+
+/** Draws tried before a pattern counts as producing only empty text (it can match no character at all). */
+const EMPTY_DRAWS = 50;
+
+/**
+ * Whether a regex entity's pattern can fill a slot: `[^\s\S]` matches nothing, and a slot filled from it would be
+ * a zero-length span. Checked by the spec rules before generation.
+ */
+export function regexYieldsText(pattern: string): boolean {
+  const generator = newRandExp(pattern);
+  generator.max = 4;
+  for (let i = 0; i < EMPTY_DRAWS; i++) if (generator.gen().trim() !== '') return true;
+  return false;
+}
+
 function regexSource(entity: EntitySpec): EntityValueSource {
   const pattern = entity.pattern!;
   let current: Rng | undefined;
-  let generator: RandExpInstance;
-  try {
-    generator = new RandExp(new RegExp(pattern, 'u'));
-  } catch {
-    generator = new RandExp(pattern);
-  }
+  const generator = newRandExp(pattern);
   // Repetition without an upper bound (+, *) stays short, as real identifiers do.
   generator.max = 4;
   // randexp's randInt is inclusive at both ends; route it through our seeded Rng so output is reproducible.
@@ -94,7 +111,18 @@ function regexSource(entity: EntitySpec): EntityValueSource {
       // Given sample values are mixed in with pattern-generated ones (a quarter of the time).
       if (pickSample && rng.chance(0.25)) return {text: pickSample(rng).canonical};
       current = rng;
-      return {text: generator.gen().trim()};
+      // Never an empty value: it would be a zero-length span.
+      for (let i = 0; i < EMPTY_DRAWS; i++) {
+        const text = generator.gen().trim();
+        if (text !== '') return {text};
+      }
+      throw new SynthnluError(
+        'GENERATE_REGEX_EMPTY',
+        `the pattern of regex entity "${entity.name}" produces only empty text, so {${entity.name}} cannot be filled`,
+        {
+          suggestion: `Give "${entity.name}" a pattern that matches at least one character, e.g. "[A-Z]{2}[0-9]{6}".`,
+        },
+      );
     },
   };
 }
