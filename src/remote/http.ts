@@ -69,16 +69,24 @@ export class HttpClient {
       async () => {
         this.requests++;
         let response: AxiosResponse<T>;
+        // An ordinary request never outlives the total retry budget (a hanging server is given up on in time).
+        const left = this.policy.totalTimeoutMs - (this.policy.now() - started);
+        const timeout = config.timeout ?? Math.max(1, Math.min(this.policy.requestTimeoutMs, left));
+        // A deadline for the whole response: axios's own timeout only notices a silent socket, and a server
+        // that trickles its answer a byte at a time would hold the request open for ever.
+        const deadline = new AbortController();
+        const timer = setTimeout(() => deadline.abort(), timeout);
         try {
-          // An ordinary request never outlives the total retry budget (a hanging server is given up on in time).
-          const left = this.policy.totalTimeoutMs - (this.policy.now() - started);
           response = await this.#axios.request<T>({
             ...config,
-            timeout: config.timeout ?? Math.max(1, Math.min(this.policy.requestTimeoutMs, left)),
+            timeout,
+            signal: deadline.signal,
             params: {...this.defaultParams, ...config.params},
           });
         } catch (error) {
-          throw new TransportError(label, error);
+          throw new TransportError(label, deadline.signal.aborted ? {code: 'ETIMEDOUT'} : error);
+        } finally {
+          clearTimeout(timer);
         }
         if (response.status >= 200 && response.status < 300) return response;
         throw new HttpStatusError(label, response);
@@ -146,11 +154,15 @@ export class HttpClient {
         },
       );
     if (error instanceof TransportError && (error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT'))
-      return new SynthnluError('REMOTE_TIMEOUT', secrets.redact(`${platform}: ${error.label} timed out`), {
-        exitCode: ExitCode.failedCheck,
-        suggestion:
-          'The platform did not answer in time; raise --request-timeout or --max-retry-time, or try later.',
-      });
+      return new SynthnluError(
+        'REMOTE_TIMEOUT',
+        secrets.redact(`${platform}: ${error.label} at ${this.#options.baseURL} timed out`),
+        {
+          exitCode: ExitCode.failedCheck,
+          suggestion:
+            'The platform did not answer in time; raise --request-timeout or --max-retry-time, or try later.',
+        },
+      );
     if (error instanceof TransportError && error.code === 'ECONNREFUSED')
       return new SynthnluError(
         'REMOTE_UNREACHABLE',
