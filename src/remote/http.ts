@@ -6,6 +6,7 @@
 import axios, {type AxiosInstance, type AxiosRequestConfig, type AxiosResponse} from 'axios';
 import {ExitCode, SynthnluError} from '../errors.js';
 import {parseRetryAfter, retryPolicy, withRetries, type RetryDecision, type RetryPolicy} from './retry.js';
+import {truncateRedacted} from './secrets.js';
 import type {SecretRegistry} from './types.js';
 
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
@@ -115,7 +116,7 @@ export class HttpClient {
   #toSynthnluError(error: unknown): SynthnluError {
     const {platform, authHint, secrets} = this.#options;
     if (error instanceof HttpStatusError) {
-      const detail = secrets.redact(bodySummary(error.response.data));
+      const detail = bodySummary(error.response.data, (text) => secrets.redact(text));
       if (error.status === 401 || error.status === 403)
         return new SynthnluError(
           'REMOTE_AUTH',
@@ -210,11 +211,12 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function bodySummary(data: unknown): string {
+/** The error a body carries, redacted before it is cut (a key cut in half would leak its first characters). */
+function bodySummary(data: unknown, redact: (text: string) => string): string {
   if (data === undefined || data === null || data === '') return '';
   if (typeof (data as {pipe?: unknown}).pipe === 'function') return ''; // a streamed body: not read
   const error = (data as {error?: {message?: string; code?: string}}).error;
-  if (error?.message) return `${error.code ? `${error.code}: ` : ''}${error.message}`;
-  const text = typeof data === 'string' ? data : JSON.stringify(data);
-  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+  if (error?.message)
+    return truncateRedacted(redact(`${error.code ? `${error.code}: ` : ''}${error.message}`));
+  return truncateRedacted(redact(typeof data === 'string' ? data : JSON.stringify(data)));
 }
