@@ -3,6 +3,7 @@
  * some utterances but left bare in others where the same text appears, spans that do not match their text,
  * and one synonym mapped to two values. Also builds the entity coverage table.
  */
+import {appendAll} from '../model/append.js';
 import type {Dataset, Entity, EntitySpan} from '../model/dataset.js';
 import {isWordChar, quoteList, wordTokens} from './text.js';
 import type {EntityCoverageRow, Finding} from './types.js';
@@ -82,10 +83,10 @@ export function checkEntities(dataset: Dataset): {findings: Finding[]; coverage:
         suggestion: `Annotate "${entity.name}" in the utterances that mention it, or remove the entity.`,
       });
     }
-    if (entity.kind === 'list') findings.push(...checkListValues(entity, index, mentionedPhrases));
+    if (entity.kind === 'list') appendAll(findings, checkListValues(entity, index, mentionedPhrases));
   });
 
-  findings.push(...checkUnannotatedMentions(dataset, annotatedPhrases));
+  appendAll(findings, checkUnannotatedMentions(dataset, annotatedPhrases));
 
   const coverage: EntityCoverageRow[] = dataset.entities.map((entity) => {
     const row: EntityCoverageRow = {
