@@ -44,6 +44,10 @@ export function describeRecognition(result: SynthnluRecognizerResult): string[] 
       });
     }
   }
+  if (result.systemEntitiesSearchedChars !== undefined)
+    lines.push(
+      `Note: system entities (dates, numbers…) were searched in the first ${result.systemEntitiesSearchedChars} of ${result.text.length} characters only: the message ran out of its time budget.`,
+    );
   return lines;
 }
 

@@ -90,6 +90,8 @@ export abstract class SynthnluCommand<T> extends Command {
       return this.exit(error.exitCode);
     }
     if (error instanceof Errors.ExitError) throw error;
+    const badValue = badFlagValue(error, this.ctor.flags ?? {});
+    if (badValue) return this.catch(badValue);
     // oclif's own parse errors (unknown flag, missing argument, a flag value its parser refused) are usage
     // errors: exit 2. Anything else is a synthnlu bug: say so in one line, without a stack trace.
     const usage = isUsageError(error);
@@ -131,4 +133,41 @@ function isUsageError(error: Error): boolean {
     'ArgInvalidOptionError',
   ];
   return error instanceof Errors.CLIError && parseErrors.includes(error.constructor.name);
+}
+
+interface FlagBounds {
+  type?: string;
+  min?: number;
+  max?: number;
+}
+
+/** The allowed values of a numeric flag, in words: "an integer from 0 to 65535", "an integer of at least 1". */
+export function allowedRange(flag: FlagBounds): string {
+  const {min, max} = flag;
+  if (min !== undefined && max !== undefined) return `an integer from ${min} to ${max}`;
+  if (min !== undefined) return `an integer of at least ${min}`;
+  if (max !== undefined) return `an integer of at most ${max}`;
+  return 'an integer';
+}
+
+/**
+ * oclif reports a flag value its parser refused as "Parsing --seed \n\tExpected an integer but received: abc",
+ * and the line people see dropped the flag's name. This names the flag, its allowed range and the value given.
+ */
+function badFlagValue(error: Error, flags: Record<string, FlagBounds>): SynthnluError | undefined {
+  const parsed = /^Parsing --([\w-]+) \n\t([\s\S]*?)(?:\nSee more help with --help)?$/.exec(error.message);
+  if (!parsed) return undefined;
+  const [, name, detail] = parsed as unknown as [string, string, string];
+  const flag = flags[name] ?? {};
+  const integer = /^Expected an integer\b.*but received: ([\s\S]*)$/.exec(detail);
+  const plain = detail.replace(/^Error: /, '');
+  const message = integer
+    ? `--${name} must be ${allowedRange(flag)}, got "${integer[1]}"`
+    : plain.startsWith(`--${name}`)
+      ? plain
+      : `--${name}: ${plain}`;
+  return new SynthnluError('BAD_FLAG_VALUE', message, {
+    exitCode: ExitCode.badInput,
+    suggestion: `Give --${name} ${integer ? allowedRange(flag) : 'a valid value'}; see the command's --help.`,
+  });
 }

@@ -3,7 +3,7 @@ import {SynthnluCommand} from '../cli/base-command.js';
 import {recognizerFlags, recognizerOptions} from '../cli/recognizer-flags.js';
 import {describeRecognition} from '../bot/reply.js';
 import {readStdinLines} from '../io/stdin-lines.js';
-import {predictTexts} from '../recognizer/predict.js';
+import {loadPredictor, recogniseEach} from '../recognizer/predict.js';
 import type {SynthnluRecognizerResult} from '../recognizer/types.js';
 
 export type PredictResult = SynthnluRecognizerResult | {results: SynthnluRecognizerResult[]};
@@ -38,17 +38,25 @@ With --json, a single TEXT prints a Bot Framework RecognizerResult (text, intent
     const options = recognizerOptions(flags);
     const fromStdin = args.text === undefined;
     const texts = fromStdin ? await readStdinLines() : [args.text!];
-    const {results, warnings} = await predictTexts(
+    const {recognizer, warnings} = await loadPredictor(
       args.dataset,
       {texts, fromStdin},
       {...options, maxChars: flags['max-chars']},
     );
     this.printDiagnostics(warnings.filter((w) => w.severity !== 'info'));
-    for (const result of results) {
-      if (results.length > 1) this.log(`> ${result.text}`);
-      for (const line of describeRecognition(result)) this.log(line);
-      if (results.length > 1) this.log('');
-    }
-    return fromStdin ? {results} : results[0]!;
+    // Without --json each result is printed as soon as it is known (a long stdin streams, and stops when
+    // standard output closes); with --json they are collected into one document.
+    const json = this.jsonEnabled();
+    const results: SynthnluRecognizerResult[] = [];
+    await recogniseEach(recognizer, texts, (result) => {
+      if (json) results.push(result);
+      else {
+        const lines = describeRecognition(result);
+        process.stdout.write(
+          texts.length > 1 ? `> ${result.text}\n${lines.join('\n')}\n\n` : `${lines.join('\n')}\n`,
+        );
+      }
+    });
+    return fromStdin || !json ? {results} : results[0]!;
   }
 }

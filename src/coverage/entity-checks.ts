@@ -5,6 +5,7 @@
  * in others where the same text appears, spans that do not match their text, and one synonym mapped to two
  * values. Also builds the entity coverage table.
  */
+import {appendAll} from '../model/append.js';
 import type {Dataset, Entity, EntitySpan} from '../model/dataset.js';
 import {compileUserRegex, userRegexProblem} from '../model/user-regex.js';
 import {isSynthetic} from './evaluate.js';
@@ -95,14 +96,15 @@ export function checkEntities(dataset: Dataset): {findings: Finding[]; coverage:
       });
     }
     if (entity.kind === 'list')
-      findings.push(
-        ...checkListValues(entity, index, mentionedPhrases, hasWritten ? writtenPhrases : undefined),
+      appendAll(
+        findings,
+        checkListValues(entity, index, mentionedPhrases, hasWritten ? writtenPhrases : undefined),
       );
-    if (entity.kind === 'regex') findings.push(...checkRegexPatterns(entity, index, dataset));
+    if (entity.kind === 'regex') appendAll(findings, checkRegexPatterns(entity, index, dataset));
   });
   findings.push(...checkPhraseLists(dataset));
 
-  findings.push(...checkUnannotatedMentions(dataset, annotatedPhrases));
+  appendAll(findings, checkUnannotatedMentions(dataset, annotatedPhrases));
 
   const coverage: EntityCoverageRow[] = dataset.entities.map((entity) => {
     const row: EntityCoverageRow = {

@@ -2,6 +2,7 @@
  * `synthnlu coverage` core: runs the structure, entity and conflict checks, the classifier estimate, the
  * baseline comparison and the gates, and returns one CoverageReport. No I/O beyond what the caller passes in.
  */
+import {appendAll} from '../model/append.js';
 import type {PlatformLimits} from '../connector.js';
 import {countBySeverity, type Severity} from '../errors.js';
 import type {Dataset} from '../model/dataset.js';
@@ -106,7 +107,7 @@ export async function runCoverage(dataset: Dataset, options: CoverageOptions): P
     ),
   );
   const entities = time(timings, 'entities', () => checkEntities(dataset));
-  findings.push(...entities.findings);
+  appendAll(findings, entities.findings);
   const conflicts = time(timings, 'conflicts', () =>
     checkConflicts(dataset, {
       ...DEFAULT_CONFLICT_OPTIONS,
@@ -114,7 +115,7 @@ export async function runCoverage(dataset: Dataset, options: CoverageOptions): P
       confusableThreshold: options.confusableThreshold,
     }),
   );
-  findings.push(...conflicts.findings);
+  appendAll(findings, conflicts.findings);
 
   let model: ModelEstimate | undefined;
   if (options.model) {
@@ -131,9 +132,9 @@ export async function runCoverage(dataset: Dataset, options: CoverageOptions): P
         });
     timings.model = Math.round(performance.now() - started) / 1000;
     if (!options.estimate)
-      findings.push(...estimateBasisFindings(dataset, model, options.testSet !== undefined));
+      appendAll(findings, estimateBasisFindings(dataset, model, options.testSet !== undefined));
   }
-  if (model) findings.push(...modelFindings(model, {weakF1: 0.5, minConfusedCount: 2}));
+  if (model) appendAll(findings, modelFindings(model, {weakF1: 0.5, minConfusedCount: 2}));
 
   let baseline: CoverageReport['baseline'];
   if (options.baseline && model) {
@@ -144,7 +145,7 @@ export async function runCoverage(dataset: Dataset, options: CoverageOptions): P
       options.maxF1Drop,
     );
     baseline = compared.comparison;
-    findings.push(...compared.findings);
+    appendAll(findings, compared.findings);
   }
 
   const counts = countBySeverity(findings);

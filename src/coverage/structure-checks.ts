@@ -2,6 +2,7 @@
  * Structure checks: intents with too few or no examples, heavy class imbalance, and what a target platform
  * rejects (utterances over its length limit, intent and entity names it does not accept).
  */
+import {appendAll} from '../model/append.js';
 import type {PlatformLimits} from '../connector.js';
 import type {Dataset} from '../model/dataset.js';
 import {intentNames} from '../model/dataset.js';
@@ -84,7 +85,7 @@ export function checkStructure(dataset: Dataset, options: StructureOptions): Fin
     }
   }
 
-  if (limits) findings.push(...checkPlatformLimits(dataset, options.platform!.id, limits));
+  if (limits) appendAll(findings, checkPlatformLimits(dataset, options.platform!.id, limits));
   return findings;
 }
 

@@ -3,7 +3,7 @@ import {createWriteStream, type WriteStream} from 'node:fs';
 import {open, rename, rm} from 'node:fs/promises';
 import {basename, dirname, join} from 'node:path';
 import {finished} from 'node:stream/promises';
-import {ensureParentFolder} from './output-path.js';
+import {ensureParentFolder, removeCreatedFolders} from './output-path.js';
 import {trackTemporary, untrackTemporary} from './temporary-files.js';
 
 function temporaryPathFor(target: string): string {
@@ -14,8 +14,19 @@ function temporaryPathFor(target: string): string {
  * Writes a file so that readers never see it half-written: the data goes to a temporary file in the same
  * folder (same file system, so rename is atomic), is flushed to disk, then renamed over the target.
  */
+/**
+ * A write error names no path (ENOSPC comes from write(2), not open(2)): the file it was for is added, so the
+ * message says which output could not be written.
+ */
+function naming(error: unknown, target: string): unknown {
+  const system = error as {code?: unknown; path?: unknown};
+  if (error instanceof Error && typeof system.code === 'string' && system.path === undefined)
+    Object.assign(error, {path: target});
+  return error;
+}
+
 export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
-  await ensureParentFolder(target);
+  const created = await ensureParentFolder(target);
   const temporary = temporaryPathFor(target);
   trackTemporary(temporary);
   try {
@@ -29,7 +40,8 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
     await rename(temporary, target);
   } catch (error) {
     await rm(temporary, {force: true});
-    throw error;
+    await removeCreatedFolders(created);
+    throw naming(error, target);
   } finally {
     untrackTemporary(temporary);
   }
@@ -47,7 +59,7 @@ export interface AtomicWriter {
 }
 
 export async function openAtomicWriter(target: string): Promise<AtomicWriter> {
-  await ensureParentFolder(target);
+  const created = await ensureParentFolder(target);
   const temporary = temporaryPathFor(target);
   trackTemporary(temporary);
   // A buffer of a few chunks: with the default 16 KB every 64 KB chunk waited for the disk, and the generator
@@ -57,6 +69,7 @@ export async function openAtomicWriter(target: string): Promise<AtomicWriter> {
   const discard = async () => {
     stream.destroy();
     await rm(temporary, {force: true});
+    await removeCreatedFolders(created);
     untrackTemporary(temporary);
   };
   return {
@@ -64,7 +77,7 @@ export async function openAtomicWriter(target: string): Promise<AtomicWriter> {
     async write(chunk: string) {
       if (!stream.write(chunk)) {
         await new Promise<void>((resolve, reject) => {
-          const onError = (error: Error) => reject(error);
+          const onError = (error: Error) => reject(naming(error, target));
           stream.once('error', onError);
           stream.once('drain', () => {
             stream.off('error', onError);
@@ -84,7 +97,7 @@ export async function openAtomicWriter(target: string): Promise<AtomicWriter> {
       } catch (error) {
         // A failed rename (the target became a folder, the disk filled up) must not leave the temporary file.
         await discard();
-        throw error;
+        throw naming(error, target);
       }
     },
     async abort() {

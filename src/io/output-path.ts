@@ -7,7 +7,7 @@
  * - folders, devices, pipes and paths under /proc, /sys or /dev are never written to, and every parent must
  *   be a real folder (Node's recursive mkdir spins forever under /proc).
  */
-import {open, mkdir, realpath, stat} from 'node:fs/promises';
+import {open, mkdir, realpath, rmdir, stat} from 'node:fs/promises';
 import type {Stats} from 'node:fs';
 import {dirname, resolve} from 'node:path';
 import {SynthnluError} from '../errors.js';
@@ -81,16 +81,26 @@ async function existingAncestor(target: string): Promise<{folder: string; missin
 }
 
 /** Creates the missing parent folders of `target`, one level at a time, after checking they can be. */
-export async function ensureParentFolder(target: string): Promise<void> {
+/** Creates the missing folders above `target` and returns them (outermost first), for removeCreatedFolders. */
+export async function ensureParentFolder(target: string): Promise<string[]> {
   const {missing} = await existingAncestor(target);
+  const created: string[] = [];
   for (const folder of missing) {
     try {
       await mkdir(folder);
+      created.push(folder);
     } catch (error) {
       if (errnoOf(error) === 'EEXIST' && (await statOrUndefined(folder))?.isDirectory()) continue;
+      await removeCreatedFolders(created);
       throw mapped(error, folder);
     }
   }
+  return created;
+}
+
+/** After a failed write: removes the folders ensureParentFolder created, innermost first, if still empty. */
+export async function removeCreatedFolders(created: readonly string[]): Promise<void> {
+  for (const folder of [...created].reverse()) await rmdir(folder).catch(() => undefined);
 }
 
 /** Whether the file starts like something synthnlu writes and a re-run regenerates. */

@@ -13,7 +13,7 @@ import {
   type RetryDecision,
   type RetryPolicy,
 } from '../remote/retry.js';
-import {Secrets} from '../remote/secrets.js';
+import {Secrets, truncateRedacted} from '../remote/secrets.js';
 import type {ProviderSettings} from './settings.js';
 
 export interface ChatMessage {
@@ -116,7 +116,10 @@ export class ChatClient {
           throw new ChatTransportError(error);
         }
         if (response.status < 200 || response.status >= 300) throw new ChatStatusError(response);
-        return parseCompletion(response.data);
+        // A model (or a proxy) can echo the request headers: the answer never carries the key onward, into
+        // the cache, the dataset or a message.
+        const answer = parseCompletion(response.data);
+        return {...answer, content: this.#secrets.redact(answer.content)};
       },
       (error) => this.#classify(error),
       (error, delay, attempt) => {
@@ -139,8 +142,9 @@ export class ChatClient {
         Number.isFinite(ms) && ms >= 0 ? ms : parseRetryAfter(headers['retry-after'], this.policy.now());
       return retryAfterMs === undefined ? {retry: true} : {retry: true, retryAfterMs};
     }
-    // Timeouts, resets, refused connections: the server may be starting or overloaded.
-    if (error instanceof ChatTransportError) return {retry: true};
+    // Timeouts, resets, refused connections: the server may be starting or overloaded. An oversize answer
+    // would only come again.
+    if (error instanceof ChatTransportError) return {retry: !error.tooLarge};
     return {retry: false};
   }
 
@@ -148,7 +152,7 @@ export class ChatClient {
     const where = this.endpoint;
     const redact = (text: string) => this.#secrets.redact(text);
     if (error instanceof ChatStatusError) {
-      const detail = redact(bodySummary(error.response.data));
+      const detail = bodySummary(error.response.data, redact);
       const suffix = detail ? `: ${detail}` : '';
       if (error.status === 401 || error.status === 403)
         return new SynthnluError('LLM_AUTH', `${where} refused the API key (${error.status})${suffix}`, {
@@ -179,6 +183,16 @@ export class ChatClient {
         exitCode: ExitCode.failedCheck,
         suggestion: 'Check that the base URL points at an OpenAI-compatible chat-completions API.',
       });
+    if (error instanceof ChatTransportError && error.tooLarge)
+      return new SynthnluError(
+        'LLM_RESPONSE_TOO_LARGE',
+        redact(`${where} sent an answer over the ${this.policy.maxResponseBytes}-byte limit`),
+        {
+          exitCode: ExitCode.failedCheck,
+          suggestion:
+            'Check the base URL: a chat completion is a few kilobytes; lower max_tokens if it is genuine.',
+        },
+      );
     return new SynthnluError('LLM_UNREACHABLE', redact(`cannot reach ${where}: ${describe(error)}`), {
       exitCode: ExitCode.failedCheck,
       suggestion:
@@ -222,10 +236,13 @@ class ChatStatusError extends Error {
 
 /** No response: refused, reset, timed out. Keeps no reference to the request (its headers hold the key). */
 class ChatTransportError extends Error {
+  /** The answer was refused for passing the response size limit. */
+  readonly tooLarge: boolean;
   constructor(cause: unknown) {
     const code = (cause as {code?: string}).code;
     const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || code === 'ERR_CANCELED';
     super(timedOut ? 'no answer before the request timeout' : (code ?? 'network error'));
+    this.tooLarge = /maxContentLength/.test((cause as Error).message ?? '');
   }
 }
 
@@ -235,14 +252,16 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function bodySummary(data: unknown): string {
+/** The error a body carries, redacted before it is cut (a key cut in half would leak its first characters). */
+function bodySummary(data: unknown, redact: (text: string) => string): string {
   if (typeof data !== 'string' || data === '') return '';
+  let text = data;
   try {
     const error = (JSON.parse(data) as {error?: {message?: string; code?: string} | string}).error;
-    if (typeof error === 'string') return error;
-    if (error?.message) return `${error.code ? `${error.code}: ` : ''}${error.message}`;
+    if (typeof error === 'string') text = error;
+    else if (error?.message) text = `${error.code ? `${error.code}: ` : ''}${error.message}`;
   } catch {
     // Not JSON: show the start of the text.
   }
-  return data.length > 300 ? `${data.slice(0, 300)}…` : data;
+  return truncateRedacted(redact(text));
 }

@@ -1,3 +1,4 @@
+import {appendAll} from '../model/append.js';
 import {ExitCode, failOnErrors, SynthnluError, type Diagnostic} from '../errors.js';
 import {formatBytes, maxInputBytes} from '../io/input-limits.js';
 import {readTextFile} from '../io/read-text.js';
@@ -129,7 +130,7 @@ export async function inspectSpecText(text: string, file: string): Promise<Inspe
   }
   const spec = parsed.value as Spec;
   const ruleFindings = checkSpec(spec, {file, ...(parsed.locate ? {locate: parsed.locate} : {})});
-  diagnostics.push(...ruleFindings);
+  appendAll(diagnostics, ruleFindings);
   // A template that does not parse is a syntax error (bad input), not a broken rule.
   const templatesParse = !ruleFindings.some((d) => d.code === 'TEMPLATE_SYNTAX');
   return {kind: 'spec', file, value: spec, diagnostics, wellFormed: templatesParse};
@@ -231,7 +232,7 @@ export function inspectDatasetJsonl(text: string, file: string): Inspection<Data
   // Lines alone may name their intents and entities; a header that declares them is the list to keep to, so an
   // utterance of an intent or entity it does not declare is an error (a typo would otherwise add an intent).
   if (!header) declareImplied(dataset);
-  diagnostics.push(...checkDataset(dataset, {file, utterancePath: (i) => ({path: [], line: lineOf[i]})}));
+  appendAll(diagnostics, checkDataset(dataset, {file, utterancePath: (i) => ({path: [], line: lineOf[i]})}));
   return {kind: 'dataset', file, value: dataset, diagnostics, wellFormed: true};
 }
 

@@ -13,8 +13,10 @@ import {
   SystemEntityExtractor,
   isSupportedSystemType,
   type SystemEntityBinding,
+  type SystemEntitySearch,
   type SystemType,
 } from './system-entities.js';
+import {DEFAULT_MESSAGE_BUDGET_MS} from './limits.js';
 import type {EntityMatch, SynthnluRecognizerResult} from './types.js';
 
 export const DEFAULT_CONFIDENCE_THRESHOLD = 0.5;
@@ -28,6 +30,11 @@ export interface LocalRecognizerOptions {
    * for number, ordinal, percentage, datetime, email and url.
    */
   defaultSystemTypes?: readonly SystemType[];
+  /**
+   * Milliseconds one message may spend on system entities (default DEFAULT_MESSAGE_BUDGET_MS); past it the
+   * rest of the message is not searched and the result says so (`systemEntitiesSearchedChars`).
+   */
+  budgetMs?: number;
 }
 
 /** Other names platforms use for the same system types. */
@@ -91,7 +98,19 @@ export class EntityExtractor {
 
   /** Entity mentions of every kind, unmerged (a six-digit order id is also a number, as on LUIS). */
   match(text: string): EntityMatch[] {
-    return [...this.lists.match(text), ...this.regexes.match(text), ...this.system.match(text)];
+    return this.search(text).matches;
+  }
+
+  /**
+   * The same, with a deadline (a performance.now() time) for the system entities, the one slow part; lists and
+   * regexes are linear and always searched whole. `searchedChars` says how far the system entities got.
+   */
+  search(text: string, deadline = Infinity): SystemEntitySearch {
+    const system = this.system.match(text, deadline);
+    return {
+      matches: [...this.lists.match(text), ...this.regexes.match(text), ...system.matches],
+      searchedChars: system.searchedChars,
+    };
   }
 }
 
@@ -102,6 +121,7 @@ export class LocalRecognizer {
     readonly classifier: IntentClassifier,
     readonly entities: EntityExtractor,
     threshold: number,
+    readonly budgetMs: number,
   ) {
     this.threshold = threshold;
   }
@@ -116,21 +136,29 @@ export class LocalRecognizer {
     options: LocalRecognizerOptions = {},
   ): Promise<LocalRecognizer> {
     const entities = await EntityExtractor.create(dataset, options);
-    return new LocalRecognizer(classifier, entities, options.threshold ?? DEFAULT_CONFIDENCE_THRESHOLD);
+    return new LocalRecognizer(
+      classifier,
+      entities,
+      options.threshold ?? DEFAULT_CONFIDENCE_THRESHOLD,
+      options.budgetMs ?? DEFAULT_MESSAGE_BUDGET_MS,
+    );
   }
 
   recognize(text: string): SynthnluRecognizerResult {
+    const deadline = performance.now() + this.budgetMs;
     const prediction = this.classifier.predict(text);
     const intents: Record<string, {score: number}> = {};
     for (const {intent, score} of prediction.scores) intents[intent] = {score};
+    const {matches, searchedChars} = this.entities.search(text, deadline);
     return {
       text,
       intents,
-      entities: toRecognizerEntities(this.entities.match(text)),
+      entities: toRecognizerEntities(matches),
       topIntent: prediction.intent,
       topScore: prediction.score,
       belowThreshold: prediction.score < this.threshold,
       threshold: this.threshold,
+      ...(searchedChars < text.length ? {systemEntitiesSearchedChars: searchedChars} : {}),
     };
   }
 }

@@ -1,6 +1,7 @@
 /** `predict` without the command: check the texts, load or train the recognizer, recognise each text. */
 import {ExitCode, SynthnluError, type Diagnostic} from '../errors.js';
 import {loadLocalRecognizer, type CreateRecognizerOptions} from './index.js';
+import type {LocalRecognizer} from './local-recognizer.js';
 import type {SynthnluRecognizerResult} from './types.js';
 
 export interface PredictTexts {
@@ -9,12 +10,12 @@ export interface PredictTexts {
   fromStdin: boolean;
 }
 
-export async function predictTexts(
+/** Checks every text (before the possibly slow training), then loads or trains the recognizer. */
+export async function loadPredictor(
   dataset: string,
   {texts, fromStdin}: PredictTexts,
   options: CreateRecognizerOptions & {maxChars: number},
-): Promise<{results: SynthnluRecognizerResult[]; warnings: Diagnostic[]}> {
-  // Before the (possibly slow) training.
+): Promise<{recognizer: LocalRecognizer; warnings: Diagnostic[]}> {
   if (texts.length === 0)
     throw new SynthnluError('PREDICT_NO_TEXT', 'No text to recognise.', {
       exitCode: ExitCode.badInput,
@@ -28,6 +29,20 @@ export async function predictTexts(
         {suggestion: 'Send shorter messages, or raise the limit with --max-chars.'},
       );
   });
-  const {recognizer, warnings} = await loadLocalRecognizer(dataset, options);
-  return {results: texts.map((text) => recognizer.recognize(text)), warnings};
+  return loadLocalRecognizer(dataset, options);
+}
+
+/**
+ * Recognises the texts one after another, handing each result to `each`. Every few texts it lets the event loop
+ * run, so a closed standard output (EPIPE: `| head -1`) is noticed and the process stops instead of working on.
+ */
+export async function recogniseEach(
+  recognizer: LocalRecognizer,
+  texts: readonly string[],
+  each: (result: SynthnluRecognizerResult) => void,
+): Promise<void> {
+  for (let i = 0; i < texts.length; i++) {
+    each(recognizer.recognize(texts[i]!));
+    if (i % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
+  }
 }

@@ -4,6 +4,7 @@
  * already installed with botbuilder-dialogs). Its packages take a moment to load and their models a moment to
  * build, so both happen once, lazily, and only for the types a recognizer uses.
  */
+import {recognizerChunks, type Chunk} from './chunks.js';
 import type {EntityMatch} from './types.js';
 
 /** System types this extractor understands, by the dataset's canonical prebuilt names. */
@@ -78,6 +79,8 @@ const FAMILY_OF: Record<SystemType, ModelFamily> = {
 };
 
 const CULTURE = 'en-us';
+/** Pieces of text whose Recognizers-Text results are remembered (oldest forgotten first). */
+const MEMO_LIMIT = 10_000;
 const models = new Map<ModelFamily, Promise<Model>>();
 
 async function loadModel(family: ModelFamily): Promise<Model> {
@@ -114,9 +117,25 @@ async function loadModel(family: ModelFamily): Promise<Model> {
   }
 }
 
+/**
+ * A model's first parse compiles most of its regexes (about a second for dates); done here, at load time, so
+ * that the first message's time budget is spent on the message.
+ */
+const WARM_UP = 'on the 1st of May 2024 at 3:30pm for 2 hours, 5 kg, $10, 20%, 30°C, a@b.com, http://x.io';
+
+async function loadWarmModel(family: ModelFamily): Promise<Model> {
+  const model = await loadModel(family);
+  try {
+    model.parse(WARM_UP);
+  } catch {
+    // The warm-up only saves time later.
+  }
+  return model;
+}
+
 function modelFor(family: ModelFamily): Promise<Model> {
   let model = models.get(family);
-  if (!model) models.set(family, (model = loadModel(family)));
+  if (!model) models.set(family, (model = loadWarmModel(family)));
   return model;
 }
 
@@ -194,37 +213,72 @@ export class SystemEntityExtractor {
     return new SystemEntityExtractor(families, namesByType);
   }
 
-  match(text: string): EntityMatch[] {
+  /**
+   * The system entities in `text`, found piece by piece (see chunks.ts) so the time is linear in the length.
+   * Past `deadline` (a performance.now() time) the remaining pieces are skipped and `searchedChars` says how far
+   * the search got, so one hostile message cannot hold up the next.
+   */
+  match(text: string, deadline = Infinity): SystemEntitySearch {
     const matches: EntityMatch[] = [];
-    for (const [family, model] of this.families) {
-      let results: ModelResult[];
-      try {
-        results = model.parse(text);
-      } catch {
-        // Recognizers-Text throws on a few odd inputs; a missed system entity must not fail recognition.
-        continue;
-      }
-      for (const result of results) {
-        const type = systemTypeOf(family, result.typeName);
-        const names =
-          this.namesByType.get(type) ??
-          (family === 'datetime' ? this.namesByType.get('datetime') : undefined) ??
-          [];
-        const end = result.end + 1;
-        for (const entity of names)
-          matches.push({
-            entity,
-            start: result.start,
-            end,
-            text: text.slice(result.start, end),
-            value: valueOf(family, result),
-            kind: 'prebuilt',
-            ...(result.resolution ? {resolution: result.resolution} : {}),
-          });
-      }
+    if (this.families.length === 0) return {matches, searchedChars: text.length};
+    for (const chunk of recognizerChunks(text)) {
+      if (performance.now() > deadline) return {matches, searchedChars: chunk.start};
+      for (const [family, model] of this.families) this.#matchChunk(family, model, text, chunk, matches);
     }
-    return matches;
+    return {matches, searchedChars: text.length};
   }
+
+  /**
+   * Recognizers-Text's results per piece of text and model family. Its models take milliseconds per sentence
+   * (they build regexes on every call), and the texts a bot or `predict` sees repeat often, so the last
+   * MEMO_LIMIT pieces are remembered; the results depend on nothing but the piece's text.
+   */
+  readonly #memo = new Map<string, ModelResult[]>();
+
+  #parse(family: ModelFamily, model: Model, text: string): ModelResult[] {
+    const key = `${family}\u0000${text}`;
+    let results = this.#memo.get(key);
+    if (results) return results;
+    try {
+      results = model.parse(text);
+    } catch {
+      // Recognizers-Text throws on a few odd inputs; a missed system entity must not fail recognition.
+      results = [];
+    }
+    if (this.#memo.size >= MEMO_LIMIT) this.#memo.delete(this.#memo.keys().next().value!);
+    this.#memo.set(key, results);
+    return results;
+  }
+
+  #matchChunk(family: ModelFamily, model: Model, text: string, chunk: Chunk, matches: EntityMatch[]): void {
+    const results = this.#parse(family, model, chunk.text);
+    for (const result of results) {
+      const type = systemTypeOf(family, result.typeName);
+      const names =
+        this.namesByType.get(type) ??
+        (family === 'datetime' ? this.namesByType.get('datetime') : undefined) ??
+        [];
+      const start = chunk.start + result.start;
+      const end = chunk.start + result.end + 1;
+      for (const entity of names)
+        matches.push({
+          entity,
+          start,
+          end,
+          text: text.slice(start, end),
+          value: valueOf(family, result),
+          kind: 'prebuilt',
+          ...(result.resolution ? {resolution: result.resolution} : {}),
+        });
+    }
+  }
+}
+
+/** What a search for system entities found, and how much of the text it covered before its deadline. */
+export interface SystemEntitySearch {
+  matches: EntityMatch[];
+  /** The text was searched up to here (its length when the search finished in time). */
+  searchedChars: number;
 }
 
 export function isSupportedSystemType(type: string): type is SystemType {

@@ -25,6 +25,11 @@ export interface SynthnluRecognizerResult {
   topScore: number;
   belowThreshold: boolean;
   threshold: number;
+  /**
+   * Set when the per-message time budget ran out before the whole text was searched for system entities:
+   * the text was searched up to this offset (intents, list and regex entities always cover all of it).
+   */
+  systemEntitiesSearchedChars?: number;
 }
 
 /** One entity mention found in a text. */

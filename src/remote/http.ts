@@ -6,6 +6,7 @@
 import axios, {type AxiosInstance, type AxiosRequestConfig, type AxiosResponse} from 'axios';
 import {ExitCode, SynthnluError} from '../errors.js';
 import {parseRetryAfter, retryPolicy, withRetries, type RetryDecision, type RetryPolicy} from './retry.js';
+import {truncateRedacted} from './secrets.js';
 import type {SecretRegistry} from './types.js';
 
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
@@ -69,16 +70,24 @@ export class HttpClient {
       async () => {
         this.requests++;
         let response: AxiosResponse<T>;
+        // An ordinary request never outlives the total retry budget (a hanging server is given up on in time).
+        const left = this.policy.totalTimeoutMs - (this.policy.now() - started);
+        const timeout = config.timeout ?? Math.max(1, Math.min(this.policy.requestTimeoutMs, left));
+        // A deadline for the whole response: axios's own timeout only notices a silent socket, and a server
+        // that trickles its answer a byte at a time would hold the request open for ever.
+        const deadline = new AbortController();
+        const timer = setTimeout(() => deadline.abort(), timeout);
         try {
-          // An ordinary request never outlives the total retry budget (a hanging server is given up on in time).
-          const left = this.policy.totalTimeoutMs - (this.policy.now() - started);
           response = await this.#axios.request<T>({
             ...config,
-            timeout: config.timeout ?? Math.max(1, Math.min(this.policy.requestTimeoutMs, left)),
+            timeout,
+            signal: deadline.signal,
             params: {...this.defaultParams, ...config.params},
           });
         } catch (error) {
-          throw new TransportError(label, error);
+          throw new TransportError(label, deadline.signal.aborted ? {code: 'ETIMEDOUT'} : error);
+        } finally {
+          clearTimeout(timer);
         }
         if (response.status >= 200 && response.status < 300) return response;
         throw new HttpStatusError(label, response);
@@ -107,7 +116,7 @@ export class HttpClient {
   #toSynthnluError(error: unknown): SynthnluError {
     const {platform, authHint, secrets} = this.#options;
     if (error instanceof HttpStatusError) {
-      const detail = secrets.redact(bodySummary(error.response.data));
+      const detail = bodySummary(error.response.data, (text) => secrets.redact(text));
       if (error.status === 401 || error.status === 403)
         return new SynthnluError(
           'REMOTE_AUTH',
@@ -157,11 +166,15 @@ export class HttpClient {
         },
       );
     if (error instanceof TransportError && (error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT'))
-      return new SynthnluError('REMOTE_TIMEOUT', secrets.redact(`${platform}: ${error.label} timed out`), {
-        exitCode: ExitCode.failedCheck,
-        suggestion:
-          'The platform did not answer in time; raise --request-timeout or --max-retry-time, or try later.',
-      });
+      return new SynthnluError(
+        'REMOTE_TIMEOUT',
+        secrets.redact(`${platform}: ${error.label} at ${this.#options.baseURL} timed out`),
+        {
+          exitCode: ExitCode.failedCheck,
+          suggestion:
+            'The platform did not answer in time; raise --request-timeout or --max-retry-time, or try later.',
+        },
+      );
     if (error instanceof TransportError && error.code === 'ECONNREFUSED')
       return new SynthnluError(
         'REMOTE_UNREACHABLE',
@@ -209,11 +222,12 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function bodySummary(data: unknown): string {
+/** The error a body carries, redacted before it is cut (a key cut in half would leak its first characters). */
+function bodySummary(data: unknown, redact: (text: string) => string): string {
   if (data === undefined || data === null || data === '') return '';
   if (typeof (data as {pipe?: unknown}).pipe === 'function') return ''; // a streamed body: not read
   const error = (data as {error?: {message?: string; code?: string}}).error;
-  if (error?.message) return `${error.code ? `${error.code}: ` : ''}${error.message}`;
-  const text = typeof data === 'string' ? data : JSON.stringify(data);
-  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+  if (error?.message)
+    return truncateRedacted(redact(`${error.code ? `${error.code}: ` : ''}${error.message}`));
+  return truncateRedacted(redact(typeof data === 'string' ? data : JSON.stringify(data)));
 }

@@ -5,6 +5,7 @@
 import {ExitCode, SynthnluError} from '../errors.js';
 import type {Dataset} from '../model/dataset.js';
 import {registry} from '../registry.js';
+import {scrubBackupFile} from './backup-file.js';
 import {computePlan} from './plan.js';
 import type {ItemResult, ProgressReporter, PushPlan, RemoteConnector, RemoteOptions} from './types.js';
 
@@ -64,6 +65,7 @@ export async function pushDataset(
       // The backup comes before the first write, always; a prune without one would lose data irrecoverably.
       const backup = await session.backup(options.backupDir);
       if (backup) {
+        await scrubBackupFile(backup, remoteOptions.secrets);
         result.backup = backup;
         options.note(`Backup of the current ${connector.id} state: ${backup}`);
       } else if (plan.intents.delete.length + plan.entityTypes.delete.length > 0)

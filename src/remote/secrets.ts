@@ -4,26 +4,62 @@ import type {SecretRegistry} from './types.js';
 const MARK = '[REDACTED]';
 
 /**
- * The forms a secret takes on its way out: as is, URL-encoded (a server echoing a path or query), form-encoded,
- * JSON-escaped (a key with `"` or `\` inside --json output, or URL-encoded then JSON-escaped), and base64 /
- * base64url (Basic auth headers, tokens embedded in other tokens).
+ * The forms a secret takes on its way out: as is, URL-encoded once or twice (a server echoing a path or query,
+ * a proxy encoding it again), form-encoded, JSON-escaped (a key with `"` or `\` inside --json output, or
+ * URL-encoded then JSON-escaped, or every character as \uXXXX), base64 / base64url (Basic auth headers, tokens
+ * embedded in other tokens) and hex. Matched without regard to case (%2f = %2F, hex in either case).
  */
 export function secretEncodings(secret: string): string[] {
   const json = (text: string) => JSON.stringify(text).slice(1, -1);
   const url = encodeURIComponent(secret);
-  const forms = [
-    secret,
+  const bytes = Buffer.from(secret, 'utf8');
+  const base64 = bytes.toString('base64');
+  const derived = [
     url,
     url.replace(/%20/g, '+'),
+    encodeURIComponent(url),
     encodeURI(secret),
     json(secret),
     json(url),
-    Buffer.from(secret, 'utf8').toString('base64'),
-    Buffer.from(secret, 'utf8').toString('base64').replace(/=+$/, ''),
-    Buffer.from(secret, 'utf8').toString('base64url'),
+    secret
+      .split('')
+      .map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+      .join(''),
+    base64,
+    base64.replace(/=+$/, ''),
+    bytes.toString('base64url'),
+    bytes.toString('hex'),
   ];
+  // The secret itself always; an encoding only when long enough not to scrub ordinary text.
+  const forms = [secret, ...derived.filter((form) => form.length >= 4)];
   // Longest first, so a longer encoding is replaced before a shorter form inside it.
-  return [...new Set(forms)].filter((form) => form.length >= 6).sort((a, b) => b.length - a.length);
+  return [...new Set(forms)].sort((a, b) => b.length - a.length);
+}
+
+/** How much of a secret, cut at the end of a message (or at its start), still counts as the secret. */
+const MIN_PARTIAL = 8;
+
+/**
+ * The starts of a secret, as a message cut in the middle of it leaves them (at the very end, or before an
+ * ellipsis), and its ends, as a message that starts in the middle of it leaves them.
+ */
+function partialForms(secret: string): {prefixes: string[]; suffixes: string[]} {
+  const prefixes: string[] = [];
+  const suffixes: string[] = [];
+  for (let length = secret.length - 1; length >= MIN_PARTIAL; length--) {
+    prefixes.push(secret.slice(0, length));
+    suffixes.push(secret.slice(secret.length - length));
+  }
+  return {prefixes, suffixes};
+}
+
+/** Cuts redacted text to `limit` characters, never inside a redaction mark. */
+export function truncateRedacted(text: string, limit = 300): string {
+  if (text.length <= limit) return text;
+  let cut = limit;
+  const mark = text.lastIndexOf('[REDACTED', cut);
+  if (mark !== -1 && text.indexOf(']', mark) >= cut) cut = mark;
+  return `${text.slice(0, cut)}…`;
 }
 
 function escapeRegExp(text: string): string {
@@ -38,11 +74,14 @@ export class Secrets implements SecretRegistry {
   readonly #values = new Set<string>();
   #pattern: RegExp | undefined;
 
+  #partial: RegExp | undefined;
+
   add(secret: string | undefined): void {
-    // Very short values would scrub ordinary words; real keys and tokens are far longer.
-    if (!secret || secret.length < 6 || this.#values.has(secret)) return;
+    // A key of any length is a key (a 5-character one too); only blank values are not secrets.
+    if (!secret || secret.trim() === '' || this.#values.has(secret)) return;
     this.#values.add(secret);
     this.#pattern = undefined;
+    this.#partial = undefined;
   }
 
   redact(text: string): string {
@@ -57,6 +96,10 @@ export class Secrets implements SecretRegistry {
         'gi',
       );
       text = text.replace(this.#pattern, MARK);
+      // What is left of a secret that someone else cut: its start at the end of the text (or before an
+      // ellipsis), its end at the start of the text.
+      this.#partial ??= this.#partialPattern();
+      if (this.#partial) text = text.replace(this.#partial, MARK);
     }
     // Belt and braces for material we never registered: PEM private keys and bearer tokens.
     return text
@@ -66,6 +109,26 @@ export class Secrets implements SecretRegistry {
       )
       .replace(/(-----BEGIN [A-Z ]*PRIVATE KEY-----)(\\n|[^-])+/g, '[REDACTED PRIVATE KEY]')
       .replace(/(Bearer\s+)[\w.~+/=-]{8,}/gi, `$1${MARK}`);
+  }
+
+  #partialPattern(): RegExp | undefined {
+    const prefixes: string[] = [];
+    const suffixes: string[] = [];
+    for (const secret of this.#values) {
+      const forms = partialForms(secret);
+      prefixes.push(...forms.prefixes);
+      suffixes.push(...forms.suffixes);
+    }
+    if (prefixes.length === 0) return undefined;
+    const alternatives = (list: string[]) =>
+      list
+        .sort((a, b) => b.length - a.length)
+        .map(escapeRegExp)
+        .join('|');
+    return new RegExp(
+      `(?:${alternatives(prefixes)})(?=(?:…|\\.\\.\\.)?["'\\s]*$)|^(?:${alternatives(suffixes)})`,
+      'g',
+    );
   }
 
   /** Redacts every string inside a JSON-like value. */
