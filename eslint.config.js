@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import {connectorBoundaries} from './eslint/connector-boundaries.js';
 
 export default tseslint.config(
-  {ignores: ['dist/', 'node_modules/', 'out/', 'coverage/', '**/generated/']},
+  {ignores: ['dist/', 'node_modules/', 'out/', 'coverage/', '**/generated/', '.synthnlu/']},
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
