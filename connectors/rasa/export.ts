@@ -12,6 +12,9 @@ import type {RasaEntityAnnotation} from './training-data.js';
 import type {RasaDomain} from './generated/rasa-domain.js';
 
 export const RASA_VERSION = '3.1';
+/** The first line of every file synthnlu writes for Rasa: how the next run knows it may replace it. */
+const RASA_HEADER =
+  '# Written by synthnlu. Rasa training data (https://rasa.com/docs/rasa/training-data-format)\n';
 
 /** `domain` adds a domain.yml fragment beside nlu.yml. */
 export type RasaExportOptions = ExportOptions;
@@ -174,7 +177,7 @@ export function exportRasa(
   context: ConnectorContext,
   options: RasaExportOptions,
 ): OutputFile[] {
-  const out: string[] = [`version: "${RASA_VERSION}"\n\nnlu:\n`];
+  const out: string[] = [`${RASA_HEADER}version: "${RASA_VERSION}"\n\nnlu:\n`];
   const names = intentNames(dataset);
   const declared = new Map(dataset.intents.map((i) => [i.name, i]));
   const byIntent = new Map<string, Utterance[]>(names.map((n) => [n, []]));
@@ -261,7 +264,12 @@ export function domainFile(dataset: Dataset, intents: string[]): OutputFile {
     };
   });
   const domain: RasaDomain = {version: RASA_VERSION, intents, entities};
-  return {path: 'domain.yml', content: stringify(domain), json: domain, schema: 'rasa-domain.schema.json'};
+  return {
+    path: 'domain.yml',
+    content: `${RASA_HEADER}${stringify(domain)}`,
+    json: domain,
+    schema: 'rasa-domain.schema.json',
+  };
 }
 
 /**
