@@ -182,9 +182,16 @@ export function exportRasa(
   const declared = new Map(dataset.intents.map((i) => [i.name, i]));
   const byIntent = new Map<string, Utterance[]>(names.map((n) => [n, []]));
   const rewritten: string[] = [];
+  const empty: string[] = [];
   for (const u of dataset.utterances) byIntent.get(u.intent)!.push(u);
   for (const name of names) {
     const utterances = byIntent.get(name)!;
+    if (!utterances.some((u) => u.text.trim().length > 0)) {
+      // Rasa trains nothing from an intent without examples (a Dialogflow agent's Default Welcome and
+      // Fallback intents have none): an `examples: ""` block would only disagree with the counts.
+      empty.push(name);
+      continue;
+    }
     const intentMeta = (declared.get(name)?.metadata?.rasa as {metadata?: unknown} | undefined)?.metadata;
     let text = `- intent: ${scalar(name)}\n`;
     if (intentMeta !== undefined) text += `  metadata:\n${indent(stringify(intentMeta), '    ')}\n`;
@@ -210,6 +217,17 @@ export function exportRasa(
     out.push(text);
   }
 
+  if (empty.length > 0) {
+    context.warn({
+      // Said once in the export's summary ("left out … without examples"); kept in --json.
+      severity: 'info',
+      code: 'RASA_EMPTY_INTENTS_LEFT_OUT',
+      message: `rasa trains no intent without examples: ${empty.length} intent${empty.length === 1 ? '' : 's'} with none ${empty.length === 1 ? 'is' : 'are'} not written to nlu.yml: ${empty.map((n) => `"${n}"`).join(', ')}`,
+      suggestion: options.domain
+        ? 'They stay in domain.yml; add examples to train them.'
+        : 'Add examples to train them (with --domain they are still declared in domain.yml).',
+    });
+  }
   if (rewritten.length > 0) {
     context.warn({
       code: 'RASA_BRACKETS_REWRITTEN',

@@ -1,3 +1,4 @@
+import {countOf} from '../report/count.js';
 import {Args} from '@oclif/core';
 import {SynthnluCommand} from '../cli/base-command.js';
 import {summarizeCounts} from '../cli/report.js';
@@ -53,7 +54,7 @@ Exit codes: 0 valid (warnings allowed), 1 the file breaks a rule (duplicate name
       this.failWith(result, ExitCode.failedCheck, `${args.file}: ${summarizeCounts(inspection.diagnostics)}`);
     const s = result.summary;
     this.log(
-      `${args.file}: valid ${inspection.kind}${s ? ` (${s.intents} intents, ${s.entities} entities, ${s.utterances} ${inspection.kind === 'spec' ? 'examples' : 'utterances'})` : ''}; ${summarizeCounts(inspection.diagnostics)}`,
+      `${args.file}: valid ${inspection.kind}${s ? ` (${countOf(s.intents, 'intent')}, ${countOf(s.entities, 'entity', 'entities')}, ${countOf(s.utterances, inspection.kind === 'spec' ? 'example' : 'utterance')})` : ''}; ${summarizeCounts(inspection.diagnostics)}`,
     );
     return result;
   }
