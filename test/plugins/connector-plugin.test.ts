@@ -72,7 +72,8 @@ describe('a connector from an oclif plugin, in the built CLI', () => {
     expect(runCli(['export', '--help'], {env}).stdout).toMatch(/rasa\|simple-nlu/);
     const typo = runCli(['export', dataset, '--to', 'simple-nl', '--out', join(work, 'x.json')], {env});
     expect(typo.status).toBe(2);
-    expect(typo.stderr).toMatch(/Expected --to=simple-nl to be one of: .*rasa, simple-nlu/);
+    expect(typo.stderr).toMatch(/--to "simple-nl" is not one of: .*rasa, simple-nlu/);
+    expect(typo.stderr).toContain('Did you mean --to simple-nlu?');
   });
 
   it('without the plugin, the format is unknown', () => {
@@ -81,7 +82,7 @@ describe('a connector from an oclif plugin, in the built CLI', () => {
     });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(
-      /Expected --to=simple-nlu to be one of: dialogflow, dialogflow-cx, luis, lu, clu, rasa\n/,
+      /--to "simple-nlu" is not one of: dialogflow, dialogflow-cx, luis, lu, clu, rasa\n/,
     );
   });
 
