@@ -84,6 +84,11 @@ export interface OutputFile {
 
 export interface ExportResult {
   files: OutputFile[];
+  /**
+   * The intents the files hold, as written (with any the platform needs added, e.g. LUIS's None, and
+   * without any left out): the core reports this count and names the difference. Default: the dataset's.
+   */
+  intents?: string[];
 }
 
 export interface ImportResult {

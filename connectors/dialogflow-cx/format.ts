@@ -29,7 +29,12 @@ export const dialogflowCxAgentFormat: ConnectorFormat = {
     return 0;
   },
   async exportDataset(dataset, context, options) {
-    return {files: exportCxAgent(dataset, context, options)};
+    const files = exportCxAgent(dataset, context, options);
+    // One intent file per intent: the intents as written.
+    const intents = files
+      .filter((f) => f.schema === 'dialogflow-cx-intent.schema.json')
+      .map((f) => (f.json as {displayName: string}).displayName);
+    return {files, intents};
   },
   async importDataset(source, context) {
     return {dataset: await importCxAgent(source, context)};

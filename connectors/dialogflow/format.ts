@@ -28,7 +28,12 @@ export const dialogflowAgentFormat: ConnectorFormat = {
     return layout.intentFiles.length > 0 || layout.entityFiles.length > 0 ? 0.6 : 0.3;
   },
   async exportDataset(dataset, context, options) {
-    return {files: exportDialogflowAgent(dataset, context, options)};
+    const files = exportDialogflowAgent(dataset, context, options);
+    // One intent file per intent: the intents as written.
+    const intents = files
+      .filter((f) => f.schema === 'dialogflow-intent.schema.json')
+      .map((f) => (f.json as {name: string}).name);
+    return {files, intents};
   },
   async importDataset(source, context) {
     return {dataset: await importDialogflowAgent(source, context)};

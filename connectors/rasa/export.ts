@@ -12,6 +12,9 @@ import type {RasaEntityAnnotation} from './training-data.js';
 import type {RasaDomain} from './generated/rasa-domain.js';
 
 export const RASA_VERSION = '3.1';
+/** The first line of every file synthnlu writes for Rasa: how the next run knows it may replace it. */
+const RASA_HEADER =
+  '# Written by synthnlu. Rasa training data (https://rasa.com/docs/rasa/training-data-format)\n';
 
 /** `domain` adds a domain.yml fragment beside nlu.yml. */
 export type RasaExportOptions = ExportOptions;
@@ -174,14 +177,21 @@ export function exportRasa(
   context: ConnectorContext,
   options: RasaExportOptions,
 ): OutputFile[] {
-  const out: string[] = [`version: "${RASA_VERSION}"\n\nnlu:\n`];
+  const out: string[] = [`${RASA_HEADER}version: "${RASA_VERSION}"\n\nnlu:\n`];
   const names = intentNames(dataset);
   const declared = new Map(dataset.intents.map((i) => [i.name, i]));
   const byIntent = new Map<string, Utterance[]>(names.map((n) => [n, []]));
   const rewritten: string[] = [];
+  const empty: string[] = [];
   for (const u of dataset.utterances) byIntent.get(u.intent)!.push(u);
   for (const name of names) {
     const utterances = byIntent.get(name)!;
+    if (!utterances.some((u) => u.text.trim().length > 0)) {
+      // Rasa trains nothing from an intent without examples (a Dialogflow agent's Default Welcome and
+      // Fallback intents have none): an `examples: ""` block would only disagree with the counts.
+      empty.push(name);
+      continue;
+    }
     const intentMeta = (declared.get(name)?.metadata?.rasa as {metadata?: unknown} | undefined)?.metadata;
     let text = `- intent: ${scalar(name)}\n`;
     if (intentMeta !== undefined) text += `  metadata:\n${indent(stringify(intentMeta), '    ')}\n`;
@@ -207,6 +217,17 @@ export function exportRasa(
     out.push(text);
   }
 
+  if (empty.length > 0) {
+    context.warn({
+      // Said once in the export's summary ("left out … without examples"); kept in --json.
+      severity: 'info',
+      code: 'RASA_EMPTY_INTENTS_LEFT_OUT',
+      message: `rasa trains no intent without examples: ${empty.length} intent${empty.length === 1 ? '' : 's'} with none ${empty.length === 1 ? 'is' : 'are'} not written to nlu.yml: ${empty.map((n) => `"${n}"`).join(', ')}`,
+      suggestion: options.domain
+        ? 'They stay in domain.yml; add examples to train them.'
+        : 'Add examples to train them (with --domain they are still declared in domain.yml).',
+    });
+  }
   if (rewritten.length > 0) {
     context.warn({
       code: 'RASA_BRACKETS_REWRITTEN',
@@ -261,7 +282,12 @@ export function domainFile(dataset: Dataset, intents: string[]): OutputFile {
     };
   });
   const domain: RasaDomain = {version: RASA_VERSION, intents, entities};
-  return {path: 'domain.yml', content: stringify(domain), json: domain, schema: 'rasa-domain.schema.json'};
+  return {
+    path: 'domain.yml',
+    content: `${RASA_HEADER}${stringify(domain)}`,
+    json: domain,
+    schema: 'rasa-domain.schema.json',
+  };
 }
 
 /**

@@ -80,7 +80,9 @@ export const rasaNluFormat: ConnectorFormat = {
         },
       );
     }
-    return {files: exportRasa(dataset, context, options as RasaExportOptions)};
+    const files = exportRasa(dataset, context, options as RasaExportOptions);
+    const nlu = (files[0]!.json as {nlu?: Array<{intent?: string}>}).nlu ?? [];
+    return {files, intents: nlu.flatMap((item) => (item.intent === undefined ? [] : [item.intent]))};
   },
   async importDataset(source, context) {
     const found = await rasaFiles(source);

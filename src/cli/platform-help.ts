@@ -25,11 +25,12 @@ Credentials are never printed.${credentials.length > 0 ? ` ${credentials.join(' 
 }
 
 export function pullHelp(registry: ConnectorRegistry): CommandHelp {
-  const remotes = registry.remotes().filter((r) => r.canPull);
+  const all = registry.remotes();
+  const remotes = all.filter((r) => r.canPull);
+  const cannot = all.filter((r) => !r.canPull).map((r) => r.id);
   return {
     summary: `Read the training data of a live platform (${remotes.map((r) => r.id).join(', ')}) into a dataset.`,
-    description:
-      'Writes the canonical dataset (.json or .jsonl) so you can generate more data for an existing agent and push it back. Credentials as for push; they never appear in the output.',
+    description: `--from takes ${all.map((r) => r.id).join(', ')}.${cannot.length > 0 ? ` ${cannot.join(' and ')} cannot report ${cannot.length === 1 ? 'its' : 'their'} training data back (pull says so): read ${cannot.length === 1 ? 'its' : 'their'} project files with \`synthnlu import\` instead.` : ''} Writes the canonical dataset (.json or .jsonl) so you can generate more data for an existing agent and push it back. Credentials as for push; they never appear in the output.`,
     examples: remotes.flatMap((r) => r.help?.pullExamples ?? []).map((args) => EXAMPLE_PREFIX + args),
   };
 }

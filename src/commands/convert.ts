@@ -8,7 +8,7 @@ import {
   splitFlag,
   toFormatFlag,
 } from '../cli/flags.js';
-import {exportToPath, type ExportSummary} from '../convert/export.js';
+import {exportSummaryLines, exportToPath, type ExportSummary} from '../convert/export.js';
 import {importFromPath} from '../convert/import.js';
 import {ExitCode, failOnErrors} from '../errors.js';
 import {registry} from '../registry.js';
@@ -48,9 +48,8 @@ export default class Convert extends SynthnluCommand<ConvertResult> {
     });
     const warnings = [...imported.warnings, ...summary.warnings];
     this.printDiagnostics(warnings.filter((w) => w.severity !== 'info'));
-    this.log(
-      `Converted ${imported.format} -> ${summary.format}: ${summary.intents} intents, ${summary.utterances} utterances -> ${summary.files.join(', ')}`,
-    );
+    for (const line of exportSummaryLines(summary, `Converted ${imported.format} -> ${summary.format}`))
+      this.log(line);
     return {...summary, warnings, from: imported.format};
   }
 }

@@ -10,7 +10,7 @@ import {
   splitFlag,
   toFormatFlag,
 } from '../cli/flags.js';
-import {exportToPath, type ExportSummary} from '../convert/export.js';
+import {exportSummaryLines, exportToPath, type ExportSummary} from '../convert/export.js';
 import {loadAnyAsDataset} from '../convert/load-any.js';
 import {registry} from '../registry.js';
 
@@ -52,9 +52,7 @@ export default class Export extends SynthnluCommand<ExportSummary> {
       ...(flags.name ? {name: flags.name} : {}),
     });
     this.printDiagnostics(summary.warnings.filter((w) => w.severity !== 'info'));
-    this.log(
-      `Wrote ${summary.format}: ${summary.intents} intents, ${summary.utterances} utterances -> ${summary.files.join(', ')}`,
-    );
+    for (const line of exportSummaryLines(summary, `Wrote ${summary.format}`)) this.log(line);
     return summary;
   }
 }

@@ -1,3 +1,5 @@
+import {datasetCountLine} from '../convert/export.js';
+import {intentNames} from '../model/dataset.js';
 import {Args} from '@oclif/core';
 import {SynthnluCommand} from '../cli/base-command.js';
 import {forceFlag, fromFormatFlag, outFlag} from '../cli/flags.js';
@@ -40,13 +42,11 @@ export default class Import extends SynthnluCommand<ImportCommandResult> {
     await writeDataset(flags.out, imported.dataset);
     const {dataset} = imported;
     this.printDiagnostics(imported.warnings.filter((w) => w.severity !== 'info'));
-    this.log(
-      `Imported ${imported.format}: ${dataset.intents.length} intents, ${dataset.entities.length} entities, ${dataset.utterances.length} utterances -> ${flags.out}`,
-    );
+    this.log(`Imported ${imported.format}: ${datasetCountLine(dataset)} -> ${flags.out}`);
     return {
       format: imported.format,
       out: flags.out,
-      intents: dataset.intents.length,
+      intents: intentNames(dataset).length,
       entities: dataset.entities.length,
       utterances: dataset.utterances.length,
       warnings: imported.warnings,

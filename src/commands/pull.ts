@@ -1,3 +1,4 @@
+import {countOf} from '../report/count.js';
 import {Flags} from '@oclif/core';
 import {SynthnluCommand} from '../cli/base-command.js';
 import {forceFlag, outFlag} from '../cli/flags.js';
@@ -56,7 +57,7 @@ export default class Pull extends SynthnluCommand<PullResult> {
       };
     });
     this.log(
-      `Pulled ${result.intents} intents, ${result.entities} entities, ${result.utterances} utterances from ${remote.id} -> ${flags.out}`,
+      `Pulled ${countOf(result.intents, 'intent')}, ${countOf(result.entities, 'entity', 'entities')}, ${countOf(result.utterances, 'utterance')} from ${remote.id} -> ${flags.out}`,
     );
     return result;
   }

@@ -1,13 +1,23 @@
+import {countOf} from '../report/count.js';
 import {Args} from '@oclif/core';
 import {SynthnluCommand} from '../cli/base-command.js';
 import {summarizeCounts} from '../cli/report.js';
 import {ExitCode, countBySeverity, type Diagnostic} from '../errors.js';
-import {inspectFile} from '../load/inspect.js';
+import {stat} from 'node:fs/promises';
+import {fromFormatFlag} from '../cli/flags.js';
+import {detectFormat, importFromPath} from '../convert/import.js';
+import {openImportSource} from '../convert/source.js';
+import {claimedByConnector, inspectFile} from '../load/inspect.js';
+import {checkDataset} from '../model/check-dataset.js';
+import {registry} from '../registry.js';
 import {summarizeInput, type InputSummary} from '../load/summary.js';
 
 export interface ValidateResult {
   file: string;
-  kind: 'spec' | 'dataset';
+  /** platform: a platform file other commands read (checked as its format, then as the dataset it imports to). */
+  kind: 'spec' | 'dataset' | 'platform';
+  /** The platform format, for kind platform. */
+  format?: string;
   valid: boolean;
   counts: {error: number; warning: number; info: number};
   summary?: InputSummary;
@@ -16,22 +26,29 @@ export interface ValidateResult {
 
 export default class Validate extends SynthnluCommand<ValidateResult> {
   static override summary = 'Check a spec or a dataset against its schema and the model’s rules.';
-  static override description = `Detects whether FILE is a spec (synthnlu.yaml, .chatito) or a dataset (.json, .jsonl), reports every problem with its file, line and path, and suggests a fix.
+  static override description = `Detects whether FILE is a spec (synthnlu.yaml, .chatito), a dataset (.json, .jsonl) or a platform file, folder or zip that import, convert and coverage read (Dialogflow ES/CX, LUIS, .lu, CLU, Rasa: checked as its format, then as the dataset it becomes), reports every problem with its file, line and path, and suggests a fix.
 
 Exit codes: 0 valid (warnings allowed), 1 the file breaks a rule (duplicate names, spans outside their text, undefined entities), 2 the file cannot be read or does not match its schema (syntax errors, unknown keys, wrong types).`;
   static override examples = [
     '<%= config.bin %> <%= command.id %> examples/customer-support.yaml',
     '<%= config.bin %> <%= command.id %> out/data.jsonl --json',
+    '<%= config.bin %> <%= command.id %> agent.zip',
   ];
   static override args = {
     file: Args.string({
-      description: 'Spec (.yaml, .json, .chatito) or dataset (.json, .jsonl).',
+      description:
+        'Spec (.yaml, .json, .chatito), dataset (.json, .jsonl), or any platform file, folder or zip other commands read.',
       required: true,
     }),
   };
+  static override flags = {
+    from: fromFormatFlag(registry.formatIds()),
+  };
 
   async run(): Promise<ValidateResult> {
-    const {args} = await this.parse(Validate);
+    const {args, flags} = await this.parse(Validate);
+    const platform = await platformFormatOf(args.file, flags.from);
+    if (platform) return this.validatePlatformFile(args.file, platform);
     const inspection = await inspectFile(args.file);
     const counts = countBySeverity(inspection.diagnostics);
     const result: ValidateResult = {
@@ -53,8 +70,53 @@ Exit codes: 0 valid (warnings allowed), 1 the file breaks a rule (duplicate name
       this.failWith(result, ExitCode.failedCheck, `${args.file}: ${summarizeCounts(inspection.diagnostics)}`);
     const s = result.summary;
     this.log(
-      `${args.file}: valid ${inspection.kind}${s ? ` (${s.intents} intents, ${s.entities} entities, ${s.utterances} ${inspection.kind === 'spec' ? 'examples' : 'utterances'})` : ''}; ${summarizeCounts(inspection.diagnostics)}`,
+      `${args.file}: valid ${inspection.kind}${s ? ` (${countOf(s.intents, 'intent')}, ${countOf(s.entities, 'entity', 'entities')}, ${countOf(s.utterances, inspection.kind === 'spec' ? 'example' : 'utterance')})` : ''}; ${summarizeCounts(inspection.diagnostics)}`,
     );
     return result;
   }
+
+  /** A platform file: read as its format (schema and format checks), then checked as the dataset it becomes. */
+  private async validatePlatformFile(file: string, format: string): Promise<ValidateResult> {
+    const imported = await importFromPath(file, {from: format});
+    const diagnostics = [...imported.warnings, ...checkDataset(imported.dataset)];
+    const counts = countBySeverity(diagnostics);
+    const summary = summarizeInput('dataset', imported.dataset);
+    const result: ValidateResult = {
+      file,
+      kind: 'platform',
+      format: imported.format,
+      valid: counts.error === 0,
+      counts,
+      summary,
+      diagnostics,
+    };
+    this.printDiagnostics(diagnostics);
+    if (counts.error > 0)
+      this.failWith(result, ExitCode.failedCheck, `${file}: ${summarizeCounts(diagnostics)}`);
+    this.log(
+      `${file}: valid ${imported.format} file (${countOf(summary.intents, 'intent')}, ${countOf(summary.entities, 'entity', 'entities')}, ${countOf(summary.utterances, 'utterance')}); ${summarizeCounts(diagnostics)}`,
+    );
+    return result;
+  }
+}
+
+/**
+ * The platform format of FILE when it is not a synthnlu spec or dataset: --from, or a folder or zip (agent
+ * exports), or whatever a connector recognises in a file that reads as neither.
+ */
+async function platformFormatOf(file: string, from: string | undefined): Promise<string | undefined> {
+  if (from) return from;
+  const info = await stat(file).catch(() => undefined);
+  if (!info) return undefined;
+  if (!info.isDirectory() && !/\.zip$/i.test(file)) {
+    if (/\.(jsonl|chatito)$/i.test(file)) return undefined;
+    const claimed = await claimedByConnector(file).catch(() => undefined);
+    if (!claimed) return undefined;
+    // No spec or dataset is written in these: a .lu file or Rasa's Markdown is the platform's own.
+    if (/\.(lu|md|markdown)$/i.test(file)) return claimed;
+    // A spec or dataset stays one: only files that are neither go to the connectors.
+    const inspection = await inspectFile(file);
+    return inspection.diagnostics.some((d) => d.code === 'INPUT_UNKNOWN_KIND') ? claimed : undefined;
+  }
+  return (await detectFormat(await openImportSource(file), registry)).format.id;
 }

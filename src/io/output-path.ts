@@ -1,16 +1,19 @@
 /**
  * Where synthnlu may write, decided before any work is done, so that no command loses a file:
  *
- * - an output that is one of the command's inputs is always refused (even with --force);
- * - an existing file is replaced without --force only when synthnlu wrote it (a synthnlu dataset, a coverage
- *   HTML or JUnit report: things a re-run regenerates); anything else needs --force;
+ * - an output that is one of the command's inputs, or contains one, or lies inside one, is always refused
+ *   (even with --force);
+ * - an existing output is replaced without --force only when synthnlu wrote it (see ownership.ts: every format
+ *   synthnlu writes is recognised as its own on the next run); anything else needs --force, and --force only
+ *   ever replaces the output itself;
  * - folders, devices, pipes and paths under /proc, /sys or /dev are never written to, and every parent must
  *   be a real folder (Node's recursive mkdir spins forever under /proc).
  */
 import {open, mkdir, realpath, rmdir, stat} from 'node:fs/promises';
 import type {Stats} from 'node:fs';
-import {dirname, resolve} from 'node:path';
+import {basename, dirname, join, relative, resolve, sep} from 'node:path';
 import {SynthnluError} from '../errors.js';
+import {writtenBySynthnlu} from './ownership.js';
 import {toSynthnluError} from './system-errors.js';
 
 const VIRTUAL_ROOTS = ['/proc', '/sys', '/dev'];
@@ -103,25 +106,7 @@ export async function removeCreatedFolders(created: readonly string[]): Promise<
   for (const folder of [...created].reverse()) await rmdir(folder).catch(() => undefined);
 }
 
-/** Whether the file starts like something synthnlu writes and a re-run regenerates. */
-export async function writtenBySynthnlu(path: string): Promise<boolean> {
-  let handle;
-  try {
-    handle = await open(path, 'r');
-    const head = Buffer.alloc(4096);
-    const {bytesRead} = await handle.read(head, 0, head.length, 0);
-    const text = head.subarray(0, bytesRead).toString('utf8');
-    return (
-      /"format"\s*:\s*"synthnlu-dataset\//.test(text) ||
-      /<title>synthnlu coverage/.test(text) ||
-      /<testsuites name="synthnlu coverage"/.test(text)
-    );
-  } catch {
-    return false;
-  } finally {
-    await handle?.close();
-  }
-}
+export {writtenBySynthnlu} from './ownership.js';
 
 export interface OutputCheck {
   /** Files and folders the command reads: never overwritten. */
@@ -133,10 +118,63 @@ export interface OutputCheck {
   what?: string;
 }
 
+/** The real path of `path`, also when it does not exist yet (its nearest existing folder, resolved). */
+async function realPathOf(path: string): Promise<string> {
+  const absolute = resolve(path);
+  const rest: string[] = [];
+  for (let at = absolute; ;) {
+    try {
+      return join(await realpath(at), ...rest);
+    } catch {
+      const up = dirname(at);
+      if (up === at) return absolute;
+      rest.unshift(basename(at));
+      at = up;
+    }
+  }
+}
+
+function isInside(child: string, parent: string): boolean {
+  const path = relative(parent, child);
+  return path !== '' && path !== '..' && !path.startsWith(`..${sep}`) && !path.startsWith(sep);
+}
+
+/**
+ * An output that contains an input (a folder export onto the input's folder) would delete it when replaced;
+ * an output inside an input (a folder the command reads) would change it: both are refused whatever the flags.
+ */
+async function refuseOverlapWithInputs(
+  target: string,
+  inputs: readonly string[],
+  what: string,
+): Promise<void> {
+  if (inputs.length === 0) return;
+  const output = await realPathOf(target);
+  for (const input of inputs) {
+    if (!(await statOrUndefined(input))) continue;
+    const read = await realPathOf(input);
+    if (isInside(read, output)) {
+      throw new SynthnluError(
+        'OUTPUT_CONTAINS_INPUT',
+        `the ${what} contains the input "${input}"; replacing it would delete the input, so it is refused even with --force`,
+        {location: {file: target}, suggestion: 'Write the output to a new folder or file outside the input.'},
+      );
+    }
+    if (isInside(output, read)) {
+      throw new SynthnluError(
+        'OUTPUT_INSIDE_INPUT',
+        `the ${what} is inside the input folder "${input}"; writing there would change the input, so it is refused even with --force`,
+        {location: {file: target}, suggestion: 'Write the output outside the input folder.'},
+      );
+    }
+  }
+}
+
 /** Checks an output path against the rules above; call it before doing the work. */
 export async function checkOutputPath(target: string, options: OutputCheck = {}): Promise<void> {
   const what = options.what ?? 'output';
   await existingAncestor(target);
+  await refuseOverlapWithInputs(target, options.inputs ?? [], what);
   const info = await statOrUndefined(target);
   if (!info) return;
   for (const input of options.inputs ?? []) {
@@ -166,9 +204,13 @@ export async function checkOutputPath(target: string, options: OutputCheck = {})
     });
   }
   if (!options.force && !(await writtenBySynthnlu(target))) {
-    throw new SynthnluError('OUTPUT_EXISTS', `the ${what} exists and was not written by synthnlu`, {
-      location: {file: target},
-      suggestion: 'Pass --force to replace it, or choose another path.',
-    });
+    throw new SynthnluError(
+      'OUTPUT_EXISTS',
+      `the ${what} exists and was not written by synthnlu (or was changed since)`,
+      {
+        location: {file: target},
+        suggestion: 'Pass --force to replace it, or choose another path.',
+      },
+    );
   }
 }

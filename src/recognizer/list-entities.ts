@@ -10,6 +10,8 @@ interface Phrase {
   canonical: string;
   /** Lower-cased phrase. */
   phrase: string;
+  /** The phrase without spaces and hyphens, as it is matched ("check-up" -> "checkup"). */
+  compact: string;
 }
 
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
@@ -25,14 +27,15 @@ export class ListEntityMatcher {
         for (const surface of [value.value, ...(value.synonyms ?? [])]) {
           const phrase = surface.trim().toLowerCase();
           if (phrase.length === 0) continue;
-          const key = phrase[0]!;
+          const key = (phrase.replace(/[ -]+/g, '') || phrase)[0]!;
           let list = this.byFirstChar.get(key);
           if (!list) this.byFirstChar.set(key, (list = []));
-          list.push({entity: entity.name, canonical: value.value, phrase});
+          const compact = phrase.replace(/[ -]+/g, '') || phrase;
+          list.push({entity: entity.name, canonical: value.value, phrase, compact});
         }
       }
     }
-    for (const list of this.byFirstChar.values()) list.sort((a, b) => b.phrase.length - a.phrase.length);
+    for (const list of this.byFirstChar.values()) list.sort((a, b) => b.compact.length - a.compact.length);
   }
 
   get empty(): boolean {
@@ -53,20 +56,12 @@ export class ListEntityMatcher {
     while (i < haystack.length) {
       const atWordStart = i === 0 || !WORD_CHAR.test(haystack[i - 1]!);
       const candidates = atWordStart ? this.byFirstChar.get(haystack[i]!.toLowerCase()) : undefined;
-      let matchedLength = 0;
+      let matched: {end: number; length: number} | undefined;
       for (const candidate of candidates ?? []) {
-        if (matchedLength > 0 && candidate.phrase.length < matchedLength) break;
-        const end = i + candidate.phrase.length;
-        if (end > haystack.length) continue;
-        const slice = haystack.slice(i, end);
-        if (slice !== candidate.phrase && slice.toLowerCase() !== candidate.phrase) continue;
-        if (
-          end < haystack.length &&
-          WORD_CHAR.test(haystack[end]!) &&
-          WORD_CHAR.test(candidate.phrase.at(-1)!)
-        )
-          continue;
-        matchedLength = candidate.phrase.length;
+        if (matched && candidate.compact.length < matched.length) break;
+        const end = endOfMention(haystack, i, candidate);
+        if (end < 0 || (matched && end !== matched.end)) continue;
+        matched ??= {end, length: candidate.compact.length};
         matches.push({
           entity: candidate.entity,
           start: i,
@@ -76,10 +71,53 @@ export class ListEntityMatcher {
           kind: 'list',
         });
       }
-      i += matchedLength > 0 ? matchedLength : 1;
+      i = matched ? matched.end : i + 1;
     }
     return mergeSameSpan(matches);
   }
+}
+
+const SEPARATOR = /[ -]/;
+
+function lowerAt(haystack: string, at: number): string {
+  return haystack[at]!.toLowerCase();
+}
+
+/**
+ * Where a mention of `candidate` that starts at `at` ends, or -1. Beside the exact phrase it accepts what
+ * users write for the same thing: a space or hyphen between its words added, dropped or swapped ("check up",
+ * "check-up" and "checkup"), and an English plural ending ("root canals", "braces", "cavities"). Linear in the
+ * phrase's length: one separator at most between two of its letters.
+ */
+function endOfMention(haystack: string, at: number, candidate: Phrase): number {
+  const {compact} = candidate;
+  let j = at;
+  let k = 0;
+  while (k < compact.length) {
+    if (j >= haystack.length) return -1;
+    const c = lowerAt(haystack, j);
+    if (c === compact[k]) {
+      j++;
+      k++;
+    } else if (k > 0 && SEPARATOR.test(c) && j + 1 < haystack.length && !SEPARATOR.test(haystack[j + 1]!)) {
+      j++;
+    } else if (k === compact.length - 1 && compact[k] === 'y' && haystack.startsWith('ies', j)) {
+      return boundaryAfter(haystack, j + 3);
+    } else return -1;
+  }
+  if (boundaryAfter(haystack, j) >= 0 || !WORD_CHAR.test(compact.at(-1)!)) return j;
+  // Plurals of words of three letters or more ("a" + "s" is not a plural of "a").
+  if (compact.length < 3) return -1;
+  for (const ending of ['s', 'es']) {
+    if (haystack.startsWith(ending, j) && boundaryAfter(haystack, j + ending.length) >= 0)
+      return j + ending.length;
+  }
+  return -1;
+}
+
+/** `end` when a word ends there, else -1. */
+function boundaryAfter(haystack: string, end: number): number {
+  return end >= haystack.length || !WORD_CHAR.test(haystack[end]!) ? end : -1;
 }
 
 /**

@@ -111,14 +111,16 @@ export function computePlan(
 /** The plan as a readable table, one line per change. */
 export function formatPlan(plan: PushPlan): string[] {
   const lines: string[] = [];
-  const section = (label: string, group: PushPlan['intents'], unit: string) => {
-    for (const c of group.create) lines.push(`  + create ${label} ${c.name} (${c.added} ${unit})`);
+  const section = (label: string, group: PushPlan['intents'], unit: [string, string]) => {
+    const [one, many] = unit;
+    const n = (count: number) => `${count} ${count === 1 ? one : many}`;
+    for (const c of group.create) lines.push(`  + create ${label} ${c.name} (${n(c.added)})`);
     for (const c of group.update)
-      lines.push(`  ~ update ${label} ${c.name} (+${c.added} -${c.removed} ${unit})`);
-    for (const c of group.delete) lines.push(`  - delete ${label} ${c.name} (${c.removed} ${unit})`);
+      lines.push(`  ~ update ${label} ${c.name} (+${c.added} -${c.removed} ${many})`);
+    for (const c of group.delete) lines.push(`  - delete ${label} ${c.name} (${n(c.removed)})`);
   };
-  section('entity type', plan.entityTypes, 'values');
-  section('intent', plan.intents, 'phrases');
+  section('entity type', plan.entityTypes, ['value', 'values']);
+  section('intent', plan.intents, ['phrase', 'phrases']);
   const count = (g: PushPlan['intents']) =>
     `${g.create.length} to create, ${g.update.length} to update, ${g.delete.length} to delete, ${g.unchanged} unchanged`;
   lines.push(
@@ -126,6 +128,10 @@ export function formatPlan(plan: PushPlan): string[] {
   );
   if (plan.remoteState === 'unreadable')
     lines.push('The platform cannot report its current training data, so the whole dataset is sent.');
+  if (plan.remoteState === 'no-access')
+    lines.push(
+      'No credentials, so the live agent was not read: the lines above are the full desired state push would write (every intent and entity type; --json lists every phrase and value). The diff against the live agent (what would be updated, deleted or left unchanged) needs read access.',
+    );
   if (plan.empty) lines.push('Nothing to change.');
   return lines;
 }

@@ -17,6 +17,10 @@ export function pushReport(result: PushResult): PushReport {
     lines.push(
       `  ! ${item.action} ${item.kind === 'intent' ? 'intent' : 'entity type'} ${item.name} failed: ${item.error}`,
     );
+  if (result.access)
+    lines.push(
+      `Read access: ${result.access.reason}.${result.access.suggestion ? ` ${result.access.suggestion}` : ''}`,
+    );
   if (result.dryRun) return {lines};
   const ok = result.results.filter((r) => r.status === 'ok').length;
   const summary = `${result.target}: ${ok} changed, ${result.failed} failed, ${result.writeCalls} write calls${result.trained ? ', trained' : ''}${result.backup ? `; backup: ${result.backup}` : ''}`;

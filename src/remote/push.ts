@@ -3,7 +3,7 @@
  * train, and report per intent. Connectors (src/remote/types.ts) only talk to their platform.
  */
 import {ExitCode, SynthnluError} from '../errors.js';
-import type {Dataset} from '../model/dataset.js';
+import {intentNames, type Dataset} from '../model/dataset.js';
 import {registry} from '../registry.js';
 import {scrubBackupFile} from './backup-file.js';
 import {computePlan} from './plan.js';
@@ -25,6 +25,13 @@ export interface PushResult {
   target: string;
   dryRun: boolean;
   plan: PushPlan;
+  /**
+   * A dry run without credentials: why the live state was not read and how to give read access. The plan
+   * is then the full desired state, listed item by item in `desired`.
+   */
+  access?: {reason: string; code: string; suggestion?: string};
+  /** Every intent's phrases and entity type's values push would write (a dry run without credentials). */
+  desired?: DesiredState;
   /** Path of the backup of the remote state taken before the first write. */
   backup?: string;
   applied: boolean;
@@ -34,15 +41,94 @@ export interface PushResult {
   failed: number;
 }
 
+export interface DesiredState {
+  intents: Array<{name: string; phrases: string[]}>;
+  entityTypes: Array<{
+    name: string;
+    kind: string;
+    values: Array<{value: string; synonyms: string[]}>;
+    patterns?: string[];
+  }>;
+}
+
+/** Missing credentials or settings (a connector's `*_NO_CREDENTIALS`, `*_MISSING_SETTINGS`): no read access. */
+function isMissingAccess(error: unknown): error is SynthnluError {
+  return error instanceof SynthnluError && /_(NO_CREDENTIALS|MISSING_SETTINGS)$/.test(error.code);
+}
+
+/** The fix: the error's own, or each missing setting's (CLU names several at once). */
+function howToGiveAccess(error: SynthnluError): string | undefined {
+  if (error.suggestion) return error.suggestion;
+  const fixes = error.diagnostics.filter((d) => d.suggestion).map((d) => `${d.message}: ${d.suggestion}`);
+  return fixes.length > 0 ? fixes.join(' ') : undefined;
+}
+
+function desiredState(dataset: Dataset): DesiredState {
+  const phrases = new Map(intentNames(dataset).map((name): [string, string[]] => [name, []]));
+  for (const u of dataset.utterances) phrases.get(u.intent)?.push(u.text);
+  return {
+    intents: [...phrases].map(([name, list]) => ({name, phrases: list})),
+    entityTypes: dataset.entities.map((e) => ({
+      name: e.name,
+      kind: e.kind,
+      values: (e.values ?? []).map((v) => ({value: v.value, synonyms: v.synonyms ?? []})),
+      ...(e.patterns ? {patterns: e.patterns} : {}),
+    })),
+  };
+}
+
+/**
+ * A dry run without credentials still shows what push would write: the plan against an empty platform (every
+ * intent and entity type), the full desired state, and that the diff against the live agent needs read access.
+ */
+function offlineDryRun(
+  connector: RemoteConnector,
+  dataset: Dataset,
+  error: SynthnluError,
+  prune: boolean,
+): PushResult {
+  const plan = {...computePlan(connector.id, dataset, undefined, {prune}), remoteState: 'no-access' as const};
+  return {
+    target: connector.id,
+    dryRun: true,
+    plan,
+    access: {
+      reason: error.message,
+      code: error.code,
+      ...(howToGiveAccess(error) ? {suggestion: howToGiveAccess(error)} : {}),
+    },
+    desired: desiredState(dataset),
+    applied: false,
+    trained: false,
+    writeCalls: 0,
+    results: [],
+    failed: 0,
+  };
+}
+
 export async function pushDataset(
   connector: RemoteConnector,
   dataset: Dataset,
   remoteOptions: RemoteOptions,
   options: PushOptions,
 ): Promise<PushResult> {
-  const session = await connector.connect(remoteOptions);
+  let session;
   try {
-    const remote = await session.read();
+    session = await connector.connect(remoteOptions);
+  } catch (error) {
+    if (options.dryRun && isMissingAccess(error))
+      return offlineDryRun(connector, dataset, error, options.prune);
+    throw error;
+  }
+  try {
+    let remote;
+    try {
+      remote = await session.read();
+    } catch (error) {
+      if (options.dryRun && isMissingAccess(error))
+        return offlineDryRun(connector, dataset, error, options.prune);
+      throw error;
+    }
     const plan = computePlan(connector.id, dataset, remote, {prune: options.prune});
     const result: PushResult = {
       target: connector.id,

@@ -69,8 +69,11 @@ export interface ProgressReporter {
 /** The changes a push will make, computed before anything is written. */
 export interface PushPlan {
   target: string;
-  /** Where the plan came from: the live platform's state, or none when it cannot be read (everything is sent). */
-  remoteState: 'read' | 'unreadable';
+  /**
+   * Where the plan came from: the live platform's state; none when the platform cannot report it (everything
+   * is sent); or none because a dry run had no credentials to read it (the plan is the full desired state).
+   */
+  remoteState: 'read' | 'unreadable' | 'no-access';
   intents: {
     create: PlannedChange[];
     update: PlannedChange[];

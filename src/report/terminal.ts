@@ -1,5 +1,6 @@
 /** The ten-second terminal summary of a coverage report: verdict, model numbers, then what is wrong, worst first. */
 import type {CoverageReport} from '../coverage/types.js';
+import {countOf} from './count.js';
 import {verdictLines} from './verdict.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -11,9 +12,11 @@ export function renderTerminalSummary(
   const lines: string[] = [];
   const {dataset: d, counts} = report;
   lines.push(
-    `${report.input}: ${d.intents} intents, ${d.entities} entities, ${d.utterances} utterances${report.platform ? ` (checked against ${report.platform})` : ''}`,
+    `${report.input}: ${countOf(d.intents, 'intent')}, ${countOf(d.entities, 'entity', 'entities')}, ${countOf(d.utterances, 'utterance')}${report.platform ? ` (checked against ${report.platform})` : ''}`,
   );
-  lines.push(`findings: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes`);
+  lines.push(
+    `findings: ${countOf(counts.error, 'error')}, ${countOf(counts.warning, 'warning')}, ${countOf(counts.info, 'note')}`,
+  );
   const m = report.model;
   if (m) {
     const how =
@@ -29,8 +32,8 @@ export function renderTerminalSummary(
       : '';
     const tested =
       m.basis?.tested === 'real-utterances'
-        ? `on ${m.testSize} real utterances${standIns}; ${m.basis.synthetic - (m.basis.templateStandIns ?? 0)} generated used only to train`
-        : `${m.testSize} test utterances`;
+        ? `on ${countOf(m.testSize, 'real utterance')}${standIns}; ${m.basis.synthetic - (m.basis.templateStandIns ?? 0)} generated used only to train`
+        : countOf(m.testSize, 'test utterance');
     const sample = m.basis?.sample
       ? `, sample of ${m.basis.sample.utterances} of ${m.basis.sample.of} utterances`
       : '';

@@ -2,6 +2,7 @@
  * The one-line verdict of a coverage run, shared by the terminal summary and the HTML report: passed or failed,
  * which gates decided it, and what was checked, so "passed" never reads as "no problems" when nothing gated them.
  */
+import {countOf} from './count.js';
 import type {CoverageReport, GateResult} from '../coverage/types.js';
 
 export interface CoverageVerdict {
@@ -37,7 +38,7 @@ export function coverageVerdict(report: CoverageReport): CoverageVerdict {
   const notGated: string[] = [];
   if (report.failOn === 'none') notGated.push('findings (--fail-on error)');
   else if (report.failOn === 'error' && report.counts.warning)
-    notGated.push(`${report.counts.warning} warnings (--fail-on warning)`);
+    notGated.push(`${countOf(report.counts.warning, 'warning')} (--fail-on warning)`);
   if (m && !gated.has('min-f1')) notGated.push('per-intent F1 (--min-f1 0.8)');
   return {passed: report.passed, headline, checked, notGated};
 }

@@ -101,7 +101,7 @@ describe('writeExportOutput', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it('builds a folder beside the target and refuses to replace a non-empty one without force', async () => {
+  it('builds a folder beside the target, replaces its own, and a changed one only with force', async () => {
     const dir = tempDir('synthnlu-out-');
     const out = join(dir, 'agent');
     await writeExportOutput(
@@ -113,12 +113,17 @@ describe('writeExportOutput', () => {
       'archive',
     );
     expect(readdirSync(out).sort()).toEqual(['agent.json', 'intents']);
+    // synthnlu's own folder (its fingerprint recorded beside it) is replaced without force.
+    await writeExportOutput([{path: 'agent.json', content: '{}'}], out, 'archive');
+    expect(readdirSync(out)).toEqual(['agent.json']);
+    // Changed by hand since: no longer synthnlu's own.
+    writeFileSync(join(out, 'agent.json'), '{"edited": true}');
     expect(await codeOf(writeExportOutput([{path: 'agent.json', content: '{}'}], out, 'archive'))).toBe(
       'OUTPUT_EXISTS',
     );
     await writeExportOutput([{path: 'agent.json', content: '{"x":1}'}], out, 'archive', {force: true});
     expect(readdirSync(out)).toEqual(['agent.json']);
-    expect(readdirSync(dir)).toEqual(['agent']);
+    expect(readdirSync(dir).sort()).toEqual(['.synthnlu-outputs.json', 'agent']);
   });
 
   it('writes byte-identical zips for the same files', async () => {

@@ -77,8 +77,9 @@ describe('a connector from an oclif plugin, in the built CLI', () => {
     const typo = runCli(['export', dataset, '--to', 'simple-nl', '--out', join(work, 'x.json')], {env});
     expect(typo.status).toBe(2);
     expect(typo.stderr).toContain(
-      `Expected --to=simple-nl to be one of: ${[...builtins, 'simple-nlu'].join(', ')}`,
+      `--to "simple-nl" is not one of: ${[...builtins, 'simple-nlu'].join(', ')}`,
     );
+    expect(typo.stderr).toContain('Did you mean --to simple-nlu?');
   });
 
   it('without the plugin, the format is unknown', () => {
@@ -86,7 +87,7 @@ describe('a connector from an oclif plugin, in the built CLI', () => {
       env: {SYNTHNLU_DATA_DIR: tempDir('synthnlu-no-plugin-'), NODE_ENV: 'production'},
     });
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain(`Expected --to=simple-nlu to be one of: ${builtins.join(', ')}\n`);
+    expect(run.stderr).toContain(`--to "simple-nlu" is not one of: ${builtins.join(', ')}\n`);
   });
 
   it('a plugin whose connectors cannot be loaded is named in a warning; other commands still run', () => {

@@ -313,7 +313,7 @@ describe('errors', () => {
       // Not on Google Cloud: skip the metadata-server probe, as a laptop without it would fail it.
       METADATA_SERVER_DETECTION: 'none',
     };
-    const run = runCli(['push', SPEC, '--to', 'dialogflow-cx', '--project', AGENT, '--dry-run', '--json'], {
+    const run = runCli(['push', SPEC, '--to', 'dialogflow-cx', '--project', AGENT, '--yes', '--json'], {
       env,
     });
     expect(run.status).toBe(2);

@@ -22,6 +22,7 @@ async function refusedPort(): Promise<number> {
 }
 
 describe('push errors a newcomer meets first', () => {
+  // (--dry-run without credentials shows the plan instead: test/remote/dry-run-offline.test.ts.)
   it('Dialogflow without Google credentials: how to authenticate, exit 2, JSON on stdout with --json', () => {
     const home = tempDir();
     const env = {
@@ -31,7 +32,7 @@ describe('push errors a newcomer meets first', () => {
       // Not on Google Cloud: skip the metadata-server probe, as a laptop without it would fail it.
       METADATA_SERVER_DETECTION: 'none',
     };
-    const args = ['push', SPEC, '--to', 'dialogflow', '--project', 'my-project', '--dry-run'];
+    const args = ['push', SPEC, '--to', 'dialogflow', '--project', 'my-project', '--yes'];
     const run = runCli(args, {env});
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('Error: no Google credentials to reach Dialogflow');
@@ -91,12 +92,12 @@ describe('push errors a newcomer meets first', () => {
       AZURE_CONVERSATIONS_ENDPOINT: '',
       AZURE_CONVERSATIONS_PROJECT_NAME: '',
     };
-    const run = runCli(['push', SPEC, '--to', 'clu', '--dry-run', '--json'], {env});
+    const run = runCli(['push', SPEC, '--to', 'clu', '--yes', '--json'], {env});
     expect(run.status).toBe(2);
     const {error} = JSON.parse(run.stdout) as {error: {code: string; diagnostics: {code: string}[]}};
     expect(error.code).toBe('CLU_MISSING_SETTINGS');
     expect(error.diagnostics.map((d) => d.code)).toEqual(['CLU_NO_KEY', 'CLU_NO_ENDPOINT', 'CLU_NO_PROJECT']);
-    const text = runCli(['push', SPEC, '--to', 'clu', '--dry-run'], {env});
+    const text = runCli(['push', SPEC, '--to', 'clu', '--yes'], {env});
     expect(text.stderr).toContain('Error: Azure CLU needs: key, endpoint, project');
   });
 });

@@ -42,7 +42,7 @@ describe('computePlan', () => {
     const pruned = computePlan('x', smallDataset(), remote, {prune: true});
     expect(pruned.intents.delete).toEqual([{name: 'legacy', added: 0, removed: 1}]);
     expect(pruned.entityTypes.delete).toEqual([{name: 'old_list', added: 0, removed: 1}]);
-    expect(formatPlan(pruned).join('\n')).toContain('- delete intent legacy (1 phrases)');
+    expect(formatPlan(pruned).join('\n')).toContain('- delete intent legacy (1 phrase)');
   });
 
   it('is empty when nothing changed, and never empty when the remote cannot be read', () => {

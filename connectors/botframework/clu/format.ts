@@ -90,6 +90,7 @@ export const cluFormat: ConnectorFormat = {
           CLU_SCHEMA_FILE,
         ),
       ],
+      intents: project.assets.intents.map((i) => i.category),
     };
   },
   async importDataset(source, context) {

@@ -38,7 +38,10 @@ export const luFormat: ConnectorFormat = {
         },
       );
     }
-    return {files: [{path: `${safeBaseName(app.name, 'model')}.lu`, content: text}]};
+    return {
+      files: [{path: `${safeBaseName(app.name, 'model')}.lu`, content: text}],
+      intents: app.intents.map((i) => i.name),
+    };
   },
   async importDataset(source, _context) {
     const files = luFiles(source);

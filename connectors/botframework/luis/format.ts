@@ -27,7 +27,10 @@ export const luisFormat: ConnectorFormat = {
   },
   async exportDataset(dataset, context, options) {
     const app = datasetToLuisApp(dataset, context, options);
-    return {files: [jsonFile(`${safeBaseName(app.name, 'luis-app')}.json`, app, LUIS_SCHEMA_FILE)]};
+    return {
+      files: [jsonFile(`${safeBaseName(app.name, 'luis-app')}.json`, app, LUIS_SCHEMA_FILE)],
+      intents: app.intents.map((i) => i.name),
+    };
   },
   async importDataset(source, context) {
     const file = pickFile(source, '.json', 'LUIS app JSON');
