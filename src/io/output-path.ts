@@ -9,7 +9,7 @@
  * - folders, devices, pipes and paths under /proc, /sys or /dev are never written to, and every parent must
  *   be a real folder (Node's recursive mkdir spins forever under /proc).
  */
-import {open, mkdir, realpath, rmdir, stat} from 'node:fs/promises';
+import {mkdir, realpath, rmdir, stat} from 'node:fs/promises';
 import type {Stats} from 'node:fs';
 import {basename, dirname, join, relative, resolve, sep} from 'node:path';
 import {SynthnluError} from '../errors.js';

@@ -7,9 +7,8 @@
  * Checked here (issue 29 items 1, 2, 5, 6, 8): re-runs never need --force for synthnlu's own files while a
  * foreign file still does, every count printed is the count in the file written, added intents are named,
  * singular and plural read right, push --dry-run shows the full desired state without credentials.
- *
- * COORDINATOR: the marked places below take the checks of the helpers working in parallel (coverage of
- * template-only intents, YAML errors, bot's 400); they were left out so this branch merges cleanly.
+ * Also (items 3, 4, 7): every intent measured or named as not measured, one YAML error per mistake at its line,
+ * and the bot answering a malformed activity with a 400.
  */
 import {readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
@@ -17,6 +16,7 @@ import JSZip from 'jszip';
 import {describe, expect, it} from 'vitest';
 import {parse} from 'yaml';
 import {runCli, tempDir, type CliRun} from '../helpers/cli.js';
+import {startBotProcess} from '../bot/channel.js';
 
 /** Every format and layout export writes, with how to count the intents in what was written. */
 const EXPORTS: ReadonlyArray<{to: string; out: string; count: (dir: string) => Promise<number>}> = [
@@ -122,10 +122,35 @@ describe('the second hour: the whole loop, repeated, through the built CLI', () 
     // 2. coverage with its reports, twice (its own HTML and JUnit are replaced without --force).
     for (let round = 0; round < 2; round++)
       run(['coverage', 'out/data.jsonl', '--html', 'out/report.html', '--junit', 'out/junit.xml']);
-    // COORDINATOR (h29b-coverage, issue 29 item 3): check here that template-only intents are measured (or
-    // "not measured" with a finding), never F1 0.000; item 9: unused synonyms/lookups/regexes reported.
-    // COORDINATOR (h29b-coverage, issue 29 item 7): a spec with a dedented list item gives one YAML error at
-    // the right line and column, with a fix that names the indentation.
+    // Every intent is measured (templates through expansions with the spec's own values) or named as not
+    // measured with a finding: none is an F1 0 bar for want of data (issue 29 item 3).
+    const covered = JSON.parse(run(['coverage', 'out/data.jsonl', '--json', '--fail-on', 'none']).stdout) as {
+      model?: {perIntent: Array<{intent: string; support: number}>; notMeasured?: string[]};
+      findings: Array<{code: string; intent?: string}>;
+    };
+    const specIntents = (
+      parse(readFileSync(join(dir, 'synthnlu.yaml'), 'utf8')) as {intents: {name: string}[]}
+    ).intents;
+    for (const {name} of specIntents) {
+      const measured = covered.model!.perIntent.find((p) => p.intent === name);
+      if (measured) expect(measured.support, name).toBeGreaterThan(0);
+      else {
+        expect(covered.model!.notMeasured ?? [], name).toContain(name);
+        expect(covered.findings.some((f) => f.code === 'COVERAGE_INTENT_NOT_MEASURED')).toBe(true);
+      }
+    }
+    // One YAML mistake, one error at its line and column, with a fix that names the indentation (item 7).
+    const spec = readFileSync(join(dir, 'synthnlu.yaml'), 'utf8').split('\n');
+    const item = spec.findIndex((line) => /^ {6}- /.test(line));
+    expect(item).toBeGreaterThan(0);
+    spec[item] = spec[item]!.replace(/^ {6}/, '    ');
+    writeFileSync(join(dir, 'broken.yaml'), spec.join('\n'));
+    const broken = cli(['validate', 'broken.yaml']);
+    expect(broken.status).toBe(2);
+    expect(broken.stderr.match(/YAML_INDENTATION/g)).toHaveLength(1);
+    expect(broken.stderr).toContain(`broken.yaml:${item + 1}:`);
+    expect(broken.stderr).toMatch(/[Ii]ndent/);
+    expect(broken.stderr).not.toMatch(/^\s+at /m);
 
     // 3. predict.
     const predicted = run(['predict', 'out/data.jsonl', 'cancel my order 123456', '--json']);
@@ -134,8 +159,20 @@ describe('the second hour: the whole loop, repeated, through the built CLI', () 
     );
 
     // 4. bot over HTTP.
-    // COORDINATOR (h31-agents, issue 29 item 4): start `synthnlu bot out/data.jsonl --port 0`, POST
-    // {"type":"message","text":"hi"} and expect a 400 with a one-line reason (not a 500 and a stack trace).
+    // The README's minimal curl body gets a 400 with a one-line reason, never a 500 and a stack (item 4).
+    const bot = await startBotProcess([join(dir, 'out/data.jsonl'), '--cache-dir', join(dir, '.cache')]);
+    try {
+      const answer = await fetch(bot.url, {
+        method: 'POST',
+        headers: {'content-type': 'application/json'},
+        body: JSON.stringify({type: 'message', text: 'hi'}),
+      });
+      expect(answer.status).toBe(400);
+      expect((await answer.text()).trim().split('\n')).toHaveLength(1);
+      expect(bot.stderr()).not.toMatch(/^\s+at /m);
+    } finally {
+      bot.child.kill();
+    }
 
     // 5. export to every format, twice, never with --force; each count is the count in the file.
     for (let round = 0; round < 2; round++) {
