@@ -31,7 +31,7 @@ const spaces = (n: number) => `${n} space${n === 1 ? '' : 's'}`;
 function keyOf(rest: string): {key: string; hasValue: boolean; blockScalar: boolean} | undefined {
   const match = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"[\]{},][^#]*?)\s*:(?:\s+(.*))?$/.exec(rest);
   if (!match) return undefined;
-  const value = (match[2] ?? '').replace(/\s+#.*$/, '').trim();
+  const value = (match[2] ?? '').replace(/(^|\s+)#.*$/, '').trim();
   return {key: match[1]!, hasValue: value !== '', blockScalar: /^[|>][-+0-9]*$/.test(value)};
 }
 

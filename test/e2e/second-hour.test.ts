@@ -141,7 +141,8 @@ describe('the second hour: the whole loop, repeated, through the built CLI', () 
     }
     // One YAML mistake, one error at its line and column, with a fix that names the indentation (item 7).
     const spec = readFileSync(join(dir, 'synthnlu.yaml'), 'utf8').split('\n');
-    const item = spec.findIndex((line) => /^ {6}- /.test(line));
+    // A list item after another: dedented to its key's column it breaks the list (a first item would not).
+    const item = spec.findIndex((line, i) => i > 0 && /^ {6}- /.test(line) && /^ {6}- /.test(spec[i - 1]!));
     expect(item).toBeGreaterThan(0);
     spec[item] = spec[item]!.replace(/^ {6}/, '    ');
     writeFileSync(join(dir, 'broken.yaml'), spec.join('\n'));

@@ -35,6 +35,21 @@ describe('YAML indentation mistakes', () => {
     );
   });
 
+  it('a key whose only text after the colon is a comment opens a block (the init starter spec)', () => {
+    const text = [
+      'defaults:',
+      '  variations: # share of utterances each family is applied to',
+      '    polite: 0.2',
+      'intents:',
+      '  - name: a',
+      '    examples:',
+      '      - one',
+      '    - two',
+      '      - three',
+    ].join('\n');
+    expect(findIndentationMistake(text)).toMatchObject({line: 8, column: 5});
+  });
+
   it('a dedented synonyms: key', () => {
     const error = yamlError(
       'language: en\nentities:\n  - name: treatment\n    type: list\n    values:\n      - value: cleaning\n  synonyms: [hygiene visit]\nintents:\n  - name: greet\n    examples: [hello, hi]\n',
