@@ -15,7 +15,7 @@ import {join} from 'node:path';
 import JSZip from 'jszip';
 import {describe, expect, it} from 'vitest';
 import {parse} from 'yaml';
-import {runCli, tempDir, type CliRun} from '../helpers/cli.js';
+import {noCredentialsEnv, runCli, tempDir, type CliRun} from '../helpers/cli.js';
 import {startBotProcess} from '../bot/channel.js';
 
 /** Every format and layout export writes, with how to count the intents in what was written. */
@@ -82,19 +82,6 @@ function countIn(stdout: string): number {
 function ok(run: CliRun, what: string): CliRun {
   expect(run.status, `${what}\n${run.stdout}\n${run.stderr}`).toBe(0);
   return run;
-}
-
-/** No credentials of any platform, and not on Google Cloud. */
-function noCredentials(home: string): NodeJS.ProcessEnv {
-  return {
-    GOOGLE_APPLICATION_CREDENTIALS: '',
-    HOME: home,
-    CLOUDSDK_CONFIG: join(home, 'gcloud'),
-    METADATA_SERVER_DETECTION: 'none',
-    AZURE_CONVERSATIONS_KEY: '',
-    AZURE_CONVERSATIONS_ENDPOINT: '',
-    AZURE_CONVERSATIONS_PROJECT_NAME: '',
-  };
 }
 
 /** Plurals that do not agree with their number ("1 warnings", "1 values", "on 1 real utterances"). */
@@ -215,7 +202,7 @@ describe('the second hour: the whole loop, repeated, through the built CLI', () 
 
     // 7. push --dry-run without credentials: the full desired state and why the diff needs read access.
     for (const to of ['dialogflow', 'dialogflow-cx', 'clu']) {
-      const pushed = run(['push', 'out/data.jsonl', '--to', to, '--dry-run'], noCredentials(tempDir()));
+      const pushed = run(['push', 'out/data.jsonl', '--to', to, '--dry-run'], noCredentialsEnv());
       expect(pushed.stdout).toMatch(/\+ create intent cancel_order \(\d+ phrases\)/);
       expect(pushed.stdout).toContain('the full desired state push would write');
       expect(pushed.stdout).toContain('needs read access');

@@ -32,3 +32,18 @@ export function runCli(
 export function tempDir(prefix = 'synthnlu-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
+
+/** An environment with no credentials of any platform: no key file, no gcloud login, no Azure settings, not on Google Cloud. */
+export function noCredentialsEnv(): NodeJS.ProcessEnv {
+  const home = tempDir();
+  return {
+    GOOGLE_APPLICATION_CREDENTIALS: '',
+    HOME: home,
+    CLOUDSDK_CONFIG: join(home, 'gcloud'),
+    // Not on Google Cloud: skip the metadata-server probe, as a laptop without it would fail it.
+    METADATA_SERVER_DETECTION: 'none',
+    AZURE_CONVERSATIONS_KEY: '',
+    AZURE_CONVERSATIONS_ENDPOINT: '',
+    AZURE_CONVERSATIONS_PROJECT_NAME: '',
+  };
+}

@@ -6,22 +6,8 @@
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {runCli, tempDir} from '../helpers/cli.js';
+import {noCredentialsEnv, runCli, tempDir} from '../helpers/cli.js';
 import {writeDataset} from '../hostile/fixtures.js';
-
-/** No credential of any platform: no key file, no gcloud login, no Azure settings, not on Google Cloud. */
-function noCredentials(): NodeJS.ProcessEnv {
-  const home = tempDir();
-  return {
-    GOOGLE_APPLICATION_CREDENTIALS: '',
-    HOME: home,
-    CLOUDSDK_CONFIG: join(home, 'gcloud'),
-    METADATA_SERVER_DETECTION: 'none',
-    AZURE_CONVERSATIONS_KEY: '',
-    AZURE_CONVERSATIONS_ENDPOINT: '',
-    AZURE_CONVERSATIONS_PROJECT_NAME: '',
-  };
-}
 
 const PLATFORMS = [
   {
@@ -45,7 +31,7 @@ describe('push --dry-run without credentials', () => {
 
   for (const {to, access} of PLATFORMS) {
     it(`${to}: prints the full desired state and says the diff needs read access (exit 0)`, () => {
-      const env = noCredentials();
+      const env = noCredentialsEnv();
       const run = runCli(['push', 'data.jsonl', '--to', to, '--dry-run'], {cwd: dir, env});
       expect(run.status, run.stderr).toBe(0);
       expect(run.stdout).toContain('  + create intent greet (4 phrases)');
@@ -76,7 +62,7 @@ describe('push --dry-run without credentials', () => {
   }
 
   it('without --dry-run, missing credentials are still an error (exit 2): nothing is sent blind', () => {
-    const run = runCli(['push', 'data.jsonl', '--to', 'clu', '--yes'], {cwd: dir, env: noCredentials()});
+    const run = runCli(['push', 'data.jsonl', '--to', 'clu', '--yes'], {cwd: dir, env: noCredentialsEnv()});
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('Azure CLU needs: key, endpoint, project');
   });
