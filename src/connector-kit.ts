@@ -37,7 +37,6 @@ export * from './remote/grpc.js';
 export * from './remote/google-client.js';
 export {computePlan, formatPlan, pushedUtterances, phraseKey, isManagedEntity} from './remote/plan.js';
 
-// Conformance: the suite every connector must pass, for a third party's vitest run.
-export {runConformance, type ConformanceOptions} from './conformance/run-conformance.js';
+// The conformance suite is synthnlu/conformance (src/conformance/index.ts): it loads every built-in connector.
 // What a round trip must keep (intents, utterances with their spans, list entities), as comparable lines.
 export {project, type Projection} from './conformance/projection.js';

@@ -1,16 +1,6 @@
-import {googleClientFlags, type RemoteConnector, type RemoteFlagSpec} from '../../src/connector-kit.js';
+import type {RemoteConnector} from '../../src/connector-kit.js';
 import {DialogflowSession} from './remote/session.js';
-
-/** The flags push and pull take for Dialogflow ES; `DialogflowFlag` types the values the session reads. */
-export const dialogflowFlags = [
-  {
-    name: 'project',
-    description: 'Google Cloud project id (default: from the key file or GOOGLE_CLOUD_PROJECT).',
-  },
-  ...googleClientFlags,
-] as const satisfies readonly RemoteFlagSpec[];
-
-export type DialogflowFlag = (typeof dialogflowFlags)[number]['name'];
+import {dialogflowFlags} from './remote/flags.js';
 
 /** Push/pull for a live Dialogflow ES agent through @google-cloud/dialogflow (loaded only when used). */
 export const dialogflowRemote: RemoteConnector | undefined = {

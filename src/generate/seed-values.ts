@@ -17,6 +17,7 @@
  */
 import type {Rng} from './rng.js';
 import {applyEdits, editTouchesEntity, type TextEdit} from './variation/edit.js';
+import type {SlotValue, ValueClass} from './variation/seed-value-types.js';
 import type {AnnotatedText} from './variation/types.js';
 
 /** A whitespace-separated token without its trailing punctuation, with its offsets. */
@@ -27,26 +28,7 @@ export interface ValueToken {
   end: number;
 }
 
-export interface SlotValue {
-  /** Lower-cased tokens, for matching in any case. */
-  tokens: string[];
-  /** As the seeds first wrote it: what a swap writes. */
-  surface: string;
-}
-
-/** Values seen in one slot of the seeds. */
-export interface ValueClass {
-  /**
-   * Where the slot is: a word that must stand right before or right after the value (`from` ~, ~ `account`),
-   * or none for values recognised by their form alone (numbers of one shape).
-   */
-  context?: {side: 'before' | 'after'; word: string};
-  /** Two or more different values. */
-  values: SlotValue[];
-}
-
-/** A language's rule for which seed strings are slot values (see LanguagePack.seedValues). */
-export type SeedValueFinder = (texts: readonly string[]) => ValueClass[];
+export type {SeedValueFinder, SlotValue, ValueClass} from './variation/seed-value-types.js';
 
 /** Short capitalised abbreviations keep their full stop (Mr., Dr., St.): it is part of the name. */
 const ABBREVIATION = /^\p{Lu}\p{Ll}{0,2}\.$/u;

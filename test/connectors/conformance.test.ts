@@ -8,7 +8,7 @@ import {describe, expect, it} from 'vitest';
 import {builtinConnectors} from '../../connectors/index.js';
 import type {ConnectorFormat, OutputFile} from '../../src/connector.js';
 import {project} from '../../src/conformance/projection.js';
-import {runConformance} from '../../src/connector-kit.js';
+import {runConformance} from '../../src/conformance/index.js';
 import {createConnectorContext} from '../../src/convert/context.js';
 import {importFromPath} from '../../src/convert/import.js';
 import {checkPlatformLimits, unsupportedFeatureWarnings} from '../../src/convert/limits.js';

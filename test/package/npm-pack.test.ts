@@ -108,17 +108,18 @@ describe('npm pack, then a clean install of the tarball', () => {
     expect(esm.stdout.trim()).toBe('function');
   });
 
-  it('synthnlu/connector-kit loads from the installed package without dev dependencies (vitest only on runConformance)', () => {
+  it('synthnlu/connector-kit loads from the installed package without dev dependencies, and synthnlu/conformance beside it', () => {
     const kit = run([
       '--input-type=module',
       '-e',
       [
         'const kit = await import("synthnlu/connector-kit");',
+        'const conformance = await import("synthnlu/conformance");',
         'const schemas = kit.readPackageSchemas(import.meta.resolve("synthnlu/connector-kit"), ["luis-app.schema.json"]);',
-        'console.log(typeof kit.runConformance, typeof kit.HttpClient, Object.keys(schemas).join());',
+        'console.log(typeof conformance.runConformance, typeof kit.runConformance, typeof kit.HttpClient, Object.keys(schemas).join());',
       ].join(' '),
     ]);
     expect(kit.stderr).toBe('');
-    expect(kit.stdout.trim()).toBe('function function luis-app.schema.json');
+    expect(kit.stdout.trim()).toBe('function undefined function luis-app.schema.json');
   });
 });

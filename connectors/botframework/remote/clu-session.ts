@@ -21,7 +21,7 @@ import {cluProjectToDataset} from '../clu/to-dataset.js';
 import type {CluProject} from '../clu/types.js';
 import {CLU_API_VERSION, CluApi, jobError} from './clu-api.js';
 import {mergeCluProject} from './clu-merge.js';
-import type {CluFlag} from '../remote.js';
+import type {CluFlag} from './flags.js';
 
 export const CLU_KEY_ENV = 'AZURE_CONVERSATIONS_KEY';
 export const CLU_ENDPOINT_ENV = 'AZURE_CONVERSATIONS_ENDPOINT';

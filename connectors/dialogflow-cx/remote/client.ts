@@ -12,7 +12,7 @@ import {
   googleClientOptions,
   type RemoteOptions,
 } from '../../../src/connector-kit.js';
-import type {DialogflowCxFlag} from '../remote.js';
+import type {DialogflowCxFlag} from './flags.js';
 
 type V3 = typeof import('@google-cloud/dialogflow-cx').v3;
 

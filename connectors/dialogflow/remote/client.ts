@@ -3,7 +3,7 @@
  * project, location, endpoint and credentials from the flags, and the retry policy for gRPC calls.
  */
 import {SynthnluError, googleClientOptions, type RemoteOptions} from '../../../src/connector-kit.js';
-import type {DialogflowFlag} from '../remote.js';
+import type {DialogflowFlag} from './flags.js';
 
 export interface DialogflowClients {
   intents: import('@google-cloud/dialogflow').v2.IntentsClient;

@@ -29,7 +29,7 @@ import {
   readLocale,
 } from '../model.js';
 import {languageOf, localeOf, nameFromDescription} from '../names.js';
-import type {LexFlag} from '../remote.js';
+import type {LexFlag} from './flags.js';
 
 const DRAFT = 'DRAFT';
 /** The test alias every bot has, on its DRAFT version. */

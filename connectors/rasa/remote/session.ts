@@ -22,7 +22,7 @@ import {
 import {readFile} from 'node:fs/promises';
 import {parse, stringify} from 'yaml';
 import {exportRasa} from '../export.js';
-import type {RasaFlag} from '../remote.js';
+import type {RasaFlag} from './flags.js';
 
 export const RASA_TOKEN_ENV = 'RASA_TOKEN';
 export const RASA_DEFAULT_ENDPOINT = 'http://localhost:5005';

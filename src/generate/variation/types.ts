@@ -6,7 +6,7 @@
 import type {EntitySpan, VariationTag} from '../../model/dataset.js';
 import type {FamilyName} from '../../model/variation.js';
 import type {Rng} from '../rng.js';
-import type {SeedValueFinder} from '../seed-values.js';
+import type {SeedValueFinder} from './seed-value-types.js';
 
 export interface AnnotatedText {
   text: string;

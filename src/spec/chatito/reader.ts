@@ -1,4 +1,4 @@
-import type {SpecReader} from '../readers.js';
+import type {SpecReader} from '../spec-reader.js';
 import {readChatito} from './parse.js';
 import {chatitoToSpec} from './to-spec.js';
 
