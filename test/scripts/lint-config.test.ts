@@ -3,6 +3,7 @@ import {describe, expect, it} from 'vitest';
 import {ROOT} from '../helpers/cli.js';
 
 describe('lint', () => {
+  // Type-aware lint builds a program of the whole project first: about 20 s alone, more on a busy machine.
   it('is type-aware and refuses a floating promise in source, connectors and tests', async () => {
     const eslint = new ESLint({cwd: ROOT});
     const code =
@@ -11,7 +12,6 @@ describe('lint', () => {
       const [result] = await eslint.lintText(code, {filePath: `${ROOT}${file}`});
       expect(result!.messages.map((m) => m.ruleId)).toContain('@typescript-eslint/no-floating-promises');
     }
-    // Type-aware lint builds a program of the whole project first: about 20 s alone, more on a busy machine.
   }, 180_000);
 
   it("lets a connector's tests import synthnlu/conformance and refuses it in the connector's run-time code", async () => {
