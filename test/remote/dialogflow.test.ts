@@ -82,6 +82,54 @@ describe('push/pull against the local Dialogflow server (real @google-cloud/dial
       ).toEqual(entity.values!.map((v) => v.value).sort());
   });
 
+  it('stores annotated phrases as the API defines them: @entity parts with an alias, each alias a $alias parameter', async () => {
+    const pushed = await push(datasetFile, '--json');
+    expect(pushed.error).toBeUndefined();
+    const stored = [...server.agent(PARENT).intents.values()];
+    let annotatedParts = 0;
+    for (const intent of stored) {
+      const parameters = new Map((intent.parameters ?? []).map((p) => [p.displayName, p]));
+      for (const part of (intent.trainingPhrases ?? []).flatMap((phrase) => phrase.parts)) {
+        if (!part.alias) continue;
+        annotatedParts++;
+        // The value a parameter takes from its annotation is `$alias`; a bare "alias" is a constant string.
+        expect(parameters.get(part.alias), `${intent.displayName}: ${part.alias}`).toMatchObject({
+          value: `$${part.alias}`,
+          entityTypeDisplayName: part.entityType,
+        });
+      }
+    }
+    expect(annotatedParts).toBeGreaterThan(10);
+  });
+
+  it('the local server refuses an annotated part without @ or alias, as the API reference says', async () => {
+    const [{IntentsClient}, {grpc}] = await Promise.all([
+      import('@google-cloud/dialogflow'),
+      import('google-gax'),
+    ]);
+    const client = new IntentsClient({
+      apiEndpoint: '127.0.0.1',
+      port: server.port,
+      sslCreds: grpc.credentials.createInsecure(),
+      universeDomain: 'googleapis.com',
+    });
+    const create = (parts: Array<Record<string, string>>) =>
+      client.createIntent({
+        parent: PARENT,
+        intent: {displayName: `refused_${parts.length}`, trainingPhrases: [{type: 'EXAMPLE', parts}]},
+      });
+    await expect(create([{text: 'a pizza', entityType: 'food', alias: 'food'}])).rejects.toMatchObject({
+      code: status.INVALID_ARGUMENT,
+    });
+    await expect(
+      create([
+        {text: 'to ', userDefined: 'true'},
+        {text: 'a pizza', entityType: '@food'},
+      ]),
+    ).rejects.toMatchObject({code: status.INVALID_ARGUMENT});
+    await client.close();
+  });
+
   it('updates exactly one intent when one changed, and makes zero write calls when nothing did', async () => {
     await push(datasetFile);
     server.resetCounts();

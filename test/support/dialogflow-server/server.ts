@@ -146,6 +146,7 @@ export class DialogflowTestServer extends FakeGrpcServer {
   }
 
   #saveIntent(state: AgentState, parent: string, intent: ApiIntent): ApiIntent {
+    refuseMalformedIntent(intent);
     const clash = [...state.intents.values()].find(
       (i) => i.displayName === intent.displayName && i.name !== intent.name,
     );
@@ -308,4 +309,40 @@ export async function readAgentZip(
 /** proto-loader objects use enum names as strings, which protobufjs fromObject accepts as well. */
 function toProtoJson<T>(value: T): T {
   return value;
+}
+
+const invalid = (message: string) => ({code: grpc.status.INVALID_ARGUMENT, message});
+
+/**
+ * What the Dialogflow ES v2 API reference requires of an intent's annotations and parameters
+ * (https://cloud.google.com/dialogflow/es/docs/reference/rpc/google.cloud.dialogflow.v2#intent):
+ * - Intent.displayName: "Required. The name of this intent."
+ * - TrainingPhrase.Part.entity_type: "Optional. The entity type name prefixed with @. This field is required for
+ *   annotated parts of the training phrase." alias: "Optional. The parameter name for the value extracted from the
+ *   annotated part of the example. This field is required for annotated parts of the training phrase."
+ * - Parameter.display_name: "Required. The name of the parameter." entity_type_display_name: "Optional. The name
+ *   of the entity type, prefixed with @, that describes values of the parameter."
+ * Anything else the real API accepts, the fake accepts too: a parameter value that is not `$alias` is a valid
+ * constant there (so push tests check the stored values themselves, not only a pull of them).
+ */
+function refuseMalformedIntent(intent: ApiIntent): void {
+  if (!intent.displayName) throw invalid('Intent.display_name is required.');
+  for (const phrase of intent.trainingPhrases ?? []) {
+    for (const part of phrase.parts) {
+      if (!part.entityType && !part.alias) continue;
+      if (!part.entityType?.startsWith('@'))
+        throw invalid(
+          `Training phrase part "${part.text}": entity_type must be an entity type name prefixed with @.`,
+        );
+      if (!part.alias)
+        throw invalid(`Training phrase part "${part.text}": alias is required for an annotated part.`);
+    }
+  }
+  for (const parameter of intent.parameters ?? []) {
+    if (!parameter.displayName) throw invalid('Parameter.display_name is required.');
+    if (parameter.entityTypeDisplayName && !parameter.entityTypeDisplayName.startsWith('@'))
+      throw invalid(
+        `Parameter "${parameter.displayName}": entity_type_display_name must be prefixed with @ (got "${parameter.entityTypeDisplayName}").`,
+      );
+  }
 }
