@@ -3,6 +3,7 @@ import {SynthnluCommand} from '../cli/base-command.js';
 import {generateFlags} from '../cli/generate-flags.js';
 import {ExitCode} from '../errors.js';
 import {generateToFile, type GenerateResult} from '../generate/to-file.js';
+import {registry} from '../registry.js';
 import {generateSummaryLines, generateWarningLines} from '../report/generate.js';
 
 export type {GenerateResult} from '../generate/to-file.js';
@@ -27,11 +28,20 @@ Seeds are always kept; duplicates (ignoring case, spacing and punctuation) are d
   async run(): Promise<GenerateResult> {
     const {args, flags} = await this.parse(Generate);
     const human = !this.jsonEnabled();
-    const result = await generateToFile(args.spec, flags, {
-      onSpecWarnings: (warnings) => this.printDiagnostics(warnings),
-      progress: this.progress(),
-      ...(human ? {onRetry: (message: string) => process.stderr.write(`warning: ${message}\n`)} : {}),
-    });
+    const result = await generateToFile(
+      args.spec,
+      flags,
+      {
+        onSpecWarnings: (warnings) => this.printDiagnostics(warnings),
+        progress: this.progress(),
+        ...(human ? {onRetry: (message: string) => process.stderr.write(`warning: ${message}\n`)} : {}),
+      },
+      {
+        maxUtteranceLength: Math.min(
+          ...registry.connectors().map((c) => c.limits.maxUtteranceLength ?? Infinity),
+        ),
+      },
+    );
     for (const line of generateSummaryLines(result)) this.log(line);
     if (human) for (const line of generateWarningLines(result)) process.stderr.write(`${line}\n`);
     if (result.produced === 0 && !result.dryRun)

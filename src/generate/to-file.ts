@@ -13,7 +13,6 @@ import {providerKind, type ProviderKind} from '../llm/settings.js';
 import {loadSpec} from '../load/inspect.js';
 import type {Utterance} from '../model/dataset.js';
 import {writeDataset} from '../model/write-dataset.js';
-import {registry} from '../registry.js';
 import type {Spec} from '../spec/spec.js';
 import {datasetHeaderFor} from './dataset-header.js';
 import {languagePackFor} from './language.js';
@@ -42,6 +41,12 @@ export interface GenerateFlagValues extends ProviderFlagValues {
   force: boolean;
 }
 
+/** What generation needs to know of the platforms, from the command's registry (the core knows no connector). */
+export interface GenerateTargets {
+  /** The shortest utterance-length limit of any platform: model answers longer than it are dropped. */
+  maxUtteranceLength: number;
+}
+
 export interface GenerateHooks {
   /** The spec's warnings, as soon as it is read (before the possibly long generation). */
   onSpecWarnings(warnings: Diagnostic[]): void;
@@ -55,6 +60,7 @@ export async function generateToFile(
   specFile: string,
   flags: GenerateFlagValues,
   hooks: GenerateHooks,
+  targets: GenerateTargets = {maxUtteranceLength: Infinity},
 ): Promise<GenerateResult> {
   checkOutputFormat(flags.out);
   await checkOutputPath(flags.out, {inputs: [specFile], force: flags.force});
@@ -80,7 +86,7 @@ export async function generateToFile(
         suggestion: `Lower --per-intent or the counts in the spec${counts.none ? ' (or --none, or none: count)' : ''}, or raise the limit with --max-utterances.`,
       },
     );
-  if (kind) return generateWithModel(spec, kind, specFile, flags, hooks);
+  if (kind) return generateWithModel(spec, kind, specFile, flags, hooks, targets);
   // A bar only for runs long enough to watch.
   const bar = expected >= 5_000 ? hooks.progress.bar('generating', expected) : undefined;
   const options = {file: specFile, ...generationSettings(flags)};
@@ -159,6 +165,7 @@ async function generateWithModel(
   specFile: string,
   flags: GenerateFlagValues,
   hooks: GenerateHooks,
+  targets: GenerateTargets,
 ): Promise<GenerateResult> {
   const bar = hooks.progress.bar('asking the model', 0);
   try {
@@ -167,7 +174,7 @@ async function generateWithModel(
       out: flags.out,
       flags,
       ...generationSettings(flags),
-      maxLength: Math.min(...registry.connectors().map((c) => c.limits.maxUtteranceLength ?? Infinity)),
+      maxLength: targets.maxUtteranceLength,
       ...(hooks.onRetry ? {onRetry: hooks.onRetry} : {}),
       onProgress: (done, total) => bar.tick(done, total),
     });
