@@ -2,6 +2,7 @@ import {Command, Errors, Flags, type Interfaces} from '@oclif/core';
 import {ExitCode, SynthnluError, type Diagnostic, type ExitCodeValue} from '../errors.js';
 import {DEFAULT_INPUT_LIMITS, formatBytes, parseByteSize, setMaxInputBytes} from '../io/input-limits.js';
 import {withFlagSuggestion} from './flag-suggestion.js';
+import {FlagValueError, withTypedFlagErrors} from './flag-values.js';
 import {printDiagnostics} from './report.js';
 import {stderrProgress, type Progress} from './progress.js';
 import {toSynthnluError} from '../io/system-errors.js';
@@ -48,7 +49,19 @@ export abstract class SynthnluCommand<T> extends Command {
     options?: Interfaces.Input<F, B, A>,
     argv?: string[],
   ): Promise<Interfaces.ParserOutput<F, B, A>> {
-    const parsed = await super.parse(options, argv);
+    const input = options ?? (this.ctor as unknown as Interfaces.Input<F, B, A>);
+    // Spread alone would drop what a command class inherits (enableJsonFlag, strict): oclif reads those itself.
+    const parsed = await super.parse(
+      {
+        ...input,
+        args: input.args,
+        strict: input.strict,
+        enableJsonFlag: input.enableJsonFlag,
+        flags: withTypedFlagErrors(input.flags) ?? ({} as Interfaces.FlagInput<F>),
+        baseFlags: withTypedFlagErrors(input.baseFlags) ?? ({} as Interfaces.FlagInput<B>),
+      },
+      argv,
+    );
     setMaxInputBytes((parsed.flags as {'max-bytes'?: number})['max-bytes']);
     const [first] = Object.values(parsed.args as Record<string, unknown>);
     if (typeof first === 'string') this.#input = first;
@@ -90,15 +103,12 @@ export abstract class SynthnluCommand<T> extends Command {
       return this.exit(error.exitCode);
     }
     if (error instanceof Errors.ExitError) throw error;
-    const badValue = badFlagValue(error, this.ctor.flags ?? {});
-    if (badValue) return this.catch(badValue);
+    if (error instanceof FlagValueError) return this.catch(error.toSynthnluError());
     // oclif's own parse errors (unknown flag, missing argument, a flag value its parser refused) are usage
     // errors: exit 2. Anything else is a synthnlu bug: say so in one line, without a stack trace.
     const usage = isUsageError(error);
     const exitCode = usage ? ExitCode.badInput : ExitCode.failedCheck;
-    const message = usage
-      ? error.message.replace(/^Parsing --[\w-]+ \n\t([\s\S]*?)\nSee more help with --help$/, '$1')
-      : `internal error: ${error.message}`;
+    const message = usage ? error.message : `internal error: ${error.message}`;
     if (this.jsonEnabled()) this.logJson({error: {code: usage ? 'USAGE' : 'INTERNAL', exitCode, message}});
     else {
       process.stderr.write(`Error: ${message}\n`);
@@ -118,56 +128,11 @@ export abstract class SynthnluCommand<T> extends Command {
   abstract override run(): Promise<T>;
 }
 
-/** oclif's parser errors carry an exit code or come from its parser error classes. */
+/**
+ * oclif's parser errors: every one is a CLIParseError (not exported by @oclif/core), a CLIError that carries the
+ * parser's input and output in `parse`; some also carry an exit code.
+ */
 function isUsageError(error: Error): boolean {
   if ((error as {oclif?: {exit?: number}}).oclif?.exit !== undefined) return true;
-  // A flag's own parse function threw: oclif rewraps the message but keeps the plain Error.
-  if (/^Parsing --[\w-]+ \n/.test(error.message)) return true;
-  const parseErrors = [
-    'CLIParseError',
-    'FailedFlagValidationError',
-    'RequiredArgsError',
-    'UnexpectedArgsError',
-    'NonExistentFlagsError',
-    'FlagInvalidOptionError',
-    'ArgInvalidOptionError',
-  ];
-  return error instanceof Errors.CLIError && parseErrors.includes(error.constructor.name);
-}
-
-interface FlagBounds {
-  type?: string;
-  min?: number;
-  max?: number;
-}
-
-/** The allowed values of a numeric flag, in words: "an integer from 0 to 65535", "an integer of at least 1". */
-export function allowedRange(flag: FlagBounds): string {
-  const {min, max} = flag;
-  if (min !== undefined && max !== undefined) return `an integer from ${min} to ${max}`;
-  if (min !== undefined) return `an integer of at least ${min}`;
-  if (max !== undefined) return `an integer of at most ${max}`;
-  return 'an integer';
-}
-
-/**
- * oclif reports a flag value its parser refused as "Parsing --seed \n\tExpected an integer but received: abc",
- * and the line people see dropped the flag's name. This names the flag, its allowed range and the value given.
- */
-function badFlagValue(error: Error, flags: Record<string, FlagBounds>): SynthnluError | undefined {
-  const parsed = /^Parsing --([\w-]+) \n\t([\s\S]*?)(?:\nSee more help with --help)?$/.exec(error.message);
-  if (!parsed) return undefined;
-  const [, name, detail] = parsed as unknown as [string, string, string];
-  const flag = flags[name] ?? {};
-  const integer = /^Expected an integer\b.*but received: ([\s\S]*)$/.exec(detail);
-  const plain = detail.replace(/^Error: /, '');
-  const message = integer
-    ? `--${name} must be ${allowedRange(flag)}, got "${integer[1]}"`
-    : plain.startsWith(`--${name}`)
-      ? plain
-      : `--${name}: ${plain}`;
-  return new SynthnluError('BAD_FLAG_VALUE', message, {
-    exitCode: ExitCode.badInput,
-    suggestion: `Give --${name} ${integer ? allowedRange(flag) : 'a valid value'}; see the command's --help.`,
-  });
+  return error instanceof Errors.CLIError && 'parse' in error;
 }
