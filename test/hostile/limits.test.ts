@@ -7,7 +7,7 @@ import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {join} from 'node:path';
 import fc from 'fast-check';
-import {afterEach, describe, expect, it} from 'vitest';
+import {afterEach, describe, expect, it, onTestFinished} from 'vitest';
 import {MAX_CHUNK_CHARS, MAX_CHUNK_NUMBERS, recognizerChunks} from '../../src/recognizer/chunks.js';
 import {LocalRecognizer} from '../../src/recognizer/local-recognizer.js';
 import {COMMON_SYSTEM_TYPES, SystemEntityExtractor} from '../../src/recognizer/system-entities.js';
@@ -80,6 +80,8 @@ describe('the work on any message is linear, counted in steps (not timed)', () =
       .families;
     expect(models.length).toBeGreaterThanOrEqual(5);
     /** Per model: the calls and the characters it was given. */
+    const originals = models.map(([, model]) => model.parse);
+    onTestFinished(() => models.forEach(([, model], i) => (model.parse = originals[i]!)));
     const seen = models.map(([family, model]) => {
       const counts = {family, calls: 0, chars: 0, longest: 0, mostNumbers: 0};
       model.parse = (text: string) => {
