@@ -14,7 +14,7 @@ const HOSTILE = join(import.meta.dirname, '..', 'test', 'hostile');
 /** A function whose every property and call returns itself: describe, it.skipIf(...)(...), expect(...).x... */
 const STAND_IN = `const any = new Proxy(function () {}, {get: (_, key) => (key === 'then' ? undefined : any), apply: () => any});
 export const describe = any, it = any, test = any, expect = any, vi = any, beforeAll = any, afterAll = any,
-  beforeEach = any, afterEach = any;
+  beforeEach = any, afterEach = any, onTestFinished = any, onTestFailed = any;
 export default any;`;
 
 const HOOKS = `export async function resolve(specifier, context, next) {
