@@ -65,8 +65,19 @@ export default async function predictStdinBench(): Promise<Record<string, unknow
       {length: DISTINCT_LINES},
       (_, i) => `${COMMON[i % COMMON.length]!} (ref ${i}, seat ${(i * 7) % 97})`,
     ).join('\n');
+    // Distinct chat lines with no date cue (no digit, no date or time word): the date model is skipped.
+    const noCue = COMMON.filter((line) => !/[0-9]|may|friday/.test(line));
+    const letters = (n: number) => n.toString(26).replace(/[0-9]/g, (d) => 'qrstuvwxyz'[Number(d)]!);
+    const distinctNoCue = Array.from(
+      {length: DISTINCT_LINES},
+      (_, i) => `${noCue[i % noCue.length]!} (ref ${letters(i)})`,
+    ).join('\n');
     const repeated = Array.from({length: LINES}, (_, i) => COMMON[(i * 7919) % COMMON.length]!).join('\n');
-    return {repeated: run(`${repeated}\n`, dir, LINES), distinct: run(`${distinct}\n`, dir, DISTINCT_LINES)};
+    return {
+      repeated: run(`${repeated}\n`, dir, LINES),
+      distinct: run(`${distinct}\n`, dir, DISTINCT_LINES),
+      distinctWithoutDateCue: run(`${distinctNoCue}\n`, dir, DISTINCT_LINES),
+    };
   } finally {
     rmSync(dir, {recursive: true, force: true});
   }

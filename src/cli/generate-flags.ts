@@ -11,7 +11,8 @@ export const generateFlags = {
   }),
   seed: seedFlag,
   split: Flags.custom<number>({
-    description: 'Share of utterances in the train split (0..1); overrides the spec.',
+    description:
+      'Share of utterances in the train split (0..1), met as closely as seed groups allow (a seed and what is generated from it stay on one side); overrides the spec.',
     parse: async (input) => {
       const value = Number(input);
       if (!Number.isFinite(value) || value < 0 || value > 1)

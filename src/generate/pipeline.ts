@@ -176,12 +176,69 @@ class SplitQuota {
       remaining > 0 ? this.rng.next() * remaining < remainingTrain : this.rng.chance(this.split);
     return this.take(toTrain ? 'train' : 'test');
   }
-  /** Counts an assignment made elsewhere (a seed that must sit in the same split as its twin). */
-  take(split: 'train' | 'test'): 'train' | 'test' {
+  private take(split: 'train' | 'test'): 'train' | 'test' {
     this.assigned += 1;
     if (split === 'train') this.train += 1;
     return split;
   }
+}
+
+/**
+ * Splits an intent by groups, so that no near-copy of a test utterance trains the model tested on it: a seed,
+ * the seeds that differ from it only in case, spacing or punctuation, and everything generated from any of them
+ * (a paraphrase, a near-copy with a tail, other slot values) form one group on one side; an utterance expanded
+ * from a template with slots is a group of its own. The test share is a target, reached as closely as the
+ * groups allow: largest groups first (ties in a seeded order), each to test while the test count stays within
+ * produced - round(produced * split), then, if that is still short, the one group that ends nearest it; groups
+ * of one utterance make it exact whenever there are enough of them. An intent without seeds streams as written (its quota split is already exact); one with seeds is held
+ * until complete, as group sizes are known only then.
+ */
+function* splitBySeedGroups(
+  intent: Generator<Utterance, IntentReport>,
+  seedGroups: Map<string, string>,
+  split: number,
+  rng: Rng,
+): Generator<Utterance, IntentReport> {
+  let step = intent.next();
+  if (step.done || step.value.source !== 'seed') {
+    for (; !step.done; step = intent.next()) yield step.value;
+    return step.value;
+  }
+  const held: Utterance[] = [];
+  const groups = new Map<string, Utterance[]>();
+  for (; !step.done; step = intent.next()) {
+    const u = step.value;
+    held.push(u);
+    const seedKey = u.source === 'seed' ? dedupeKeyText(u.text) : seedGroups.get(u.origin ?? '\u0000');
+    const key = seedKey === undefined ? `\u0000${held.length}` : `seed:${seedKey}`;
+    const members = groups.get(key);
+    if (members) members.push(u);
+    else groups.set(key, [u]);
+  }
+  const report = step.value;
+  const testTarget = held.length - Math.round(held.length * split);
+  const ordered = rng.shuffle([...groups.values()]).sort((a, b) => b.length - a.length);
+  const toTest = new Set<Utterance[]>();
+  let test = 0;
+  for (const members of ordered)
+    if (test + members.length <= testTarget) {
+      toTest.add(members);
+      test += members.length;
+    }
+  // Short of the target with no group small enough left: one more group, when it ends nearer the target.
+  let nearest: Utterance[] | undefined;
+  for (const members of ordered)
+    if (!toTest.has(members) && Math.abs(test + members.length - testTarget) < Math.abs(test - testTarget))
+      if (!nearest || members.length < nearest.length) nearest = members;
+  if (nearest) {
+    toTest.add(nearest);
+    test += nearest.length;
+  }
+  for (const members of ordered) for (const u of members) u.split = toTest.has(members) ? 'test' : 'train';
+  report.train = held.length - test;
+  report.test = test;
+  yield* held;
+  return report;
 }
 
 interface Base {
@@ -415,6 +472,7 @@ function* generateIntent(
   intent: IntentSpec,
   index: number,
   options: GenerateOptions,
+  seedGroups: Map<string, string>,
 ): Generator<Utterance, IntentReport> {
   const settings = resolveIntentSettings(prepared.spec, intent, prepared.pack, options);
   const intentRng = prepared.rng.fork(`intent:${intent.name}`);
@@ -443,9 +501,9 @@ function* generateIntent(
     tags: VariationTag[],
     source: 'seed' | 'template' | 'generated',
     origin?: string,
-    sameSplitAs?: 'train' | 'test',
   ): Utterance => {
-    const split = sameSplitAs ? quota.take(sameSplitAs) : quota.next();
+    // Provisional: an intent with seeds is split again by groups once it is complete (splitBySeedGroups).
+    const split = quota.next();
     report.produced += 1;
     report[split] += 1;
     report.sources[source] += 1;
@@ -473,8 +531,6 @@ function* generateIntent(
   const seedsWritten: Array<{annotated: AnnotatedText; source: string}> = [];
   const buffer: Expansion = {text: '', entities: []};
   const localSeeds = new Set<string>();
-  // Normalised seed text -> its split: near-identical seeds go to the same split (no train/test leak).
-  const seedSplits = new Map<string, 'train' | 'test'>();
   for (const template of prepared.templates[index]!) {
     if (!template.plain) {
       bases.push(newBase(template, false));
@@ -492,8 +548,8 @@ function* generateIntent(
     localSeeds.add(template.source);
     const key = dedupeKeyText(annotated.text);
     seen.add(key);
-    const utterance = emit(annotated, [], 'seed', undefined, seedSplits.get(key));
-    seedSplits.set(key, utterance.split!);
+    const utterance = emit(annotated, [], 'seed');
+    seedGroups.set(template.source, key);
     seedsWritten.push({annotated, source: template.source});
     yield utterance;
   }
@@ -700,7 +756,13 @@ export function* generateUtterancesSync(
     ...(autoMix ? {autoMix} : {}),
   };
   for (const [index, intent] of spec.intents.entries()) {
-    const intentReport = yield* generateIntent(prepared, intent, index, options);
+    const seedGroups = new Map<string, string>();
+    const intentReport = yield* splitBySeedGroups(
+      generateIntent(prepared, intent, index, options, seedGroups),
+      seedGroups,
+      options.split ?? intent.split ?? spec.defaults?.split ?? DEFAULT_SPLIT,
+      prepared.rng.fork(`intent:${intent.name}`).fork('split-groups'),
+    );
     report.intents.push(intentReport);
     report.produced += intentReport.produced;
     report.requested += intentReport.requested;

@@ -117,7 +117,7 @@ export interface GenerationSettings {
    */
   count?: number;
   /**
-   * Share of utterances in the train split; the rest go to test.
+   * Share of utterances in the train split; the rest go to test. A target: a seed and everything generated from it stay on one side, so the share is met as closely as those groups allow.
    */
   split?: number;
   /**

@@ -251,6 +251,8 @@ export class SystemEntityExtractor {
   }
 
   #matchChunk(family: ModelFamily, model: Model, text: string, chunk: Chunk, matches: EntityMatch[]): void {
+    // The date model costs milliseconds per piece and finds nothing without a cue: most chat text has none.
+    if (family === 'datetime' && !hasDateCue(chunk.text)) return;
     const results = this.#parse(family, model, chunk.text);
     for (const result of results) {
       const type = systemTypeOf(family, result.typeName);
@@ -272,6 +274,34 @@ export class SystemEntityExtractor {
         });
     }
   }
+}
+
+/**
+ * What every date, time, duration or set the date model finds holds (English): a digit, a unit or part of a day
+ * anywhere in a word ("biweekly", "midday", "tonight"), or a word starting with a month, weekday, relative
+ * reference, season, holiday or number word ("at eight", "recently", "asap", "xmas", "tues"). Over-inclusive on
+ * purpose ("sunny", "market" pass): a text without any of these is not sent to the date model. Checked against
+ * every datetime the model found in 3,400 CLINC150 utterances and a list of edge cases (test/recognizer).
+ */
+const DATE_CUE = new RegExp(
+  [
+    '[0-9]',
+    'day|daily|week|month|year|hour|minute|second|night|noon|morning|evening|annual|quarter|decade|centur|fortnight',
+    `\\b(?:${[
+      'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec',
+      'mon|tue|wed|thu|fri|sat|sun',
+      'now|today|tomorrow|tmr|yesterday|eod|eom|eoy|asap|ago|soon|later|earlier|lately|recent|current|present',
+      'previous|former',
+      'spring|summer|fall|autumn|winter|christmas|xmas|easter|thanksgiving|halloween|hanukkah|eve|holiday',
+      'zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thir|fif|twent|fort|hundred',
+      'thousand|first|third|ninth|twelfth|half|couple|few|dozen|several',
+    ].join('|')})`,
+  ].join('|'),
+  'i',
+);
+
+export function hasDateCue(text: string): boolean {
+  return DATE_CUE.test(text);
 }
 
 /** What a search for system entities found, and how much of the text it covered before its deadline. */

@@ -1,5 +1,7 @@
 import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
+import JSZip from 'jszip';
+import {isZipData, readZipEntries} from '../convert/zip-reader.js';
 import {writeFileAtomic} from '../io/atomic-write.js';
 import type {SecretRegistry} from './types.js';
 
@@ -20,15 +22,47 @@ export async function writeBackupFile(
   return file;
 }
 
+/** What a zip backup's entries may inflate to in all while it is scrubbed (push responses are capped far lower). */
+const MAX_SCRUB_BYTES = 1024 * 1024 * 1024;
+
 /**
  * A backup holds what the platform answered, and a careless platform can echo a credential (a CLU export or a
- * Rasa /status with the key inside): any credential the run holds is scrubbed from a text backup, in every
- * encoding, before the push goes on. Binary backups (a Dialogflow agent zip) are left as they are.
+ * Rasa /status with the key inside, an agent zip whose JSON holds it): any credential the run holds is scrubbed,
+ * in every encoding, from a text backup and from every text entry of a zip backup (read with the defensive zip
+ * reader, rewritten only when something was scrubbed), before the push goes on. Binary content is left as it is.
  */
 export async function scrubBackupFile(file: string, secrets: SecretRegistry): Promise<void> {
   const bytes = await readFile(file);
-  const text = bytes.toString('utf8');
-  if (!Buffer.from(text, 'utf8').equals(bytes) || text.includes('\u0000')) return;
+  const scrubbed = isZipData(bytes) ? await scrubZip(bytes, file, secrets) : scrubText(bytes, secrets);
+  if (scrubbed !== undefined) await writeFileAtomic(file, scrubbed);
+}
+
+/** The text scrubbed, or undefined when it is not UTF-8 text or holds no secret. */
+function scrubText(bytes: Uint8Array, secrets: SecretRegistry): string | undefined {
+  const text = Buffer.from(bytes).toString('utf8');
+  if (!Buffer.from(text, 'utf8').equals(bytes) || text.includes('\u0000')) return undefined;
   const scrubbed = secrets.redact(text);
-  if (scrubbed !== text) await writeFileAtomic(file, scrubbed);
+  return scrubbed === text ? undefined : scrubbed;
+}
+
+async function scrubZip(
+  bytes: Uint8Array,
+  file: string,
+  secrets: SecretRegistry,
+): Promise<Uint8Array | undefined> {
+  const entries = readZipEntries(bytes, file, {maxEntries: 100_000, maxTotalBytes: MAX_SCRUB_BYTES});
+  const zip = new JSZip();
+  let changed = false;
+  for (const entry of entries) {
+    if (entry.isDirectory) {
+      zip.folder(entry.name);
+      continue;
+    }
+    const content = entry.read();
+    const scrubbed = scrubText(content, secrets);
+    if (scrubbed !== undefined) changed = true;
+    zip.file(entry.name, scrubbed ?? content, {createFolders: false});
+  }
+  if (!changed) return undefined;
+  return zip.generateAsync({type: 'uint8array', compression: 'DEFLATE', compressionOptions: {level: 6}});
 }

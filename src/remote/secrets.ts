@@ -82,6 +82,7 @@ export class Secrets implements SecretRegistry {
     this.#values.add(secret);
     this.#pattern = undefined;
     this.#partial = undefined;
+    this.#fragments = undefined;
   }
 
   redact(text: string): string {
@@ -100,6 +101,7 @@ export class Secrets implements SecretRegistry {
       // ellipsis), its end at the start of the text.
       this.#partial ??= this.#partialPattern();
       if (this.#partial) text = text.replace(this.#partial, MARK);
+      text = this.#redactFragments(text);
     }
     // Belt and braces for material we never registered: PEM private keys and bearer tokens.
     return text
@@ -109,6 +111,42 @@ export class Secrets implements SecretRegistry {
       )
       .replace(/(-----BEGIN [A-Z ]*PRIVATE KEY-----)(\\n|[^-])+/g, '[REDACTED PRIVATE KEY]')
       .replace(/(Bearer\s+)[\w.~+/=-]{8,}/gi, `$1${MARK}`);
+  }
+
+  /** Every MIN_PARTIAL-character piece of a secret with no whitespace in it (keys, tokens, PEM body lines). */
+  #fragments: Set<string> | undefined;
+
+  /**
+   * What is left of a secret anywhere in the text, not only at its ends: a server that quotes part of a key in
+   * the middle of a message ("key 'ab12…' rejected", a masked "ab12cd34****" followed by more text). Every run of
+   * text covered by MIN_PARTIAL-character pieces of a secret is redacted; one linear pass over the text.
+   */
+  #redactFragments(text: string): string {
+    if (!this.#fragments) {
+      this.#fragments = new Set();
+      for (const secret of this.#values)
+        if (!/\s/.test(secret))
+          for (let i = 0; i + MIN_PARTIAL <= secret.length; i++)
+            this.#fragments.add(secret.slice(i, i + MIN_PARTIAL));
+    }
+    if (this.#fragments.size === 0 || text.length < MIN_PARTIAL) return text;
+    let out = '';
+    let copied = 0;
+    let coveredTo = -1;
+    let runStart = -1;
+    for (let i = 0; i + MIN_PARTIAL <= text.length; i++) {
+      if (!this.#fragments.has(text.slice(i, i + MIN_PARTIAL))) continue;
+      if (i > coveredTo) {
+        if (runStart !== -1) {
+          out += `${text.slice(copied, runStart)}${MARK}`;
+          copied = coveredTo;
+        }
+        runStart = i;
+      }
+      coveredTo = i + MIN_PARTIAL;
+    }
+    if (runStart === -1) return text;
+    return `${out}${text.slice(copied, runStart)}${MARK}${text.slice(coveredTo)}`;
   }
 
   #partialPattern(): RegExp | undefined {

@@ -141,9 +141,52 @@ describe('generation pipeline', () => {
     }
   });
 
-  it('splits exactly by the resolved share (intent over defaults, option over both)', async () => {
+  it("puts a seed and everything generated from it on one side of the split (issue 29's toothache leak)", async () => {
+    const seeds: [string, ...string[]] = [
+      'I have terrible toothache and need to be seen today',
+      'my tooth hurts a lot',
+      'a filling fell out',
+      'my gum is swollen',
+      'I cracked a tooth',
+      'there is blood when I brush',
+      'my jaw aches since yesterday',
+      'I chipped my front tooth',
+    ];
+    const dental: Spec = {
+      language: 'en',
+      defaults: {count: 60, split: 0.75, variations: {polite: 0.5, colloquial: 0.5, typos: 0.5}},
+      intents: [
+        {name: 'emergency', examples: seeds},
+        {name: 'book', examples: ['book me in for {day}', 'I want an appointment on {day}', 'book me in']},
+      ],
+      entities: [{name: 'day', type: 'list', values: ['monday', 'tuesday', 'friday', 'next week']}],
+    };
+    for (const seed of [1, 2, 3]) {
+      const {utterances, report} = await collect(dental, {seed, filter: false});
+      const seedSplit = new Map(
+        utterances.filter((u) => u.source === 'seed').map((u) => [u.text, u.split] as const),
+      );
+      expect(new Set(seedSplit.values())).toEqual(new Set(['train', 'test']));
+      const fromSeeds = utterances.filter((u) => u.origin !== undefined && seedSplit.has(u.origin));
+      expect(fromSeeds.length).toBeGreaterThan(20);
+      for (const u of fromSeeds) expect([u.origin, u.split]).toEqual([u.origin, seedSplit.get(u.origin!)]);
+      // The share is a target met as closely as the groups allow: 8 groups of about 7.5 for a test share of
+      // 15: within half the largest group; the report counts what was written.
+      const emergency = utterances.filter((u) => u.intent === 'emergency');
+      const test = emergency.filter((u) => u.split === 'test').length;
+      const largest = Math.max(
+        ...[...seedSplit.keys()].map((s) => emergency.filter((u) => u.text === s || u.origin === s).length),
+      );
+      expect(Math.abs(test - 15)).toBeLessThanOrEqual(largest / 2);
+      expect(report.intents[0]).toMatchObject({train: emergency.length - test, test});
+    }
+  });
+
+  it('splits by the resolved share (intent over defaults, option over both), exactly where groups of one allow', async () => {
+    // cancel: two seed groups and a template with slots (groups of one) fill the rest: exact.
     const {report} = await collect(spec, {seed: 4});
     expect(report.intents[0]).toMatchObject({train: 32, test: 8});
+    // paint has no seed: every utterance is its own group.
     expect(report.intents[1]).toMatchObject({train: 15, test: 15});
     const overridden = await collect(spec, {seed: 4, split: 1, perIntent: 20});
     expect(overridden.report.intents.map((i) => [i.produced, i.train, i.test])).toEqual([

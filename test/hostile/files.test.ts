@@ -205,7 +205,7 @@ describe('outputs that would lose a file, and inputs or outputs that would hang'
     const spec = writeSpec(dir, 'spec.yaml', readFileSync(EXAMPLE_SPEC, 'utf8'));
     const child = spawn(
       process.execPath,
-      [BIN, 'generate', spec, '--out', 'out.jsonl', '--per-intent', '400000', '--max-utterances', '9000000'],
+      [BIN, 'generate', spec, '--out', 'out.jsonl', '--per-intent', '40000', '--max-utterances', '9000000'],
       {cwd: dir, stdio: 'ignore', env: {...process.env, NODE_ENV: 'production'}},
     );
     const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));

@@ -7,10 +7,10 @@ import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {join} from 'node:path';
 import fc from 'fast-check';
-import {afterEach, describe, expect, it} from 'vitest';
+import {afterEach, describe, expect, it, onTestFinished} from 'vitest';
 import {MAX_CHUNK_CHARS, MAX_CHUNK_NUMBERS, recognizerChunks} from '../../src/recognizer/chunks.js';
 import {LocalRecognizer} from '../../src/recognizer/local-recognizer.js';
-import {COMMON_SYSTEM_TYPES} from '../../src/recognizer/system-entities.js';
+import {COMMON_SYSTEM_TYPES, SystemEntityExtractor} from '../../src/recognizer/system-entities.js';
 import {trainIntentClassifier} from '../../src/classifier/index.js';
 import {BIN, tempDir} from '../helpers/cli.js';
 import {writeDataset} from './fixtures.js';
@@ -70,6 +70,50 @@ describe('recognizerChunks', () => {
     const chunks = recognizerChunks(long);
     expect(chunks.length).toBeGreaterThan(1);
     expect(chunks.at(-1)!.text).toContain('12/05/2024');
+  });
+});
+
+describe('the work on any message is linear, counted in steps (not timed)', () => {
+  it('every model sees each character at most once, in pieces within the bounds, for the date bombs and any text', async () => {
+    const extractor = await SystemEntityExtractor.create([], COMMON_SYSTEM_TYPES);
+    const models = (extractor as unknown as {families: [string, {parse(text: string): unknown[]}][]})
+      .families;
+    expect(models.length).toBeGreaterThanOrEqual(5);
+    /** Per model: the calls and the characters it was given. */
+    const originals = models.map(([, model]) => model.parse);
+    onTestFinished(() => models.forEach(([, model], i) => (model.parse = originals[i]!)));
+    const seen = models.map(([family, model]) => {
+      const counts = {family, calls: 0, chars: 0, longest: 0, mostNumbers: 0};
+      model.parse = (text: string) => {
+        counts.calls += 1;
+        counts.chars += text.length;
+        counts.longest = Math.max(counts.longest, text.length);
+        counts.mostNumbers = Math.max(counts.mostNumbers, text.match(/\d+/g)?.length ?? 0);
+        // The count is what is checked: the model's answer does not matter here (and would take minutes).
+        return [];
+      };
+      return counts;
+    });
+    const texts = [
+      ...DATE_BOMBS.map(([, text]) => text),
+      ...fc.sample(
+        fc.string({maxLength: 3000, unit: fc.constantFrom('1', '/', ' ', ':', '.', 'may', '\n', 'x')}),
+        {
+          numRuns: 50,
+          seed: 7,
+        },
+      ),
+    ];
+    for (const text of texts) {
+      for (const counts of seen) Object.assign(counts, {calls: 0, chars: 0});
+      // Distinct texts: nothing is answered from the memo.
+      extractor.match(`${text} #${texts.indexOf(text)}`);
+      for (const counts of seen) {
+        expect(counts.chars, counts.family).toBeLessThanOrEqual(text.length + 10);
+        expect(counts.longest, counts.family).toBeLessThanOrEqual(MAX_CHUNK_CHARS);
+        expect(counts.mostNumbers, counts.family).toBeLessThanOrEqual(MAX_CHUNK_NUMBERS);
+      }
+    }
   });
 });
 

@@ -257,7 +257,7 @@ describe('what a killed run leaves behind is cleaned by the next run writing the
     const before = readFileSync(join(dir, 'out.jsonl'));
     const child = spawn(
       process.execPath,
-      [BIN, 'generate', spec, '--out', 'out.jsonl', '--per-intent', '400000', '--max-utterances', '9000000'],
+      [BIN, 'generate', spec, '--out', 'out.jsonl', '--per-intent', '40000', '--max-utterances', '9000000'],
       {cwd: dir, stdio: 'ignore', env: {...process.env, NODE_ENV: 'production'}},
     );
     const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));

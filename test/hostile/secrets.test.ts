@@ -4,10 +4,12 @@
  */
 import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
-import {mkdirSync, symlinkSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import fc from 'fast-check';
+import JSZip from 'jszip';
 import {afterEach, describe, expect, it} from 'vitest';
+import {scrubBackupFile} from '../../src/remote/backup-file.js';
 import {Secrets} from '../../src/remote/secrets.js';
 import {tempDir} from '../helpers/cli.js';
 import {writeDataset} from './fixtures.js';
@@ -169,4 +171,85 @@ describe('Secrets.redact', () => {
   });
 });
 
-export const SECRET_CASES = cases.length + 2;
+describe('fragments of a key in the middle of a message', () => {
+  it('redacts any run of 8 or more characters of a key, wherever it sits in the text', () => {
+    let runs = 0;
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^[A-Za-z0-9_\-+/=]{16,64}$/),
+        fc.nat(),
+        fc.nat(),
+        fc.string({maxLength: 30}),
+        fc.string({maxLength: 30}),
+        (secret, a, b, before, after) => {
+          runs += 1;
+          const start = a % (secret.length - 8);
+          const end = start + 8 + (b % (secret.length - start - 7));
+          const fragment = secret.slice(start, end);
+          const secrets = new Secrets();
+          secrets.add(secret);
+          const redacted = secrets.redact(`${before} key '${fragment}…' rejected ${after}`);
+          expect(redacted).not.toContain(fragment);
+          expect(redacted).toContain('[REDACTED]');
+        },
+      ),
+      {numRuns: 200},
+    );
+    expect(runs).toBe(200);
+    const secrets = new Secrets();
+    secrets.add(KEY);
+    // A masked echo with text after it (neither the start nor the end of the message), and one from the middle.
+    expect(secrets.redact('key sk-live-9f8e**** rejected for project p')).toBe(
+      'key [REDACTED]**** rejected for project p',
+    );
+    expect(secrets.redact('got ...7d6c5b4a3... in header x-key')).toBe(
+      'got ...[REDACTED]... in header x-key',
+    );
+    // Ordinary text around it is left alone, and 7 characters are not a fragment.
+    expect(secrets.redact('sk-live is a prefix; 9f8e7d6 too')).toBe('sk-live is a prefix; 9f8e7d6 too');
+  });
+});
+
+describe('backups written as zip archives', () => {
+  it('scrub every text entry of the credentials the run holds, leave binary entries and a clean zip as they were', async () => {
+    const dir = tempDir('synthnlu-hostile-');
+    const zip = new JSZip();
+    const binary = Uint8Array.from([0, 1, 2, 255, 254, 0, 7]);
+    zip.file('agent.json', JSON.stringify({language: 'en', webhook: {headers: {key: KEY}}}));
+    zip.file('intents/greet.json', `{"name":"greet","note":"${Buffer.from(KEY).toString('base64')}"}`);
+    zip.file('intents/plain.json', '{"name":"plain"}');
+    zip.file('blob.bin', binary);
+    const file = join(dir, 'dialogflow-p-backup.zip');
+    writeFileSync(file, await zip.generateAsync({type: 'uint8array'}));
+    const secrets = new Secrets();
+    secrets.add(KEY);
+    await scrubBackupFile(file, secrets);
+    const bytes = readFileSync(file);
+    for (const form of leakedForms(KEY)) expect(bytes.includes(form)).toBe(false);
+    const scrubbed = await JSZip.loadAsync(bytes);
+    expect(Object.keys(scrubbed.files).sort()).toEqual([
+      'agent.json',
+      'blob.bin',
+      'intents/',
+      'intents/greet.json',
+      'intents/plain.json',
+    ]);
+    for (const name of ['agent.json', 'intents/greet.json']) {
+      const text = await scrubbed.file(name)!.async('string');
+      expect(text).toContain('[REDACTED]');
+      for (const form of leakedForms(KEY)) expect(text).not.toContain(form);
+    }
+    expect(await scrubbed.file('intents/plain.json')!.async('string')).toBe('{"name":"plain"}');
+    expect(Buffer.from(await scrubbed.file('blob.bin')!.async('uint8array')).equals(binary)).toBe(true);
+    // A backup with nothing to scrub is not rewritten.
+    const clean = join(dir, 'clean.zip');
+    const cleanZip = new JSZip();
+    cleanZip.file('agent.json', '{"language":"en"}');
+    const cleanBytes = await cleanZip.generateAsync({type: 'uint8array'});
+    writeFileSync(clean, cleanBytes);
+    await scrubBackupFile(clean, secrets);
+    expect(readFileSync(clean).equals(cleanBytes)).toBe(true);
+  });
+});
+
+export const SECRET_CASES = cases.length + 2 + 3 + 1;
