@@ -57,8 +57,10 @@ function autoMixLines(auto: GenerationReport['autoMix']): string[] {
     `variations: auto, measured on ${auto.heldOut} held-out seeds (${auto.folds} folds, ${auto.trialIntents} intents; seeds alone ${auto.baselineAccuracy}%):`,
     ...auto.families.map(
       (f) =>
-        `  ${f.family.padEnd(14)} ${f.effect >= 0 ? '+' : ''}${f.effect.toFixed(2)} ± ${f.error.toFixed(2)} points  ${f.kept ? 'kept' : 'dropped'}`,
+        `  ${f.family.padEnd(14)} ${f.effect >= 0 ? '+' : ''}${f.effect.toFixed(2)} ± ${f.error.toFixed(2)} points  ${f.kept ? 'kept' : 'dropped'}${f.stoppedEarly ? ' (a loss on the first fold: not measured further)' : ''}`,
     ),
+    ...(auto.threshold ? [`  ${auto.threshold}`] : []),
+    ...(auto.fallback ? [`  ${auto.fallback}`] : []),
     chosen.length
       ? `  mix chosen: ${chosen.map(([name, share]) => `${name} ${share}`).join(', ')} (together ${auto.mixEffect >= 0 ? '+' : ''}${auto.mixEffect} points)`
       : '  mix chosen: none (no family helped on the held-out seeds: seeds and templates only)',
