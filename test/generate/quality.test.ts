@@ -8,6 +8,7 @@ import {createRng} from '../../src/generate/rng.js';
 import type {AnnotatedText, LanguagePack, VariationFamily} from '../../src/generate/variation/types.js';
 import {languagePack} from '../../src/lang/index.js';
 import {normalizeUtteranceText} from '../../src/model/dataset.js';
+import {generateWarningLines} from '../../src/report/generate.js';
 import type {Spec} from '../../src/spec/spec.js';
 
 /** Appends one of `words`: a harmless variation. */
@@ -408,5 +409,77 @@ describe('the out-of-scope intent', () => {
     expect(none.shortfall).toBeGreaterThan(0);
     expect(none.produced + none.shortfall).toBe(100_000);
     expect(none.reason).toMatch(/out-of-scope sentences/);
+  });
+});
+
+describe('balance and the shortfall', () => {
+  // `track` has one seed and a family with 4 variants of it; `refund` has room for its whole count.
+  const uneven: Spec = {
+    language: 'en',
+    defaults: {count: 20, variations: {polite: 1}},
+    intents: [
+      {name: 'track', examples: ['where is my parcel']},
+      {
+        name: 'refund',
+        examples: ['I want a refund', 'give me my money back', 'refund my order', 'money back please'],
+      },
+    ],
+  };
+  const fourWays: LanguagePack = {
+    language: 'en',
+    families: [suffixFamily('P', 'polite', ['please', 'thanks', 'if you can', 'thank you'])],
+  };
+  const manyWays: LanguagePack = {
+    language: 'en',
+    families: [
+      {
+        tag: 'P',
+        name: 'polite',
+        apply: (input, {rng, intent}) => ({
+          ...input,
+          text:
+            intent === 'track'
+              ? `${input.text} ${rng.pick(['please', 'thanks', 'if you can', 'thank you'])}`
+              : `${input.text} ${rng.int(1000)}`,
+        }),
+      },
+    ],
+  };
+
+  it('trims the intents that reached their count to within 10% of the shortest, never a seed', async () => {
+    const {dataset, report} = await generateDataset(uneven, {seed: 1, pack: manyWays, filter: false});
+    const [track, refund] = report.intents;
+    expect(track!.produced).toBe(5);
+    expect(refund!.produced).toBe(5);
+    expect(refund!.trimmed).toBe(15);
+    expect(refund!.reason).toMatch(
+      /trimmed to stay within 10% of track \(5 of 20; --no-balance writes them\)/,
+    );
+    expect(refund!.train + refund!.test).toBe(5);
+    expect(dataset.utterances.filter((u) => u.intent === 'refund' && u.source === 'seed')).toHaveLength(4);
+    expect(report.produced).toBe(dataset.utterances.length);
+    const unbalanced = await generateDataset(uneven, {
+      seed: 1,
+      pack: manyWays,
+      filter: false,
+      balance: false,
+    });
+    expect(unbalanced.report.intents[1]!.produced).toBe(20);
+    // Balanced output is the unbalanced output with the trimmed utterances left out (same seed, same texts).
+    const kept = new Set(dataset.utterances.map((u) => u.text));
+    expect(unbalanced.dataset.utterances.filter((u) => kept.has(u.text))).toEqual(dataset.utterances);
+  });
+
+  it('says how many more seeds would reach the count, and the other ways to reach it', async () => {
+    const {report} = await generateDataset(uneven, {seed: 1, pack: fourWays, filter: false});
+    const track = report.intents[0]!;
+    // 1 seed gave 5 utterances: 15 short needs 3 more seeds at that yield.
+    expect(track.shortfall).toBe(15);
+    expect(track.moreSeeds).toBe(3);
+    const lines = generateWarningLines({...report, spec: 'x.yaml', out: 'x.jsonl'});
+    expect(lines).toContain(
+      'warning: track: 15 short of 20 (every source saturated (under 1 new utterance in 20 draws)); about 3 more plain seeds would reach it',
+    );
+    expect(lines.some((l) => l.includes('--provider openai | azure'))).toBe(true);
   });
 });
