@@ -9,6 +9,8 @@ import type {AnnotatedText, LanguagePack, VariationFamily} from '../../src/gener
 import {languagePack} from '../../src/lang/index.js';
 import {normalizeUtteranceText} from '../../src/model/dataset.js';
 import {generateWarningLines} from '../../src/report/generate.js';
+import {STARTER_SPEC} from '../../src/init/starter-spec.js';
+import {inspectSpecText} from '../../src/load/inspect.js';
 import type {Spec} from '../../src/spec/spec.js';
 
 /** Appends one of `words`: a harmless variation. */
@@ -481,5 +483,14 @@ describe('balance and the shortfall', () => {
       'warning: track: 15 short of 20 (every source saturated (under 1 new utterance in 20 draws)); about 3 more plain seeds would reach it',
     );
     expect(lines.some((l) => l.includes('--provider openai | azure'))).toBe(true);
+  });
+});
+
+describe('the counts the project suggests', () => {
+  it("the init starter spec meets its own suggested command's count (--per-intent 50 --seed 1)", async () => {
+    const {value: spec} = await inspectSpecText(STARTER_SPEC, 'synthnlu.yaml');
+    expect(STARTER_SPEC).toContain('--per-intent 50 --seed 1');
+    const {report} = await generateDataset(spec!, {seed: 1, perIntent: 50, pack: languagePack('en')});
+    expect(report.intents.map((i) => i.produced)).toEqual([50, 50, 50]);
   });
 });
