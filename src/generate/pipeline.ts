@@ -297,7 +297,7 @@ function wantsAutoMix(spec: Spec, pack: LanguagePack | undefined): boolean {
 }
 
 /** Measures the families on held-out seeds and returns the spec with the chosen mix written in. */
-function resolveAutoMix(spec: Spec, options: GenerateOptions): {spec: Spec; report?: AutoMixReport} {
+export function resolveAutoMix(spec: Spec, options: GenerateOptions): {spec: Spec; report?: AutoMixReport} {
   if (!wantsAutoMix(spec, options.pack)) return {spec};
   const seed = String(options.seed ?? spec.seed ?? 0);
   const pack = options.pack!;
