@@ -31,6 +31,12 @@ export const generateFlags = {
     default: true,
     allowNo: true,
   }),
+  balance: Flags.boolean({
+    description:
+      "When intents fall short by different amounts, trim the others (generated utterances, never seeds) to within 10% of the shortest, relative to their counts (--no-balance writes every intent's full count).",
+    default: true,
+    allowNo: true,
+  }),
   'max-utterances': Flags.integer({
     description:
       'Refuse to generate more than this many utterances in total, the out-of-scope intent (--none) included (a typo in a count can ask for hours of work).',

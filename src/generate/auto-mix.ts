@@ -28,6 +28,8 @@ export interface FamilyEffect {
   /** Standard error of that mean over the folds. */
   error: number;
   kept: boolean;
+  /** Measured on the first fold only: a loss there, so not worth the other folds. */
+  stoppedEarly?: boolean;
 }
 
 export interface AutoMixReport {
@@ -44,20 +46,26 @@ export interface AutoMixReport {
   folds: number;
   /** Set when the seeds were too few to measure anything: the pack's recommended mix is used as is. */
   unmeasured?: string;
+  /** What was used when no family cleared the threshold. */
+  fallback?: string;
+  /** The keep rule, with its correction for choosing among several families. */
+  threshold?: string;
 }
 
 /** Generated utterances per training seed in the trial runs: enough to show an effect, cheap to train on. */
 const TRIAL_PER_SEED = 2;
-const FOLDS = 5;
-/** Below this many held-out seeds in all, one seed more or less right decides everything: not measured. */
-const MIN_HELD_OUT = 10;
 /**
- * Above this many intents the trials run on a seeded sample of them: training cost grows with intents times
- * examples. The sample must not be small: a frame's wrapper words confuse more intents the more there are.
- * With 50 of CLINC150's 150 intents, `basic` measured +0.6 ± 0.24 on the held-out seeds of one draw and was
- * kept, yet cost 0.9 points on real queries (val); measured on all 150 it was −0.0 ± 0.5 and left out.
+ * Every plain seed is held out once over the folds, so the paired test rests on all of them whatever the number
+ * of folds; three folds train on two thirds of the seeds and cost 3 trainings per family instead of 5.
  */
-const MAX_TRIAL_INTENTS = 150;
+const FOLDS = 3;
+/**
+ * Above this many intents the trials run on a seeded sample of them: a trial's training cost grows with intents
+ * times examples (4 s per trial at 150 intents, 0.5 s at 50). A sample makes confusions rarer: with 50 of
+ * CLINC150's 150 intents, `basic` measured +0.6 ± 0.24 on one draw and, kept on one standard error, cost
+ * 0.9 points on real queries (val). The Bonferroni threshold (2.5 standard errors for 9 families) drops it.
+ */
+const MAX_TRIAL_INTENTS = 50;
 
 /** Runs generation on a trial spec; supplied by the pipeline (this module must not import it: a cycle). */
 export type TrialGenerator = (spec: Spec) => TrainingExample[];
@@ -105,11 +113,11 @@ function makeFolds(spec: Spec, seed: string): Fold[] {
   });
 }
 
-function accuracyOn(train: TrainingExample[], test: TrainingExample[]): number {
+function correctOn(train: TrainingExample[], test: TrainingExample[]): Uint8Array {
   const classifier = trainIntentClassifier(train, {seed: 1});
-  let correct = 0;
-  for (const example of test) if (classifier.predict(example.text).intent === example.intent) correct++;
-  return (100 * correct) / test.length;
+  return Uint8Array.from(test, (example) =>
+    classifier.predict(example.text).intent === example.intent ? 1 : 0,
+  );
 }
 
 /*
@@ -129,6 +137,25 @@ function accuracyOn(train: TrainingExample[], test: TrainingExample[]): number {
  */
 const MIN_HELD_OUT_TO_CHOOSE = 40;
 
+/**
+ * What bench/quality/validate-default-mix.ts measured for the English pack's recommended mix without word swaps,
+ * the mix used when the seeds are too few to measure (points over seeds alone, mean of 3 draws, 3 real seeds
+ * per intent, 50 per intent).
+ */
+const UNMEASURED_DEFAULT_VALIDATION =
+  'CLINC150 val -0.61 points, Bitext held-out val +3.66 points over seeds alone';
+
+/**
+ * One-sided normal quantiles z(1 - 0.05 / k) for k = 1..12 candidates (Bonferroni): a family is kept only when
+ * its paired gain over the seeds alone is at least this many standard errors above zero, so that choosing the
+ * best of k noisy measurements does not keep one by chance more than 5% of the time.
+ */
+const BONFERRONI_Z = [1.645, 1.96, 2.128, 2.241, 2.326, 2.394, 2.45, 2.498, 2.539, 2.576, 2.608, 2.638];
+
+export function bonferroniZ(candidates: number): number {
+  return BONFERRONI_Z[Math.min(BONFERRONI_Z.length, Math.max(1, candidates)) - 1]!;
+}
+
 export function chooseAutoMix(
   fullSpec: Spec,
   pack: LanguagePack,
@@ -139,97 +166,116 @@ export function chooseAutoMix(
   const candidates = Object.entries(packDefaultMix(pack))
     .map(([name, share]) => ({name, share: share ?? 0, family: findFamily(pack, name)}))
     .filter((c) => c.family && !c.family.offByDefault && !c.family.swapsWords && c.share > 0);
-  const recommended = Object.fromEntries(candidates.map((c) => [c.name, c.share]));
-  /**
-   * Shares scaled up so the families together can fill the count (each may still tag at most its share):
-   * the pack's shares say how the families compare, the count says how many utterances are wanted.
-   */
-  const scaled = (names: string[]): Record<string, number> => {
-    const total = names.reduce((sum, name) => sum + recommended[name]!, 0);
-    const scale = total > 0 && total < 1 ? 1 / total : 1;
-    return Object.fromEntries(names.map((name) => [name, round(recommended[name]! * scale)]));
-  };
   /**
    * Equal shares, for families the held-out seeds chose: the pack's shares were tuned on SNIPS and say little
    * about a user's data, and a family the measurement kept should not be starved by them (interrogative 0.48
    * beside basic 0.06). Bitext val, 3 draws, the auto choice written with equal instead of scaled shares: +0.60
-   * against +0.48 at 30 per intent, +0.93 against +0.62 at 50 (the CLI default); CLINC150 keeps no family
-   * either way. Small specs (few held-out seeds) keep the pack's shares: there the seeds choose nothing.
+   * against +0.48 at 30 per intent, +0.93 against +0.62 at 50 (the CLI default).
    */
+  const shares = Object.fromEntries(candidates.map((c) => [c.name, c.share]));
+  /** The pack's shares for these families, scaled up so that together they can fill the count. */
+  const defaultShares = (names: string[]): Record<string, number> => {
+    const chosen = names.filter((name) => (shares[name] ?? 0) > 0);
+    const total = chosen.reduce((sum, name) => sum + shares[name]!, 0);
+    const scale = total > 0 && total < 1 ? 1 / total : 1;
+    return Object.fromEntries(chosen.map((name) => [name, round(shares[name]! * scale)]));
+  };
   const equal = (names: string[]): Record<string, number> =>
     Object.fromEntries(names.map((name) => [name, round(1 / names.length)]));
   const folds = makeFolds(spec, seed).filter((f) => f.heldOut.length > 0);
   // Each held-out seed is in exactly one fold: the measurement rests on this many real utterances.
   const heldOut = folds.reduce((n, f) => n + f.heldOut.length, 0);
   const intentsWithSeeds = new Set(folds.flatMap((f) => f.heldOut.map((e) => e.intent)));
-  if (folds.length === 0 || heldOut < MIN_HELD_OUT || spec.intents.length < 2 || intentsWithSeeds.size < 2)
+  if (heldOut < MIN_HELD_OUT_TO_CHOOSE || spec.intents.length < 2 || intentsWithSeeds.size < 2) {
     return {
-      mix: scaled(Object.keys(recommended)),
+      mix: defaultShares(candidates.map((c) => c.name)),
       families: [],
       mixEffect: 0,
       heldOut,
       trialIntents: spec.intents.length,
       baselineAccuracy: 0,
       folds: folds.length,
-      unmeasured:
-        'too few plain seeds to hold any out: the recommended mix is used unmeasured, without word-swapping families',
+      unmeasured: `${heldOut} held-out seeds are too few to measure a family (${MIN_HELD_OUT_TO_CHOOSE} needed): the pack's recommended mix without word-swapping families is used unmeasured (English, 3 real seeds per intent: ${UNMEASURED_DEFAULT_VALIDATION}; see the README)`,
     };
-  const filling = heldOut < MIN_HELD_OUT_TO_CHOOSE ? scaled : equal;
-  const trialAccuracy = (fold: Fold, mix: VariationMix): number => {
-    const perIntent = Math.max(
-      1,
-      Math.round((TRIAL_PER_SEED * fold.seeds.length) / Math.max(1, spec.intents.length)),
-    );
-    const trial: Spec = {
-      ...fold.train,
-      defaults: {...fold.train.defaults, variations: mix, count: perIntent + seedsPerIntent(fold)},
-      intents: fold.train.intents.map(({count: _c, variations: _v, ...rest}) => rest) as Spec['intents'],
-    };
-    return accuracyOn(generate(trial), fold.heldOut);
-  };
-  // Seeds and template expansions without any family: what every family is compared with.
-  const baselines = folds.map((f) => trialAccuracy(f, {}));
-  /** Mean change over folds and its standard error. */
-  const measure = (mix: VariationMix): {effect: number; error: number} => {
-    const deltas = folds.map((fold, k) => trialAccuracy(fold, mix) - baselines[k]!);
+  }
+  /** Per held-out seed (all folds, in order): 1 when the classifier trained with this mix got it right. */
+  const outcomes = (mix: VariationMix, upTo = folds.length): Uint8Array[] =>
+    folds.slice(0, upTo).map((fold) => {
+      const perIntent = Math.max(
+        1,
+        Math.round((TRIAL_PER_SEED * fold.seeds.length) / Math.max(1, spec.intents.length)),
+      );
+      const trial: Spec = {
+        ...fold.train,
+        defaults: {...fold.train.defaults, variations: mix, count: perIntent + seedsPerIntent(fold)},
+        intents: fold.train.intents.map(({count: _c, variations: _v, ...rest}) => rest) as Spec['intents'],
+      };
+      return correctOn(generate(trial), fold.heldOut);
+    });
+  // Seeds and template expansions without any family: what every family is compared with, seed by seed.
+  const baseline = outcomes({});
+  /** Paired effect over the held-out seeds of the folds measured: mean difference and its standard error. */
+  const compare = (measured: Uint8Array[]): {effect: number; error: number} => {
+    const deltas: number[] = [];
+    measured.forEach((fold, k) => fold.forEach((right, i) => deltas.push(100 * (right - baseline[k]![i]!))));
     const effect = deltas.reduce((a, b) => a + b, 0) / deltas.length;
     const variance = deltas.reduce((a, d) => a + (d - effect) ** 2, 0) / Math.max(1, deltas.length - 1);
     return {effect, error: Math.sqrt(variance / deltas.length)};
   };
-  const effectOf = (mix: VariationMix): number => measure(mix).effect;
-  // With enough held-out seeds, a family is kept when it does not lower held-out accuracy by more than chance
-  // allows in the other direction: its mean effect must be at least one standard error above zero (a
-  // zero-mean family that happens to score +0.1 is noise, and the measured cost of keeping a harmful family
-  // is larger than the cost of dropping a neutral one).
+  const z = bonferroniZ(candidates.length);
+  // Early stopping: a family worse than the seeds alone on the first fold's held-out seeds is not measured
+  // on the others (it would need a gain of z standard errors on the rest to be kept); the report says so.
   const families: FamilyEffect[] = candidates.map((c) => {
-    const {effect, error} = measure({[c.name]: 1});
+    const first = outcomes({[c.name]: 1}, 1);
+    const early = compare(first);
+    const stopped = early.effect < 0 && folds.length > 1;
+    const {effect, error} = stopped ? early : compare([...first, ...outcomes({[c.name]: 1}).slice(1)]);
     return {
       family: c.name,
       tag: c.family!.tag,
       effect: round(effect),
       error: round(error),
-      kept:
-        heldOut < MIN_HELD_OUT_TO_CHOOSE ? !(effect < 0 && -effect >= error) : effect > 0 && effect >= error,
+      kept: effect > 0 && effect >= z * error,
+      ...(stopped ? {stoppedEarly: true} : {}),
     };
   });
-  // The kept families as a mix, best first; drop the weakest while the mix as a whole lowers accuracy.
+  // The kept families as a mix, best first; drop the weakest while the mix as a whole does not gain.
   const kept = families.filter((f) => f.kept).sort((a, b) => b.effect - a.effect);
   let mixEffect = 0;
   while (kept.length > 0) {
-    mixEffect = effectOf(filling(kept.map((f) => f.family)));
-    if (mixEffect >= 0) break;
+    mixEffect =
+      kept.length === 1 ? kept[0]!.effect : compare(outcomes(equal(kept.map((f) => f.family)))).effect;
+    if (mixEffect > 0) break;
     const weakest = kept.pop()!;
     weakest.kept = false;
     mixEffect = 0;
   }
+  let mix = equal(kept.map((f) => f.family));
+  let fallback: string | undefined;
+  if (kept.length === 0) {
+    // Nothing cleared the threshold: the default mix, without any family the seeds measured at or below zero
+    // (a family is never used against its measurement), if that mix as a whole measures above zero.
+    const positive = families.filter((f) => f.effect > 0 && !f.stoppedEarly).map((f) => f.family);
+    const candidate = defaultShares(positive);
+    const effect = positive.length ? compare(outcomes(candidate)).effect : 0;
+    if (effect > 0) {
+      mix = candidate;
+      mixEffect = effect;
+      fallback = `no family cleared the threshold: the default mix's families measured above zero (${positive.join(', ')}) together gain ${round(effect)} points, not corrected for the choice`;
+    } else
+      fallback = 'no family cleared the threshold and the default mix did not gain: seeds and templates only';
+  }
+  const baselineRight = baseline.reduce((n, fold) => n + fold.reduce((a, b) => a + b, 0), 0);
   return {
-    mix: filling(kept.map((f) => f.family)),
+    mix,
+    ...(fallback ? {fallback} : {}),
     families,
     mixEffect: round(mixEffect),
     heldOut,
     trialIntents: spec.intents.length,
-    baselineAccuracy: round(baselines.reduce((a, b) => a + b, 0) / baselines.length),
+    baselineAccuracy: round((100 * baselineRight) / heldOut),
     folds: folds.length,
+    threshold: `kept when the gain is above 0 and at least ${z} standard errors (paired over the ${heldOut} held-out seeds; Bonferroni for ${candidates.length} families at 5%)`,
   };
 }
 

@@ -47,7 +47,16 @@ export interface GenerateOptions extends SettingsOverrides {
    * On by default where the language pack can tell values; auto-mix trials turn it off.
    */
   seedValues?: boolean;
+  /**
+   * Balance (default true): when intents fall short by different amounts, the others are trimmed (their last
+   * generated utterances, never a seed) so that no intent ends more than BALANCE_TOLERANCE above the one
+   * that fell furthest short, relative to what each asked for. false writes every intent's full count.
+   */
+  balance?: boolean;
 }
+
+/** Intents end within 10% of each other (relative to their requested counts) unless balance is off. */
+export const BALANCE_TOLERANCE = 0.1;
 
 /** Why generated candidates were not written, per intent. */
 export interface DropCounts {
@@ -81,6 +90,13 @@ export interface IntentReport {
   saturatedSources?: number;
   /** Candidates dropped by the label filter or the family shares. */
   dropped?: DropCounts;
+  /**
+   * Short of the count: plain seeds more that would likely reach it, at the yield per seed this run had
+   * (generated and template utterances per seed given).
+   */
+  moreSeeds?: number;
+  /** Utterances generated but not written, to keep the intents within BALANCE_TOLERANCE of each other. */
+  trimmed?: number;
 }
 
 export interface GenerationReport {
@@ -338,7 +354,7 @@ function wantsAutoMix(spec: Spec, pack: LanguagePack | undefined): boolean {
 }
 
 /** Measures the families on held-out seeds and returns the spec with the chosen mix written in. */
-function resolveAutoMix(spec: Spec, options: GenerateOptions): {spec: Spec; report?: AutoMixReport} {
+export function resolveAutoMix(spec: Spec, options: GenerateOptions): {spec: Spec; report?: AutoMixReport} {
   if (!wantsAutoMix(spec, options.pack)) return {spec};
   const seed = String(options.seed ?? spec.seed ?? 0);
   const pack = options.pack!;
@@ -349,6 +365,7 @@ function resolveAutoMix(spec: Spec, options: GenerateOptions): {spec: Spec; repo
       pack,
       filter: false,
       seedValues: false,
+      balance: false,
       stallLimit: TRIAL_STALL_LIMIT,
       ...(options.file ? {file: options.file} : {}),
     });
@@ -683,6 +700,10 @@ function* generateIntent(
   else if (report.produced < settings.count && !report.reason)
     report.reason = `the templates can produce only ${report.produced} different utterances`;
   report.shortfall = Math.max(0, settings.count - report.produced);
+  if (report.shortfall > 0 && report.sources.seed > 0) {
+    const perSeed = (report.produced - report.sources.seed) / report.sources.seed;
+    report.moreSeeds = Math.ceil(report.shortfall / (1 + perSeed));
+  }
   report.tags = sortedTags(report.tags);
   if (dropped.otherIntent + dropped.lowConfidence + dropped.familyShare > 0)
     report.dropped = {...dropped, byFamily: sortedTags(dropped.byFamily)};
@@ -755,14 +776,17 @@ export function* generateUtterancesSync(
     filter: prepared.filter !== undefined,
     ...(autoMix ? {autoMix} : {}),
   };
-  for (const [index, intent] of spec.intents.entries()) {
+  // Each intent's utterances with their train/test split: a seed and what was generated from it on one side.
+  const generateSplit = (intent: IntentSpec, index: number) => {
     const seedGroups = new Map<string, string>();
-    const intentReport = yield* splitBySeedGroups(
+    return splitBySeedGroups(
       generateIntent(prepared, intent, index, options, seedGroups),
       seedGroups,
       options.split ?? intent.split ?? spec.defaults?.split ?? DEFAULT_SPLIT,
       prepared.rng.fork(`intent:${intent.name}`).fork('split-groups'),
     );
+  };
+  const add = (intentReport: IntentReport): void => {
     report.intents.push(intentReport);
     report.produced += intentReport.produced;
     report.requested += intentReport.requested;
@@ -770,6 +794,34 @@ export function* generateUtterancesSync(
     for (const [tag, n] of Object.entries(intentReport.tags))
       report.tags[tag as VariationTag] = (report.tags[tag as VariationTag] ?? 0) + n;
     options.onIntent?.(intentReport);
+  };
+  if (options.balance === false || spec.intents.length < 2) {
+    for (const [index, intent] of spec.intents.entries()) add(yield* generateSplit(intent, index));
+  } else {
+    // Held until every intent is done: how far the shortest falls short decides how many the others write.
+    const held: Array<{utterances: Utterance[]; report: IntentReport}> = [];
+    for (const [index, intent] of spec.intents.entries()) {
+      const utterances: Utterance[] = [];
+      const iterator = generateSplit(intent, index);
+      let step = iterator.next();
+      for (; !step.done; step = iterator.next()) utterances.push(step.value);
+      held.push({utterances, report: step.value});
+    }
+    const level = Math.min(...held.map((h) => h.report.produced / Math.max(1, h.report.requested)));
+    const limiting = held.find((h) => h.report.produced / Math.max(1, h.report.requested) === level)!.report;
+    for (const {utterances, report: intentReport} of held) {
+      const cap = Math.max(
+        intentReport.sources.seed,
+        Math.floor(intentReport.requested * Math.min(1, level * (1 + BALANCE_TOLERANCE))),
+      );
+      const kept = intentReport.produced > cap ? trimTo(utterances, cap) : utterances;
+      if (kept.length < utterances.length) {
+        recount(intentReport, kept, utterances.length - kept.length);
+        intentReport.reason = `trimmed to stay within ${100 * BALANCE_TOLERANCE}% of ${limiting.intent} (${limiting.produced} of ${limiting.requested}; --no-balance writes them)`;
+      }
+      yield* kept;
+      add(intentReport);
+    }
   }
   if (options.none ?? spec.none) {
     const noneReport = yield* generateNone(prepared, spec, options);
@@ -781,6 +833,30 @@ export function* generateUtterancesSync(
   }
   report.tags = sortedTags(report.tags);
   return report;
+}
+
+/** The first `cap` utterances, seeds always kept (they come first; past the cap only seeds stay). */
+function trimTo(utterances: Utterance[], cap: number): Utterance[] {
+  let room = cap - utterances.filter((u) => u.source === 'seed').length;
+  return utterances.filter((u) => u.source === 'seed' || room-- > 0);
+}
+
+/** The intent's counts after trimming. */
+function recount(report: IntentReport, kept: Utterance[], trimmed: number): void {
+  report.trimmed = trimmed;
+  report.produced = kept.length;
+  report.shortfall = Math.max(0, report.requested - kept.length);
+  report.train = kept.filter((u) => u.split === 'train').length;
+  report.test = kept.length - report.train;
+  report.sources = {seed: 0, template: 0, generated: 0};
+  const tags: TagCounts = {};
+  for (const u of kept) {
+    const source = u.source === 'seed' || u.source === 'template' ? u.source : 'generated';
+    report.sources[source] += 1;
+    for (const tag of u.tags ?? []) tags[tag] = (tags[tag] ?? 0) + 1;
+  }
+  report.tags = sortedTags(tags);
+  delete report.moreSeeds;
 }
 
 function emptyIntentReport(intent: string, requested: number): IntentReport {

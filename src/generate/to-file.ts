@@ -37,6 +37,7 @@ export interface GenerateFlagValues extends ProviderFlagValues {
   split?: number | undefined;
   none?: number | undefined;
   filter: boolean;
+  balance?: boolean;
   'max-utterances': number;
   force: boolean;
 }
@@ -132,6 +133,7 @@ function generationSettings(flags: GenerateFlagValues) {
     ...(flags.split === undefined ? {} : {split: flags.split}),
     ...(flags.none === undefined ? {} : {none: {count: flags.none}}),
     ...(flags.filter ? {} : {filter: false}),
+    ...(flags.balance === false ? {balance: false} : {}),
   };
 }
 

@@ -22,10 +22,10 @@ name: my-assistant
 defaults:
   count: 50 # utterances per intent, seeds included
   split: 0.8 # share for training; the rest is held out for testing
-  variations: # share of utterances each variation family is applied to
-    polite: 0.2
-    colloquial: 0.2
-    typos: 0.1
+  variations: # at most this share of the generated utterances per family; together they should reach 1 to fill the count
+    polite: 0.4
+    colloquial: 0.4
+    typos: 0.2
 
 # Named alternatives, used as <name> inside examples.
 aliases:

@@ -34,14 +34,31 @@ export function generateWarningLines(result: GenerateResult): string[] {
   for (const i of result.intents) {
     if (i.shortfall > 0)
       lines.push(
-        `warning: ${i.intent}: ${i.shortfall} short of ${i.requested} (${i.reason ?? 'no new utterances'})`,
+        `warning: ${i.intent}: ${i.shortfall} short of ${i.requested} (${i.reason ?? 'no new utterances'})${i.moreSeeds ? `; about ${i.moreSeeds} more plain seed${i.moreSeeds === 1 ? '' : 's'} would reach it` : ''}`,
       );
     if (i.rejectedVariants)
       lines.push(
         `warning: ${i.intent}: ${i.rejectedVariants} variants dropped (a family broke an entity span)`,
       );
   }
+  const short = result.intents.filter((i) => i.moreSeeds);
+  if (short.length) lines.push(...shortfallAdvice(result, short));
   return lines;
+}
+
+/** The ways to reach the count: seeds, families the mix leaves out, an LLM provider. */
+function shortfallAdvice(result: GenerateResult, short: IntentReport[]): string[] {
+  const used = new Set(Object.keys(result.autoMix?.mix ?? {}));
+  const unused = (result.autoMix?.families ?? []).filter((f) => !used.has(f.family)).map((f) => f.family);
+  return [
+    `to reach the count: add plain seeds to the ${short.length} short intent${short.length === 1 ? '' : 's'} (the most needed: ${Math.max(...short.map((i) => i.moreSeeds!))})`,
+    ...(result.autoMix
+      ? [
+          `  or name a mix (defaults.variations) with more families${unused.length ? `, e.g. ${unused.join(', ')} (auto left them out)` : ''}`,
+        ]
+      : []),
+    '  or generate part of the count with a model: --provider openai | azure (see synthnlu generate --help)',
+  ];
 }
 
 /** The auto mix (each family's measured effect, the mix chosen) and the label filter's drops, for people. */
@@ -57,8 +74,10 @@ function autoMixLines(auto: GenerationReport['autoMix']): string[] {
     `variations: auto, measured on ${auto.heldOut} held-out seeds (${auto.folds} folds, ${auto.trialIntents} intents; seeds alone ${auto.baselineAccuracy}%):`,
     ...auto.families.map(
       (f) =>
-        `  ${f.family.padEnd(14)} ${f.effect >= 0 ? '+' : ''}${f.effect.toFixed(2)} ± ${f.error.toFixed(2)} points  ${f.kept ? 'kept' : 'dropped'}`,
+        `  ${f.family.padEnd(14)} ${f.effect >= 0 ? '+' : ''}${f.effect.toFixed(2)} ± ${f.error.toFixed(2)} points  ${f.kept ? 'kept' : 'dropped'}${f.stoppedEarly ? ' (a loss on the first fold: not measured further)' : ''}`,
     ),
+    ...(auto.threshold ? [`  ${auto.threshold}`] : []),
+    ...(auto.fallback ? [`  ${auto.fallback}`] : []),
     chosen.length
       ? `  mix chosen: ${chosen.map(([name, share]) => `${name} ${share}`).join(', ')} (together ${auto.mixEffect >= 0 ? '+' : ''}${auto.mixEffect} points)`
       : '  mix chosen: none (no family helped on the held-out seeds: seeds and templates only)',

@@ -8,6 +8,9 @@ import {createRng} from '../../src/generate/rng.js';
 import type {AnnotatedText, LanguagePack, VariationFamily} from '../../src/generate/variation/types.js';
 import {languagePack} from '../../src/lang/index.js';
 import {normalizeUtteranceText} from '../../src/model/dataset.js';
+import {generateWarningLines} from '../../src/report/generate.js';
+import {STARTER_SPEC} from '../../src/init/starter-spec.js';
+import {inspectSpecText} from '../../src/load/inspect.js';
 import type {Spec} from '../../src/spec/spec.js';
 
 /** Appends one of `words`: a harmless variation. */
@@ -44,19 +47,35 @@ const helpfulSwap: VariationFamily = {
   }),
 };
 
-/** Adds the intent's key word: a family that measurably helps on held-out seeds. */
+/** 40 key words per intent: a seed holds one, so a held-out seed's key word is often in no training seed. */
+const KEYS: Record<string, string[]> = {
+  track: Array.from({length: 40}, (_, i) => `tk${i}`),
+  refund: Array.from({length: 40}, (_, i) => `rf${i}`),
+};
+
+/** Adds one of the intent's key words: a family that measurably helps on held-out seeds. */
 function keyed(tag: VariationFamily['tag'], name: VariationFamily['name']): VariationFamily {
   return {
     tag,
     name,
     apply: (input, {rng, intent}) => ({
       ...input,
-      text: `${input.text} ${intent === 'track' ? 'parcel' : 'refund'} ${rng.int(100_000)}`,
+      text: `${input.text} ${rng.pick(KEYS[intent]!)} ${rng.int(100_000)}`,
     }),
   };
 }
 
-/** 30 seeds per intent, a third with the key word: 60 held out in all, and room for the key word to help. */
+/** Adds one of the other intent's key words: a family that measurably hurts on held-out seeds. */
+const keyDrift: VariationFamily = {
+  tag: 'N',
+  name: 'negation',
+  apply: (input, {rng, intent}) => ({
+    ...input,
+    text: `${input.text} ${rng.pick(KEYS[intent === 'track' ? 'refund' : 'track']!)} ${rng.int(100_000)}`,
+  }),
+};
+
+/** 30 seeds per intent, each with filler words and one key word: 60 held out in all (enough to measure). */
 function keyedSpec(): Spec {
   const filler = [
     'blue',
@@ -73,18 +92,17 @@ function keyedSpec(): Spec {
     'soft',
   ];
   const rng = createRng('fill');
-  const examples = (key: string): [string, ...string[]] =>
-    Array.from(
-      {length: 30},
-      (_, i) =>
-        `${rng.pick(filler)} ${rng.pick(filler)} ${rng.pick(filler)}${i % 3 === 0 ? ` ${key}` : ''} ${i}`,
-    ) as [string, ...string[]];
+  const examples = (keys: string[]): [string, ...string[]] =>
+    Array.from({length: 30}, (_, i) => `${rng.pick(filler)} ${rng.pick(filler)} ${rng.pick(keys)} ${i}`) as [
+      string,
+      ...string[],
+    ];
   return {
     language: 'en',
     defaults: {count: 60},
     intents: [
-      {name: 'track', examples: examples('parcel')},
-      {name: 'refund', examples: examples('refund')},
+      {name: 'track', examples: examples(KEYS.track!)},
+      {name: 'refund', examples: examples(KEYS.refund!)},
     ],
   };
 }
@@ -181,40 +199,58 @@ describe('variations: auto', () => {
     recommendedMix: {polite: 0.5, negation: 0.5},
   };
 
-  it('measures each family on held-out seeds and drops the one that lowers accuracy', async () => {
+  it('measures each family on held-out seeds, keeps the one that gains beyond chance and drops the one that loses', async () => {
+    const measured: LanguagePack = {
+      language: 'en',
+      families: [keyed('P', 'polite'), keyDrift],
+      recommendedMix: {polite: 0.5, negation: 0.5},
+    };
+    const {dataset, report} = await generateDataset(keyedSpec(), {seed: 1, pack: measured, filter: false});
+    const auto = report.autoMix!;
+    expect(auto.unmeasured).toBeUndefined();
+    expect(auto.heldOut).toBe(60);
+    const negation = auto.families.find((f) => f.family === 'negation')!;
+    expect(negation.effect).toBeLessThan(0);
+    expect(negation.kept).toBe(false);
+    const polite = auto.families.find((f) => f.family === 'polite')!;
+    // Bonferroni for 2 families: z = 1.96.
+    expect(polite.effect).toBeGreaterThanOrEqual(1.96 * polite.error);
+    expect(polite.kept).toBe(true);
+    expect(auto.threshold).toContain('1.96 standard errors');
+    expect(auto.mix).toEqual({polite: 1});
+    expect(dataset.utterances.some((u) => u.tags?.includes('N'))).toBe(false);
+  });
+
+  it('never keeps a family whose gain is within chance of zero once corrected for choosing among several', async () => {
+    // Two of the candidates help, ten do nothing: the threshold grows with the number of families.
+    const noop = (tag: VariationFamily['tag'], name: VariationFamily['name']): VariationFamily =>
+      suffixFamily(tag, name, ['ok']);
+    const many: LanguagePack = {
+      language: 'en',
+      families: [keyed('P', 'polite'), noop('Q', 'colloquial'), noop('B', 'basic'), keyDrift],
+      recommendedMix: {polite: 0.3, colloquial: 0.3, basic: 0.3, negation: 0.1},
+    };
+    const {report} = await generateDataset(keyedSpec(), {seed: 4, pack: many, filter: false});
+    const auto = report.autoMix!;
+    expect(auto.threshold).toContain('2.241 standard errors');
+    for (const f of auto.families) {
+      expect(f.kept, f.family).toBe(f.effect > 0 && f.effect >= 2.241 * f.error);
+      if (f.effect <= 0) expect(Object.keys(auto.mix), f.family).not.toContain(f.family);
+    }
+    expect(Object.keys(auto.mix)).not.toContain('negation');
+  });
+
+  it("on a small spec measures nothing and says so: the pack's mix is used unmeasured", async () => {
     const {dataset, report} = await generateDataset(
       {...seeds, defaults: {count: 20}},
       {seed: 4, pack, filter: false},
     );
     const auto = report.autoMix!;
-    expect(auto.unmeasured).toBeUndefined();
     expect(auto.heldOut).toBe(12);
-    const negation = auto.families.find((f) => f.family === 'negation')!;
-    expect(negation.effect).toBeLessThan(0);
-    expect(negation.kept).toBe(false);
-    expect(Object.keys(auto.mix)).not.toContain('negation');
-    expect(dataset.utterances.some((u) => u.tags?.includes('N'))).toBe(false);
-  });
-
-  it('on a small spec keeps a family that does not measurably lower accuracy (a gain there is one seed, chance)', async () => {
-    const neutralPack: LanguagePack = {
-      language: 'en',
-      families: [suffixFamily('P', 'polite', ['please']), drift],
-      recommendedMix: {polite: 0.5, negation: 0.5},
-    };
-    const {dataset, report} = await generateDataset(
-      {...seeds, defaults: {count: 20}},
-      {seed: 4, pack: neutralPack, filter: false},
-    );
-    const auto = report.autoMix!;
-    expect(auto.heldOut).toBe(12);
-    const polite = auto.families.find((f) => f.family === 'polite')!;
-    // No measured gain: a rule that asks for one would leave the spec with seeds only.
-    expect(polite.effect > 0 && polite.effect >= polite.error).toBe(false);
-    expect(polite.kept).toBe(true);
-    expect(auto.families.find((f) => f.family === 'negation')!.kept).toBe(false);
+    expect(auto.families).toEqual([]);
+    expect(auto.unmeasured).toMatch(/^12 held-out seeds are too few to measure a family \(40 needed\)/);
+    expect(auto.mix).toEqual({polite: 0.5, negation: 0.5});
     expect(dataset.utterances.some((u) => u.tags?.includes('P'))).toBe(true);
-    expect(dataset.utterances.some((u) => u.tags?.includes('N'))).toBe(false);
   });
 
   it('leaves word swaps (lexical) out of the unmeasured mix when too few seeds can be held out', async () => {
@@ -240,11 +276,12 @@ describe('variations: auto', () => {
   });
 
   it('adds nothing when no family helps: the output is every seed as written, near-duplicates included', async () => {
-    const onlyDrift: LanguagePack = {language: 'en', families: [drift], recommendedMix: {negation: 1}};
+    const onlyDrift: LanguagePack = {language: 'en', families: [keyDrift], recommendedMix: {negation: 1}};
+    const base = keyedSpec();
     const twins: Spec = {
-      ...seeds,
+      ...base,
       defaults: {count: 20},
-      intents: seeds.intents.map((intent) =>
+      intents: base.intents.map((intent) =>
         intent.name === 'track'
           ? {
               ...intent,
@@ -260,6 +297,7 @@ describe('variations: auto', () => {
     };
     const {dataset, report} = await generateDataset(twins, {seed: 4, pack: onlyDrift});
     expect(report.autoMix!.mix).toEqual({});
+    expect(report.autoMix!.fallback).toMatch(/no family cleared the threshold/);
     // The classifier trained on the output must be the one trained on the seeds: same texts, same counts
     // (only the very same text twice is written once).
     const written = dataset.utterances.map((u) => `${u.intent}: ${u.text}`);
@@ -336,7 +374,7 @@ describe('variations: auto', () => {
     expect(explicit.report.autoMix).toBeUndefined();
     expect(explicit.dataset.utterances.some((u) => u.tags?.includes('N'))).toBe(true);
     const auto = await generateDataset(
-      {...seeds, defaults: {count: 20, variations: 'auto'}},
+      {...keyedSpec(), defaults: {count: 20, variations: 'auto'}},
       {seed: 4, pack, filter: false},
     );
     expect(auto.report.autoMix?.families.length).toBe(2);
@@ -373,5 +411,86 @@ describe('the out-of-scope intent', () => {
     expect(none.shortfall).toBeGreaterThan(0);
     expect(none.produced + none.shortfall).toBe(100_000);
     expect(none.reason).toMatch(/out-of-scope sentences/);
+  });
+});
+
+describe('balance and the shortfall', () => {
+  // `track` has one seed and a family with 4 variants of it; `refund` has room for its whole count.
+  const uneven: Spec = {
+    language: 'en',
+    defaults: {count: 20, variations: {polite: 1}},
+    intents: [
+      {name: 'track', examples: ['where is my parcel']},
+      {
+        name: 'refund',
+        examples: ['I want a refund', 'give me my money back', 'refund my order', 'money back please'],
+      },
+    ],
+  };
+  const fourWays: LanguagePack = {
+    language: 'en',
+    families: [suffixFamily('P', 'polite', ['please', 'thanks', 'if you can', 'thank you'])],
+  };
+  const manyWays: LanguagePack = {
+    language: 'en',
+    families: [
+      {
+        tag: 'P',
+        name: 'polite',
+        apply: (input, {rng, intent}) => ({
+          ...input,
+          text:
+            intent === 'track'
+              ? `${input.text} ${rng.pick(['please', 'thanks', 'if you can', 'thank you'])}`
+              : `${input.text} ${rng.int(1000)}`,
+        }),
+      },
+    ],
+  };
+
+  it('trims the intents that reached their count to within 10% of the shortest, never a seed', async () => {
+    const {dataset, report} = await generateDataset(uneven, {seed: 1, pack: manyWays, filter: false});
+    const [track, refund] = report.intents;
+    expect(track!.produced).toBe(5);
+    expect(refund!.produced).toBe(5);
+    expect(refund!.trimmed).toBe(15);
+    expect(refund!.reason).toMatch(
+      /trimmed to stay within 10% of track \(5 of 20; --no-balance writes them\)/,
+    );
+    expect(refund!.train + refund!.test).toBe(5);
+    expect(dataset.utterances.filter((u) => u.intent === 'refund' && u.source === 'seed')).toHaveLength(4);
+    expect(report.produced).toBe(dataset.utterances.length);
+    const unbalanced = await generateDataset(uneven, {
+      seed: 1,
+      pack: manyWays,
+      filter: false,
+      balance: false,
+    });
+    expect(unbalanced.report.intents[1]!.produced).toBe(20);
+    // Balanced output is the unbalanced output with the trimmed utterances left out (same seed, same texts).
+    const kept = new Set(dataset.utterances.map((u) => u.text));
+    expect(unbalanced.dataset.utterances.filter((u) => kept.has(u.text))).toEqual(dataset.utterances);
+  });
+
+  it('says how many more seeds would reach the count, and the other ways to reach it', async () => {
+    const {report} = await generateDataset(uneven, {seed: 1, pack: fourWays, filter: false});
+    const track = report.intents[0]!;
+    // 1 seed gave 5 utterances: 15 short needs 3 more seeds at that yield.
+    expect(track.shortfall).toBe(15);
+    expect(track.moreSeeds).toBe(3);
+    const lines = generateWarningLines({...report, spec: 'x.yaml', out: 'x.jsonl'});
+    expect(lines).toContain(
+      'warning: track: 15 short of 20 (every source saturated (under 1 new utterance in 20 draws)); about 3 more plain seeds would reach it',
+    );
+    expect(lines.some((l) => l.includes('--provider openai | azure'))).toBe(true);
+  });
+});
+
+describe('the counts the project suggests', () => {
+  it("the init starter spec meets its own suggested command's count (--per-intent 50 --seed 1)", async () => {
+    const {value: spec} = await inspectSpecText(STARTER_SPEC, 'synthnlu.yaml');
+    expect(STARTER_SPEC).toContain('--per-intent 50 --seed 1');
+    const {report} = await generateDataset(spec!, {seed: 1, perIntent: 50, pack: languagePack('en')});
+    expect(report.intents.map((i) => i.produced)).toEqual([50, 50, 50]);
   });
 });
