@@ -97,21 +97,22 @@ Gates as coverage's: --min-accuracy, --min-f1, --baseline with --max-f1-drop. Ex
           suggestion: 'synthnlu evaluate data.jsonl --on local --test-set real.csv',
         },
       );
-    for (const remote of registry.remotes()) {
-      const scratchFlag = remote.scratch?.flag;
+    const scratchFlags = new Map<string, string[]>();
+    for (const remote of registry.remotes())
+      if (remote.scratch)
+        scratchFlags.set(remote.scratch.flag, [...(scratchFlags.get(remote.scratch.flag) ?? []), remote.id]);
+    for (const [scratchFlag, owners] of scratchFlags)
       if (
-        scratchFlag &&
         (flags as Record<string, unknown>)[scratchFlag] !== undefined &&
-        (remote.id !== flags.on || arms.length === 0)
+        (!owners.includes(flags.on) || arms.length === 0)
       )
         throw new SynthnluError(
           'REMOTE_FLAG_UNUSED',
-          `--${scratchFlag} applies only to an A/B run on ${remote.id}`,
+          `--${scratchFlag} applies only to an A/B run on ${owners.join(' or ')}`,
           {
-            suggestion: `Use --${scratchFlag} with --on ${remote.id} --train A --train B.`,
+            suggestion: `Use --${scratchFlag} with --on ${owners[0]} --train A --train B.`,
           },
         );
-    }
     const inputs = [args.dataset, ...arms, flags['test-set'], flags.baseline].filter(
       (f): f is string => f !== undefined,
     );
