@@ -31,6 +31,8 @@ import {
   type DryRun,
   type EvaluateReport,
 } from '../evaluate/index.js';
+import {renderAbHtml} from '../evaluate/ab-html.js';
+import {writeFileAtomic} from '../io/atomic-write.js';
 import {abLines, evaluationLines, refuseRemoteFlagsOnLocal} from '../evaluate/terminal.js';
 import {loadTestSet, sampleTestSet} from '../evaluate/test-set.js';
 import {remoteOptionsFromFlags} from '../remote/flags.js';
@@ -78,7 +80,7 @@ Gates as coverage's: --min-accuracy, --min-f1, --baseline with --max-f1-drop. Ex
       throw new SynthnluError('EVALUATE_AB_NO_TEST_SET', 'an A/B run (--train) needs --test-set', {
         suggestion: 'Both arms are scored on the same real utterances: pass --test-set real.csv.',
       });
-    const singleOnly = ['html', 'junit', 'baseline', 'min-accuracy', 'min-f1'] as const;
+    const singleOnly = ['junit', 'baseline', 'min-accuracy', 'min-f1'] as const;
     const given = singleOnly.filter((name) => flags[name] !== undefined);
     if (arms.length > 0 && given.length > 0)
       throw new SynthnluError(
@@ -193,6 +195,10 @@ Gates as coverage's: --min-accuracy, --min-f1, --baseline with --max-f1-drop. Ex
           (arm) => ({input: arm.file, maxF1Drop}),
         ).finally(() => bar.done());
         for (const line of abLines(report)) this.log(line);
+        if (flags.html) {
+          await writeFileAtomic(flags.html, renderAbHtml(report));
+          process.stderr.write(`evaluate: wrote the HTML report to ${resolve(flags.html)}\n`);
+        }
         return report;
       });
     }
