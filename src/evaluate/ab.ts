@@ -40,6 +40,8 @@ export interface ArmResult {
   perIntent: EvaluateReport['perIntent'];
   fallbackRate: number;
   requests: number;
+  /** Per-entity precision / recall / F1, when the test set annotates entities. */
+  entityAccuracy?: EvaluateReport['entityAccuracy'];
   report: EvaluateReport;
 }
 
@@ -313,6 +315,7 @@ export async function runAb(
         perIntent: r.perIntent,
         fallbackRate: r.fallbackRate,
         requests: r.requests,
+        ...(r.entityAccuracy ? {entityAccuracy: r.entityAccuracy} : {}),
         report: r,
       };
     }),

@@ -16,6 +16,8 @@ import {
   trainingFingerprint,
   type RecognitionCache,
 } from './cache.js';
+import {EntityExtractor} from '../recognizer/local-recognizer.js';
+import {scoreEntities, type EntityMetrics} from './entities.js';
 import {localRecognizer} from './local.js';
 import {checkRequestCap, pendingTexts, recognizeAll, type Recognizer} from './runner.js';
 import {platformEstimate, scoreRecognitions, type Scored} from './score.js';
@@ -54,6 +56,8 @@ export interface EvaluationSummary {
   requests: number;
   cached: number;
   fallbackRate: number;
+  /** Per-entity precision / recall / F1, when the test set annotates entities. */
+  entityAccuracy?: EntityMetrics[];
 }
 
 /** A coverage report (same format, so it is a --baseline for either command) with the platform's figures on top. */
@@ -63,6 +67,8 @@ export interface EvaluateReport extends CoverageReport {
   perIntent: IntentMetrics[];
   fallbackRate: number;
   requests: number;
+  /** Per-entity precision / recall / F1, when the test set annotates entities. */
+  entityAccuracy?: EntityMetrics[];
 }
 
 export interface DryRun {
@@ -133,7 +139,10 @@ export function localTarget(dataset: Dataset, testSet: TestSet, seed: number): E
     intents,
     trainSize: examples.length,
     cache: noCache(),
-    open: async () => ({recognizer: localRecognizer(examples, seed), close: async () => {}}),
+    open: async () => ({
+      recognizer: localRecognizer(examples, seed, await EntityExtractor.create(dataset)),
+      close: async () => {},
+    }),
   };
 }
 
@@ -232,6 +241,7 @@ export async function measure(
     seconds,
   });
   const fallbackRate = Math.round((scored.fallbacks / scored.predictions.length) * 10000) / 10000;
+  const entityAccuracy = scoreEntities(testSet, result.answers, target.intents);
   return {
     scored,
     estimate,
@@ -250,6 +260,7 @@ export async function measure(
       requests: result.requests,
       cached: result.cached,
       fallbackRate,
+      ...(entityAccuracy ? {entityAccuracy} : {}),
     },
   };
 }
@@ -279,6 +290,7 @@ export async function evaluationReport(
     perIntent: measured.estimate.perIntent,
     fallbackRate: measured.summary.fallbackRate,
     requests: measured.summary.requests,
+    ...(measured.summary.entityAccuracy ? {entityAccuracy: measured.summary.entityAccuracy} : {}),
   };
 }
 

@@ -6,7 +6,15 @@ import type {CluProject} from '../../connectors/botframework/clu/types.js';
 import {trainIntentClassifier, type IntentClassifier} from '../../src/classifier/index.js';
 import {ROOT} from '../helpers/cli.js';
 import {CluTestService} from '../support/clu-service/service.js';
-import {clincDataset, clincFiles, clincIntents, writeClincTestCsv, writeJson} from './fixtures.js';
+import {
+  clincDataset,
+  clincFiles,
+  clincIntents,
+  snipsDataset,
+  writeClincTestCsv,
+  writeJson,
+  writeSnipsTestSet,
+} from './fixtures.js';
 
 const ENDPOINT = 'https://my-lang.cognitiveservices.azure.com';
 const PROJECT_PATH = '/language/authoring/analyze-conversations/projects/support';
@@ -349,5 +357,42 @@ describe('evaluate --on clu --train A --train B (A/B: a deployment per arm in a 
     expect(same.error?.oclif?.exit).toBe(2);
     expect(JSON.parse(same.stdout).error.code).toBe('EVALUATE_SCRATCH_IS_TARGET');
     expect(service.log).toEqual([]);
+  });
+});
+
+describe('evaluate --on clu with an annotated test set', () => {
+  it('scores the entities the runtime extracts from what was trained (per-entity precision and recall)', async () => {
+    const intents = ['GetWeather', 'BookRestaurant', 'PlayMusic'];
+    const data = writeJson(join(dir, 'snips.json'), snipsDataset(intents, 300));
+    const testSet = join(dir, 'snips-test.json');
+    writeSnipsTestSet(testSet, intents, 30);
+    const service = new CluTestService(ENDPOINT, KEY);
+    const push = await clu(
+      ['push', data, '--to', 'clu', '--yes', '--train', '--deployment', 'production'],
+      '--backup-dir',
+      join(dir, 'b'),
+    );
+    expect(push.error).toBeUndefined();
+    const run = await clu([
+      'evaluate',
+      data,
+      '--on',
+      'clu',
+      '--test-set',
+      testSet,
+      '--no-cache',
+      '--deployment',
+      'production',
+      '--json',
+    ]);
+    expect(run.error).toBeUndefined();
+    const metrics = new Map(
+      (JSON.parse(run.stdout).entityAccuracy as {entity: string; recall: number; support: number}[]).map(
+        (m) => [m.entity, m],
+      ),
+    );
+    expect(metrics.get('restaurant_type')).toMatchObject({support: 21, recall: 1});
+    expect(metrics.get('party_size_number')!.recall).toBeCloseTo(0.4706, 4);
+    expect(service.count('POST', /^\/language\/:analyze-conversations$/)).toBe(90);
   });
 });

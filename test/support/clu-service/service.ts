@@ -1,7 +1,8 @@
 /**
  * The Azure CLU authoring and runtime REST APIs (api-version 2023-04-01) for tests, through nock: projects
  * by name, `:import` (creates or replaces a project), `:export`, `:train` (a real recognizer, synthnlu's
- * classifier, trained on the project's non-Test utterances, kept under its model label), deployments of a
+ * classifier, trained on the project's non-Test utterances, kept under its model label, with a gazetteer of
+ * their entity spans), deployments of a
  * trained model, deleting deployments, models and projects (asynchronous jobs where CLU's are), and the
  * runtime `:analyze-conversations`, which answers from the deployed model only. It refuses what CLU refuses:
  * a wrong key (401), a missing project or deployment (404), deploying a model that does not exist, and
@@ -10,13 +11,14 @@
 import nock from 'nock';
 import type {CluProject} from '../../../connectors/botframework/clu/types.js';
 import {trainIntentClassifier, type IntentClassifier} from '../../../src/classifier/index.js';
+import {Gazetteer} from '../gazetteer.js';
 
 const AUTHORING = '/language/authoring/analyze-conversations/projects';
 const RUNTIME = '/language/:analyze-conversations';
 
 export interface CluProjectState {
   project: CluProject;
-  models: Map<string, IntentClassifier>;
+  models: Map<string, {classifier: IntentClassifier; entities: Gazetteer}>;
   /** Deployment name → trained model label. */
   deployments: Map<string, string>;
 }
@@ -84,7 +86,20 @@ export class CluTestService {
       const examples = state.project.assets.utterances
         .filter((u) => u.dataset !== 'Test')
         .map((u) => ({text: u.text, intent: u.intent}));
-      state.models.set(modelLabel, trainIntentClassifier(examples, {seed: 1}));
+      const annotated = state.project.assets.utterances
+        .filter((u) => u.dataset !== 'Test')
+        .map((u) => ({
+          text: u.text,
+          entities: (u.entities ?? []).map((e) => ({
+            entity: e.category,
+            start: e.offset,
+            end: e.offset + e.length,
+          })),
+        }));
+      state.models.set(modelLabel, {
+        classifier: trainIntentClassifier(examples, {seed: 1}),
+        entities: new Gazetteer(annotated),
+      });
       return this.#job(`${AUTHORING}/${name}/train`);
     }
     const deployment = /^\/deployments\/([^/]+)$/.exec(rest)?.[1];
@@ -119,7 +134,7 @@ export class CluTestService {
     const model = label === undefined ? undefined : state!.models.get(label);
     if (!model) return notFound(`Deployment ${deploymentName}`);
     const text = request.analysisInput.conversationItem.text;
-    const prediction = model.predict(text);
+    const prediction = model.classifier.predict(text);
     return [
       200,
       {
@@ -130,7 +145,13 @@ export class CluTestService {
             topIntent: prediction.intent,
             projectKind: 'Conversation',
             intents: prediction.scores.map((s) => ({category: s.intent, confidenceScore: s.score})),
-            entities: [],
+            entities: model.entities.extract(text).map((e) => ({
+              category: e.entity,
+              text: e.value,
+              offset: e.start,
+              length: e.end - e.start,
+              confidenceScore: 1,
+            })),
           },
         },
       },
