@@ -32,6 +32,7 @@ import {
   type EvaluateReport,
 } from '../evaluate/index.js';
 import {renderAbHtml} from '../evaluate/ab-html.js';
+import {costEstimate, costLine} from '../evaluate/pricing.js';
 import {writeFileAtomic} from '../io/atomic-write.js';
 import {abLines, evaluationLines, refuseRemoteFlagsOnLocal} from '../evaluate/terminal.js';
 import {loadTestSet, sampleTestSet} from '../evaluate/test-set.js';
@@ -173,9 +174,11 @@ Gates as coverage's: --min-accuracy, --min-f1, --baseline with --max-f1-drop. Ex
         }
         if (flags['dry-run']) {
           const plan = abDryRun(await platform.targets(armInputs), testSet);
+          const cost = costEstimate(flags.on, plan.requests);
           this.log(
             `${flags.on}: ${plan.requests} requests and ${plan.trainings} trainings for ${armInputs.length} arms`,
           );
+          this.log(costLine(cost));
           return {
             dryRun: true,
             platform: flags.on,
@@ -183,6 +186,7 @@ Gates as coverage's: --min-accuracy, --min-f1, --baseline with --max-f1-drop. Ex
             testUtterances: testSet.utterances.length,
             cached: 0,
             ...plan,
+            cost,
           };
         }
         const {bar, settings: run} = settings(`A/B on ${flags.on}`, testSet.utterances.length);
@@ -228,6 +232,7 @@ Gates as coverage's: --min-accuracy, --min-f1, --baseline with --max-f1-drop. Ex
         this.log(
           `${plan.target}: ${plan.requests} requests for ${plan.testUtterances} test utterances (${plan.cached} answered from the cache), 0 trainings`,
         );
+        this.log(costLine(plan.cost));
         return plan;
       }
       const {bar, settings: run} = settings(`evaluating on ${flags.on}`, testSet.utterances.length);

@@ -19,6 +19,7 @@ import {
 import {EntityExtractor} from '../recognizer/local-recognizer.js';
 import {scoreEntities, type EntityMetrics} from './entities.js';
 import {localRecognizer} from './local.js';
+import {costEstimate, type CostEstimate} from './pricing.js';
 import {checkRequestCap, pendingTexts, recognizeAll, type Recognizer} from './runner.js';
 import {platformEstimate, scoreRecognitions, type Scored} from './score.js';
 import type {TestSet} from './test-set.js';
@@ -81,6 +82,8 @@ export interface DryRun {
   cached: number;
   /** Trainings it would start (A/B arms). */
   trainings: number;
+  /** What the requests would cost, from the platform's published per-request price, or why there is none. */
+  cost: CostEstimate;
 }
 
 /** Where the answers come from: a live platform's session, or the bundled classifier. */
@@ -185,6 +188,7 @@ export function dryRun(target: EvaluationTarget, testSet: TestSet, trainings = 0
     requests: pending.length,
     cached: new Set(testSet.utterances.map((u) => u.text)).size - pending.length,
     trainings,
+    cost: costEstimate(target.platform, pending.length),
   };
 }
 
