@@ -17,5 +17,12 @@ export const cluRemote: RemoteConnector | undefined = {
     ],
   },
   canPull: true,
+  scratch: {
+    flag: 'scratch-project',
+    replaces: 'project',
+    description:
+      "a second CLU project (same resource) the A/B arms are imported into, each trained and deployed to a deployment of its own (synthnlu-ab-1, synthnlu-ab-2); never --project's.",
+    armFlags: (arm) => ({deployment: `synthnlu-ab-${arm + 1}`}),
+  },
   connect: (options) => CluSession.open(options),
 };

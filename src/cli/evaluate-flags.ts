@@ -71,11 +71,15 @@ export const evaluateFlags = {
 
 /** The scratch-target flags the remotes declare (`--scratch-endpoint` for Rasa ...), for A/B runs. */
 function scratchFlags() {
-  const flags: Record<string, Interfaces.OptionFlag<string | undefined>> = {};
+  const described = new Map<string, string[]>();
   for (const remote of registry.remotes())
     if (remote.scratch)
-      flags[remote.scratch.flag] = Flags.string({
-        description: `A/B, ${remote.id}: ${remote.scratch.description}`,
-      });
+      described.set(remote.scratch.flag, [
+        ...(described.get(remote.scratch.flag) ?? []),
+        `${remote.id}: ${remote.scratch.description}`,
+      ]);
+  const flags: Record<string, Interfaces.OptionFlag<string | undefined>> = {};
+  for (const [flag, meanings] of described)
+    flags[flag] = Flags.string({description: `A/B, ${meanings.join(' ')}`});
   return flags;
 }

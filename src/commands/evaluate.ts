@@ -31,6 +31,9 @@ import {
   type DryRun,
   type EvaluateReport,
 } from '../evaluate/index.js';
+import {renderAbHtml} from '../evaluate/ab-html.js';
+import {costEstimate, costLine} from '../evaluate/pricing.js';
+import {writeFileAtomic} from '../io/atomic-write.js';
 import {abLines, evaluationLines, refuseRemoteFlagsOnLocal} from '../evaluate/terminal.js';
 import {loadTestSet, sampleTestSet} from '../evaluate/test-set.js';
 import {remoteOptionsFromFlags} from '../remote/flags.js';
@@ -78,7 +81,7 @@ Gates as coverage's: --min-accuracy, --min-f1, --baseline with --max-f1-drop. Ex
       throw new SynthnluError('EVALUATE_AB_NO_TEST_SET', 'an A/B run (--train) needs --test-set', {
         suggestion: 'Both arms are scored on the same real utterances: pass --test-set real.csv.',
       });
-    const singleOnly = ['html', 'junit', 'baseline', 'min-accuracy', 'min-f1'] as const;
+    const singleOnly = ['junit', 'baseline', 'min-accuracy', 'min-f1'] as const;
     const given = singleOnly.filter((name) => flags[name] !== undefined);
     if (arms.length > 0 && given.length > 0)
       throw new SynthnluError(
@@ -97,21 +100,22 @@ Gates as coverage's: --min-accuracy, --min-f1, --baseline with --max-f1-drop. Ex
           suggestion: 'synthnlu evaluate data.jsonl --on local --test-set real.csv',
         },
       );
-    for (const remote of registry.remotes()) {
-      const scratchFlag = remote.scratch?.flag;
+    const scratchFlags = new Map<string, string[]>();
+    for (const remote of registry.remotes())
+      if (remote.scratch)
+        scratchFlags.set(remote.scratch.flag, [...(scratchFlags.get(remote.scratch.flag) ?? []), remote.id]);
+    for (const [scratchFlag, owners] of scratchFlags)
       if (
-        scratchFlag &&
         (flags as Record<string, unknown>)[scratchFlag] !== undefined &&
-        (remote.id !== flags.on || arms.length === 0)
+        (!owners.includes(flags.on) || arms.length === 0)
       )
         throw new SynthnluError(
           'REMOTE_FLAG_UNUSED',
-          `--${scratchFlag} applies only to an A/B run on ${remote.id}`,
+          `--${scratchFlag} applies only to an A/B run on ${owners.join(' or ')}`,
           {
-            suggestion: `Use --${scratchFlag} with --on ${remote.id} --train A --train B.`,
+            suggestion: `Use --${scratchFlag} with --on ${owners[0]} --train A --train B.`,
           },
         );
-    }
     const inputs = [args.dataset, ...arms, flags['test-set'], flags.baseline].filter(
       (f): f is string => f !== undefined,
     );
@@ -170,9 +174,11 @@ Gates as coverage's: --min-accuracy, --min-f1, --baseline with --max-f1-drop. Ex
         }
         if (flags['dry-run']) {
           const plan = abDryRun(await platform.targets(armInputs), testSet);
+          const cost = costEstimate(flags.on, plan.requests);
           this.log(
             `${flags.on}: ${plan.requests} requests and ${plan.trainings} trainings for ${armInputs.length} arms`,
           );
+          this.log(costLine(cost));
           return {
             dryRun: true,
             platform: flags.on,
@@ -180,6 +186,7 @@ Gates as coverage's: --min-accuracy, --min-f1, --baseline with --max-f1-drop. Ex
             testUtterances: testSet.utterances.length,
             cached: 0,
             ...plan,
+            cost,
           };
         }
         const {bar, settings: run} = settings(`A/B on ${flags.on}`, testSet.utterances.length);
@@ -192,6 +199,10 @@ Gates as coverage's: --min-accuracy, --min-f1, --baseline with --max-f1-drop. Ex
           (arm) => ({input: arm.file, maxF1Drop}),
         ).finally(() => bar.done());
         for (const line of abLines(report)) this.log(line);
+        if (flags.html) {
+          await writeFileAtomic(flags.html, renderAbHtml(report));
+          process.stderr.write(`evaluate: wrote the HTML report to ${resolve(flags.html)}\n`);
+        }
         return report;
       });
     }
@@ -221,6 +232,7 @@ Gates as coverage's: --min-accuracy, --min-f1, --baseline with --max-f1-drop. Ex
         this.log(
           `${plan.target}: ${plan.requests} requests for ${plan.testUtterances} test utterances (${plan.cached} answered from the cache), 0 trainings`,
         );
+        this.log(costLine(plan.cost));
         return plan;
       }
       const {bar, settings: run} = settings(`evaluating on ${flags.on}`, testSet.utterances.length);

@@ -40,6 +40,8 @@ export interface ArmResult {
   perIntent: EvaluateReport['perIntent'];
   fallbackRate: number;
   requests: number;
+  /** Per-entity precision / recall / F1, when the test set annotates entities. */
+  entityAccuracy?: EvaluateReport['entityAccuracy'];
   report: EvaluateReport;
 }
 
@@ -113,6 +115,11 @@ export function scratchOptions(
         suggestion: `Name the push target with --${declared.replaces}: A/B refuses a scratch target equal to it.`,
       },
     );
+  const refused = declared.refuse?.(scratch, options.flags);
+  if (refused)
+    throw new SynthnluError('EVALUATE_SCRATCH_IS_TARGET', refused, {
+      suggestion: `Give --${declared.flag} a separate ${remote.id} target made for experiments.`,
+    });
   if (sameTarget(production, scratch))
     throw new SynthnluError(
       'EVALUATE_SCRATCH_IS_TARGET',
@@ -133,13 +140,24 @@ export function remoteAb(
     note: (m: string) => void;
   },
 ): AbPlatform {
-  let session: RemoteSession | undefined;
+  const armFlags = remote.scratch?.armFlags;
+  // One session for the scratch target, or one per arm when each arm has flags of its own (CLU's deployments).
+  const sessions = new Map<number, RemoteSession>();
+  let first: RemoteSession | undefined;
   let backup: string | undefined;
-  const connect = async () => {
+  const armOptions = (k: number): RemoteOptions =>
+    armFlags ? {...options, flags: {...options.flags, ...armFlags(k)}} : options;
+  const connect = async (k: number) => {
+    const key = armFlags ? k : 0;
+    let session = sessions.get(key);
     if (!session) {
-      session = await remote.connect(options);
-      backup = await session.backup(settings.backupDir);
-      if (backup) settings.note(`Backup of the scratch ${remote.id} target: ${backup}`);
+      session = await remote.connect(armOptions(k));
+      sessions.set(key, session);
+      if (!first) {
+        first = session;
+        backup = await session.backup(settings.backupDir);
+        if (backup) settings.note(`Backup of the scratch ${remote.id} target: ${backup}`);
+      }
     }
     return session;
   };
@@ -147,12 +165,13 @@ export function remoteAb(
     id: remote.id,
     async targets(arms) {
       return Promise.all(
-        arms.map(async (arm): Promise<EvaluationTarget> => {
-          const base = await remoteTarget(remote, options, arm.dataset, undefined);
+        arms.map(async (arm, k): Promise<EvaluationTarget> => {
+          const own = armOptions(k);
+          const base = await remoteTarget(remote, own, arm.dataset, undefined);
           const cache = settings.cacheDir
             ? await openRecognitionCache(
                 settings.cacheDir,
-                platformTarget(remote.id, options.flags),
+                platformTarget(remote.id, own.flags),
                 trainingFingerprint(arm.dataset),
               )
             : noCache();
@@ -160,7 +179,7 @@ export function remoteAb(
             ...base,
             cache,
             open: async () => {
-              const live = await connect();
+              const live = await connect(k);
               const recognizer = sessionRecognizer(remote, live);
               settings.note(`Training ${arm.file} on the scratch ${remote.id} target`);
               const current = await live.read();
@@ -181,20 +200,28 @@ export function remoteAb(
       );
     },
     async finish() {
-      if (!session) return {restored: false};
+      if (!first) return {restored: false};
+      const opened = [...sessions.values()];
       try {
-        if (settings.keep || !backup) return {...(backup ? {backup} : {}), restored: false};
-        if (!session.restore) {
+        if (settings.keep) return {...(backup ? {backup} : {}), restored: false};
+        // Later arms' leftovers first (deployments, models), then the first session's, then the backup.
+        for (const session of opened.reverse()) await session.discard?.();
+        if (!backup) {
+          const cleaned = Boolean(first.discard);
+          if (cleaned) settings.note(`The scratch ${remote.id} target is removed again (it did not exist)`);
+          return {restored: cleaned};
+        }
+        if (!first.restore) {
           settings.note(
             `${remote.id} cannot restore a backup: the scratch target keeps the last arm (backup: ${backup})`,
           );
           return {backup, restored: false};
         }
-        await session.restore(backup);
+        await first.restore(backup);
         settings.note(`The scratch ${remote.id} target is back as it was`);
         return {backup, restored: true};
       } finally {
-        await session.close();
+        await Promise.all(opened.map((session) => session.close()));
       }
     },
   };
@@ -288,6 +315,7 @@ export async function runAb(
         perIntent: r.perIntent,
         fallbackRate: r.fallbackRate,
         requests: r.requests,
+        ...(r.entityAccuracy ? {entityAccuracy: r.entityAccuracy} : {}),
         report: r,
       };
     }),

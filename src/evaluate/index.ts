@@ -16,7 +16,10 @@ import {
   trainingFingerprint,
   type RecognitionCache,
 } from './cache.js';
+import {EntityExtractor} from '../recognizer/local-recognizer.js';
+import {scoreEntities, type EntityMetrics} from './entities.js';
 import {localRecognizer} from './local.js';
+import {costEstimate, type CostEstimate} from './pricing.js';
 import {checkRequestCap, pendingTexts, recognizeAll, type Recognizer} from './runner.js';
 import {platformEstimate, scoreRecognitions, type Scored} from './score.js';
 import type {TestSet} from './test-set.js';
@@ -54,6 +57,8 @@ export interface EvaluationSummary {
   requests: number;
   cached: number;
   fallbackRate: number;
+  /** Per-entity precision / recall / F1, when the test set annotates entities. */
+  entityAccuracy?: EntityMetrics[];
 }
 
 /** A coverage report (same format, so it is a --baseline for either command) with the platform's figures on top. */
@@ -63,6 +68,8 @@ export interface EvaluateReport extends CoverageReport {
   perIntent: IntentMetrics[];
   fallbackRate: number;
   requests: number;
+  /** Per-entity precision / recall / F1, when the test set annotates entities. */
+  entityAccuracy?: EntityMetrics[];
 }
 
 export interface DryRun {
@@ -75,6 +82,8 @@ export interface DryRun {
   cached: number;
   /** Trainings it would start (A/B arms). */
   trainings: number;
+  /** What the requests would cost, from the platform's published per-request price, or why there is none. */
+  cost: CostEstimate;
 }
 
 /** Where the answers come from: a live platform's session, or the bundled classifier. */
@@ -133,7 +142,10 @@ export function localTarget(dataset: Dataset, testSet: TestSet, seed: number): E
     intents,
     trainSize: examples.length,
     cache: noCache(),
-    open: async () => ({recognizer: localRecognizer(examples, seed), close: async () => {}}),
+    open: async () => ({
+      recognizer: localRecognizer(examples, seed, await EntityExtractor.create(dataset)),
+      close: async () => {},
+    }),
   };
 }
 
@@ -176,6 +188,7 @@ export function dryRun(target: EvaluationTarget, testSet: TestSet, trainings = 0
     requests: pending.length,
     cached: new Set(testSet.utterances.map((u) => u.text)).size - pending.length,
     trainings,
+    cost: costEstimate(target.platform, pending.length),
   };
 }
 
@@ -232,6 +245,7 @@ export async function measure(
     seconds,
   });
   const fallbackRate = Math.round((scored.fallbacks / scored.predictions.length) * 10000) / 10000;
+  const entityAccuracy = scoreEntities(testSet, result.answers, target.intents);
   return {
     scored,
     estimate,
@@ -250,6 +264,7 @@ export async function measure(
       requests: result.requests,
       cached: result.cached,
       fallbackRate,
+      ...(entityAccuracy ? {entityAccuracy} : {}),
     },
   };
 }
@@ -279,6 +294,7 @@ export async function evaluationReport(
     perIntent: measured.estimate.perIntent,
     fallbackRate: measured.summary.fallbackRate,
     requests: measured.summary.requests,
+    ...(measured.summary.entityAccuracy ? {entityAccuracy: measured.summary.entityAccuracy} : {}),
   };
 }
 

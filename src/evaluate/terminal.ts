@@ -27,7 +27,20 @@ export function evaluationLines(summary: EvaluationSummary): string[] {
   lines.push(
     `  fallback rate ${(summary.fallbackRate * 100).toFixed(1)}%${summary.threshold === undefined ? '' : ` (answers under confidence ${summary.threshold} count as no-match)`}; ${plural(summary.requests, 'request')} sent, ${summary.cached} answered from the cache`,
   );
+  lines.push(...entityLines(summary.entityAccuracy, '  '));
   return lines;
+}
+
+/** Per-entity precision / recall / F1 lines, when the test set annotates entities. */
+function entityLines(metrics: EvaluationSummary['entityAccuracy'], indent: string): string[] {
+  if (!metrics) return [];
+  return [
+    `${indent}entities (annotated in the test set): ${metrics.length ? '' : 'none scored'}`,
+    ...metrics.map(
+      (m) =>
+        `${indent}  ${m.entity}: precision ${m.precision.toFixed(2)}, recall ${m.recall.toFixed(2)}, F1 ${m.f1.toFixed(2)} (${m.correct} of ${m.support} annotated found, ${m.predicted} extracted)`,
+    ),
+  ];
 }
 
 /** `--on local` takes no connection flags: a --project or --endpoint there is a mistake worth naming. */
@@ -48,11 +61,12 @@ export function abLines(report: AbReport): string[] {
   const lines = [
     `A/B on ${report.target}: ${plural(t.utterances, 'test utterance')}${t.file ? ` from ${t.file}` : ''}`,
   ];
-  report.arms.forEach((arm, k) =>
+  report.arms.forEach((arm, k) => {
     lines.push(
       `  ${String.fromCharCode(65 + k)} ${arm.train}: accuracy ${pct(arm.accuracy)}, macro F1 ${arm.macroF1.toFixed(3)}, fallback ${pct(arm.fallbackRate)}, ${plural(arm.requests, 'request')}`,
-    ),
-  );
+    );
+    lines.push(...entityLines(arm.entityAccuracy, '    '));
+  });
   const d = report.difference;
   const verdict = (x: {pValue: number; significant: boolean; method: string}) =>
     `McNemar p = ${x.pValue.toFixed(4)} (${x.method}): ${x.significant ? 'significant' : 'not significant'} at 0.05`;

@@ -15,6 +15,8 @@ import {seededRandom, shuffleInPlace} from '../classifier/random.js';
 export interface TestUtterance {
   text: string;
   intent: string;
+  /** The test set's entity spans (an importable format's annotations). */
+  entities?: {entity: string; start: number; end: number; value?: string}[];
 }
 
 export interface TestSet {
@@ -26,6 +28,8 @@ export interface TestSet {
   generatedExcluded: number;
   /** Set when --sample drew a stratified sample. */
   sample?: {utterances: number; of: number};
+  /** The test set annotates entities (some utterance has a span): entity accuracy is scored. */
+  annotated?: boolean;
 }
 
 const CSV_EXTENSIONS = new Set(['.csv', '.txt']);
@@ -83,7 +87,22 @@ export async function loadTestSet(dataset: Dataset, file: string | undefined): P
     ? (await loadTestSetDataset(file)).utterances
     : dataset.utterances.filter((u) => u.split === 'test');
   const real = pool.filter((u) => !isSynthetic(u));
-  const utterances = real.map((u) => ({text: u.text, intent: u.intent}));
+  const utterances = real.map(
+    (u): TestUtterance => ({
+      text: u.text,
+      intent: u.intent,
+      ...(u.entities?.length
+        ? {
+            entities: u.entities.map((span) => ({
+              entity: span.entity,
+              start: span.start,
+              end: span.end,
+              ...(span.value === undefined ? {} : {value: span.value}),
+            })),
+          }
+        : {}),
+    }),
+  );
   if (utterances.length === 0)
     throw new SynthnluError(
       'EVALUATE_NO_TEST_UTTERANCES',
@@ -100,6 +119,7 @@ export async function loadTestSet(dataset: Dataset, file: string | undefined): P
     source: file ? 'test-set' : 'test-split',
     ...(file ? {file} : {}),
     generatedExcluded: pool.length - real.length,
+    ...(utterances.some((u) => u.entities) ? {annotated: true} : {}),
   };
 }
 

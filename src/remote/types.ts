@@ -142,6 +142,29 @@ export interface RemoteSession {
   close(): Promise<void>;
   /** What the platform recognizes in one utterance, in a new session or conversation per call. */
   recognize?(text: string): Promise<Recognition>;
+  /**
+   * Removes what this session made besides the training data (`evaluate` A/B cleanup): CLU deletes the
+   * deployment and trained model it made, or the whole project when there was none before it.
+   */
+  discard?(): Promise<void>;
+}
+
+/** Where `evaluate --train A --train B` may train its arms (see RemoteConnector.scratch). */
+export interface ScratchTarget {
+  /** The flag naming the scratch target (`scratch-project`). */
+  flag: string;
+  /** The connection flag it stands in for (`project`), whose value it must differ from. */
+  replaces: string;
+  description: string;
+  /** The value `replaces` has when the flag is not given (Rasa's default endpoint). */
+  replacedDefault?: string;
+  /** Flags each arm's session gets on top (CLU: a deployment per arm); each arm then has a session of its own. */
+  armFlags?: (arm: number) => Record<string, string>;
+  /**
+   * Checks the scratch value against the connection flags beyond an equal string: a message when it is the
+   * push target or cannot be checked (CX: an agent in the location --project names by project id).
+   */
+  refuse?: (scratch: string, flags: Readonly<Partial<Record<string, string>>>) => string | undefined;
 }
 
 export interface RemoteConnector {
@@ -156,10 +179,7 @@ export interface RemoteConnector {
   canPull: boolean;
   /** Whether training is a separate step (--train); Rasa always trains, since that is how it takes data. */
   trainsOnApply?: boolean;
-  /**
-   * Where `evaluate --train A --train B` may train its arms: the flag naming a scratch target (`scratch-project`)
-   * and the connection flag it stands in for (`project`), whose value it must differ from.
-   */
-  scratch?: {flag: string; replaces: string; description: string; replacedDefault?: string};
+  /** Where `evaluate --train A --train B` may train its arms; A/B on a platform without one is refused. */
+  scratch?: ScratchTarget;
   connect(options: RemoteOptions): Promise<RemoteSession>;
 }

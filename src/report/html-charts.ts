@@ -12,7 +12,7 @@ export function labelWidth(text: string): number {
 
 const longest = (labels: string[]) => Math.max(40, ...labels.map(labelWidth));
 
-export function confusionSvg(m: ModelEstimate): string {
+export function confusionSvg(m: ModelEstimate, id = 'confusion'): string {
   const {labels, confusion} = m;
   const n = labels.length;
   const maxCount = Math.max(1, ...confusion.flat());
@@ -49,13 +49,13 @@ export function confusionSvg(m: ModelEstimate): string {
         );
     }
   }
-  return `<svg id="confusion" xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" role="img" aria-label="confusion matrix">${parts.join('')}</svg>`;
+  return `<svg id="${id}" xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" role="img" aria-label="confusion matrix">${parts.join('')}</svg>`;
 }
 
 /** Bar length per unit of F1, in pixels. */
 export const F1_BAR_WIDTH = 420;
 
-export function f1BarsSvg(m: ModelEstimate): string {
+export function f1BarsSvg(m: ModelEstimate, id = 'f1-bars'): string {
   const rows = [...m.perIntent].sort((a, b) => a.f1 - b.f1 || (a.intent < b.intent ? -1 : 1));
   const barH = 18;
   const left = longest(rows.map((r) => r.intent)) + 6;
@@ -69,5 +69,5 @@ export function f1BarsSvg(m: ModelEstimate): string {
       `<text class="bar-value" x="${left + r.f1 * F1_BAR_WIDTH + 4}" y="${y + 12}" data-intent="${intent}">${r.f1.toFixed(3)}</text>`
     );
   });
-  return `<svg id="f1-bars" xmlns="http://www.w3.org/2000/svg" width="${left + F1_BAR_WIDTH + 60}" height="${rows.length * barH + 10}" role="img" aria-label="F1 per intent">${parts.join('')}</svg>`;
+  return `<svg id="${id}" xmlns="http://www.w3.org/2000/svg" width="${left + F1_BAR_WIDTH + 60}" height="${rows.length * barH + 10}" role="img" aria-label="F1 per intent">${parts.join('')}</svg>`;
 }

@@ -31,6 +31,8 @@ tr.finding-group th{background:#f3f4f7;font-weight:normal}
 svg text{font:11px system-ui,sans-serif;fill:#1d2330}
 svg text.cell-count{font-size:10px}svg text.cell-count.dark{fill:#fff}
 .muted{color:#667085}
+.arms{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:16px}
+.arm{background:#fff;border-radius:8px;padding:8px 12px;box-shadow:0 1px 2px #0002;overflow:auto}
 `;
 
 /* Progressive enhancement only: click a header of a .sortable table to sort by that column. */
@@ -198,25 +200,39 @@ function entitySection(report: CoverageReport): string {
 
 export function renderHtml(report: CoverageReport): string {
   const title = `synthnlu coverage: ${report.dataset.name ?? report.input}`;
+  return htmlPage({
+    title,
+    subtitle: `${report.input}${report.platform ? ` · checked against ${report.platform}` : ''}`,
+    body: [summarySection(report), modelSection(report), findingsSection(report), entitySection(report)].join(
+      '\n',
+    ),
+    data: {id: 'coverage-data', value: report},
+  });
+}
+
+/** One self-contained report page: the shared style and table sorting, the sections, the JSON for tools. */
+export function htmlPage(page: {
+  title: string;
+  subtitle: string;
+  body: string;
+  data: {id: string; value: unknown};
+}): string {
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
-<title>${e(title)}</title>
+<title>${e(page.title)}</title>
 <style>${STYLE}</style>
 </head>
 <body data-rendered="true">
 <main>
-<h1>${e(title)}</h1>
-<p class="muted">${e(report.input)}${report.platform ? ` · checked against ${e(report.platform)}` : ''}</p>
-${summarySection(report)}
-${modelSection(report)}
-${findingsSection(report)}
-${entitySection(report)}
+<h1>${e(page.title)}</h1>
+<p class="muted">${e(page.subtitle)}</p>
+${page.body}
 </main>
-<script type="application/json" id="coverage-data">${jsonForScript(report)}</script>
+<script type="application/json" id="${page.data.id}">${jsonForScript(page.data.value)}</script>
 <script>${SCRIPT}</script>
 </body>
 </html>

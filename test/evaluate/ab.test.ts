@@ -80,11 +80,11 @@ describe('evaluate --train A --train B (A/B)', () => {
       rich,
       '--min-f1',
       '0.5',
-      '--html',
-      join(dir, 'ab.html'),
+      '--junit',
+      join(dir, 'ab.xml'),
     );
     expect(run.error?.oclif?.exit).toBe(2);
-    expect(JSON.parse(run.stdout).error.message).toContain('--html, --min-f1 do not apply to an A/B run yet');
+    expect(JSON.parse(run.stdout).error.message).toContain('--junit, --min-f1 do not apply to an A/B run yet');
   });
 
   it('on local: reports two equally good arms as not significantly different', async () => {

@@ -5,7 +5,16 @@ import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import type {CluProject} from '../../connectors/botframework/clu/types.js';
 import {trainIntentClassifier, type IntentClassifier} from '../../src/classifier/index.js';
 import {ROOT} from '../helpers/cli.js';
-import {clincFiles} from './fixtures.js';
+import {CluTestService} from '../support/clu-service/service.js';
+import {
+  clincDataset,
+  clincFiles,
+  clincIntents,
+  snipsDataset,
+  writeClincTestCsv,
+  writeJson,
+  writeSnipsTestSet,
+} from './fixtures.js';
 
 const ENDPOINT = 'https://my-lang.cognitiveservices.azure.com';
 const PROJECT_PATH = '/language/authoring/analyze-conversations/projects/support';
@@ -133,14 +142,15 @@ function cluService() {
   return state;
 }
 
-const clu = (command: string[], ...extra: string[]) =>
+const clu = (command: string[], ...extra: string[]) => cluOn('support', command, ...extra);
+const cluOn = (project: string, command: string[], ...extra: string[]) =>
   runCommand(
     [
       ...command,
       '--endpoint',
       ENDPOINT,
       '--project',
-      'support',
+      project,
       '--key-env',
       KEY_ENV,
       '--retry-base-ms',
@@ -242,5 +252,147 @@ describe('evaluate --on clu (runtime :analyze-conversations, answered by the mod
     );
     expect(noKey.error?.oclif?.exit).toBe(2);
     expect(noKey.stderr).toContain('SYNTHNLU_UNSET_KEY is not set');
+  });
+});
+
+describe('evaluate --on clu --train A --train B (A/B: a deployment per arm in a scratch project)', () => {
+  let poor: string;
+  let rich: string;
+  let richOther: string;
+  let abCsv: string;
+  beforeAll(() => {
+    const intents = clincIntents(6);
+    poor = writeJson(join(dir, 'poor.json'), clincDataset(intents, 2));
+    rich = writeJson(join(dir, 'rich.json'), clincDataset(intents, 30));
+    richOther = writeJson(join(dir, 'rich-other.json'), clincDataset(intents, 30, 30));
+    abCsv = join(dir, 'ab.csv');
+    writeClincTestCsv(abCsv, intents, 15);
+  });
+
+  const pushTo = async (project: string, data: string) => {
+    const run = await cluOn(
+      project,
+      ['push', data, '--to', 'clu', '--yes', '--train', '--deployment', 'production'],
+      '--backup-dir',
+      join(dir, 'b'),
+    );
+    expect(run.error).toBeUndefined();
+  };
+  const ab = (a: string, b: string, ...extra: string[]) =>
+    clu(
+      [
+        'evaluate',
+        '--on',
+        'clu',
+        '--train',
+        a,
+        '--train',
+        b,
+        '--test-set',
+        abCsv,
+        '--no-cache',
+        '--backup-dir',
+        join(dir, 'ab-backups'),
+        '--json',
+      ],
+      ...extra,
+    );
+
+  it('trains and deploys each arm in the scratch project only, detects the better arm, and puts the scratch project back', async () => {
+    const service = new CluTestService(ENDPOINT, KEY);
+    await pushTo('support', dataset);
+    await pushTo('support-scratch', poor);
+    const production = structuredClone(service.projects.get('support')!.project);
+    const productionModels = [...service.projects.get('support')!.models.keys()];
+    const scratchBefore = structuredClone(service.projects.get('support-scratch')!.project);
+    service.log.length = 0;
+    const run = await ab(poor, rich, '--scratch-project', 'support-scratch');
+    expect(run.error).toBeUndefined();
+    const report = JSON.parse(run.stdout);
+    expect(report.arms.map((a: {train: string}) => a.train)).toEqual([poor, rich]);
+    expect(report.arms[1].accuracy).toBeGreaterThan(report.arms[0].accuracy);
+    expect(report.difference.mcnemar.significant).toBe(true);
+    expect(report.restored).toBe(true);
+    expect(report.backup).toMatch(/clu-support-scratch-/);
+    const scratch = service.projects.get('support-scratch')!;
+    // Each arm was deployed to a deployment of its own and asked there; both are gone, with their models.
+    expect(service.count('PUT', /deployments\/synthnlu-ab-1$/)).toBe(1);
+    expect(service.count('PUT', /deployments\/synthnlu-ab-2$/)).toBe(1);
+    expect(service.count('DELETE', /support-scratch\/deployments\/synthnlu-ab-[12]$/)).toBe(2);
+    expect(service.count('DELETE', /support-scratch\/models\/synthnlu-/)).toBe(2);
+    expect([...scratch.deployments.keys()]).toEqual(['production']);
+    expect(scratch.models.size).toBe(1);
+    expect(scratch.project).toEqual(scratchBefore);
+    expect(service.count('POST', /^\/language\/:analyze-conversations$/)).toBe(180);
+    // The push target was neither written to nor asked.
+    expect(service.log.filter((line) => /projects\/support(\/|$)/.test(line))).toEqual([]);
+    expect(service.projects.get('support')!.project).toEqual(production);
+    expect([...service.projects.get('support')!.models.keys()]).toEqual(productionModels);
+    expect(run.stdout + run.stderr).not.toContain(KEY);
+  });
+
+  it('reports two equally good arms as not significantly different, and deletes a scratch project it created', async () => {
+    const service = new CluTestService(ENDPOINT, KEY);
+    const run = await ab(rich, richOther, '--scratch-project', 'support-ab');
+    expect(run.error).toBeUndefined();
+    const report = JSON.parse(run.stdout);
+    expect(report.difference.mcnemar.onlyA + report.difference.mcnemar.onlyB).toBeGreaterThan(0);
+    expect(report.difference.mcnemar.significant).toBe(false);
+    expect(report.difference.mcnemar.pValue).toBeGreaterThan(0.05);
+    expect(report.restored).toBe(true);
+    expect(service.count('DELETE', /projects\/support-ab$/)).toBe(1);
+    expect(service.projects.has('support-ab')).toBe(false);
+  });
+
+  it('keeps the arms with --keep, and refuses a scratch project that is the push target', async () => {
+    const service = new CluTestService(ENDPOINT, KEY);
+    const kept = await ab(rich, richOther, '--scratch-project', 'support-ab', '--keep');
+    expect(JSON.parse(kept.stdout).restored).toBe(false);
+    expect([...service.projects.get('support-ab')!.deployments.keys()]).toEqual([
+      'synthnlu-ab-1',
+      'synthnlu-ab-2',
+    ]);
+    service.log.length = 0;
+    const same = await ab(poor, rich, '--scratch-project', 'Support');
+    expect(same.error?.oclif?.exit).toBe(2);
+    expect(JSON.parse(same.stdout).error.code).toBe('EVALUATE_SCRATCH_IS_TARGET');
+    expect(service.log).toEqual([]);
+  });
+});
+
+describe('evaluate --on clu with an annotated test set', () => {
+  it('scores the entities the runtime extracts from what was trained (per-entity precision and recall)', async () => {
+    const intents = ['GetWeather', 'BookRestaurant', 'PlayMusic'];
+    const data = writeJson(join(dir, 'snips.json'), snipsDataset(intents, 300));
+    const testSet = join(dir, 'snips-test.json');
+    writeSnipsTestSet(testSet, intents, 30);
+    const service = new CluTestService(ENDPOINT, KEY);
+    const push = await clu(
+      ['push', data, '--to', 'clu', '--yes', '--train', '--deployment', 'production'],
+      '--backup-dir',
+      join(dir, 'b'),
+    );
+    expect(push.error).toBeUndefined();
+    const run = await clu([
+      'evaluate',
+      data,
+      '--on',
+      'clu',
+      '--test-set',
+      testSet,
+      '--no-cache',
+      '--deployment',
+      'production',
+      '--json',
+    ]);
+    expect(run.error).toBeUndefined();
+    const metrics = new Map(
+      (JSON.parse(run.stdout).entityAccuracy as {entity: string; recall: number; support: number}[]).map(
+        (m) => [m.entity, m],
+      ),
+    );
+    expect(metrics.get('restaurant_type')).toMatchObject({support: 21, recall: 1});
+    expect(metrics.get('party_size_number')!.recall).toBeCloseTo(0.4706, 4);
+    expect(service.count('POST', /^\/language\/:analyze-conversations$/)).toBe(90);
   });
 });

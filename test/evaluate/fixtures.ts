@@ -70,3 +70,70 @@ export function clincFiles(
   writeClincTestCsv(testCsv, intents, options.testPerIntent);
   return {dir, dataset, testCsv};
 }
+
+/** SNIPS utterances (slot-annotated) of one intent: `train` (train_X_full.json) or `validate`. */
+function snipsUtterances(intent: string, part: 'train' | 'validate'): Utterance[] {
+  const file = join(
+    SHARED,
+    'data/snips',
+    intent,
+    `${part === 'train' ? 'train' : 'validate'}_${intent}${part === 'train' ? '_full' : ''}.json`,
+  );
+  const rows = (
+    JSON.parse(readFileSync(file, 'latin1')) as Record<string, {data: {text: string; entity?: string}[]}[]>
+  )[intent]!;
+  return rows.map(({data}) => {
+    let text = '';
+    const entities: NonNullable<Utterance['entities']> = [];
+    for (const part of data) {
+      if (part.entity)
+        entities.push({entity: part.entity, start: text.length, end: text.length + part.text.length});
+      text += part.text;
+    }
+    return {text, intent, source: 'seed' as const, ...(entities.length ? {entities} : {})};
+  });
+}
+
+/**
+ * A dataset of `perIntent` annotated SNIPS train utterances per intent; its entities are list entities whose
+ * values are the annotated texts (what a user declares on Dialogflow), so more data extracts more.
+ */
+export function snipsDataset(intents: string[], perIntent: number): Dataset {
+  const utterances = intents.flatMap((intent) => snipsUtterances(intent, 'train').slice(0, perIntent));
+  return {
+    format: 'synthnlu-dataset/1',
+    language: 'en',
+    intents: intents.map((name) => ({name})),
+    entities: entityDefinitions(utterances, true),
+    utterances,
+  };
+}
+
+function entityDefinitions(utterances: Utterance[], list: boolean): Dataset['entities'] {
+  const values = new Map<string, Set<string>>();
+  for (const u of utterances)
+    for (const span of u.entities ?? []) {
+      const set = values.get(span.entity) ?? new Set();
+      set.add(u.text.slice(span.start, span.end).trim());
+      values.set(span.entity, set);
+    }
+  return [...values].map(([name, texts]) =>
+    list
+      ? {name, kind: 'list' as const, values: [...texts].filter(Boolean).map((value) => ({value}))}
+      : {name, kind: 'ml' as const},
+  );
+}
+
+/** The SNIPS validate utterances of `intents` (`perIntent` each) as an annotated test set file (a dataset). */
+export function writeSnipsTestSet(file: string, intents: string[], perIntent: number): Dataset {
+  const utterances = intents.flatMap((intent) => snipsUtterances(intent, 'validate').slice(0, perIntent));
+  const dataset: Dataset = {
+    format: 'synthnlu-dataset/1',
+    language: 'en',
+    intents: intents.map((name) => ({name})),
+    entities: entityDefinitions(utterances, false),
+    utterances,
+  };
+  writeJson(file, dataset);
+  return dataset;
+}

@@ -87,6 +87,35 @@ export class CluApi {
     return this.#wait(response.headers['operation-location'], 'deploy');
   }
 
+  /** Deletes a deployment (an asynchronous job). */
+  async deleteDeployment(deployment: string): Promise<JobStatus> {
+    const response = await this.http.request({
+      method: 'DELETE',
+      url: this.#projectPath(`/deployments/${encodeURIComponent(deployment)}`),
+      params: {'api-version': CLU_API_VERSION},
+    });
+    return this.#wait(response.headers['operation-location'], 'delete deployment');
+  }
+
+  /** Deletes a trained model (synchronous: 204); CLU refuses one a deployment still serves. */
+  async deleteModel(modelLabel: string): Promise<void> {
+    await this.http.request({
+      method: 'DELETE',
+      url: this.#projectPath(`/models/${encodeURIComponent(modelLabel)}`),
+      params: {'api-version': CLU_API_VERSION},
+    });
+  }
+
+  /** Deletes the project with its models and deployments (an asynchronous job). */
+  async deleteProject(): Promise<JobStatus> {
+    const response = await this.http.request({
+      method: 'DELETE',
+      url: this.#projectPath(),
+      params: {'api-version': CLU_API_VERSION},
+    });
+    return this.#wait(response.headers['operation-location'], 'delete project');
+  }
+
   /** Polls a job until it ends; failed and cancelled jobs are returned (callers report them per intent). */
   async #wait(location: unknown, job: string): Promise<JobStatus> {
     if (typeof location !== 'string' || !location)

@@ -1,4 +1,5 @@
 /** A push/pull session against one Azure CLU conversation project. */
+import {readFile} from 'node:fs/promises';
 import {
   backupTimestamp,
   writeBackupFile,
@@ -30,6 +31,11 @@ export const CLU_PROJECT_ENV = 'AZURE_CONVERSATIONS_PROJECT_NAME';
 export class CluSession implements RemoteSession {
   #remote: CluProject | undefined;
   #read = false;
+  /** Whether the project existed when this session first read it (`discard` deletes one it created). */
+  #existed: boolean | undefined;
+  /** The model this session trained and the deployment it (re)deployed, for `discard`. */
+  #trained = false;
+  #deployed: string | undefined;
   /** Model label of this push's training run. */
   readonly #modelLabel = `synthnlu-${backupTimestamp()}`;
 
@@ -98,6 +104,7 @@ export class CluSession implements RemoteSession {
   async read(): Promise<Dataset> {
     this.#remote = (await this.api.exists()) ? await this.api.exportProject() : undefined;
     this.#read = true;
+    this.#existed ??= this.#remote !== undefined;
     if (!this.#remote)
       return {format: 'synthnlu-dataset/1', language: 'en', intents: [], entities: [], utterances: []};
     return cluProjectToDataset(this.#remote, `${this.projectName} (CLU)`);
@@ -187,8 +194,10 @@ export class CluSession implements RemoteSession {
           suggestion: 'Open the project in Language Studio to see the training errors.',
         },
       );
+    this.#trained = true;
     let calls = 1;
     if (this.options.flags.deployment) {
+      this.#deployed = this.options.flags.deployment;
       const deployed = await this.api.deploy(this.options.flags.deployment, this.#modelLabel);
       calls++;
       if (deployed.status.toLowerCase() !== 'succeeded')
@@ -247,6 +256,51 @@ export class CluSession implements RemoteSession {
         end: e.offset + e.length,
       })),
     };
+  }
+
+  /** Imports a backup() file over the project (`evaluate` A/B puts its scratch project back). */
+  async restore(backup: string): Promise<void> {
+    const project = JSON.parse(await readFile(backup, 'utf8')) as CluProject;
+    const job = await this.api.importProject(project);
+    if (job.status.toLowerCase() !== 'succeeded')
+      throw new SynthnluError(
+        'CLU_RESTORE',
+        this.options.secrets.redact(
+          `restoring project "${this.projectName}" from ${backup} failed (${jobError(job)})`,
+        ),
+        {
+          exitCode: ExitCode.failedCheck,
+          suggestion: `Import the backup by hand in Language Studio (Import project, ${backup}).`,
+        },
+      );
+  }
+
+  /**
+   * Deletes what this session made besides the training data: the project, when it did not exist before;
+   * otherwise the deployment it deployed to and the model it trained (deployment first: CLU refuses to delete
+   * a model a deployment serves).
+   */
+  async discard(): Promise<void> {
+    if (this.#existed === false) {
+      const job = await this.api.deleteProject();
+      if (job.status.toLowerCase() !== 'succeeded')
+        throw new SynthnluError(
+          'CLU_DELETE',
+          this.options.secrets.redact(`deleting project "${this.projectName}" failed (${jobError(job)})`),
+          {exitCode: ExitCode.failedCheck},
+        );
+      return;
+    }
+    if (this.#deployed) {
+      const job = await this.api.deleteDeployment(this.#deployed);
+      if (job.status.toLowerCase() !== 'succeeded')
+        throw new SynthnluError(
+          'CLU_DELETE',
+          this.options.secrets.redact(`deleting deployment "${this.#deployed}" failed (${jobError(job)})`),
+          {exitCode: ExitCode.failedCheck},
+        );
+    }
+    if (this.#trained) await this.api.deleteModel(this.#modelLabel);
   }
 
   async close(): Promise<void> {}

@@ -12,6 +12,7 @@ import {
   googleClientOptions,
   type RemoteOptions,
 } from '../../../src/connector-kit.js';
+import {CX_AGENT_NAME as AGENT_NAME} from './agent-name.js';
 import type {DialogflowCxFlag} from './flags.js';
 
 type V3 = typeof import('@google-cloud/dialogflow-cx').v3;
@@ -27,8 +28,6 @@ export interface CxClients {
   project: string;
   location: string;
 }
-
-const AGENT_NAME = /^projects\/([^/]+)\/locations\/([^/]+)\/agents\/([^/]+)$/;
 
 /** The regional API host of a location ("global" is dialogflow.googleapis.com). */
 export function cxApiEndpoint(location: string): string {

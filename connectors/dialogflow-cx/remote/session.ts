@@ -28,6 +28,7 @@ import {
   type RemoteSession,
 } from '../../../src/connector-kit.js';
 import {randomUUID} from 'node:crypto';
+import {readFile} from 'node:fs/promises';
 import {createCxClients, onlyAgent, type CxClients} from './client.js';
 import {
   apiEntityTypeName,
@@ -305,6 +306,28 @@ export class DialogflowCxSession implements RemoteSession {
   }
 
   #recognizeLanguage: Promise<string> | undefined;
+
+  /** restoreAgent from a backup() package: the agent is put back as it was (`evaluate` A/B cleanup). */
+  async restore(backup: string): Promise<void> {
+    const agentContent = await readFile(backup);
+    const outcome = await this.#write('restoreAgent', async () => {
+      const [operation] = await this.#clients.agents.restoreAgent(
+        {name: this.#clients.agent, agentContent},
+        this.#callOptions(),
+      );
+      await operation.promise();
+    });
+    if (outcome.error)
+      throw new SynthnluError(
+        'DIALOGFLOW_CX_RESTORE',
+        `restoring the agent ${this.#clients.agent} from ${backup} failed: ${outcome.error}`,
+        {
+          exitCode: ExitCode.failedCheck,
+          suggestion:
+            'Restore it by hand: Conversational Agents console > agent settings > Restore, with the backup zip.',
+        },
+      );
+  }
 
   async close(): Promise<void> {
     await Promise.all([

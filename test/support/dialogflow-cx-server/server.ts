@@ -339,6 +339,14 @@ export class DialogflowCxTestServer extends FakeGrpcServer {
         const agentContent = await exportPackage(this.agent(request.name));
         return this.done('google.cloud.dialogflow.cx.v3.ExportAgentResponse', {agentContent});
       },
+      /** Replaces the agent's intents and entity types with a JSON package's (as ExportAgent writes them). */
+      RestoreAgent: async (request: {name: string; agentContent?: Uint8Array}) => {
+        const state = this.agent(request.name);
+        if (!request.agentContent?.length)
+          throw {code: grpc.status.INVALID_ARGUMENT, message: 'agent_content is empty'};
+        await restorePackage(state, request.agentContent);
+        return this.done('google.protobuf.Empty');
+      },
     };
   }
 
@@ -381,15 +389,7 @@ export class DialogflowCxTestServer extends FakeGrpcServer {
         );
         if (!flow) throw notFound(request.name);
         flow.trainings++;
-        const state = this.agent(request.name.replace(/\/flows\/[^/]+$/, ''));
-        const examples = [...state.intents.values()].flatMap((intent) =>
-          (intent.phrases.get(state.defaultLanguageCode) ?? []).map((p) => ({
-            text: p.parts.map((part) => part.text).join(''),
-            intent: intent.displayName,
-          })),
-        );
-        if (new Set(examples.map((e) => e.intent)).size >= 2)
-          state.model = trainIntentClassifier(examples, {seed: 1});
+        trainAgent(this.agent(request.name.replace(/\/flows\/[^/]+$/, '')));
         return this.done('google.protobuf.Empty');
       },
     };
@@ -444,6 +444,68 @@ async function exportPackage(state: AgentState): Promise<Uint8Array> {
       );
   }
   return zip.generateAsync({type: 'uint8array'});
+}
+
+/** An ExportAgent package back into the agent: everything it held is replaced, the model retrained from it. */
+async function restorePackage(state: AgentState, content: Uint8Array): Promise<void> {
+  const zip = await JSZip.loadAsync(content);
+  const json = async (path: string) =>
+    JSON.parse(await zip.file(path)!.async('string')) as Record<string, unknown>;
+  const entityTypes = new Map<string, StoredEntityType>();
+  const byDisplayName = new Map<string, string>();
+  for (const path of Object.keys(zip.files).filter((p) => /^entityTypes\/[^/]+\/[^/]+\.json$/.test(p))) {
+    const folder = path.slice(0, path.lastIndexOf('/'));
+    const type = await json(path);
+    const name = `${state.name}/entityTypes/${String(type.name)}`;
+    const entities = new Map<string, {value: string; synonyms: string[]}[]>();
+    for (const file of Object.keys(zip.files).filter((p) => p.startsWith(`${folder}/entities/`)))
+      entities.set(
+        file.slice(file.lastIndexOf('/') + 1, -'.json'.length),
+        ((await json(file)).entities as {value: string; synonyms: string[]}[]).map(({value, synonyms}) => ({
+          value,
+          synonyms,
+        })),
+      );
+    byDisplayName.set(String(type.displayName), name);
+    entityTypes.set(name, {name, displayName: String(type.displayName), kind: String(type.kind), entities});
+  }
+  const intents = new Map<string, StoredIntent>();
+  for (const path of Object.keys(zip.files).filter((p) => /^intents\/[^/]+\/[^/]+\.json$/.test(p))) {
+    const folder = path.slice(0, path.lastIndexOf('/'));
+    const intent = await json(path);
+    const name = `${state.name}/intents/${String(intent.name)}`;
+    const phrases = new Map<string, ApiPhrase[]>();
+    for (const file of Object.keys(zip.files).filter((p) => p.startsWith(`${folder}/trainingPhrases/`)))
+      phrases.set(
+        file.slice(file.lastIndexOf('/') + 1, -'.json'.length),
+        ((await json(file)).trainingPhrases as (ApiPhrase & {languageCode?: string})[]).map(
+          ({languageCode: _language, ...phrase}) => phrase,
+        ),
+      );
+    const parameters = (intent.parameters as {id: string; entityType: string}[]).map((p) => ({
+      id: p.id,
+      entityType: p.entityType.startsWith('@sys.')
+        ? `${SYSTEM_PREFIX}${p.entityType.slice('@sys.'.length)}`
+        : (byDisplayName.get(p.entityType.slice(1)) ?? p.entityType),
+    }));
+    intents.set(name, {name, displayName: String(intent.displayName), phrases, parameters});
+  }
+  state.intents = intents;
+  state.entityTypes = entityTypes;
+  delete state.model;
+  trainAgent(state);
+}
+
+/** The agent's recognizer (synthnlu's classifier) from its training phrases in the default language. */
+function trainAgent(state: AgentState): void {
+  const examples = [...state.intents.values()].flatMap((intent) =>
+    (intent.phrases.get(state.defaultLanguageCode) ?? []).map((p) => ({
+      text: p.parts.map((part) => part.text).join(''),
+      intent: intent.displayName,
+    })),
+  );
+  if (new Set(examples.map((e) => e.intent)).size >= 2)
+    state.model = trainIntentClassifier(examples, {seed: 1});
 }
 
 function withIds(phrases: ApiPhrase[]): ApiPhrase[] {

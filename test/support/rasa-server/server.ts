@@ -1,7 +1,8 @@
 /**
  * A local Rasa open source server for tests: the HTTP API push and evaluate use (GET /status, POST /model/train,
  * PUT /model, POST /model/parse), answering from a real recognizer (synthnlu's own classifier) trained on the
- * YAML it was sent, so better training data scores better. It refuses what Rasa refuses: a parse with no model
+ * YAML it was sent, so better training data scores better; entities come from a gazetteer of the annotated
+ * training spans (test/support/gazetteer.ts). It refuses what Rasa refuses: a parse with no model
  * loaded (409), a wrong token (401), an unknown model file (404). Faults are injected per request: 429 with
  * Retry-After, a dropped connection, a 429 that asks to come back tomorrow (a quota exhausted for the day).
  */
@@ -9,6 +10,7 @@ import {createServer, type IncomingMessage, type Server, type ServerResponse} fr
 import type {AddressInfo} from 'node:net';
 import {parse} from 'yaml';
 import {trainIntentClassifier, type IntentClassifier} from '../../../src/classifier/index.js';
+import {Gazetteer, type AnnotatedExample} from '../gazetteer.js';
 
 export type RasaFault = {kind: 'rate-limit'; retryAfter: string} | {kind: 'drop'} | {kind: 'day-quota'};
 
@@ -28,8 +30,38 @@ export function rasaExamples(yaml: string): {text: string; intent: string}[] {
   );
 }
 
+/** The annotated examples of a Rasa training YAML: `[text](entity)` and `[text]{"entity": ...}` spans. */
+export function rasaAnnotatedExamples(yaml: string): AnnotatedExample[] {
+  const doc = parse(yaml) as {nlu?: {intent?: string; examples?: string}[]};
+  return (doc.nlu ?? []).flatMap((item) =>
+    (item.examples ?? '')
+      .split('\n')
+      .map((line) => line.replace(/^\s*-\s*/, '').trim())
+      .filter(Boolean)
+      .map((line) => {
+        const entities: AnnotatedExample['entities'] = [];
+        let text = '';
+        let last = 0;
+        for (const match of line.matchAll(ANNOTATION_PARTS)) {
+          text += line.slice(last, match.index);
+          const meta = match[2] ?? '';
+          const entity = meta.startsWith('{')
+            ? String((JSON.parse(meta) as {entity?: string}).entity ?? '')
+            : meta.slice(1, -1);
+          entities.push({entity, start: text.length, end: text.length + match[1]!.length});
+          text += match[1]!;
+          last = match.index + match[0].length;
+        }
+        return {text: text + line.slice(last), entities};
+      }),
+  );
+}
+
+const ANNOTATION_PARTS = /\[([^\]]+)\](\([^)]*\)|\{[^}]*\})/g;
+
 export class RasaTestServer {
   readonly models = new Map<string, IntentClassifier>();
+  readonly extractors = new Map<string, Gazetteer>();
   loaded: string | undefined;
   /** Requests per "METHOD path". */
   readonly calls = new Map<string, number>();
@@ -92,6 +124,7 @@ export class RasaTestServer {
         return json(400, {status: 'failure', reason: 'TrainingError', message: 'need at least two intents'});
       const name = `${this.models.size + 1}-model.tar.gz`;
       this.models.set(`models/${name}`, trainIntentClassifier(examples, {seed: 1}));
+      this.extractors.set(`models/${name}`, new Gazetteer(rasaAnnotatedExamples(body)));
       res.writeHead(200, {'Content-Type': 'application/octet-stream', filename: name});
       res.end('tar');
       return;
@@ -148,7 +181,10 @@ export class RasaTestServer {
       return json(200, {
         text,
         intent,
-        entities: [],
+        entities: this.extractors
+          .get(this.loaded!)!
+          .extract(text)
+          .map((e) => ({...e, extractor: 'RegexEntityExtractor'})),
         intent_ranking: prediction.scores.slice(0, 10).map((s) => ({name: s.intent, confidence: s.score})),
       });
     }
