@@ -22,6 +22,7 @@ import {trainLabelFilter, type LabelFilter, type LabelFilterOptions} from './lab
 import type {AnnotatedText, LanguagePack} from './variation/types.js';
 import {FAMILY_THREW, FamilyMemo, type TextState} from './family-memo.js';
 import {holdsSeedValue, swapSeedValues, type ValueClass} from './seed-values.js';
+import {VarietyMeter, type VarietyReport} from './variety.js';
 
 export interface GenerateOptions extends SettingsOverrides {
   /** Random seed; the spec's seed, then 0, when omitted. */
@@ -95,6 +96,8 @@ export interface GenerationReport {
   filter: boolean;
   /** With `variations: auto` (the default): each family's measured effect and the mix chosen. */
   autoMix?: AutoMixReport;
+  /** New content words and the most common added word sets (variety.ts), where the language pack can tell. */
+  variety?: VarietyReport;
 }
 
 /** Bounded work: never loop forever on a spec that cannot yield the count. */
@@ -699,8 +702,10 @@ export function* generateUtterancesSync(
     filter: prepared.filter !== undefined,
     ...(autoMix ? {autoMix} : {}),
   };
+  const meter = prepared.pack.variety ? new VarietyMeter(prepared.pack.variety) : undefined;
   for (const [index, intent] of spec.intents.entries()) {
-    const intentReport = yield* generateIntent(prepared, intent, index, options);
+    meter?.startIntent(intent.name, intent.examples);
+    const intentReport = yield* metered(generateIntent(prepared, intent, index, options), meter);
     report.intents.push(intentReport);
     report.produced += intentReport.produced;
     report.requested += intentReport.requested;
@@ -718,7 +723,22 @@ export function* generateUtterancesSync(
     options.onIntent?.(noneReport);
   }
   report.tags = sortedTags(report.tags);
+  if (meter) report.variety = meter.finish();
   return report;
+}
+
+/** Passes an intent's utterances on, showing the generated ones to the variety meter. */
+function* metered(
+  utterances: Generator<Utterance, IntentReport>,
+  meter: VarietyMeter | undefined,
+): Generator<Utterance, IntentReport> {
+  if (!meter) return yield* utterances;
+  for (;;) {
+    const next = utterances.next();
+    if (next.done) return next.value;
+    if (next.value.source === 'generated') meter.addGenerated(next.value.text);
+    yield next.value;
+  }
 }
 
 function emptyIntentReport(intent: string, requested: number): IntentReport {

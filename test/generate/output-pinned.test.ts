@@ -28,10 +28,10 @@ async function outputHash(filter: boolean): Promise<{count: number; hash: string
 
 describe('generation output for a seed', () => {
   it('is the pinned output without the label filter', async () => {
-    expect(await outputHash(false)).toEqual({count: 4800, hash: '8da4f74e096f3e76'});
+    expect(await outputHash(false)).toEqual({count: 4800, hash: 'c7ccb15292c32706'});
   });
 
   it('is the pinned output with the label filter', async () => {
-    expect(await outputHash(true)).toEqual({count: 4800, hash: 'bbbb94f910042a9f'});
+    expect(await outputHash(true)).toEqual({count: 4800, hash: '1107b02ed9de52f9'});
   });
 });

@@ -54,7 +54,6 @@ export const INTERROGATIVE_FRAMES = [
   'could I {vp}?',
   'can you show me how to {vp}?',
   'can you tell me how to {vp}?',
-  'is it okay if I {vp}?',
   'do you know how I can {vp}?',
   'how would I go about {ving}?',
   'can I get {np}?',
