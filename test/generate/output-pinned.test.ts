@@ -28,10 +28,10 @@ async function outputHash(filter: boolean): Promise<{count: number; hash: string
 
 describe('generation output for a seed', () => {
   it('is the pinned output without the label filter', async () => {
-    expect(await outputHash(false)).toEqual({count: 4800, hash: 'c7ccb15292c32706'});
+    expect(await outputHash(false)).toEqual({count: 4800, hash: 'b8ca9af099f07765'});
   });
 
   it('is the pinned output with the label filter', async () => {
-    expect(await outputHash(true)).toEqual({count: 4800, hash: '1107b02ed9de52f9'});
+    expect(await outputHash(true)).toEqual({count: 4800, hash: '10ea9a0a0c725666'});
   });
 });

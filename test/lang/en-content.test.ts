@@ -171,6 +171,21 @@ describe("frames that fit (the issue's rejects)", () => {
         expect(text, seed).not.toMatch(/\b(asap|urgent)\b/i);
   });
 
+  it('answers the blind reader\'s rejects: no "happen to know", no plea before the problem, no aside on an emergency', () => {
+    const texts = [
+      ...outputs('how does the fuel policy work', FRAME_FAMILIES),
+      ...outputs('the car broke down on the highway', FRAME_FAMILIES),
+    ];
+    expect(texts.length).toBeGreaterThan(20);
+    for (const text of texts)
+      expect(text).not.toMatch(
+        /happen to know|^is there anything (you|u|ya) can do\?|just so (you|u|ya) know/i,
+      );
+    expect(outputs('my new address is 12 Elm Street', FRAME_FAMILIES)).toContain(
+      'just so you know, my new address is 12 Elm Street',
+    );
+  });
+
   it('keeps an embedded "how much is it to" question grammatical', () => {
     const texts = outputs('how much is it to add another driver', ['basic', 'interrogative', 'polite']);
     expect(texts).toContain('can you tell me how much it is to add another driver?');

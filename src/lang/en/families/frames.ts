@@ -111,6 +111,9 @@ function frameFits(frame: string, clause: Clause): boolean {
   if (clause.kind === 'nvp' && clause.timed && REPORTS_FAILURE.test(frame)) return false;
   // "my new address is 12 Elm Street": information, not a problem to solve, a guess or a request for leave.
   if (clause.givesInfo && FRAMES_INFO.test(frame)) return false;
+  // "just so you know, the car broke down on the highway": an aside for information, not for a problem (a blind
+  // reader's reject).
+  if (!clause.givesInfo && /\bjust so (?:you|u|ya) know\b/i.test(frame)) return false;
   // "I can't make it tomorrow, cancel it": the order stays a sentence of its own, never inside a question.
   if (clause.orders && ASKS_OR_ASSERTS.test(frame)) return false;
   return true;
