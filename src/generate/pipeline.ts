@@ -22,6 +22,7 @@ import {trainLabelFilter, type LabelFilter, type LabelFilterOptions} from './lab
 import type {AnnotatedText, LanguagePack} from './variation/types.js';
 import {FAMILY_THREW, FamilyMemo, type TextState} from './family-memo.js';
 import {holdsSeedValue, swapSeedValues, type ValueClass} from './seed-values.js';
+import {VarietyMeter, type VarietyReport} from './variety.js';
 
 export interface GenerateOptions extends SettingsOverrides {
   /** Random seed; the spec's seed, then 0, when omitted. */
@@ -111,6 +112,8 @@ export interface GenerationReport {
   filter: boolean;
   /** With `variations: auto` (the default): each family's measured effect and the mix chosen. */
   autoMix?: AutoMixReport;
+  /** New content words and the most common added word sets (variety.ts), where the language pack can tell. */
+  variety?: VarietyReport;
 }
 
 /** Bounded work: never loop forever on a spec that cannot yield the count. */
@@ -776,6 +779,7 @@ export function* generateUtterancesSync(
     filter: prepared.filter !== undefined,
     ...(autoMix ? {autoMix} : {}),
   };
+  const meter = prepared.pack.variety ? new VarietyMeter(prepared.pack.variety) : undefined;
   // Each intent's utterances with their train/test split: a seed and what was generated from it on one side.
   const generateSplit = (intent: IntentSpec, index: number) => {
     const seedGroups = new Map<string, string>();
@@ -796,20 +800,23 @@ export function* generateUtterancesSync(
     options.onIntent?.(intentReport);
   };
   if (options.balance === false || spec.intents.length < 2) {
-    for (const [index, intent] of spec.intents.entries()) add(yield* generateSplit(intent, index));
+    for (const [index, intent] of spec.intents.entries()) {
+      meter?.startIntent(intent.name, intent.examples);
+      add(yield* metered(generateSplit(intent, index), meter));
+    }
   } else {
     // Held until every intent is done: how far the shortest falls short decides how many the others write.
-    const held: Array<{utterances: Utterance[]; report: IntentReport}> = [];
+    const held: Array<{intent: IntentSpec; utterances: Utterance[]; report: IntentReport}> = [];
     for (const [index, intent] of spec.intents.entries()) {
       const utterances: Utterance[] = [];
       const iterator = generateSplit(intent, index);
       let step = iterator.next();
       for (; !step.done; step = iterator.next()) utterances.push(step.value);
-      held.push({utterances, report: step.value});
+      held.push({intent, utterances, report: step.value});
     }
     const level = Math.min(...held.map((h) => h.report.produced / Math.max(1, h.report.requested)));
     const limiting = held.find((h) => h.report.produced / Math.max(1, h.report.requested) === level)!.report;
-    for (const {utterances, report: intentReport} of held) {
+    for (const {intent, utterances, report: intentReport} of held) {
       const cap = Math.max(
         intentReport.sources.seed,
         Math.floor(intentReport.requested * Math.min(1, level * (1 + BALANCE_TOLERANCE))),
@@ -819,6 +826,9 @@ export function* generateUtterancesSync(
         recount(intentReport, kept, utterances.length - kept.length);
         intentReport.reason = `trimmed to stay within ${100 * BALANCE_TOLERANCE}% of ${limiting.intent} (${limiting.produced} of ${limiting.requested}; --no-balance writes them)`;
       }
+      // The variety meter sees what is written, after the trim.
+      meter?.startIntent(intent.name, intent.examples);
+      for (const utterance of kept) if (utterance.source === 'generated') meter?.addGenerated(utterance.text);
       yield* kept;
       add(intentReport);
     }
@@ -832,6 +842,7 @@ export function* generateUtterancesSync(
     options.onIntent?.(noneReport);
   }
   report.tags = sortedTags(report.tags);
+  if (meter) report.variety = meter.finish();
   return report;
 }
 
@@ -857,6 +868,20 @@ function recount(report: IntentReport, kept: Utterance[], trimmed: number): void
   }
   report.tags = sortedTags(tags);
   delete report.moreSeeds;
+}
+
+/** Passes an intent's utterances on, showing the generated ones to the variety meter. */
+function* metered(
+  utterances: Generator<Utterance, IntentReport>,
+  meter: VarietyMeter | undefined,
+): Generator<Utterance, IntentReport> {
+  if (!meter) return yield* utterances;
+  for (;;) {
+    const next = utterances.next();
+    if (next.done) return next.value;
+    if (next.value.source === 'generated') meter.addGenerated(next.value.text);
+    yield next.value;
+  }
 }
 
 function emptyIntentReport(intent: string, requested: number): IntentReport {

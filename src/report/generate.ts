@@ -1,6 +1,7 @@
 /** What `generate` tells a person: the per-intent table and the quality notes (stdout), the shortfalls (stderr). */
 import type {GenerationReport, IntentReport} from '../generate/pipeline.js';
 import type {GenerateResult} from '../generate/to-file.js';
+import {TOP_ADDED_SETS} from '../generate/variety.js';
 import {dryRunLines, providerSummaryLines} from '../llm/summary.js';
 
 function formatTags(tags: IntentReport['tags']): string {
@@ -63,7 +64,28 @@ function shortfallAdvice(result: GenerateResult, short: IntentReport[]): string[
 
 /** The auto mix (each family's measured effect, the mix chosen) and the label filter's drops, for people. */
 export function qualityLines(report: GenerationReport): string[] {
-  return [...autoMixLines(report.autoMix), ...droppedLines(report)];
+  return [...autoMixLines(report.autoMix), ...droppedLines(report), ...varietyLines(report.variety)];
+}
+
+const percent = (share: number): string => `${Math.round(share * 100)}%`;
+
+/** Per intent: the share of generated utterances with a new content word, and what the top added sets cover. */
+export function varietyLines(variety: GenerationReport['variety']): string[] {
+  if (!variety || variety.generated === 0) return [];
+  const width = Math.max(6, ...variety.intents.map((i) => i.intent.length));
+  return [
+    `variety: ${percent(variety.newContentShare)} of ${variety.generated} generated utterances bring a new content word; the ${TOP_ADDED_SETS} most common sets of added words cover ${percent(variety.topAddedSetsShare)}`,
+    ...(variety.wrapperWords.length
+      ? [
+          `  wrapper words (added across many intents, not counted as new): ${variety.wrapperWords.join(', ')}`,
+        ]
+      : []),
+    `  ${'intent'.padEnd(width)}  generated  new words  top ${TOP_ADDED_SETS} sets`,
+    ...variety.intents.map(
+      (i) =>
+        `  ${i.intent.padEnd(width)}  ${String(i.generated).padStart(9)}  ${percent(i.newContentShare).padStart(9)}  ${percent(i.topAddedSetsShare).padStart(11)}`,
+    ),
+  ];
 }
 
 function autoMixLines(auto: GenerationReport['autoMix']): string[] {

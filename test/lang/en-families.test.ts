@@ -227,11 +227,15 @@ describe('register and style families', () => {
 });
 
 describe('lexical and morphological families', () => {
-  it('lexical swaps in a WordNet synonym of the same sense', () => {
-    const texts = variants('lexical', ORDER).map((o) => o.text);
-    expect(texts).toContain('I want to call off my order 12345');
-    const movie = variants('lexical', {text: 'show me the movie schedule', entities: []}).map((o) => o.text);
-    expect(movie.some((t) => /\b(film|motion picture)\b/.test(t))).toBe(true);
+  it('lexical says the request with words of the curated service lexicon, not WordNet', () => {
+    const texts = variants('lexical', ORDER, 40).map((o) => o.text);
+    expect(texts).toContain('I want to scrap my order 12345');
+    expect(texts).toContain('I want to cancel my purchase 12345');
+    // WordNet's synonyms of "movie" are no longer swapped in (they measured harmful on real test sets).
+    const movie = variants('lexical', {text: 'show me the movie schedule', entities: []}, 40).map(
+      (o) => o.text,
+    );
+    expect(movie.some((t) => /\b(film|motion picture)\b/.test(t))).toBe(false);
   });
 
   it('lexical changes compound spelling (hyphenation, closing up)', () => {

@@ -7,6 +7,7 @@ import type {EntitySpan, VariationTag} from '../../model/dataset.js';
 import type {FamilyName} from '../../model/variation.js';
 import type {Rng} from '../rng.js';
 import type {SeedValueFinder} from './seed-value-types.js';
+import type {VarietyLanguage} from '../variety.js';
 
 export interface AnnotatedText {
   text: string;
@@ -66,4 +67,9 @@ export interface LanguagePack {
    * expansion and to every text whose slot values were swapped; optional: without it texts stay as expanded.
    */
   agree?: (text: AnnotatedText) => AnnotatedText;
+  /**
+   * Tells content words (and their dictionary forms) from function words and typos, for the generate report's
+   * variety figures (src/generate/variety.ts); optional: without it the report has none.
+   */
+  variety?: VarietyLanguage;
 }

@@ -19,7 +19,7 @@ const LOOKBEHIND = 8;
 
 const memo = new Map<string, 'a' | 'an'>();
 
-function articleFor(word: string): 'a' | 'an' {
+export function articleFor(word: string): 'a' | 'an' {
   let article = memo.get(word);
   if (article === undefined) {
     article = indefinite(word, {articleOnly: true});

@@ -70,6 +70,18 @@ export interface Clause {
    * that ask what to do about it ("what should I do now that ...") do not fit.
    */
   wants: boolean;
+  /**
+   * A statement that gives the bot information ("my new address is 12 Elm Street", "my name is Ana", "my
+   * number is 555 0100"): no what-if, urgency, hedge, help or permission frame fits it ("what do I do if my
+   * new address is ...", "I think my name is ...", "..., need help asap").
+   */
+  givesInfo: boolean;
+  /**
+   * The seed goes on with an order after a clause break ("I can't make it tomorrow, cancel it"): a frame
+   * that asks a question around it would splice the imperative into the question ("what should I do if
+   * ..., cancel it?").
+   */
+  orders: boolean;
   /** Everything above that decides which frames fit, as one number (frame lists are filtered once per shape). */
   shape: number;
   capitalized: boolean;
@@ -284,6 +296,16 @@ const ASKS_QUESTION =
 /** A statement whose subject needs or wants something ("we need more towels", "my son needs a new racket"). */
 const WANTS =
   /^(?:i|we|they|(?:my|our|the) \w+)\s+(?:(?:really|also|still|just)\s+)?(?:need|needs|want|wants|would like|['’]d like|require|requires)\b/i;
+/**
+ * A statement giving a piece of information: a name, address, number or the like, then a copula ("my new
+ * address is", "the name on the booking is", "my phone number's", "our zip code will be"), or "I live at",
+ * "I moved to", "it's under the name".
+ */
+const GIVES_INFO =
+  /\b(?:address|name|(?:phone|mobile|cell|account|card|member(?:ship)?|order|booking|reference|confirmation|policy|flight|plate|registration|licen[cs]e|room|seat|id|contact) (?:number|no|#)|number|e-?mail|postcode|post code|zip(?: code)?|date of birth|birthday|username|user name|surname|plate)(?: (?:on|for|of|in) (?:the|my|our) \w+)?(?:['’]s| is| was| will be| are| has changed to| changed to)\b|^(?:i|we) (?:live|moved|now live|am staying|'m staying) (?:at|in|to)\b|\bunder the name\b/i;
+/** An order after a clause break: ", cancel it", ". please send it", "; book me in" (a base verb and its object). */
+const ORDERS_AFTER_BREAK =
+  /[,;.!]\s*(?:(?:so |and |then |just |please |pls )?(?:please |pls )?)(\p{L}+)\s+(?:it|them|that|this|me|us|my|our|the|a|an|one)\b/iu;
 /** Verbs whose "me" object is the user acting or being helped, not served: "help me log in", "let me know". */
 const SELF_VERBS = new Set(['help', 'let', 'tell', 'show', 'remind', 'teach']);
 
@@ -434,8 +456,15 @@ function opensObject(head: WordToken, next: WordToken | undefined): boolean {
   );
 }
 
+/** Subjects that open a statement when a verb follows: "you forgot my drinks", "someone hit my car". */
+const YOU = new Set(['you', 'ya', 'u', 'someone', 'somebody', 'nobody', 'he', 'she', 'they', 'we']);
+
 /** Some core token (tokens[from...]) is a finite verb or subject: the core is a statement. */
 function anyLooksFinite(tokens: readonly WordToken[], from: number): boolean {
+  // "you forgot my drinks": a core that opens with "you" and a verb is a statement, not a noun phrase.
+  const first = tokens[from];
+  const second = tokens[from + 1];
+  if (first && second && !first.inEntity && YOU.has(first.lower) && !isClosedClass(second.lower)) return true;
   for (let i = from; i < tokens.length; i++) {
     const token = tokens[i]!;
     // The core's first token has no previous one, even when a lead-in word comes before it.
@@ -458,6 +487,14 @@ function anyPastForm(tokens: readonly WordToken[], from: number): boolean {
       return true;
   }
   return false;
+}
+
+/** An imperative after a clause break in the core ("..., cancel it"): a base verb that is not a question word. */
+function ordersAfterBreak(core: string): boolean {
+  const match = ORDERS_AFTER_BREAK.exec(core);
+  if (!match) return false;
+  const verb = match[1]!.toLowerCase();
+  return !isClosedClass(verb) && !WH_WORDS.has(verb) && isBaseVerb(verb, 'the');
 }
 
 /** "you" or "your" among tokens[from] to tokens[to - 1]. */
@@ -486,6 +523,8 @@ function shapeOf(
   asksQuestion: boolean,
   asksForHelp: boolean,
   wants: boolean,
+  givesInfo: boolean,
+  orders: boolean,
 ): number {
   const asksCode = asks === undefined ? 0 : asks === 'how' ? 1 : 2;
   return (
@@ -498,7 +537,9 @@ function shapeOf(
     (Number(aboutYou) << 9) |
     (Number(asksQuestion) << 10) |
     (Number(wants) << 11) |
-    (Number(asksForHelp) << 12)
+    (Number(asksForHelp) << 12) |
+    (Number(givesInfo) << 13) |
+    (Number(orders) << 14)
   );
 }
 
@@ -615,6 +656,8 @@ function analyze(input: AnnotatedText): Clause | undefined {
   const asksForHelp = /\bhelp\b/i.test(core);
   const wants = kind === 'st' && WANTS.test(core);
   const aboutYou = kind === 'wh' && namesYou(tokens, headIndex, headIndex + 3);
+  const givesInfo = kind === 'st' && GIVES_INFO.test(core);
+  const orders = kind !== 'wh' && kind !== 'ewh' && ordersAfterBreak(core);
   const clause: Clause = {
     kind,
     coreStart,
@@ -629,7 +672,22 @@ function analyze(input: AnnotatedText): Clause | undefined {
     asksQuestion,
     asksForHelp,
     wants,
-    shape: shapeOf(kind, userActs, botActs, asks, timed, past, aboutYou, asksQuestion, asksForHelp, wants),
+    givesInfo,
+    orders,
+    shape: shapeOf(
+      kind,
+      userActs,
+      botActs,
+      asks,
+      timed,
+      past,
+      aboutYou,
+      asksQuestion,
+      asksForHelp,
+      wants,
+      givesInfo,
+      orders,
+    ),
     capitalized: firstChar !== firstChar.toLowerCase(),
   };
   // Set after the literal: a conditional spread inside it is a slow object copy on this hot path.
@@ -789,7 +847,9 @@ function embedQuestion(
     // "what is the weather" -> "what the weather is"; "where are my keys" -> "where my keys are".
     // "how is the repair going" would become "how the repair going is": progressive forms stay direct.
     if (!subject || tokens.some((t) => /ing$/.test(t.lower))) return undefined;
-    moveAux(aux, subjectEnd(tokens, whLength + 1, true)!, '');
+    // "how much is it to add a driver" -> "how much it is to add a driver": "it" is the whole subject.
+    const itSubject = subject.lower === 'it' ? whLength + 2 : undefined;
+    moveAux(aux, itSubject ?? subjectEnd(tokens, whLength + 1, true)!, '');
   } else if (whFirst && MODALS.has(aux.lower) && subject && SUBJECT_PRONOUNS.has(subject.lower)) {
     // "where can I park my car" -> "where I can park my car".
     moveAux(aux, whLength + 2, '');

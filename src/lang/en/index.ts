@@ -10,6 +10,18 @@ import {OUT_OF_SCOPE_SENTENCES} from './out-of-scope.js';
 import {RECOMMENDED_VARIATION_MIX} from './recommended-mix.js';
 import {englishSeedValues} from './seed-values.js';
 import {agreeArticles} from './articles.js';
+import {dictionaryLemma, isClosedClass} from './lexicon.js';
+
+const lemmas = new Map<string, string | undefined>();
+
+/** dictionaryLemma, remembered per word (the variety report asks for every word of every utterance). */
+function memoizedLemma(word: string): string | undefined {
+  if (lemmas.has(word)) return lemmas.get(word);
+  const lemma = dictionaryLemma(word);
+  if (lemmas.size >= 50_000) lemmas.clear();
+  lemmas.set(word, lemma);
+  return lemma;
+}
 
 export const englishPack: LanguagePack = {
   language: 'en',
@@ -31,4 +43,5 @@ export const englishPack: LanguagePack = {
   outOfScope: OUT_OF_SCOPE_SENTENCES,
   seedValues: englishSeedValues,
   agree: agreeArticles,
+  variety: {contentLemma: memoizedLemma, isFunctionWord: isClosedClass},
 };

@@ -3,6 +3,7 @@
  * on first use. compromise itself (about a second to load) is never loaded at run time: a verb outside the
  * precomputed table is inflected by rule.
  */
+import {CONTENT_WORDS} from './dictionary.generated.js';
 import {LEXICON} from './lexicon.generated.js';
 import {regularGerund, regularPast} from './regular-inflection.js';
 
@@ -202,4 +203,64 @@ export function pluralOf(noun: string): string | undefined {
 /** Singular of a plural noun that has synonyms; undefined for others. */
 export function singularOf(noun: string): string | undefined {
   return lexicon().singulars.get(noun);
+}
+
+let verbBases: Map<string, string> | undefined;
+
+/** Inflected verb forms of the table (gerund, past) -> base form, built once. */
+function verbBaseOf(word: string): string | undefined {
+  if (!verbBases) {
+    verbBases = new Map();
+    for (const [verb, {gerund, past}] of lexicon().conjugations) {
+      verbBases.set(gerund, verb);
+      if (!verbBases.has(past)) verbBases.set(past, verb);
+    }
+  }
+  return verbBases.get(word);
+}
+
+let contentWords: Set<string> | undefined;
+/** Service words newer than WordNet 3.1 or missing from its frequent lemmas. */
+const EXTRA_CONTENT_WORDS =
+  'app apps wifi sim online email invoice login logout username smartphone website voucher'.split(' ');
+
+/** A word the lexicon knows as an open-class word (noun, verb, adjective or adverb), in its base form. */
+function knownOpenClass(word: string): boolean {
+  const lex = lexicon();
+  contentWords ??= new Set([...CONTENT_WORDS.split(' '), ...EXTRA_CONTENT_WORDS]);
+  return (
+    contentWords.has(word) ||
+    lex.synonyms.has(word) ||
+    lex.verbs.has(word) ||
+    lex.conjugations.has(word) ||
+    lex.plurals.has(word) ||
+    lex.infinitives.has(word)
+  );
+}
+
+/**
+ * The dictionary form of a content word (noun, verb, adjective or adverb) the lexicon knows, in any
+ * inflection: "cancelled" -> "cancel", "parcels" -> "parcel", "refunded" -> "refund"; undefined for function
+ * words, typos and words the lexicon does not know (the variety report counts only dictionary words).
+ */
+export function dictionaryLemma(word: string): string | undefined {
+  const lower = word.toLowerCase();
+  if (lower.length < 2 || !/^[a-z][a-z'-]*$/.test(lower) || isClosedClass(lower)) return undefined;
+  const lex = lexicon();
+  const irregular = lex.singulars.get(lower) ?? verbBaseOf(lower);
+  if (irregular) return irregular;
+  if (knownOpenClass(lower)) return lower;
+  const stems = [
+    lower.replace(/ies$/, 'y'),
+    lower.replace(/es$/, ''),
+    lower.replace(/s$/, ''),
+    lower.replace(/ing$/, ''),
+    lower.replace(/ing$/, 'e'),
+    lower.replace(/ed$/, ''),
+    lower.replace(/ed$/, 'e'),
+    lower.replace(/ied$/, 'y'),
+    lower.replace(/(.)\1(?:ed|ing)$/, '$1'),
+    lower.replace(/ly$/, ''),
+  ];
+  return stems.find((stem) => stem !== lower && stem.length > 1 && knownOpenClass(stem));
 }

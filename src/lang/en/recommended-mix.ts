@@ -16,7 +16,7 @@ export const RECOMMENDED_VARIATION_MIX: Readonly<Partial<Record<FamilyName, numb
   colloquial: 0.3,
   keyword: 0.03,
   abbreviation: 0.03,
-  lexical: 0.1,
+  lexical: 0.3,
   morphological: 0.03,
   noise: 0.05,
 };

@@ -6,7 +6,9 @@ import {firstChange} from '../../../generate/variation/choose.js';
 import type {AnnotatedText, VariationContext, VariationFamily} from '../../../generate/variation/types.js';
 import type {VariationTag} from '../../../model/dataset.js';
 import type {FamilyName} from '../../../model/variation.js';
-import {analyzeClause, rewrap, type Clause, type CoreKind} from '../clause.js';
+import {applyEdits} from '../../../generate/variation/edit.js';
+import {wordTokens} from '../../../generate/variation/tokens.js';
+import {analyzeClause, capitalizeFirst, rewrap, type Clause, type CoreKind} from '../clause.js';
 import {
   BASIC_FRAMES,
   COORDINATED_FRAMES,
@@ -74,6 +76,13 @@ const ASKS_WHAT_TO_DO =
 const REPORTS_FAILURE = /why can't|won't let me|doesn't work|haven't been able|couldn't|\{nvp\},? help\b/i;
 
 /**
+ * Frames that do not fit a statement giving information (an address, a name, a number): what-if and "now
+ * that" questions, urgency, hedges ("I think", "I'm afraid"), permission, apologies and calls for help.
+ */
+const FRAMES_INFO =
+  /\?|\b(?:if|now that|I think|afraid|help|what|wat|options|anything|asap|urgent|ugh|sorry|okay|ok|may I|bother)\b/i;
+
+/**
  * Whether a frame keeps what this seed means, beyond taking its kind of core: who acts, what the seed asks
  * (a method, a place) and whether urgency fits. The rules are general: each names a way a wrapper changes
  * the meaning of a seed it does not fit.
@@ -91,6 +100,8 @@ function frameFits(frame: string, clause: Clause): boolean {
   if (clause.past && /\bif \{st\}/.test(frame)) return false;
   // "what do I do if I don't need the car anymore, how do I cancel?": one question is the seed's.
   if (clause.asksQuestion && ASKS_OR_ASSERTS.test(frame)) return false;
+  // "..., how do I cancel, need help asap": a seed that asks already asks for help; urgency or a plea repeats it.
+  if ((clause.asksQuestion || clause.orders) && URGENT.test(frame)) return false;
   if (clause.wants && ASKS_WHAT_TO_DO.test(frame)) return false;
   // "my son is scared of the dentist, can you help": "..., help pls" asks twice (a blind review's reject).
   if (clause.asksForHelp && /\bhelp\b/i.test(frame)) return false;
@@ -98,6 +109,13 @@ function frameFits(frame: string, clause: Clause): boolean {
   if (URGENT.test(frame) && (clause.timed || clause.wants || (clause.kind !== 'st' && clause.kind !== 'nvp')))
     return false;
   if (clause.kind === 'nvp' && clause.timed && REPORTS_FAILURE.test(frame)) return false;
+  // "my new address is 12 Elm Street": information, not a problem to solve, a guess or a request for leave.
+  if (clause.givesInfo && FRAMES_INFO.test(frame)) return false;
+  // "just so you know, the car broke down on the highway": an aside for information, not for a problem (a blind
+  // reader's reject).
+  if (!clause.givesInfo && /\bjust so (?:you|u|ya) know\b/i.test(frame)) return false;
+  // "I can't make it tomorrow, cancel it": the order stays a sentence of its own, never inside a question.
+  if (clause.orders && ASKS_OR_ASSERTS.test(frame)) return false;
   return true;
 }
 
@@ -123,7 +141,80 @@ function frameFamily(tag: VariationTag, name: FamilyName, frames: readonly strin
 }
 
 export const basic = frameFamily('B', 'basic', BASIC_FRAMES);
-export const interrogative = frameFamily('I', 'interrogative', INTERROGATIVE_FRAMES);
+/** Auxiliaries a problem statement's subject is followed by, and what "why" puts first ("keeps" -> "does ... keep"). */
+const STATEMENT_AUX =
+  /^(?:is|are|was|were|has|have|isn't|aren't|wasn't|weren't|hasn't|haven't|doesn't|don't|didn't|won't|can't|keeps)$/;
+/** A predicate that reports a problem: a negation, a participle (-ed or irregular) or a problem adjective. */
+const PROBLEM_PREDICATE =
+  /\b(?:not|\w+n't|\w+ed|stolen|broken|frozen|gone|lost|stuck|down|late|missing|wrong|slow|empty|damaged|closed|unavailable|high|expensive|dirty|cold|noisy|crashing|failing|\w+ing)\b/i;
+const SUBJECT_PRONOUN = /^(?:i|it|we|they)$/;
+const POSSESSIVE = /^(?:my|our|the|your)$/;
+
+/**
+ * A problem statement asked as a question: "my card was declined" -> "why was my card declined?" or "how come
+ * my card was declined?", "my app keeps crashing" -> "why does my app keep crashing?". Only a plain statement
+ * with its subject first (a pronoun or "my/the" and up to three words) and a predicate that reports a problem;
+ * never one that gives information ("my new address is ...") or goes on with an order or a question.
+ */
+export function statementQuestion(
+  input: AnnotatedText,
+  context: VariationContext,
+): AnnotatedText | undefined {
+  if (input.framedBy) return undefined;
+  const clause = analyzeClause(input);
+  if (!clause || clause.kind !== 'st' || clause.leadIn !== '' || clause.givesInfo || clause.orders)
+    return undefined;
+  if (clause.asksQuestion || clause.wants || clause.asksForHelp) return undefined;
+  const core = input.text.slice(clause.coreStart, clause.coreEnd);
+  if (/[,;:.!?]/.test(core)) return undefined;
+  const tokens = wordTokens(input).filter((t) => t.start >= clause.coreStart && t.end <= clause.coreEnd);
+  if (tokens.some((t) => t.inEntity && t.start < (tokens[4]?.start ?? Infinity))) return undefined;
+  let auxAt = -1;
+  if (tokens[0] && SUBJECT_PRONOUN.test(tokens[0].lower)) auxAt = 1;
+  else if (tokens[0] && POSSESSIVE.test(tokens[0].lower))
+    for (let i = 2; i <= 4 && i < tokens.length; i++)
+      if (STATEMENT_AUX.test(tokens[i]!.lower)) {
+        auxAt = i;
+        break;
+      }
+  const aux = tokens[auxAt];
+  if (!aux || !STATEMENT_AUX.test(aux.lower) || auxAt + 1 >= tokens.length) return undefined;
+  const predicate = input.text.slice(aux.start, clause.coreEnd);
+  if (!PROBLEM_PREDICATE.test(predicate)) return undefined;
+  // "I was charged twice" asks why; "I have a question" is no problem: "have" only as an auxiliary.
+  if (
+    (aux.lower === 'have' || aux.lower === 'has') &&
+    !/^\w+(?:ed|en)$|^been$/.test(tokens[auxAt + 1]!.lower)
+  )
+    return undefined;
+  const subject = input.text.slice(clause.coreStart, aux.start).trimEnd();
+  const subjectText = tokens[0]!.text === 'I' ? subject : subject.charAt(0).toLowerCase() + subject.slice(1);
+  const rest = input.text.slice(aux.end, clause.coreEnd);
+  const howCome = context.rng.chance(0.4);
+  let question: string;
+  if (howCome) question = `how come ${subjectText} ${input.text.slice(aux.start, clause.coreEnd)}?`;
+  else if (aux.lower === 'keeps') question = `why does ${subjectText} keep${rest}?`;
+  else question = `why ${aux.lower} ${subjectText}${rest}?`;
+  const result = applyEdits(input, [
+    {start: 0, end: clause.coreEnd, replacement: question},
+    {start: clause.coreEnd, end: input.text.length, replacement: ''},
+  ]);
+  if (!result) return undefined;
+  const output = clause.capitalized ? capitalizeFirst(result) : result;
+  output.framedBy = 'I';
+  return output;
+}
+
+/** Share of interrogative variants of a problem statement that ask why it happened (when the rewrite fits). */
+const STATEMENT_QUESTION_SHARE = 0.35;
+
+export const interrogative: VariationFamily = {
+  tag: 'I',
+  name: 'interrogative',
+  apply: (input, context) =>
+    (context.rng.chance(STATEMENT_QUESTION_SHARE) ? statementQuestion(input, context) : undefined) ??
+    applyFrame(input, INTERROGATIVE_FRAMES, context, 'I'),
+};
 export const coordinated = frameFamily('C', 'coordinated', COORDINATED_FRAMES);
 export const negation = frameFamily('N', 'negation', NEGATION_FRAMES);
 export const polite = frameFamily('P', 'polite', POLITE_FRAMES);

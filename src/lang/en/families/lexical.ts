@@ -1,12 +1,18 @@
 /**
- * L lexical/semantic variation: WordNet synonyms filtered for meaning (see scripts/wordnet/build-index.ts) and
- * spelling variants of compounds (email / e-mail, log in / login). One or two words change per variant.
+ * L lexical/semantic variation: the request said with other words from the curated service lexicon
+ * (../content.ts: "cancel" -> "call off" for a booking, "top up" -> "add money to"), context the user adds where
+ * it fits ("since yesterday", "on the app", "for my daughter") and spelling variants of compounds (email /
+ * e-mail, log in / login). One or two words change per variant.
+ *
+ * WordNet synonyms (candidatesOf below, filtered for meaning, see scripts/wordnet/build-index.ts) are no longer
+ * swapped: they measured harmful on every real test set (issue 27). candidatesOf stays for what reads them.
  */
 import {applyEdits, type TextEdit} from '../../../generate/variation/edit.js';
-import {matchCase, wordTokens, type WordToken} from '../../../generate/variation/tokens.js';
+import {wordTokens, type WordToken} from '../../../generate/variation/tokens.js';
 import {TextAnalysisCache} from '../../../generate/variation/text-cache.js';
 import type {AnnotatedText, VariationFamily} from '../../../generate/variation/types.js';
-import {analyzeClause} from '../clause.js';
+import {analyzeClause, type Clause} from '../clause.js';
+import {contentCandidates, contentEdits, contextOptions, type ContentCandidate} from '../content.js';
 import {
   compoundVariantsOf,
   dominantPos,
@@ -142,31 +148,78 @@ export function candidatesOf(input: AnnotatedText): readonly Candidate[] {
   return candidates;
 }
 
-/** The candidates depend on the text and its span positions only; the random choices come after. */
-const candidateEdits = new TextAnalysisCache(candidatesOf);
+/** Other spellings of a word or word pair of the request's core (email / e-mail, log in / login). */
+function compoundCandidates(input: AnnotatedText, clause: Clause | undefined): Candidate[] {
+  const {text} = input;
+  const tokens = wordTokens(input);
+  const candidates: Candidate[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.inEntity) continue;
+    if (clause && (token.start < clause.coreStart || token.end > clause.coreEnd)) continue;
+    const options = optionsOf(token.lower);
+    const next = tokens[i + 1];
+    if (options.startsCompound && next && pairFollows(token, next, text)) {
+      const pair = compoundVariantsOf(`${token.lower} ${next.lower}`);
+      if (pair.length > 0)
+        candidates.push({start: token.start, end: next.end, original: token.text, options: pair});
+    }
+    if (options.compound.length > 0)
+      candidates.push({start: token.start, end: token.end, original: token.text, options: options.compound});
+  }
+  return candidates;
+}
+
+interface ContentChoices {
+  /** Words the curated service lexicon says otherwise, and compound spellings. */
+  swaps: ContentCandidate[];
+  /** Context that fits the clause, appended to its core ("since yesterday", "on the app"). */
+  context: string[];
+  /** Where the core ends (context goes there). */
+  coreEnd: number;
+}
+
+function contentChoices(input: AnnotatedText): ContentChoices {
+  const clause = analyzeClause(input);
+  return {
+    swaps: [...contentCandidates(input, clause), ...compoundCandidates(input, clause)].sort(
+      (a, b) => a.start - b.start,
+    ),
+    context: contextOptions(input, clause),
+    coreEnd: clause?.coreEnd ?? input.text.length,
+  };
+}
+
+/** The choices depend on the text and its span positions only; the random choices come after. */
+const choicesOf = new TextAnalysisCache(contentChoices);
+/** Share of variants that add context when both context and word swaps fit. */
+const CONTEXT_SHARE = 0.35;
 
 export const lexical: VariationFamily = {
   tag: 'L',
   name: 'lexical',
   aliases: ['synonyms'],
-  swapsWords: true,
+  // Not `swapsWords` any more: its swaps are the curated lexicon's, checked for sense, so `variations: auto`
+  // may measure it like a frame family (WordNet's swaps, which hurt on every real set, are gone).
   apply(input, context) {
     const {rng} = context;
-    const found = candidateEdits.get(input);
-    if (found.length === 0) return undefined;
+    const found = choicesOf.get(input);
+    if (found.swaps.length === 0 && found.context.length === 0) return undefined;
+    if (found.context.length > 0 && (found.swaps.length === 0 || rng.chance(CONTEXT_SHARE))) {
+      const addition = rng.pick(found.context);
+      const at = found.coreEnd;
+      return applyEdits(input, [{start: at, end: at, replacement: ` ${addition}`}]);
+    }
     // A copy: the cached list keeps its order for the next time this text comes by.
-    const candidates = [...found];
+    const candidates = [...found.swaps];
     rng.shuffle(candidates);
     const edits: TextEdit[] = [];
     const wanted = 1 + (candidates.length > 2 && rng.chance(0.3) ? 1 : 0);
     for (const candidate of candidates) {
       if (edits.length >= wanted) break;
-      if (edits.some((e) => e.start < candidate.end && e.end > candidate.start)) continue;
-      edits.push({
-        start: candidate.start,
-        end: candidate.end,
-        replacement: matchCase(candidate.original, rng.pick(candidate.options)),
-      });
+      const start = candidate.articleStart ?? candidate.start;
+      if (edits.some((e) => e.start < candidate.end && e.end > start)) continue;
+      edits.push(...contentEdits(input, candidate, rng.pick(candidate.options)));
     }
     const result = applyEdits(input, edits);
     return result && result.text !== input.text ? result : undefined;

@@ -202,6 +202,8 @@ export const abbreviation: VariationFamily = {
       const start = match.index;
       if (AFTER_NAME.has(key) && !ENDS_WITH_NAME.test(input.text.slice(0, start))) continue;
       const end = start + match[0].length;
+      // "have" of obligation or possession does not contract: "I have to" is not "I've to" (a blind reader's reject).
+      if (key === 'i have' && /^\s+(?:to|a|an|the|my|no|some|any)\b/i.test(input.text.slice(end))) continue;
       if (input.entities.some((s) => start < s.end && end > s.start)) continue;
       edits.push({start, end, replacement: matchCase(match[0], rng.pick(forms))});
     }
