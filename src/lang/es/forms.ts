@@ -10,7 +10,6 @@ export const SPANISH_CHAT = phraseSwaps([
   ['por qué', ['xq', 'pq', 'por q']],
   ['también', ['tb', 'tmb']],
   ['gracias', ['grax']],
-  ['para', ['pa']],
   ['de acuerdo', ['ok', 'vale']],
   ['mensaje', ['msj']],
   ['fin de semana', ['finde']],

@@ -2,6 +2,7 @@
  * Spanish sentence frames per family. Slots: {vp} an infinitive phrase the user does, {bvp} one the bot is
  * asked to do, {nvp} what the user cannot do, {np} a noun phrase the user wants, {q} a question's words (the
  * frame writes ¿?), {eq} the same question embedded (with "si" for a yes/no question), {st} a statement.
+ * {imp} an order, {x} a statement, an order or a phrase the analysis cannot tell (greetings only).
  * Flags: [p] only a problem report, [f] usted (not for a seed in tú), [t] tú (not for a seed in usted).
  * The business is addressed as "ustedes" where no register is chosen: that is neutral in Spain and America.
  */
@@ -22,7 +23,7 @@ export const BASIC_FRAMES = [
   'me gustaría saber {eq}',
   'quería saber {eq}',
   'necesito saber {eq}',
-  'resulta que {st}',
+  '[p]resulta que {st}',
   '[p]tengo un problema: {st}',
 ];
 
@@ -76,7 +77,9 @@ export const COORDINATED_FRAMES = [
   '[p]{st} y necesito ayuda',
   '[p]hola, {st}, ¿qué opciones tengo?',
   '{st}, ¿alguien me puede ayudar?',
-  'hola, buenas, {st}',
+  'hola, buenas, {x}',
+  'hola, {x}',
+  'buenas, {x}',
   'no puedo {nvp}, ¿me pueden ayudar?',
   'no consigo {nvp}, ¿qué hago?',
   'intento {nvp} pero no me deja',
@@ -119,6 +122,9 @@ export const POLITE_FRAMES = [
   '[f]perdone la molestia, ¿{q}?',
   'buenas tardes, me gustaría saber {eq}',
   '[f]disculpe, {st}',
+  'buenos días, {x}',
+  '{imp}, por favor',
+  'por favor, {imp}',
   '{st}, ¿podrían ayudarme, por favor?',
   '[f]perdone la molestia, pero {st}',
   'siento molestar, pero {st}',
@@ -140,7 +146,8 @@ export const COLLOQUIAL_FRAMES = [
   '[t]oye, ¿{q}?',
   'una cosita, ¿{q}?',
   'a ver, ¿{q}?',
-  '[t]oye, {st}',
+  '[t]oye, {x}',
+  '{imp} porfa',
   '[p]{st}, ¿qué hago?',
   '[p]{st}, ayuda porfa',
   '[p]uf, {st}',

@@ -15,6 +15,30 @@ export function isSpanishInfinitive(word: string): boolean {
   return !NOT_INFINITIVES.has(word) && INFINITIVE.test(word);
 }
 
+/** Words a statement or report starts with: determiners, pronouns, adverbs of time, common finite verbs. */
+const STATEMENT_OPENERS = new Set(
+  (
+    'el la los las lo un una unos unas mi mis tu tus su sus este esta estos estas ese esa esos esas nuestro ' +
+    'nuestra nuestros nuestras yo me se nos le les ya no nunca también tampoco ayer hoy anoche anteayer desde ' +
+    'hace hay había he ha han hemos tengo tenemos estoy estamos llevo llevamos sigo acabo acabamos fui fuimos ' +
+    'era es son creo parece todavía aún sin al después antes cuando'
+  ).split(' '),
+);
+/** Finite verbs a statement has (or a participle: "he olvidado"); a phrase without one is a noun phrase. */
+const FINITE =
+  /^(?:es|son|está|están|hay|ha|han|he|hemos|tengo|tiene|tienen|tenemos|funciona|funcionan|llega|llegan|puedo|puede|podemos|sale|salen|aparece|aparecen|sigue|siguen|dice|dicen|va|van|veo|quiero|necesito|hace|estoy|estamos|era|fue|fueron|queda|quedan|falta|faltan|sé|come|bebe|duerme|tose|cojea|vomita|sangra|[\p{L}]+(?:ado|ada|ido|ida|aron|ieron|amos|aba|aban|ía|ían))$/u;
+/** Orders: a verb with an object pronoun attached (resérvame, dígame, mándenme) or a common bare imperative. */
+const IMPERATIVE =
+  /^(?:[\p{L}]*[áéíóú][\p{L}]*(?:me|nos|le|les|lo|la|los|las|melo|mela|noslo)|dime|dame|danos|pon|ponme|haz|hazme|di|dile|ten|ven|cancela|anula|reserva|envía|manda|cambia|quita|busca|llama|llámame|activa|desactiva|borra|mira)$/u;
+
+function classifySpanish(words: readonly string[]): 'st' | 'imp' | 'other' {
+  const first = words[0] ?? '';
+  if (IMPERATIVE.test(first)) return 'imp';
+  const hasVerb = words.some((w) => FINITE.test(w) || /[éó]$/.test(w)) || words.includes('no');
+  if (hasVerb && (STATEMENT_OPENERS.has(first) || FINITE.test(first) || /[éó]$/.test(first))) return 'st';
+  return 'other';
+}
+
 export const SPANISH_GRAMMAR: ClauseGrammar = {
   greeting:
     /^(?:hola|buenas|buenos días|buenos dias|buenas tardes|buenas noches|hey|oye|disculpe|disculpa|perdón|perdon)[,!.]?\s+/,
@@ -62,6 +86,8 @@ export const SPANISH_GRAMMAR: ClauseGrammar = {
     ],
   },
   isInfinitive: isSpanishInfinitive,
+  classify: classifySpanish,
+  notNounPhrase: new Set(['que', 'saber', 'ayuda']),
   questionWord:
     /^(?:qué|que|cuál|cuáles|cual|cuando|cuándo|dónde|donde|adónde|cómo|como|cuánto|cuánta|cuántos|cuántas|cuanto|quién|quiénes|por qué|(?:a|de|en|con|para|hasta|desde|por) (?:qué|que|cuál|cuáles|dónde|donde|cuándo|cuánto|cuántos|cuántas|quién|quiénes))(?![\p{L}])/u,
   ifWord: 'si',

@@ -14,6 +14,33 @@ export function isPortugueseInfinitive(word: string): boolean {
   return !NOT_INFINITIVES.has(word.replace(/-.*$/, '')) && INFINITIVE.test(word);
 }
 
+/** Words a statement or report starts with: determiners, pronouns, adverbs of time, common finite verbs. */
+const STATEMENT_OPENERS = new Set(
+  (
+    'o a os as um uma uns umas meu minha meus minhas seu sua seus suas este esta esse essa nosso nossa eu me ' +
+    'se nos já não nunca também ontem hoje desde faz há tem tenho temos estou estamos está estão tô tá fui ' +
+    'fomos era é são acho parece ainda sem depois antes quando minha'
+  ).split(' '),
+);
+/** Finite verbs a statement has; a phrase without one is a noun phrase. */
+const FINITE =
+  /^(?:é|são|está|estão|tá|tô|há|tem|têm|tenho|temos|funciona|funcionam|chega|chegam|consigo|pode|podemos|sai|aparece|aparecem|continua|diz|vai|vão|vejo|quero|preciso|faz|estou|estamos|era|foi|foram|fica|ficou|falta|faltam|sei|come|dorme|[\p{L}]+(?:ado|ada|ido|ida|aram|eram|iram|ou|eu|iu|ei|amos|ava|avam|ia|iam))$/u;
+/** Orders: an object pronoun before a verb in -a/-e ("me manda", "me passa"), or a common bare imperative. */
+const IMPERATIVE =
+  /^(?:cancela|cancele|manda|mande|envia|envie|passa|passe|reserva|reserve|troca|muda|liga|ligue|diz|fala|mostra|tira|bota|coloca|faz)$/u;
+
+function classifyPortuguese(words: readonly string[]): 'st' | 'imp' | 'other' {
+  const [first = '', second = ''] = words;
+  if (
+    IMPERATIVE.test(first) ||
+    (first === 'me' && (IMPERATIVE.test(second) || /^(?:diz|dá|ajuda)$/.test(second)))
+  )
+    return 'imp';
+  const hasVerb = words.some((w) => FINITE.test(w)) || words.includes('não');
+  if (hasVerb && (STATEMENT_OPENERS.has(first) || FINITE.test(first))) return 'st';
+  return 'other';
+}
+
 export const PORTUGUESE_GRAMMAR: ClauseGrammar = {
   greeting: /^(?:oi|olá|ola|opa|e aí|bom dia|boa tarde|boa noite|com licença)[,!.]?\s+/,
   leadIns: {
@@ -59,6 +86,12 @@ export const PORTUGUESE_GRAMMAR: ClauseGrammar = {
     ],
   },
   isInfinitive: isPortugueseInfinitive,
+  classify: classifyPortuguese,
+  notNounPhrase: new Set(['que', 'saber', 'ajuda']),
+  repeatedAddress: {
+    frame: /(?<![\p{L}])(?:você|vocês|sabe|sabem|pode|podem|poderiam)(?![\p{L}])/iu,
+    core: /^(?:vocês|você)\s+/i,
+  },
   proclitics: new Set(['me', 'nos', 'te', 'se', 'lhe']),
   questionWord:
     /^(?:o que|que|qual|quais|quando|onde|aonde|como|quanto|quanta|quantos|quantas|quem|por que|pra que|para que|(?:a|de|em|com|para|pra|até|desde|por) (?:que|qual|quais|onde|quando|quanto|quantos|quantas|quem))(?![\p{L}])/u,

@@ -14,9 +14,10 @@ import type {FamilyName} from '../../model/variation.js';
  * vp: an infinitive phrase the user does (quiero reservar una mesa -> "reservar una mesa");
  * bvp: an infinitive phrase the bot is asked to do (¿puedes enviarme la factura? -> "enviarme la factura");
  * nvp: what the user cannot do (no puedo entrar -> "entrar"); np: what the user wants (quiero una mesa);
- * q: a question (¿a qué hora abren?); st: anything else, a statement or report (la factura llegó mal).
+ * q: a question (¿a qué hora abren?); st: a statement or report (la factura llegó mal); imp: an order
+ * (dime la contraseña del wifi); other: none of these the grammar can tell (una mesa para dos).
  */
-export type CoreKind = 'vp' | 'bvp' | 'nvp' | 'np' | 'q' | 'st';
+export type CoreKind = 'vp' | 'bvp' | 'nvp' | 'np' | 'q' | 'st' | 'imp' | 'other';
 
 export interface ClauseGrammar {
   /** A greeting the analysis steps over, with its comma ("hola, ", "buenos días "). Lower case. */
@@ -32,6 +33,18 @@ export interface ClauseGrammar {
   ifWord: string;
   /** A question that cannot be embedded at all ("cadê meu pedido"). */
   notEmbeddable?: RegExp;
+  /**
+   * What a sentence that is neither a question nor a lead-in is, from its lower-case words: a statement, an
+   * order, or other (no frame but a greeting fits it).
+   */
+  classify(words: readonly string[]): 'st' | 'imp' | 'other';
+  /** Words after an np lead-in that start a clause, not a noun phrase ("necesito que me llamen"). */
+  notNounPhrase?: ReadonlySet<string>;
+  /**
+   * A frame that already addresses the bot (frame, tested on its text before the slot) drops the same address
+   * at the start of a core (core): "vocês sabem se vocês têm..." -> "vocês sabem se têm...".
+   */
+  repeatedAddress?: {frame: RegExp; core: RegExp};
   /** A statement that reports a problem: frames that ask what to do about it fit only these. */
   problem: RegExp;
   /** A core in the informal address (tú, tu): formal frames do not fit it. */
@@ -133,7 +146,7 @@ export function analyzeLeadIn(input: AnnotatedText, grammar: ClauseGrammar): Cla
       infinitive = lower[next + word.length] === ' ' && after !== undefined && grammar.isInfinitive(after);
     }
     if (kind === 'np') {
-      if (infinitive || word === grammar.ifWord || question) continue;
+      if (infinitive || word === grammar.ifWord || question || grammar.notNounPhrase?.has(word)) continue;
       return clause('np', next);
     }
     if (!infinitive) continue;
@@ -146,21 +159,25 @@ export function analyzeLeadIn(input: AnnotatedText, grammar: ClauseGrammar): Cla
     if (grammar.notEmbeddable?.test(core)) return undefined;
     return clause('q', start, grammar.questionWord.test(core));
   }
-  return clause('st', start);
+  const words = body.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? [];
+  return clause(grammar.classify(words), start);
 }
 
-/** A frame: its text with one slot ({vp}, {bvp}, {nvp}, {np}, {q}, {eq}, {st}) and what it needs of a core. */
+/**
+ * A frame: its text with one slot ({vp}, {bvp}, {nvp}, {np}, {q}, {eq}, {st}, {imp}, or {x}: a statement, an
+ * order or other) and what it needs of a core.
+ */
 interface Frame {
   before: string;
   after: string;
-  slot: 'vp' | 'bvp' | 'nvp' | 'np' | 'q' | 'eq' | 'st';
+  slot: 'vp' | 'bvp' | 'nvp' | 'np' | 'q' | 'eq' | 'st' | 'imp' | 'x';
   /** [p]: asks what to do about a problem; [f]: formal address; [t]: informal address. */
   problemOnly: boolean;
   formal: boolean;
   informal: boolean;
 }
 
-const SLOT = /\{(vp|bvp|nvp|np|q|eq|st)\}/;
+const SLOT = /\{(vp|bvp|nvp|np|q|eq|st|imp|x)\}/;
 
 export function parseFrames(frames: readonly string[]): Frame[] {
   return frames.map((source) => {
@@ -180,7 +197,12 @@ export function parseFrames(frames: readonly string[]): Frame[] {
 }
 
 function frameFits(frame: Frame, clause: Clause): boolean {
-  const kindFits = frame.slot === 'eq' ? clause.kind === 'q' : frame.slot === clause.kind;
+  const kindFits =
+    frame.slot === 'eq'
+      ? clause.kind === 'q'
+      : frame.slot === 'x'
+        ? clause.kind === 'st' || clause.kind === 'imp' || clause.kind === 'other'
+        : frame.slot === clause.kind;
   if (!kindFits) return false;
   if (frame.problemOnly && !clause.problem) return false;
   if (frame.formal && clause.informal) return false;
@@ -203,17 +225,25 @@ export function rewrapLeadIn(
   let before = frame.before;
   if (frame.slot === 'eq' && !clause.wh) before += `${grammar.ifWord} `;
   const edits: TextEdit[] = [];
-  const head = wordAt(text, clause.coreStart) ?? '';
-  const headInEntity = input.entities.some((e) => e.start <= clause.coreStart && e.end > clause.coreStart);
+  let coreStart = clause.coreStart;
+  const repeated = grammar.repeatedAddress;
+  if (repeated?.frame.test(before)) {
+    const address = repeated.core.exec(text.slice(coreStart, clause.coreEnd));
+    if (address) {
+      edits.push({start: coreStart, end: coreStart + address[0].length, replacement: ''});
+      coreStart += address[0].length;
+    }
+  }
+  const head = wordAt(text, coreStart) ?? '';
+  const headInEntity = input.entities.some((e) => e.start <= coreStart && e.end > coreStart);
   if (before.length > 0) {
     if (clause.capitalized) before = capitalizeFirstLetter(before);
     // A sentence-initial capital inside the sentence: "hola, Reservar..." is lower-cased; a name is not.
     if (!headInEntity && /^\p{Lu}\p{Ll}*$/u.test(head) && head.length > 0)
-      edits.push({start: clause.coreStart, end: clause.coreStart + 1, replacement: head[0]!.toLowerCase()});
+      edits.push({start: coreStart, end: coreStart + 1, replacement: head[0]!.toLowerCase()});
   } else if (!headInEntity && head.length > 0) {
     const wanted = clause.capitalized ? head[0]!.toUpperCase() : head[0]!.toLowerCase();
-    if (wanted !== head[0])
-      edits.push({start: clause.coreStart, end: clause.coreStart + 1, replacement: wanted});
+    if (wanted !== head[0]) edits.push({start: coreStart, end: coreStart + 1, replacement: wanted});
   }
   edits.unshift({start: 0, end: clause.coreStart, replacement: before});
   edits.push({start: clause.coreEnd, end: text.length, replacement: frame.after});

@@ -66,6 +66,9 @@ export function keywordFamily(grammar: ClauseGrammar, words: KeywordWords): Vari
       const clause = analyzeLeadIn(input, grammar);
       if (!clause || (clause.kind !== 'vp' && clause.kind !== 'bvp' && clause.kind !== 'np'))
         return undefined;
+      // "quero saber o horário" -> "saber horário": what the user wants to know is not a keyword.
+      const head = /^[\p{L}]+/u.exec(input.text.slice(clause.coreStart))?.[0].toLowerCase() ?? '';
+      if (grammar.notNounPhrase?.has(head)) return undefined;
       const edits: TextEdit[] = [
         {start: 0, end: clause.coreStart, replacement: ''},
         {start: clause.coreEnd, end: input.text.length, replacement: ''},
