@@ -144,7 +144,7 @@ export const COLLOQUIAL_FRAMES = [
   '[t]oye, quiero {np}',
   'necesito {np} porfa',
   '[t]oye, ¿{q}?',
-  'una cosita, ¿{q}?',
+  'una cosa, ¿{q}?',
   'a ver, ¿{q}?',
   '[t]oye, {x}',
   '{imp} porfa',
