@@ -1,5 +1,5 @@
 /** Spanish chat forms (Q) and written abbreviations (E), as people type them. */
-import {phraseSwaps} from '../shared/phrase-swaps.js';
+import {abbreviationSwaps, phraseSwaps} from '../shared/phrase-swaps.js';
 
 /** Standard phrase -> chat forms. */
 export const SPANISH_CHAT = phraseSwaps([
@@ -39,17 +39,4 @@ const ABBREVIATIONS: Array<[string, string, boolean?]> = [
   ['por ejemplo', 'p. ej.', true],
 ];
 
-/**
- * Shortened, and the written abbreviations a seed has written out. Chat forms are never written out: that
- * would undo what the colloquial family did just before.
- */
-export const SPANISH_ABBREVIATIONS = phraseSwaps(
-  ABBREVIATIONS.flatMap(([long, short, both]): Array<[string, string[]]> =>
-    both
-      ? [
-          [long, [short]],
-          [short.toLowerCase(), [long]],
-        ]
-      : [[long, [short]]],
-  ),
-);
+export const SPANISH_ABBREVIATIONS = abbreviationSwaps(ABBREVIATIONS);

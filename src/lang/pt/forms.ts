@@ -1,5 +1,5 @@
 /** Brazilian chat forms (Q) and written abbreviations (E), as people type them. */
-import {phraseSwaps} from '../shared/phrase-swaps.js';
+import {abbreviationSwaps, phraseSwaps} from '../shared/phrase-swaps.js';
 
 /** Standard phrase -> chat forms. */
 export const PORTUGUESE_CHAT = phraseSwaps([
@@ -52,14 +52,4 @@ const ABBREVIATIONS: Array<[string, string, boolean?]> = [
   ['whatsapp', 'zap', true],
 ];
 
-/** Shortened, and the written abbreviations a seed has written out (never the chat forms: see es/forms.ts). */
-export const PORTUGUESE_ABBREVIATIONS = phraseSwaps(
-  ABBREVIATIONS.flatMap(([long, short, both]): Array<[string, string[]]> =>
-    both
-      ? [
-          [long, [short]],
-          [short.toLowerCase(), [long]],
-        ]
-      : [[long, [short]]],
-  ),
-);
+export const PORTUGUESE_ABBREVIATIONS = abbreviationSwaps(ABBREVIATIONS);

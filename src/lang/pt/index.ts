@@ -4,10 +4,8 @@
  * determiners that agree with a slot value. It has no L lexical and no M morphological family, and no
  * European Portuguese forms (pt-PT writes "estou a fazer", "telemóvel"): see the README's language table.
  */
-import type {LanguagePack} from '../../generate/variation/types.js';
-import {keyboardNoise} from '../shared/keyboard-noise.js';
 import {leadInFrameFamily} from '../shared/lead-in-clause.js';
-import {abbreviationFamily, colloquialFamily, keywordFamily} from '../shared/lead-in-families.js';
+import {chatWords, leadInPack, type LeadInPackParts} from '../shared/lead-in-families.js';
 import {agreePortugueseDeterminers} from './agreement.js';
 import {PORTUGUESE_ABBREVIATIONS, PORTUGUESE_CHAT} from './forms.js';
 import {
@@ -22,67 +20,45 @@ import {
 import {PORTUGUESE_GRAMMAR} from './grammar.js';
 import {PORTUGUESE_OUT_OF_SCOPE} from './out-of-scope.js';
 
-const grammar = PORTUGUESE_GRAMMAR;
-
-export const portuguesePack: LanguagePack = {
+const parts: LeadInPackParts = {
   language: 'pt',
-  families: [
-    leadInFrameFamily('B', 'basic', BASIC_FRAMES, grammar),
-    leadInFrameFamily('I', 'interrogative', INTERROGATIVE_FRAMES, grammar),
-    leadInFrameFamily('C', 'coordinated', COORDINATED_FRAMES, grammar),
-    leadInFrameFamily('N', 'negation', NEGATION_FRAMES, grammar),
-    leadInFrameFamily('P', 'polite', POLITE_FRAMES, grammar),
-    colloquialFamily(grammar, COLLOQUIAL_FRAMES, PORTUGUESE_CHAT),
-    {...leadInFrameFamily('W', 'offensive', OFFENSIVE_FRAMES, grammar), offByDefault: true},
-    keywordFamily(grammar, {
-      determiners: new Set(
-        'o a os as um uma uns umas meu minha meus minhas seu sua seus suas este esta estes estas esse essa esses essas nosso nossa nossos nossas'.split(
-          ' ',
-        ),
+  grammar: PORTUGUESE_GRAMMAR,
+  frames: {
+    basic: BASIC_FRAMES,
+    interrogative: INTERROGATIVE_FRAMES,
+    coordinated: COORDINATED_FRAMES,
+    negation: NEGATION_FRAMES,
+    polite: POLITE_FRAMES,
+    colloquial: COLLOQUIAL_FRAMES,
+  },
+  offensive: {
+    ...leadInFrameFamily('W', 'offensive', OFFENSIVE_FRAMES, PORTUGUESE_GRAMMAR),
+    offByDefault: true,
+  },
+  chat: PORTUGUESE_CHAT,
+  abbreviations: PORTUGUESE_ABBREVIATIONS,
+  keyword: {
+    determiners: new Set(
+      'o a os as um uma uns umas meu minha meus minhas seu sua seus suas este esta estes estas esse essa esses essas nosso nossa nossos nossas'.split(
+        ' ',
       ),
-      prepositions: new Set(
-        'a de do da dos das em no na nos nas com para pra por pelo pela sem sobre até'.split(' '),
-      ),
-      dropped: /,?\s*(?:por favor|por gentileza)\b/gu,
-      clitic: /-(?:me|nos)$/,
-      proclitics: new Set(['me', 'nos']),
-    }),
-    abbreviationFamily(PORTUGUESE_ABBREVIATIONS),
-    keyboardNoise({
-      rows: ['qwertyuiop', 'asdfghjklç', 'zxcvbnm'],
-      accents: {
-        á: 'a',
-        é: 'e',
-        í: 'i',
-        ó: 'o',
-        ú: 'u',
-        â: 'a',
-        ê: 'e',
-        ô: 'o',
-        ã: 'a',
-        õ: 'o',
-        ç: 'c',
-        à: 'a',
-      },
-    }),
-  ],
-  recommendedMix: {
-    basic: 0.2,
-    interrogative: 0.25,
-    coordinated: 0.1,
-    negation: 0.05,
-    polite: 0.25,
-    colloquial: 0.2,
-    keyword: 0.08,
-    abbreviation: 0.1,
-    noise: 0.12,
+    ),
+    prepositions: new Set(
+      'a de do da dos das em no na nos nas com para pra por pelo pela sem sobre até'.split(' '),
+    ),
+    dropped: /,?\s*(?:por favor|por gentileza)\b/gu,
+    clitic: /-(?:me|nos)$/,
+    proclitics: new Set(['me', 'nos']),
+  },
+  keyboard: {
+    rows: ['qwertyuiop', 'asdfghjklç', 'zxcvbnm'],
+    accents: {á: 'a', é: 'e', í: 'i', ó: 'o', ú: 'u', â: 'a', ê: 'e', ô: 'o', ã: 'a', õ: 'o', ç: 'c', à: 'a'},
   },
   outOfScope: PORTUGUESE_OUT_OF_SCOPE,
   agree: agreePortugueseDeterminers,
 };
 
+export const portuguesePack = leadInPack(parts);
+
 /** Words the families write on purpose that a dictionary does not know (chat forms, abbreviations). */
-export const PORTUGUESE_CHAT_WORDS: readonly string[] = [
-  ...PORTUGUESE_CHAT.forms,
-  ...PORTUGUESE_ABBREVIATIONS.forms,
-];
+export const PORTUGUESE_CHAT_WORDS = chatWords(parts);

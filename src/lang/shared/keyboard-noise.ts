@@ -30,13 +30,14 @@ export function keyboardNeighbours(rows: readonly string[]): Record<string, stri
   return neighbours;
 }
 
-type Slip = (input: AnnotatedText, rng: Rng) => TextEdit | undefined;
+/** One slip: the edit it makes, or undefined when the text offers no place for it. */
+export type Slip = (input: AnnotatedText, rng: Rng) => TextEdit | undefined;
 
-export function keyboardNoise(layout: KeyboardLayout): VariationFamily {
-  const neighbours = keyboardNeighbours(layout.rows);
-  const letters = new RegExp(`^[${layout.rows.join('')}${Object.keys(layout.accents).join('')}]+$`, 'i');
-  const accented = new RegExp(`[${Object.keys(layout.accents).join('')}]`, 'gi');
-
+/**
+ * The slips of any keyboard: a neighbouring key typed instead or as well, a dropped, doubled or swapped letter
+ * (in words whose letters all match `letters`), a missing space, lost end punctuation or capital.
+ */
+export function keyboardSlips(neighbours: Readonly<Record<string, string>>, letters: RegExp) {
   const letterPosition = (input: AnnotatedText, rng: Rng, minLength: number) => {
     const words = wordTokens(input).filter(
       (t) => !t.inEntity && t.text.length >= minLength && letters.test(t.text),
@@ -48,8 +49,9 @@ export function keyboardNoise(layout: KeyboardLayout): VariationFamily {
   };
   const substitute: Slip = (input, rng) => {
     const at = letterPosition(input, rng, 3);
-    const around = at && neighbours[at.word[at.i]!.toLowerCase()];
-    if (!at || !around) return undefined;
+    if (!at) return undefined;
+    const around = neighbours[at.word[at.i]!.toLowerCase()];
+    if (!around) return undefined;
     return {start: at.start + at.i, end: at.start + at.i + 1, replacement: rng.pick([...around])};
   };
   const insertNeighbour: Slip = (input, rng) => {
@@ -85,6 +87,39 @@ export function keyboardNoise(layout: KeyboardLayout): VariationFamily {
     const gap = rng.pick(gaps);
     return {start: gap.start - 1, end: gap.start, replacement: ''};
   };
+  const punctuation: Slip = (input) => {
+    const end = /[?.!]$/.exec(input.text);
+    return end ? {start: end.index, end: input.text.length, replacement: ''} : undefined;
+  };
+  const casing: Slip = (input) => {
+    const first = input.text.charAt(0);
+    if (first === first.toLowerCase()) return undefined;
+    return {start: 0, end: 1, replacement: first.toLowerCase()};
+  };
+  return {substitute, insertNeighbour, drop, double, transpose, missingSpace, punctuation, casing};
+}
+
+/** Up to six tries of a slip drawn by weight; undefined when none applies. */
+export function applySlip(
+  input: AnnotatedText,
+  rng: Rng,
+  slips: ReadonlyArray<readonly [Slip, number]>,
+): AnnotatedText | undefined {
+  for (let attempt = 0; attempt < 6; attempt++) {
+    const [slip] = rng.pickWeighted(slips, ([, weight]) => weight);
+    const edit = slip(input, rng);
+    if (!edit) continue;
+    const result = applyEdits(input, [edit]);
+    if (result && result.text !== input.text) return result;
+  }
+  return undefined;
+}
+
+export function keyboardNoise(layout: KeyboardLayout): VariationFamily {
+  const letters = new RegExp(`^[${layout.rows.join('')}${Object.keys(layout.accents).join('')}]+$`, 'i');
+  const accented = new RegExp(`[${Object.keys(layout.accents).join('')}]`, 'gi');
+  const {substitute, insertNeighbour, drop, double, transpose, missingSpace, punctuation, casing} =
+    keyboardSlips(keyboardNeighbours(layout.rows), letters);
   const dropAccent: Slip = (input, rng) => {
     const marks: number[] = [];
     accented.lastIndex = 0;
@@ -104,15 +139,6 @@ export function keyboardNoise(layout: KeyboardLayout): VariationFamily {
     const at = input.text.search(/[¿¡]/);
     return at < 0 ? undefined : {start: at, end: at + 1, replacement: ''};
   };
-  const punctuation: Slip = (input) => {
-    const end = /[?.!]$/.exec(input.text);
-    return end ? {start: end.index, end: input.text.length, replacement: ''} : undefined;
-  };
-  const casing: Slip = (input) => {
-    const first = input.text.charAt(0);
-    if (first === first.toLowerCase()) return undefined;
-    return {start: 0, end: 1, replacement: first.toLowerCase()};
-  };
   const slips: Array<[Slip, number]> = [
     [dropAccent, 4],
     [substitute, 3],
@@ -129,16 +155,6 @@ export function keyboardNoise(layout: KeyboardLayout): VariationFamily {
     tag: 'Z',
     name: 'noise',
     aliases: ['typos'],
-    apply(input, context) {
-      const {rng} = context;
-      for (let attempt = 0; attempt < 6; attempt++) {
-        const [slip] = rng.pickWeighted(slips, ([, weight]) => weight);
-        const edit = slip(input, rng);
-        if (!edit) continue;
-        const result = applyEdits(input, [edit]);
-        if (result && result.text !== input.text) return result;
-      }
-      return undefined;
-    },
+    apply: (input, context) => applySlip(input, context.rng, slips),
   };
 }

@@ -4,8 +4,15 @@
  */
 import {applyEdits, tidySpaces, type TextEdit} from '../../generate/variation/edit.js';
 import {wordTokens} from '../../generate/variation/tokens.js';
-import type {AnnotatedText, VariationFamily} from '../../generate/variation/types.js';
-import {analyzeLeadIn, applyLeadInFrame, parseFrames, type ClauseGrammar} from './lead-in-clause.js';
+import type {AnnotatedText, LanguagePack, VariationFamily} from '../../generate/variation/types.js';
+import {keyboardNoise, type KeyboardLayout} from './keyboard-noise.js';
+import {
+  analyzeLeadIn,
+  applyLeadInFrame,
+  leadInFrameFamily,
+  parseFrames,
+  type ClauseGrammar,
+} from './lead-in-clause.js';
 import type {PhraseSwaps} from './phrase-swaps.js';
 
 /** Q: half the time a casual frame; then chat forms, a dropped ¿, lower case and no final full stop. */
@@ -138,4 +145,59 @@ export function abbreviationFamily(swaps: PhraseSwaps): VariationFamily {
       return result && result.text !== input.text ? result : undefined;
     },
   };
+}
+
+export interface LeadInPackParts {
+  language: string;
+  grammar: ClauseGrammar;
+  frames: Record<
+    'basic' | 'interrogative' | 'coordinated' | 'negation' | 'polite' | 'colloquial',
+    readonly string[]
+  >;
+  offensive: VariationFamily;
+  chat: PhraseSwaps;
+  abbreviations: PhraseSwaps;
+  keyword: KeywordWords;
+  keyboard: KeyboardLayout;
+  outOfScope: readonly string[];
+  agree: (text: AnnotatedText) => AnnotatedText;
+}
+
+/** A language pack of lead-in frames, one family per Bitext letter it supports (no L, no M). */
+export function leadInPack(parts: LeadInPackParts): LanguagePack {
+  const {grammar, frames} = parts;
+  return {
+    language: parts.language,
+    families: [
+      leadInFrameFamily('B', 'basic', frames.basic, grammar),
+      leadInFrameFamily('I', 'interrogative', frames.interrogative, grammar),
+      leadInFrameFamily('C', 'coordinated', frames.coordinated, grammar),
+      leadInFrameFamily('N', 'negation', frames.negation, grammar),
+      leadInFrameFamily('P', 'polite', frames.polite, grammar),
+      colloquialFamily(grammar, frames.colloquial, parts.chat),
+      parts.offensive,
+      keywordFamily(grammar, parts.keyword),
+      abbreviationFamily(parts.abbreviations),
+      keyboardNoise(parts.keyboard),
+    ],
+    // Not measured yet (bench/quality.bench.ts has no Spanish or Portuguese data): the default mix without L, M.
+    recommendedMix: {
+      basic: 0.2,
+      interrogative: 0.25,
+      coordinated: 0.1,
+      negation: 0.05,
+      polite: 0.25,
+      colloquial: 0.2,
+      keyword: 0.08,
+      abbreviation: 0.1,
+      noise: 0.12,
+    },
+    outOfScope: parts.outOfScope,
+    agree: parts.agree,
+  };
+}
+
+/** Words a pack writes on purpose that a dictionary does not know (chat forms, abbreviations). */
+export function chatWords(parts: Pick<LeadInPackParts, 'chat' | 'abbreviations'>): readonly string[] {
+  return [...parts.chat.forms, ...parts.abbreviations.forms];
 }

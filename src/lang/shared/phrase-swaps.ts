@@ -41,3 +41,22 @@ export function phraseSwaps(table: ReadonlyArray<readonly [string, readonly stri
     },
   };
 }
+
+/**
+ * Written abbreviations: each long form shortened, and a seed's short form written out where the entry says so
+ * (info -> información). Chat forms are never written out: that would undo what the colloquial family did.
+ */
+export function abbreviationSwaps(
+  entries: ReadonlyArray<readonly [long: string, short: string, writtenOut?: boolean]>,
+): PhraseSwaps {
+  return phraseSwaps(
+    entries.flatMap(([long, short, writtenOut]): Array<[string, string[]]> =>
+      writtenOut
+        ? [
+            [long, [short]],
+            [short.toLowerCase(), [long]],
+          ]
+        : [[long, [short]]],
+    ),
+  );
+}
