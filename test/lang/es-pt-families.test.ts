@@ -143,6 +143,40 @@ describe('frames', () => {
   });
 });
 
+describe('what the blind reviews rejected (issue 30, round 1)', () => {
+  it('es: no tú frame around a core that says "su" (usted or ustedes)', () => {
+    for (const name of ['interrogative', 'colloquial']) {
+      const out = variants(family(es, name), plain('¿cuál es su horario en agosto?'), 'es', 80);
+      for (const text of out) expect(text).not.toMatch(/puedes|sabes|oye/);
+    }
+  });
+  it('es: "quería saber" + a noun phrase is no verb phrase to help with', () => {
+    expect(
+      analyzeLeadIn(plain('quería saber los resultados de la analítica'), SPANISH_GRAMMAR)?.kind,
+    ).not.toBe('vp');
+  });
+  it('pt: a frame in the singular keeps the seed\'s "vocês"; one in the plural drops it', () => {
+    const out = atLeast(
+      4,
+      variants(family(pt, 'interrogative'), plain('vocês têm plano mensal?'), 'pt', 80),
+      'pt questions',
+    );
+    for (const text of out) expect(text).not.toMatch(/(?:pode me dizer|você sabe) se têm/);
+    expect(out).toContain('pode me dizer se vocês têm plano mensal?');
+  });
+  it('pt and es: a seed that asks whether it may gets no frame of need or obligation', () => {
+    for (const name of ['basic', 'coordinated']) {
+      for (const text of variants(family(pt, name), plain('posso fazer uma aula experimental?'), 'pt', 80))
+        expect(text).not.toMatch(/preciso|tenho que/);
+      for (const text of variants(family(es, name), plain('¿puedo pagar con tarjeta?'), 'es', 80))
+        expect(text).not.toMatch(/necesito|tengo que/);
+    }
+    expect(variants(family(pt, 'basic'), plain('quero fazer uma aula experimental'), 'pt', 80)).toContain(
+      'preciso fazer uma aula experimental',
+    );
+  });
+});
+
 describe('keyword, chat forms and abbreviations', () => {
   const once = (pack: typeof es, name: string, text: string) =>
     family(pack, name).apply(plain(text), {rng: createRng('k'), intent: 'x', language: pack.language})?.text;
@@ -153,6 +187,7 @@ describe('keyword, chat forms and abbreviations', () => {
     );
     expect(once(pt, 'keyword', 'vocês podem me enviar a nota fiscal?')).toBe('enviar nota fiscal');
     expect(once(es, 'keyword', '¿a qué hora abren?')).toBeUndefined();
+    expect(once(pt, 'keyword', 'Preciso de uma nota fiscal com o meu CPF')).toBe('nota fiscal com o meu CPF');
     expect(once(pt, 'keyword', 'quero saber o horário')).toBeUndefined();
   });
   it('writes chat forms (vc, pq, tb) and abbreviations', () => {

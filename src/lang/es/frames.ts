@@ -3,17 +3,17 @@
  * asked to do, {nvp} what the user cannot do, {np} a noun phrase the user wants, {q} a question's words (the
  * frame writes ¿?), {eq} the same question embedded (with "si" for a yes/no question), {st} a statement.
  * {imp} an order, {x} a statement, an order or a phrase the analysis cannot tell (greetings only).
- * Flags: [p] only a problem report, [f] usted (not for a seed in tú), [t] tú (not for a seed in usted).
+ * Flags: [n] need or obligation (not for a seed that asks whether it may), [p] only a problem report, [f] usted (not for a seed in tú), [t] tú (not for a seed in usted).
  * The business is addressed as "ustedes" where no register is chosen: that is neutral in Spain and America.
  */
 export const BASIC_FRAMES = [
   'quiero {vp}',
-  'necesito {vp}',
+  '[n]necesito {vp}',
   'me gustaría {vp}',
   'quisiera {vp}',
   'quería {vp}',
-  'tengo que {vp}',
-  'necesito ayuda para {vp}',
+  '[n]tengo que {vp}',
+  '[n]necesito ayuda para {vp}',
   'busco la forma de {vp}',
   'quiero {np}',
   'necesito {np}',
@@ -55,11 +55,11 @@ export const INTERROGATIVE_FRAMES = [
 
 export const COORDINATED_FRAMES = [
   'quiero {vp}, ¿me pueden ayudar?',
-  'necesito {vp}, ¿cómo lo hago?',
+  '[n]necesito {vp}, ¿cómo lo hago?',
   'hola, quería {vp}, ¿es posible?',
   'tengo una duda, ¿cómo puedo {vp}?',
   'quiero {vp} y no sé cómo',
-  'necesito {vp}, ¿qué pasos tengo que seguir?',
+  '[n]necesito {vp}, ¿qué pasos tengo que seguir?',
   'hola, me gustaría {vp}',
   'buenas, quería {vp}',
   'quiero {vp}, gracias de antemano',

@@ -95,6 +95,8 @@ export const SPANISH_GRAMMAR: ClauseGrammar = {
     /(?<![\p{L}])(?:no|nunca|nada|ningún|ninguna|problema|error|falla|fallo|roto|rota|mal|todavía no|aún no|sigue|otra vez|dos veces|equivocad[oa]s?|perdí|perdido|perdida|cobraron|cobrado|sin)(?![\p{L}])/u,
   informalCore:
     /(?<![\p{L}])(?:tú|tu|tus|te|ti|contigo|tienes|puedes|sabes|haces|quieres|eres|estás|vas|oye|mira|dime|ayúdame)(?![\p{L}])/u,
-  formalCore: /(?<![\p{L}])(?:usted|ustedes|podría usted|disculpe|perdone|dígame)(?![\p{L}])/u,
+  // "su horario" addresses usted or ustedes: "¿me puedes decir cuál es su horario?" mixes registers.
+  formalCore: /(?<![\p{L}])(?:usted|ustedes|podría usted|disculpe|perdone|dígame|su|sus)(?![\p{L}])/u,
+  permissionLeadIns: ['puedo', 'se puede', 'es posible', 'sería posible'],
   invertedMarks: true,
 };

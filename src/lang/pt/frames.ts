@@ -5,12 +5,12 @@
  */
 export const BASIC_FRAMES = [
   'quero {vp}',
-  'preciso {vp}',
+  '[n]preciso {vp}',
   'gostaria de {vp}',
   'queria {vp}',
   'eu queria {vp}',
-  'tenho que {vp}',
-  'preciso de ajuda para {vp}',
+  '[n]tenho que {vp}',
+  '[n]preciso de ajuda para {vp}',
   'quero saber como {vp}',
   'quero {np}',
   'queria {np}',
@@ -54,11 +54,11 @@ export const INTERROGATIVE_FRAMES = [
 
 export const COORDINATED_FRAMES = [
   'quero {vp}, vocês podem me ajudar?',
-  'preciso {vp}, como faço?',
+  '[n]preciso {vp}, como faço?',
   'oi, queria {vp}, é possível?',
   'tenho uma dúvida, como faço para {vp}?',
-  'preciso {vp} e não sei como',
-  'preciso {vp}, qual é o passo a passo?',
+  '[n]preciso {vp} e não sei como',
+  '[n]preciso {vp}, qual é o passo a passo?',
   'olá, gostaria de {vp}',
   'boa tarde, queria {vp}',
   'quero {vp}, desde já agradeço',

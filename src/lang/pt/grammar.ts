@@ -86,10 +86,12 @@ export const PORTUGUESE_GRAMMAR: ClauseGrammar = {
     ],
   },
   isInfinitive: isPortugueseInfinitive,
+  permissionLeadIns: ['posso', 'eu posso', 'dá para', 'dá pra', 'tem como', 'é possível', 'seria possível'],
   classify: classifyPortuguese,
   notNounPhrase: new Set(['que', 'saber', 'ajuda']),
+  // Only a frame that addresses "vocês" drops the seed's own: "pode me dizer se têm" leaves "têm" subjectless.
   repeatedAddress: {
-    frame: /(?<![\p{L}])(?:você|vocês|sabe|sabem|pode|podem|poderiam)(?![\p{L}])/iu,
+    frame: /(?<![\p{L}])(?:vocês|sabem|podem|poderiam)(?![\p{L}])/iu,
     core: /^(?:vocês|você)\s+/i,
   },
   proclitics: new Set(['me', 'nos', 'te', 'se', 'lhe']),

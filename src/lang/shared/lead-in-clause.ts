@@ -38,13 +38,21 @@ export interface ClauseGrammar {
    * order, or other (no frame but a greeting fits it).
    */
   classify(words: readonly string[]): 'st' | 'imp' | 'other';
-  /** Words after an np lead-in that start a clause, not a noun phrase ("necesito que me llamen"). */
+  /**
+   * Words after a lead-in that start a clause, not a noun phrase ("necesito que me llamen"), or a verb no frame
+   * keeps the sense of ("quería saber los resultados": nobody helps someone "know" results).
+   */
   notNounPhrase?: ReadonlySet<string>;
   /**
    * A frame that already addresses the bot (frame, tested on its text before the slot) drops the same address
    * at the start of a core (core): "vocês sabem se vocês têm..." -> "vocês sabem se têm...".
    */
   repeatedAddress?: {frame: RegExp; core: RegExp};
+  /**
+   * Lead-ins that ask whether the user may or can ("¿puedo", "tem como"): a frame of need or obligation
+   * ("preciso fazer uma aula experimental") would change the request.
+   */
+  permissionLeadIns?: readonly string[];
   /** A statement that reports a problem: frames that ask what to do about it fit only these. */
   problem: RegExp;
   /** A core in the informal address (tú, tu): formal frames do not fit it. */
@@ -64,6 +72,8 @@ export interface Clause {
   problem: boolean;
   informal: boolean;
   formal: boolean;
+  /** The lead-in asks for permission or possibility: [n] frames (need, obligation) do not fit. */
+  permission: boolean;
   /** The seed's first letter was upper case: so is the output's. */
   capitalized: boolean;
 }
@@ -116,7 +126,7 @@ export function analyzeLeadIn(input: AnnotatedText, grammar: ClauseGrammar): Cla
   const question = opened || /\?\s*$/.test(text);
   const firstLetter = /\p{L}/u.exec(text);
   const capitalized = firstLetter !== null && firstLetter[0] !== firstLetter[0].toLowerCase();
-  const clause = (kind: CoreKind, coreStart: number, wh = false): Clause => {
+  const clause = (kind: CoreKind, coreStart: number, wh = false, leadIn = ''): Clause => {
     const core = lower.slice(coreStart, end);
     return {
       kind,
@@ -126,6 +136,7 @@ export function analyzeLeadIn(input: AnnotatedText, grammar: ClauseGrammar): Cla
       problem: kind === 'nvp' || (kind === 'st' && grammar.problem.test(core)),
       informal: grammar.informalCore.test(lower),
       formal: grammar.formalCore.test(lower),
+      permission: grammar.permissionLeadIns?.includes(leadIn) ?? false,
       capitalized,
     };
   };
@@ -149,8 +160,8 @@ export function analyzeLeadIn(input: AnnotatedText, grammar: ClauseGrammar): Cla
       if (infinitive || word === grammar.ifWord || question || grammar.notNounPhrase?.has(word)) continue;
       return clause('np', next);
     }
-    if (!infinitive) continue;
-    return clause(kind, next);
+    if (!infinitive || grammar.notNounPhrase?.has(word)) continue;
+    return clause(kind, next, false, leadIn);
   }
   const first = wordAt(lower, start);
   if (first && !question && grammar.isInfinitive(first)) return clause('vp', start);
@@ -171,8 +182,9 @@ interface Frame {
   before: string;
   after: string;
   slot: 'vp' | 'bvp' | 'nvp' | 'np' | 'q' | 'eq' | 'st' | 'imp' | 'x';
-  /** [p]: asks what to do about a problem; [f]: formal address; [t]: informal address. */
+  /** [p]: asks what to do about a problem; [f]: formal address; [t]: informal address; [n]: need. */
   problemOnly: boolean;
+  need: boolean;
   formal: boolean;
   informal: boolean;
 }
@@ -181,7 +193,7 @@ const SLOT = /\{(vp|bvp|nvp|np|q|eq|st|imp|x)\}/;
 
 export function parseFrames(frames: readonly string[]): Frame[] {
   return frames.map((source) => {
-    const flags = /^\[([pft]+)\]/.exec(source);
+    const flags = /^\[([pftn]+)\]/.exec(source);
     const body = flags ? source.slice(flags[0].length) : source;
     const slot = SLOT.exec(body);
     if (!slot) throw new Error(`frame without a slot: ${source}`);
@@ -192,6 +204,7 @@ export function parseFrames(frames: readonly string[]): Frame[] {
       problemOnly: flags?.[1]?.includes('p') ?? false,
       formal: flags?.[1]?.includes('f') ?? false,
       informal: flags?.[1]?.includes('t') ?? false,
+      need: flags?.[1]?.includes('n') ?? false,
     };
   });
 }
@@ -205,6 +218,7 @@ function frameFits(frame: Frame, clause: Clause): boolean {
         : frame.slot === clause.kind;
   if (!kindFits) return false;
   if (frame.problemOnly && !clause.problem) return false;
+  if (frame.need && clause.permission) return false;
   if (frame.formal && clause.informal) return false;
   if (frame.informal && clause.formal) return false;
   return true;
@@ -258,7 +272,7 @@ function fittingFrames(frames: readonly Frame[], clause: Clause): Frame[] {
     byShape = new Map();
     fittingCache.set(frames, byShape);
   }
-  const shape = `${clause.kind}${+clause.problem}${+clause.formal}${+clause.informal}`;
+  const shape = `${clause.kind}${+clause.problem}${+clause.formal}${+clause.informal}${+clause.permission}`;
   let fitting = byShape.get(shape);
   if (!fitting) {
     fitting = frames.filter((f) => frameFits(f, clause));

@@ -94,21 +94,25 @@ export function keywordFamily(grammar: ClauseGrammar, words: KeywordWords): Vari
           !droppedRanges.some(([start, end]) => t.start < end && t.end > start),
       );
       let kept = 0;
+      // Determiners after a preposition stay, all of them: "com o meu CPF" keeps "o meu".
+      let afterPreposition = false;
       tokens.forEach((token, i) => {
+        const follows = afterPreposition;
+        afterPreposition =
+          words.prepositions.has(token.lower) || (follows && words.determiners.has(token.lower));
         if (token.inEntity) {
           kept++;
           return;
         }
-        const previous = tokens[i - 1];
-        const afterPreposition = previous !== undefined && words.prepositions.has(previous.lower);
         const proclitic = i === 0 && words.proclitics?.has(token.lower) === true;
-        if (proclitic || (words.determiners.has(token.lower) && !afterPreposition)) {
+        if (proclitic || (words.determiners.has(token.lower) && !follows)) {
           edits.push({start: token.start, end: token.end, replacement: ''});
           return;
         }
         kept++;
-        const lower = token.lower === token.text ? token.text : token.lower;
-        let replacement = lower;
+        const lower = token.lower;
+        // Queries are lower case, but an acronym or a name inside keeps its capitals ("nota fiscal CPF").
+        let replacement = i === 0 && /^\p{Lu}\p{Ll}*$/u.test(token.text) ? lower : token.text;
         if (i === 0 || (i === 1 && words.proclitics?.has(tokens[0]!.lower) === true)) {
           const clitic = words.clitic.exec(lower);
           if (clitic && grammar.isInfinitive(lower.slice(0, clitic.index)))
