@@ -5,9 +5,13 @@
  */
 import type {LanguagePack, VariationFamily} from '../generate/variation/types.js';
 import {englishPack} from './en/index.js';
+import {spanishPack} from './es/index.js';
+import {portuguesePack} from './pt/index.js';
 
 const PACKS: Record<string, LanguagePack> = {
   en: englishPack,
+  es: spanishPack,
+  pt: portuguesePack,
 };
 
 export function primaryLanguage(language: string): string {
