@@ -4,10 +4,14 @@
  * still expands templates), so specs in any language work.
  */
 import type {LanguagePack, VariationFamily} from '../generate/variation/types.js';
+import {germanPack} from './de/index.js';
 import {englishPack} from './en/index.js';
+import {frenchPack} from './fr/index.js';
 
 const PACKS: Record<string, LanguagePack> = {
   en: englishPack,
+  de: germanPack,
+  fr: frenchPack,
 };
 
 export function primaryLanguage(language: string): string {
