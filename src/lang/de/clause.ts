@@ -110,6 +110,9 @@ const SERVICE_VERBS = new Set(
     'löschen vereinbaren zurückrufen'
   ).split(' '),
 );
+const PREPOSITIONS = new Set(
+  'für zu zum zur mit am im von vom bei beim nach auf in an über um aus ohne'.split(' '),
+);
 const NEGATIONS = /^(?:nicht|kein|keine|keinen|keinem|keiner|nie|nichts)$/;
 
 /** Words a German sentence keeps capitalised anywhere: nouns, and the formal Sie. */
@@ -173,6 +176,20 @@ function analyze(input: AnnotatedText): FrameClause | undefined {
     return undefined;
   }
   const first = tokens[0]!;
+  const last = tokens.filter((t) => t.end <= coreEnd).at(-1)!;
+  // A bare noun phrase, as typed into a search box: "der Termin für die Prüfung", "Infos zu meiner Sendung".
+  const nounPhrase =
+    !/\?\s*$/.test(input.text) &&
+    /^\p{Lu}/u.test(last.text) &&
+    !FUNCTION_WORDS.has(last.lower) &&
+    tokens.every(
+      (t) =>
+        t.inEntity ||
+        /^[\p{Lu}\p{N}]/u.test(t.text) ||
+        FUNCTION_WORDS.has(t.lower) ||
+        PREPOSITIONS.has(t.lower),
+    );
+  if (nounPhrase) return {...base, kind: 'np', coreStart: 0, userActs: true};
   const question =
     /\?\s*$/.test(input.text) ||
     WH_WORDS.has(first.lower) ||

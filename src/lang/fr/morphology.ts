@@ -35,7 +35,10 @@ export function nounGender(word: string): 'M' | 'F' | undefined {
 
 /** Whether a word takes elision before it (l'examen, d'hôtel) but not h aspiré (le haricot). */
 export function takesElision(word: string): boolean {
-  return /^[aeiouyàâäéèêëîïôöûüœh]/iu.test(word) && contracts(word, undefined);
+  if (!/^[aeiouyàâäéèêëîïôöûüœh]/iu.test(word)) return false;
+  // The h aspiré list has singulars: "haricots" is looked up as "haricot".
+  const singular = /^h.*[sx]$/i.test(word) ? word.slice(0, -1) : word;
+  return contracts(word, undefined) && contracts(singular, undefined);
 }
 
 /** Clitics and articles that elide before a vowel. */

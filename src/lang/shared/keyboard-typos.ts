@@ -40,6 +40,7 @@ export function keyboardTypoFamily(options: KeyboardTypoOptions): VariationFamil
   const neighbours = keyboardNeighbours(options.rows);
   const folds = options.accentFolds;
   const foldable = new RegExp(`[${Object.keys(folds).join('')}]`, 'giu');
+  const hasFoldable = new RegExp(`[${Object.keys(folds).join('')}]`, 'iu');
 
   const letterPosition = (input: AnnotatedText, rng: Rng, minLength: number) => {
     const words = wordTokens(input).filter(
@@ -83,10 +84,7 @@ export function keyboardTypoFamily(options: KeyboardTypoOptions): VariationFamil
   };
   /** An accent or umlaut left out: the way people type without the key (every one in the word, as they do). */
   const dropAccent: Slip = (input, rng) => {
-    const words = wordTokens(input).filter(
-      (t) => !t.inEntity && /\p{L}/u.test(t.text) && foldable.test(t.text),
-    );
-    foldable.lastIndex = 0;
+    const words = wordTokens(input).filter((t) => !t.inEntity && hasFoldable.test(t.text));
     if (words.length === 0) return undefined;
     const word = rng.pick(words);
     const replacement = word.text.replace(foldable, (letter) => {
