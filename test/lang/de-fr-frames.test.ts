@@ -165,3 +165,20 @@ describe('keyboards and registration', () => {
     }
   });
 });
+
+describe('French indirect questions', () => {
+  it('keeps a plain wh-question, adds si to a yes/no question and leaves inverted ones alone', () => {
+    expect(wrap(french, 'combien coûte une heure de conduite', 'pourriez-vous me dire {ewh} ?')).toBe(
+      'pourriez-vous me dire combien coûte une heure de conduite ?',
+    );
+    expect(wrap(french, 'vous avez une grille tarifaire', 'pourriez-vous me dire {ewh} ?')).toBe(
+      'pourriez-vous me dire si vous avez une grille tarifaire ?',
+    );
+    expect(wrap(french, 'il y a des cours le samedi ?', 'je voudrais savoir {ewh}')).toBe(
+      "je voudrais savoir s'il y a des cours le samedi",
+    );
+    expect(
+      wrap(french, 'quels moyens de paiement acceptez-vous', 'pourriez-vous me dire {ewh} ?'),
+    ).toBeUndefined();
+  });
+});

@@ -4,6 +4,7 @@
  * phrase; a failure or absence ("je ne peux pas | venir lundi", "je n'arrive pas à | me connecter"); a question;
  * or a statement. Frames are joined to cores with French elision and contraction (j'aimerais, d'annuler, du).
  */
+import type {TextEdit} from '../../generate/variation/edit.js';
 import type {AnnotatedText} from '../../generate/variation/types.js';
 import {
   cachedAnalysis,
@@ -169,6 +170,33 @@ function analyze(input: AnnotatedText): FrameClause | undefined {
   return {...base, kind: question ? 'wh' : 'st', coreStart: 0, userActs: true};
 }
 
+/** Question words an indirect question keeps in place: "pourriez-vous me dire où est mon colis ?". */
+const EMBEDDABLE_WH = new Set('où quand comment combien quel quelle quels quelles pourquoi'.split(' '));
+/** Subjects that open a yes/no question in statement order: "vous avez ..." -> "si vous avez ...". */
+const STATEMENT_ORDER = new Set('vous tu il on c'.split(' '));
+
+/**
+ * A question as an indirect one for "..., {ewh}": a wh-question in plain order stays as it is, a yes/no
+ * question in statement order takes "si" (elided before il: "s'il y a"). Inverted ("acceptez-vous") and
+ * "est-ce que" questions would need rewording: undefined.
+ */
+function embedQuestion(input: AnnotatedText, clause: FrameClause): TextEdit[] | undefined {
+  const tokens = wordTokens(input).filter((t) => t.start >= clause.coreStart && t.end <= clause.coreEnd);
+  const first = tokens[0];
+  if (!first || first.inEntity) return undefined;
+  if (tokens.some((t) => /-(?:vous|tu|ils?|elles?|on|je|nous)$|^est-ce$|^qu['’]est-ce$/.test(t.lower)))
+    return undefined;
+  const lower = lowerFirstEdit(first, (word) => /^\p{Lu}{2,}/u.test(word));
+  if (EMBEDDABLE_WH.has(first.lower)) return lower;
+  const subject = first.lower.replace(/['’].*$/, '');
+  if (STATEMENT_ORDER.has(subject) && tokens.length > 2)
+    return [
+      ...lower.map((e) => ({...e, replacement: `si ${e.replacement}`})),
+      ...(lower.length === 0 ? [{start: first.start, end: first.start, replacement: 'si '}] : []),
+    ];
+  return undefined;
+}
+
 export const french: FrameLanguage = {
   analyze: cachedAnalysis(analyze),
   frameRegister: registerOf,
@@ -178,8 +206,9 @@ export const french: FrameLanguage = {
     if (/(?<![\p{L}])où(?![\p{L}])/u.test(frame)) return 'where';
     return undefined;
   },
-  coreEdits(input, clause) {
+  coreEdits(input, clause, _frame, slot) {
     const first = wordTokens(input).find((t) => t.start >= clause.coreStart);
+    if (slot === 'ewh') return embedQuestion(input, clause);
     // A seed's first word moves into the frame: "Mon moniteur ..." -> "bonjour, mon moniteur ...".
     return clause.coreStart === 0 ? lowerFirstEdit(first, (word) => /^\p{Lu}{2,}/u.test(word)) : [];
   },

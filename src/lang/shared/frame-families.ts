@@ -51,7 +51,10 @@ export interface FrameLanguage {
   asksBot(frame: string): boolean;
   /** A frame that asks how / where to do it. */
   frameAsks(frame: string): 'how' | 'where' | undefined;
-  /** Edits inside the core for this frame (word order, case, the first word's capital), or undefined: no fit. */
+  /**
+   * Edits inside the core for this frame (word order, case, the first word's capital), or undefined: no fit.
+   * `slot` is the frame's slot name: ewh asks for the question in indirect form.
+   */
   coreEdits(input: AnnotatedText, clause: FrameClause, frame: string, slot: string): TextEdit[] | undefined;
   /** Last touches on the wrapped text (French elision across the frame's edge). */
   finish?(output: AnnotatedText): AnnotatedText;
