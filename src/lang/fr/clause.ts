@@ -21,7 +21,7 @@ import {elide, isInfinitive} from './morphology.js';
 
 interface LeadIn {
   lead: string;
-  kind: 'vp' | 'np' | 'vp-or-np' | 'nvp';
+  kind: 'vp' | 'np' | 'vp-or-np' | 'nvp' | 'none';
   register?: Register;
   userActs: boolean;
   asks?: 'how' | 'where';
@@ -37,9 +37,10 @@ const LEAD_INS: LeadIn[] = [
     'je veux',
     'je souhaite',
     'je souhaiterais',
-    'je cherche',
     "j'ai besoin",
   ]),
+  // "je cherche un distributeur" is no wish for one ("je voudrais ..."): no frame fits it.
+  ...leads('none', ['je cherche']),
   ...leads('vp', [
     'je dois',
     'je vais',
@@ -86,6 +87,12 @@ const SERVICE_VERBS = new Set(
     'vérifier résilier confirmer supprimer reporter fixer rappeler'
   ).split(' '),
 );
+const SUBJECTS = new Set(
+  (
+    "je j' il elle on nous ils elles mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs le la l' " +
+    "les un une des ce cet cette ces ça c' cela personne rien quelqu'un"
+  ).split(' '),
+);
 const CLITIC = /^(?:me|te|se|le|la|les|lui|leur|y|en|nous|vous|[mtsl]['’])/i;
 
 /** French function words (keyword mode drops them). */
@@ -123,6 +130,7 @@ function analyze(input: AnnotatedText): FrameClause | undefined {
   const capitalized = /^\p{Lu}/u.test(input.text);
   const base = {coreEnd, register: registerOf(input.text), capitalized, serviceVerb: false, botOnly: false};
   const lead = matchLeadIn(tokens, LEAD_INS);
+  if (lead?.entry.kind === 'none') return undefined;
   if (lead) {
     let core = tokens.slice(lead.used).filter((t) => t.end <= coreEnd);
     let coreStart = core[0]?.start;
@@ -145,7 +153,7 @@ function analyze(input: AnnotatedText): FrameClause | undefined {
       const {entry} = lead;
       let kind: CoreKind | undefined;
       if (entry.kind === 'vp-or-np') kind = verbal ? 'vp' : 'np';
-      else kind = verbal ? entry.kind : undefined;
+      else kind = verbal && entry.kind !== 'none' ? entry.kind : undefined;
       // "du", "des" after "j'ai besoin" are de + article: other frames would need the article back.
       if (kind === 'np' && /^(?:du|des|de)$/i.test(words[0]!)) kind = undefined;
       if (kind) {
@@ -157,7 +165,8 @@ function analyze(input: AnnotatedText): FrameClause | undefined {
           userActs: entry.userActs,
           asks: entry.asks,
           serviceVerb: kind === 'vp' && verb !== undefined && SERVICE_VERBS.has(verb),
-          botOnly: !entry.userActs && /^(?:me|m['’])/i.test(words[0]!),
+          // "pouvez-vous me rappeler", "... un virement pour moi": the user cannot do it to themselves.
+          botOnly: !entry.userActs && words.some((w) => /^(?:me|moi|m['’].*)$/i.test(w)),
           register: base.register ?? entry.register,
         };
       }
@@ -167,7 +176,11 @@ function analyze(input: AnnotatedText): FrameClause | undefined {
   }
   const first = tokens[0]!;
   const question = /\?\s*$/.test(input.text) || WH_WORDS.has(first.lower) || QUESTION_STARTS.test(input.text);
-  return {...base, kind: question ? 'wh' : 'st', coreStart: 0, userActs: true};
+  if (question) return {...base, kind: 'wh', coreStart: 0, userActs: true};
+  // A statement starts with its subject ("mon moniteur n'est pas venu", "on m'a volé ma carte"); an imperative
+  // ("montre-moi mon solde") or a bare noun phrase ("solde compte courant") is no report: no frame fits.
+  if (!first.inEntity && !SUBJECTS.has(first.lower.replace(/(?<=['’]).*$/, ''))) return undefined;
+  return {...base, kind: 'st', coreStart: 0, userActs: true};
 }
 
 /** Question words an indirect question keeps in place: "pourriez-vous me dire où est mon colis ?". */

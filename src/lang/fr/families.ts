@@ -50,6 +50,7 @@ export const colloquial: VariationFamily = chatFormFamily({
 
 export const keyword: VariationFamily = keywordFamily({
   functionWords: FUNCTION_WORDS,
+  prepositions: new Set(['pour', 'avec', 'de', 'à', 'sur', 'chez']),
   fits: (input) => {
     const clause = french.analyze(input);
     return (clause?.kind === 'vp' || clause?.kind === 'np') && !clause.asks;

@@ -65,6 +65,8 @@ export function chatFormFamily(options: ChatFormOptions): VariationFamily {
 export interface KeywordOptions {
   /** Lower-case words keyword queries leave out. */
   functionWords: ReadonlySet<string>;
+  /** Prepositions that go with the word after them when it goes ("für mich" -> "", not "für"). */
+  prepositions?: ReadonlySet<string>;
   /** Whether the text may become a keyword query (a request or a topic, not a report). */
   fits: (input: AnnotatedText) => boolean;
 }
@@ -78,7 +80,19 @@ export function keywordFamily(options: KeywordOptions): VariationFamily {
       if (!options.fits(input)) return undefined;
       const edits: TextEdit[] = [];
       let kept = 0;
-      for (const token of wordTokens(input)) {
+      const tokens = wordTokens(input);
+      for (const [i, token] of tokens.entries()) {
+        const next = tokens[i + 1];
+        if (
+          options.prepositions?.has(token.lower) &&
+          !token.inEntity &&
+          next &&
+          !next.inEntity &&
+          options.functionWords.has(next.lower)
+        ) {
+          edits.push({start: token.start, end: token.end, replacement: ''});
+          continue;
+        }
         // "d'un", "l'examen": the article goes, the word stays.
         const elided = /^[a-zà-ÿ]{1,2}['’]/iu.exec(token.text);
         if (!token.inEntity && elided && !options.functionWords.has(token.lower)) {
