@@ -211,6 +211,11 @@ function analyze(input: AnnotatedText): FrameClause | undefined {
   // A statement starts with its subject ("mein Fahrlehrer ist nicht gekommen", "ich habe zweimal bezahlt");
   // an imperative ("zeig mir meinen Kontostand", "bitte sperren Sie meine Karte") is no report: no frame fits.
   if (!SUBJECTS.has(first.lower) && !(first.inEntity || keepsCapital(first.text))) return undefined;
+  // ... and has a verb: "Kontostand Girokonto" is a keyword string.
+  if (
+    !tokens.some((t) => /^\p{Ll}/u.test(t.text) && !FUNCTION_WORDS.has(t.lower) && !PREPOSITIONS.has(t.lower))
+  )
+    return undefined;
   return {...base, kind: 'st', coreStart: 0, userActs: true};
 }
 
