@@ -202,3 +202,26 @@ describe('seeds no frame fits', () => {
     expect(wrap(german, 'können Sie mir eine Preisliste schicken', 'ich möchte {vp}')).toBeUndefined();
   });
 });
+
+describe('blind review rejects, fixed', () => {
+  it('asks the bot to book only what is the user\'s ("meine", "mir")', () => {
+    expect(wrap(german, 'ich möchte eine Fahrstunde buchen', 'können Sie bitte {vp}?')).toBeUndefined();
+    expect(wrap(german, 'ich muss meine Fahrstunde absagen', 'können Sie bitte {vp}?')).toBe(
+      'können Sie bitte meine Fahrstunde absagen?',
+    );
+    expect(wrap(french, 'je voudrais réserver une leçon', 'pouvez-vous {vp} ?')).toBeUndefined();
+  });
+
+  it('puts no "bitte"/"gerne" before an unstressed pronoun', () => {
+    const seed = 'ich will mich für den Theorieunterricht anmelden';
+    expect(wrap(german, seed, 'könntest du bitte {vp}?')).toBeUndefined();
+    expect(wrap(german, seed, 'ich würde gerne {vp}')).toBeUndefined();
+    expect(wrap(german, seed, 'ich möchte {vp}')).toBe('ich möchte mich für den Theorieunterricht anmelden');
+  });
+
+  it('adds no "svp" to a statement', () => {
+    const context = {rng: createRng(1), intent: 'x', language: 'fr'};
+    expect(frenchAbbreviation.apply(plain('la facture est trop élevée'), context)).toBeUndefined();
+    expect(frenchAbbreviation.apply(plain('je ne peux pas venir lundi'), context)).toBeUndefined();
+  });
+});

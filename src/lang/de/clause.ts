@@ -178,7 +178,12 @@ function analyze(input: AnnotatedText): FrameClause | undefined {
         coreStart: core[0]!.start,
         userActs: entry.userActs,
         asks: entry.asks,
-        serviceVerb: kind === 'vp' && SERVICE_VERBS.has(last!.lower),
+        // "können Sie meine Fahrstunde absagen?" asks a service; "können Sie eine Fahrstunde buchen?" (no
+        // "meine", "mir") asks the staff to take one themselves (a blind review's reject).
+        serviceVerb:
+          kind === 'vp' &&
+          SERVICE_VERBS.has(last!.lower) &&
+          core.some((t) => /^(?:mein\w*|mir|mich)$/.test(t.lower)),
         botOnly: !entry.userActs && forUser,
         register: base.register ?? entry.register,
       };
@@ -301,6 +306,14 @@ export const german: FrameLanguage = {
     // "kann man meine Bestellung stornieren": "man" does not own "meine".
     if (/\bman\b/.test(frame) && tokens.some((t) => /^(?:mein\w*|mich|mir)$/.test(t.lower))) return undefined;
     if (slot === 'ewh') return subordinate(tokens, clause.coreEnd);
+    // An unstressed pronoun comes before "bitte", "gerne": "könntest du mich bitte ... anmelden", never
+    // "könntest du bitte mich ... anmelden" (a blind review's reject). Such a frame does not fit.
+    if (
+      /\b(?:bitte|gerne?|mal) \{vp\}/.test(frame) &&
+      first &&
+      /^(?:mich|mir|dich|dir|uns|sich|es|ihn|ihm)$/.test(first.lower)
+    )
+      return undefined;
     // The seed's own "bitte" ("können Sie meine Bestellung bitte stornieren") goes: the frame says it or not.
     const please = tokens.filter((t) => t.lower === 'bitte' && !t.inEntity);
     if (please.length > 0 && !(slot === 'vp' && german.asksBot(frame) && !/\bbitte\b/.test(frame))) {

@@ -164,7 +164,13 @@ function analyze(input: AnnotatedText): FrameClause | undefined {
           coreStart,
           userActs: entry.userActs,
           asks: entry.asks,
-          serviceVerb: kind === 'vp' && verb !== undefined && SERVICE_VERBS.has(verb),
+          // "pouvez-vous annuler ma leçon ?" asks a service; without "ma", "me" it asks the staff to do it for
+          // themselves.
+          serviceVerb:
+            kind === 'vp' &&
+            verb !== undefined &&
+            SERVICE_VERBS.has(verb) &&
+            words.some((w) => /^(?:mon|ma|mes|me|moi|m['’].*)$/i.test(w)),
           // "pouvez-vous me rappeler", "... un virement pour moi": the user cannot do it to themselves.
           botOnly: !entry.userActs && words.some((w) => /^(?:me|moi|m['’].*)$/i.test(w)),
           register: base.register ?? entry.register,

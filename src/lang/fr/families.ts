@@ -85,7 +85,12 @@ export const abbreviation: VariationFamily = phraseFormFamily({
   pairs: ABBREVIATIONS.filter(([a, b]) => a !== b),
   rare: new Set(['pour', 'dans', 'tout', 'et']),
   // Nothing to shorten: "svp" / "stp" at the end, as French chats add it.
-  signOff: (input) => (french.analyze(input)?.register === 'informal' ? [' stp'] : [' svp']),
+  // Never after a statement: "la facture est trop élevée svp" asks nothing (a blind review's reject).
+  signOff: (input) => {
+    const clause = french.analyze(input);
+    if (clause?.kind === 'st' || clause?.kind === 'nvp') return [];
+    return clause?.register === 'informal' ? [' stp'] : [' svp'];
+  },
   signOffBeforePunctuation: true,
 });
 
