@@ -4,13 +4,17 @@
  * still expands templates), so specs in any language work.
  */
 import type {LanguagePack, VariationFamily} from '../generate/variation/types.js';
+import {germanPack} from './de/index.js';
 import {englishPack} from './en/index.js';
 import {spanishPack} from './es/index.js';
+import {frenchPack} from './fr/index.js';
 import {portuguesePack} from './pt/index.js';
 
 const PACKS: Record<string, LanguagePack> = {
   en: englishPack,
+  de: germanPack,
   es: spanishPack,
+  fr: frenchPack,
   pt: portuguesePack,
 };
 
