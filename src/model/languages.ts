@@ -3,6 +3,7 @@
  * `language` (absent: the primary), and list values keep their other languages' forms in `synonymsByLanguage`.
  * These helpers take one language out of such a dataset and put one-language datasets back together.
  */
+import {ExitCode, SynthnluError} from '../errors.js';
 import type {Dataset, Entity, Utterance} from './dataset.js';
 
 /** Every language the dataset holds, the primary first. */
@@ -98,4 +99,38 @@ export function mergeLanguages(parts: ReadonlyArray<{language: string; dataset: 
     }
   }
   return merged;
+}
+
+/**
+ * The dataset keeping the languages a --language flag names; a language it does not hold is bad input,
+ * with the languages it does hold.
+ */
+export function chooseLanguages(dataset: Dataset, wanted: readonly string[] | undefined): Dataset {
+  if (!wanted?.length) return dataset;
+  const held = datasetLanguages(dataset);
+  const missing = wanted.filter((l) => !held.includes(l));
+  if (missing.length > 0)
+    throw new SynthnluError(
+      'LANGUAGE_NOT_IN_DATASET',
+      `the dataset holds no ${missing.join(', ')} (its languages: ${held.join(', ')})`,
+      {
+        exitCode: ExitCode.badInput,
+        suggestion: `Pass --language ${held.join(',')} or a part of them.`,
+      },
+    );
+  return selectLanguages(dataset, wanted);
+}
+
+/** A platform session takes one language: several left after --language is bad input, naming them. */
+export function requireOneLanguage(dataset: Dataset, command: string): void {
+  const held = datasetLanguages(dataset);
+  if (held.length > 1)
+    throw new SynthnluError(
+      'ONE_LANGUAGE_AT_A_TIME',
+      `the dataset holds ${held.length} languages (${held.join(', ')}); ${command} works on one language at a time`,
+      {
+        exitCode: ExitCode.badInput,
+        suggestion: held.map((l) => `synthnlu ${command} ... --language ${l}`).join(', then '),
+      },
+    );
 }
