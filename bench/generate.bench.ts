@@ -17,7 +17,7 @@ import {generateUtterancesSync} from '../src/generate/pipeline.js';
 import {writeGeneratedJsonl} from '../src/generate/write-jsonl.js';
 import {languagePackFor} from '../src/generate/language.js';
 import {loadSpec} from '../src/load/inspect.js';
-import type {Spec} from '../src/spec/spec.js';
+import type {Spec, SpecDocument} from '../src/spec/spec.js';
 
 /** Issue 14's targets for the bundled example scaled to 100,000 (utterances per second). */
 const TARGET_NO_FILTER = 60_000;
@@ -36,7 +36,7 @@ interface Throughput {
 /** Timed runs per configuration (seeds 1, 2, 3...): the figure is their median, so one noisy run does not decide. */
 const RUNS = 3;
 
-async function throughput(spec: Spec, perIntent: number, filter = true): Promise<Throughput> {
+async function throughput(spec: Spec | SpecDocument, perIntent: number, filter = true): Promise<Throughput> {
   const pack = await languagePackFor(spec);
   // One untimed pass first: the JIT needs a few thousand draws before the timed numbers mean anything.
   const warmup = generateUtterancesSync(spec, {seed: 0, pack, filter, perIntent: Math.min(perIntent, 500)});

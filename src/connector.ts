@@ -105,6 +105,12 @@ export interface ConnectorFormat {
   extensions: string[];
   /** What this format carries beyond (or short of) its connector's `limits.supports`. */
   supports?: Partial<PlatformLimits['supports']>;
+  /**
+   * One export holds several languages (a multi-language agent). Without it, a dataset in several languages
+   * is exported one file per language: the output name for the primary language, `<name>.<language><ext>`
+   * (nlu.es.yml, agent.es.zip) for each other one, and imported back together from those names.
+   */
+  multiLanguage?: boolean;
   /** The dataset metadata namespaces this format reads back (default: its own id and its connector's). */
   metadataNamespaces?: string[];
   /** This format's own limits where they differ from its connector's (LUIS and CLU are two platforms). */

@@ -5,7 +5,7 @@ import {remoteCommandFlags} from '../remote/flags.js';
 import {DEFAULT_CACHE_DIR} from '../evaluate/cache.js';
 import {LOCAL_PLATFORM} from '../evaluate/index.js';
 import {coverageFlags} from './coverage-flags.js';
-import {fromFormatFlag, seedFlag} from './flags.js';
+import {fromFormatFlag, languageFlag, seedFlag} from './flags.js';
 
 export const evaluateFlags = {
   on: Flags.string({
@@ -66,6 +66,7 @@ export const evaluateFlags = {
     default: '.synthnlu/backups',
   }),
   ...scratchFlags(),
+  language: languageFlag,
   ...remoteCommandFlags(registry, 'evaluate'),
 };
 

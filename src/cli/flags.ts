@@ -55,3 +55,11 @@ export function exportChoiceFlags(registry: ConnectorRegistry) {
     }),
   };
 }
+
+/** --language on push, pull and evaluate: the languages of a multi-language dataset to work on. */
+export const languageFlag = Flags.string({
+  description:
+    'Languages of a multi-language dataset to work on (comma-separated BCP-47 tags, e.g. es or en,es); default: every language the dataset holds.',
+  multiple: true,
+  delimiter: ',',
+});

@@ -3,6 +3,7 @@ import {Args} from '@oclif/core';
 import {SynthnluCommand} from '../cli/base-command.js';
 import {evaluateFlags} from '../cli/evaluate-flags.js';
 import {loadAnyAsDataset} from '../convert/load-any.js';
+import {chooseLanguages} from '../model/languages.js';
 import {readBaseline} from '../coverage/baseline.js';
 import {checkReportOutputs, parseFraction, writeReports} from '../coverage/check-file.js';
 import {DEFAULT_COVERAGE_OPTIONS} from '../coverage/index.js';
@@ -121,11 +122,13 @@ Gates as coverage's: --min-accuracy, --min-f1, --baseline with --max-f1-drop. Ex
     );
     await checkReportOutputs(flags, inputs);
     const seed = flags.seed ?? DEFAULT_COVERAGE_OPTIONS.seed;
-    const load = async (file: string) =>
-      loadAnyAsDataset(file, {
+    const load = async (file: string) => {
+      const input = await loadAnyAsDataset(file, {
         ...(flags.from ? {from: flags.from} : {}),
         ...(flags.seed === undefined ? {} : {seed: flags.seed}),
       });
+      return {...input, dataset: chooseLanguages(input.dataset, flags.language)};
+    };
     const secrets = new Secrets();
     const settings = (label: string, total: number) => {
       const bar = this.progress().bar(label, total);

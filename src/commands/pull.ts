@@ -1,7 +1,8 @@
 import {countOf} from '../report/count.js';
 import {Flags} from '@oclif/core';
 import {SynthnluCommand} from '../cli/base-command.js';
-import {forceFlag, outFlag} from '../cli/flags.js';
+import {forceFlag, languageFlag, outFlag} from '../cli/flags.js';
+import {chooseLanguages} from '../model/languages.js';
 import {checkOutputPath} from '../io/output-path.js';
 import {writeDataset} from '../model/write-dataset.js';
 import {remoteCommandFlags, remoteOptionsFromFlags} from '../remote/flags.js';
@@ -32,6 +33,7 @@ export default class Pull extends SynthnluCommand<PullResult> {
     }),
     out: outFlag('Dataset file to write (.json or .jsonl).'),
     force: forceFlag,
+    language: languageFlag,
     ...remoteCommandFlags(registry, 'pull'),
   };
 
@@ -42,9 +44,9 @@ export default class Pull extends SynthnluCommand<PullResult> {
     await checkOutputPath(flags.out, {force: flags.force});
     const secrets = new Secrets();
     const result = await withSecretsRedacted(secrets, async (): Promise<PullResult> => {
-      const dataset = await pullDataset(
-        remote,
-        remoteOptionsFromFlags(registry, remote, 'pull', flags, secrets),
+      const dataset = chooseLanguages(
+        await pullDataset(remote, remoteOptionsFromFlags(registry, remote, 'pull', flags, secrets)),
+        flags.language,
       );
       await writeDataset(flags.out, dataset);
       const {intents, entities, utterances} = dataset;

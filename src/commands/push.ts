@@ -1,8 +1,9 @@
 import {Args, Flags} from '@oclif/core';
 import {SynthnluCommand} from '../cli/base-command.js';
-import {fromFormatFlag, seedFlag} from '../cli/flags.js';
+import {fromFormatFlag, languageFlag, seedFlag} from '../cli/flags.js';
 import {loadAnyAsDataset} from '../convert/load-any.js';
 import {ExitCode} from '../errors.js';
+import {chooseLanguages, requireOneLanguage} from '../model/languages.js';
 import {pushFlags, remoteCommandFlags, remoteOptionsFromFlags} from '../remote/flags.js';
 import {pushHelp} from '../cli/platform-help.js';
 import {formatPlan} from '../remote/plan.js';
@@ -28,6 +29,7 @@ export default class Push extends SynthnluCommand<PushResult> {
     to: Flags.string({description: 'Platform to push to.', options: registry.remoteIds(), required: true}),
     from: fromFormatFlag(registry.formatIds()),
     seed: seedFlag,
+    language: languageFlag,
     ...pushFlags,
     ...remoteCommandFlags(registry, 'push'),
   };
@@ -39,13 +41,16 @@ export default class Push extends SynthnluCommand<PushResult> {
       ...(flags.from ? {from: flags.from} : {}),
       ...(flags.seed === undefined ? {} : {seed: flags.seed}),
     });
+    // A multi-language dataset is pushed one language at a time (the platform session's language is the dataset's).
+    const dataset = chooseLanguages(input.dataset, flags.language);
+    requireOneLanguage(dataset, 'push');
     const interactive = Boolean(process.stdin.isTTY) && !this.jsonEnabled();
     requirePushConsent({dryRun: flags['dry-run'], yes: flags.yes, interactive});
     const secrets = new Secrets();
     const result = await withSecretsRedacted(secrets, () =>
       pushDataset(
         remote,
-        input.dataset,
+        dataset,
         {...remoteOptionsFromFlags(registry, remote, 'push', flags, secrets), dryRun: flags['dry-run']},
         {
           prune: flags.prune,

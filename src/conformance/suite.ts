@@ -15,7 +15,7 @@ import type {Connector, ConnectorFormat, OutputFile} from '../connector.js';
 import {ConnectorRegistry, formatLimits, formatSupports} from '../connector-registry.js';
 import {createConnectorContext} from '../convert/context.js';
 import {exportToPath} from '../convert/export.js';
-import {detectFormat} from '../convert/import.js';
+import {detectFormat, importFromPath} from '../convert/import.js';
 import {checkPlatformLimits, unsupportedFeatureWarnings} from '../convert/limits.js';
 import {openImportSource} from '../convert/source.js';
 import {validateOutputFiles, writeExportOutput} from '../convert/write-output.js';
@@ -52,6 +52,30 @@ function withoutChildLabels(dataset: Dataset, childEntities: ReadonlySet<string>
         .map(({children: _c, ...s}) => s),
     })),
   };
+}
+
+/**
+ * The sample in two languages: its own utterances in its language, and each again in Spanish (" por favor"
+ * appended, so every span keeps its offsets), for the multi-language case.
+ */
+function inTwoLanguages(dataset: Dataset): Dataset {
+  return {
+    ...dataset,
+    languages: [dataset.language, 'es'],
+    utterances: [
+      ...dataset.utterances.map((u) => ({...u, language: dataset.language})),
+      ...dataset.utterances.map((u) => ({...u, text: `${u.text} por favor`, language: 'es'})),
+    ],
+  };
+}
+
+/** Per language (primary subtag), the sorted texts of a dataset. */
+function textsByLanguage(dataset: Dataset): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const u of dataset.utterances)
+    (out[(u.language ?? dataset.language).split('-')[0]!.toLowerCase()] ??= []).push(u.text);
+  for (const list of Object.values(out)) list.sort();
+  return out;
 }
 
 function filesUnder(dir: string, prefix = ''): string[] {
@@ -158,6 +182,19 @@ export function defineConformanceSuite(
         expect(same(once)).toEqual(same(original));
         const twice = await roundTrip(format, once);
         expect(same(twice)).toEqual(same(once));
+      });
+
+      it('exports a dataset in two languages and reads every utterance back in its language', async () => {
+        const original = inTwoLanguages(sample());
+        expect(checkDataset(original).filter((d) => d.severity === 'error')).toEqual([]);
+        const out = outPath(format);
+        await exportToPath(original, format.id, out, {registry: registry(), testAsTrain: true});
+        const back = (await importFromPath(out, {from: format.id, registry: registry()})).dataset;
+        expect((back.languages ?? [back.language]).map((l) => l.split('-')[0]!.toLowerCase())).toEqual([
+          original.language.split('-')[0]!.toLowerCase(),
+          'es',
+        ]);
+        expect(textsByLanguage(back)).toEqual(textsByLanguage(original));
       });
 
       it('is detected from its own output among every built-in format', async () => {

@@ -2,6 +2,7 @@ import {basename} from 'node:path';
 import type {ExportOptions} from '../connector.js';
 import {ExitCode, SynthnluError, type Diagnostic} from '../errors.js';
 import {intentNames, type Dataset} from '../model/dataset.js';
+import {datasetInLanguage, datasetLanguages} from '../model/languages.js';
 import {countOf} from '../report/count.js';
 import {
   formatLimits,
@@ -69,6 +70,9 @@ export async function exportToPath(
 ): Promise<ExportSummary> {
   const registry = options.registry ?? defaultRegistry;
   const {connector, format} = registry.format(formatId);
+  const languages = datasetLanguages(dataset);
+  if (languages.length > 1 && !format.multiLanguage)
+    return exportPerLanguage(dataset, formatId, out, options);
   const {dataset: selected, note} = selectSplit(
     dataset,
     formatSupports(connector, format).split,
@@ -111,6 +115,52 @@ export async function exportToPath(
       ...unsupportedFeatureWarnings(selected, formatSupports(connector, format), format.id),
       ...foreignMetadataWarnings(selected, format.metadataNamespaces ?? [format.id, connector.id], format.id),
       ...context.warnings,
+    ],
+  };
+}
+
+/** `nlu.yml` -> `nlu.es.yml`, `agent.zip` -> `agent.es.zip`, `agent` -> `agent.es`: one language's output. */
+export function languageOutputName(out: string, language: string): string {
+  const name = basename(out);
+  const dot = name.lastIndexOf('.');
+  const at = dot > 0 ? out.length - (name.length - dot) : out.length;
+  return `${out.slice(0, at)}.${language}${out.slice(at)}`;
+}
+
+/**
+ * A format that holds one language per file: each language exported on its own, the primary to `out`, the
+ * others beside it (languageOutputName); the summary adds them up and says which file holds which language.
+ */
+async function exportPerLanguage(
+  dataset: Dataset,
+  formatId: string,
+  out: string,
+  options: Parameters<typeof exportToPath>[3] = {},
+): Promise<ExportSummary> {
+  const languages = datasetLanguages(dataset);
+  const summaries: ExportSummary[] = [];
+  for (const [i, language] of languages.entries())
+    summaries.push(
+      await exportToPath(
+        datasetInLanguage(dataset, language),
+        formatId,
+        i === 0 ? out : languageOutputName(out, language),
+        options,
+      ),
+    );
+  const first = summaries[0]!;
+  return {
+    ...first,
+    files: summaries.flatMap((s) => s.files),
+    utterances: summaries.reduce((n, s) => n + s.utterances, 0),
+    warnings: [
+      {
+        severity: 'info',
+        code: 'EXPORT_ONE_FILE_PER_LANGUAGE',
+        message: `${first.format} holds one language per file: ${languages.map((l, i) => `${l} -> ${basename(summaries[i]!.files[0] ?? '')}`).join(', ')}`,
+        suggestion: `Import ${basename(first.files[0] ?? out)} to read every language back (the files named <name>.<language> beside it are read too).`,
+      },
+      ...summaries.flatMap((s) => s.warnings),
     ],
   };
 }

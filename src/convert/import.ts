@@ -2,6 +2,8 @@ import type {Connector, ConnectorFormat, ImportSource} from '../connector.js';
 import {ExitCode, SynthnluError, type Diagnostic} from '../errors.js';
 import {checkDataset} from '../model/check-dataset.js';
 import type {Dataset} from '../model/dataset.js';
+import {mergeLanguages} from '../model/languages.js';
+import {languageSiblings} from './language-files.js';
 import {registry as defaultRegistry, type ConnectorRegistry} from '../registry.js';
 import {validateAgainstSchema} from '../schema/validate.js';
 import {createConnectorContext} from './context.js';
@@ -61,7 +63,7 @@ export async function formatClaiming(
 /** Reads a platform file, folder or zip into the canonical model, validated against dataset.schema.json. */
 export async function importFromPath(
   path: string,
-  options: {from?: string; registry?: ConnectorRegistry} = {},
+  options: {from?: string; registry?: ConnectorRegistry; siblings?: boolean} = {},
 ): Promise<ImportedDataset> {
   const registry = options.registry ?? defaultRegistry;
   const source = await openImportSource(path);
@@ -69,7 +71,23 @@ export async function importFromPath(
     ? registry.format(options.from)
     : await detectFormat(source, registry);
   const context = createConnectorContext();
-  const {dataset} = await format.importDataset(source, context);
+  let {dataset} = await format.importDataset(source, context);
+  // A format with one language per file: the other languages' files beside it (nlu.es.yml beside nlu.yml).
+  const siblings = options.siblings === false || format.multiLanguage ? [] : await languageSiblings(path);
+  if (siblings.length > 0) {
+    const parts = [{language: dataset.language, dataset}];
+    for (const sibling of siblings) {
+      if (parts.some((p) => p.language === sibling.language)) continue;
+      const part = await importFromPath(sibling.path, {...options, from: format.id, siblings: false});
+      parts.push({language: sibling.language, dataset: part.dataset});
+      context.warn({
+        severity: 'info',
+        code: 'IMPORT_LANGUAGE_FILE',
+        message: `read ${sibling.path} as the ${sibling.language} part of ${path}`,
+      });
+    }
+    dataset = mergeLanguages(parts);
+  }
   const problems = validateAgainstSchema('dataset.schema.json', dataset, {
     codePrefix: 'IMPORT',
     maxDiagnostics: 20,

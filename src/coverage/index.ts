@@ -7,6 +7,7 @@ import type {PlatformLimits} from '../connector.js';
 import {countBySeverity, type Severity} from '../errors.js';
 import type {Dataset} from '../model/dataset.js';
 import {intentNames} from '../model/dataset.js';
+import {datasetInLanguage, datasetLanguages, utteranceLanguage} from '../model/languages.js';
 import {compareWithBaseline} from './baseline.js';
 import {checkConflicts, DEFAULT_CONFLICT_OPTIONS} from './conflict-checks.js';
 import {checkEntities} from './entity-checks.js';
@@ -14,7 +15,7 @@ import {estimateModel, type EvaluationMethod} from './evaluate.js';
 import {estimateBasisFindings, modelFindings} from './model-findings.js';
 import {runGates} from './gates.js';
 import {checkStructure} from './structure-checks.js';
-import type {CoverageReport, FailOn, Finding, ModelEstimate} from './types.js';
+import type {CoverageReport, FailOn, Finding, GateResult, ModelEstimate} from './types.js';
 
 export type * from './types.js';
 export {readBaseline} from './baseline.js';
@@ -94,7 +95,111 @@ function intentSizes(dataset: Dataset): CoverageReport['intents'] {
   return intentRows;
 }
 
+/**
+ * Coverage of a dataset. In several languages, each language is checked and estimated on its own (a platform
+ * trains one model per language), and an intent with no or too few examples in one language while another
+ * has enough is a finding.
+ */
 export async function runCoverage(dataset: Dataset, options: CoverageOptions): Promise<CoverageReport> {
+  const languages = datasetLanguages(dataset);
+  if (languages.length < 2) return runOneLanguageCoverage(dataset, options);
+  const reports: CoverageReport[] = [];
+  for (const language of languages) {
+    options.onProgress?.(`checking ${language}`);
+    const testSet = options.testSet && datasetInLanguage(options.testSet, language);
+    reports.push(
+      await runOneLanguageCoverage(datasetInLanguage(dataset, language), {
+        ...options,
+        // Paths of one language's findings point into its part, not into the input file.
+        pathsInInput: false,
+        ...(testSet && testSet.utterances.length > 0 ? {testSet} : {}),
+      }),
+    );
+  }
+  const findings: Finding[] = [
+    ...languageGapFindings(dataset, options.minExamples),
+    ...reports.flatMap((report, i) =>
+      report.findings.map(({path: _path, line: _line, column: _column, ...f}) => ({
+        ...f,
+        language: languages[i]!,
+        message: `[${languages[i]!}] ${f.message}`,
+      })),
+    ),
+  ];
+  const gateFindings = findings.filter((f) => f.code.startsWith('LANGUAGE_'));
+  const gates: GateResult[] = reports.flatMap((report, i) =>
+    report.gates.map((g) => ({...g, language: languages[i]!, message: `[${languages[i]!}] ${g.message}`})),
+  );
+  if (
+    options.failOn &&
+    options.failOn !== 'none' &&
+    gateFindings.some((f) => RANK[f.severity] <= RANK[options.failOn as Severity])
+  )
+    gates.push({gate: 'fail-on', passed: false, message: `a language gap is a ${options.failOn} or worse`});
+  const first = reports[0]!;
+  return {
+    ...first,
+    input: options.input,
+    counts: countBySeverity(findings),
+    dataset: {
+      ...first.dataset,
+      language: languages[0]!,
+      languages,
+      intents: intentNames(dataset).length,
+      utterances: dataset.utterances.length,
+    },
+    findings: sortFindings(findings),
+    gates,
+    passed: gates.every((g) => g.passed),
+    languages: reports.map((report, i) => ({
+      language: languages[i]!,
+      utterances: report.dataset.utterances,
+      counts: report.counts,
+      intents: report.intents,
+      ...(report.model ? {model: report.model} : {}),
+      passed: report.passed,
+    })),
+  };
+}
+
+/** An intent with examples in one language and none, or fewer than the minimum, in another. */
+function languageGapFindings(dataset: Dataset, minExamples: number): Finding[] {
+  const languages = datasetLanguages(dataset);
+  const counts = new Map(
+    intentNames(dataset).map((intent) => [intent, new Map(languages.map((l) => [l, 0]))]),
+  );
+  for (const u of dataset.utterances) {
+    const row = counts.get(u.intent)!;
+    const language = utteranceLanguage(u, dataset);
+    row.set(language, (row.get(language) ?? 0) + 1);
+  }
+  const findings: Finding[] = [];
+  for (const [intent, row] of counts) {
+    const most = Math.max(...row.values());
+    if (most === 0) continue;
+    const best = [...row].find(([, n]) => n === most)![0];
+    for (const [language, n] of row) {
+      if (n >= minExamples || n === most) continue;
+      findings.push({
+        severity: 'warning',
+        code: n === 0 ? 'LANGUAGE_MISSING_INTENT' : 'LANGUAGE_FEW_EXAMPLES',
+        group: 'structure',
+        language,
+        intents: [intent],
+        utterances: [],
+        score: n,
+        message:
+          n === 0
+            ? `intent "${intent}" has ${most} examples in ${best} and none in ${language}: the ${language} bot cannot recognise it`
+            : `intent "${intent}" has ${n} example${n === 1 ? '' : 's'} in ${language} (under ${minExamples}) and ${most} in ${best}`,
+        suggestion: `Add ${language} examples to "${intent}" (examples: {${language}: [...]} in the spec).`,
+      });
+    }
+  }
+  return findings;
+}
+
+async function runOneLanguageCoverage(dataset: Dataset, options: CoverageOptions): Promise<CoverageReport> {
   const timings: Record<string, number> = {};
   const findings: Finding[] = [];
   findings.push(

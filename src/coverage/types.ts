@@ -9,6 +9,8 @@ export type CheckGroup = 'structure' | 'entities' | 'conflicts' | 'model' | 'bas
 /** One problem found: a Diagnostic (stable code, message, fix hint, JSON path) plus the intents and utterances involved. */
 export interface Finding extends Diagnostic {
   group: CheckGroup;
+  /** A multi-language dataset: the language the finding is about (absent: all of them). */
+  language?: string;
   intents: string[];
   /** Utterance texts involved (a few examples at most, so reports stay readable). */
   utterances: string[];
@@ -131,6 +133,8 @@ export type FailOn = 'error' | 'warning' | 'none';
 
 export interface GateResult {
   gate: 'min-accuracy' | 'min-f1' | 'min-examples' | 'fail-on' | 'max-f1-drop';
+  /** A multi-language dataset: the language the gate measured. */
+  language?: string;
   passed: boolean;
   message: string;
 }
@@ -140,7 +144,20 @@ export interface CoverageReport {
   input: string;
   platform?: string;
   counts: Record<Severity, number>;
-  dataset: {name?: string; language: string; intents: number; entities: number; utterances: number};
+  dataset: {
+    name?: string;
+    language: string;
+    /** A multi-language dataset: its languages, the primary first. */
+    languages?: string[];
+    intents: number;
+    entities: number;
+    utterances: number;
+  };
+  /**
+   * A multi-language dataset: each language checked and estimated on its own (a platform trains one model per
+   * language); `intents`, `model` and `entityCoverage` above are the primary language's.
+   */
+  languages?: LanguageCoverage[];
   intents: IntentSummaryRow[];
   entityCoverage: EntityCoverageRow[];
   /** Worst first. */
@@ -152,4 +169,14 @@ export interface CoverageReport {
   failOn: FailOn;
   passed: boolean;
   timings: Record<string, number>;
+}
+
+/** One language of a multi-language dataset: its counts, its sizes per intent and its own estimate. */
+export interface LanguageCoverage {
+  language: string;
+  utterances: number;
+  counts: Record<Severity, number>;
+  intents: IntentSummaryRow[];
+  model?: ModelEstimate;
+  passed: boolean;
 }

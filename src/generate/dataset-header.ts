@@ -3,7 +3,8 @@
  */
 import {DEFAULT_NONE_NAME} from './settings.js';
 import {DATASET_FORMAT, type Dataset, type Entity, type Intent} from '../model/dataset.js';
-import type {EntitySpec, Spec} from '../spec/spec.js';
+import {isMultiLanguage, languageViews, oneLanguageSpec} from '../spec/languages.js';
+import type {EntitySpec, Spec, SpecDocument} from '../spec/spec.js';
 
 export type DatasetHeader = Omit<Dataset, 'utterances'>;
 
@@ -52,7 +53,7 @@ export interface NoneIntentOption {
   none?: {name?: string; count?: number};
 }
 
-export function datasetIntents(spec: Spec, options: NoneIntentOption = {}): Intent[] {
+export function datasetIntents(spec: Spec | SpecDocument, options: NoneIntentOption = {}): Intent[] {
   const intents: Intent[] = spec.intents.map((i) => ({
     name: i.name,
     ...(i.description ? {description: i.description} : {}),
@@ -67,7 +68,12 @@ export function datasetIntents(spec: Spec, options: NoneIntentOption = {}): Inte
   return intents;
 }
 
-export function datasetHeaderFor(spec: Spec, options: NoneIntentOption = {}): DatasetHeader {
+export function datasetHeaderFor(
+  document: Spec | SpecDocument,
+  options: NoneIntentOption = {},
+): DatasetHeader {
+  if (isMultiLanguage(document)) return multiLanguageHeader(document as SpecDocument, options);
+  const spec = oneLanguageSpec(document);
   return {
     format: DATASET_FORMAT,
     ...(spec.name ? {name: spec.name} : {}),
@@ -75,5 +81,35 @@ export function datasetHeaderFor(spec: Spec, options: NoneIntentOption = {}): Da
     language: spec.language ?? 'en',
     intents: datasetIntents(spec, options),
     entities: datasetEntities(spec),
+  };
+}
+
+/**
+ * A multi-language dataset's header: its languages, the primary first; entities as the primary language has
+ * them, each list value's forms in the other languages under synonymsByLanguage.
+ */
+function multiLanguageHeader(document: SpecDocument, options: NoneIntentOption): DatasetHeader {
+  const [primary, ...others] = languageViews(document);
+  const entities = datasetEntities(primary!.spec);
+  for (const view of others) {
+    for (const entitySpec of view.spec.entities ?? []) {
+      if (entitySpec.type !== 'list' || entitySpec.templates) continue;
+      const entity = entities.find((e) => e.name === (entitySpec.annotateAs ?? entitySpec.name));
+      for (const value of entitySpec.values ?? []) {
+        if (typeof value === 'string' || value.valueIsForm !== false || !value.synonyms?.length) continue;
+        const target = entity?.values?.find((v) => v.value === value.value);
+        if (target)
+          target.synonymsByLanguage = {...target.synonymsByLanguage, [view.language]: value.synonyms};
+      }
+    }
+  }
+  return {
+    format: DATASET_FORMAT,
+    ...(document.name ? {name: document.name} : {}),
+    ...(document.description ? {description: document.description} : {}),
+    language: primary!.language,
+    languages: [primary!.language, ...others.map((view) => view.language)],
+    intents: datasetIntents(document, options),
+    entities,
   };
 }

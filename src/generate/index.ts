@@ -2,10 +2,10 @@
  * Generation as a library: stream utterances from a spec, or build a whole dataset with its report.
  */
 import type {Dataset, Utterance} from '../model/dataset.js';
-import type {Spec} from '../spec/spec.js';
+import type {Spec, SpecDocument} from '../spec/spec.js';
 import {datasetHeaderFor} from './dataset-header.js';
-import {languagePackFor} from './language.js';
-import {generateUtterancesSync, type GenerateOptions, type GenerationReport} from './pipeline.js';
+import {generateEveryLanguage} from './multi-language.js';
+import type {GenerateOptions, GenerationReport} from './pipeline.js';
 
 export {datasetEntities, datasetHeaderFor, datasetIntents, type DatasetHeader} from './dataset-header.js';
 export {
@@ -19,6 +19,7 @@ export {parseTemplate, escapeTemplateText, type TemplateNode, type ParsedTemplat
 export {TemplateCompiler, type CompiledTemplate} from './template/compile.js';
 export {createRng, type Rng} from './rng.js';
 export {languagePackFor, specUsesVariation} from './language.js';
+export {generateEveryLanguage, languageRuns} from './multi-language.js';
 export {writeGeneratedJsonl} from './write-jsonl.js';
 
 /**
@@ -26,15 +27,12 @@ export {writeGeneratedJsonl} from './write-jsonl.js';
  * accepted utterance is kept. The report is delivered through options.onReport when the stream ends.
  */
 export async function* generateUtterances(
-  spec: Spec,
+  spec: Spec | SpecDocument,
   options: GenerateOptions & {onReport?: (report: GenerationReport) => void} = {},
 ): AsyncIterable<Utterance> {
-  const iterator = generateUtterancesSync(spec, {
-    ...options,
-    pack: options.pack ?? (await languagePackFor(spec)),
-  });
+  const iterator = generateEveryLanguage(spec, options);
   for (;;) {
-    const step = iterator.next();
+    const step = await iterator.next();
     if (step.done) {
       options.onReport?.(step.value);
       return;
@@ -45,18 +43,15 @@ export async function* generateUtterances(
 
 /** Generates a whole dataset in memory (for .json output and library use) with the per-intent report. */
 export async function generateDataset(
-  spec: Spec,
+  spec: Spec | SpecDocument,
   options: GenerateOptions = {},
 ): Promise<{dataset: Dataset; report: GenerationReport}> {
   const utterances: Utterance[] = [];
-  const iterator = generateUtterancesSync(spec, {
-    ...options,
-    pack: options.pack ?? (await languagePackFor(spec)),
-  });
-  let step = iterator.next();
+  const iterator = generateEveryLanguage(spec, options);
+  let step = await iterator.next();
   while (!step.done) {
     utterances.push(step.value);
-    step = iterator.next();
+    step = await iterator.next();
   }
   return {dataset: {...datasetHeaderFor(spec, options), utterances}, report: step.value};
 }

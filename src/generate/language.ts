@@ -3,7 +3,7 @@
  * and a lexicon (most of a second of start-up), which a Chatito file or a spec with `variations: {}` never
  * needs.
  */
-import type {Spec} from '../spec/spec.js';
+import type {Spec, SpecDocument} from '../spec/spec.js';
 import type {LanguagePack} from './variation/types.js';
 
 function mixIsEmpty(mix: Record<string, number | undefined> | 'auto' | undefined): boolean {
@@ -11,12 +11,12 @@ function mixIsEmpty(mix: Record<string, number | undefined> | 'auto' | undefined
 }
 
 /** True when no intent can apply a family: the spec's defaults say none and no intent adds any. */
-export function specUsesVariation(spec: Spec): boolean {
+export function specUsesVariation(spec: Spec | SpecDocument): boolean {
   if (!mixIsEmpty(spec.defaults?.variations)) return true;
   return spec.intents.some((intent) => intent.variations !== undefined && !mixIsEmpty(intent.variations));
 }
 
-export async function languagePackFor(spec: Spec): Promise<LanguagePack> {
+export async function languagePackFor(spec: Spec | SpecDocument): Promise<LanguagePack> {
   const language = spec.language ?? 'en';
   if (!specUsesVariation(spec)) return {language: language.split('-')[0]!.toLowerCase(), families: []};
   const {languagePack} = await import('../lang/index.js');

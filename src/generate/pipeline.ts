@@ -5,7 +5,8 @@
  * output is one 53-bit hash per accepted utterance.
  */
 import {VARIATION_TAGS, type EntitySpan, type Utterance, type VariationTag} from '../model/dataset.js';
-import type {IntentSpec, Spec} from '../spec/spec.js';
+import {oneLanguageSpec} from '../spec/languages.js';
+import type {IntentSpec, Spec, SpecDocument} from '../spec/spec.js';
 import {CompactKeySet, dedupeKeyHash, dedupeKeyText} from './dedupe.js';
 import {DEFAULT_NONE_COUNT, DEFAULT_NONE_NAME, DEFAULT_SPLIT} from './settings.js';
 import {createRng, pickIndexByWeights, type Rng} from './rng.js';
@@ -73,6 +74,8 @@ export interface DropCounts {
 
 export interface IntentReport {
   intent: string;
+  /** A multi-language spec: the language this row counts. */
+  language?: string;
   requested: number;
   produced: number;
   shortfall: number;
@@ -114,6 +117,8 @@ export interface GenerationReport {
   autoMix?: AutoMixReport;
   /** New content words and the most common added word sets (variety.ts), where the language pack can tell. */
   variety?: VarietyReport;
+  /** A multi-language spec: the counts per language (the intents rows carry their language). */
+  languages?: Array<{language: string; produced: number; requested: number; shortfall: number}>;
 }
 
 /** Bounded work: never loop forever on a spec that cannot yield the count. */
@@ -760,9 +765,10 @@ function* generateNone(
  * the language pack (await languagePackFor(spec)); without one only templates are expanded.
  */
 export function* generateUtterancesSync(
-  requested: Spec,
+  document: Spec | SpecDocument,
   options: GenerateOptions = {},
 ): Generator<Utterance, GenerationReport> {
+  const requested = oneLanguageSpec(document);
   // Compile first, so a bad template fails before any measuring.
   if (wantsAutoMix(requested, options.pack))
     prepare({...requested, defaults: {...requested.defaults, variations: {}}}, {...options, filter: false});

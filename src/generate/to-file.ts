@@ -13,10 +13,11 @@ import {providerKind, type ProviderKind} from '../llm/settings.js';
 import {loadSpec} from '../load/inspect.js';
 import type {Utterance} from '../model/dataset.js';
 import {writeDataset} from '../model/write-dataset.js';
-import type {Spec} from '../spec/spec.js';
+import {isMultiLanguage, oneLanguageSpec} from '../spec/languages.js';
+import type {Spec, SpecDocument} from '../spec/spec.js';
 import {datasetHeaderFor} from './dataset-header.js';
-import {languagePackFor} from './language.js';
-import {generateUtterancesSync, type GenerateOptions, type GenerationReport} from './pipeline.js';
+import {generateEveryLanguage, languageRuns} from './multi-language.js';
+import type {GenerateOptions, GenerationReport} from './pipeline.js';
 import {DEFAULT_NONE_COUNT} from './settings.js';
 import {writeGeneratedJsonl} from './write-jsonl.js';
 
@@ -87,7 +88,18 @@ export async function generateToFile(
         suggestion: `Lower --per-intent or the counts in the spec${counts.none ? ' (or --none, or none: count)' : ''}, or raise the limit with --max-utterances.`,
       },
     );
-  if (kind) return generateWithModel(spec, kind, specFile, flags, hooks, targets);
+  if (kind) {
+    if (isMultiLanguage(spec))
+      throw new SynthnluError(
+        'GENERATE_PROVIDER_ONE_LANGUAGE',
+        'a language-model provider generates one language at a time; the spec has several',
+        {
+          location: {file: specFile},
+          suggestion: 'Generate without --provider, or keep one language in languages: for the provider run.',
+        },
+      );
+    return generateWithModel(oneLanguageSpec(spec), kind, specFile, flags, hooks, targets);
+  }
   // A bar only for runs long enough to watch.
   const bar = expected >= 5_000 ? hooks.progress.bar('generating', expected) : undefined;
   const options = {file: specFile, ...generationSettings(flags)};
@@ -117,12 +129,17 @@ function checkOutputFormat(out: string): void {
  * How many utterances the counts ask for, the spec's intents and the out-of-scope one apart (the --max-utterances
  * guard, which caps their sum, and the progress bar's end).
  */
-function expectedCounts(spec: Spec, flags: GenerateFlagValues): {intents: number; none: number} {
-  const intents = spec.intents.reduce(
-    (n, i) => n + (flags['per-intent'] ?? i.count ?? spec.defaults?.count ?? 50),
-    0,
-  );
-  return {intents, none: flags.none ?? (spec.none ? (spec.none.count ?? DEFAULT_NONE_COUNT) : 0)};
+function expectedCounts(document: SpecDocument, flags: GenerateFlagValues): {intents: number; none: number} {
+  let intents = 0;
+  let none = 0;
+  for (const {spec} of languageRuns(document)) {
+    intents += spec.intents.reduce(
+      (n, i) => n + (flags['per-intent'] ?? i.count ?? spec.defaults?.count ?? 50),
+      0,
+    );
+    none += flags.none ?? (spec.none ? (spec.none.count ?? DEFAULT_NONE_COUNT) : 0);
+  }
+  return {intents, none};
 }
 
 /** The flags that override the spec's generation settings. */
@@ -139,21 +156,18 @@ function generationSettings(flags: GenerateFlagValues) {
 
 /** A .json dataset is one document: generate in memory, then write atomically. */
 async function writeJsonDataset(
-  spec: Spec,
+  spec: SpecDocument,
   out: string,
   options: GenerateOptions,
   onProgress: (generated: number) => void,
 ): Promise<GenerationReport> {
-  const iterator = generateUtterancesSync(spec, {
-    ...options,
-    pack: await languagePackFor(spec),
-  });
+  const iterator = generateEveryLanguage(spec, options);
   const utterances: Utterance[] = [];
-  let step = iterator.next();
+  let step = await iterator.next();
   while (!step.done) {
     utterances.push(step.value);
     onProgress(utterances.length);
-    step = iterator.next();
+    step = await iterator.next();
   }
   const report = step.value;
   // Nothing generated: keep whatever was at `out` (the caller reports the failure).

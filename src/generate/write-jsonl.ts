@@ -5,27 +5,24 @@
  * so memory stays flat however many utterances are written.
  */
 import {openAtomicWriter} from '../io/atomic-write.js';
-import type {Spec} from '../spec/spec.js';
+import type {Spec, SpecDocument} from '../spec/spec.js';
 import {datasetHeaderFor} from './dataset-header.js';
-import {languagePackFor} from './language.js';
-import {generateUtterancesSync, type GenerateOptions, type GenerationReport} from './pipeline.js';
+import {generateEveryLanguage} from './multi-language.js';
+import type {GenerateOptions, GenerationReport} from './pipeline.js';
 
 const CHUNK_CHARS = 64 * 1024;
 
 export async function writeGeneratedJsonl(
-  spec: Spec,
+  spec: Spec | SpecDocument,
   out: string,
   options: GenerateOptions & {onProgress?: (written: number) => void} = {},
 ): Promise<GenerationReport> {
-  const iterator = generateUtterancesSync(spec, {
-    ...options,
-    pack: options.pack ?? (await languagePackFor(spec)),
-  });
+  const iterator = generateEveryLanguage(spec, options);
   const writer = await openAtomicWriter(out);
   try {
     let chunk = `${JSON.stringify({$dataset: datasetHeaderFor(spec, options)})}\n`;
     let written = 0;
-    let step = iterator.next();
+    let step = await iterator.next();
     while (!step.done) {
       chunk += `${JSON.stringify(step.value)}\n`;
       written += 1;
@@ -34,7 +31,7 @@ export async function writeGeneratedJsonl(
         chunk = '';
         options.onProgress?.(written);
       }
-      step = iterator.next();
+      step = await iterator.next();
     }
     if (chunk) await writer.write(chunk);
     // A run that produced nothing is a failure: the previous output stays as it was.

@@ -1,6 +1,17 @@
 /* Generated from schemas/dataset.schema.json by scripts/generate-schema-types.ts. Do not edit: edit the schema and run npm run schemas:types. */
 
 /**
+ * A BCP-47 language tag such as en, es or pt-BR.
+ *
+ * This interface was referenced by `Dataset`'s JSON-Schema
+ * via the `definition` "LanguageTag".
+ */
+export type LanguageTag = string;
+/**
+ * A BCP-47 language tag such as en, es or pt-BR.
+ */
+export type LanguageTag1 = string;
+/**
  * A variation family as its Bitext letter (the list is src/model/variation.ts; npm run schemas:check compares).
  *
  * This interface was referenced by `Dataset`'s JSON-Schema
@@ -26,6 +37,12 @@ export interface Dataset {
    * Primary language as a BCP-47 tag such as en or en-US.
    */
   language: string;
+  /**
+   * A dataset in several languages: every language it holds, the primary one (language) first. Absent for a one-language dataset.
+   *
+   * @minItems 1
+   */
+  languages?: [LanguageTag, ...LanguageTag[]];
   intents: Intent[];
   entities: Entity[];
   utterances: Utterance[];
@@ -102,6 +119,12 @@ export interface Entity {
 export interface ListValue {
   value: string;
   synonyms?: string[];
+  /**
+   * A multi-language dataset: the value's forms in each language other than the primary one (synonyms are the primary language's, where the value itself is a form too).
+   */
+  synonymsByLanguage?: {
+    [k: string]: string[] | undefined;
+  };
 }
 /**
  * This interface was referenced by `Dataset`'s JSON-Schema
@@ -110,6 +133,7 @@ export interface ListValue {
 export interface Utterance {
   text: string;
   intent: string;
+  language?: LanguageTag1;
   entities?: EntitySpan[];
   /**
    * Variation families that produced the utterance, as Bitext letters (B I C N P Q W K E L M Z).

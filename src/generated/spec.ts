@@ -1,6 +1,13 @@
 /* Generated from schemas/spec.schema.json by scripts/generate-schema-types.ts. Do not edit: edit the schema and run npm run schemas:types. */
 
 /**
+ * A BCP-47 language tag such as en, es or pt-BR.
+ *
+ * This interface was referenced by `Spec`'s JSON-Schema
+ * via the `definition` "LanguageTag".
+ */
+export type LanguageTag = string;
+/**
  * A variation family by name, alias or Bitext letter (the list is src/model/variation.ts; npm run schemas:check compares).
  *
  * This interface was referenced by `Spec`'s JSON-Schema
@@ -55,9 +62,23 @@ export type ListValueSpec =
   | string
   | {
       value: string;
-      synonyms?: string[];
+      synonyms?: Synonyms | SynonymsByLanguage;
       weight?: number;
     };
+/**
+ * This interface was referenced by `Spec`'s JSON-Schema
+ * via the `definition` "Synonyms".
+ */
+export type Synonyms = string[];
+/**
+ * Seed utterances or templates.
+ *
+ * @minItems 1
+ *
+ * This interface was referenced by `Spec`'s JSON-Schema
+ * via the `definition` "Examples".
+ */
+export type Examples = [string, ...string[]];
 
 /**
  * A synthnlu generation spec (synthnlu.yaml): intents with seed examples or templates, entities, aliases and the variation mix. Template syntax inside examples: (a|b) alternatives, [optional], {entity} or {entity:role} entity slots, <alias> alias references, \ escapes a special character.
@@ -65,9 +86,15 @@ export type ListValueSpec =
 export interface Spec {
   $schema?: string;
   /**
-   * BCP-47 language tag; selects the language pack (en).
+   * BCP-47 language tag; selects the language pack (en). With languages, it must be the first of them.
    */
   language?: string;
+  /**
+   * Several languages in one spec: BCP-47 tags, the first one primary. Examples (and list values' synonyms) may then be maps from language to list; a plain list belongs to the first language. generate writes every language, each utterance carrying its language.
+   *
+   * @minItems 1
+   */
+  languages?: [LanguageTag, ...LanguageTag[]];
   /**
    * Bot / agent name used by exports.
    */
@@ -239,6 +266,15 @@ export interface EntitySpec {
   annotateAs?: string;
 }
 /**
+ * Synonyms by language (a spec with languages:). In the first language the value itself is a form too; in another language only its listed synonyms are (the value alone when none are listed).
+ *
+ * This interface was referenced by `Spec`'s JSON-Schema
+ * via the `definition` "SynonymsByLanguage".
+ */
+export interface SynonymsByLanguage {
+  [k: string]: Synonyms | undefined;
+}
+/**
  * This interface was referenced by `Spec`'s JSON-Schema
  * via the `definition` "IntentSpec".
  */
@@ -246,14 +282,21 @@ export interface IntentSpec {
   name: string;
   description?: string;
   /**
-   * Seed utterances or templates.
-   *
-   * @minItems 1
+   * Seed utterances or templates: a list, or (with languages:) a map from language to list.
    */
-  examples: [string, ...string[]];
+  examples: Examples | ExamplesByLanguage;
   responses?: string[];
   count?: number;
   split?: number;
   variations?: VariationMix;
   disable?: string[];
+}
+/**
+ * Seed utterances or templates by language (a spec with languages:), e.g. {en: [what's my balance], es: [cuál es mi saldo]}.
+ *
+ * This interface was referenced by `Spec`'s JSON-Schema
+ * via the `definition` "ExamplesByLanguage".
+ */
+export interface ExamplesByLanguage {
+  [k: string]: Examples | undefined;
 }

@@ -1,5 +1,6 @@
 import type {ConnectorFormat} from '../connector.js';
 import {registry} from '../registry.js';
+import {STARTER_SPEC_BODIES} from './starter-spec-languages.js';
 
 /** The export line names the formats the registry knows, with the first one as the example. */
 function exportHint(formats: readonly ConnectorFormat[]): string {
@@ -69,3 +70,13 @@ intents:
       - I'd like a {account_type} account
       - how can I switch to the {account_type} plan
 `;
+
+/** The languages `init --language` writes a starter spec in. */
+export const STARTER_LANGUAGES = ['en', ...Object.keys(STARTER_SPEC_BODIES)] as const;
+
+/** The starter spec in one of STARTER_LANGUAGES (English for en). */
+export function starterSpec(language = 'en'): string {
+  const spec = STARTER_SPEC_BODIES[language];
+  if (!spec) return STARTER_SPEC;
+  return `${spec.header}\n${exportHint(registry.formats())}\n${spec.body}`;
+}

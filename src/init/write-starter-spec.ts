@@ -1,11 +1,11 @@
 import {access} from 'node:fs/promises';
 import {SynthnluError} from '../errors.js';
 import {writeFileAtomic} from '../io/atomic-write.js';
-import {STARTER_SPEC} from './starter-spec.js';
+import {starterSpec} from './starter-spec.js';
 
 export async function writeStarterSpec(
   file: string,
-  options: {force?: boolean} = {},
+  options: {force?: boolean; language?: string} = {},
 ): Promise<{file: string; overwritten: boolean}> {
   const exists = await access(file).then(
     () => true,
@@ -17,6 +17,6 @@ export async function writeStarterSpec(
       suggestion: 'Pass --force to replace it, or choose another folder.',
     });
   }
-  await writeFileAtomic(file, STARTER_SPEC);
+  await writeFileAtomic(file, starterSpec(options.language));
   return {file, overwritten: exists};
 }

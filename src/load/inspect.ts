@@ -5,10 +5,10 @@ import {readTextFile} from '../io/read-text.js';
 import {checkDataset} from '../model/check-dataset.js';
 import {DATASET_FORMAT, type Dataset, type Entity, type Intent, type Utterance} from '../model/dataset.js';
 import {validateAgainstSchema, type Locator} from '../schema/validate.js';
-import {checkSpec} from '../spec/check-spec.js';
+import {checkSpec, checkSpecDocument} from '../spec/check-spec.js';
 import {specReaderFor} from '../spec/readers.js';
 import {explainSchemaProblems, salvageSpec} from '../spec/schema-hints.js';
-import type {Spec} from '../spec/spec.js';
+import type {SpecDocument} from '../spec/spec.js';
 import {parseJson, parseStructured} from './parse-structured.js';
 
 export type InputKind = 'spec' | 'dataset';
@@ -85,7 +85,7 @@ export async function claimedByConnector(file: string): Promise<string | undefin
   return (await import('../convert/import.js')).formatClaiming(file);
 }
 
-export async function inspectSpecText(text: string, file: string): Promise<Inspection<Spec>> {
+export async function inspectSpecText(text: string, file: string): Promise<Inspection<SpecDocument>> {
   const reader = specReaderFor(file);
   let parsed: {value: unknown; locate?: Locator; diagnostics?: Diagnostic[]};
   if (reader) {
@@ -128,15 +128,15 @@ export async function inspectSpecText(text: string, file: string): Promise<Inspe
     const explained = explainSchemaProblems(schemaProblems, parsed.value);
     return {kind: 'spec', file, diagnostics: [...diagnostics, ...explained, ...rules], wellFormed: false};
   }
-  const spec = parsed.value as Spec;
-  const ruleFindings = checkSpec(spec, {file, ...(parsed.locate ? {locate: parsed.locate} : {})});
+  const spec = parsed.value as SpecDocument;
+  const ruleFindings = checkSpecDocument(spec, {file, ...(parsed.locate ? {locate: parsed.locate} : {})});
   appendAll(diagnostics, ruleFindings);
   // A template that does not parse is a syntax error (bad input), not a broken rule.
   const templatesParse = !ruleFindings.some((d) => d.code === 'TEMPLATE_SYNTAX');
   return {kind: 'spec', file, value: spec, diagnostics, wellFormed: templatesParse};
 }
 
-export async function inspectSpecFile(file: string): Promise<Inspection<Spec>> {
+export async function inspectSpecFile(file: string): Promise<Inspection<SpecDocument>> {
   const read = await readForInspection(file, 'spec');
   if ('diagnostics' in read) return {kind: 'spec', file, diagnostics: read.diagnostics, wellFormed: false};
   return inspectSpecText(read.text, file);
@@ -265,7 +265,7 @@ export async function inspectDatasetFile(file: string): Promise<Inspection<Datas
 }
 
 /** Inspects a spec or a dataset, deciding which from the name and content. */
-export async function inspectFile(file: string): Promise<Inspection<Spec> | Inspection<Dataset>> {
+export async function inspectFile(file: string): Promise<Inspection<SpecDocument> | Inspection<Dataset>> {
   if (isJsonl(file)) return inspectDatasetFile(file);
   if (specReaderFor(file)) return inspectSpecFile(file);
   const read = await readForInspection(file, 'spec or dataset');
@@ -325,7 +325,7 @@ function unwrap<T>(inspection: Inspection<T>): {value: T; warnings: Diagnostic[]
 }
 
 /** Loads a spec; throws a SynthnluError listing every problem when it is unusable. */
-export async function loadSpec(file: string): Promise<{spec: Spec; warnings: Diagnostic[]}> {
+export async function loadSpec(file: string): Promise<{spec: SpecDocument; warnings: Diagnostic[]}> {
   const {value, warnings} = unwrap(await inspectSpecFile(file));
   return {spec: value, warnings};
 }

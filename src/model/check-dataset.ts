@@ -35,6 +35,9 @@ interface DatasetIndex {
   /** Normalised text -> the intent of its first utterance. */
   seenTexts: Map<string, string>;
   reportedUnknownIntents: Set<string>;
+  /** The dataset's languages (the primary first) and those already reported as not among them. */
+  languages: string[];
+  reportedUnknownLanguages: Set<string>;
 }
 
 /** A rule: the findings about one item (none: the item passes). */
@@ -116,7 +119,25 @@ const UTTERANCE_RULES: Rule<Utterance>[] = [
     };
   },
   (utterance, index) => {
-    const key = normalizeUtteranceText(utterance.text);
+    const language = utterance.language;
+    if (language === undefined || index.languages.includes(language)) return undefined;
+    if (index.reportedUnknownLanguages.has(language)) return undefined;
+    index.reportedUnknownLanguages.add(language);
+    return {
+      severity: 'error',
+      code: 'DATASET_UNKNOWN_LANGUAGE',
+      message: `utterance "${utterance.text}" is in language "${language}", which is not one of the dataset's languages (${index.languages.join(', ')})`,
+      at: ['language'],
+      suggestion: `Add "${language}" to languages (the primary language first).`,
+    };
+  },
+  (utterance, index) => {
+    // The same words in two languages are two utterances.
+    const text = normalizeUtteranceText(utterance.text);
+    const key =
+      utterance.language === undefined || utterance.language === index.languages[0]
+        ? text
+        : `${utterance.language}\u0000${text}`;
     const previousIntent = index.seenTexts.get(key);
     if (previousIntent === undefined) {
       index.seenTexts.set(key, utterance.intent);
@@ -221,7 +242,11 @@ function indexDataset(dataset: Dataset): DatasetIndex {
   for (const entity of dataset.entities) {
     if (entity.kind !== 'list') continue;
     const values = entity.values ?? [];
-    const forms = values.flatMap((v) => [v.value, ...(v.synonyms ?? [])]);
+    const forms = values.flatMap((v) => [
+      v.value,
+      ...(v.synonyms ?? []),
+      ...Object.values(v.synonymsByLanguage ?? {}).flatMap((list) => list ?? []),
+    ]);
     listForms.set(entity.name, new Set(forms.map((form) => form.toLowerCase())));
   }
   return {
@@ -230,6 +255,8 @@ function indexDataset(dataset: Dataset): DatasetIndex {
     listForms,
     seenTexts: new Map(),
     reportedUnknownIntents: new Set(),
+    languages: dataset.languages?.length ? [...dataset.languages] : [dataset.language],
+    reportedUnknownLanguages: new Set(),
   };
 }
 
@@ -254,6 +281,14 @@ export function checkDataset(dataset: Dataset, context: CheckContext = {}): Diag
         });
     }
   };
+  if (dataset.languages?.length && dataset.languages[0] !== dataset.language)
+    out.push({
+      severity: 'error',
+      code: 'DATASET_LANGUAGE_CONFLICT',
+      message: `language "${dataset.language}" is not the first of languages (${dataset.languages.join(', ')})`,
+      ...locate(['languages']),
+      suggestion: 'List the primary language first in languages.',
+    });
   dataset.intents.forEach((intent, i) => apply(INTENT_RULES, {intent, i}, ['intents', i]));
   dataset.entities.forEach((entity, i) => apply(ENTITY_RULES, {entity, i}, ['entities', i]));
   const utterancePath: NonNullable<CheckContext['utterancePath']> =

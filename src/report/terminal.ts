@@ -17,6 +17,11 @@ export function renderTerminalSummary(
   lines.push(
     `findings: ${countOf(counts.error, 'error')}, ${countOf(counts.warning, 'warning')}, ${countOf(counts.info, 'note')}`,
   );
+  for (const language of report.languages ?? [])
+    lines.push(
+      `  ${language.language}: ${countOf(language.utterances, 'utterance')}, ${countOf(language.counts.error, 'error')}, ${countOf(language.counts.warning, 'warning')}${language.model ? `, accuracy ${pct(language.model.accuracy)}, macro F1 ${language.model.macro.f1.toFixed(3)}` : ''}${language.passed ? '' : ' (failed)'}`,
+    );
+  if (report.languages) lines.push(`model below: ${report.dataset.language}, the primary language`);
   const m = report.model;
   if (m) {
     const how =

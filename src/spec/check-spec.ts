@@ -9,7 +9,8 @@ import {controlCharacterProblem, textControlProblem} from '../model/names.js';
 import {userRegexProblem} from '../model/user-regex.js';
 import {regexYieldsText} from '../generate/entities/values.js';
 import {slotRepeatDiagnostics} from './slot-repeats.js';
-import type {Spec, WeightedText} from './spec.js';
+import {checkLanguages, languageViews, usesLanguageMaps} from './languages.js';
+import type {Spec, SpecDocument, WeightedText} from './spec.js';
 
 /** The entity and alias names a template refers to, or its syntax error (templates are parsed, not scanned). */
 function referencesOf(template: string): {entities: string[]; aliases: string[]; error?: SynthnluError} {
@@ -215,8 +216,13 @@ function checkControlCharacters(spec: Spec, at: Locate): Diagnostic[] {
 }
 
 /** Checks that need the whole spec: unique names, references that resolve, no alias cycles. */
-export function checkSpec(spec: Spec, context: {file?: string; locate?: Locator} = {}): Diagnostic[] {
-  const at: Locate = locationFinder(context);
+export function checkSpec(
+  spec: Spec,
+  context: {file?: string; locate?: Locator; mapPath?: (segments: PathSegment[]) => PathSegment[]} = {},
+): Diagnostic[] {
+  const find = locationFinder(context);
+  const {mapPath} = context;
+  const at: Locate = mapPath ? (segments) => find(mapPath(segments)) : find;
   const checkRefs = referenceChecker(spec, at);
   return [
     ...checkControlCharacters(spec, at),
@@ -253,4 +259,27 @@ function findAliasCycle(aliases: Record<string, WeightedText[] | undefined>): st
     if (cycle) return cycle;
   }
   return undefined;
+}
+
+/**
+ * The rule checks on a spec as written: a one-language spec as it is; a multi-language one by its language
+ * rules, then each language's view, with paths pointing into the document (intents[0].examples.es[1]).
+ */
+export function checkSpecDocument(
+  document: SpecDocument,
+  context: {file?: string; locate?: Locator} = {},
+): Diagnostic[] {
+  if (!usesLanguageMaps(document)) return checkSpec(document as Spec, context);
+  const languageFindings = checkLanguages(document, locationFinder(context));
+  if (languageFindings.some((d) => d.severity === 'error')) return languageFindings;
+  const seen = new Set<string>();
+  const out = [...languageFindings];
+  for (const view of languageViews(document))
+    for (const d of checkSpec(view.spec, {...context, mapPath: view.documentPath})) {
+      const key = `${d.code}\u0000${d.path ?? ''}\u0000${d.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(d);
+    }
+  return out;
 }

@@ -381,7 +381,7 @@ describe('generation with the English language pack', () => {
     // Honest counts: what the families could not make within their shares is reported, not padded.
     expect(report.intents.map((i) => i.produced + i.shortfall)).toEqual([25, 25]);
     expect(report.intents.every((i) => i.produced >= 15)).toBe(true);
-    const seeds = new Set(plain.intents.flatMap((i) => i.examples.map(normalizeUtteranceText)));
+    const seeds = new Set(plain.intents.flatMap((i) => (i.examples as string[]).map(normalizeUtteranceText)));
     const generated = dataset.utterances.filter((u) => u.source === 'generated');
     expect(generated).toHaveLength(report.produced - 4);
     for (const u of generated) {

@@ -29,7 +29,10 @@ interface WeightedValue {
 function weightedValues(values: ListValueSpec[]): WeightedValue[] {
   return values.map((v) => {
     if (typeof v === 'string') return {forms: [v], canonical: v, weight: 1};
-    return {forms: [v.value, ...(v.synonyms ?? [])], canonical: v.value, weight: v.weight ?? 1};
+    const synonyms = v.synonyms ?? [];
+    // In a spec's second language the value is a key, not a word of that language: only its synonyms are said.
+    const forms = v.valueIsForm === false && synonyms.length ? synonyms : [v.value, ...synonyms];
+    return {forms, canonical: v.value, weight: v.weight ?? 1};
   });
 }
 
