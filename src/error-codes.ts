@@ -90,6 +90,11 @@ export const ERROR_CODES = {
     exit: 2,
     meaning: 'entity "…" at offset … length … (…) is outside the utterance or splits a character',
   },
+  CLU_DELETE: {
+    kind: 'error',
+    exit: 1,
+    meaning: 'deleting a project or deployment the A/B run created failed',
+  },
   CLU_DEPLOY: {kind: 'error', exit: 1, meaning: 'CLU reported that the deployment job failed'},
   CLU_EXPORT: {kind: 'error', exit: 1, meaning: 'the CLU export job gave no result URL'},
   CLU_FIELDS_DROPPED: {
@@ -124,6 +129,7 @@ export const ERROR_CODES = {
     meaning:
       'CLU project names use letters, digits, "_", "." and "-" (at most 50 characters): "…" is written as "…"',
   },
+  CLU_RESTORE: {kind: 'error', exit: 1, meaning: 'restoring the A/B scratch project from its backup failed'},
   CLU_SETTING_CHANGED: {
     kind: 'finding',
     meaning: 'CLU 2023-04-01 has no compositionSetting "…": entity "…" is written with "combineComponents"',
@@ -314,6 +320,11 @@ export const ERROR_CODES = {
   },
   DATASET_EMPTY_LIST_ENTITY: {kind: 'finding', severity: 'warning', meaning: 'list entity "…" has no values'},
   DATASET_INVALID_OUTPUT: {kind: 'error', exit: 1, meaning: 'refusing to write an invalid dataset: … …'},
+  DATASET_LANGUAGE_CONFLICT: {
+    kind: 'finding',
+    severity: 'error',
+    meaning: 'the dataset language is not the first of its languages',
+  },
   DATASET_MISPLACED_HEADER: {
     kind: 'finding',
     severity: 'error',
@@ -348,6 +359,11 @@ export const ERROR_CODES = {
     kind: 'finding',
     severity: 'error',
     meaning: 'utterance "…" belongs to intent "…", which is not in intents',
+  },
+  DATASET_UNKNOWN_LANGUAGE: {
+    kind: 'finding',
+    severity: 'error',
+    meaning: 'an utterance carries a language the dataset does not declare in languages',
   },
   DIALOGFLOW_BACKUP: {
     kind: 'error',
@@ -420,6 +436,11 @@ export const ERROR_CODES = {
   DIALOGFLOW_CX_OVERLAPPING_SPANS: {
     kind: 'finding',
     meaning: 'dialogflow-cx annotations cannot overlap or be empty; such annotations are left out',
+  },
+  DIALOGFLOW_CX_RESTORE: {
+    kind: 'error',
+    exit: 1,
+    meaning: 'restoring the A/B scratch agent from its backup failed',
   },
   DIALOGFLOW_CX_TRAIN: {
     kind: 'error',
@@ -575,6 +596,12 @@ export const ERROR_CODES = {
     meaning:
       '.lu utterances are single trimmed lines: … utterance… trimmed or had line breaks replaced by spaces',
   },
+  EXPORT_ONE_FILE_PER_LANGUAGE: {
+    kind: 'finding',
+    severity: 'info',
+    meaning:
+      'the format holds one language per file: the other languages are written beside the output as <name>.<language><ext>',
+  },
   EXPORT_PREBUILT_LABELLED: {
     kind: 'finding',
     meaning:
@@ -634,10 +661,20 @@ export const ERROR_CODES = {
     meaning: '--offline and --dry-run need a language-model provider',
   },
   GENERATE_OUTPUT_FORMAT: {kind: 'error', exit: 2, meaning: 'cannot tell the output format of "…"'},
+  GENERATE_PROVIDER_ONE_LANGUAGE: {
+    kind: 'error',
+    exit: 2,
+    meaning: 'a language-model provider generates one language at a time and the spec has several',
+  },
   GENERATE_REGEX_EMPTY: {
     kind: 'error',
     exit: 2,
     meaning: 'the pattern of regex entity "…" produces only empty text, so {…} cannot be filled',
+  },
+  GENERATE_SEVERAL_LANGUAGES: {
+    kind: 'error',
+    exit: 2,
+    meaning: 'a library call that generates one language was given a spec with several',
   },
   GENERATE_TOO_MANY: {kind: 'error', exit: 2, meaning: 'the counts ask for … utterances…, over the … limit'},
   GENERATE_UNKNOWN_SYSTEM_TYPE: {kind: 'error', exit: 2, meaning: 'entity "…": unknown system type "…"'},
@@ -645,6 +682,12 @@ export const ERROR_CODES = {
     kind: 'error',
     exit: 1,
     meaning: 'the … importer produced an invalid dataset: … …',
+  },
+  IMPORT_LANGUAGE_FILE: {
+    kind: 'finding',
+    severity: 'info',
+    meaning:
+      'a file named <name>.<language> beside the imported one was read as that language of the dataset',
   },
   IMPORT_NO_FILE: {kind: 'error', exit: 2, meaning: 'no … file in … to read as …'},
   INPUT_TOO_DEEP: {kind: 'error', exit: 2, meaning: 'the input is nested too deeply to process'},
@@ -667,6 +710,19 @@ export const ERROR_CODES = {
     meaning: 'the JSON does not parse; the message gives the line and column',
   },
   JSON_TOO_DEEP: {kind: 'error', exit: 2, meaning: 'a JSON input is nested more than 64 levels deep'},
+  LANGUAGE_FEW_EXAMPLES: {
+    kind: 'finding',
+    meaning: 'an intent has fewer examples in one language than --min-examples asks',
+  },
+  LANGUAGE_MISSING_INTENT: {
+    kind: 'finding',
+    meaning: 'an intent has examples in one language of the dataset and none in another',
+  },
+  LANGUAGE_NOT_IN_DATASET: {
+    kind: 'error',
+    exit: 2,
+    meaning: '--language names a language the dataset does not hold',
+  },
   LEX_BACKUP_FAILED: {
     kind: 'error',
     exit: 1,
@@ -794,6 +850,11 @@ export const ERROR_CODES = {
   LU_NO_INTENTS: {kind: 'error', exit: 2, meaning: '… defines no intents (no "# Intent" heading)'},
   LU_SYNTAX: {kind: 'error', exit: 2, meaning: 'a .lu file does not parse; the message gives the line'},
   MISSING_FLAG: {kind: 'error', exit: 2, meaning: 'a required flag is missing; the message names it'},
+  ONE_LANGUAGE_AT_A_TIME: {
+    kind: 'error',
+    exit: 2,
+    meaning: 'the command works on one language at a time and the dataset holds several: give --language',
+  },
   OUTPUT_CONTAINS_INPUT: {
     kind: 'error',
     exit: 2,
@@ -1039,6 +1100,26 @@ export const ERROR_CODES = {
     severity: 'error',
     meaning: 'example "…" is also in intent "…" (intents[…].examples[…])',
   },
+  SPEC_INTENT_MISSING_LANGUAGE: {
+    kind: 'finding',
+    severity: 'warning',
+    meaning: 'an intent has no examples in one of the declared languages',
+  },
+  SPEC_LANGUAGES_MISSING: {
+    kind: 'finding',
+    severity: 'error',
+    meaning: 'examples are a map of languages but the spec declares no languages',
+  },
+  SPEC_LANGUAGE_CONFLICT: {
+    kind: 'finding',
+    severity: 'error',
+    meaning: 'the spec language is not the first of its languages',
+  },
+  SPEC_LANGUAGE_WITHOUT_EXAMPLES: {
+    kind: 'finding',
+    severity: 'error',
+    meaning: 'a declared language has no example in any intent',
+  },
   SPEC_LIST_WITHOUT_VALUES: {kind: 'finding', severity: 'error', meaning: 'list entity "…" has no values'},
   SPEC_NAME_WITH_SPACE: {
     kind: 'finding',
@@ -1084,6 +1165,11 @@ export const ERROR_CODES = {
     kind: 'finding',
     severity: 'error',
     meaning: '{…} refers to an entity that is not defined…',
+  },
+  SPEC_UNKNOWN_LANGUAGE: {
+    kind: 'finding',
+    severity: 'error',
+    meaning: 'examples or synonyms are given for a language the spec does not declare in languages',
   },
   SPEC_UNQUOTED_COLON: {
     kind: 'finding',

@@ -11,6 +11,7 @@
  * Streaming: per intent, one count per distinct added set; nothing per utterance is kept.
  */
 import {wordTokens} from './variation/tokens.js';
+import type {VarietyLanguage} from './variation/types.js';
 
 export const TOP_ADDED_SETS = 15;
 
@@ -36,12 +37,7 @@ export interface VarietyReport {
   intents: IntentVariety[];
 }
 
-/** What the meter needs of a language: the dictionary form of a content word, and whether a word is one. */
-export interface VarietyLanguage {
-  contentLemma(word: string): string | undefined;
-  /** A real word that is not a content word (a function word): counted in added sets, never as new. */
-  isFunctionWord(word: string): boolean;
-}
+export type {VarietyLanguage} from './variation/types.js';
 
 interface IntentCounts {
   intent: string;

@@ -7,7 +7,6 @@ import type {EntitySpan, VariationTag} from '../../model/dataset.js';
 import type {FamilyName} from '../../model/variation.js';
 import type {Rng} from '../rng.js';
 import type {SeedValueFinder} from './seed-value-types.js';
-import type {VarietyLanguage} from '../variety.js';
 
 export interface AnnotatedText {
   text: string;
@@ -72,4 +71,11 @@ export interface LanguagePack {
    * variety figures (src/generate/variety.ts); optional: without it the report has none.
    */
   variety?: VarietyLanguage;
+}
+
+/** What the meter needs of a language: the dictionary form of a content word, and whether a word is one. */
+export interface VarietyLanguage {
+  contentLemma(word: string): string | undefined;
+  /** A real word that is not a content word (a function word): counted in added sets, never as new. */
+  isFunctionWord(word: string): boolean;
 }
