@@ -4,7 +4,10 @@ import {defineConfig} from 'vitest/config';
 export default defineConfig({
   // A plugin package (test/fixtures/connector-plugin) imports the public kit by name; tests run it on sources.
   resolve: {
-    alias: {'synthnlu/connector-kit': fileURLToPath(new URL('src/connector-kit.ts', import.meta.url))},
+    alias: {
+      'synthnlu/connector-kit': fileURLToPath(new URL('src/connector-kit.ts', import.meta.url)),
+      'synthnlu/conformance': fileURLToPath(new URL('src/conformance/index.ts', import.meta.url)),
+    },
   },
   test: {
     include: ['test/**/*.test.ts'],

@@ -33,7 +33,7 @@ export const generateFlags = {
   }),
   balance: Flags.boolean({
     description:
-      "When intents fall short by different amounts, trim the others (generated utterances, never seeds) to within 10% of the shortest, relative to their counts (--no-balance writes every intent's full count).",
+      "When intents fall short by different amounts, trim the fuller ones (generated utterances, never seeds) to within 10% of the median intent, relative to their counts; intents below it stay short and say why (--no-balance writes every intent's full count).",
     default: true,
     allowNo: true,
   }),

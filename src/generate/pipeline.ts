@@ -50,9 +50,11 @@ export interface GenerateOptions extends SettingsOverrides {
    */
   seedValues?: boolean;
   /**
-   * Balance (default true): when intents fall short by different amounts, the others are trimmed (their last
-   * generated utterances, never a seed) so that no intent ends more than BALANCE_TOLERANCE above the one
-   * that fell furthest short, relative to what each asked for. false writes every intent's full count.
+   * Balance (default true): when intents fall short by different amounts, the fuller ones are trimmed (their
+   * last generated utterances, never a seed) to within BALANCE_TOLERANCE of the median intent's level, relative
+   * to what each asked for. Intents below that level stay short and say why (and how many seeds would help):
+   * trimming every intent to the one with the least room (a small-talk intent of four greetings) threw away most
+   * of a run. false writes every intent's full count.
    */
   balance?: boolean;
 }
@@ -820,8 +822,11 @@ export function* generateUtterancesSync(
       for (; !step.done; step = iterator.next()) utterances.push(step.value);
       held.push({intent, utterances, report: step.value});
     }
-    const level = Math.min(...held.map((h) => h.report.produced / Math.max(1, h.report.requested)));
-    const limiting = held.find((h) => h.report.produced / Math.max(1, h.report.requested) === level)!.report;
+    const fill = (r: IntentReport) => r.produced / Math.max(1, r.requested);
+    const byFill = held.map((h) => h.report).sort((a, b) => fill(a) - fill(b));
+    // The lower median: the level half the intents reach.
+    const limiting = byFill[Math.floor((byFill.length - 1) / 2)]!;
+    const level = fill(limiting);
     for (const {intent, utterances, report: intentReport} of held) {
       const cap = Math.max(
         intentReport.sources.seed,
@@ -830,7 +835,7 @@ export function* generateUtterancesSync(
       const kept = intentReport.produced > cap ? trimTo(utterances, cap) : utterances;
       if (kept.length < utterances.length) {
         recount(intentReport, kept, utterances.length - kept.length);
-        intentReport.reason = `trimmed to stay within ${100 * BALANCE_TOLERANCE}% of ${limiting.intent} (${limiting.produced} of ${limiting.requested}; --no-balance writes them)`;
+        intentReport.reason = `trimmed to stay within ${100 * BALANCE_TOLERANCE}% of the median intent, ${limiting.intent} (${limiting.produced} of ${limiting.requested}; --no-balance writes them)`;
       }
       // The variety meter sees what is written, after the trim.
       meter?.startIntent(intent.name, intent.examples);

@@ -177,7 +177,9 @@ export function validateAgainstSchema(
 ): Diagnostic[] {
   const validate = validatorFor(ref);
   if (validate(value)) return [];
-  const errors = dropMissingKeysExplainedByTypos(simplifyErrors(validate.errors ?? []));
+  const errors = dropMissingKeysExplainedByTypos(
+    simplifyErrors(validate.errors ?? [], (validate as {schema?: unknown}).schema),
+  );
   const out: Diagnostic[] = [];
   for (const error of errors) {
     out.push(describeError(error, options));
@@ -193,6 +195,15 @@ function typeOf(value: unknown): string {
   return typeof value;
 }
 
+/** A branch of a oneOf as written, or the definition its local `$ref` names (#/definitions/X). */
+function resolveBranch(branch: unknown, root: unknown): {schema: unknown; refPath?: string} {
+  const ref = (branch as {$ref?: unknown}).$ref;
+  if (typeof ref !== 'string' || !ref.startsWith('#/')) return {schema: branch};
+  let target: unknown = root;
+  for (const key of ref.slice(2).split('/')) target = (target as Record<string, unknown> | undefined)?.[key];
+  return target === undefined ? {schema: branch} : {schema: target, refPath: ref};
+}
+
 function branchAccepts(branch: unknown, value: unknown): boolean {
   const type = (branch as {type?: string | string[]}).type;
   if (type === undefined) return true;
@@ -203,16 +214,24 @@ function branchAccepts(branch: unknown, value: unknown): boolean {
 
 /**
  * Ajv reports every failed branch of a oneOf; people want the errors of the branch that fits the value's
- * type (an object with an unknown key should say "unknown key", not "must be a string").
+ * type (an object with an unknown key should say "unknown key", not "must be a string"). A branch given as a
+ * `$ref` is judged by the definition it names, whose errors ajv reports under that definition's path.
  */
-function simplifyErrors(errors: ErrorObject[]): ErrorObject[] {
+function simplifyErrors(errors: ErrorObject[], root?: unknown): ErrorObject[] {
   let result = errors;
   for (const error of errors) {
     if (error.keyword !== 'oneOf' && error.keyword !== 'anyOf') continue;
-    const branches = (error.parentSchema as {oneOf?: unknown[]; anyOf?: unknown[]})[error.keyword] ?? [];
-    const fitting = branches.findIndex((b) => branchAccepts(b, error.data));
-    const inside = (e: ErrorObject) => e.schemaPath.startsWith(`${error.schemaPath}/`);
-    const fromFitting = (e: ErrorObject) => e.schemaPath.startsWith(`${error.schemaPath}/${fitting}/`);
+    const branches = (
+      (error.parentSchema as {oneOf?: unknown[]; anyOf?: unknown[]})[error.keyword] ?? []
+    ).map((b) => resolveBranch(b, root));
+    const fitting = branches.findIndex((b) => branchAccepts(b.schema, error.data));
+    const under = (e: ErrorObject, index: number) =>
+      e.schemaPath.startsWith(`${error.schemaPath}/${index}/`) ||
+      (branches[index]?.refPath !== undefined &&
+        e.schemaPath.startsWith(`${branches[index].refPath}/`) &&
+        e.instancePath.startsWith(error.instancePath));
+    const inside = (e: ErrorObject) => branches.some((_, index) => under(e, index));
+    const fromFitting = (e: ErrorObject) => fitting >= 0 && under(e, fitting);
     const fittingErrors =
       fitting >= 0
         ? result.filter(
@@ -223,6 +242,14 @@ function simplifyErrors(errors: ErrorObject[]): ErrorObject[] {
       result = result.filter((e) => e !== error && (!inside(e) || fromFitting(e)));
     } else {
       result = result.filter((e) => !inside(e));
+    }
+    // A definition referenced from several places is compiled on its own, and its errors carry paths from its
+    // own root: they cannot be told by path. When the value's type fits a branch, a type error at the value
+    // itself came from another branch, and an error inside the value says more than "matches no branch".
+    if (fitting >= 0) {
+      result = result.filter((e) => !(e.keyword === 'type' && e.instancePath === error.instancePath));
+      if (result.some((e) => e.instancePath.startsWith(`${error.instancePath}/`)))
+        result = result.filter((e) => e !== error);
     }
   }
   // propertyNames failures come with a nested error on the same name; keep one, with the names the nested enum

@@ -455,7 +455,7 @@ describe('balance and the shortfall', () => {
     expect(refund!.produced).toBe(5);
     expect(refund!.trimmed).toBe(15);
     expect(refund!.reason).toMatch(
-      /trimmed to stay within 10% of track \(5 of 20; --no-balance writes them\)/,
+      /trimmed to stay within 10% of the median intent, track \(5 of 20; --no-balance writes them\)/,
     );
     expect(refund!.train + refund!.test).toBe(5);
     expect(dataset.utterances.filter((u) => u.intent === 'refund' && u.source === 'seed')).toHaveLength(4);
@@ -470,6 +470,20 @@ describe('balance and the shortfall', () => {
     // Balanced output is the unbalanced output with the trimmed utterances left out (same seed, same texts).
     const kept = new Set(dataset.utterances.map((u) => u.text));
     expect(unbalanced.dataset.utterances.filter((u) => kept.has(u.text))).toEqual(dataset.utterances);
+  });
+
+  it('trims to the median intent, not to the one with the least room: one short intent leaves the others whole', async () => {
+    const three: Spec = {
+      ...uneven,
+      intents: [
+        ...uneven.intents,
+        {name: 'cancel', examples: ['cancel my order', 'stop my order', 'I want to cancel', 'call it off']},
+      ],
+    };
+    const {report} = await generateDataset(three, {seed: 1, pack: manyWays, filter: false});
+    const produced = Object.fromEntries(report.intents.map((i) => [i.intent, i.produced]));
+    expect(produced).toEqual({track: 5, refund: 20, cancel: 20});
+    expect(report.intents.find((i) => i.intent === 'track')!.shortfall).toBe(15);
   });
 
   it('says how many more seeds would reach the count, and the other ways to reach it', async () => {
