@@ -87,22 +87,20 @@ export async function loadTestSet(dataset: Dataset, file: string | undefined): P
     ? (await loadTestSetDataset(file)).utterances
     : dataset.utterances.filter((u) => u.split === 'test');
   const real = pool.filter((u) => !isSynthetic(u));
-  const utterances = real.map(
-    (u): TestUtterance => ({
-      text: u.text,
-      intent: u.intent,
-      ...(u.entities?.length
-        ? {
-            entities: u.entities.map((span) => ({
-              entity: span.entity,
-              start: span.start,
-              end: span.end,
-              ...(span.value === undefined ? {} : {value: span.value}),
-            })),
-          }
-        : {}),
-    }),
-  );
+  const utterances = real.map((u): TestUtterance => ({
+    text: u.text,
+    intent: u.intent,
+    ...(u.entities?.length
+      ? {
+          entities: u.entities.map((span) => ({
+            entity: span.entity,
+            start: span.start,
+            end: span.end,
+            ...(span.value === undefined ? {} : {value: span.value}),
+          })),
+        }
+      : {}),
+  }));
   if (utterances.length === 0)
     throw new SynthnluError(
       'EVALUATE_NO_TEST_UTTERANCES',

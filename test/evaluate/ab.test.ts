@@ -84,7 +84,9 @@ describe('evaluate --train A --train B (A/B)', () => {
       join(dir, 'ab.xml'),
     );
     expect(run.error?.oclif?.exit).toBe(2);
-    expect(JSON.parse(run.stdout).error.message).toContain('--junit, --min-f1 do not apply to an A/B run yet');
+    expect(JSON.parse(run.stdout).error.message).toContain(
+      '--junit, --min-f1 do not apply to an A/B run yet',
+    );
   });
 
   it('on local: reports two equally good arms as not significantly different', async () => {

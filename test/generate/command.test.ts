@@ -44,7 +44,9 @@ describe('generate (in process)', () => {
     expect(error).toBeUndefined();
     expect(stdout).toMatch(/^None\s+7\s+0\s/m);
     // bike-shop holds too few seeds to measure a family: auto says so instead of pretending to measure.
-    expect(stdout).toMatch(/variations: auto: 21 held-out seeds are too few to measure a family \(40 needed\)/);
+    expect(stdout).toMatch(
+      /variations: auto: 21 held-out seeds are too few to measure a family \(40 needed\)/,
+    );
     expect(stdout).toMatch(/label filter on/);
     const {dataset} = await loadDataset(out);
     expect(dataset.utterances.filter((u) => u.intent === 'None')).toHaveLength(7);
