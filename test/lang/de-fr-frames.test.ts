@@ -14,7 +14,7 @@ import {abbreviation as frenchAbbreviation} from '../../src/lang/fr/families.js'
 import {elide} from '../../src/lang/fr/morphology.js';
 import {languagePack} from '../../src/lang/index.js';
 import {frameFits, rewrapFrame, type FrameLanguage} from '../../src/lang/shared/frame-families.js';
-import {keyboardNeighbours} from '../../src/lang/shared/keyboard-typos.js';
+import {keyboardNeighbours} from '../../src/lang/shared/keyboard-noise.js';
 
 const plain = (text: string): AnnotatedText => ({text, entities: []});
 

@@ -35,9 +35,14 @@ export type Slip = (input: AnnotatedText, rng: Rng) => TextEdit | undefined;
 
 /**
  * The slips of any keyboard: a neighbouring key typed instead or as well, a dropped, doubled or swapped letter
- * (in words whose letters all match `letters`), a missing space, lost end punctuation or capital.
+ * (in words whose letters all match `letters`), a missing space, lost end punctuation (`endPunctuation`: French
+ * puts a space before ? and !, and it goes too) or capital.
  */
-export function keyboardSlips(neighbours: Readonly<Record<string, string>>, letters: RegExp) {
+export function keyboardSlips(
+  neighbours: Readonly<Record<string, string>>,
+  letters: RegExp,
+  endPunctuation = /[?.!]$/,
+) {
   const letterPosition = (input: AnnotatedText, rng: Rng, minLength: number) => {
     const words = wordTokens(input).filter(
       (t) => !t.inEntity && t.text.length >= minLength && letters.test(t.text),
@@ -88,7 +93,7 @@ export function keyboardSlips(neighbours: Readonly<Record<string, string>>, lett
     return {start: gap.start - 1, end: gap.start, replacement: ''};
   };
   const punctuation: Slip = (input) => {
-    const end = /[?.!]$/.exec(input.text);
+    const end = endPunctuation.exec(input.text);
     return end ? {start: end.index, end: input.text.length, replacement: ''} : undefined;
   };
   const casing: Slip = (input) => {

@@ -4,27 +4,9 @@
  * type fast (ä -> ae, é -> e). Each slip changes one or two characters of one word, or drops the final
  * punctuation or the capital of the first letter. The English pack keeps its own QWERTY family.
  */
-import {applyEdits, type TextEdit} from '../../generate/variation/edit.js';
 import {wordTokens} from '../../generate/variation/tokens.js';
-import type {Rng} from '../../generate/rng.js';
-import type {AnnotatedText, VariationFamily} from '../../generate/variation/types.js';
-
-/**
- * Keys physically next to each key, from the keyboard's letter rows (each row offset by half a key from the
- * one above, as on a real keyboard): keyboardNeighbours(['qwertzuiopü', 'asdfghjklöä', 'yxcvbnm']).
- */
-export function keyboardNeighbours(rows: readonly string[]): Record<string, string> {
-  const position = new Map<string, [number, number]>();
-  rows.forEach((row, r) => [...row].forEach((key, c) => position.set(key, [r, c + r * 0.5])));
-  const neighbours: Record<string, string> = {};
-  for (const [key, [r, x]] of position) {
-    neighbours[key] = [...position]
-      .filter(([other, [r2, x2]]) => other !== key && Math.abs(r2 - r) <= 1 && Math.abs(x2 - x) <= 1)
-      .map(([other]) => other)
-      .join('');
-  }
-  return neighbours;
-}
+import type {VariationFamily} from '../../generate/variation/types.js';
+import {applySlip, keyboardNeighbours, keyboardSlips, type Slip} from './keyboard-noise.js';
 
 export interface KeyboardTypoOptions {
   /** The keyboard's letter rows, top to bottom. */
@@ -33,8 +15,6 @@ export interface KeyboardTypoOptions {
   accentFolds: Readonly<Record<string, readonly string[]>>;
 }
 
-type Slip = (input: AnnotatedText, rng: Rng) => TextEdit | undefined;
-
 /** The Z family of a pack, on its keyboard and with its accent folds. */
 export function keyboardTypoFamily(options: KeyboardTypoOptions): VariationFamily {
   const neighbours = keyboardNeighbours(options.rows);
@@ -42,46 +22,8 @@ export function keyboardTypoFamily(options: KeyboardTypoOptions): VariationFamil
   const foldable = new RegExp(`[${Object.keys(folds).join('')}]`, 'giu');
   const hasFoldable = new RegExp(`[${Object.keys(folds).join('')}]`, 'iu');
 
-  const letterPosition = (input: AnnotatedText, rng: Rng, minLength: number) => {
-    const words = wordTokens(input).filter(
-      (t) => !t.inEntity && t.text.length >= minLength && /^\p{L}+$/u.test(t.text),
-    );
-    if (words.length === 0) return undefined;
-    const word = rng.pick(words);
-    // Typists rarely miss the first letter.
-    return {word: word.text, start: word.start, i: 1 + rng.int(word.text.length - 1)};
-  };
-  const substitute: Slip = (input, rng) => {
-    const at = letterPosition(input, rng, 3);
-    const keys = at && neighbours[at.word[at.i]!.toLowerCase()];
-    return at && keys
-      ? {start: at.start + at.i, end: at.start + at.i + 1, replacement: rng.pick([...keys])}
-      : undefined;
-  };
-  const insertNeighbour: Slip = (input, rng) => {
-    const at = letterPosition(input, rng, 3);
-    const keys = at && neighbours[at.word[at.i]!.toLowerCase()];
-    return at && keys
-      ? {start: at.start + at.i, end: at.start + at.i, replacement: rng.pick([...keys])}
-      : undefined;
-  };
-  const drop: Slip = (input, rng) => {
-    const at = letterPosition(input, rng, 4);
-    return at && {start: at.start + at.i, end: at.start + at.i + 1, replacement: ''};
-  };
-  const double: Slip = (input, rng) => {
-    const at = letterPosition(input, rng, 3);
-    return at && {start: at.start + at.i, end: at.start + at.i, replacement: at.word[at.i]!};
-  };
-  const transpose: Slip = (input, rng) => {
-    const at = letterPosition(input, rng, 4);
-    if (!at || at.i >= at.word.length - 1 || at.word[at.i] === at.word[at.i + 1]) return undefined;
-    return {
-      start: at.start + at.i,
-      end: at.start + at.i + 2,
-      replacement: at.word[at.i + 1]! + at.word[at.i]!,
-    };
-  };
+  const {substitute, insertNeighbour, drop, double, transpose, missingSpace, punctuation, casing} =
+    keyboardSlips(neighbours, /^\p{L}+$/u, /\s?[?.!]$/);
   /** An accent or umlaut left out: the way people type without the key (every one in the word, as they do). */
   const dropAccent: Slip = (input, rng) => {
     const words = wordTokens(input).filter((t) => !t.inEntity && hasFoldable.test(t.text));
@@ -94,24 +36,6 @@ export function keyboardTypoFamily(options: KeyboardTypoOptions): VariationFamil
     });
     foldable.lastIndex = 0;
     return {start: word.start, end: word.end, replacement};
-  };
-  const missingSpace: Slip = (input, rng) => {
-    const tokens = wordTokens(input);
-    const gaps = tokens.slice(1).filter((t, k) => {
-      const previous = tokens[k]!;
-      return !t.inEntity && !previous.inEntity && input.text.slice(previous.end, t.start) === ' ';
-    });
-    if (gaps.length === 0) return undefined;
-    const gap = rng.pick(gaps);
-    return {start: gap.start - 1, end: gap.start, replacement: ''};
-  };
-  const punctuation: Slip = (input) => {
-    const end = /\s?[?.!]$/.exec(input.text);
-    return end ? {start: end.index, end: input.text.length, replacement: ''} : undefined;
-  };
-  const casing: Slip = (input) => {
-    const first = input.text.charAt(0);
-    return first === first.toLowerCase() ? undefined : {start: 0, end: 1, replacement: first.toLowerCase()};
   };
   const slips: Array<[Slip, number]> = [
     [substitute, 4],
@@ -128,16 +52,6 @@ export function keyboardTypoFamily(options: KeyboardTypoOptions): VariationFamil
     tag: 'Z',
     name: 'noise',
     aliases: ['typos'],
-    apply(input, context) {
-      const {rng} = context;
-      for (let attempt = 0; attempt < 6; attempt++) {
-        const [slip] = rng.pickWeighted(slips, ([, weight]) => weight);
-        const edit = slip(input, rng);
-        if (!edit) continue;
-        const result = applyEdits(input, [edit]);
-        if (result && result.text !== input.text) return result;
-      }
-      return undefined;
-    },
+    apply: (input, context) => applySlip(input, context.rng, slips),
   };
 }
