@@ -52,7 +52,6 @@ export default tseslint.config(
   {
     files: [
       'connectors/botframework/lu/write.ts', // luisAppToLu: complexity 47
-      'src/lang/en/clause.ts', // embedQuestion: complexity 46
       'src/lang/en/families/style.ts', // the colloquial family's apply: complexity 43
       'src/lang/shared/lead-in-clause.ts', // analyzeLeadIn: complexity 41
       'src/load/yaml-indentation.ts', // findIndentationMistake: complexity 52

@@ -947,65 +947,12 @@ function embedQuestion(
   match: RegExpExecArray,
 ): AnnotatedText | undefined {
   const tokens = wordTokens(input, clause.coreEnd).filter((t) => t.start >= clause.coreStart);
-  const [first, second, third] = tokens;
+  const [first, second] = tokens;
   if (!first || !second || first.inEntity || second.inEntity) return undefined;
-  const edits: TextEdit[] = [];
-  /** Moves the auxiliary `aux` to just before tokens[at] (or the core's end), with `lead` in its place. */
-  const moveAux = (aux: WordToken, at: number, lead: string): void => {
-    const next = tokens[tokens.indexOf(aux) + 1]!;
-    edits.push({start: aux.start, end: next.start, replacement: lead});
-    const before = tokens[at];
-    if (before) edits.push({start: before.start, end: before.start, replacement: `${aux.lower} `});
-    else edits.push({start: clause.coreEnd, end: clause.coreEnd, replacement: ` ${aux.lower}`});
-  };
-  const whFirst = WH_QUESTION_WORDS.has(first.lower);
-  // The wh-phrase: "what" or "what time", "how much", "how long" (one word more when an auxiliary follows it).
-  const whLength =
-    whFirst && third && !second.inEntity && !QUESTION_AUX.has(second.lower) && QUESTION_AUX.has(third.lower)
-      ? 2
-      : 1;
-  const aux = tokens[whLength]!;
-  const subject = tokens[whLength + 1];
-  if (whFirst && COPULAS.has(aux.lower)) {
-    // "what is the weather" -> "what the weather is"; "where are my keys" -> "where my keys are".
-    // "how is the repair going" would become "how the repair going is": progressive forms stay direct.
-    if (!subject || tokens.some((t) => /ing$/.test(t.lower))) return undefined;
-    // "how much is it to add a driver" -> "how much it is to add a driver": "it" is the whole subject.
-    const itSubject = subject.lower === 'it' ? whLength + 2 : undefined;
-    moveAux(aux, itSubject ?? subjectEnd(tokens, whLength + 1, true)!, '');
-  } else if (whFirst && MODALS.has(aux.lower) && subject && SUBJECT_PRONOUNS.has(subject.lower)) {
-    // "where can I park my car" -> "where I can park my car".
-    moveAux(aux, whLength + 2, '');
-  } else if (whFirst && DO_FORMS.has(aux.lower) && subject) {
-    // "when does the yoga class start" -> "when the yoga class starts"; "what time do you open" -> "what
-    // time you open".
-    const end = subjectEnd(tokens, whLength + 1, false);
-    if (end === undefined) return undefined;
-    const verb = tokens[end]!;
-    if (aux.lower === 'does' && SUBJECT_PRONOUNS.has(subject.lower) && subject.lower !== 'it')
-      return undefined;
-    edits.push({start: aux.start, end: subject.start, replacement: ''});
-    const form =
-      aux.lower === 'does'
-        ? thirdPersonSingular(verb.lower)
-        : aux.lower === 'did'
-          ? conjugate(verb.lower).past
-          : verb.lower;
-    edits.push({start: verb.start, end: verb.end, replacement: form});
-  } else if (first.lower === 'do' && SUBJECT_PRONOUNS.has(second.lower) && second.lower !== 'it') {
-    edits.push({start: first.start, end: second.start, replacement: 'if '});
-  } else if (INVERTIBLE_AUX.has(first.lower) && SUBJECT_PRONOUNS.has(second.lower)) {
-    if (first.lower === 'are' && second.lower !== 'you' && second.lower !== 'we' && second.lower !== 'they')
-      return undefined;
-    edits.push({start: first.start, end: second.end, replacement: `if ${second.text} ${first.lower}`});
-  } else if ((first.lower === 'is' || first.lower === 'are' || MODALS.has(first.lower)) && third) {
-    // "is teeth whitening covered by my plan" -> "if teeth whitening is covered by my plan"; "can my son get
-    // a checkup" -> "if my son can get a checkup". Without a clear end of the subject, leave it.
-    const copula = !MODALS.has(first.lower);
-    const end = subjectEnd(tokens, 1, copula);
-    if (end === undefined || end >= tokens.length) return undefined;
-    moveAux(first, end, 'if ');
-  } else return undefined;
+  const edits = WH_QUESTION_WORDS.has(first.lower)
+    ? whQuestionInStatementOrder(tokens, clause.coreEnd)
+    : yesNoQuestionInStatementOrder(tokens, clause.coreEnd);
+  if (!edits) return undefined;
   const prefix = frame.slice(0, match.index);
   const suffix = frame.slice(match.index + match[0].length);
   edits.push({start: 0, end: clause.coreStart, replacement: prefix});
@@ -1013,6 +960,106 @@ function embedQuestion(
   const wrapped = applyEdits(input, edits);
   if (!wrapped) return undefined;
   return clause.capitalized ? capitalizeFirst(wrapped) : wrapped;
+}
+
+/**
+ * A wh-question in statement order: the wh-phrase ("what" or "what time", "how much", "how long": one word more
+ * when an auxiliary follows it) stays first and its auxiliary moves after the subject, or drops out with "do".
+ */
+function whQuestionInStatementOrder(tokens: WordToken[], coreEnd: number): TextEdit[] | undefined {
+  const second = tokens[1]!;
+  const third = tokens[2];
+  const whLength = third && !QUESTION_AUX.has(second.lower) && QUESTION_AUX.has(third.lower) ? 2 : 1;
+  const aux = tokens[whLength]!;
+  const subject = tokens[whLength + 1];
+  if (COPULAS.has(aux.lower)) return copulaAfterSubject(tokens, whLength, coreEnd);
+  // "where can I park my car" -> "where I can park my car".
+  if (MODALS.has(aux.lower) && subject && SUBJECT_PRONOUNS.has(subject.lower))
+    return auxMoved(tokens, aux, whLength + 2, '', coreEnd);
+  if (DO_FORMS.has(aux.lower) && subject) return withoutDoSupport(tokens, whLength);
+  return undefined;
+}
+
+/**
+ * "what is the weather" -> "what the weather is"; "where are my keys" -> "where my keys are". "how is the repair
+ * going" would become "how the repair going is": progressive forms stay direct.
+ */
+function copulaAfterSubject(tokens: WordToken[], whLength: number, coreEnd: number): TextEdit[] | undefined {
+  const subject = tokens[whLength + 1];
+  if (!subject || tokens.some((t) => /ing$/.test(t.lower))) return undefined;
+  // "how much is it to add a driver" -> "how much it is to add a driver": "it" is the whole subject.
+  const itSubject = subject.lower === 'it' ? whLength + 2 : undefined;
+  return auxMoved(
+    tokens,
+    tokens[whLength]!,
+    itSubject ?? subjectEnd(tokens, whLength + 1, true)!,
+    '',
+    coreEnd,
+  );
+}
+
+/**
+ * "when does the yoga class start" -> "when the yoga class starts"; "what time do you open" -> "what time you
+ * open": "do" drops out and the verb takes its person and tense.
+ */
+function withoutDoSupport(tokens: WordToken[], whLength: number): TextEdit[] | undefined {
+  const aux = tokens[whLength]!;
+  const subject = tokens[whLength + 1]!;
+  const end = subjectEnd(tokens, whLength + 1, false);
+  if (end === undefined) return undefined;
+  const verb = tokens[end]!;
+  if (aux.lower === 'does' && SUBJECT_PRONOUNS.has(subject.lower) && subject.lower !== 'it') return undefined;
+  const form =
+    aux.lower === 'does'
+      ? thirdPersonSingular(verb.lower)
+      : aux.lower === 'did'
+        ? conjugate(verb.lower).past
+        : verb.lower;
+  return [
+    {start: aux.start, end: subject.start, replacement: ''},
+    {start: verb.start, end: verb.end, replacement: form},
+  ];
+}
+
+/**
+ * A yes/no question as an "if" clause: "do you ship abroad" -> "if you ship abroad", "are you open" -> "if you
+ * are open", "is teeth whitening covered by my plan" -> "if teeth whitening is covered by my plan", "can my son
+ * get a checkup" -> "if my son can get a checkup". Without a clear end of the subject, undefined.
+ */
+function yesNoQuestionInStatementOrder(tokens: WordToken[], coreEnd: number): TextEdit[] | undefined {
+  const first = tokens[0]!;
+  const second = tokens[1]!;
+  if (first.lower === 'do' && SUBJECT_PRONOUNS.has(second.lower) && second.lower !== 'it')
+    return [{start: first.start, end: second.start, replacement: 'if '}];
+  if (INVERTIBLE_AUX.has(first.lower) && SUBJECT_PRONOUNS.has(second.lower)) {
+    if (first.lower === 'are' && second.lower !== 'you' && second.lower !== 'we' && second.lower !== 'they')
+      return undefined;
+    return [{start: first.start, end: second.end, replacement: `if ${second.text} ${first.lower}`}];
+  }
+  if ((first.lower === 'is' || first.lower === 'are' || MODALS.has(first.lower)) && tokens[2]) {
+    const end = subjectEnd(tokens, 1, !MODALS.has(first.lower));
+    if (end === undefined || end >= tokens.length) return undefined;
+    return auxMoved(tokens, first, end, 'if ', coreEnd);
+  }
+  return undefined;
+}
+
+/** Edits that move the auxiliary `aux` to just before tokens[at] (or the core's end), with `lead` in its place. */
+function auxMoved(
+  tokens: WordToken[],
+  aux: WordToken,
+  at: number,
+  lead: string,
+  coreEnd: number,
+): TextEdit[] {
+  const next = tokens[tokens.indexOf(aux) + 1]!;
+  const before = tokens[at];
+  return [
+    {start: aux.start, end: next.start, replacement: lead},
+    before
+      ? {start: before.start, end: before.start, replacement: `${aux.lower} `}
+      : {start: coreEnd, end: coreEnd, replacement: ` ${aux.lower}`},
+  ];
 }
 
 export function capitalizeFirst(input: AnnotatedText): AnnotatedText {
