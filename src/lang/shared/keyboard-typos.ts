@@ -35,55 +35,67 @@ export interface KeyboardTypoOptions {
 
 type Slip = (input: AnnotatedText, rng: Rng) => TextEdit | undefined;
 
-/** The Z family of a pack, on its keyboard and with its accent folds. */
-export function keyboardTypoFamily(options: KeyboardTypoOptions): VariationFamily {
-  const neighbours = keyboardNeighbours(options.rows);
-  const folds = options.accentFolds;
-  const foldable = new RegExp(`[${Object.keys(folds).join('')}]`, 'giu');
-  const hasFoldable = new RegExp(`[${Object.keys(folds).join('')}]`, 'iu');
+/** A letter in a word of at least `minLength` letters outside entities: typists rarely miss the first one. */
+function letterPosition(
+  input: AnnotatedText,
+  rng: Rng,
+  minLength: number,
+): {word: string; start: number; i: number} | undefined {
+  const words = wordTokens(input).filter(
+    (t) => !t.inEntity && t.text.length >= minLength && /^\p{L}+$/u.test(t.text),
+  );
+  if (words.length === 0) return undefined;
+  const word = rng.pick(words);
+  return {word: word.text, start: word.start, i: 1 + rng.int(word.text.length - 1)};
+}
 
-  const letterPosition = (input: AnnotatedText, rng: Rng, minLength: number) => {
-    const words = wordTokens(input).filter(
-      (t) => !t.inEntity && t.text.length >= minLength && /^\p{L}+$/u.test(t.text),
-    );
-    if (words.length === 0) return undefined;
-    const word = rng.pick(words);
-    // Typists rarely miss the first letter.
-    return {word: word.text, start: word.start, i: 1 + rng.int(word.text.length - 1)};
-  };
-  const substitute: Slip = (input, rng) => {
+/** A letter typed as a key next to it. */
+function substituteSlip(neighbours: Readonly<Record<string, string>>): Slip {
+  return (input, rng) => {
     const at = letterPosition(input, rng, 3);
     const keys = at && neighbours[at.word[at.i]!.toLowerCase()];
     return at && keys
       ? {start: at.start + at.i, end: at.start + at.i + 1, replacement: rng.pick([...keys])}
       : undefined;
   };
-  const insertNeighbour: Slip = (input, rng) => {
+}
+
+/** A key next to a letter hit as well. */
+function insertNeighbourSlip(neighbours: Readonly<Record<string, string>>): Slip {
+  return (input, rng) => {
     const at = letterPosition(input, rng, 3);
     const keys = at && neighbours[at.word[at.i]!.toLowerCase()];
     return at && keys
       ? {start: at.start + at.i, end: at.start + at.i, replacement: rng.pick([...keys])}
       : undefined;
   };
-  const drop: Slip = (input, rng) => {
-    const at = letterPosition(input, rng, 4);
-    return at && {start: at.start + at.i, end: at.start + at.i + 1, replacement: ''};
+}
+
+const drop: Slip = (input, rng) => {
+  const at = letterPosition(input, rng, 4);
+  return at && {start: at.start + at.i, end: at.start + at.i + 1, replacement: ''};
+};
+
+const double: Slip = (input, rng) => {
+  const at = letterPosition(input, rng, 3);
+  return at && {start: at.start + at.i, end: at.start + at.i, replacement: at.word[at.i]!};
+};
+
+const transpose: Slip = (input, rng) => {
+  const at = letterPosition(input, rng, 4);
+  if (!at || at.i >= at.word.length - 1 || at.word[at.i] === at.word[at.i + 1]) return undefined;
+  return {
+    start: at.start + at.i,
+    end: at.start + at.i + 2,
+    replacement: at.word[at.i + 1]! + at.word[at.i]!,
   };
-  const double: Slip = (input, rng) => {
-    const at = letterPosition(input, rng, 3);
-    return at && {start: at.start + at.i, end: at.start + at.i, replacement: at.word[at.i]!};
-  };
-  const transpose: Slip = (input, rng) => {
-    const at = letterPosition(input, rng, 4);
-    if (!at || at.i >= at.word.length - 1 || at.word[at.i] === at.word[at.i + 1]) return undefined;
-    return {
-      start: at.start + at.i,
-      end: at.start + at.i + 2,
-      replacement: at.word[at.i + 1]! + at.word[at.i]!,
-    };
-  };
-  /** An accent or umlaut left out: the way people type without the key (every one in the word, as they do). */
-  const dropAccent: Slip = (input, rng) => {
+};
+
+/** An accent or umlaut left out: the way people type without the key (every one in the word, as they do). */
+function dropAccentSlip(folds: Readonly<Record<string, readonly string[]>>): Slip {
+  const foldable = new RegExp(`[${Object.keys(folds).join('')}]`, 'giu');
+  const hasFoldable = new RegExp(`[${Object.keys(folds).join('')}]`, 'iu');
+  return (input, rng) => {
     const words = wordTokens(input).filter((t) => !t.inEntity && hasFoldable.test(t.text));
     if (words.length === 0) return undefined;
     const word = rng.pick(words);
@@ -95,31 +107,39 @@ export function keyboardTypoFamily(options: KeyboardTypoOptions): VariationFamil
     foldable.lastIndex = 0;
     return {start: word.start, end: word.end, replacement};
   };
-  const missingSpace: Slip = (input, rng) => {
-    const tokens = wordTokens(input);
-    const gaps = tokens.slice(1).filter((t, k) => {
-      const previous = tokens[k]!;
-      return !t.inEntity && !previous.inEntity && input.text.slice(previous.end, t.start) === ' ';
-    });
-    if (gaps.length === 0) return undefined;
-    const gap = rng.pick(gaps);
-    return {start: gap.start - 1, end: gap.start, replacement: ''};
-  };
-  const punctuation: Slip = (input) => {
-    const end = /\s?[?.!]$/.exec(input.text);
-    return end ? {start: end.index, end: input.text.length, replacement: ''} : undefined;
-  };
-  const casing: Slip = (input) => {
-    const first = input.text.charAt(0);
-    return first === first.toLowerCase() ? undefined : {start: 0, end: 1, replacement: first.toLowerCase()};
-  };
+}
+
+const missingSpace: Slip = (input, rng) => {
+  const tokens = wordTokens(input);
+  const gaps = tokens.slice(1).filter((t, k) => {
+    const previous = tokens[k]!;
+    return !t.inEntity && !previous.inEntity && input.text.slice(previous.end, t.start) === ' ';
+  });
+  if (gaps.length === 0) return undefined;
+  const gap = rng.pick(gaps);
+  return {start: gap.start - 1, end: gap.start, replacement: ''};
+};
+
+const punctuation: Slip = (input) => {
+  const end = /\s?[?.!]$/.exec(input.text);
+  return end ? {start: end.index, end: input.text.length, replacement: ''} : undefined;
+};
+
+const casing: Slip = (input) => {
+  const first = input.text.charAt(0);
+  return first === first.toLowerCase() ? undefined : {start: 0, end: 1, replacement: first.toLowerCase()};
+};
+
+/** The Z family of a pack, on its keyboard and with its accent folds: one slip, by these weights. */
+export function keyboardTypoFamily(options: KeyboardTypoOptions): VariationFamily {
+  const neighbours = keyboardNeighbours(options.rows);
   const slips: Array<[Slip, number]> = [
-    [substitute, 4],
-    [dropAccent, 4],
+    [substituteSlip(neighbours), 4],
+    [dropAccentSlip(options.accentFolds), 4],
     [drop, 3],
     [transpose, 3],
     [double, 2],
-    [insertNeighbour, 2],
+    [insertNeighbourSlip(neighbours), 2],
     [missingSpace, 1],
     [punctuation, 1],
     [casing, 1],
