@@ -14,6 +14,7 @@ import {sortTags} from './tag-order.js';
 import {
   resolveIntentSettings,
   type ActiveFamily,
+  type IntentSettings,
   type SettingsOverrides,
   type TagCounts,
 } from './settings.js';
@@ -494,127 +495,223 @@ function baseWeight(base: Base): number {
   return 1 / (1 + base.produced / shapes);
 }
 
-function* generateIntent(
-  prepared: Prepared,
-  intent: IntentSpec,
-  index: number,
-  options: GenerateOptions,
-  seedGroups: Map<string, string>,
-): Generator<Utterance, IntentReport> {
-  const settings = resolveIntentSettings(prepared.spec, intent, prepared.pack, options);
-  const intentRng = prepared.rng.fork(`intent:${intent.name}`);
-  const templateRng = intentRng.fork('template');
-  const variationRng = intentRng.fork('variation');
-  const valuesRng = intentRng.fork('values');
-  // Only where the intent is varied at all: when the seeds' own held-out check (auto-mix) keeps no family,
-  // value copies of seeds are extra weight on the seeds that hold a number (CLINC150 val with auto keeping
-  // nothing, draws 0/1/2: 0 / -0.03 / +0.07 with value copies, exactly 0 without).
-  const values = settings.families.length > 0 ? prepared.values : [];
-  const quota = new SplitQuota(settings.count, settings.split, intentRng.fork('split'));
-  const memo = new FamilyMemo({rng: variationRng, intent: intent.name, language: prepared.language});
-  const report: IntentReport = {
-    ...emptyIntentReport(intent.name, settings.count),
-    ...(settings.unknownFamilies.length ? {unknownFamilies: settings.unknownFamilies} : {}),
-  };
-  const seen = prepared.seen;
-  const agree = prepared.pack.agree;
-  /** The buffer's expansion, tidied, with the words around its slot values agreeing with them. */
-  const expanded = (): AnnotatedText => {
-    const tidy = tidyExpansion(buffer);
-    return agree ? agree(tidy) : tidy;
-  };
-  const emit = (
-    annotated: AnnotatedText,
-    tags: VariationTag[],
-    source: 'seed' | 'template' | 'generated',
-    origin?: string,
-  ): Utterance => {
-    // Provisional: an intent with seeds is split again by groups once it is complete (splitBySeedGroups).
-    const split = quota.next();
-    report.produced += 1;
-    report[split] += 1;
-    report.sources[source] += 1;
-    for (const tag of tags) report.tags[tag] = (report.tags[tag] ?? 0) + 1;
-    return makeUtterance(annotated, intent.name, tags, source, split, origin);
-  };
-  const dropped: DropCounts = {otherIntent: 0, lowConfidence: 0, familyShare: 0, byFamily: {}};
-  const drop = (reason: Exclude<keyof DropCounts, 'byFamily'>, tags: VariationTag[]): void => {
-    dropped[reason] += 1;
-    for (const tag of tags) dropped.byFamily[tag] = (dropped.byFamily[tag] ?? 0) + 1;
-  };
+/** Where an utterance came from: a seed as written, a template's expansion, or a variation family's output. */
+type UtteranceSource = 'seed' | 'template' | 'generated';
 
-  /** The text with other seed values, when that is an utterance not written yet (then it counts as written). */
-  const withOtherValues = (annotated: AnnotatedText, mustChange: boolean): AnnotatedText | undefined => {
-    const swappedRaw = swapSeedValues(annotated, values, valuesRng, mustChange);
-    const swapped = swappedRaw && agree ? agree(swappedRaw) : swappedRaw;
-    if (!swapped || swapped.text === annotated.text) return undefined;
-    const key = dedupeKeyText(swapped.text);
-    if (!key || seen.has(key)) return undefined;
-    seen.add(key);
-    return swapped;
-  };
+/** A draw worth writing: its text and the families that made it (empty for a plain expansion). */
+interface Candidate {
+  annotated: AnnotatedText;
+  tags: VariationTag[];
+}
 
-  const bases: Base[] = [];
-  const seedsWritten: Array<{annotated: AnnotatedText; source: string}> = [];
-  const buffer: Expansion = {text: '', entities: []};
-  const localSeeds = new Set<string>();
-  for (const template of prepared.templates[index]!) {
-    if (!template.plain) {
-      bases.push(newBase(template, false));
-      continue;
-    }
-    bases.push(newBase(template, true));
-    buffer.text = '';
-    buffer.entities = [];
-    template.sample(templateRng, buffer);
-    const annotated = expanded();
-    // Seeds are always kept as written, even past the count and even when two differ only in case or
-    // punctuation or spacing ("see you later, alligator" / "see you later alligator"): the user's own examples
-    // are what the output must never do worse than. Only the very same example twice in one intent is written once.
-    if (localSeeds.has(template.source)) continue;
-    localSeeds.add(template.source);
-    const key = dedupeKeyText(annotated.text);
-    seen.add(key);
-    const utterance = emit(annotated, [], 'seed');
-    seedGroups.set(template.source, key);
-    seedsWritten.push({annotated, source: template.source});
-    yield utterance;
+/**
+ * One intent's generation, in four steps run in order by `run`: write the seeds, draw from the bases (templates,
+ * and seeds as bases for variation) until the count, a limit or the sources give out, fill what the families
+ * left with seeds holding other seed values, and say in the report why it fell short, when it did. The state the
+ * steps share is the fields below; the report counts as it goes.
+ */
+class IntentGenerator {
+  private readonly report: IntentReport;
+  private readonly settings: IntentSettings;
+  private readonly templateRng: Rng;
+  private readonly variationRng: Rng;
+  private readonly valuesRng: Rng;
+  /**
+   * The seeds' slot values, only where the intent is varied at all: when the seeds' own held-out check
+   * (auto-mix) keeps no family, value copies of seeds are extra weight on the seeds that hold a number (CLINC150
+   * val with auto keeping nothing, draws 0/1/2: 0 / -0.03 / +0.07 with value copies, exactly 0 without).
+   */
+  private readonly values: ValueClass[];
+  private readonly quota: SplitQuota;
+  private readonly memo: FamilyMemo;
+  private readonly seen: CompactKeySet;
+  private readonly agree: LanguagePack['agree'];
+  private readonly dropped: DropCounts = {otherIntent: 0, lowConfidence: 0, familyShare: 0, byFamily: {}};
+  /** Every template and seed of the intent, in the spec's order. */
+  private readonly bases: Base[] = [];
+  /** The seeds as written, for the seed-value fill. */
+  private readonly seedsWritten: Array<{annotated: AnnotatedText; source: string}> = [];
+  /** The one expansion buffer every sample is written into. */
+  private readonly buffer: Expansion = {text: '', entities: []};
+  /** The tags of the draw in progress: copied only for a candidate that is kept. */
+  private readonly scratchTags: VariationTag[] = [];
+  /** The families still active: one whose share of the count is filled leaves the list. */
+  private families: ActiveFamily[];
+  /** The bases still drawn from: a base that is exhausted or saturated leaves the list. */
+  private usable: Base[] = [];
+  /** How many generated utterances each family may tag (its share of the generated part, rounded up). */
+  private familyCap = new Map<VariationTag, number>();
+
+  constructor(
+    private readonly prepared: Prepared,
+    private readonly intent: IntentSpec,
+    private readonly index: number,
+    private readonly options: GenerateOptions,
+    /** Filled here: each seed's dedupe key by its source text, for splitBySeedGroups. */
+    private readonly seedGroups: Map<string, string>,
+  ) {
+    this.settings = resolveIntentSettings(prepared.spec, intent, prepared.pack, options);
+    const intentRng = prepared.rng.fork(`intent:${intent.name}`);
+    this.templateRng = intentRng.fork('template');
+    this.variationRng = intentRng.fork('variation');
+    this.valuesRng = intentRng.fork('values');
+    this.values = this.settings.families.length > 0 ? prepared.values : [];
+    this.quota = new SplitQuota(this.settings.count, this.settings.split, intentRng.fork('split'));
+    this.memo = new FamilyMemo({rng: this.variationRng, intent: intent.name, language: prepared.language});
+    this.report = {
+      ...emptyIntentReport(intent.name, this.settings.count),
+      ...(this.settings.unknownFamilies.length ? {unknownFamilies: this.settings.unknownFamilies} : {}),
+    };
+    this.seen = prepared.seen;
+    this.agree = prepared.pack.agree;
+    this.families = this.settings.families;
   }
 
-  // Each family may tag at most its share of the generated part of the count (rounded up), so that a family
-  // that always applies (typos) cannot fill a count the others could not: the rest is reported as shortfall.
-  // A family whose share is filled leaves the active list; with none left, seeds cannot be varied any more.
-  const generatedTarget = Math.max(0, settings.count - report.produced);
-  const familyCap = new Map<VariationTag, number>(
-    settings.families.map((f) => [f.family.tag, Math.ceil(Math.min(1, f.share) * generatedTarget)]),
-  );
-  const shareFilled = (tag: VariationTag): boolean =>
-    (report.tags[tag] ?? 0) >= (familyCap.get(tag) ?? Infinity);
-  let families = settings.families;
-  let usable = families.length > 0 ? bases : bases.filter((b) => !b.seed);
-  // Without variation, a finite grammar can produce at most this many texts; stop there instead of stalling.
-  const capacity = families.length > 0 ? Infinity : usable.reduce((n, b) => n + b.template.capacity, 0);
-  const target = Math.min(settings.count, report.produced + capacity);
-  const maxAttempts = Math.max(MIN_ATTEMPTS, settings.count * ATTEMPTS_PER_UTTERANCE);
-  const scratchTags: VariationTag[] = [];
+  *run(): Generator<Utterance, IntentReport> {
+    yield* this.writeSeeds();
+    this.capFamilyShares();
+    yield* this.drawFromBases();
+    yield* this.fillWithSeedValues();
+    this.explainShortfall();
+    return this.finishReport();
+  }
+
+  /**
+   * Step 1: every template becomes a base; every seed is written as it is. Seeds are always kept as written,
+   * even past the count and even when two differ only in case or punctuation or spacing ("see you later,
+   * alligator" / "see you later alligator"): the user's own examples are what the output must never do worse
+   * than. Only the very same example twice in one intent is written once.
+   */
+  private *writeSeeds(): Generator<Utterance, void> {
+    const localSeeds = new Set<string>();
+    for (const template of this.prepared.templates[this.index]!) {
+      this.bases.push(newBase(template, template.plain));
+      if (!template.plain) continue;
+      this.sample(template);
+      const annotated = this.expanded();
+      if (localSeeds.has(template.source)) continue;
+      localSeeds.add(template.source);
+      const key = dedupeKeyText(annotated.text);
+      this.seen.add(key);
+      const utterance = this.emit(annotated, [], 'seed');
+      this.seedGroups.set(template.source, key);
+      this.seedsWritten.push({annotated, source: template.source});
+      yield utterance;
+    }
+  }
+
+  /**
+   * Each family may tag at most its share of the generated part of the count (rounded up), so that a family
+   * that always applies (typos) cannot fill a count the others could not: the rest is reported as shortfall.
+   * A family whose share is filled leaves the active list; with none left, seeds cannot be varied any more.
+   */
+  private capFamilyShares(): void {
+    const generatedTarget = Math.max(0, this.settings.count - this.report.produced);
+    this.familyCap = new Map<VariationTag, number>(
+      this.settings.families.map((f) => [f.family.tag, Math.ceil(Math.min(1, f.share) * generatedTarget)]),
+    );
+  }
+
+  /** Whether a family has tagged its share of the count (an arrow: it is passed to `tags.some`). */
+  private readonly shareFilled = (tag: VariationTag): boolean =>
+    (this.report.tags[tag] ?? 0) >= (this.familyCap.get(tag) ?? Infinity);
+
+  /**
+   * Step 2: draws from the usable bases, favouring those that have produced little, until the count, a limit
+   * on attempts, a stall, or no base is left. Where it stops early it says why in report.reason.
+   */
+  private *drawFromBases(): Generator<Utterance, void> {
+    const {report, settings} = this;
+    this.usable = this.families.length > 0 ? this.bases : this.bases.filter((b) => !b.seed);
+    // Without variation, a finite grammar can produce at most this many texts; stop there instead of stalling.
+    const capacity =
+      this.families.length > 0 ? Infinity : this.usable.reduce((n, b) => n + b.template.capacity, 0);
+    const target = Math.min(settings.count, report.produced + capacity);
+    const maxAttempts = Math.max(MIN_ATTEMPTS, settings.count * ATTEMPTS_PER_UTTERANCE);
+    // usable only shrinks: its first weights list is long enough for every draw.
+    const baseWeights = new Float64Array(this.usable.length);
+    let stalled = 0;
+    const stallLimit = this.options.stallLimit ?? STALL_LIMIT;
+    while (report.produced < target && this.usable.length > 0) {
+      if (report.attempts >= maxAttempts) {
+        report.reason = `gave up after ${report.attempts} attempts`;
+        break;
+      }
+      if (stalled >= stallLimit) {
+        report.reason = `no new utterance in the last ${stallLimit} attempts`;
+        break;
+      }
+      report.attempts += 1;
+      stalled += 1;
+      const base = this.pickUsableBase(baseWeights);
+      if (!base) continue;
+      const candidate = this.drawCandidate(base);
+      if (recordDraw(base, candidate !== undefined)) {
+        this.retire(base);
+        report.saturatedSources = (report.saturatedSources ?? 0) + 1;
+      }
+      if (!candidate) continue;
+      stalled = 0;
+      base.produced += 1;
+      base.failures = 0;
+      const {annotated, tags} = candidate;
+      yield this.emit(annotated, tags, tags.length > 0 ? 'generated' : 'template', base.template.source);
+      if (tags.some(this.shareFilled)) this.dropFilledFamilies();
+    }
+  }
+
+  /**
+   * The base to draw from, or undefined when the one picked turned out exhausted (it leaves the list). A
+   * template whose only variety is an entity value (order {order_id}) would otherwise fill the intent with
+   * copies differing in one number: templates that have produced little for their wordings are favoured.
+   */
+  private pickUsableBase(weights: Float64Array): Base | undefined {
+    const usable = this.usable;
+    const base = usable.length === 1 ? usable[0]! : usable[pickBase(usable, this.templateRng, weights)]!;
+    base.failures += 1;
+    // Missing one of s remaining wordings for 10·s draws in a row happens with odds e^-10: call it exhausted.
+    if (base.failures > 50 + 10 * Math.min(base.template.shapes, 10_000) && usable.length > 1) {
+      this.retire(base);
+      return undefined;
+    }
+    return base;
+  }
+
+  private retire(base: Base): void {
+    this.usable = this.usable.filter((b) => b !== base);
+  }
+
+  /** A family filled its share: it leaves the active list, and with no family left seeds are no base any more. */
+  private dropFilledFamilies(): void {
+    this.families = this.families.filter((f) => !this.shareFilled(f.family.tag));
+    if (this.families.length === 0) this.usable = this.usable.filter((b) => !b.seed);
+    if (this.usable.length === 0)
+      this.report.reason = 'every variation family has filled its share of the count';
+  }
+
   /** One draw from a base: a new utterance to write, or undefined (a repeat, a rejected or unchanged variant). */
-  const drawCandidate = (base: Base): {annotated: AnnotatedText; tags: VariationTag[]} | undefined => {
-    buffer.text = '';
-    buffer.entities = [];
-    base.template.sample(templateRng, buffer);
-    let state = memo.base(expanded(), base.template.capacity !== Infinity);
-    // The scratch list: copied below only for a candidate that is kept.
-    const tags = scratchTags;
+  private drawCandidate(base: Base): Candidate | undefined {
+    this.sample(base.template);
+    let state = this.memo.base(this.expanded(), base.template.capacity !== Infinity);
+    const tags = this.scratchTags;
     tags.length = 0;
-    if (families.length > 0) {
-      const varied = applyFamilies(state, families, memo, variationRng, base.plainExhausted, report, tags);
+    if (this.families.length > 0) {
+      const varied = applyFamilies(
+        state,
+        this.families,
+        this.memo,
+        this.variationRng,
+        base.plainExhausted,
+        this.report,
+        tags,
+      );
       if (!varied) return undefined;
       state = varied;
     }
     // Seen once, seen for good: the set only grows.
     const key = (state.dedupeHash ??= dedupeKeyHash(state.annotated.text));
     // An empty key (0) can only be in the set as a seed's (seeds are added by text).
-    if (state.seen || (key === 0 ? seen.has('') : seen.hasHash(key))) {
+    if (state.seen || (key === 0 ? this.seen.has('') : this.seen.hasHash(key))) {
       state.seen = true;
       if (tags.length === 0) recordPlainMiss(base);
       return undefined;
@@ -623,101 +720,129 @@ function* generateIntent(
     const annotated = state.annotated;
     // No zero-length or out-of-range span is ever written, whatever a value source or family returned.
     if (!spansAreValid(annotated)) {
-      report.rejectedVariants = (report.rejectedVariants ?? 0) + 1;
+      this.report.rejectedVariants = (this.report.rejectedVariants ?? 0) + 1;
       return undefined;
     }
     if (tags.length > 0) {
-      if (tags.some(shareFilled)) {
-        drop('familyShare', tags);
-        return undefined;
-      }
-      const judgement = prepared.filter?.judge(annotated.text, intent.name);
-      if (judgement && !judgement.keep) {
-        // Remember it, so the same drifted text is not judged again.
-        seen.addHash(key);
-        state.seen = true;
-        drop(judgement.reason === 'other-intent' ? 'otherIntent' : 'lowConfidence', tags);
-        return undefined;
-      }
+      if (!this.keepsVariant(state, key, tags)) return undefined;
     } else base.plainMisses = 0;
-    seen.addHash(key);
+    this.seen.addHash(key);
     state.seen = true;
-    return {annotated: withOtherValues(annotated, false) ?? annotated, tags: [...tags]};
-  };
-  // usable only shrinks: its first weights list is long enough for every draw.
-  const baseWeights = new Float64Array(usable.length);
-  let stalled = 0;
-  const stallLimit = options.stallLimit ?? STALL_LIMIT;
-  while (report.produced < target && usable.length > 0) {
-    if (report.attempts >= maxAttempts) {
-      report.reason = `gave up after ${report.attempts} attempts`;
-      break;
-    }
-    if (stalled >= stallLimit) {
-      report.reason = `no new utterance in the last ${stallLimit} attempts`;
-      break;
-    }
-    report.attempts += 1;
-    stalled += 1;
-    // A template whose only variety is an entity value (order {order_id}) would otherwise fill the intent
-    // with copies differing in one number: favour templates that have produced little for their wordings.
-    const base = usable.length === 1 ? usable[0]! : usable[pickBase(usable, templateRng, baseWeights)]!;
-    base.failures += 1;
-    // Missing one of s remaining wordings for 10·s draws in a row happens with odds e^-10: call it exhausted.
-    if (base.failures > 50 + 10 * Math.min(base.template.shapes, 10_000) && usable.length > 1) {
-      usable = usable.filter((b) => b !== base);
-      continue;
-    }
-    const candidate = drawCandidate(base);
-    if (recordDraw(base, candidate !== undefined)) {
-      usable = usable.filter((b) => b !== base);
-      report.saturatedSources = (report.saturatedSources ?? 0) + 1;
-    }
-    if (!candidate) continue;
-    const {annotated, tags} = candidate;
-    stalled = 0;
-    base.produced += 1;
-    base.failures = 0;
-    yield emit(annotated, tags, tags.length > 0 ? 'generated' : 'template', base.template.source);
-    if (tags.some(shareFilled)) {
-      families = families.filter((f) => !shareFilled(f.family.tag));
-      if (families.length === 0) usable = usable.filter((b) => !b.seed);
-      if (usable.length === 0) report.reason = 'every variation family has filled its share of the count';
-    }
+    return {annotated: this.withOtherValues(annotated, false) ?? annotated, tags: [...tags]};
   }
-  // What the families left of the count: seeds with other seed values. Bitext val, 3 draws: see seed-values.ts.
-  const withValues = values.length > 0 ? seedsWritten.filter((s) => holdsSeedValue(s.annotated, values)) : [];
-  for (
+
+  /**
+   * Whether a varied text may be written: no family on it has filled its share, and the label filter (when on)
+   * still puts it in this intent. A text the filter turns down is remembered, so it is not judged again.
+   */
+  private keepsVariant(state: TextState, key: number, tags: VariationTag[]): boolean {
+    if (tags.some(this.shareFilled)) {
+      this.drop('familyShare', tags);
+      return false;
+    }
+    const judgement = this.prepared.filter?.judge(state.annotated.text, this.intent.name);
+    if (!judgement || judgement.keep) return true;
+    this.seen.addHash(key);
+    state.seen = true;
+    this.drop(judgement.reason === 'other-intent' ? 'otherIntent' : 'lowConfidence', tags);
+    return false;
+  }
+
+  /**
+   * Step 3: what the families left of the count, filled with seeds holding other seed values (Bitext val, 3
+   * draws: see seed-values.ts), until VALUE_FILL_MISSES draws in a row find no new combination.
+   */
+  private *fillWithSeedValues(): Generator<Utterance, void> {
+    const {values, report, settings} = this;
+    const withValues =
+      values.length > 0 ? this.seedsWritten.filter((s) => holdsSeedValue(s.annotated, values)) : [];
     let misses = 0;
-    report.produced < settings.count && withValues.length > 0 && misses < VALUE_FILL_MISSES;
-  ) {
-    const seed = valuesRng.pick(withValues);
-    const varied = withOtherValues(seed.annotated, true);
-    if (!varied) {
-      misses++;
-      continue;
+    while (report.produced < settings.count && withValues.length > 0 && misses < VALUE_FILL_MISSES) {
+      const seed = this.valuesRng.pick(withValues);
+      const varied = this.withOtherValues(seed.annotated, true);
+      if (!varied) {
+        misses++;
+        continue;
+      }
+      misses = 0;
+      yield this.emit(varied, [], 'template', seed.source);
     }
-    misses = 0;
-    yield emit(varied, [], 'template', seed.source);
   }
-  if (report.produced >= settings.count) delete report.reason;
-  if (report.reason) {
-    // Set inside the loop.
-  } else if (usable.length === 0 && report.saturatedSources && report.produced < settings.count)
-    report.reason = `every source saturated (under 1 new utterance in ${Math.round(1 / MIN_YIELD)} draws)`;
-  else if (usable.length === 0 && report.produced < settings.count)
-    report.reason = 'only seed sentences and no variation family is available to paraphrase them';
-  else if (report.produced < settings.count && !report.reason)
-    report.reason = `the templates can produce only ${report.produced} different utterances`;
-  report.shortfall = Math.max(0, settings.count - report.produced);
-  if (report.shortfall > 0 && report.sources.seed > 0) {
-    const perSeed = (report.produced - report.sources.seed) / report.sources.seed;
-    report.moreSeeds = Math.ceil(report.shortfall / (1 + perSeed));
+
+  /** Step 4: why the intent fell short, unless the draw loop already said (a full intent has no reason). */
+  private explainShortfall(): void {
+    const {report, settings} = this;
+    if (report.produced >= settings.count) {
+      delete report.reason;
+      return;
+    }
+    if (report.reason) return;
+    if (this.usable.length === 0 && report.saturatedSources)
+      report.reason = `every source saturated (under 1 new utterance in ${Math.round(1 / MIN_YIELD)} draws)`;
+    else if (this.usable.length === 0)
+      report.reason = 'only seed sentences and no variation family is available to paraphrase them';
+    else report.reason = `the templates can produce only ${report.produced} different utterances`;
   }
-  report.tags = sortedTags(report.tags);
-  if (dropped.otherIntent + dropped.lowConfidence + dropped.familyShare > 0)
-    report.dropped = {...dropped, byFamily: sortedTags(dropped.byFamily)};
-  return report;
+
+  /** The report's totals: shortfall, the seeds that would likely close it, tags and drops in Bitext order. */
+  private finishReport(): IntentReport {
+    const {report, dropped} = this;
+    report.shortfall = Math.max(0, this.settings.count - report.produced);
+    if (report.shortfall > 0 && report.sources.seed > 0) {
+      const perSeed = (report.produced - report.sources.seed) / report.sources.seed;
+      report.moreSeeds = Math.ceil(report.shortfall / (1 + perSeed));
+    }
+    report.tags = sortedTags(report.tags);
+    if (dropped.otherIntent + dropped.lowConfidence + dropped.familyShare > 0)
+      report.dropped = {...dropped, byFamily: sortedTags(dropped.byFamily)};
+    return report;
+  }
+
+  /** One expansion of a template into the buffer. */
+  private sample(template: CompiledTemplate): void {
+    this.buffer.text = '';
+    this.buffer.entities = [];
+    template.sample(this.templateRng, this.buffer);
+  }
+
+  /** The buffer's expansion, tidied, with the words around its slot values agreeing with them. */
+  private expanded(): AnnotatedText {
+    const tidy = tidyExpansion(this.buffer);
+    return this.agree ? this.agree(tidy) : tidy;
+  }
+
+  /** The text with other seed values, when that is an utterance not written yet (then it counts as written). */
+  private withOtherValues(annotated: AnnotatedText, mustChange: boolean): AnnotatedText | undefined {
+    const swappedRaw = swapSeedValues(annotated, this.values, this.valuesRng, mustChange);
+    const swapped = swappedRaw && this.agree ? this.agree(swappedRaw) : swappedRaw;
+    if (!swapped || swapped.text === annotated.text) return undefined;
+    const key = dedupeKeyText(swapped.text);
+    if (!key || this.seen.has(key)) return undefined;
+    this.seen.add(key);
+    return swapped;
+  }
+
+  /** Counts an utterance in the report and makes it, with a provisional split. */
+  private emit(
+    annotated: AnnotatedText,
+    tags: VariationTag[],
+    source: UtteranceSource,
+    origin?: string,
+  ): Utterance {
+    // Provisional: an intent with seeds is split again by groups once it is complete (splitBySeedGroups).
+    const split = this.quota.next();
+    const report = this.report;
+    report.produced += 1;
+    report[split] += 1;
+    report.sources[source] += 1;
+    for (const tag of tags) report.tags[tag] = (report.tags[tag] ?? 0) + 1;
+    return makeUtterance(annotated, this.intent.name, tags, source, split, origin);
+  }
+
+  private drop(reason: Exclude<keyof DropCounts, 'byFamily'>, tags: VariationTag[]): void {
+    this.dropped[reason] += 1;
+    for (const tag of tags) this.dropped.byFamily[tag] = (this.dropped.byFamily[tag] ?? 0) + 1;
+  }
 }
 
 /** An out-of-scope sentence this sure (bits of PVI) of being one of the spec's own intents is not out of scope. */
@@ -792,7 +917,7 @@ export function* generateUtterancesSync(
   const generateSplit = (intent: IntentSpec, index: number) => {
     const seedGroups = new Map<string, string>();
     return splitBySeedGroups(
-      generateIntent(prepared, intent, index, options, seedGroups),
+      new IntentGenerator(prepared, intent, index, options, seedGroups).run(),
       seedGroups,
       options.split ?? intent.split ?? spec.defaults?.split ?? DEFAULT_SPLIT,
       prepared.rng.fork(`intent:${intent.name}`).fork('split-groups'),

@@ -294,110 +294,153 @@ function article(type: string): string {
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
 
-function describeError(error: ErrorObject, options: ValidateOptions): Diagnostic {
-  const base = [...(options.pathPrefix ?? []), ...segmentsFromPointer(error.instancePath)];
-  let segments: PathSegment[] = base;
-  let locateKey = false;
-  let message: string;
-  let suggestion: string | undefined;
-  let code = 'SCHEMA';
-  const params = error.params as Record<string, unknown>;
-  const parentSchema = (error.parentSchema ?? {}) as {
-    properties?: Record<string, unknown>;
-    description?: string;
-    enum?: unknown[];
-    propertyNames?: {enum?: string[]};
-  };
+/** The parts of the failing schema the messages quote. */
+interface ParentSchema {
+  properties?: Record<string, unknown>;
+  description?: string;
+  enum?: unknown[];
+  propertyNames?: {enum?: string[]};
+}
 
-  switch (error.keyword) {
-    case 'additionalProperties': {
+/** One Ajv error in plain English: its code (after the prefix), message, suggestion, and the key it is about. */
+interface ErrorText {
+  code: string;
+  message: string;
+  suggestion?: string;
+  /** The error is about this key of the object at the error's path (an unknown or misnamed key). */
+  key?: string;
+}
+
+type Describer = (error: ErrorObject, params: Record<string, unknown>, parent: ParentSchema) => ErrorText;
+
+const outOfRange: Describer = (error, params) => ({
+  code: 'OUT_OF_RANGE',
+  message: `must be ${String(params.comparison)} ${String(params.limit)}, found ${JSON.stringify(error.data)}`,
+});
+
+const notOneOfTheForms: Describer = (_error, _params, parent) => ({
+  code: 'WRONG_TYPE',
+  message: `must be ${parent.description ? parent.description.replace(/\.$/, '') : 'one of the allowed forms'}`,
+});
+
+/** How each Ajv keyword's error reads; a keyword not listed says Ajv's own message, as SCHEMA. */
+const DESCRIBERS = new Map<string, Describer>([
+  [
+    'additionalProperties',
+    (_error, params, parent) => {
       const key = String(params.additionalProperty);
-      segments = [...base, key];
-      locateKey = true;
-      code = 'UNKNOWN_KEY';
-      const allowed = Object.keys(parentSchema.properties ?? {}).filter((k) => k !== '$schema');
+      const allowed = Object.keys(parent.properties ?? {}).filter((k) => k !== '$schema');
       const match = closestMatch(key, allowed);
-      message = `unknown key "${key}"${match ? ` (did you mean "${match}"?)` : ''}`;
-      suggestion = match ? `Rename "${key}" to "${match}".` : `Allowed keys here: ${allowed.join(', ')}.`;
-      break;
-    }
-    case 'required': {
-      code = 'MISSING_KEY';
-      message = `missing required key "${String(params.missingProperty)}"`;
-      suggestion = `Add "${String(params.missingProperty)}".`;
-      break;
-    }
-    case 'type': {
-      code = 'WRONG_TYPE';
-      message = `must be ${article(String(params.type).replace(',', ' or '))}, found ${article(typeOf(error.data))}`;
-      break;
-    }
-    case 'enum': {
-      code = 'NOT_ALLOWED';
+      return {
+        code: 'UNKNOWN_KEY',
+        key,
+        message: `unknown key "${key}"${match ? ` (did you mean "${match}"?)` : ''}`,
+        suggestion: match ? `Rename "${key}" to "${match}".` : `Allowed keys here: ${allowed.join(', ')}.`,
+      };
+    },
+  ],
+  [
+    'required',
+    (_error, params) => ({
+      code: 'MISSING_KEY',
+      message: `missing required key "${String(params.missingProperty)}"`,
+      suggestion: `Add "${String(params.missingProperty)}".`,
+    }),
+  ],
+  [
+    'type',
+    (error, params) => ({
+      code: 'WRONG_TYPE',
+      message: `must be ${article(String(params.type).replace(',', ' or '))}, found ${article(typeOf(error.data))}`,
+    }),
+  ],
+  [
+    'enum',
+    (error, params) => {
       const allowed = (params.allowedValues as unknown[]).map(String);
       const match = typeof error.data === 'string' ? closestMatch(error.data, allowed) : undefined;
-      message = `${JSON.stringify(error.data)} is not allowed${match ? ` (did you mean "${match}"?)` : ''}; use one of: ${allowed.join(', ')}`;
-      if (match) suggestion = `Use "${match}".`;
-      break;
-    }
-    case 'propertyNames': {
-      code = 'UNKNOWN_KEY';
+      return {
+        code: 'NOT_ALLOWED',
+        message: `${JSON.stringify(error.data)} is not allowed${match ? ` (did you mean "${match}"?)` : ''}; use one of: ${allowed.join(', ')}`,
+        ...(match ? {suggestion: `Use "${match}".`} : {}),
+      };
+    },
+  ],
+  [
+    'propertyNames',
+    (_error, params, parent) => {
       const key = String(params.propertyName);
-      segments = [...base, key];
-      locateKey = true;
       const allowed =
-        (params.allowedValues as unknown[] | undefined)?.map(String) ?? parentSchema.propertyNames?.enum;
+        (params.allowedValues as unknown[] | undefined)?.map(String) ?? parent.propertyNames?.enum;
       const match = allowed ? closestMatch(key, allowed) : undefined;
-      message = `"${key}" is not a valid name here${match ? ` (did you mean "${match}"?)` : ''}${allowed ? `; use one of: ${allowed.join(', ')}` : ''}`;
-      if (match) suggestion = `Rename "${key}" to "${match}".`;
-      break;
-    }
-    case 'const':
-      code = 'NOT_ALLOWED';
-      message = `must be ${JSON.stringify(params.allowedValue)}`;
-      break;
-    case 'minItems':
-      code = 'EMPTY';
-      message = params.limit === 1 ? 'must not be empty' : `must have at least ${String(params.limit)} items`;
-      break;
-    case 'minLength':
-      code = 'EMPTY';
-      message =
+      return {
+        code: 'UNKNOWN_KEY',
+        key,
+        message: `"${key}" is not a valid name here${match ? ` (did you mean "${match}"?)` : ''}${allowed ? `; use one of: ${allowed.join(', ')}` : ''}`,
+        ...(match ? {suggestion: `Rename "${key}" to "${match}".`} : {}),
+      };
+    },
+  ],
+  [
+    'const',
+    (_error, params) => ({code: 'NOT_ALLOWED', message: `must be ${JSON.stringify(params.allowedValue)}`}),
+  ],
+  [
+    'minItems',
+    (_error, params) => ({
+      code: 'EMPTY',
+      message: params.limit === 1 ? 'must not be empty' : `must have at least ${String(params.limit)} items`,
+    }),
+  ],
+  [
+    'minLength',
+    (_error, params) => ({
+      code: 'EMPTY',
+      message:
         params.limit === 1
           ? 'must not be an empty string'
-          : `must be at least ${String(params.limit)} characters`;
-      break;
-    case 'minimum':
-    case 'maximum':
-    case 'exclusiveMinimum':
-    case 'exclusiveMaximum':
-      code = 'OUT_OF_RANGE';
-      message = `must be ${String(params.comparison)} ${String(params.limit)}, found ${JSON.stringify(error.data)}`;
-      break;
-    case 'pattern':
-      code = 'BAD_FORMAT';
-      message = `${JSON.stringify(error.data)} does not match the expected form${parentSchema.description ? ` (${parentSchema.description})` : ` ${String(params.pattern)}`}`;
-      break;
-    case 'oneOf':
-    case 'anyOf':
-      code = 'WRONG_TYPE';
-      message = `must be ${parentSchema.description ? parentSchema.description.replace(/\.$/, '') : 'one of the allowed forms'}`;
-      break;
-    case 'uniqueItems':
-      code = 'DUPLICATE';
-      message = `must not repeat items (items ${String(params.j)} and ${String(params.i)} are the same)`;
-      break;
-    default:
-      message = error.message ?? 'is not valid';
-  }
+          : `must be at least ${String(params.limit)} characters`,
+    }),
+  ],
+  ['minimum', outOfRange],
+  ['maximum', outOfRange],
+  ['exclusiveMinimum', outOfRange],
+  ['exclusiveMaximum', outOfRange],
+  [
+    'pattern',
+    (error, params, parent) => ({
+      code: 'BAD_FORMAT',
+      message: `${JSON.stringify(error.data)} does not match the expected form${parent.description ? ` (${parent.description})` : ` ${String(params.pattern)}`}`,
+    }),
+  ],
+  ['oneOf', notOneOfTheForms],
+  ['anyOf', notOneOfTheForms],
+  [
+    'uniqueItems',
+    (_error, params) => ({
+      code: 'DUPLICATE',
+      message: `must not repeat items (items ${String(params.j)} and ${String(params.i)} are the same)`,
+    }),
+  ],
+]);
 
+function describeError(error: ErrorObject, options: ValidateOptions): Diagnostic {
+  const params = error.params as Record<string, unknown>;
+  const parent = (error.parentSchema ?? {}) as ParentSchema;
+  const text = DESCRIBERS.get(error.keyword)?.(error, params, parent) ?? {
+    code: 'SCHEMA',
+    message: error.message ?? 'is not valid',
+  };
+  const base = [...(options.pathPrefix ?? []), ...segmentsFromPointer(error.instancePath)];
+  const locateKey = text.key !== undefined;
+  const segments = text.key === undefined ? base : [...base, text.key];
   const path = formatPath(segments);
   const where =
     options.locate?.(segments, {key: locateKey}) ?? (locateKey ? options.locate?.(base) : undefined);
   const diagnostic: Diagnostic = {
     severity: 'error',
-    code: `${options.codePrefix ?? 'SCHEMA'}_${code}`,
-    message,
+    code: `${options.codePrefix ?? 'SCHEMA'}_${text.code}`,
+    message: text.message,
   };
   if (options.file) diagnostic.file = options.file;
   if (where) {
@@ -405,6 +448,6 @@ function describeError(error: ErrorObject, options: ValidateOptions): Diagnostic
     diagnostic.column = where.column;
   }
   if (path) diagnostic.path = path;
-  if (suggestion) diagnostic.suggestion = suggestion;
+  if (text.suggestion) diagnostic.suggestion = text.suggestion;
   return diagnostic;
 }

@@ -51,7 +51,7 @@ function referenceCandidates(input: AnnotatedText): Candidate[] {
       candidates.push({start: token.start, end: token.end, original: token.text, options: compound});
     if (FUNCTION_WORDS.has(token.lower) || token.lower.length < 3) return;
     const synonyms =
-      clause?.kind === 'vp' && clause.head.start === token.start
+      clause?.kind === 'verbPhrase' && clause.head.start === token.start
         ? synonymsOf(token.lower, 'v')
         : offVerb(token);
     if (synonyms.length > 0)

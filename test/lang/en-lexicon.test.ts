@@ -67,17 +67,17 @@ describe('clause analysis', () => {
   it('finds the lead-in and the verb-phrase core', () => {
     const text = 'Could you please help me cancel my order 42?';
     const clause = analyzeClause({text, entities: [{entity: 'id', start: 41, end: 43}]})!;
-    expect(clause.kind).toBe('vp');
+    expect(clause.kind).toBe('verbPhrase');
     expect(text.slice(clause.coreStart, clause.coreEnd)).toBe('cancel my order 42');
     expect(clause.leadIn).toBe('could you please help me');
   });
 
   it('finds noun-phrase and question cores', () => {
     const np = analyzeClause({text: "I'd like a table for two, please", entities: []})!;
-    expect(np.kind).toBe('np');
+    expect(np.kind).toBe('nounPhrase');
     expect("I'd like a table for two, please".slice(np.coreStart, np.coreEnd)).toBe('a table for two');
-    expect(analyzeClause({text: 'what is the weather in Paris', entities: []})!.kind).toBe('wh');
-    expect(analyzeClause({text: 'weather in Paris', entities: []})!.kind).toBe('np');
+    expect(analyzeClause({text: 'what is the weather in Paris', entities: []})!.kind).toBe('directQuestion');
+    expect(analyzeClause({text: 'weather in Paris', entities: []})!.kind).toBe('nounPhrase');
   });
 
   it('gives one shape to exactly the clauses that agree on every field frames are chosen by', () => {

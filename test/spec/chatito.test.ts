@@ -151,6 +151,28 @@ describe('Chatito specs', () => {
     expect(dataset.utterances.map((u) => u.entities![0]!.value)).toEqual([undefined]);
   });
 
+  it("lets an intent's sentence name a slot of several variations without one: any variation's value", async () => {
+    const file = join(tempDir(), 'v.chatito');
+    writeFileSync(
+      file,
+      [
+        '%[go]',
+        '    fly to @[city]',
+        '',
+        '@[city#north]',
+        '    Oslo',
+        '',
+        '@[city#south]',
+        '    Rome',
+        '',
+      ].join('\n'),
+    );
+    const {spec} = await loadSpec(file);
+    const {dataset} = await generateDataset(spec, {seed: 1});
+    expect(dataset.utterances.map((u) => u.text).sort()).toEqual(['fly to Oslo', 'fly to Rome']);
+    expect(dataset.utterances.map((u) => u.entities![0]!.entity)).toEqual(['city', 'city']);
+  });
+
   it('reports an unknown slot and an unreadable import with file and line', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'sub'));

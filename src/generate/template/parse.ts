@@ -38,136 +38,165 @@ function syntaxError(message: string, column: number, origin: TemplateOrigin, su
   });
 }
 
-export function parseTemplate(source: string, origin: TemplateOrigin = {}): ParsedTemplate {
-  let pos = 0;
-  let plain = true;
+/** Literal text being gathered, and the position of its first character. */
+interface PendingText {
+  text: string;
+  start: number;
+}
 
-  // Parses until one of the stop characters (unconsumed) or the end.
-  const parseSequence = (stops: string): TemplateNode => {
+/**
+ * A recursive-descent parser over one template: a sequence of literal text (with backslash escapes),
+ * alternatives "(a|b)", optional parts "[a]", entity slots "{entity:role}" and alias references "<alias>".
+ */
+class TemplateParser {
+  private pos = 0;
+  /** No construct seen yet: the template is one fixed text. */
+  plain = true;
+
+  constructor(
+    private readonly source: string,
+    private readonly origin: TemplateOrigin,
+  ) {}
+
+  /** Parses until one of the stop characters (unconsumed) or the end. */
+  sequence(stops: string): TemplateNode {
+    const {source} = this;
     const items: TemplateNode[] = [];
-    const start = pos;
-    let text = '';
-    let textStart = pos;
-    const flush = () => {
-      if (text) items.push({kind: 'text', text, column: textStart + 1});
-      text = '';
-      textStart = pos;
-    };
-    while (pos < source.length) {
-      const ch = source[pos]!;
+    const start = this.pos;
+    const pending: PendingText = {text: '', start};
+    while (this.pos < source.length) {
+      const ch = source[this.pos]!;
       if (stops.includes(ch)) break;
       if (ch === '\\') {
-        if (pos + 1 >= source.length)
-          syntaxError(
-            'a template ends with a lone backslash',
-            pos + 1,
-            origin,
-            'Write \\\\ for a backslash.',
-          );
-        if (!text) textStart = pos;
-        text += source[pos + 1]!;
-        pos += 2;
+        this.escaped(pending);
         continue;
       }
-      if (ch === '(') {
-        flush();
-        plain = false;
-        const open = pos++;
-        const options: TemplateNode[] = [parseSequence('|)')];
-        while (source[pos] === '|') {
-          pos += 1;
-          options.push(parseSequence('|)'));
-        }
-        if (source[pos] !== ')')
-          syntaxError(
-            '"(" is never closed',
-            open + 1,
-            origin,
-            'Close the alternatives with ")", or write \\( for a literal parenthesis.',
-          );
-        pos += 1;
-        items.push({kind: 'choice', options, column: open + 1});
-        textStart = pos;
+      const construct = this.constructAt(ch);
+      if (construct) {
+        flushText(items, pending);
+        this.plain = false;
+        items.push(construct());
         continue;
       }
-      if (ch === '[') {
-        flush();
-        plain = false;
-        const open = pos++;
-        const item = parseSequence(']');
-        if (source[pos] !== ']')
-          syntaxError(
-            '"[" is never closed',
-            open + 1,
-            origin,
-            'Close the optional part with "]", or write \\[ for a literal bracket.',
-          );
-        pos += 1;
-        items.push({kind: 'optional', item, column: open + 1});
-        textStart = pos;
-        continue;
-      }
-      if (ch === '{') {
-        flush();
-        plain = false;
-        const open = pos;
-        const close = source.indexOf('}', pos);
-        if (close === -1)
-          syntaxError(
-            '"{" is never closed',
-            open + 1,
-            origin,
-            'Write {entity_name}, or \\{ for a literal brace.',
-          );
-        const inner = source.slice(pos + 1, close);
-        const [entity, role, extra] = inner.split(':').map((s) => s.trim());
-        if (!entity || /[{}()[\]<>|\s]/.test(entity) || extra !== undefined || role === '')
-          syntaxError(
-            `"{${inner}}" is not an entity slot`,
-            open + 1,
-            origin,
-            'Write {entity} or {entity:role}.',
-          );
-        items.push({kind: 'slot', entity, ...(role ? {role} : {}), column: open + 1});
-        pos = close + 1;
-        textStart = pos;
-        continue;
-      }
-      if (ch === '<') {
-        const close = source.indexOf('>', pos);
-        const name = close === -1 ? '' : source.slice(pos + 1, close);
-        if (ALIAS_NAME.test(name)) {
-          flush();
-          plain = false;
-          items.push({kind: 'alias', name, column: pos + 1});
-          pos = close + 1;
-          textStart = pos;
-          continue;
-        }
-        // "<" that is not an alias reference ("a < b") is ordinary text.
-      }
-      if (ch === ')' || ch === '|' || ch === ']') {
-        // Only reached when the character is not a stop of the enclosing construct.
-        syntaxError(
-          `unexpected "${ch}"`,
-          pos + 1,
-          origin,
-          ch === '|'
-            ? 'Alternatives go inside parentheses: (a|b).'
-            : `Remove it, or write \\${ch} for the character itself.`,
-        );
-      }
-      if (!text) textStart = pos;
-      text += ch;
-      pos += 1;
+      // Only reached when the character is not a stop of the enclosing construct.
+      if (ch === ')' || ch === '|' || ch === ']') this.unexpected(ch);
+      if (!pending.text) pending.start = this.pos;
+      pending.text += ch;
+      this.pos += 1;
     }
-    flush();
+    flushText(items, pending);
     if (items.length === 1) return items[0]!;
     return {kind: 'sequence', items, column: start + 1};
-  };
+  }
 
-  const root = parseSequence('');
-  return {source, root, plain};
+  /** The parser of the construct `ch` opens here, or undefined for ordinary text ("a < b" is text). */
+  private constructAt(ch: string): (() => TemplateNode) | undefined {
+    switch (ch) {
+      case '(':
+        return () => this.choice();
+      case '[':
+        return () => this.optional();
+      case '{':
+        return () => this.slot();
+      case '<': {
+        const close = this.source.indexOf('>', this.pos);
+        const name = close === -1 ? '' : this.source.slice(this.pos + 1, close);
+        return ALIAS_NAME.test(name) ? () => this.alias(name) : undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** A backslash and the character it makes literal. */
+  private escaped(pending: PendingText): void {
+    const {source} = this;
+    if (this.pos + 1 >= source.length)
+      this.fail('a template ends with a lone backslash', this.pos + 1, 'Write \\\\ for a backslash.');
+    if (!pending.text) pending.start = this.pos;
+    pending.text += source[this.pos + 1]!;
+    this.pos += 2;
+  }
+
+  /** "(a|b|c)": alternatives, each a sequence. */
+  private choice(): TemplateNode {
+    const open = this.pos++;
+    const options: TemplateNode[] = [this.sequence('|)')];
+    while (this.source[this.pos] === '|') {
+      this.pos += 1;
+      options.push(this.sequence('|)'));
+    }
+    if (this.source[this.pos] !== ')')
+      this.fail(
+        '"(" is never closed',
+        open + 1,
+        'Close the alternatives with ")", or write \\( for a literal parenthesis.',
+      );
+    this.pos += 1;
+    return {kind: 'choice', options, column: open + 1};
+  }
+
+  /** "[a]": an optional part. */
+  private optional(): TemplateNode {
+    const open = this.pos++;
+    const item = this.sequence(']');
+    if (this.source[this.pos] !== ']')
+      this.fail(
+        '"[" is never closed',
+        open + 1,
+        'Close the optional part with "]", or write \\[ for a literal bracket.',
+      );
+    this.pos += 1;
+    return {kind: 'optional', item, column: open + 1};
+  }
+
+  /** "{entity}" or "{entity:role}": an entity slot. */
+  private slot(): TemplateNode {
+    const {source} = this;
+    const open = this.pos;
+    const close = source.indexOf('}', this.pos);
+    if (close === -1)
+      this.fail('"{" is never closed', open + 1, 'Write {entity_name}, or \\{ for a literal brace.');
+    const inner = source.slice(this.pos + 1, close);
+    const [entity, role, extra] = inner.split(':').map((s) => s.trim());
+    if (!entity || /[{}()[\]<>|\s]/.test(entity) || extra !== undefined || role === '')
+      this.fail(`"{${inner}}" is not an entity slot`, open + 1, 'Write {entity} or {entity:role}.');
+    this.pos = close + 1;
+    return {kind: 'slot', entity, ...(role ? {role} : {}), column: open + 1};
+  }
+
+  /** "<alias>": a reference to one of the spec's aliases. */
+  private alias(name: string): TemplateNode {
+    const node: TemplateNode = {kind: 'alias', name, column: this.pos + 1};
+    this.pos += name.length + 2;
+    return node;
+  }
+
+  private unexpected(ch: string): never {
+    return this.fail(
+      `unexpected "${ch}"`,
+      this.pos + 1,
+      ch === '|'
+        ? 'Alternatives go inside parentheses: (a|b).'
+        : `Remove it, or write \\${ch} for the character itself.`,
+    );
+  }
+
+  private fail(message: string, column: number, suggestion: string): never {
+    return syntaxError(message, column, this.origin, suggestion);
+  }
+}
+
+/** Ends the literal text gathered so far as a text node, when there is any. */
+function flushText(items: TemplateNode[], pending: PendingText): void {
+  if (pending.text) items.push({kind: 'text', text: pending.text, column: pending.start + 1});
+  pending.text = '';
+}
+
+export function parseTemplate(source: string, origin: TemplateOrigin = {}): ParsedTemplate {
+  const parser = new TemplateParser(source, origin);
+  const root = parser.sequence('');
+  return {source, root, plain: parser.plain};
 }
 
 /** Entity and alias names a template refers to, with their columns (for checks that do not expand). */

@@ -13,14 +13,31 @@ import {conjugate, isBaseVerb, isClosedClass, isIrregularPast} from './lexicon.j
 import {thirdPersonSingular} from './regular-inflection.js';
 
 /**
- * What a seed is, as far as re-framing goes: a request verb phrase (book a table), a negated verb phrase of a
- * problem report (I can't log in -> "log in"), a noun phrase or keyword query (a table for two), a direct
- * question (what is the weather / are you open on sunday), an embedded question already in statement word
- * order (tell me where my refund is -> "where my refund is"), or a statement (the driver was rude).
- * Each frame slot accepts one kind: {vp}/{ving} vp, {nvp} nvp, {np} np, {wh} wh, {ewh} ewh (and wh cores
- * that can be put in statement order), {st} st, {core} any.
+ * What a seed is, as far as re-framing goes: the kind of its core.
+ * - verbPhrase: a request verb phrase (book a table; "I want to | book a table").
+ * - negatedVerbPhrase: the verb phrase after a negative lead-in of a problem report, what the user cannot do
+ *   ("I can't | log in").
+ * - nounPhrase: a noun phrase or keyword query (a table for two).
+ * - directQuestion: a question in question word order (what is the weather / are you open on sunday).
+ * - embeddedQuestion: a question already in statement word order after an embedding lead-in ("tell me | where
+ *   my refund is").
+ * - statement: a statement (the driver was rude).
+ * Frames name the kind they take by a slot (FRAME_SLOT_KINDS): {vp} and {ving} (its gerund) a verb phrase,
+ * {nvp} a negated verb phrase, {np} a noun phrase, {wh} a direct question, {ewh} an embedded question (and a
+ * direct question that can be put in statement order), {st} a statement, {core} any.
  */
-export type CoreKind = 'vp' | 'nvp' | 'np' | 'wh' | 'ewh' | 'st';
+export type CoreKind =
+  'verbPhrase' | 'negatedVerbPhrase' | 'nounPhrase' | 'directQuestion' | 'embeddedQuestion' | 'statement';
+
+/** The kind of core each frame slot takes ({ving} and {core} are handled apart). */
+export const FRAME_SLOT_KINDS: Readonly<Record<string, CoreKind>> = {
+  vp: 'verbPhrase',
+  nvp: 'negatedVerbPhrase',
+  np: 'nounPhrase',
+  wh: 'directQuestion',
+  ewh: 'embeddedQuestion',
+  st: 'statement',
+};
 
 export interface Clause {
   kind: CoreKind;
@@ -194,8 +211,11 @@ const NOUN_LEAD_INS = [
   'find me',
   'get me',
 ];
-/** Words that open a question: with no lead-in, such an utterance is a question core ("do you ship abroad"). */
-const WH_WORDS = new Set([
+/**
+ * Words that open a direct question, question words and auxiliaries: with no lead-in, such an utterance is a
+ * question core ("what is the weather", "do you ship abroad").
+ */
+const QUESTION_OPENERS = new Set([
   'what',
   "what's",
   'whats',
@@ -494,7 +514,7 @@ function ordersAfterBreak(core: string): boolean {
   const match = ORDERS_AFTER_BREAK.exec(core);
   if (!match) return false;
   const verb = match[1]!.toLowerCase();
-  return !isClosedClass(verb) && !WH_WORDS.has(verb) && isBaseVerb(verb, 'the');
+  return !isClosedClass(verb) && !QUESTION_OPENERS.has(verb) && isBaseVerb(verb, 'the');
 }
 
 /** "you" or "your" among tokens[from] to tokens[to - 1]. */
@@ -506,7 +526,15 @@ function namesYou(tokens: readonly WordToken[], from: number, to: number): boole
   return false;
 }
 
-const KIND_CODES: Record<CoreKind, number> = {vp: 0, nvp: 1, np: 2, wh: 3, ewh: 4, st: 5};
+/** Clause.shape's low three bits: the kind of core. */
+const KIND_CODES: Record<CoreKind, number> = {
+  verbPhrase: 0,
+  negatedVerbPhrase: 1,
+  nounPhrase: 2,
+  directQuestion: 3,
+  embeddedQuestion: 4,
+  statement: 5,
+};
 
 /**
  * Clause.shape: the fields that decide which frames fit, packed into one small integer (a number key is
@@ -543,125 +571,220 @@ function shapeOf(
   );
 }
 
-function analyze(input: AnnotatedText): Clause | undefined {
-  const {text, entities} = input;
-  if (isSocialFormula(text)) return undefined;
-  let coreEnd = text.length;
-  const trailer = trailerStart(text);
-  if (!editTouchesEntity(entities, trailer, text.length)) coreEnd = trailer;
-  const greetingEnd = greetingLength(text);
-  let cursor = greetingEnd;
-  let leadIn = '';
-  let expect: CoreKind | undefined;
-  const rest = text.slice(cursor, coreEnd);
-  const negativeLeadIn = NEGATIVE_LEAD_IN.exec(rest);
-  const embeddedLeadIn = EMBEDDED_LEAD_IN.exec(rest);
-  const verbLeadIn = VERB_LEAD_IN.exec(rest);
-  const nounLeadIn = NOUN_LEAD_IN.exec(rest);
-  // The longest lead-in wins: "can you tell me" (embedded question) over "can you" (request); on a tie, the
-  // first in this order. One by one, not a list of pairs: no allocation on this hot path.
-  if (negativeLeadIn && negativeLeadIn[0].length > leadIn.length) {
-    leadIn = negativeLeadIn[0];
-    expect = 'nvp';
-  }
-  if (embeddedLeadIn && embeddedLeadIn[0].length > leadIn.length) {
-    leadIn = embeddedLeadIn[0];
-    expect = 'ewh';
-  }
-  if (verbLeadIn && verbLeadIn[0].length > leadIn.length) {
-    leadIn = verbLeadIn[0];
-    expect = 'vp';
-  }
-  if (nounLeadIn && nounLeadIn[0].length > leadIn.length) {
-    leadIn = nounLeadIn[0];
-    expect = 'np';
-  }
-  if (leadIn && editTouchesEntity(entities, cursor, cursor + leadIn.length)) {
-    leadIn = '';
-    expect = undefined;
-  }
-  cursor += leadIn.length;
-  let coreStart = cursor;
-  if (coreStart >= coreEnd) return undefined;
-  const tokens = wordTokensBefore(input, coreEnd);
-  // The core's tokens are tokens[headIndex...]: indices instead of a filtered copy (no allocation).
-  let headIndex = 0;
-  while (headIndex < tokens.length && tokens[headIndex]!.start < coreStart) headIndex++;
-  let head = tokens[headIndex];
-  if (!head) return undefined;
-  // "can I still cancel my order": the adverb goes with the lead-in, the verb heads the core (not "stilling").
-  const afterAdverb = tokens[headIndex + 1];
-  if (
-    (expect === 'vp' || expect === 'nvp') &&
+/** The lead-in an utterance opens with (as written, '' for none) and the kind of core it takes. */
+interface LeadIn {
+  text: string;
+  takes: CoreKind | undefined;
+}
+
+const NO_LEAD_IN: LeadIn = {text: '', takes: undefined};
+
+/**
+ * The lead-in at the start of `rest`: the longest match wins ("can you tell me", an embedded question, over "can
+ * you", a request); on a tie, the first in the order negative, embedding, verb, noun. None when it would cut
+ * into an entity.
+ */
+function findLeadIn(input: AnnotatedText, from: number, rest: string): LeadIn {
+  let leadIn = NO_LEAD_IN;
+  const negative = NEGATIVE_LEAD_IN.exec(rest);
+  if (negative && negative[0].length > leadIn.text.length)
+    leadIn = {text: negative[0], takes: 'negatedVerbPhrase'};
+  const embedding = EMBEDDED_LEAD_IN.exec(rest);
+  if (embedding && embedding[0].length > leadIn.text.length)
+    leadIn = {text: embedding[0], takes: 'embeddedQuestion'};
+  const verb = VERB_LEAD_IN.exec(rest);
+  if (verb && verb[0].length > leadIn.text.length) leadIn = {text: verb[0], takes: 'verbPhrase'};
+  const noun = NOUN_LEAD_IN.exec(rest);
+  if (noun && noun[0].length > leadIn.text.length) leadIn = {text: noun[0], takes: 'nounPhrase'};
+  if (leadIn.text && editTouchesEntity(input.entities, from, from + leadIn.text.length)) return NO_LEAD_IN;
+  return leadIn;
+}
+
+/** The index of the first token at or after `coreStart`, or undefined when the core has none. */
+function firstTokenFrom(tokens: readonly WordToken[], coreStart: number): number | undefined {
+  let index = 0;
+  while (index < tokens.length && tokens[index]!.start < coreStart) index++;
+  return index < tokens.length ? index : undefined;
+}
+
+/**
+ * An adverb after a verb lead-in goes with the lead-in: in "can I still cancel my order" the verb heads the core
+ * (not "stilling").
+ */
+function skipsLeadAdverb(
+  tokens: readonly WordToken[],
+  headIndex: number,
+  takes: CoreKind | undefined,
+): boolean {
+  const head = tokens[headIndex]!;
+  return (
+    (takes === 'verbPhrase' || takes === 'negatedVerbPhrase') &&
     LEAD_ADVERBS.has(head.lower) &&
-    afterAdverb &&
+    tokens[headIndex + 1] !== undefined &&
     !head.inEntity
-  ) {
-    head = afterAdverb;
-    headIndex += 1;
-    coreStart = head.start;
-  }
+  );
+}
+
+/**
+ * After an embedding lead-in: "tell me where my refund is" is an embedded question; "tell me a joke" is a
+ * request, too unsure to re-wrap.
+ */
+function coreAfterEmbedding(head: WordToken): CoreKind | undefined {
+  if (head.inEntity) return undefined;
+  const opensQuestion = WH_QUESTION_WORDS.has(head.lower) || head.lower === 'if' || head.lower === 'whether';
+  return opensQuestion ? 'embeddedQuestion' : undefined;
+}
+
+/** After a negative lead-in ("I can't"): the verb phrase the user cannot do, when an open-class word heads it. */
+function coreAfterNegation(head: WordToken): CoreKind | undefined {
+  return head.inEntity || isClosedClass(head.lower) ? undefined : 'negatedVerbPhrase';
+}
+
+/**
+ * After a verb lead-in ("can you", "how do I"): a verb phrase when its head is a verb, or any open-class word
+ * (our lexicons do not know every verb: "reset"); otherwise too unsure to re-wrap. A verb phrase cannot start
+ * inside an entity.
+ */
+function coreAfterVerbLeadIn(head: WordToken, next: WordToken | undefined): CoreKind | undefined {
+  if (head.inEntity) return undefined;
+  if (isBaseVerb(head.lower, next?.lower)) return 'verbPhrase';
+  return !isClosedClass(head.lower) && /^\p{L}+$/u.test(head.lower) ? 'verbPhrase' : undefined;
+}
+
+/**
+ * With no lead-in: a question when a question word opens it, a verb phrase when it opens as an imperative, a
+ * statement when a finite verb or a subject shows, else a verb phrase or a noun phrase by its first words.
+ */
+function coreWithoutLeadIn(tokens: readonly WordToken[], headIndex: number): CoreKind {
+  const head = tokens[headIndex]!;
   const next = tokens[headIndex + 1];
-  let kind: CoreKind;
-  if (expect === 'ewh') {
-    // "tell me where my refund is": an embedded question; "tell me a joke" is a request, too unsure.
-    if (
-      head.inEntity ||
-      !(WH_QUESTION_WORDS.has(head.lower) || head.lower === 'if' || head.lower === 'whether')
-    )
-      return undefined;
-    kind = 'ewh';
-  } else if (expect === 'nvp') {
-    if (head.inEntity || isClosedClass(head.lower)) return undefined;
-    kind = 'nvp';
-  } else if (head.inEntity) kind = expect === 'vp' ? 'vp' : 'np';
-  else if (!expect && WH_WORDS.has(head.lower)) kind = 'wh';
-  else if (!expect && startsImperative(head, next)) kind = 'vp';
-  else if (!expect && anyLooksFinite(tokens, headIndex)) kind = 'st';
-  else if (expect !== 'np' && isBaseVerb(head.lower, next?.lower)) kind = 'vp';
+  if (head.inEntity) return 'nounPhrase';
+  if (QUESTION_OPENERS.has(head.lower)) return 'directQuestion';
+  if (startsImperative(head, next)) return 'verbPhrase';
+  if (anyLooksFinite(tokens, headIndex)) return 'statement';
+  if (isBaseVerb(head.lower, next?.lower)) return 'verbPhrase';
   // A noun phrase does not go on with a determiner ("swap the oat milk", not "all the orders"): a word our
   // lexicons do not know as a verb is one there.
-  else if (!expect && opensObject(head, next)) kind = 'vp';
-  // After "can you", "how do I"... an open-class word is the verb even when our lexicons do not know it (reset).
-  else if (expect === 'vp' && !isClosedClass(head.lower) && /^\p{L}+$/u.test(head.lower)) kind = 'vp';
-  else if (expect === 'vp')
-    return undefined; // "can you ... <not a verb>": too unsure to re-wrap
-  else kind = 'np';
-  if ((kind === 'vp' || kind === 'nvp') && head.inEntity) return undefined;
-  const firstChar = text.charAt(greetingEnd);
-  const lead = leadIn && normalizedLeadIn(leadIn);
-  const object = next;
-  const botLeadIn = BOT_LEAD_INS.test(lead);
+  return opensObject(head, next) ? 'verbPhrase' : 'nounPhrase';
+}
+
+/** The kind of the core that starts at tokens[headIndex], given what its lead-in takes; undefined: too unsure. */
+function coreKind(
+  tokens: readonly WordToken[],
+  headIndex: number,
+  takes: CoreKind | undefined,
+): CoreKind | undefined {
+  const head = tokens[headIndex]!;
+  switch (takes) {
+    case 'embeddedQuestion':
+      return coreAfterEmbedding(head);
+    case 'negatedVerbPhrase':
+      return coreAfterNegation(head);
+    case 'verbPhrase':
+      return coreAfterVerbLeadIn(head, tokens[headIndex + 1]);
+    case 'nounPhrase':
+      return 'nounPhrase';
+    default:
+      return coreWithoutLeadIn(tokens, headIndex);
+  }
+}
+
+/** Who acts in a verb-phrase core, and what its lead-in asks for (Clause.userActs, botActs, asks). */
+interface VerbPhraseRoles {
+  userActs: boolean;
+  botActs: boolean;
+  asks: 'how' | 'where' | undefined;
+}
+
+const NOT_A_VERB_PHRASE: VerbPhraseRoles = {userActs: false, botActs: false, asks: undefined};
+
+/**
+ * The bot acts when the verb serves the user ("book me a ride", not "help me log in"), when the lead-in asks
+ * it to ("could you"), or, with no lead-in, when a bare imperative asks the business to serve the user. `rest` is
+ * the text from the core on, the trailer included.
+ */
+function verbPhraseRoles(
+  head: WordToken,
+  object: WordToken | undefined,
+  lead: string,
+  rest: string,
+): VerbPhraseRoles {
   const botActs =
-    kind === 'vp' &&
-    ((object !== undefined &&
+    (object !== undefined &&
       !object.inEntity &&
       BENEFICIARY.has(object.lower) &&
       !SELF_VERBS.has(head.lower)) ||
-      botLeadIn ||
-      (lead === '' && servesTheUser(head, object, text.slice(coreStart))));
-  const asks =
-    kind !== 'vp'
-      ? undefined
-      : HOW_LEAD_IN.test(lead)
-        ? 'how'
-        : WHERE_LEAD_IN.test(lead)
-          ? 'where'
-          : undefined;
-  const userActs = kind === 'vp' && !botActs;
-  const core = text.slice(coreStart, coreEnd);
+    BOT_LEAD_INS.test(lead) ||
+    (lead === '' && servesTheUser(head, object, rest));
+  const asks = HOW_LEAD_IN.test(lead) ? 'how' : WHERE_LEAD_IN.test(lead) ? 'where' : undefined;
+  return {userActs: !botActs, botActs, asks};
+}
+
+/** Where a core lies: its tokens are tokens[headIndex...] (indices instead of a filtered copy: no allocation). */
+interface CoreSpan {
+  tokens: readonly WordToken[];
+  headIndex: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * The analysis in steps: not a social formula; the core ends before a trailer ("..., please") and starts after
+ * a greeting and a lead-in; its kind follows from what the lead-in takes and its first words; then the fields
+ * frames are chosen by.
+ */
+function analyze(input: AnnotatedText): Clause | undefined {
+  const {text, entities} = input;
+  if (isSocialFormula(text)) return undefined;
+  const trailer = trailerStart(text);
+  const end = editTouchesEntity(entities, trailer, text.length) ? text.length : trailer;
+  const greetingEnd = greetingLength(text);
+  const leadIn = findLeadIn(input, greetingEnd, text.slice(greetingEnd, end));
+  let start = greetingEnd + leadIn.text.length;
+  if (start >= end) return undefined;
+  const tokens = wordTokensBefore(input, end);
+  let headIndex = firstTokenFrom(tokens, start);
+  if (headIndex === undefined) return undefined;
+  if (skipsLeadAdverb(tokens, headIndex, leadIn.takes)) {
+    headIndex += 1;
+    start = tokens[headIndex]!.start;
+  }
+  const kind = coreKind(tokens, headIndex, leadIn.takes);
+  if (kind === undefined) return undefined;
+  const firstChar = text.charAt(greetingEnd);
+  const capitalized = firstChar !== firstChar.toLowerCase();
+  return describeClause(input, kind, {tokens, headIndex, start, end}, leadIn.text, capitalized);
+}
+
+/** The clause of a core of this kind, with every field frames are chosen by. */
+function describeClause(
+  input: AnnotatedText,
+  kind: CoreKind,
+  span: CoreSpan,
+  leadIn: string,
+  capitalized: boolean,
+): Clause {
+  const {tokens, headIndex} = span;
+  const head = tokens[headIndex]!;
+  const lead = leadIn && normalizedLeadIn(leadIn);
+  const {userActs, botActs, asks} =
+    kind === 'verbPhrase'
+      ? verbPhraseRoles(head, tokens[headIndex + 1], lead, input.text.slice(span.start))
+      : NOT_A_VERB_PHRASE;
+  const core = input.text.slice(span.start, span.end);
+  const question = kind === 'directQuestion' || kind === 'embeddedQuestion';
   const timed = TIMED.test(core);
-  const past = kind === 'st' && anyPastForm(tokens, headIndex);
-  const asksQuestion = kind !== 'wh' && kind !== 'ewh' && ASKS_QUESTION.test(core);
+  const past = kind === 'statement' && anyPastForm(tokens, headIndex);
+  const asksQuestion = !question && ASKS_QUESTION.test(core);
   const asksForHelp = /\bhelp\b/i.test(core);
-  const wants = kind === 'st' && WANTS.test(core);
-  const aboutYou = kind === 'wh' && namesYou(tokens, headIndex, headIndex + 3);
-  const givesInfo = kind === 'st' && GIVES_INFO.test(core);
-  const orders = kind !== 'wh' && kind !== 'ewh' && ordersAfterBreak(core);
+  const wants = kind === 'statement' && WANTS.test(core);
+  const aboutYou = kind === 'directQuestion' && namesYou(tokens, headIndex, headIndex + 3);
+  const givesInfo = kind === 'statement' && GIVES_INFO.test(core);
+  const orders = !question && ordersAfterBreak(core);
   const clause: Clause = {
     kind,
-    coreStart,
-    coreEnd,
+    coreStart: span.start,
+    coreEnd: span.end,
     head,
     leadIn: lead,
     userActs,
@@ -688,7 +811,7 @@ function analyze(input: AnnotatedText): Clause | undefined {
       givesInfo,
       orders,
     ),
-    capitalized: firstChar !== firstChar.toLowerCase(),
+    capitalized,
   };
   // Set after the literal: a conditional spread inside it is a slow object copy on this hot path.
   if (asks) clause.asks = asks;
@@ -719,10 +842,10 @@ export function rewrap(input: AnnotatedText, clause: Clause, frame: string): Ann
   if (!match) return undefined;
   const slot = match[1]!;
   if (slot === 'vp' || slot === 'ving') {
-    if (clause.kind !== 'vp') return undefined;
-  } else if (slot === 'ewh' && clause.kind === 'wh') {
+    if (clause.kind !== 'verbPhrase') return undefined;
+  } else if (slot === 'ewh' && clause.kind === 'directQuestion') {
     return embedQuestion(input, clause, frame, match);
-  } else if (slot !== 'core' && slot !== clause.kind) return undefined;
+  } else if (slot !== 'core' && FRAME_SLOT_KINDS[slot] !== clause.kind) return undefined;
   const framePrefix = frame.slice(0, match.index);
   // Capitalise in the same edit batch when the frame starts the text (one applyEdits on the hot path, not two).
   const capitalizeInPrefix = clause.capitalized && framePrefix !== '';
@@ -824,65 +947,12 @@ function embedQuestion(
   match: RegExpExecArray,
 ): AnnotatedText | undefined {
   const tokens = wordTokens(input, clause.coreEnd).filter((t) => t.start >= clause.coreStart);
-  const [first, second, third] = tokens;
+  const [first, second] = tokens;
   if (!first || !second || first.inEntity || second.inEntity) return undefined;
-  const edits: TextEdit[] = [];
-  /** Moves the auxiliary `aux` to just before tokens[at] (or the core's end), with `lead` in its place. */
-  const moveAux = (aux: WordToken, at: number, lead: string): void => {
-    const next = tokens[tokens.indexOf(aux) + 1]!;
-    edits.push({start: aux.start, end: next.start, replacement: lead});
-    const before = tokens[at];
-    if (before) edits.push({start: before.start, end: before.start, replacement: `${aux.lower} `});
-    else edits.push({start: clause.coreEnd, end: clause.coreEnd, replacement: ` ${aux.lower}`});
-  };
-  const whFirst = WH_QUESTION_WORDS.has(first.lower);
-  // The wh-phrase: "what" or "what time", "how much", "how long" (one word more when an auxiliary follows it).
-  const whLength =
-    whFirst && third && !second.inEntity && !QUESTION_AUX.has(second.lower) && QUESTION_AUX.has(third.lower)
-      ? 2
-      : 1;
-  const aux = tokens[whLength]!;
-  const subject = tokens[whLength + 1];
-  if (whFirst && COPULAS.has(aux.lower)) {
-    // "what is the weather" -> "what the weather is"; "where are my keys" -> "where my keys are".
-    // "how is the repair going" would become "how the repair going is": progressive forms stay direct.
-    if (!subject || tokens.some((t) => /ing$/.test(t.lower))) return undefined;
-    // "how much is it to add a driver" -> "how much it is to add a driver": "it" is the whole subject.
-    const itSubject = subject.lower === 'it' ? whLength + 2 : undefined;
-    moveAux(aux, itSubject ?? subjectEnd(tokens, whLength + 1, true)!, '');
-  } else if (whFirst && MODALS.has(aux.lower) && subject && SUBJECT_PRONOUNS.has(subject.lower)) {
-    // "where can I park my car" -> "where I can park my car".
-    moveAux(aux, whLength + 2, '');
-  } else if (whFirst && DO_FORMS.has(aux.lower) && subject) {
-    // "when does the yoga class start" -> "when the yoga class starts"; "what time do you open" -> "what
-    // time you open".
-    const end = subjectEnd(tokens, whLength + 1, false);
-    if (end === undefined) return undefined;
-    const verb = tokens[end]!;
-    if (aux.lower === 'does' && SUBJECT_PRONOUNS.has(subject.lower) && subject.lower !== 'it')
-      return undefined;
-    edits.push({start: aux.start, end: subject.start, replacement: ''});
-    const form =
-      aux.lower === 'does'
-        ? thirdPersonSingular(verb.lower)
-        : aux.lower === 'did'
-          ? conjugate(verb.lower).past
-          : verb.lower;
-    edits.push({start: verb.start, end: verb.end, replacement: form});
-  } else if (first.lower === 'do' && SUBJECT_PRONOUNS.has(second.lower) && second.lower !== 'it') {
-    edits.push({start: first.start, end: second.start, replacement: 'if '});
-  } else if (INVERTIBLE_AUX.has(first.lower) && SUBJECT_PRONOUNS.has(second.lower)) {
-    if (first.lower === 'are' && second.lower !== 'you' && second.lower !== 'we' && second.lower !== 'they')
-      return undefined;
-    edits.push({start: first.start, end: second.end, replacement: `if ${second.text} ${first.lower}`});
-  } else if ((first.lower === 'is' || first.lower === 'are' || MODALS.has(first.lower)) && third) {
-    // "is teeth whitening covered by my plan" -> "if teeth whitening is covered by my plan"; "can my son get
-    // a checkup" -> "if my son can get a checkup". Without a clear end of the subject, leave it.
-    const copula = !MODALS.has(first.lower);
-    const end = subjectEnd(tokens, 1, copula);
-    if (end === undefined || end >= tokens.length) return undefined;
-    moveAux(first, end, 'if ');
-  } else return undefined;
+  const edits = WH_QUESTION_WORDS.has(first.lower)
+    ? whQuestionInStatementOrder(tokens, clause.coreEnd)
+    : yesNoQuestionInStatementOrder(tokens, clause.coreEnd);
+  if (!edits) return undefined;
   const prefix = frame.slice(0, match.index);
   const suffix = frame.slice(match.index + match[0].length);
   edits.push({start: 0, end: clause.coreStart, replacement: prefix});
@@ -890,6 +960,106 @@ function embedQuestion(
   const wrapped = applyEdits(input, edits);
   if (!wrapped) return undefined;
   return clause.capitalized ? capitalizeFirst(wrapped) : wrapped;
+}
+
+/**
+ * A wh-question in statement order: the wh-phrase ("what" or "what time", "how much", "how long": one word more
+ * when an auxiliary follows it) stays first and its auxiliary moves after the subject, or drops out with "do".
+ */
+function whQuestionInStatementOrder(tokens: WordToken[], coreEnd: number): TextEdit[] | undefined {
+  const second = tokens[1]!;
+  const third = tokens[2];
+  const whLength = third && !QUESTION_AUX.has(second.lower) && QUESTION_AUX.has(third.lower) ? 2 : 1;
+  const aux = tokens[whLength]!;
+  const subject = tokens[whLength + 1];
+  if (COPULAS.has(aux.lower)) return copulaAfterSubject(tokens, whLength, coreEnd);
+  // "where can I park my car" -> "where I can park my car".
+  if (MODALS.has(aux.lower) && subject && SUBJECT_PRONOUNS.has(subject.lower))
+    return auxMoved(tokens, aux, whLength + 2, '', coreEnd);
+  if (DO_FORMS.has(aux.lower) && subject) return withoutDoSupport(tokens, whLength);
+  return undefined;
+}
+
+/**
+ * "what is the weather" -> "what the weather is"; "where are my keys" -> "where my keys are". "how is the repair
+ * going" would become "how the repair going is": progressive forms stay direct.
+ */
+function copulaAfterSubject(tokens: WordToken[], whLength: number, coreEnd: number): TextEdit[] | undefined {
+  const subject = tokens[whLength + 1];
+  if (!subject || tokens.some((t) => /ing$/.test(t.lower))) return undefined;
+  // "how much is it to add a driver" -> "how much it is to add a driver": "it" is the whole subject.
+  const itSubject = subject.lower === 'it' ? whLength + 2 : undefined;
+  return auxMoved(
+    tokens,
+    tokens[whLength]!,
+    itSubject ?? subjectEnd(tokens, whLength + 1, true)!,
+    '',
+    coreEnd,
+  );
+}
+
+/**
+ * "when does the yoga class start" -> "when the yoga class starts"; "what time do you open" -> "what time you
+ * open": "do" drops out and the verb takes its person and tense.
+ */
+function withoutDoSupport(tokens: WordToken[], whLength: number): TextEdit[] | undefined {
+  const aux = tokens[whLength]!;
+  const subject = tokens[whLength + 1]!;
+  const end = subjectEnd(tokens, whLength + 1, false);
+  if (end === undefined) return undefined;
+  const verb = tokens[end]!;
+  if (aux.lower === 'does' && SUBJECT_PRONOUNS.has(subject.lower) && subject.lower !== 'it') return undefined;
+  const form =
+    aux.lower === 'does'
+      ? thirdPersonSingular(verb.lower)
+      : aux.lower === 'did'
+        ? conjugate(verb.lower).past
+        : verb.lower;
+  return [
+    {start: aux.start, end: subject.start, replacement: ''},
+    {start: verb.start, end: verb.end, replacement: form},
+  ];
+}
+
+/**
+ * A yes/no question as an "if" clause: "do you ship abroad" -> "if you ship abroad", "are you open" -> "if you
+ * are open", "is teeth whitening covered by my plan" -> "if teeth whitening is covered by my plan", "can my son
+ * get a checkup" -> "if my son can get a checkup". Without a clear end of the subject, undefined.
+ */
+function yesNoQuestionInStatementOrder(tokens: WordToken[], coreEnd: number): TextEdit[] | undefined {
+  const first = tokens[0]!;
+  const second = tokens[1]!;
+  if (first.lower === 'do' && SUBJECT_PRONOUNS.has(second.lower) && second.lower !== 'it')
+    return [{start: first.start, end: second.start, replacement: 'if '}];
+  if (INVERTIBLE_AUX.has(first.lower) && SUBJECT_PRONOUNS.has(second.lower)) {
+    if (first.lower === 'are' && second.lower !== 'you' && second.lower !== 'we' && second.lower !== 'they')
+      return undefined;
+    return [{start: first.start, end: second.end, replacement: `if ${second.text} ${first.lower}`}];
+  }
+  if ((first.lower === 'is' || first.lower === 'are' || MODALS.has(first.lower)) && tokens[2]) {
+    const end = subjectEnd(tokens, 1, !MODALS.has(first.lower));
+    if (end === undefined || end >= tokens.length) return undefined;
+    return auxMoved(tokens, first, end, 'if ', coreEnd);
+  }
+  return undefined;
+}
+
+/** Edits that move the auxiliary `aux` to just before tokens[at] (or the core's end), with `lead` in its place. */
+function auxMoved(
+  tokens: WordToken[],
+  aux: WordToken,
+  at: number,
+  lead: string,
+  coreEnd: number,
+): TextEdit[] {
+  const next = tokens[tokens.indexOf(aux) + 1]!;
+  const before = tokens[at];
+  return [
+    {start: aux.start, end: next.start, replacement: lead},
+    before
+      ? {start: before.start, end: before.start, replacement: `${aux.lower} `}
+      : {start: coreEnd, end: coreEnd, replacement: ` ${aux.lower}`},
+  ];
 }
 
 export function capitalizeFirst(input: AnnotatedText): AnnotatedText {

@@ -420,10 +420,13 @@ export function contextOptions(input: AnnotatedText, clause: Clause | undefined)
     /\b(?:for|since|because|on|online|via|through|from|with|at)\b|\bin\b(?!\s*$)/i.test(core)
   )
     return [];
-  if (clause.kind === 'nvp' || (clause.kind === 'st' && !clause.past && ONGOING_PROBLEM.test(core)))
+  if (
+    clause.kind === 'negatedVerbPhrase' ||
+    (clause.kind === 'statement' && !clause.past && ONGOING_PROBLEM.test(core))
+  )
     return ONGOING_TIMES;
-  if (clause.kind === 'st' && PERFECT_PROBLEM.test(core)) return PERFECT_TIMES;
-  if (clause.kind !== 'vp' || clause.head.inEntity) return [];
+  if (clause.kind === 'statement' && PERFECT_PROBLEM.test(core)) return PERFECT_TIMES;
+  if (clause.kind !== 'verbPhrase' || clause.head.inEntity) return [];
   const verb = clause.head.lower;
   const tokens = wordTokens(input).filter((t) => t.start >= clause.coreStart && t.end <= clause.coreEnd);
   // One object, then nothing: "cancel my membership", not "cancel it now".

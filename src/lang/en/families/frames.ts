@@ -39,13 +39,14 @@ export function applyFrame(
   return output;
 }
 
+/** The frame slots (clause.ts, FRAME_SLOT_KINDS) that take each kind of core. */
 const SLOTS_FOR_KIND: Record<CoreKind, RegExp> = {
-  vp: /\{(vp|ving|core)\}/,
-  nvp: /\{(nvp|core)\}/,
-  np: /\{(np|core)\}/,
-  wh: /\{(wh|ewh|core)\}/,
-  ewh: /\{(ewh|core)\}/,
-  st: /\{(st|core)\}/,
+  verbPhrase: /\{(vp|ving|core)\}/,
+  negatedVerbPhrase: /\{(nvp|core)\}/,
+  nounPhrase: /\{(np|core)\}/,
+  directQuestion: /\{(wh|ewh|core)\}/,
+  embeddedQuestion: /\{(ewh|core)\}/,
+  statement: /\{(st|core)\}/,
 };
 /** A frame that asks the bot to do the verb phrase: "could you {vp}", not "could you help me {vp}". */
 const ASKS_BOT_TO_ACT =
@@ -88,7 +89,7 @@ const FRAMES_INFO =
  * the meaning of a seed it does not fit.
  */
 function frameFits(frame: string, clause: Clause): boolean {
-  if (clause.kind === 'vp') {
+  if (clause.kind === 'verbPhrase') {
     const botFrame = ASKS_BOT_TO_ACT.test(frame);
     if (clause.userActs && botFrame) return false;
     // "schedule me a checkup": "I want to schedule me a checkup" is not English; only the bot can do it.
@@ -106,9 +107,12 @@ function frameFits(frame: string, clause: Clause): boolean {
   // "my son is scared of the dentist, can you help": "..., help pls" asks twice (a blind review's reject).
   if (clause.asksForHelp && /\bhelp\b/i.test(frame)) return false;
   if (clause.aboutYou && /\byou (?:happen to )?know\b/.test(frame)) return false;
-  if (URGENT.test(frame) && (clause.timed || clause.wants || (clause.kind !== 'st' && clause.kind !== 'nvp')))
+  if (
+    URGENT.test(frame) &&
+    (clause.timed || clause.wants || (clause.kind !== 'statement' && clause.kind !== 'negatedVerbPhrase'))
+  )
     return false;
-  if (clause.kind === 'nvp' && clause.timed && REPORTS_FAILURE.test(frame)) return false;
+  if (clause.kind === 'negatedVerbPhrase' && clause.timed && REPORTS_FAILURE.test(frame)) return false;
   // "my new address is 12 Elm Street": information, not a problem to solve, a guess or a request for leave.
   if (clause.givesInfo && FRAMES_INFO.test(frame)) return false;
   // "just so you know, the car broke down on the highway": an aside for information, not for a problem (a blind
@@ -162,7 +166,7 @@ export function statementQuestion(
 ): AnnotatedText | undefined {
   if (input.framedBy) return undefined;
   const clause = analyzeClause(input);
-  if (!clause || clause.kind !== 'st' || clause.leadIn !== '' || clause.givesInfo || clause.orders)
+  if (!clause || clause.kind !== 'statement' || clause.leadIn !== '' || clause.givesInfo || clause.orders)
     return undefined;
   if (clause.asksQuestion || clause.wants || clause.asksForHelp) return undefined;
   const core = input.text.slice(clause.coreStart, clause.coreEnd);

@@ -140,7 +140,7 @@ export function candidatesOf(input: AnnotatedText): readonly Candidate[] {
     if (options.compound.length > 0)
       candidates.push({start: token.start, end: token.end, original: token.text, options: options.compound});
     if (!options.swappable) continue;
-    const isHeadVerb = clause?.kind === 'vp' && clause.head.start === token.start;
+    const isHeadVerb = clause?.kind === 'verbPhrase' && clause.head.start === token.start;
     const synonyms = synonymCandidates(token.lower, options, isHeadVerb);
     if (synonyms.length > 0)
       candidates.push({start: token.start, end: token.end, original: token.text, options: synonyms});

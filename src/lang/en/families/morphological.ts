@@ -27,7 +27,7 @@ function gerundVariant(input: AnnotatedText, context: VariationContext): Annotat
   if (input.framedBy) return undefined;
   const clause = analyzeClause(input);
   // "schedule me a checkup" has no gerund the user could be interested in; a how-question keeps asking how.
-  if (!clause || clause.kind !== 'vp' || clause.botActs || clause.asks === 'where') return undefined;
+  if (!clause || clause.kind !== 'verbPhrase' || clause.botActs || clause.asks === 'where') return undefined;
   const frames = clause.asks === 'how' ? GERUND_FRAMES.slice(0, 1) : GERUND_FRAMES;
   const output = firstChange(context.rng, input, frames, (frame) => rewrap(input, clause, frame));
   // Marked in place (rewrap's output is a new object): a spread of it with one more field made a new hidden
@@ -40,7 +40,7 @@ function nominalVariant(input: AnnotatedText, context: VariationContext): Annota
   if (input.framedBy) return undefined;
   const clause = analyzeClause(input);
   // "how do I get to the clinic" is no request for "the getting of": a seed that asks keeps its question.
-  if (!clause || clause.kind !== 'vp' || clause.head.inEntity || clause.asks || clause.botActs)
+  if (!clause || clause.kind !== 'verbPhrase' || clause.head.inEntity || clause.asks || clause.botActs)
     return undefined;
   const noun = nominalizationOf(clause.head.lower);
   if (!noun) return undefined;

@@ -50,7 +50,7 @@ export const keyword: VariationFamily = {
     // of "my lights went off an hour ago" ("lights went hour ago") or of "I can't log in" ("log in") no longer
     // say what happened.
     const clause = analyzeClause(input);
-    if (clause && (clause.kind === 'st' || clause.kind === 'nvp')) return undefined;
+    if (clause && (clause.kind === 'statement' || clause.kind === 'negatedVerbPhrase')) return undefined;
     // "thank you so much" has no keywords ("thank much").
     if (!clause && isSocialFormula(input.text)) return undefined;
     const tokens = wordTokens(input);
@@ -73,16 +73,16 @@ export const keyword: VariationFamily = {
     // A question's verb left at the end reads as clipped English ("what tariffs do you offer" -> "tariffs
     // offer"): keep such a query only when the verb leads it ("send meter reading").
     const last = keptWords[keptWords.length - 1]!;
-    if (keptWords.length > 1 && !last.inEntity && isBaseVerb(last.lower) && clause?.kind !== 'vp')
+    if (keptWords.length > 1 && !last.inEntity && isBaseVerb(last.lower) && clause?.kind !== 'verbPhrase')
       return undefined;
     // A question cut down to one word ("where is your office" -> "office") or to a verb-first phrase ("do you
     // see children" -> "see children") no longer asks anything: the second reads as an order.
     // So does a seed that asks how or where ("how do I get to the gym" -> "get gym", "I want to know where I can
     // park" -> "park car").
     if (clause?.asks) return undefined;
-    if (clause?.kind === 'ewh' && (clause.head.lower === 'where' || clause.head.lower === 'how'))
+    if (clause?.kind === 'embeddedQuestion' && (clause.head.lower === 'where' || clause.head.lower === 'how'))
       return undefined;
-    if (clause?.kind === 'wh') {
+    if (clause?.kind === 'directQuestion') {
       const first = keptWords[0]!;
       if (keptWords.length < 2 || (!first.inEntity && isBaseVerb(first.lower, keptWords[1]?.lower)))
         return undefined;
