@@ -18,7 +18,7 @@ import {
   type TagCounts,
 } from './settings.js';
 import {TemplateCompiler, tidyExpansion, type CompiledTemplate, type Expansion} from './template/compile.js';
-import {chooseAutoMix, type AutoMixReport} from './auto-mix.js';
+import {chooseAutoMix, type AutoMixReport, type TrialOutcomeCache} from './auto-mix.js';
 import {trainLabelFilter, type LabelFilter, type LabelFilterOptions} from './label-filter.js';
 import type {AnnotatedText, LanguagePack} from './variation/types.js';
 import {FAMILY_THREW, FamilyMemo, type TextState} from './family-memo.js';
@@ -57,6 +57,8 @@ export interface GenerateOptions extends SettingsOverrides {
    * of a run. false writes every intent's full count.
    */
   balance?: boolean;
+  /** Where `variations: auto` keeps its trial outcomes between runs (the command's: .synthnlu/auto-mix). */
+  autoMixCache?: TrialOutcomeCache;
 }
 
 /** Intents end within 10% of each other (relative to their requested counts) unless balance is off. */
@@ -382,7 +384,7 @@ export function resolveAutoMix(spec: Spec, options: GenerateOptions): {spec: Spe
     for (let step = iterator.next(); !step.done; step = iterator.next())
       examples.push({text: step.value.text, intent: step.value.intent});
     return examples;
-  });
+  }, options.autoMixCache);
   return {spec: {...spec, defaults: {...spec.defaults, variations: report.mix}}, report};
 }
 
