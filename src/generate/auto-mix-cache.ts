@@ -26,9 +26,8 @@ interface CacheFile {
 let version: string | undefined;
 
 async function synthnluVersion(): Promise<string> {
-  version ??= (
-    JSON.parse(await readFile(join(packageRoot(), 'package.json'), 'utf8')) as {version: string}
-  ).version;
+  version ??= (JSON.parse(await readFile(join(packageRoot(), 'package.json'), 'utf8')) as {version: string})
+    .version;
   return version;
 }
 
@@ -36,7 +35,9 @@ async function synthnluVersion(): Promise<string> {
 export async function autoMixCacheName(spec: Spec | SpecDocument, seed: string | number): Promise<string> {
   const {provider: _provider, ...rest} = spec as Spec & {provider?: unknown};
   return createHash('sha256')
-    .update(JSON.stringify({format: FORMAT, version: await synthnluVersion(), seed: String(seed), spec: rest}))
+    .update(
+      JSON.stringify({format: FORMAT, version: await synthnluVersion(), seed: String(seed), spec: rest}),
+    )
     .digest('hex');
 }
 
@@ -49,7 +50,11 @@ export class AutoMixCacheFile implements TrialOutcomeCache {
   private constructor(readonly path: string) {}
 
   /** Opens the spec's cache file (a missing or damaged one is an empty cache: its trials are run again). */
-  static async open(dir: string, spec: Spec | SpecDocument, seed: string | number): Promise<AutoMixCacheFile> {
+  static async open(
+    dir: string,
+    spec: Spec | SpecDocument,
+    seed: string | number,
+  ): Promise<AutoMixCacheFile> {
     const cache = new AutoMixCacheFile(join(dir, `${await autoMixCacheName(spec, seed)}.json`));
     try {
       const file = JSON.parse(await readFile(cache.path, 'utf8')) as Partial<CacheFile>;

@@ -198,9 +198,11 @@ export function chooseAutoMix(
   fullSpec: Spec,
   pack: LanguagePack,
   seed: string,
+  /** Outcomes known already (a rerun); without one, a trial run twice in this choice is trained once. */
+  known: TrialOutcomeCache | undefined,
   generate: TrialGenerator,
-  cache: TrialOutcomeCache = new Map<string, Uint8Array>(),
 ): AutoMixReport {
+  const cache = known ?? new Map<string, Uint8Array>();
   const spec = trialSpec(fullSpec, seed);
   const candidates = Object.entries(packDefaultMix(pack))
     .map(([name, share]) => ({name, share: share ?? 0, family: findFamily(pack, name)}))

@@ -370,7 +370,7 @@ export function resolveAutoMix(spec: Spec, options: GenerateOptions): {spec: Spe
   if (!wantsAutoMix(spec, options.pack)) return {spec};
   const seed = String(options.seed ?? spec.seed ?? 0);
   const pack = options.pack!;
-  const report = chooseAutoMix(spec, pack, seed, (trial) => {
+  const report = chooseAutoMix(spec, pack, seed, options.autoMixCache, (trial) => {
     const examples: {text: string; intent: string}[] = [];
     const iterator = generateUtterancesSync(trial, {
       seed,
@@ -384,7 +384,7 @@ export function resolveAutoMix(spec: Spec, options: GenerateOptions): {spec: Spe
     for (let step = iterator.next(); !step.done; step = iterator.next())
       examples.push({text: step.value.text, intent: step.value.intent});
     return examples;
-  }, options.autoMixCache);
+  });
   return {spec: {...spec, defaults: {...spec.defaults, variations: report.mix}}, report};
 }
 

@@ -125,7 +125,8 @@ export async function generateToFile(
           code: 'GENERATE_AUTO_MIX_CACHE',
           message: unsaved,
           file: autoMixCache.path,
-          suggestion: 'Nothing is lost: the next run measures the mix again. Check the folder can be written.',
+          suggestion:
+            'Nothing is lost: the next run measures the mix again. Check the folder can be written.',
         },
       ]);
     return {spec: specFile, out: flags.out, ...report};
