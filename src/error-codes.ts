@@ -655,6 +655,11 @@ export const ERROR_CODES = {
     exit: 2,
     meaning: 'entity "…" has no values to fill {…} with',
   },
+  GENERATE_AUTO_MIX_CACHE: {
+    kind: 'finding',
+    severity: 'warning',
+    meaning: 'could not save the auto-mix cache …: … (the next run measures again)',
+  },
   GENERATE_NO_PROVIDER: {
     kind: 'error',
     exit: 2,

@@ -12,7 +12,8 @@
  * basic -0.5, keyword -1.1; seed recombination -0.2, lead-in swaps across intents -0.3), while Bitext gains
  * (basic +1.1, colloquial +0.7, polite +0.7, coordinated +0.6, interrogative +0.3, keyword +0.2).
  */
-import {trainIntentClassifier, type TrainingExample} from '../classifier/index.js';
+import {createHash} from 'node:crypto';
+import {CLASSIFIER_VERSION, trainIntentClassifier, type TrainingExample} from '../classifier/index.js';
 import type {VariationTag} from '../model/dataset.js';
 import type {IntentSpec, Spec, VariationMix} from '../spec/spec.js';
 import {createRng} from './rng.js';
@@ -28,7 +29,7 @@ export interface FamilyEffect {
   /** Standard error of that mean over the folds. */
   error: number;
   kept: boolean;
-  /** Measured on the first fold only: a loss there, so not worth the other folds. */
+  /** Measured on the first fold only: its gain there was under the futility bound (FUTILITY_Z). */
   stoppedEarly?: boolean;
 }
 
@@ -44,6 +45,8 @@ export interface AutoMixReport {
   trialIntents: number;
   baselineAccuracy: number;
   folds: number;
+  /** Classifier trials run (one mix on one fold), and how many of them were known already and not trained. */
+  trials?: {run: number; reused: number};
   /** Set when the seeds were too few to measure anything: the pack's recommended mix is used as is. */
   unmeasured?: string;
   /** What was used when no family cleared the threshold. */
@@ -113,8 +116,33 @@ function makeFolds(spec: Spec, seed: string): Fold[] {
   });
 }
 
+/**
+ * Trial outcomes (which held-out seeds a classifier got right), keyed by what determines them: the classifier's
+ * version and seed, its training examples and the held-out seeds (trialKey). A Map does; the `generate` command
+ * keeps them in a file under .synthnlu/auto-mix (auto-mix-cache.ts), so a rerun of the same spec trains nothing,
+ * and a changed generator or spec simply misses.
+ */
+export interface TrialOutcomeCache {
+  get(key: string): Uint8Array | undefined;
+  set(key: string, correct: Uint8Array): unknown;
+}
+
+const TRIAL_CLASSIFIER_SEED = 1;
+
+export function trialKey(train: TrainingExample[], test: TrainingExample[]): string {
+  const hash = createHash('sha256').update(`${CLASSIFIER_VERSION}:${TRIAL_CLASSIFIER_SEED}`);
+  for (const [mark, examples] of [
+    ['train', train],
+    ['test', test],
+  ] as const) {
+    hash.update(`\n${mark}`);
+    for (const {intent, text} of examples) hash.update(`\n${JSON.stringify([intent, text])}`);
+  }
+  return hash.digest('hex');
+}
+
 function correctOn(train: TrainingExample[], test: TrainingExample[]): Uint8Array {
-  const classifier = trainIntentClassifier(train, {seed: 1});
+  const classifier = trainIntentClassifier(train, {seed: TRIAL_CLASSIFIER_SEED});
   return Uint8Array.from(test, (example) =>
     classifier.predict(example.text).intent === example.intent ? 1 : 0,
   );
@@ -152,6 +180,16 @@ const UNMEASURED_DEFAULT_VALIDATION =
  */
 const BONFERRONI_Z = [1.645, 1.96, 2.128, 2.241, 2.326, 2.394, 2.45, 2.498, 2.539, 2.576, 2.608, 2.638];
 
+/**
+ * Futility bound of the early stop: after the first fold (a third of the held-out seeds) a family goes on only
+ * if its gain there is above 0 and at least this many standard errors. A family the full measurement would
+ * keep (z standard errors over three folds, 2.58 for 10 families) shows about z / sqrt(3) = 1.5 on the first
+ * fold, so a bound of 0.5 drops one that is just at the threshold 16% of the time and one with a gain 1.6
+ * standard errors beyond it 3%; a family with no gain is dropped 69% of the time after one training instead
+ * of three.
+ */
+const FUTILITY_Z = 0.5;
+
 export function bonferroniZ(candidates: number): number {
   return BONFERRONI_Z[Math.min(BONFERRONI_Z.length, Math.max(1, candidates)) - 1]!;
 }
@@ -160,8 +198,11 @@ export function chooseAutoMix(
   fullSpec: Spec,
   pack: LanguagePack,
   seed: string,
+  /** Outcomes known already (a rerun); without one, a trial run twice in this choice is trained once. */
+  known: TrialOutcomeCache | undefined,
   generate: TrialGenerator,
 ): AutoMixReport {
+  const cache = known ?? new Map<string, Uint8Array>();
   const spec = trialSpec(fullSpec, seed);
   const candidates = Object.entries(packDefaultMix(pack))
     .map(([name, share]) => ({name, share: share ?? 0, family: findFamily(pack, name)}))
@@ -198,9 +239,11 @@ export function chooseAutoMix(
       unmeasured: `${heldOut} held-out seeds are too few to measure a family (${MIN_HELD_OUT_TO_CHOOSE} needed): the pack's recommended mix without word-swapping families is used unmeasured (English, 3 real seeds per intent: ${UNMEASURED_DEFAULT_VALIDATION}; see the README)`,
     };
   }
+  /** Trials (one mix on one fold) and those whose outcome was already known: not trained again. */
+  const trials = {run: 0, reused: 0};
   /** Per held-out seed (all folds, in order): 1 when the classifier trained with this mix got it right. */
-  const outcomes = (mix: VariationMix, upTo = folds.length): Uint8Array[] =>
-    folds.slice(0, upTo).map((fold) => {
+  const outcomes = (mix: VariationMix, from = 0, upTo = folds.length): Uint8Array[] =>
+    folds.slice(from, upTo).map((fold) => {
       const perIntent = Math.max(
         1,
         Math.round((TRIAL_PER_SEED * fold.seeds.length) / Math.max(1, spec.intents.length)),
@@ -210,7 +253,17 @@ export function chooseAutoMix(
         defaults: {...fold.train.defaults, variations: mix, count: perIntent + seedsPerIntent(fold)},
         intents: fold.train.intents.map(({count: _c, variations: _v, ...rest}) => rest) as Spec['intents'],
       };
-      return correctOn(generate(trial), fold.heldOut);
+      const train = generate(trial);
+      const key = trialKey(train, fold.heldOut);
+      trials.run++;
+      const known = cache.get(key);
+      if (known?.length === fold.heldOut.length) {
+        trials.reused++;
+        return known;
+      }
+      const correct = correctOn(train, fold.heldOut);
+      cache.set(key, correct);
+      return correct;
     });
   // Seeds and template expansions without any family: what every family is compared with, seed by seed.
   const baseline = outcomes({});
@@ -223,13 +276,14 @@ export function chooseAutoMix(
     return {effect, error: Math.sqrt(variance / deltas.length)};
   };
   const z = bonferroniZ(candidates.length);
-  // Early stopping: a family worse than the seeds alone on the first fold's held-out seeds is not measured
-  // on the others (it would need a gain of z standard errors on the rest to be kept); the report says so.
+  // Early stopping for futility: a family whose gain on the first fold's held-out seeds is under
+  // FUTILITY_Z of its standard error there is not measured on the other folds, and not kept. Stopping can
+  // only drop a family, never keep one, so the Bonferroni bound on keeping one by chance still holds.
   const families: FamilyEffect[] = candidates.map((c) => {
-    const first = outcomes({[c.name]: 1}, 1);
+    const first = outcomes({[c.name]: 1}, 0, 1);
     const early = compare(first);
-    const stopped = early.effect < 0 && folds.length > 1;
-    const {effect, error} = stopped ? early : compare([...first, ...outcomes({[c.name]: 1}).slice(1)]);
+    const stopped = folds.length > 1 && !(early.effect > 0 && early.effect >= FUTILITY_Z * early.error);
+    const {effect, error} = stopped ? early : compare([...first, ...outcomes({[c.name]: 1}, 1)]);
     return {
       family: c.name,
       tag: c.family!.tag,
@@ -255,15 +309,22 @@ export function chooseAutoMix(
   if (kept.length === 0) {
     // Nothing cleared the threshold: the default mix, without any family the seeds measured at or below zero
     // (a family is never used against its measurement), if that mix as a whole measures above zero.
+    // Only families measured on every fold: one stopped early has a gain from a third of the seeds at most.
     const positive = families.filter((f) => f.effect > 0 && !f.stoppedEarly).map((f) => f.family);
+    // The mix is one more comparison on the same held-out seeds: it must clear the threshold for k + 1.
     const candidate = defaultShares(positive);
-    const effect = positive.length ? compare(outcomes(candidate)).effect : 0;
-    if (effect > 0) {
+    const measured = positive.length ? compare(outcomes(candidate)) : {effect: 0, error: 0};
+    const zMix = bonferroniZ(candidates.length + 1);
+    const gains = measured.effect > 0 && measured.effect >= zMix * measured.error;
+    const together = `together ${round(measured.effect)} ± ${round(measured.error)} points`;
+    if (gains) {
       mix = candidate;
-      mixEffect = effect;
-      fallback = `no family cleared the threshold: the default mix's families measured above zero (${positive.join(', ')}) together gain ${round(effect)} points, not corrected for the choice`;
+      mixEffect = measured.effect;
+      fallback = `no family cleared the threshold alone: the default mix's families measured above zero on every fold (${positive.join(', ')}) gain ${together}, at least ${zMix} standard errors (Bonferroni for the ${candidates.length} families and this mix)`;
     } else
-      fallback = 'no family cleared the threshold and the default mix did not gain: seeds and templates only';
+      fallback = positive.length
+        ? `no family cleared the threshold, and the default mix's families measured above zero (${positive.join(', ')}) ${together}, under ${zMix} standard errors: seeds and templates only`
+        : 'no family cleared the threshold and none measured above zero on every fold: seeds and templates only';
   }
   const baselineRight = baseline.reduce((n, fold) => n + fold.reduce((a, b) => a + b, 0), 0);
   return {
@@ -275,6 +336,7 @@ export function chooseAutoMix(
     trialIntents: spec.intents.length,
     baselineAccuracy: round((100 * baselineRight) / heldOut),
     folds: folds.length,
+    trials,
     threshold: `kept when the gain is above 0 and at least ${z} standard errors (paired over the ${heldOut} held-out seeds; Bonferroni for ${candidates.length} families at 5%)`,
   };
 }

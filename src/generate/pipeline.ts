@@ -19,7 +19,7 @@ import {
   type TagCounts,
 } from './settings.js';
 import {TemplateCompiler, tidyExpansion, type CompiledTemplate, type Expansion} from './template/compile.js';
-import {chooseAutoMix, type AutoMixReport} from './auto-mix.js';
+import {chooseAutoMix, type AutoMixReport, type TrialOutcomeCache} from './auto-mix.js';
 import {trainLabelFilter, type LabelFilter, type LabelFilterOptions} from './label-filter.js';
 import type {AnnotatedText, LanguagePack} from './variation/types.js';
 import {FAMILY_THREW, FamilyMemo, type TextState} from './family-memo.js';
@@ -58,6 +58,8 @@ export interface GenerateOptions extends SettingsOverrides {
    * of a run. false writes every intent's full count.
    */
   balance?: boolean;
+  /** Where `variations: auto` keeps its trial outcomes between runs (the command's: .synthnlu/auto-mix). */
+  autoMixCache?: TrialOutcomeCache;
 }
 
 /** Intents end within 10% of each other (relative to their requested counts) unless balance is off. */
@@ -369,7 +371,7 @@ export function resolveAutoMix(spec: Spec, options: GenerateOptions): {spec: Spe
   if (!wantsAutoMix(spec, options.pack)) return {spec};
   const seed = String(options.seed ?? spec.seed ?? 0);
   const pack = options.pack!;
-  const report = chooseAutoMix(spec, pack, seed, (trial) => {
+  const report = chooseAutoMix(spec, pack, seed, options.autoMixCache, (trial) => {
     const examples: {text: string; intent: string}[] = [];
     const iterator = generateUtterancesSync(trial, {
       seed,

@@ -15,6 +15,7 @@ import type {Utterance} from '../model/dataset.js';
 import {writeDataset} from '../model/write-dataset.js';
 import {isMultiLanguage, oneLanguageSpec} from '../spec/languages.js';
 import type {Spec, SpecDocument} from '../spec/spec.js';
+import {AutoMixCacheFile, DEFAULT_AUTO_MIX_CACHE_DIR} from './auto-mix-cache.js';
 import {datasetHeaderFor} from './dataset-header.js';
 import {generateEveryLanguage, languageRuns} from './multi-language.js';
 import type {GenerateOptions, GenerationReport} from './pipeline.js';
@@ -102,7 +103,13 @@ export async function generateToFile(
   }
   // A bar only for runs long enough to watch.
   const bar = expected >= 5_000 ? hooks.progress.bar('generating', expected) : undefined;
-  const options = {file: specFile, ...generationSettings(flags)};
+  // variations: auto keeps its trial outcomes (hashes and bits) so a rerun of the same spec trains nothing.
+  const autoMixCache = await AutoMixCacheFile.open(
+    DEFAULT_AUTO_MIX_CACHE_DIR,
+    spec,
+    flags.seed ?? (spec as {seed?: number | string}).seed ?? 0,
+  );
+  const options = {file: specFile, ...generationSettings(flags), autoMixCache};
   try {
     const report = /\.json$/i.test(flags.out)
       ? await writeJsonDataset(spec, flags.out, options, (n) => bar?.tick(n))
@@ -110,6 +117,18 @@ export async function generateToFile(
           ...options,
           ...(bar ? {onProgress: (n) => bar.tick(n)} : {}),
         });
+    const unsaved = await autoMixCache.save();
+    if (unsaved)
+      hooks.onSpecWarnings([
+        {
+          severity: 'warning',
+          code: 'GENERATE_AUTO_MIX_CACHE',
+          message: unsaved,
+          file: autoMixCache.path,
+          suggestion:
+            'Nothing is lost: the next run measures the mix again. Check the folder can be written.',
+        },
+      ]);
     return {spec: specFile, out: flags.out, ...report};
   } finally {
     bar?.done();

@@ -367,7 +367,10 @@ describe('generation with the English language pack', () => {
       defaults: {variations: {}},
       intents: [{name: 'a', examples: ['hi']}],
     };
-    expect(await languagePackFor(none)).toEqual({language: 'en', families: []});
+    // Only the article agreement ("a"/"an" before an expansion), not the families.
+    const agreeOnly = await languagePackFor(none);
+    expect(agreeOnly).toEqual({language: 'en', families: [], agree: expect.any(Function)});
+    expect(await languagePackFor({...none, language: 'fr'})).toEqual({language: 'fr', families: []});
     const one: Spec = {...none, intents: [{name: 'a', examples: ['hi'], variations: {polite: 0.5}}]};
     expect((await languagePackFor(one)).families.map((f) => f.name)).toContain('polite');
     expect(

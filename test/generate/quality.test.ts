@@ -8,10 +8,15 @@ import {createRng} from '../../src/generate/rng.js';
 import type {AnnotatedText, LanguagePack, VariationFamily} from '../../src/generate/variation/types.js';
 import {languagePack} from '../../src/lang/index.js';
 import {normalizeUtteranceText} from '../../src/model/dataset.js';
-import {generateWarningLines} from '../../src/report/generate.js';
+import {generateWarningLines, qualityLines} from '../../src/report/generate.js';
 import {STARTER_SPEC} from '../../src/init/starter-spec.js';
 import {inspectSpecText} from '../../src/load/inspect.js';
 import type {Spec} from '../../src/spec/spec.js';
+
+/** The report's auto-mix and filter lines, as one text. */
+function generateQuality(report: Parameters<typeof qualityLines>[0]): string {
+  return qualityLines(report).join('\n');
+}
 
 /** Appends one of `words`: a harmless variation. */
 function suffixFamily(
@@ -364,6 +369,60 @@ describe('variations: auto', () => {
       {seed: 1, pack: withSwap, filter: false},
     );
     expect(explicit.dataset.utterances.some((u) => u.tags?.includes('L'))).toBe(true);
+  });
+
+  it('stops a family without gain after the first fold, trains each trial once, and reuses known trials', async () => {
+    const noop = suffixFamily('Q', 'colloquial', ['ok']);
+    const twoFamilies: LanguagePack = {
+      language: 'en',
+      families: [keyed('P', 'polite'), noop],
+      recommendedMix: {polite: 0.5, colloquial: 0.5},
+    };
+    const cache = new Map<string, Uint8Array>();
+    const first = await generateDataset(keyedSpec(), {
+      seed: 1,
+      pack: twoFamilies,
+      filter: false,
+      autoMixCache: cache,
+    });
+    const auto = first.report.autoMix!;
+    const colloquial = auto.families.find((f) => f.family === 'colloquial')!;
+    // "ok" on every utterance adds nothing: no gain on the first fold, so no second or third fold.
+    expect(colloquial.stoppedEarly).toBe(true);
+    expect(colloquial.kept).toBe(false);
+    const polite = auto.families.find((f) => f.family === 'polite')!;
+    expect(polite.stoppedEarly).toBeUndefined();
+    expect(polite.kept).toBe(true);
+    // 3 folds of seeds alone, 3 of polite, 1 of colloquial; polite alone needs no check of the mix.
+    expect(auto.trials).toEqual({run: 7, reused: 0});
+    expect(cache.size).toBe(7);
+    expect(generateQuality(first.report)).toContain('7 trials');
+    // The same spec again: every trial known, nothing trained, the same choice and output.
+    const again = await generateDataset(keyedSpec(), {
+      seed: 1,
+      pack: twoFamilies,
+      filter: false,
+      autoMixCache: cache,
+    });
+    expect(again.report.autoMix!.trials).toEqual({run: 7, reused: 7});
+    expect(again.report.autoMix!.families).toEqual(auto.families);
+    expect(again.dataset.utterances).toEqual(first.dataset.utterances);
+    expect(generateQuality(again.report)).toContain('7 of them known already');
+    // A changed spec trains again: its trials have other training sets.
+    const changed = keyedSpec();
+    const edited = {
+      ...changed,
+      intents: changed.intents.map((intent, i) =>
+        i === 0 ? {...intent, examples: [...intent.examples, 'one more seed for track']} : intent,
+      ),
+    } as Spec;
+    const third = await generateDataset(edited, {
+      seed: 1,
+      pack: twoFamilies,
+      filter: false,
+      autoMixCache: cache,
+    });
+    expect(third.report.autoMix!.trials!.reused).toBeLessThan(third.report.autoMix!.trials!.run);
   });
 
   it('is the default, and an explicit mix still wins', async () => {

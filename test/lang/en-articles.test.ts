@@ -95,3 +95,63 @@ describe('English: "a" or "an" agrees with the slot value after it', () => {
     }
   });
 });
+
+describe('English: "a" or "an" agrees across the pieces of a template (aliases, choices, slots)', () => {
+  it('fixes the article before a joint both ways, leaves a pair written together alone, and drops the joints', () => {
+    const at = (text: string, word: string) => text.indexOf(word);
+    const slot = 'can I get an slot';
+    expect(agreeArticles({text: slot, entities: [], joints: [at(slot, 'slot')]})).toEqual({
+      text: 'can I get a slot',
+      entities: [],
+    });
+    const apple = 'I want a apple now';
+    expect(agreeArticles({text: apple, entities: [], joints: [at(apple, 'apple') - 1]}).text).toBe(
+      'I want an apple now',
+    );
+    // The article at the end of one piece, the word at the start of the next: the joint sits between them.
+    const after = 'An  hour slot';
+    expect(agreeArticles({text: after, entities: [], joints: [2]}).text).toBe('An  hour slot');
+    expect(agreeArticles({text: 'A hour slot', entities: [], joints: [1]}).text).toBe('An hour slot');
+    // No joint between the article and its word: as the spec wrote it.
+    const written = 'book a hour for an <x>';
+    expect(agreeArticles({text: written, entities: [], joints: [written.length]}).text).toBe(written);
+    // "a" inside a word, or glued to the next piece, is not an article.
+    expect(agreeArticles({text: 'banana split', entities: [], joints: [6]}).text).toBe('banana split');
+    expect(agreeArticles({text: 'apple', entities: [], joints: [1]}).text).toBe('apple');
+  });
+
+  it('generate writes "a slot" and "an apple" from aliases and choices, and the seeds as written', async () => {
+    const spec: Spec = {
+      language: 'en',
+      defaults: {count: 30, variations: {}},
+      aliases: {kind: ['slot', 'appointment', 'hour', 'visit'], fruit: ['apple', 'pear', 'orange']},
+      intents: [
+        {
+          name: 'book',
+          examples: [
+            'can I get an <kind>',
+            'I would like a <kind> (today|tomorrow)',
+            'is there (a|an) <kind> free',
+            'book an hour (please|now)',
+          ],
+        },
+        {
+          name: 'order',
+          examples: ['I want a <fruit>', 'give me an (apple|pear|egg)', 'an apple a day', 'a orange please'],
+        },
+      ],
+    };
+    const {dataset} = await generateDataset(spec, {seed: 3, balance: false});
+    const texts = dataset.utterances.map((u) => u.text);
+    const wrong = texts.filter((t) => /\ban (slot|visit|pear)\b|\ba (appointment|hour|apple|egg)\b/i.test(t));
+    expect(wrong.filter((t) => t !== 'a orange please')).toEqual([]);
+    for (const right of ['can I get a slot', 'can I get an appointment', 'I want an apple', 'I want a pear'])
+      expect(texts).toContain(right);
+    expect(texts.some((t) => /^give me an (apple|egg)$/.test(t))).toBe(true);
+    expect(texts).toContain('give me a pear');
+    // Plain seeds are the user's own text: kept as written, even the one a reader would correct.
+    expect(texts).toContain('an apple a day');
+    expect(texts).toContain('a orange please');
+    expect(texts.filter((t) => t.startsWith('book an hour'))).toHaveLength(2);
+  });
+});

@@ -16,6 +16,17 @@ import {parseTemplate, type ParsedTemplate, type TemplateNode} from './parse.js'
 export interface Expansion {
   text: string;
   entities: EntitySpan[];
+  /**
+   * Where one piece of the expansion meets another (before and after each alias, choice, optional part and
+   * slot): the places where "a"/"an" written in one piece may need to agree with a word from another. Literal
+   * text of the spec has none inside it. Reset by every compiled template's sample.
+   */
+  joints?: number[];
+}
+
+/** Marks a joint at the buffer's end. */
+function joint(out: Expansion): void {
+  (out.joints ??= []).push(out.text.length);
 }
 
 export type Sampler = (rng: Rng, out: Expansion) => void;
@@ -63,7 +74,13 @@ export class TemplateCompiler {
   compile(source: string, path: string): CompiledTemplate {
     const parsed = parseTemplate(source, {...(this.file ? {file: this.file} : {}), path});
     const compiled = this.compileNode(parsed.root, path);
-    return {source, plain: parsed.plain, ...compiled};
+    const inner = compiled.sample;
+    // The buffer is reused from one expansion to the next: joints of the last one must not carry over.
+    const sample: Sampler = (rng, out) => {
+      if (out.joints) out.joints = undefined;
+      inner(rng, out);
+    };
+    return {source, plain: parsed.plain, ...compiled, sample};
   }
 
   parse(source: string, path: string): ParsedTemplate {
@@ -107,7 +124,11 @@ export class TemplateCompiler {
         return {
           capacity: parts.reduce((n, p) => n + p.capacity, 0),
           shapes: parts.reduce((n, p) => n + p.shapes, 0),
-          sample: (rng, out) => samplers[rng.int(samplers.length)]!(rng, out),
+          sample: (rng, out) => {
+            joint(out);
+            samplers[rng.int(samplers.length)]!(rng, out);
+            joint(out);
+          },
         };
       }
       case 'optional': {
@@ -117,7 +138,9 @@ export class TemplateCompiler {
           capacity: inner.capacity + 1,
           shapes: inner.shapes + 1,
           sample: (rng, out) => {
+            joint(out);
             if (rng.next() < OPTIONAL_PROBABILITY) sample(rng, out);
+            joint(out);
           },
         };
       }
@@ -155,10 +178,16 @@ export class TemplateCompiler {
     }));
     this.aliasesInProgress.pop();
     const pick = weightedPicker(compiled, (c) => c.weight);
+    const only = compiled.length === 1 ? compiled[0]!.sample : undefined;
     const result: Compiled = {
       capacity: compiled.reduce((n, c) => n + c.capacity, 0),
       shapes: compiled.reduce((n, c) => n + c.shapes, 0),
-      sample: compiled.length === 1 ? compiled[0]!.sample : (rng, out) => pick(rng).sample(rng, out),
+      sample: (rng, out) => {
+        joint(out);
+        if (only) only(rng, out);
+        else pick(rng).sample(rng, out);
+        joint(out);
+      },
     };
     this.aliasCache.set(name, result);
     return result;
@@ -204,6 +233,7 @@ export class TemplateCompiler {
         const form = value.forms.length === 1 ? value.forms[0]! : value.forms[rng.int(value.forms.length)]!;
         scratch.text = '';
         scratch.entities.length = 0;
+        scratch.joints = undefined;
         form.sample(rng, scratch);
         const text = collapseSpaces(scratch.text);
         return value.canonical !== undefined && value.canonical !== text
@@ -230,8 +260,10 @@ export class TemplateCompiler {
     const draw = source.draw;
     const sample: Sampler = (rng, out) => {
       const value = draw(rng);
+      joint(out);
       const start = out.text.length;
       out.text += value.text;
+      joint(out);
       const span: EntitySpan = {entity: label, start, end: out.text.length};
       if (value.value !== undefined) span.value = value.value;
       if (role) span.role = role;
@@ -286,12 +318,13 @@ function isTidy(text: string): boolean {
  * with the text. Spans lose surrounding spaces too so that they always cover exactly the entity's words.
  */
 export function tidyExpansion(expansion: Expansion): AnnotatedText {
-  const {text, entities} = expansion;
+  const {text, entities, joints} = expansion;
   // Already tidy: hand over the buffer's spans (callers give every expansion a fresh entities array).
-  if (isTidy(text) && entities.every((e) => !spanHasEdgeSpace(text, e))) return {text, entities};
-  // map[i] = position of source index i in the tidy text (only needed to move spans).
+  if (isTidy(text) && entities.every((e) => !spanHasEdgeSpace(text, e)))
+    return joints?.length ? {text, entities, joints: [...joints]} : {text, entities};
+  // map[i] = position of source index i in the tidy text (only needed to move spans and joints).
   const length = text.length;
-  const map = entities.length > 0 ? new Int32Array(length + 1) : undefined;
+  const map = entities.length > 0 || joints?.length ? new Int32Array(length + 1) : undefined;
   let out = '';
   let pendingSpace = false;
   let i = 0;
@@ -317,6 +350,7 @@ export function tidyExpansion(expansion: Expansion): AnnotatedText {
   }
   if (!map) return {text: out, entities};
   map[length] = out.length;
+  const moved = joints?.length ? {joints: joints.map((at) => map[at]!)} : {};
   const spans = entities.map((e) => {
     let start = e.start;
     let end = e.end;
@@ -327,5 +361,5 @@ export function tidyExpansion(expansion: Expansion): AnnotatedText {
     const mappedEnd = end > start ? map[end - 1]! + 1 : mappedStart;
     return spanAt(e, mappedStart, mappedEnd);
   });
-  return {text: out, entities: spans};
+  return {text: out, entities: spans, ...moved};
 }

@@ -13,6 +13,11 @@ export interface AnnotatedText {
   /** Spans into text, end exclusive (UTF-16 code units), as in the dataset model. */
   entities: EntitySpan[];
   /**
+   * Set on a template expansion only (tidyExpansion): where one piece of it (an alias, a choice, a slot) meets
+   * another, so the pack's `agree` can make "a"/"an" agree across them; `agree` returns the text without it.
+   */
+  joints?: readonly number[];
+  /**
    * Set by a family that put the text in a new sentence frame (a question, a negation...), so that a later
    * family does not silently replace that frame and leave a tag the text no longer shows. Optional: pipelines
    * need not set or read it; they only pass a family's output on to the next family.

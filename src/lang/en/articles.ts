@@ -12,8 +12,10 @@ type Indefinite = (word: string, options: {articleOnly: true}) => 'a' | 'an';
 // A CommonJS package without types; loaded once, when the English pack is.
 const indefinite = createRequire(import.meta.url)('indefinite') as Indefinite;
 
-/** The article just before a span: "a " or "an " (any case) after a start or a space. */
-const ARTICLE_BEFORE = /(?:^|\s)(a|an)\s+$/i;
+/** "a" or "an" (any case) ending a text, then any spaces: the article just before a span or a joint. */
+const ARTICLE_BEFORE = /(a|an)(\s*)$/i;
+/** The word a span or joint starts (after any spaces). */
+const WORD_AFTER = /^(\s*)([\p{L}\p{N}][\p{L}\p{N}'-]*)/u;
 /** How far back an article can start before a span ("an" and one space, plus the space before it). */
 const LOOKBEHIND = 8;
 
@@ -35,21 +37,33 @@ function inCaseOf(written: string, article: 'a' | 'an'): string {
   return article[0]!.toUpperCase() + article.slice(1);
 }
 
-/** The text with every "a"/"an" just before an entity span agreeing with the span's first word. */
+/**
+ * The text with every "a"/"an" agreeing with the word that follows it where they come from different pieces of
+ * the template: just before an entity span ("a {procedure}"), or across a joint of the expansion (an alias, a
+ * choice, an optional part: "can I get an <kind>" with "slot"). Both ways: "a apple" -> "an apple", "an slot"
+ * -> "a slot". An article and a word the spec wrote together, in one piece of text, are left as written.
+ * Returns the text without its joints (positions that an edit or a later family would make stale).
+ */
 export function agreeArticles(input: AnnotatedText): AnnotatedText {
-  if (input.entities.length === 0) return input;
-  let edits: TextEdit[] | undefined;
-  for (const span of input.entities) {
-    const before = input.text.slice(Math.max(0, span.start - LOOKBEHIND), span.start);
+  const {joints, ...annotated} = input;
+  if (annotated.entities.length === 0 && !joints?.length) return joints ? annotated : input;
+  const {text} = annotated;
+  const edits = new Map<number, TextEdit>();
+  const places = [...annotated.entities.map((span) => span.start), ...(joints ?? [])];
+  for (const at of places) {
+    const before = text.slice(Math.max(0, at - LOOKBEHIND), at);
     const match = ARTICLE_BEFORE.exec(before);
     if (!match) continue;
-    const word = /^[\p{L}\p{N}][\p{L}\p{N}'-]*/u.exec(input.text.slice(span.start, span.end))?.[0];
-    if (!word) continue;
+    const start = at - before.length + match.index;
+    // A word of its own: at the start or after a space ("a" of "banana" is not an article).
+    if (start > 0 && !/\s/.test(text[start - 1]!)) continue;
+    const next = WORD_AFTER.exec(text.slice(at));
+    // The article and the word are two words ("a" + "pple" of one word is not an article).
+    if (!next || match[2]!.length + next[1]!.length === 0) continue;
     const written = match[1]!;
-    const wanted = articleFor(word);
-    if (written.toLowerCase() === wanted) continue;
-    const start = span.start - before.length + match.index + match[0].length - match[0].trimStart().length;
-    (edits ??= []).push({start, end: start + written.length, replacement: inCaseOf(written, wanted)});
+    const wanted = articleFor(next[2]!);
+    if (written.toLowerCase() === wanted || edits.has(start)) continue;
+    edits.set(start, {start, end: start + written.length, replacement: inCaseOf(written, wanted)});
   }
-  return edits ? (applyEdits(input, edits) ?? input) : input;
+  return edits.size ? (applyEdits(annotated, [...edits.values()]) ?? annotated) : annotated;
 }
