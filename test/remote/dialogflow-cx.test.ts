@@ -267,7 +267,11 @@ describe('the local CX server refuses what the API reference says CX refuses', (
   type SentType = {
     parent: string;
     languageCode: string;
-    entityType: {displayName: string; kind: string; entities: {value: string; synonyms: string[]}[]};
+    entityType: {
+      displayName: string;
+      kind: 'KIND_MAP' | 'KIND_LIST' | 'KIND_REGEXP' | 'KIND_UNSPECIFIED';
+      entities: {value: string; synonyms: string[]}[];
+    };
   };
 
   /** The real v3 clients on the local server, and the requests a push sent (the client code path's output). */
