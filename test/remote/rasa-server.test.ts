@@ -35,22 +35,9 @@ beforeEach(() => {
 });
 
 async function push() {
-  const run = await runCommand(
-    [
-      'push',
-      datasetFile,
-      '--to',
-      'rasa',
-      '--yes',
-      '--endpoint',
-      server.url,
-      '--retry-base-ms',
-      '1',
-      '--backup-dir',
-      join(dir, 'backups'),
-    ],
-    {root: ROOT},
-  );
+  const target = ['--to', 'rasa', '--endpoint', server.url, '--yes'];
+  const options = ['--retry-base-ms', '1', '--backup-dir', join(dir, 'backups')];
+  const run = await runCommand(['push', datasetFile, ...target, ...options], {root: ROOT});
   expect(run.error).toBeUndefined();
   return server.trainingData.get(server.loaded!)!;
 }
