@@ -6,7 +6,8 @@ import {startFakeOpenAiServer, type FakeOpenAiServer, type Script} from '../supp
 
 const KEY = 'sk-test-0123456789abcdefSECRET';
 const REQUEST = {
-  messages: [{role: 'user' as const, content: 'hello'}],
+  // JSON mode is on: OpenAI refuses a json_object request whose messages never say "JSON".
+  messages: [{role: 'user' as const, content: 'hello, answer in JSON'}],
   temperature: 0.5,
   seed: 42,
   maxTokens: 100,
@@ -56,6 +57,38 @@ describe('ChatClient against a local chat-completions server', () => {
     expect(sent.headers.authorization).toBe(`Bearer ${KEY}`);
     expect(sent.body).toMatchObject({model: 'test-model', seed: 42, temperature: 0.5, max_tokens: 100});
     expect(sent.body.response_format).toEqual({type: 'json_object'});
+  });
+
+  it('the local server refuses what the Chat Completions API refuses, and the client stops at the 400', async () => {
+    const client = await clientFor(() => ({content: '{}'}));
+    const refusal = async (request: typeof REQUEST) => {
+      const error = (await client.complete(request).catch((e: unknown) => e)) as SynthnluError;
+      expect(error).toBeInstanceOf(SynthnluError);
+      return error.message;
+    };
+    // The request as the client maps it is accepted; each break of one mapping below is refused once, not retried.
+    await client.complete(REQUEST);
+    expect(await refusal({...REQUEST, messages: [{role: 'user', content: 'hello'}]})).toContain(
+      "must contain the word 'json'",
+    );
+    expect(
+      await refusal({...REQUEST, messages: [{role: 'bot' as 'user', content: 'answer in JSON'}]}),
+    ).toContain("Supported values are: 'system'");
+    expect(await refusal({...REQUEST, messages: []})).toContain('empty array');
+    expect(await refusal({...REQUEST, maxTokens: 0})).toContain('max_tokens');
+    expect(await refusal({...REQUEST, maxTokens: 12.5})).toContain('max_tokens');
+    expect(await refusal({...REQUEST, temperature: 2.5})).toContain('temperature');
+    expect(server!.requests).toHaveLength(7);
+    const {refuseChatBody} = await import('../support/openai-server/index.js');
+    expect(refuseChatBody({messages: [{role: 'user', content: 'hi'}]}, '/v1/chat/completions')).toMatchObject(
+      {
+        param: 'model',
+      },
+    );
+    // An Azure deployment URL names the model.
+    expect(
+      refuseChatBody({messages: [{role: 'user', content: 'hi'}]}, '/openai/deployments/gpt/chat/completions'),
+    ).toBeUndefined();
   });
 
   it('retries a 429 after the Retry-After the server asked for', async () => {

@@ -81,6 +81,43 @@ describe('push/pull against the local Dialogflow CX server (real @google-cloud/d
       expect(back.entities.find((e) => e.name === entity.name)?.values).toEqual(entity.values);
   });
 
+  it('stores each annotation as the API defines it: a part whose parameter_id names a declared parameter typed by the entity type resource', async () => {
+    const run = await push(datasetFile, '--json');
+    expect(run.error).toBeUndefined();
+    const typeByResource = new Map([...agent.entityTypes.values()].map((t) => [t.name, t.displayName]));
+    const kinds = new Map(generated.entities.map((e) => [e.name, e.kind]));
+    let checked = 0;
+    for (const utterance of pushedUtterances(generated)) {
+      if (!utterance.entities?.length) continue;
+      const stored = intentNamed(utterance.intent);
+      const phrase = stored.phrases
+        .get('en')!
+        .find((p) => p.parts.map((part) => part.text).join('') === utterance.text);
+      expect(phrase, utterance.text).toBeDefined();
+      const annotated = phrase!.parts.filter((part) => part.parameterId);
+      expect(annotated.map((part) => part.text)).toEqual(
+        utterance.entities.map((span) => utterance.text.slice(span.start, span.end)),
+      );
+      for (const [index, part] of annotated.entries()) {
+        const span = utterance.entities[index]!;
+        expect(part.parameterId).toBe(span.role ?? span.entity);
+        const parameter = stored.parameters.find((p) => p.id === part.parameterId)!;
+        expect(parameter, `${utterance.intent}: ${part.parameterId}`).toBeDefined();
+        if (kinds.get(span.entity) === 'prebuilt')
+          expect(parameter.entityType).toMatch(/^projects\/-\/locations\/-\/agents\/-\/entityTypes\/sys\./);
+        else expect(typeByResource.get(parameter.entityType)).toBe(span.entity);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
+    // List entities are stored as KIND_MAP entries whose synonyms hold the value (CX matches synonyms only).
+    for (const entity of generated.entities.filter((e) => e.kind === 'list')) {
+      const type = [...agent.entityTypes.values()].find((t) => t.displayName === entity.name)!;
+      expect(type.kind).toBe('KIND_MAP');
+      for (const entry of type.entities.get('en')!) expect(entry.synonyms).toContain(entry.value);
+    }
+  });
+
   it('makes zero write calls when nothing changed, and updates exactly the changed intent, in its language only', async () => {
     await push(datasetFile);
     const target = generated.intents[1]!.name;
@@ -214,6 +251,118 @@ describe('push/pull against the local Dialogflow CX server (real @google-cloud/d
     expect(run.error?.oclif?.exit).toBe(2);
     expect(run.stderr).toContain('the agent\'s default language is "en"');
     expect(server.writeCalls()).toBe(0);
+  });
+});
+
+describe('the local CX server refuses what the API reference says CX refuses', () => {
+  type Sent = {
+    parent: string;
+    languageCode: string;
+    intent: {
+      displayName: string;
+      trainingPhrases: {parts: {text: string; parameterId?: string}[]; repeatCount?: number}[];
+      parameters: {id: string; entityType: string}[];
+    };
+  };
+  type SentType = {
+    parent: string;
+    languageCode: string;
+    entityType: {
+      displayName: string;
+      kind: 'KIND_MAP' | 'KIND_LIST' | 'KIND_REGEXP' | 'KIND_UNSPECIFIED';
+      entities: {value: string; synonyms: string[]}[];
+    };
+  };
+
+  /** The real v3 clients on the local server, and the requests a push sent (the client code path's output). */
+  async function clientsAfterPush() {
+    expect((await push(datasetFile)).error).toBeUndefined();
+    const [{v3}, {grpc}] = await Promise.all([import('@google-cloud/dialogflow-cx'), import('google-gax')]);
+    const options = {
+      apiEndpoint: '127.0.0.1',
+      port: server.port,
+      sslCreds: grpc.credentials.createInsecure(),
+      universeDomain: 'googleapis.com',
+    };
+    const sent = structuredClone(server.requests.get('CreateIntent') as Sent[]);
+    return {
+      intents: new v3.IntentsClient(options),
+      entityTypes: new v3.EntityTypesClient(options),
+      annotated: sent.find((r) => r.intent.trainingPhrases.some((p) => p.parts.some((x) => x.parameterId)))!,
+      types: structuredClone(server.requests.get('CreateEntityType') as SentType[]),
+    };
+  }
+  const refused = {code: status.INVALID_ARGUMENT};
+
+  it('a training-phrase part pointing at a parameter the intent does not declare', async () => {
+    const {intents, annotated} = await clientsAfterPush();
+    // The request synthnlu sent, under a new name, is accepted: the refusal below is the broken mapping's.
+    await intents.createIntent({...annotated, intent: {...annotated.intent, displayName: 'copy_ok'}});
+    const broken = structuredClone(annotated);
+    broken.intent.displayName = 'copy_broken';
+    const part = broken.intent.trainingPhrases.flatMap((p) => p.parts).find((x) => x.parameterId)!;
+    part.parameterId = `${part.parameterId}_renamed`;
+    await expect(intents.createIntent(broken)).rejects.toMatchObject({
+      ...refused,
+      details: expect.stringContaining('is not a parameter of the intent'),
+    });
+    // A parameter typed with the file form "@name" instead of the entity type's resource name.
+    const fileForm = structuredClone(annotated);
+    fileForm.intent.displayName = 'copy_file_form';
+    fileForm.intent.parameters[0]!.entityType = `@${fileForm.intent.parameters[0]!.id}`;
+    await expect(intents.createIntent(fileForm)).rejects.toMatchObject(refused);
+    // A parameter id outside [A-Za-z0-9._-], and an empty part.
+    const spaced = structuredClone(annotated);
+    spaced.intent.displayName = 'copy_spaced';
+    for (const p of spaced.intent.parameters) p.id = `${p.id} x`;
+    for (const x of spaced.intent.trainingPhrases.flatMap((p) => p.parts))
+      if (x.parameterId) x.parameterId = `${x.parameterId} x`;
+    await expect(intents.createIntent(spaced)).rejects.toMatchObject(refused);
+    const empty = structuredClone(annotated);
+    empty.intent.displayName = 'copy_empty';
+    empty.intent.trainingPhrases[0]!.parts.push({text: ''});
+    await expect(intents.createIntent(empty)).rejects.toMatchObject(refused);
+    await intents.close();
+  });
+
+  it('an update mask path that is no field of Intent (the JSON spelling), a language the agent lacks, and a malformed intent name', async () => {
+    const {intents, annotated} = await clientsAfterPush();
+    const stored = intentNamed(annotated.intent.displayName);
+    const update = (paths: string[], languageCode = 'en', name = stored.name) =>
+      intents.updateIntent({intent: {...annotated.intent, name}, languageCode, updateMask: {paths}});
+    await update(['training_phrases', 'parameters']);
+    await expect(update(['trainingPhrases'])).rejects.toMatchObject(refused);
+    await expect(update(['training_phrases'], 'de')).rejects.toMatchObject(refused);
+    await expect(
+      update(['training_phrases'], 'en', stored.name.replace('/locations/global', '')),
+    ).rejects.toMatchObject(refused);
+    agent.supportedLanguageCodes.push('de');
+    await update(['training_phrases', 'parameters'], 'de');
+    expect(stored.phrases.get('de')).toHaveLength(annotated.intent.trainingPhrases.length);
+    await intents.close();
+  });
+
+  it('an entity type without a kind, and a KIND_LIST entry whose synonyms are not exactly its value', async () => {
+    const {entityTypes, types} = await clientsAfterPush();
+    const list = types.find((t) => t.entityType.entities.some((e) => e.synonyms.length > 1))!;
+    expect(list).toBeDefined();
+    const create = (entityType: SentType['entityType']) =>
+      entityTypes.createEntityType({...list, entityType});
+    await create({...list.entityType, displayName: 'copy_ok'});
+    await expect(
+      create({...list.entityType, displayName: 'copy_list', kind: 'KIND_LIST'}),
+    ).rejects.toMatchObject(refused);
+    await expect(
+      create({...list.entityType, displayName: 'copy_unspecified', kind: 'KIND_UNSPECIFIED'}),
+    ).rejects.toMatchObject(refused);
+    await expect(
+      create({
+        ...list.entityType,
+        displayName: 'copy_no_synonyms',
+        entities: list.entityType.entities.map((e) => ({value: e.value, synonyms: []})),
+      }),
+    ).rejects.toMatchObject(refused);
+    await entityTypes.close();
   });
 });
 

@@ -116,6 +116,34 @@ describe('local Lex server: refuses what Lex refuses', () => {
     });
   });
 
+  it('a slot type value or synonym that is empty or over 140 characters', async () => {
+    const create = (slotTypeValues: {sampleValue: {value: string}; synonyms?: {value: string}[]}[]) =>
+      client.send(
+        new CreateSlotTypeCommand({
+          ...base,
+          slotTypeName: `flavor${slotTypeValues.length}`,
+          slotTypeValues,
+          valueSelectionSetting: {resolutionStrategy: 'TopResolution'},
+        }),
+      );
+    await create([{sampleValue: {value: 'x'.repeat(140)}, synonyms: [{value: 'vanilla'}]}]);
+    expect(
+      await refusal(create([{sampleValue: {value: 'y'.repeat(141)}}, {sampleValue: {value: 'ok'}}])),
+    ).toEqual({
+      name: 'ValidationException',
+      status: 400,
+    });
+    expect(
+      await refusal(
+        create([
+          {sampleValue: {value: 'ok'}, synonyms: [{value: ''}]},
+          {sampleValue: {value: 'b'}},
+          {sampleValue: {value: 'c'}},
+        ]),
+      ),
+    ).toEqual({name: 'ValidationException', status: 400});
+  });
+
   it('sample utterances on the fallback intent, and more than the 1,500-per-intent quota', async () => {
     expect(
       await refusal(

@@ -4,7 +4,8 @@
  * talks to it over gRPC exactly as it would to Google. It keeps training phrases and entity entries per
  * language, applies update masks, refuses duplicate display names and deleting an entity type still in use
  * (as CX does), counts calls per method and injects faults (UNAVAILABLE, RESOURCE_EXHAUSTED, DEADLINE_EXCEEDED
- * after applying a write).
+ * after applying a write). It refuses what the v3 API reference says CX refuses of the fields synthnlu sends:
+ * see refuseMalformedIntent, refuseMalformedEntityType, refuseBadMask and refuseLanguage below.
  */
 import {randomUUID} from 'node:crypto';
 import {createRequire} from 'node:module';
@@ -23,6 +24,9 @@ const CX_PROTOS = join(
   'protos',
 );
 const SYSTEM_PREFIX = 'projects/-/locations/-/agents/-/entityTypes/sys.';
+const AGENT_NAME = /^projects\/[^/]+\/locations\/[^/]+\/agents\/[^/]+$/;
+const INTENT_NAME = /^projects\/[^/]+\/locations\/[^/]+\/agents\/[^/]+\/intents\/[^/]+$/;
+const ENTITY_TYPE_NAME = /^projects\/[^/]+\/locations\/[^/]+\/agents\/[^/]+\/entityTypes\/[^/]+$/;
 
 /** Objects as proto-loader hands them over (camelCase, enums as strings). */
 export interface ApiPhrase {
@@ -62,6 +66,8 @@ export interface AgentState {
   name: string;
   displayName: string;
   defaultLanguageCode: string;
+  /** Languages enabled beside the default one (Agent.supported_language_codes). */
+  supportedLanguageCodes: string[];
   intents: Map<string, StoredIntent>;
   entityTypes: Map<string, StoredEntityType>;
   flows: {name: string; displayName: string; trainings: number}[];
@@ -107,11 +113,16 @@ export class DialogflowCxTestServer extends FakeGrpcServer {
     return server;
   }
 
-  addAgent(name: string, options: {displayName?: string; defaultLanguageCode?: string} = {}): AgentState {
+  addAgent(
+    name: string,
+    options: {displayName?: string; defaultLanguageCode?: string; supportedLanguageCodes?: string[]} = {},
+  ): AgentState {
+    if (!AGENT_NAME.test(name)) throw new Error(`not a CX agent resource name: ${name}`);
     const state: AgentState = {
       name,
       displayName: options.displayName ?? 'test-agent',
       defaultLanguageCode: options.defaultLanguageCode ?? 'en',
+      supportedLanguageCodes: options.supportedLanguageCodes ?? [],
       intents: new Map(),
       entityTypes: new Map(),
       flows: [
@@ -181,6 +192,8 @@ export class DialogflowCxTestServer extends FakeGrpcServer {
         intent: StoredIntent & {trainingPhrases?: ApiPhrase[]};
       }) => {
         const state = this.agent(request.parent);
+        refuseLanguage(state, request.languageCode);
+        refuseMalformedIntent(request.intent, INTENT_FIELDS, []);
         const {displayName} = request.intent;
         if ([...state.intents.values()].some((i) => i.displayName === displayName))
           throw {
@@ -207,19 +220,32 @@ export class DialogflowCxTestServer extends FakeGrpcServer {
           displayName?: string;
           trainingPhrases?: ApiPhrase[];
           parameters?: ApiParameter[];
+          priority?: number;
+          description?: string;
+          labels?: Record<string, string>;
         };
       }) => {
+        if (!INTENT_NAME.test(request.intent.name ?? ''))
+          throw invalid(
+            `Intent.name must be projects/<ProjectID>/locations/<LocationID>/agents/<AgentID>/intents/<IntentID> (got "${request.intent.name ?? ''}").`,
+          );
         const state = ownerOf(request.intent.name);
         const intent = state.intents.get(request.intent.name);
         if (!intent) throw notFound(request.intent.name);
+        refuseLanguage(state, request.languageCode);
+        const paths = request.updateMask?.paths ?? [...INTENT_FIELDS];
+        refuseBadMask(paths, INTENT_FIELDS, 'Intent');
+        refuseMalformedIntent(request.intent, paths, intent.parameters);
         const lang = request.languageCode || state.defaultLanguageCode;
-        const paths = request.updateMask?.paths ?? ['training_phrases', 'parameters', 'display_name'];
         if (paths.includes('training_phrases'))
           intent.phrases.set(lang, withIds(request.intent.trainingPhrases ?? []));
         if (paths.includes('parameters'))
           intent.parameters = this.#checkedParameters(state, request.intent.parameters ?? []);
         if (paths.includes('display_name') && request.intent.displayName)
           intent.displayName = request.intent.displayName;
+        if (paths.includes('priority')) intent.priority = request.intent.priority;
+        if (paths.includes('description')) intent.description = request.intent.description;
+        if (paths.includes('labels')) intent.labels = request.intent.labels;
         return this.#intentView(state, intent, lang, true);
       },
       DeleteIntent: (request: {name: string}) => {
@@ -229,14 +255,15 @@ export class DialogflowCxTestServer extends FakeGrpcServer {
     };
   }
 
-  /** CX refuses a parameter whose entity type does not exist in the agent. */
+  /**
+   * A developer entity type a parameter names must exist in the intent's own agent (Intent.Parameter.entity_type
+   * is a resource reference to "dialogflow.googleapis.com/EntityType"; the format is checked in
+   * refuseMalformedIntent).
+   */
   #checkedParameters(state: AgentState, parameters: ApiParameter[]): ApiParameter[] {
     for (const p of parameters)
       if (!p.entityType.startsWith(SYSTEM_PREFIX) && !state.entityTypes.has(p.entityType))
-        throw {
-          code: grpc.status.INVALID_ARGUMENT,
-          message: `parameter ${p.id}: unknown entity type ${p.entityType}`,
-        };
+        throw invalid(`parameter ${p.id}: unknown entity type ${p.entityType}`);
     return parameters.map((p) => ({...p}));
   }
 
@@ -259,6 +286,8 @@ export class DialogflowCxTestServer extends FakeGrpcServer {
       },
       CreateEntityType: (request: {parent: string; languageCode?: string; entityType: Body}) => {
         const state = this.agent(request.parent);
+        refuseLanguage(state, request.languageCode);
+        refuseMalformedEntityType(request.entityType, ENTITY_TYPE_FIELDS);
         const {displayName} = request.entityType;
         if ([...state.entityTypes.values()].some((t) => t.displayName === displayName))
           throw {code: grpc.status.ALREADY_EXISTS, message: `Entity type '${displayName}' already exists.`};
@@ -277,16 +306,21 @@ export class DialogflowCxTestServer extends FakeGrpcServer {
         updateMask?: {paths?: string[]};
         entityType: Body;
       }) => {
+        if (!ENTITY_TYPE_NAME.test(request.entityType.name ?? ''))
+          throw invalid(
+            `EntityType.name must be projects/<ProjectID>/locations/<LocationID>/agents/<AgentID>/entityTypes/<EntityTypeID> (got "${request.entityType.name ?? ''}").`,
+          );
         const state = ownerOf(request.entityType.name);
         const type = state.entityTypes.get(request.entityType.name);
         if (!type) throw notFound(request.entityType.name);
+        refuseLanguage(state, request.languageCode);
+        const paths = request.updateMask?.paths ?? [...ENTITY_TYPE_FIELDS];
+        refuseBadMask(paths, ENTITY_TYPE_FIELDS, 'EntityType');
+        refuseMalformedEntityType(
+          {...request.entityType, kind: paths.includes('kind') ? request.entityType.kind : type.kind},
+          paths,
+        );
         const lang = request.languageCode || state.defaultLanguageCode;
-        const paths = request.updateMask?.paths ?? [
-          'kind',
-          'entities',
-          'enable_fuzzy_extraction',
-          'auto_expansion_mode',
-        ];
         if (paths.includes('entities')) type.entities.set(lang, request.entityType.entities ?? []);
         if (paths.includes('kind')) type.kind = request.entityType.kind;
         if (paths.includes('enable_fuzzy_extraction'))
@@ -510,4 +544,151 @@ function trainAgent(state: AgentState): void {
 
 function withIds(phrases: ApiPhrase[]): ApiPhrase[] {
   return phrases.map((p) => ({...p, id: p.id || randomUUID(), repeatCount: p.repeatCount ?? 1}));
+}
+
+const invalid = (message: string) => ({code: grpc.status.INVALID_ARGUMENT, message});
+
+/** Intent's fields (google/cloud/dialogflow/cx/v3/intent.proto), the paths an update mask may name. */
+const INTENT_FIELDS = [
+  'name',
+  'display_name',
+  'training_phrases',
+  'parameters',
+  'priority',
+  'is_fallback',
+  'labels',
+  'description',
+] as const;
+/** EntityType's fields (google/cloud/dialogflow/cx/v3/entity_type.proto). */
+const ENTITY_TYPE_FIELDS = [
+  'name',
+  'display_name',
+  'kind',
+  'auto_expansion_mode',
+  'entities',
+  'excluded_phrases',
+  'enable_fuzzy_extraction',
+  'redact',
+] as const;
+const KINDS = new Set(['KIND_MAP', 'KIND_LIST', 'KIND_REGEXP']);
+/** "Use the following characters: [A-Z], [a-z], [0-9], ., -, _" (https://cloud.google.com/dialogflow/cx/docs/concept/parameter#name). */
+const PARAMETER_ID = /^[A-Za-z0-9._-]+$/;
+const ENTITY_TYPE_REF = /^projects\/([^/]+)\/locations\/([^/]+)\/agents\/([^/]+)\/entityTypes\/[^/]+$/;
+
+/**
+ * UpdateIntentRequest.update_mask / UpdateEntityTypeRequest.update_mask is a google.protobuf.FieldMask over the
+ * resource: "The mask to control which fields get updated" (intent.proto, entity_type.proto;
+ * https://cloud.google.com/dialogflow/cx/docs/reference/rpc/google.cloud.dialogflow.cx.v3#updateintentrequest).
+ * A path naming no field of the resource is INVALID_ARGUMENT (https://protobuf.dev/reference/protobuf/google.protobuf/#field-mask:
+ * "paths ... must be valid field names"); the JSON spelling (trainingPhrases) is not a proto path.
+ */
+function refuseBadMask(paths: readonly string[], fields: readonly string[], resource: string): void {
+  for (const path of paths)
+    if (!fields.includes(path))
+      throw invalid(
+        `update_mask path "${path}" is not a field of ${resource} (fields: ${fields.join(', ')}).`,
+      );
+}
+
+/**
+ * "Note: languages must be enabled in the agent before they can be used." (language_code of every
+ * Intents/EntityTypes request, https://cloud.google.com/dialogflow/cx/docs/reference/rpc/google.cloud.dialogflow.cx.v3#createintentrequest);
+ * an agent's languages are its default_language_code and supported_language_codes (Agent, agent.proto).
+ */
+function refuseLanguage(state: AgentState, languageCode: string | undefined): void {
+  if (!languageCode) return;
+  const enabled = [state.defaultLanguageCode, ...state.supportedLanguageCodes].map((l) => l.toLowerCase());
+  if (!enabled.includes(languageCode.toLowerCase()))
+    throw invalid(
+      `Language "${languageCode}" is not enabled in agent ${state.name} (enabled: ${enabled.join(', ')}).`,
+    );
+}
+
+/**
+ * What the Dialogflow CX v3 API reference requires of an intent
+ * (https://cloud.google.com/dialogflow/cx/docs/reference/rpc/google.cloud.dialogflow.cx.v3#intent), for the
+ * fields a create sends or an update mask names:
+ * - Intent.display_name: "Required. The human-readable name of the intent, unique within the agent."
+ * - TrainingPhrase.parts: "Required. The ordered list of training phrase parts." Part.text: "Required. The
+ *   text for this part." Part.parameter_id: "The parameter used to annotate this part of the training phrase"
+ *   — an id of one of the intent's parameters ("Parameter.id ... is used by training phrases to annotate their
+ *   parts").
+ * - Parameter.id: "Required. The unique identifier of the parameter", named with [A-Za-z0-9._-] and case
+ *   insensitive (https://cloud.google.com/dialogflow/cx/docs/concept/parameter#name), so two ids differing in
+ *   case are one parameter.
+ * - Parameter.entity_type: "Required. ... Format: projects/-/locations/-/agents/-/entityTypes/<SystemEntityTypeID>
+ *   for system entity types ... or projects/<ProjectID>/locations/<LocationID>/agents/<AgentID>/entityTypes/<EntityTypeID>
+ *   for developer entity types."
+ * A phrase whose parts refer to a parameter the update leaves in place (mask without "parameters") is checked
+ * against the stored parameters.
+ */
+function refuseMalformedIntent(
+  intent: {displayName?: string; trainingPhrases?: ApiPhrase[]; parameters?: ApiParameter[]},
+  paths: readonly string[],
+  stored: readonly ApiParameter[],
+): void {
+  if (paths.includes('display_name') && !intent.displayName)
+    throw invalid('Intent.display_name is required.');
+  const parameters = paths.includes('parameters') ? (intent.parameters ?? []) : stored;
+  const ids = new Set<string>();
+  for (const parameter of paths.includes('parameters') ? parameters : []) {
+    if (!parameter.id) throw invalid('Intent.Parameter.id is required.');
+    if (!PARAMETER_ID.test(parameter.id))
+      throw invalid(`Parameter "${parameter.id}": an id may use only [A-Z], [a-z], [0-9], ".", "-" and "_".`);
+    if (ids.has(parameter.id.toLowerCase()))
+      throw invalid(`Parameter "${parameter.id}" is declared twice (parameter ids are case insensitive).`);
+    ids.add(parameter.id.toLowerCase());
+    const ref = ENTITY_TYPE_REF.exec(parameter.entityType ?? '');
+    const system = ref !== null && ref.slice(1).every((segment) => segment === '-');
+    if (!ref || (system && !parameter.entityType.startsWith(SYSTEM_PREFIX)))
+      throw invalid(
+        `Parameter "${parameter.id}": entity_type must be an entity type resource name (projects/<ProjectID>/locations/<LocationID>/agents/<AgentID>/entityTypes/<EntityTypeID>, or projects/-/locations/-/agents/-/entityTypes/sys.<id>), got "${parameter.entityType ?? ''}".`,
+      );
+  }
+  const declared = new Set(parameters.map((p) => p.id.toLowerCase()));
+  if (!paths.includes('training_phrases')) return;
+  for (const phrase of intent.trainingPhrases ?? []) {
+    if (!phrase.parts?.length) throw invalid('TrainingPhrase.parts is required.');
+    for (const part of phrase.parts) {
+      if (!part.text) throw invalid('TrainingPhrase.Part.text is required.');
+      if (part.parameterId && !declared.has(part.parameterId.toLowerCase()))
+        throw invalid(
+          `Training phrase part "${part.text}": parameter_id "${part.parameterId}" is not a parameter of the intent.`,
+        );
+    }
+  }
+}
+
+/**
+ * What the reference requires of an entity type
+ * (https://cloud.google.com/dialogflow/cx/docs/reference/rpc/google.cloud.dialogflow.cx.v3#entitytype):
+ * - EntityType.display_name: "Required. The human-readable name of the entity type, unique within the agent."
+ * - EntityType.kind: "Required. Indicates the kind of entity type"; KIND_UNSPECIFIED: "This value should be
+ *   never used."
+ * - Entity.value: "Required. The primary value associated with this entity entry." Entity.synonyms: "Required.
+ *   A collection of value synonyms ... For KIND_LIST entity types: This collection must contain exactly one
+ *   synonym equal to value."
+ */
+function refuseMalformedEntityType(
+  type: {displayName?: string; kind?: string; entities?: {value: string; synonyms?: string[]}[]},
+  paths: readonly string[],
+): void {
+  if (paths.includes('display_name') && !type.displayName)
+    throw invalid('EntityType.display_name is required.');
+  if (paths.includes('kind') && !KINDS.has(type.kind ?? ''))
+    throw invalid(
+      `EntityType "${type.displayName ?? ''}": kind is required (KIND_MAP, KIND_LIST or KIND_REGEXP).`,
+    );
+  if (!paths.includes('entities')) return;
+  for (const entity of type.entities ?? []) {
+    if (!entity.value) throw invalid(`EntityType "${type.displayName ?? ''}": Entity.value is required.`);
+    if (!entity.synonyms?.length)
+      throw invalid(
+        `EntityType "${type.displayName ?? ''}", entry "${entity.value}": synonyms are required.`,
+      );
+    if (type.kind === 'KIND_LIST' && (entity.synonyms.length !== 1 || entity.synonyms[0] !== entity.value))
+      throw invalid(
+        `EntityType "${type.displayName ?? ''}" is KIND_LIST: entry "${entity.value}" must have exactly one synonym equal to its value.`,
+      );
+  }
 }

@@ -8,7 +8,8 @@
  *   (CreateIntent intentName, CreateSlot slotName/valueElicitationSetting, CreateSlotType slotTypeName:
  *   https://docs.aws.amazon.com/lexv2/latest/APIReference/API_CreateIntent.html, API_CreateSlot.html,
  *   API_CreateSlotType.html); resolutionStrategy outside OriginalValue / TopResolution / Concatenation
- *   (API_SlotValueSelectionSetting.html);
+ *   (API_SlotValueSelectionSetting.html); a slot type value or synonym outside 1-140 characters
+ *   (API_SampleValue.html), a slot type description over 200 (API_CreateSlotType.html);
  * - a second intent, slot or slot type of one name → 409 ConflictException (CreateIntent errors);
  * - sample utterances on the built-in fallback intent → 400 ("You can't provide utterances for built-in
  *   intents", CreateIntent); more than 1,500 per intent or one over 500 characters → 402
@@ -165,6 +166,30 @@ export async function startLexServer(
         `Value '${strategy}' at 'valueSelectionSetting.resolutionStrategy' failed to satisfy constraint: Member must satisfy enum value set: [OriginalValue, TopResolution, Concatenation]`,
       );
     const values = body.slotTypeValues as LexSlotTypeRecord['slotTypeValues'];
+    // SampleValue.value: "Length Constraints: Minimum length of 1. Maximum length of 140. Required: Yes"
+    // (https://docs.aws.amazon.com/lexv2/latest/APIReference/API_SampleValue.html), for a slot type value and
+    // each of its synonyms (API_SlotTypeValue.html).
+    for (const [index, entry] of (values ?? []).entries())
+      for (const [member, value] of [
+        [`slotTypeValues.${index + 1}.member.sampleValue.value`, entry.sampleValue?.value],
+        ...(entry.synonyms ?? []).map(
+          (synonym, at) =>
+            [`slotTypeValues.${index + 1}.member.synonyms.${at + 1}.member.value`, synonym.value] as const,
+        ),
+      ] as const)
+        if (typeof value !== 'string' || value.length < 1 || value.length > 140)
+          throw new HttpError(
+            400,
+            'ValidationException',
+            `1 validation error detected: Value '${String(value)}' at '${member}' failed to satisfy constraint: Member must have length between 1 and 140`,
+          );
+    // description: "Length Constraints: Minimum length of 0. Maximum length of 200." (API_CreateSlotType.html)
+    if (typeof body.description === 'string' && body.description.length > 200)
+      throw new HttpError(
+        400,
+        'ValidationException',
+        'description: Member must have length less than or equal to 200',
+      );
     if ((values?.length ?? 0) > 10000)
       throw new HttpError(402, 'ServiceQuotaExceededException', 'more than 10000 slot type values');
     if (!values?.length && !body.parentSlotTypeSignature)

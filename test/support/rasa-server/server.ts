@@ -3,12 +3,14 @@
  * PUT /model, POST /model/parse), answering from a real recognizer (synthnlu's own classifier) trained on the
  * YAML it was sent, so better training data scores better; entities come from a gazetteer of the annotated
  * training spans (test/support/gazetteer.ts). It refuses what Rasa refuses: a parse with no model
- * loaded (409), a wrong token (401), an unknown model file (404). Faults are injected per request: 429 with
+ * loaded (409), a wrong token (401), an unknown model file (404), and training data Rasa's
+ * `_validate_yaml_training_payload` refuses (400, see refuseTrainingPayload). Each trained model keeps the YAML it
+ * was trained on (`trainingData`), so tests check what the server got. Faults are injected per request: 429 with
  * Retry-After, a dropped connection, a 429 that asks to come back tomorrow (a quota exhausted for the day).
  */
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
 import type {AddressInfo} from 'node:net';
-import {parse} from 'yaml';
+import {parse, parseDocument} from 'yaml';
 import {trainIntentClassifier, type IntentClassifier} from '../../../src/classifier/index.js';
 import {Gazetteer, type AnnotatedExample} from '../gazetteer.js';
 
@@ -33,8 +35,9 @@ export function rasaExamples(yaml: string): {text: string; intent: string}[] {
 /** The annotated examples of a Rasa training YAML: `[text](entity)` and `[text]{"entity": ...}` spans. */
 export function rasaAnnotatedExamples(yaml: string): AnnotatedExample[] {
   const doc = parse(yaml) as {nlu?: {intent?: string; examples?: string}[]};
+  // Only intent examples carry annotations: a regex item's examples are patterns ("[0-9]{6}").
   return (doc.nlu ?? []).flatMap((item) =>
-    (item.examples ?? '')
+    (item.intent ? (item.examples ?? '') : '')
       .split('\n')
       .map((line) => line.replace(/^\s*-\s*/, '').trim())
       .filter(Boolean)
@@ -62,6 +65,8 @@ const ANNOTATION_PARTS = /\[([^\]]+)\](\([^)]*\)|\{[^}]*\})/g;
 export class RasaTestServer {
   readonly models = new Map<string, IntentClassifier>();
   readonly extractors = new Map<string, Gazetteer>();
+  /** The training YAML each model was trained on, by model file. */
+  readonly trainingData = new Map<string, string>();
   loaded: string | undefined;
   /** Requests per "METHOD path". */
   readonly calls = new Map<string, number>();
@@ -119,12 +124,22 @@ export class RasaTestServer {
         num_active_training_jobs: 0,
       });
     if (key === 'POST /model/train') {
+      const refused = refuseTrainingPayload(body, req.headers['content-type']);
+      if (refused)
+        return json(400, {
+          version: '3.6.0',
+          status: 'failure',
+          reason: 'BadRequest',
+          message: refused,
+          code: 400,
+        });
       const examples = rasaExamples(body);
       if (new Set(examples.map((e) => e.intent)).size < 2)
         return json(400, {status: 'failure', reason: 'TrainingError', message: 'need at least two intents'});
       const name = `${this.models.size + 1}-model.tar.gz`;
       this.models.set(`models/${name}`, trainIntentClassifier(examples, {seed: 1}));
       this.extractors.set(`models/${name}`, new Gazetteer(rasaAnnotatedExamples(body)));
+      this.trainingData.set(`models/${name}`, body);
       res.writeHead(200, {'Content-Type': 'application/octet-stream', filename: name});
       res.end('tar');
       return;
@@ -190,4 +205,49 @@ export class RasaTestServer {
     }
     json(404, {status: 'failure', reason: 'NotFound', message: `${key} not found`});
   }
+}
+
+/** Rasa's YAML_CONTENT_TYPE: POST /model/train reads any other body as (deprecated) JSON training data. */
+const YAML_CONTENT_TYPE = 'application/x-yaml';
+const NLU_KEYS = ['intent', 'synonym', 'regex', 'lookup'];
+
+/**
+ * What Rasa Open Source 3.x refuses of POST /model/train (rasa/server.py: `validate_request_body` "You must
+ * provide training data in the request body in order to train your model", then `_training_payload_from_yaml` →
+ * `_validate_yaml_training_payload`, 400 BadRequest "The request body does not contain valid YAML"; HTTP API
+ * https://rasa.com/docs/rasa/pages/http-api#operation/trainModel, requestBody application/x-yaml):
+ * - an empty body; a body sent as another content type is parsed as JSON training data, which YAML is not;
+ * - YAML that does not parse, or repeats a key (ruamel's DuplicateKeyError);
+ * - what RasaYAMLReader.validate checks against the NLU schema
+ *   (https://rasa.com/docs/rasa/training-data-format#top-level-keys, #nlu-training-data): a mapping at the top,
+ *   `version` a string ("version: \"3.1\"", a bare 3.1 is a float), `nlu` a list whose items each name one of
+ *   intent/synonym/regex/lookup as a string and give their `examples` as one string (the `|` block).
+ */
+export function refuseTrainingPayload(body: string, contentType: string | undefined): string | undefined {
+  if (!body.trim()) return 'You must provide training data in the request body in order to train your model.';
+  if ((contentType ?? '').split(';')[0]!.trim().toLowerCase() !== YAML_CONTENT_TYPE)
+    return `The request body is not JSON training data (send YAML as Content-Type: ${YAML_CONTENT_TYPE}).`;
+  const document = parseDocument(body, {uniqueKeys: true});
+  if (document.errors.length > 0)
+    return `The request body does not contain valid YAML. Error: ${document.errors[0]!.message}`;
+  const data = document.toJS() as unknown;
+  const invalid = (problem: string) => `The request body does not contain valid YAML. Error: ${problem}`;
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    return invalid('the training data must be a mapping of top-level keys.');
+  const {version, nlu} = data as {version?: unknown; nlu?: unknown};
+  if (version !== undefined && typeof version !== 'string')
+    return invalid(`version must be a string, e.g. version: "3.1" (got ${JSON.stringify(version)}).`);
+  if (nlu === undefined) return undefined;
+  if (!Array.isArray(nlu)) return invalid('nlu must be a list.');
+  for (const [index, item] of (nlu as unknown[]).entries()) {
+    const entry = (typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>;
+    const kinds = NLU_KEYS.filter((k) => k in entry);
+    if (kinds.length !== 1 || typeof entry[kinds[0]!] !== 'string')
+      return invalid(`nlu[${index}] must name one of ${NLU_KEYS.join(', ')} as a string.`);
+    if (typeof entry.examples !== 'string')
+      return invalid(
+        `nlu[${index}] (${kinds[0]} ${String(entry[kinds[0]!])}): examples must be one string (a | block).`,
+      );
+  }
+  return undefined;
 }
