@@ -8,7 +8,7 @@ import {
   type Entity,
   type EntitySpan,
   type Intent,
-} from '../../src/connector-kit.js';
+} from '../../../src/connector-kit.js';
 import {dialogflowReadyDataset} from './export-names.js';
 import {uniqueFileStems} from './file-names.js';
 import {dialogflowSystemType} from './system-entities.js';

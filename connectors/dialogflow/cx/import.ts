@@ -8,7 +8,7 @@ import {
   type EntitySpan,
   type Intent,
   type Utterance,
-} from '../../src/connector-kit.js';
+} from '../../../src/connector-kit.js';
 import {blobExportError, isCxBlobExport} from './blob.js';
 import {findCxLayout, type CxLayout, type CxResourceFiles} from './layout.js';
 import {cxMeta} from './metadata.js';

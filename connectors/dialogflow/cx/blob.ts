@@ -1,4 +1,4 @@
-import {type ImportSource, SynthnluError} from '../../src/connector-kit.js';
+import {type ImportSource, SynthnluError} from '../../../src/connector-kit.js';
 
 const AGENT_NAME = /projects\/[^/\s]+\/locations\/[^/\s]+\/agents\/[0-9a-f-]{8,}/;
 

@@ -1,4 +1,4 @@
-import type {RemoteConnector} from '../../src/connector-kit.js';
+import type {RemoteConnector} from '../../../src/connector-kit.js';
 import {CX_AGENT_NAME} from './remote/agent-name.js';
 import {dialogflowCxFlags} from './remote/flags.js';
 

@@ -9,7 +9,7 @@ import {
   type EntitySpan,
   type Utterance,
   DATASET_FORMAT,
-} from '../../../src/connector-kit.js';
+} from '../../../../src/connector-kit.js';
 
 export interface DfPart {
   text: string;

@@ -3,7 +3,7 @@
  * (letters, digits, "_" and "-", starting with a letter), parameter names (the same, so no spaces), and
  * system entities that exist. Each change is a warning with the mapping, never a silent rewrite.
  */
-import type {ConnectorContext, Dataset, Entity, EntitySpan} from '../../src/connector-kit.js';
+import type {ConnectorContext, Dataset, Entity, EntitySpan} from '../../../src/connector-kit.js';
 import {dialogflowSystemType, isKnownSystemType} from './system-entities.js';
 import type {DialogflowEntityMetadata} from './types.js';
 

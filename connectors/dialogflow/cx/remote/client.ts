@@ -11,7 +11,7 @@ import {
   SynthnluError,
   googleClientOptions,
   type RemoteOptions,
-} from '../../../src/connector-kit.js';
+} from '../../../../src/connector-kit.js';
 import {CX_AGENT_NAME as AGENT_NAME} from './agent-name.js';
 import type {DialogflowCxFlag} from './flags.js';
 

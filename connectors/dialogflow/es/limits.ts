@@ -1,4 +1,4 @@
-import type {PlatformLimits} from '../../src/connector-kit.js';
+import type {PlatformLimits} from '../../../src/connector-kit.js';
 
 /**
  * Dialogflow ES limits, from the "Limits" table of https://cloud.google.com/dialogflow/quotas (ES agents):

@@ -9,7 +9,7 @@ import {
   type EntitySpan,
   type Intent,
   type Utterance,
-} from '../../src/connector-kit.js';
+} from '../../../src/connector-kit.js';
 import {findAgentLayout, stemOf, type AgentLayout} from './layout.js';
 import {readAgentJson} from './read-json.js';
 import {canonicalPrebuilt, isSystemType} from './system-entities.js';

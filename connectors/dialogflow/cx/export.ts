@@ -8,7 +8,7 @@ import {
   type Entity,
   type EntitySpan,
   type Utterance,
-} from '../../src/connector-kit.js';
+} from '../../../src/connector-kit.js';
 import {cxJsonText} from './cx-json.js';
 import {uniqueFolders} from './layout.js';
 import {cxMeta} from './metadata.js';

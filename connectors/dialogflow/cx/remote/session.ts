@@ -26,7 +26,7 @@ import {
   type Recognition,
   type RemoteOptions,
   type RemoteSession,
-} from '../../../src/connector-kit.js';
+} from '../../../../src/connector-kit.js';
 import {randomUUID} from 'node:crypto';
 import {readFile} from 'node:fs/promises';
 import {createCxClients, onlyAgent, type CxClients} from './client.js';

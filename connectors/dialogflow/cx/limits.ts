@@ -1,4 +1,4 @@
-import type {PlatformLimits} from '../../src/connector-kit.js';
+import type {PlatformLimits} from '../../../src/connector-kit.js';
 
 /**
  * Dialogflow CX limits. The counts are Dialogflow's documented ES limits (2,000 intents and 250 custom entity

@@ -2,7 +2,7 @@
  * Creates the @google-cloud/dialogflow clients (imported lazily: the package takes ~0.4 s to load) with the
  * project, location, endpoint and credentials from the flags, and the retry policy for gRPC calls.
  */
-import {SynthnluError, googleClientOptions, type RemoteOptions} from '../../../src/connector-kit.js';
+import {SynthnluError, googleClientOptions, type RemoteOptions} from '../../../../src/connector-kit.js';
 import type {DialogflowFlag} from './flags.js';
 
 export interface DialogflowClients {

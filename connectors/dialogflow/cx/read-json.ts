@@ -5,7 +5,7 @@ import {
   SynthnluError,
   checkJsonStructure,
   lineColumnAt,
-} from '../../src/connector-kit.js';
+} from '../../../src/connector-kit.js';
 
 /** Parses one JSON file of an agent package; a syntax error names the file, line and column. */
 export function parseCxJson(text: string, file: string): unknown {

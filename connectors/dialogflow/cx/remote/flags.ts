@@ -1,4 +1,4 @@
-import {googleClientFlags, type RemoteFlagSpec} from '../../../src/connector-kit.js';
+import {googleClientFlags, type RemoteFlagSpec} from '../../../../src/connector-kit.js';
 
 /** The flags push and pull take for Dialogflow CX; `DialogflowCxFlag` types the values the session reads. */
 export const dialogflowCxFlags = [

@@ -21,7 +21,7 @@ import {
   type Recognition,
   type RemoteOptions,
   type RemoteSession,
-} from '../../../src/connector-kit.js';
+} from '../../../../src/connector-kit.js';
 import {randomUUID} from 'node:crypto';
 import {readFile} from 'node:fs/promises';
 import type {protos} from '@google-cloud/dialogflow';

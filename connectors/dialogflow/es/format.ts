@@ -1,4 +1,4 @@
-import type {ConnectorFormat} from '../../src/connector-kit.js';
+import type {ConnectorFormat} from '../../../src/connector-kit.js';
 import {exportDialogflowAgent} from './export.js';
 import {importDialogflowAgent} from './import.js';
 import {findAgentLayout} from './layout.js';

@@ -1,4 +1,4 @@
-import type {RemoteConnector} from '../../src/connector-kit.js';
+import type {RemoteConnector} from '../../../src/connector-kit.js';
 import {DialogflowSession} from './remote/session.js';
 import {dialogflowFlags} from './remote/flags.js';
 

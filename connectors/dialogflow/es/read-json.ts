@@ -5,7 +5,7 @@ import {
   SynthnluError,
   checkJsonStructure,
   lineColumnAt,
-} from '../../src/connector-kit.js';
+} from '../../../src/connector-kit.js';
 
 /** Reads, parses and schema-checks one JSON file of an agent; problems name the file and the JSON path. */
 export async function readAgentJson<T>(

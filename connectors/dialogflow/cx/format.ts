@@ -1,4 +1,4 @@
-import type {ConnectorFormat} from '../../src/connector-kit.js';
+import type {ConnectorFormat} from '../../../src/connector-kit.js';
 import {isCxBlobExport} from './blob.js';
 import {exportCxAgent} from './export.js';
 import {importCxAgent} from './import.js';

@@ -1,4 +1,4 @@
-import type {ImportSource} from '../../src/connector-kit.js';
+import type {ImportSource} from '../../../src/connector-kit.js';
 
 /** Where the agent's files are inside a source, and which file holds what. */
 export interface AgentLayout {

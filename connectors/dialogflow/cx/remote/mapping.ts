@@ -13,7 +13,7 @@ import {
   createConnectorContext,
   emptyDataset,
   type Dataset,
-} from '../../../src/connector-kit.js';
+} from '../../../../src/connector-kit.js';
 import {cxJsonText} from '../cx-json.js';
 import {exportCxAgent} from '../export.js';
 import {importCxAgent} from '../import.js';
