@@ -1,18 +1,18 @@
-import {createHash} from 'node:crypto';
-import {
-  type ConnectorContext,
-  type ExportOptions,
-  type OutputFile,
-  intentNames,
-  type Dataset,
-  type Entity,
-  type EntitySpan,
-  type Utterance,
+import {intentNames} from '../../../src/connector-kit.js';
+import type {
+  ConnectorContext,
+  Dataset,
+  Entity,
+  EntitySpan,
+  ExportOptions,
+  OutputFile,
+  Utterance,
 } from '../../../src/connector-kit.js';
 import {cxJsonText} from './cx-json.js';
 import {uniqueFolders} from './layout.js';
 import {cxMeta} from './metadata.js';
 import {parseCxJson} from './read-json.js';
+import {annotatedValues, flatSpans, stableUuid, withSelf} from '../shared/spans.js';
 import {cxSystemType} from './system-entities.js';
 import type {
   CxAgent,
@@ -30,12 +30,6 @@ import type {
 
 /** Names the CX console accepts for entity types and parameter ids. */
 const CX_NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
-
-/** A UUID-shaped id derived from names, so the same dataset always exports the same bytes. */
-export function stableUuid(...parts: string[]): string {
-  const hex = createHash('sha1').update(parts.join('\u0000')).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
 
 function json(path: string, schema: string | undefined, value: unknown): OutputFile {
   return {path, ...(schema ? {schema} : {}), json: value, content: cxJsonText(value)};
@@ -265,21 +259,10 @@ function ordered(intent: CxIntent): CxIntent {
 
 /** Spans CX can carry: in range and not overlapping (parts are a flat sequence); the rest are warned about. */
 function usableSpans(u: Utterance, state: ExportState): EntitySpan[] {
-  const sorted = [...(u.entities ?? [])].sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: EntitySpan[] = [];
-  let last = 0;
-  for (const span of sorted) {
-    if (span.start < last || span.end <= span.start || span.end > u.text.length) {
-      state.context.warn({
-        code: 'DIALOGFLOW_CX_OVERLAPPING_SPANS',
-        message: 'dialogflow-cx annotations cannot overlap or be empty; such annotations are left out',
-      });
-      continue;
-    }
-    out.push(span);
-    last = span.end;
-  }
-  return out;
+  return flatSpans(u.text, u.entities ?? [], state.context, {
+    code: 'DIALOGFLOW_CX_OVERLAPPING_SPANS',
+    message: 'dialogflow-cx annotations cannot overlap or be empty; such annotations are left out',
+  });
 }
 
 /** The parameter a span is written as: its role, else its entity's name; typed @<entity> or @sys.*. */
@@ -323,10 +306,6 @@ function partsOf(
   return parts;
 }
 
-function withSelf(value: string, synonyms: readonly string[] = []): string[] {
-  return [...new Set([value, ...synonyms])];
-}
-
 /** The entries an entity is written with; an unchanged entry keeps its synonyms in the order read. */
 function entriesOf(
   entity: Entity,
@@ -364,18 +343,7 @@ function entriesOf(
   if (meta?.entityType?.kind === 'KIND_LIST')
     return {kind: 'KIND_LIST', entries: meta.entities ?? [], autoExpand: false};
   // Free-form: the values seen in annotations, with automatic expansion so the agent matches values beyond them.
-  const byValue = new Map<string, string[]>();
-  for (const e of meta?.entities ?? []) byValue.set(e.value, withSelf(e.value, e.synonyms));
-  for (const u of dataset.utterances) {
-    for (const span of u.entities ?? []) {
-      if (span.entity !== entity.name || span.end > u.text.length || span.end <= span.start) continue;
-      const surface = u.text.slice(span.start, span.end);
-      const value = span.value ?? surface;
-      const list = byValue.get(value) ?? [value];
-      if (!list.includes(surface)) list.push(surface);
-      byValue.set(value, list);
-    }
-  }
+  const byValue = annotatedValues(entity.name, dataset.utterances, meta?.entities);
   return {
     kind: 'KIND_MAP',
     entries: [...byValue].map(([value, synonyms]) => entry(value, synonyms)),

@@ -3,6 +3,7 @@ import {isCxBlobExport} from './blob.js';
 import {exportCxAgent} from './export.js';
 import {importCxAgent} from './import.js';
 import {findCxLayout} from './layout.js';
+import {writtenIntents} from '../shared/format.js';
 
 export const DIALOGFLOW_CX_SCHEMAS = [
   'dialogflow-cx-agent.schema.json',
@@ -30,11 +31,7 @@ export const dialogflowCxAgentFormat: ConnectorFormat = {
   },
   async exportDataset(dataset, context, options) {
     const files = exportCxAgent(dataset, context, options);
-    // One intent file per intent: the intents as written.
-    const intents = files
-      .filter((f) => f.schema === 'dialogflow-cx-intent.schema.json')
-      .map((f) => (f.json as {displayName: string}).displayName);
-    return {files, intents};
+    return {files, intents: writtenIntents(files, 'dialogflow-cx-intent.schema.json', 'displayName')};
   },
   async importDataset(source, context) {
     return {dataset: await importCxAgent(source, context)};

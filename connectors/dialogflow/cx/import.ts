@@ -1,13 +1,12 @@
-import {
-  type ConnectorContext,
-  type ImportSource,
-  SynthnluError,
-  emptyDataset,
-  type Dataset,
-  type Entity,
-  type EntitySpan,
-  type Intent,
-  type Utterance,
+import {SynthnluError, emptyDataset} from '../../../src/connector-kit.js';
+import type {
+  ConnectorContext,
+  Dataset,
+  Entity,
+  EntitySpan,
+  ImportSource,
+  Intent,
+  Utterance,
 } from '../../../src/connector-kit.js';
 import {blobExportError, isCxBlobExport} from './blob.js';
 import {findCxLayout, type CxLayout, type CxResourceFiles} from './layout.js';

@@ -1,4 +1,5 @@
 import type {ImportSource} from '../../../src/connector-kit.js';
+import {shortestAgentRoot} from '../shared/layout.js';
 
 /** Where the agent's files are inside a source, and which file holds what. */
 export interface CxLayout {
@@ -22,16 +23,12 @@ export interface CxResourceFiles {
 const RESOURCE = /^(intents|entityTypes)\/([^/]+)\/(?:([^/]+)\.json|([^/]+)\/([^/]+)\.json)$/;
 
 function agentRoot(files: readonly string[]): string | undefined {
-  let best: string | undefined;
-  for (const file of files) {
-    const match = /^(.*?)(?:agent\.json|(?:intents|entityTypes)\/([^/]+)\/([^/]+)\.json)$/.exec(file);
-    if (!match) continue;
-    if (match[2] !== undefined && match[2] !== match[3]) continue;
-    const root = match[1]!;
-    if (root !== '' && !root.endsWith('/')) continue;
-    if (best === undefined || root.length < best.length) best = root;
-  }
-  return best;
+  // intents/<folder>/<folder>.json: a resource file is named as its folder.
+  return shortestAgentRoot(
+    files,
+    /^(.*?)(?:agent\.json|(?:intents|entityTypes)\/([^/]+)\/([^/]+)\.json)$/,
+    (match) => match[2] === undefined || match[2] === match[3],
+  );
 }
 
 /** Finds a CX agent package in a source: at its root or under one folder; undefined when there is none. */

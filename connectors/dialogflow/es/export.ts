@@ -1,4 +1,3 @@
-import {createHash} from 'node:crypto';
 import {
   type ConnectorContext,
   type ExportOptions,
@@ -11,6 +10,7 @@ import {
 } from '../../../src/connector-kit.js';
 import {dialogflowReadyDataset} from './export-names.js';
 import {uniqueFileStems} from './file-names.js';
+import {annotatedValues, flatSpans, stableUuid as stableId, withSelf} from '../shared/spans.js';
 import {dialogflowSystemType} from './system-entities.js';
 import type {
   DialogflowAgent,
@@ -27,12 +27,6 @@ import type {
   DialogflowUserSays,
   DialogflowUtteranceMetadata,
 } from './types.js';
-
-/** A UUID-shaped id derived from a name, so the same dataset always exports the same bytes. */
-function stableId(...parts: string[]): string {
-  const hex = createHash('sha1').update(parts.join('\u0000')).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
 
 function json(path: string, schema: string, value: unknown): OutputFile {
   // Dialogflow writes 2-space indented JSON; keeping its style makes exports diff cleanly against console exports.
@@ -170,21 +164,10 @@ export function exportDialogflowAgent(
 
 /** Spans Dialogflow can carry: in range, not overlapping (parts are a flat sequence); the rest are warned about. */
 function usableSpans(text: string, spans: readonly EntitySpan[], state: ExportState): EntitySpan[] {
-  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: EntitySpan[] = [];
-  let last = 0;
-  for (const span of sorted) {
-    if (span.start < last || span.end <= span.start || span.end > text.length) {
-      state.context.warn({
-        code: 'DIALOGFLOW_OVERLAPPING_SPANS',
-        message: 'dialogflow annotations cannot overlap or be empty; such annotations are left out',
-      });
-      continue;
-    }
-    out.push(span);
-    last = span.end;
-  }
-  return out;
+  return flatSpans(text, spans, state.context, {
+    code: 'DIALOGFLOW_OVERLAPPING_SPANS',
+    message: 'dialogflow annotations cannot overlap or be empty; such annotations are left out',
+  });
 }
 
 function aliasAndMeta(span: EntitySpan, state: ExportState): {alias: string; meta: string} {
@@ -351,10 +334,6 @@ function intentJson(
   };
 }
 
-function withSelf(value: string, synonyms: readonly string[] = []): string[] {
-  return [...new Set([value, ...synonyms])];
-}
-
 /** A custom entity type and its entries. Free-form entities list the values seen in annotations. */
 function entityJson(
   entity: Entity,
@@ -405,18 +384,7 @@ function entityJson(
     unset('isRegexp');
     unset('isEnum');
     base.automatedExpansion = true;
-    const byValue = new Map<string, string[]>();
-    for (const e of meta?.entries ?? []) byValue.set(e.value, withSelf(e.value, e.synonyms));
-    for (const u of dataset.utterances) {
-      for (const span of u.entities ?? []) {
-        if (span.entity !== entity.name || span.end > u.text.length || span.end <= span.start) continue;
-        const surface = u.text.slice(span.start, span.end);
-        const value = span.value ?? surface;
-        const list = byValue.get(value) ?? [value];
-        if (!list.includes(surface)) list.push(surface);
-        byValue.set(value, list);
-      }
-    }
+    const byValue = annotatedValues(entity.name, dataset.utterances, meta?.entries);
     entries = [...byValue].map(([value, synonyms]) => ({value, synonyms}));
   }
   return {type: base, entries, ...(meta?.otherLanguages ? {otherLanguages: meta.otherLanguages} : {})};

@@ -2,6 +2,7 @@ import type {ConnectorFormat} from '../../../src/connector-kit.js';
 import {exportDialogflowAgent} from './export.js';
 import {importDialogflowAgent} from './import.js';
 import {findAgentLayout} from './layout.js';
+import {writtenIntents} from '../shared/format.js';
 
 export const DIALOGFLOW_SCHEMAS = [
   'dialogflow-agent.schema.json',
@@ -29,11 +30,7 @@ export const dialogflowAgentFormat: ConnectorFormat = {
   },
   async exportDataset(dataset, context, options) {
     const files = exportDialogflowAgent(dataset, context, options);
-    // One intent file per intent: the intents as written.
-    const intents = files
-      .filter((f) => f.schema === 'dialogflow-intent.schema.json')
-      .map((f) => (f.json as {name: string}).name);
-    return {files, intents};
+    return {files, intents: writtenIntents(files, 'dialogflow-intent.schema.json', 'name')};
   },
   async importDataset(source, context) {
     return {dataset: await importDialogflowAgent(source, context)};

@@ -1,4 +1,5 @@
 import type {ImportSource} from '../../../src/connector-kit.js';
+import {shortestAgentRoot} from '../shared/layout.js';
 
 /** Where the agent's files are inside a source, and which file holds what. */
 export interface AgentLayout {
@@ -19,15 +20,7 @@ const USERSAYS = new RegExp(`^(.*)_usersays_${LANG}\\.json$`);
 const ENTRIES = new RegExp(`^(.*)_entries_${LANG}\\.json$`);
 
 function agentRoot(files: readonly string[]): string | undefined {
-  let best: string | undefined;
-  for (const file of files) {
-    const match = /^(.*?)(?:agent\.json|intents\/[^/]+\.json|entities\/[^/]+\.json)$/.exec(file);
-    if (!match) continue;
-    const root = match[1]!;
-    if (root !== '' && !root.endsWith('/')) continue;
-    if (best === undefined || root.length < best.length) best = root;
-  }
-  return best;
+  return shortestAgentRoot(files, /^(.*?)(?:agent\.json|intents\/[^/]+\.json|entities\/[^/]+\.json)$/);
 }
 
 /** Finds the agent in a source: at its root or under a single folder; undefined when there is none. */

@@ -1,25 +1,12 @@
 import type {PlatformLimits} from '../../../src/connector-kit.js';
+import {DIALOGFLOW_AGENT_LIMITS, DIALOGFLOW_SUPPORTS} from '../shared/limits.js';
 
 /**
- * Dialogflow ES limits, from the "Limits" table of https://cloud.google.com/dialogflow/quotas (ES agents):
- * 2,000 intents per agent, 2,000 training phrases per intent, 768 characters per training phrase and 250 custom
- * entity types per agent. Parameter aliases on annotations carry roles (two "@sys.geo-city" parts named
- * "from" and "to"); the export files have no notion of variation tags, splits, nested annotations, patterns
- * (templates are a legacy "@" mode) or phrase lists. Regex entity types exist (isRegexp).
+ * Dialogflow ES limits: the ES rows of https://cloud.google.com/dialogflow/quotas (../shared/limits.ts).
+ * Parameter aliases on annotations carry roles; templates are a legacy "@" mode, not patterns; regex entity
+ * types exist (isRegexp). Of its own, ES carries text responses in its intent files.
  */
 export const dialogflowLimits: PlatformLimits = {
-  maxIntents: 2000,
-  maxUtterancesPerIntent: 2000,
-  maxUtteranceLength: 768,
-  maxEntities: 250,
-  supports: {
-    variationTags: false,
-    roles: true,
-    split: false,
-    nestedEntities: false,
-    regexEntities: true,
-    patterns: false,
-    phraseLists: false,
-    responses: true,
-  },
+  ...DIALOGFLOW_AGENT_LIMITS,
+  supports: {...DIALOGFLOW_SUPPORTS, responses: true},
 };

@@ -9,26 +9,18 @@
  * is touched, and only in the dataset's language.
  */
 import type {protos} from '@google-cloud/dialogflow-cx';
-import {
-  ExitCode,
-  SynthnluError,
-  type Dataset,
-  writeBackupFile,
-  pushedUtterances,
-  chunk,
-  GrpcCalls,
-  itemStatus as status,
-  type GrpcErrorStyle,
-  type ApplyReport,
-  type ItemResult,
-  type ProgressReporter,
-  type PushPlan,
-  type Recognition,
-  type RemoteOptions,
-  type RemoteSession,
+import {ExitCode, SynthnluError} from '../../../../src/connector-kit.js';
+import {GrpcCalls, chunk, itemStatus as status, pushedUtterances} from '../../../../src/connector-kit.js';
+import type {
+  ApplyReport,
+  Dataset,
+  ItemResult,
+  ProgressReporter,
+  PushPlan,
 } from '../../../../src/connector-kit.js';
-import {randomUUID} from 'node:crypto';
-import {readFile} from 'node:fs/promises';
+import type {Recognition, RemoteOptions} from '../../../../src/connector-kit.js';
+import {byDisplayName, dialogflowGrpcStyle, DialogflowGrpcSession} from '../../shared/remote/grpc-session.js';
+import type {RestoreFailure} from '../../shared/remote/grpc-session.js';
 import {createCxClients, onlyAgent, type CxClients} from './client.js';
 import {
   apiEntityTypeName,
@@ -45,23 +37,14 @@ import {
 /** Concurrent write calls per batch: well inside CX's design-time quota, retried on RESOURCE_EXHAUSTED. */
 export const CX_WRITE_BATCH = 5;
 
-const GRPC_STYLE: GrpcErrorStyle = {
-  label: 'Dialogflow CX',
-  codePrefix: 'DIALOGFLOW_CX',
-  hints: {
-    3: 'Dialogflow CX rejected the data; check intent and entity names against its limits.',
-    5: 'Check --project and --location: the agent was not found (agents live in one region).',
-    7: 'Check the service account has the "Dialogflow API Admin" role on the project, and --project/--location.',
-    8: 'The Dialogflow quota was exhausted even after retries; try again later or ask for a higher quota.',
-    9: 'Dialogflow CX refused because something still uses it (an entity type used by a page or intent).',
-    14: 'Dialogflow stayed unavailable after retries; check the endpoint and your network, then try again.',
-    16: 'Check the credentials: --key-file, GOOGLE_APPLICATION_CREDENTIALS or `gcloud auth application-default login`.',
-  },
-};
+const GRPC_STYLE = dialogflowGrpcStyle('Dialogflow CX', 'DIALOGFLOW_CX', {
+  3: 'Dialogflow CX rejected the data; check intent and entity names against its limits.',
+  5: 'Check --project and --location: the agent was not found (agents live in one region).',
+  9: 'Dialogflow CX refused because something still uses it (an entity type used by a page or intent).',
+});
 
-export class DialogflowCxSession implements RemoteSession {
+export class DialogflowCxSession extends DialogflowGrpcSession {
   readonly #clients: CxClients & {agent: string};
-  readonly #grpc: GrpcCalls;
   #language: string | undefined;
   /** The remote objects read last, by display name: updates keep everything synthnlu does not manage. */
   #intents = new Map<string, ApiIntent>();
@@ -82,27 +65,27 @@ export class DialogflowCxSession implements RemoteSession {
   }
 
   private constructor(clients: CxClients & {agent: string}, grpc: GrpcCalls) {
+    super(grpc);
     this.#clients = clients;
-    this.#grpc = grpc;
   }
 
   async read(): Promise<Dataset> {
     const {agent} = this.#clients;
-    const [info] = await this.#call('getAgent', () =>
-      this.#clients.agents.getAgent({name: agent}, this.#callOptions()),
+    const [info] = await this.call('getAgent', () =>
+      this.#clients.agents.getAgent({name: agent}, this.callOptions()),
     );
     const language = (this.#language = info.defaultLanguageCode || 'en');
-    const [intents] = await this.#call('listIntents', () =>
+    const [intents] = await this.call('listIntents', () =>
       this.#clients.intents.listIntents(
         {parent: agent, languageCode: language, intentView: 'INTENT_VIEW_FULL'},
-        this.#callOptions(),
+        this.callOptions(),
       ),
     );
-    const [entityTypes] = await this.#call('listEntityTypes', () =>
-      this.#clients.entityTypes.listEntityTypes({parent: agent, languageCode: language}, this.#callOptions()),
+    const [entityTypes] = await this.call('listEntityTypes', () =>
+      this.#clients.entityTypes.listEntityTypes({parent: agent, languageCode: language}, this.callOptions()),
     );
-    this.#intents = new Map((intents as ApiIntent[]).map((i) => [i.displayName ?? '', i]));
-    this.#entityTypes = new Map((entityTypes as ApiEntityType[]).map((e) => [e.displayName ?? '', e]));
+    this.#intents = byDisplayName(intents as ApiIntent[]);
+    this.#entityTypes = byDisplayName(entityTypes as ApiEntityType[]);
     return apiToDataset(
       intents as ApiIntent[],
       entityTypes as ApiEntityType[],
@@ -113,32 +96,17 @@ export class DialogflowCxSession implements RemoteSession {
 
   async backup(dir: string): Promise<string> {
     const {agent, project} = this.#clients;
-    const [operation] = await this.#call('exportAgent', () =>
-      this.#clients.agents.exportAgent({name: agent, dataFormat: 'JSON_PACKAGE'}, this.#callOptions()),
+    const [operation] = await this.call('exportAgent', () =>
+      this.#clients.agents.exportAgent({name: agent, dataFormat: 'JSON_PACKAGE'}, this.callOptions()),
     );
     const [response] = await operation.promise();
-    const content = response.agentContent;
-    if (!content || typeof content === 'string' || content.length === 0)
-      throw new SynthnluError(
-        'DIALOGFLOW_CX_BACKUP',
-        'exportAgent returned no agent content; nothing was changed',
-        {
-          exitCode: ExitCode.failedCheck,
-          suggestion: 'Check the service account may export the agent (Dialogflow API Admin role).',
-        },
-      );
-    return writeBackupFile(
-      dir,
-      `dialogflow-cx-${project}-${agent.slice(agent.lastIndexOf('/') + 1)}`,
-      '.zip',
-      content,
-    );
+    const name = `dialogflow-cx-${project}-${agent.slice(agent.lastIndexOf('/') + 1)}`;
+    return this.saveBackup(dir, name, response.agentContent, 'DIALOGFLOW_CX_BACKUP');
   }
 
-  async apply(
+  protected async applyPlan(
     plan: PushPlan,
     desired: Dataset,
-    _remote: Dataset | undefined,
     progress: ProgressReporter,
   ): Promise<ApplyReport> {
     const language = desired.language;
@@ -211,14 +179,14 @@ export class DialogflowCxSession implements RemoteSession {
         const outcomes = await Promise.all(
           batch.map((item) =>
             kind === 'intent'
-              ? this.#write('deleteIntent', () =>
-                  this.#clients.intents.deleteIntent({name: item!.name!}, this.#callOptions()),
+              ? this.write('deleteIntent', () =>
+                  this.#clients.intents.deleteIntent({name: item!.name!}, this.callOptions()),
                 )
               : // Without force, CX refuses to delete a type that pages or intents still use: reported, not forced.
-                this.#write('deleteEntityType', () =>
+                this.write('deleteEntityType', () =>
                   this.#clients.entityTypes.deleteEntityType(
                     {name: item!.name!, force: false},
-                    this.#callOptions(),
+                    this.callOptions(),
                   ),
                 ),
           ),
@@ -239,14 +207,14 @@ export class DialogflowCxSession implements RemoteSession {
 
   /** Trains the NLU model of every flow (CX trains per flow; intents are shared by the agent's flows). */
   async train(progress: ProgressReporter): Promise<number> {
-    const [flows] = await this.#call('listFlows', () =>
-      this.#clients.flows.listFlows({parent: this.#clients.agent}, this.#callOptions()),
+    const [flows] = await this.call('listFlows', () =>
+      this.#clients.flows.listFlows({parent: this.#clients.agent}, this.callOptions()),
     );
     progress.start('Training the flows', flows.length);
     let calls = 0;
     for (const flow of flows) {
-      const outcome = await this.#write('trainFlow', async () => {
-        const [operation] = await this.#clients.flows.trainFlow({name: flow.name!}, this.#callOptions());
+      const outcome = await this.write('trainFlow', async () => {
+        const [operation] = await this.#clients.flows.trainFlow({name: flow.name!}, this.callOptions());
         await operation.promise();
       });
       calls += outcome.attempts;
@@ -272,17 +240,17 @@ export class DialogflowCxSession implements RemoteSession {
     const {agent} = this.#clients;
     this.#recognizeLanguage ??= this.#language
       ? Promise.resolve(this.#language)
-      : this.#call('getAgent', () => this.#clients.agents.getAgent({name: agent}, this.#callOptions())).then(
+      : this.call('getAgent', () => this.#clients.agents.getAgent({name: agent}, this.callOptions())).then(
           ([info]) => info.defaultLanguageCode || 'en',
         );
     const languageCode = await this.#recognizeLanguage;
-    const session = `${agent}/sessions/synthnlu-evaluate-${randomUUID()}`;
+    const session = this.evaluationSession(agent);
     let response: protos.google.cloud.dialogflow.cx.v3.IMatchIntentResponse;
     try {
-      [response] = await this.#call('matchIntent', () =>
+      [response] = await this.call('matchIntent', () =>
         this.#clients.sessions.matchIntent(
           {session, queryInput: {text: {text}, languageCode}},
-          this.#callOptions(),
+          this.callOptions(),
         ),
       );
     } catch (error) {
@@ -309,34 +277,22 @@ export class DialogflowCxSession implements RemoteSession {
 
   /** restoreAgent from a backup() package: the agent is put back as it was (`evaluate` A/B cleanup). */
   async restore(backup: string): Promise<void> {
-    const agentContent = await readFile(backup);
-    const outcome = await this.#write('restoreAgent', async () => {
-      const [operation] = await this.#clients.agents.restoreAgent(
-        {name: this.#clients.agent, agentContent},
-        this.#callOptions(),
-      );
+    const {agents, agent: name} = this.#clients;
+    const failure: RestoreFailure = {
+      code: 'DIALOGFLOW_CX_RESTORE',
+      agent: `the agent ${name}`,
+      suggestion:
+        'Restore it by hand: Conversational Agents console > agent settings > Restore, with the backup zip.',
+    };
+    await this.restoreFrom(backup, failure, async (agentContent) => {
+      const [operation] = await agents.restoreAgent({name, agentContent}, this.callOptions());
       await operation.promise();
     });
-    if (outcome.error)
-      throw new SynthnluError(
-        'DIALOGFLOW_CX_RESTORE',
-        `restoring the agent ${this.#clients.agent} from ${backup} failed: ${outcome.error}`,
-        {
-          exitCode: ExitCode.failedCheck,
-          suggestion:
-            'Restore it by hand: Conversational Agents console > agent settings > Restore, with the backup zip.',
-        },
-      );
   }
 
   async close(): Promise<void> {
-    await Promise.all([
-      this.#clients.sessions.close(),
-      this.#clients.intents.close(),
-      this.#clients.entityTypes.close(),
-      this.#clients.agents.close(),
-      this.#clients.flows.close(),
-    ]);
+    const {sessions, intents, entityTypes, agents, flows} = this.#clients;
+    await this.closeAll([sessions, intents, entityTypes, agents, flows]);
   }
 
   async #writeEntityType(
@@ -352,7 +308,7 @@ export class DialogflowCxSession implements RemoteSession {
       enableFuzzyExtraction: enableFuzzyExtraction ?? false,
       entities: wanted.entities.map((e) => ({value: e.value, synonyms: e.synonyms ?? [e.value]})),
     };
-    return this.#write(
+    return this.write(
       this.#entityTypes.has(displayName) ? 'updateEntityType' : 'createEntityType',
       async (attempt) => {
         // A failed create may have been applied (a deadline passed after the server wrote): look before creating again.
@@ -365,11 +321,11 @@ export class DialogflowCxSession implements RemoteSession {
                 languageCode: language,
                 updateMask: {paths: ['kind', 'auto_expansion_mode', 'enable_fuzzy_extraction', 'entities']},
               },
-              this.#callOptions(),
+              this.callOptions(),
             )
           : await this.#clients.entityTypes.createEntityType(
               {parent: this.#clients.agent, entityType: body, languageCode: language},
-              this.#callOptions(),
+              this.callOptions(),
             );
         this.#entityTypes.set(displayName, saved as ApiEntityType);
       },
@@ -390,7 +346,7 @@ export class DialogflowCxSession implements RemoteSession {
       ...(p.isList ? {isList: true} : {}),
       ...(p.redact ? {redact: true} : {}),
     }));
-    return this.#write(this.#intents.has(name) ? 'updateIntent' : 'createIntent', async (attempt) => {
+    return this.write(this.#intents.has(name) ? 'updateIntent' : 'createIntent', async (attempt) => {
       if (attempt > 1 && !this.#intents.has(name)) await this.#refreshIntents(language);
       const existing = this.#intents.get(name);
       if (existing) {
@@ -406,7 +362,7 @@ export class DialogflowCxSession implements RemoteSession {
             languageCode: language,
             updateMask: {paths: ['training_phrases', 'parameters']},
           },
-          this.#callOptions(),
+          this.callOptions(),
         );
         this.#intents.set(name, saved as ApiIntent);
         return;
@@ -423,7 +379,7 @@ export class DialogflowCxSession implements RemoteSession {
           },
           languageCode: language,
         },
-        this.#callOptions(),
+        this.callOptions(),
       );
       this.#intents.set(name, saved as ApiIntent);
     });
@@ -434,10 +390,10 @@ export class DialogflowCxSession implements RemoteSession {
   }
 
   async #refreshIntents(language: string): Promise<void> {
-    const [intents] = await this.#call('listIntents', () =>
+    const [intents] = await this.call('listIntents', () =>
       this.#clients.intents.listIntents(
         {parent: this.#clients.agent, languageCode: language},
-        this.#callOptions(),
+        this.callOptions(),
       ),
     );
     for (const intent of intents as ApiIntent[])
@@ -445,28 +401,13 @@ export class DialogflowCxSession implements RemoteSession {
   }
 
   async #refreshEntityTypes(language: string): Promise<void> {
-    const [types] = await this.#call('listEntityTypes', () =>
+    const [types] = await this.call('listEntityTypes', () =>
       this.#clients.entityTypes.listEntityTypes(
         {parent: this.#clients.agent, languageCode: language},
-        this.#callOptions(),
+        this.callOptions(),
       ),
     );
     for (const type of types as ApiEntityType[])
       if (!this.#entityTypes.has(type.displayName ?? '')) this.#entityTypes.set(type.displayName ?? '', type);
-  }
-
-  #callOptions() {
-    return this.#grpc.callOptions();
-  }
-
-  #call<T>(method: string, run: () => Promise<T>): Promise<T> {
-    return this.#grpc.read(method, run);
-  }
-
-  #write(
-    method: string,
-    run: (attempt: number) => Promise<unknown>,
-  ): Promise<{attempts: number; error?: string}> {
-    return this.#grpc.write(method, run);
   }
 }

@@ -3,28 +3,13 @@
  * with exportAgent, and applies a plan with batchUpdate/batchDelete calls in batches within the API's limits.
  * Every call goes through the shared retry policy (gax's own retries are off so there is one policy).
  */
-import {
-  writeBackupFile,
-  ExitCode,
-  SynthnluError,
-  type Dataset,
-  type Entity,
-  pushedUtterances,
-  chunk,
-  GrpcCalls,
-  itemStatus as status,
-  type GrpcErrorStyle,
-  type ApplyReport,
-  type ItemResult,
-  type ProgressReporter,
-  type PushPlan,
-  type Recognition,
-  type RemoteOptions,
-  type RemoteSession,
-} from '../../../../src/connector-kit.js';
-import {randomUUID} from 'node:crypto';
-import {readFile} from 'node:fs/promises';
+import {ExitCode, SynthnluError} from '../../../../src/connector-kit.js';
+import {GrpcCalls, chunk, itemStatus as status, pushedUtterances} from '../../../../src/connector-kit.js';
+import type {ApplyReport, Dataset, Entity, ItemResult, PushPlan} from '../../../../src/connector-kit.js';
+import type {ProgressReporter, Recognition, RemoteOptions} from '../../../../src/connector-kit.js';
 import type {protos} from '@google-cloud/dialogflow';
+import {byDisplayName, dialogflowGrpcStyle, DialogflowGrpcSession} from '../../shared/remote/grpc-session.js';
+import type {RestoreFailure} from '../../shared/remote/grpc-session.js';
 import {createDialogflowClients, type DialogflowClients} from './client.js';
 import {
   datasetEntityToEntityType,
@@ -39,76 +24,59 @@ import {
 /** Batch limits: well inside Dialogflow's request-size limit (10 MB) and its per-batch intent count. */
 export const DIALOGFLOW_BATCH_LIMITS = {maxIntents: 200, maxBytes: 4 * 1024 * 1024, maxEntityTypes: 100};
 
-const GRPC_STYLE: GrpcErrorStyle = {
-  label: 'Dialogflow',
-  codePrefix: 'DIALOGFLOW',
-  hints: {
-    3: 'Dialogflow rejected the data; check intent and entity names against its limits.',
-    5: 'Check --project and --location: the agent was not found.',
-    7: 'Check the service account has the "Dialogflow API Admin" role on the project, and --project/--location.',
-    8: 'The Dialogflow quota was exhausted even after retries; try again later or ask for a higher quota.',
-    9: 'The agent is not trained: push with --train (or train it in the Dialogflow console) first.',
-    14: 'Dialogflow stayed unavailable after retries; check the endpoint and your network, then try again.',
-    16: 'Check the credentials: --key-file, GOOGLE_APPLICATION_CREDENTIALS or `gcloud auth application-default login`.',
-  },
+const GRPC_STYLE = dialogflowGrpcStyle('Dialogflow', 'DIALOGFLOW', {
+  3: 'Dialogflow rejected the data; check intent and entity names against its limits.',
+  5: 'Check --project and --location: the agent was not found.',
+  9: 'The agent is not trained: push with --train (or train it in the Dialogflow console) first.',
+});
+
+const RESTORE_FAILURE: RestoreFailure = {
+  code: 'DIALOGFLOW_RESTORE',
+  agent: 'the agent',
+  suggestion:
+    'Restore it by hand: Dialogflow console > agent settings > Export and Import > Restore from zip.',
 };
 
-export class DialogflowSession implements RemoteSession {
+export class DialogflowSession extends DialogflowGrpcSession {
   readonly #clients: DialogflowClients;
-  readonly #grpc: GrpcCalls;
   /** The remote objects read last, by display name: updates keep everything synthnlu does not manage. */
   #intents = new Map<string, DfIntent>();
   #entityTypes = new Map<string, DfEntityType>();
-  /** Calls made, by method (reported by the benchmark). */
-  get calls(): Map<string, number> {
-    return this.#grpc.counts;
-  }
 
   static async open(options: RemoteOptions): Promise<DialogflowSession> {
     return new DialogflowSession(await createDialogflowClients(options), options);
   }
 
   private constructor(clients: DialogflowClients, options: RemoteOptions) {
+    super(new GrpcCalls(options, GRPC_STYLE));
     this.#clients = clients;
-    this.#grpc = new GrpcCalls(options, GRPC_STYLE);
   }
 
   async read(): Promise<Dataset> {
     const {parent} = this.#clients;
-    const [intents] = await this.#call('listIntents', () =>
-      this.#clients.intents.listIntents({parent, intentView: 'INTENT_VIEW_FULL'}, this.#callOptions()),
+    const [intents] = await this.call('listIntents', () =>
+      this.#clients.intents.listIntents({parent, intentView: 'INTENT_VIEW_FULL'}, this.callOptions()),
     );
-    const [entityTypes] = await this.#call('listEntityTypes', () =>
-      this.#clients.entityTypes.listEntityTypes({parent}, this.#callOptions()),
+    const [entityTypes] = await this.call('listEntityTypes', () =>
+      this.#clients.entityTypes.listEntityTypes({parent}, this.callOptions()),
     );
-    this.#intents = new Map((intents as DfIntent[]).map((i) => [i.displayName ?? '', i]));
-    this.#entityTypes = new Map((entityTypes as DfEntityType[]).map((e) => [e.displayName ?? '', e]));
+    this.#intents = byDisplayName(intents as DfIntent[]);
+    this.#entityTypes = byDisplayName(entityTypes as DfEntityType[]);
     return dialogflowToDataset(intents as DfIntent[], entityTypes as DfEntityType[]);
   }
 
   async backup(dir: string): Promise<string> {
     const {parent, project} = this.#clients;
-    const [operation] = await this.#call('exportAgent', () =>
-      this.#clients.agents.exportAgent({parent, agentUri: ''}, this.#callOptions()),
+    const [operation] = await this.call('exportAgent', () =>
+      this.#clients.agents.exportAgent({parent, agentUri: ''}, this.callOptions()),
     );
     const [response] = await operation.promise();
-    const content = response.agentContent;
-    if (!content || typeof content === 'string' || content.length === 0)
-      throw new SynthnluError(
-        'DIALOGFLOW_BACKUP',
-        'exportAgent returned no agent content; nothing was changed',
-        {
-          exitCode: ExitCode.failedCheck,
-          suggestion: 'Check the service account may export the agent (Dialogflow API Admin role).',
-        },
-      );
-    return writeBackupFile(dir, `dialogflow-${project}`, '.zip', content);
+    return this.saveBackup(dir, `dialogflow-${project}`, response.agentContent, 'DIALOGFLOW_BACKUP');
   }
 
-  async apply(
+  protected async applyPlan(
     plan: PushPlan,
     desired: Dataset,
-    _remote: Dataset | undefined,
     progress: ProgressReporter,
   ): Promise<ApplyReport> {
     const results: ItemResult[] = [];
@@ -119,13 +87,13 @@ export class DialogflowSession implements RemoteSession {
     const entityChanges = [...plan.entityTypes.create, ...plan.entityTypes.update].map((c) => c.name);
     for (const batch of chunk(entityChanges, DIALOGFLOW_BATCH_LIMITS.maxEntityTypes)) {
       const entityTypes = batch.map((name) => this.#entityTypeFor(entities.get(name)!));
-      const outcome = await this.#write('batchUpdateEntityTypes', async () => {
+      const outcome = await this.write('batchUpdateEntityTypes', async () => {
         const [operation] = await this.#clients.entityTypes.batchUpdateEntityTypes(
           {
             parent: this.#clients.parent,
             entityTypeBatchInline: {entityTypes},
           } as protos.google.cloud.dialogflow.v2.IBatchUpdateEntityTypesRequest,
-          this.#callOptions(),
+          this.callOptions(),
         );
         await operation.promise();
       });
@@ -145,7 +113,7 @@ export class DialogflowSession implements RemoteSession {
     const intents = intentChanges.map((name) => this.#intentFor(name, byIntent.get(name) ?? []));
     progress.start('Updating intents', intents.length);
     for (const batch of batchIntents(intents)) {
-      const outcome = await this.#write('batchUpdateIntents', async (attempt) => {
+      const outcome = await this.write('batchUpdateIntents', async (attempt) => {
         // A failed attempt may have been applied (a deadline passed after the server wrote): find intents it
         // created so the retry updates them instead of creating duplicates.
         if (attempt > 1 && batch.some((i) => !i.name)) await this.#resolveCreatedNames(batch);
@@ -154,7 +122,7 @@ export class DialogflowSession implements RemoteSession {
             parent: this.#clients.parent,
             intentBatchInline: {intents: batch},
           } as protos.google.cloud.dialogflow.v2.IBatchUpdateIntentsRequest,
-          this.#callOptions(),
+          this.callOptions(),
         );
         await operation.promise();
       });
@@ -170,10 +138,10 @@ export class DialogflowSession implements RemoteSession {
       .map((c) => this.#intents.get(c.name))
       .filter((i): i is DfIntent => !!i?.name);
     for (const batch of chunk(deleteIntents, DIALOGFLOW_BATCH_LIMITS.maxIntents)) {
-      const outcome = await this.#write('batchDeleteIntents', async () => {
+      const outcome = await this.write('batchDeleteIntents', async () => {
         const [operation] = await this.#clients.intents.batchDeleteIntents(
           {parent: this.#clients.parent, intents: batch.map((i) => ({name: i.name}))},
-          this.#callOptions(),
+          this.callOptions(),
         );
         await operation.promise();
       });
@@ -190,10 +158,10 @@ export class DialogflowSession implements RemoteSession {
       .map((c) => this.#entityTypes.get(c.name))
       .filter((e): e is DfEntityType => !!e?.name);
     if (deleteTypes.length) {
-      const outcome = await this.#write('batchDeleteEntityTypes', async () => {
+      const outcome = await this.write('batchDeleteEntityTypes', async () => {
         const [operation] = await this.#clients.entityTypes.batchDeleteEntityTypes(
           {parent: this.#clients.parent, entityTypeNames: deleteTypes.map((e) => e.name!)},
-          this.#callOptions(),
+          this.callOptions(),
         );
         await operation.promise();
       });
@@ -211,10 +179,10 @@ export class DialogflowSession implements RemoteSession {
 
   async train(progress: ProgressReporter): Promise<number> {
     progress.start('Training the agent', 1);
-    const outcome = await this.#write('trainAgent', async () => {
+    const outcome = await this.write('trainAgent', async () => {
       const [operation] = await this.#clients.agents.trainAgent(
         {parent: this.#clients.parent},
-        this.#callOptions(),
+        this.callOptions(),
       );
       await operation.promise();
     });
@@ -231,24 +199,11 @@ export class DialogflowSession implements RemoteSession {
 
   /** restoreAgent from a backup() zip: the agent is put back exactly as it was (`evaluate` A/B cleanup). */
   async restore(backup: string): Promise<void> {
-    const agentContent = await readFile(backup);
-    const outcome = await this.#write('restoreAgent', async () => {
-      const [operation] = await this.#clients.agents.restoreAgent(
-        {parent: this.#clients.parent, agentContent},
-        this.#callOptions(),
-      );
+    const {agents, parent} = this.#clients;
+    await this.restoreFrom(backup, RESTORE_FAILURE, async (agentContent) => {
+      const [operation] = await agents.restoreAgent({parent, agentContent}, this.callOptions());
       await operation.promise();
     });
-    if (outcome.error)
-      throw new SynthnluError(
-        'DIALOGFLOW_RESTORE',
-        `restoring the agent from ${backup} failed: ${outcome.error}`,
-        {
-          exitCode: ExitCode.failedCheck,
-          suggestion:
-            'Restore it by hand: Dialogflow console > agent settings > Export and Import > Restore from zip.',
-        },
-      );
   }
 
   /**
@@ -256,18 +211,18 @@ export class DialogflowSession implements RemoteSession {
    * Intent (isFallback) is the no-match.
    */
   async recognize(text: string): Promise<Recognition> {
-    this.#language ??= this.#call('getAgent', () =>
+    this.#language ??= this.call('getAgent', () =>
       this.#clients.agents.getAgent(
         {parent: this.#clients.parent.replace(/\/agent$/, '')},
-        this.#callOptions(),
+        this.callOptions(),
       ),
     ).then(([agent]) => agent.defaultLanguageCode || 'en');
     const languageCode = await this.#language;
-    const session = `${this.#clients.parent}/sessions/synthnlu-evaluate-${randomUUID()}`;
-    const [response] = await this.#call('detectIntent', () =>
+    const session = this.evaluationSession(this.#clients.parent);
+    const [response] = await this.call('detectIntent', () =>
       this.#clients.sessions.detectIntent(
         {session, queryInput: {text: {text, languageCode}}},
-        this.#callOptions(),
+        this.callOptions(),
       ),
     );
     const result = response.queryResult;
@@ -280,12 +235,8 @@ export class DialogflowSession implements RemoteSession {
   }
 
   async close(): Promise<void> {
-    await Promise.all([
-      this.#clients.sessions.close(),
-      this.#clients.intents.close(),
-      this.#clients.entityTypes.close(),
-      this.#clients.agents.close(),
-    ]);
+    const {sessions, intents, entityTypes, agents} = this.#clients;
+    await this.closeAll([sessions, intents, entityTypes, agents]);
   }
 
   #intentFor(name: string, phrases: DfTrainingPhrase[]): DfIntent {
@@ -306,8 +257,8 @@ export class DialogflowSession implements RemoteSession {
   }
 
   async #resolveCreatedNames(batch: DfIntent[]): Promise<void> {
-    const [intents] = await this.#call('listIntents', () =>
-      this.#clients.intents.listIntents({parent: this.#clients.parent}, this.#callOptions()),
+    const [intents] = await this.call('listIntents', () =>
+      this.#clients.intents.listIntents({parent: this.#clients.parent}, this.callOptions()),
     );
     const names = new Map((intents as DfIntent[]).map((i) => [i.displayName, i.name]));
     for (const intent of batch)
@@ -321,21 +272,6 @@ export class DialogflowSession implements RemoteSession {
     error: string | undefined,
   ): ItemResult {
     return {kind, name, action: created.some((c) => c.name === name) ? 'create' : 'update', ...status(error)};
-  }
-
-  #callOptions() {
-    return this.#grpc.callOptions();
-  }
-
-  #call<T>(method: string, run: () => Promise<T>): Promise<T> {
-    return this.#grpc.read(method, run);
-  }
-
-  #write(
-    method: string,
-    run: (attempt: number) => Promise<void>,
-  ): Promise<{attempts: number; error?: string}> {
-    return this.#grpc.write(method, run);
   }
 }
 
