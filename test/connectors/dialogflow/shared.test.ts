@@ -56,32 +56,25 @@ function codeLines(file: string): {line: number; text: string}[] {
   return out;
 }
 
+/** Every window of RUN code lines of a file, as text, with the place it starts at. */
+function windows(file: string): {key: string; place: string}[] {
+  const lines = codeLines(file);
+  return lines.slice(0, Math.max(0, lines.length - RUN + 1)).map((first, i) => ({
+    key: lines
+      .slice(i, i + RUN)
+      .map((l) => l.text)
+      .join('\n'),
+    place: `${relative(FOLDER, file)}:${first.line}`,
+  }));
+}
+
 /** Runs of RUN or more identical code lines that stand in a file of `a` and in a file of `b`. */
 function sharedRuns(a: readonly string[], b: readonly string[]): string[] {
   const starts = new Map<string, string[]>();
-  for (const file of a) {
-    const lines = codeLines(file);
-    for (let i = 0; i + RUN <= lines.length; i++) {
-      const key = lines
-        .slice(i, i + RUN)
-        .map((l) => l.text)
-        .join('\n');
-      starts.set(key, [...(starts.get(key) ?? []), `${relative(FOLDER, file)}:${lines[i]!.line}`]);
-    }
-  }
-  const found: string[] = [];
-  for (const file of b) {
-    const lines = codeLines(file);
-    for (let i = 0; i + RUN <= lines.length; i++) {
-      const key = lines
-        .slice(i, i + RUN)
-        .map((l) => l.text)
-        .join('\n');
-      for (const place of starts.get(key) ?? [])
-        found.push(`${place} ~ ${relative(FOLDER, file)}:${lines[i]!.line}`);
-    }
-  }
-  return found;
+  for (const {key, place} of a.flatMap(windows)) starts.set(key, [...(starts.get(key) ?? []), place]);
+  return b
+    .flatMap(windows)
+    .flatMap(({key, place}) => (starts.get(key) ?? []).map((other) => `${other} ~ ${place}`));
 }
 
 describe('Dialogflow ES and CX share one copy of their common code', () => {
