@@ -49,7 +49,7 @@ function codeLines(file: string): {line: number; text: string}[] {
       inImport = !/^\} from '[^']+';$/.test(text);
       continue;
     }
-    if (text === '' || text.startsWith('//') || text.startsWith('import ') || /^[\]\[(){};,]*$/.test(text))
+    if (text === '' || text.startsWith('//') || text.startsWith('import ') || /^[\][(){};,]*$/.test(text))
       continue;
     out.push({line: index + 1, text});
   }
