@@ -5,7 +5,7 @@
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {dialogflowAgentFormat} from '../connectors/dialogflow/format.js';
+import {dialogflowAgentFormat} from '../connectors/dialogflow/es/format.js';
 import {rasaNluFormat} from '../connectors/rasa/format.js';
 import type {ConnectorFormat, OutputFile} from '../src/connector.js';
 import {createConnectorContext} from '../src/convert/context.js';

@@ -6,7 +6,7 @@
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {mkdtempSync} from 'node:fs';
-import {dialogflowRemote} from '../connectors/dialogflow/remote.js';
+import {dialogflowRemote} from '../connectors/dialogflow/es/remote.js';
 import type {Dataset, Utterance} from '../src/model/dataset.js';
 import {silentProgress} from '../src/remote/progress.js';
 import {pullDataset, pushDataset, type PushOptions} from '../src/remote/push.js';

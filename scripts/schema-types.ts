@@ -23,8 +23,8 @@ interface Target {
 
 const MODEL = 'src/generated';
 const BOTFRAMEWORK = 'connectors/botframework/generated';
-const DIALOGFLOW = 'connectors/dialogflow/generated';
-const DIALOGFLOW_CX = 'connectors/dialogflow-cx/generated';
+const DIALOGFLOW = 'connectors/dialogflow/es/generated';
+const DIALOGFLOW_CX = 'connectors/dialogflow/cx/generated';
 const RASA = 'connectors/rasa/generated';
 const WATSON = 'connectors/watson/generated';
 const LEX = 'connectors/lex/generated';

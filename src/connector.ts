@@ -128,7 +128,7 @@ export interface ConnectorFormat {
 }
 
 export interface Connector {
-  /** Folder name under connectors/: dialogflow, botframework, rasa. */
+  /** dialogflow, dialogflow-cx, botframework, rasa: a folder under connectors/ holds one or more (dialogflow/ both Dialogflow ones). */
   id: string;
   displayName: string;
   formats: ConnectorFormat[];

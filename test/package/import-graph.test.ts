@@ -56,6 +56,25 @@ describe('import graph', () => {
     expect(loaded.filter((file) => file.startsWith('connectors/') || file === 'src/registry.ts')).toEqual([]);
   });
 
+  it('Dialogflow ES and CX load one shared module each for what they have in common (issue 26 item 6)', () => {
+    const shared = [
+      'system-entities',
+      'spans',
+      'limits',
+      'layout',
+      'read-json',
+      'format',
+      'remote/grpc-session',
+    ].map((name) => `connectors/dialogflow/shared/${name}.ts`);
+    for (const module of shared) {
+      // The edition folders (es, cx) whose files import the module.
+      const editions = Object.entries(graph)
+        .filter(([, imports]) => imports.includes(module))
+        .map(([file]) => file.split('/')[2]);
+      expect([...new Set(editions)].sort(), module).toEqual(['cx', 'es']);
+    }
+  });
+
   it('the conformance entry point may load the built-ins (it checks a connector next to them)', () => {
     expect(closure('src/conformance/index.ts').has('connectors/index.ts')).toBe(true);
   });

@@ -3,7 +3,7 @@ import {join} from 'node:path';
 import {status} from '@grpc/grpc-js';
 import {runCommand} from '@oclif/test';
 import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest';
-import {cxApiEndpoint} from '../../connectors/dialogflow-cx/remote/client.js';
+import {cxApiEndpoint} from '../../connectors/dialogflow/cx/remote/client.js';
 import {loadAnyAsDataset} from '../../src/convert/load-any.js';
 import {importFromPath} from '../../src/convert/import.js';
 import {loadDataset} from '../../src/load/inspect.js';

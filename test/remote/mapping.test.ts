@@ -6,7 +6,7 @@ import {
   entityTypeToDatasetEntity,
   parametersFor,
   utteranceToPhrase,
-} from '../../connectors/dialogflow/remote/mapping.js';
+} from '../../connectors/dialogflow/es/remote/mapping.js';
 import type {Entity, EntitySpan, Utterance} from '../../src/model/dataset.js';
 import {phraseKey} from '../../src/remote/plan.js';
 

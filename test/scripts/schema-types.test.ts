@@ -69,15 +69,15 @@ describe('types generated from schemas/ (npm run schemas:check)', () => {
       'TARGETS names dialogflow-package, but schemas/dialogflow-package.schema.json does not exist',
     );
     expect(problems).toContain(
-      'connectors/dialogflow/generated/dialogflow-package.ts comes from no schema in schemas/: delete it',
+      'connectors/dialogflow/es/generated/dialogflow-package.ts comes from no schema in schemas/: delete it',
     );
   });
 
   it('fails when a generated file is missing', async () => {
     const root = await fresh();
-    await unlink(join(root, 'connectors/dialogflow-cx/generated/dialogflow-cx-intent.ts'));
+    await unlink(join(root, 'connectors/dialogflow/cx/generated/dialogflow-cx-intent.ts'));
     expect(await syncSchemaTypes(root, {write: false})).toEqual([
-      'connectors/dialogflow-cx/generated/dialogflow-cx-intent.ts is out of date with schemas/dialogflow-cx-intent.schema.json: run npm run schemas:types',
+      'connectors/dialogflow/cx/generated/dialogflow-cx-intent.ts is out of date with schemas/dialogflow-cx-intent.schema.json: run npm run schemas:types',
     ]);
   });
 

@@ -1,8 +1,8 @@
 import {existsSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {dialogflowCxAgentFormat} from '../../../connectors/dialogflow-cx/format.js';
-import {cxFileName} from '../../../connectors/dialogflow-cx/layout.js';
+import {dialogflowCxAgentFormat} from '../../../connectors/dialogflow/cx/format.js';
+import {cxFileName} from '../../../connectors/dialogflow/cx/layout.js';
 import type {OutputFile} from '../../../src/connector.js';
 import {createConnectorContext} from '../../../src/convert/context.js';
 import {exportToPath} from '../../../src/convert/export.js';

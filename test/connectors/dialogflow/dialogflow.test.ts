@@ -1,8 +1,8 @@
 import {join} from 'node:path';
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {dialogflowAgentFormat} from '../../../connectors/dialogflow/format.js';
-import {safeFileStem, uniqueFileStems} from '../../../connectors/dialogflow/file-names.js';
+import {dialogflowAgentFormat} from '../../../connectors/dialogflow/es/format.js';
+import {safeFileStem, uniqueFileStems} from '../../../connectors/dialogflow/es/file-names.js';
 import {rasaNluFormat} from '../../../connectors/rasa/format.js';
 import type {ConnectorFormat, OutputFile} from '../../../src/connector.js';
 import {createConnectorContext} from '../../../src/convert/context.js';

@@ -2,7 +2,7 @@
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {dialogflowAgentFormat} from '../../../connectors/dialogflow/format.js';
+import {dialogflowAgentFormat} from '../../../connectors/dialogflow/es/format.js';
 import type {OutputFile} from '../../../src/connector.js';
 import {createConnectorContext} from '../../../src/convert/context.js';
 import {importFromPath} from '../../../src/convert/import.js';
