@@ -4,6 +4,7 @@ import {
   type ImportSource,
   SynthnluError,
   emptyDataset,
+  languageForms,
   type Dataset,
   type Entity,
   type EntitySpan,
@@ -46,6 +47,7 @@ export async function importDialogflowAgent(
   // Entity types first: annotations need to know which names are custom types and what their entries map to.
   const custom = new Map<string, Entity>();
   for (const entity of await readEntityTypes(source, layout, dataset.language, context)) {
+    if (dataset.languages) linkLanguageForms(entity, dataset.languages.slice(1), context, source.path);
     custom.set(entity.name, entity);
     dataset.entities.push(entity);
   }
@@ -90,7 +92,62 @@ async function readAgent(
     .replace(/\.zip$/i, '');
   const dataset = emptyDataset(language, name || undefined);
   if (agent) dataset.metadata = {dialogflow: {agent}};
+  const others = otherLanguages(layout, language, agent?.supportedLanguages);
+  if (others.length > 0) dataset.languages = [language, ...others];
   return dataset;
+}
+
+/**
+ * The agent's other languages that hold training phrases or entries (a multi-language agent has a usersays
+ * and an entries file per language): those agent.json lists first, in its order, then any other, sorted.
+ */
+function otherLanguages(layout: AgentLayout, language: string, supported: unknown): string[] {
+  const found = new Map<string, string>();
+  for (const files of [...layout.userSays.values(), ...layout.entries.values()])
+    for (const lang of files.keys())
+      if (!sameLanguage(lang, language) && !found.has(lang.toLowerCase()))
+        found.set(lang.toLowerCase(), lang);
+  const listed = (Array.isArray(supported) ? supported : [])
+    .filter((l): l is string => typeof l === 'string')
+    .map((l) => found.get(l.toLowerCase()))
+    .filter((l): l is string => l !== undefined);
+  const rest = [...found.values()].filter((l) => !listed.includes(l)).sort();
+  return [...new Set([...listed, ...rest])];
+}
+
+/**
+ * A list entity's forms in the other languages: each entry under a reference value of the default language
+ * gives that value's forms there (synonymsByLanguage). Entries under a value the default language lacks stay
+ * in the agent's files only, with a warning.
+ */
+function linkLanguageForms(
+  entity: Entity,
+  languages: readonly string[],
+  context: ConnectorContext,
+  file: string,
+): void {
+  const stored = (entity.metadata?.dialogflow as DialogflowEntityMetadata | undefined)?.otherLanguages;
+  if (entity.kind !== 'list' || !stored) return;
+  const values = entity.values ?? [];
+  const known = new Set(values.map((v) => v.value));
+  const unlinked: string[] = [];
+  for (const lang of languages) {
+    const entries = stored[lang];
+    if (!entries) continue;
+    for (const value of values) {
+      const forms = languageForms(entries, value.value);
+      if (forms.length > 0) value.synonymsByLanguage = {...value.synonymsByLanguage, [lang]: forms};
+    }
+    unlinked.push(...entries.filter((e) => !known.has(e.value)).map((e) => `"${e.value}" (${lang})`));
+  }
+  if (unlinked.length === 0) return;
+  context.warn({
+    code: 'DIALOGFLOW_LANGUAGE_ENTRIES_KEPT',
+    message: `entity "${entity.name}" has entries in other languages under reference values its default language lacks: ${unlinked.slice(0, 5).join(', ')}${unlinked.length > 5 ? ` and ${unlinked.length - 5} more` : ''}; kept for an export back to dialogflow, left out of every other format`,
+    file,
+    suggestion:
+      "Give each language's entry the reference value of the default language it translates, so every format gets its forms.",
+  });
 }
 
 /** Each entity type with its entries in the agent's language (other languages kept in metadata). */
@@ -145,6 +202,17 @@ class AnnotationResolver {
       const entries = entity.kind === 'ml' ? dialogflowMeta(entity).entries : undefined;
       if (entries) this.valueMaps.set(entity.name, synonymMap(entries));
     }
+  }
+
+  /** The same for another language of the agent, from that language's entries. */
+  valueMapsIn(language: string): Map<string, Map<string, string>> {
+    const maps = new Map<string, Map<string, string>>();
+    for (const entity of this.custom.values()) {
+      const meta = entity.kind === 'ml' ? dialogflowMeta(entity) : undefined;
+      const entries = meta?.entries ? meta.otherLanguages?.[language] : undefined;
+      if (entries) maps.set(entity.name, synonymMap(entries));
+    }
+    return maps;
   }
 
   readonly resolve = (meta: string, alias: string | undefined): {entity: string; role?: string} => {
@@ -207,17 +275,18 @@ async function readIntents(
         'dialogflow-usersays.schema.json',
         context,
       );
-      if (!sameLanguage(lang, dataset.language)) {
-        (meta.otherLanguages ??= {})[lang] = phrases;
-        continue;
-      }
+      const primary = sameLanguage(lang, dataset.language);
+      const valueMaps = primary ? annotations.valueMaps : annotations.valueMapsIn(lang);
       for (const phrase of phrases) {
         if (phrase.isTemplate) {
-          (meta.templates ??= []).push(phrase);
+          if (primary) (meta.templates ??= []).push(phrase);
+          else ((meta.templatesByLanguage ??= {})[lang] ??= []).push(phrase);
           templates += 1;
           continue;
         }
-        const utterance = utteranceFrom(phrase, intentName, annotations.resolve, annotations.valueMaps);
+        // A multi-language agent: every utterance says its language, the default one's too.
+        const language = dataset.languages ? (primary ? dataset.language : lang) : undefined;
+        const utterance = utteranceFrom(phrase, intentName, language, annotations.resolve, valueMaps);
         if (utterance) dataset.utterances.push(utterance);
       }
     }
@@ -296,6 +365,7 @@ function textResponses(intent: DialogflowIntent, language: string): string[] {
 function utteranceFrom(
   phrase: DialogflowUserSays,
   intent: string,
+  language: string | undefined,
   resolve: (meta: string, alias: string | undefined) => {entity: string; role?: string},
   valueMaps: Map<string, Map<string, string>>,
 ): Utterance | undefined {
@@ -323,7 +393,7 @@ function utteranceFrom(
   if (phrase.id !== undefined) meta.id = phrase.id;
   if (phrase.count !== undefined) meta.count = phrase.count;
   if (phrase.updated !== undefined) meta.updated = phrase.updated;
-  const utterance: Utterance = {text, intent, source: 'imported'};
+  const utterance: Utterance = {text, intent, ...(language ? {language} : {}), source: 'imported'};
   if (spans.length > 0) utterance.entities = spans;
   if (Object.keys(meta).length > 0) utterance.metadata = {dialogflow: meta};
   return utterance;

@@ -134,3 +134,18 @@ export function requireOneLanguage(dataset: Dataset, command: string): void {
       },
     );
 }
+
+/**
+ * A list value's forms in another language, from that language's entries on a platform that keeps one
+ * entries list per language (Dialogflow ES and CX): the synonyms of the entries under the same reference
+ * value, other than the value itself.
+ */
+export function languageForms(
+  entries: ReadonlyArray<{value: string; synonyms?: readonly string[] | null}>,
+  value: string,
+): string[] {
+  const forms = entries
+    .filter((e) => e.value === value)
+    .flatMap((e) => (e.synonyms ?? []).filter((s) => s !== value && s.length > 0));
+  return [...new Set(forms)];
+}

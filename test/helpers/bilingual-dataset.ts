@@ -1,0 +1,99 @@
+import type {ConnectorFormat, OutputFile} from '../../src/connector.js';
+import {createConnectorContext} from '../../src/convert/context.js';
+import {emptyDataset, type Dataset} from '../../src/model/dataset.js';
+import {memorySource} from './memory-source.js';
+
+/**
+ * A small bank dataset in English and Spanish for multi-language exports: a list entity with Spanish forms,
+ * a regex entity and a free-form one, spans in both languages, an intent with no Spanish examples, and
+ * English utterances both tagged and untagged (absent: the primary language).
+ */
+export function bilingualDataset(): Dataset {
+  const span = (text: string, word: string, entity: string, value?: string) => {
+    const start = text.indexOf(word);
+    return {entity, start, end: start + word.length, ...(value ? {value} : {})};
+  };
+  const u = (
+    text: string,
+    intent: string,
+    language: string | undefined,
+    ...spans: Array<[string, string]>
+  ) => ({
+    text,
+    intent,
+    ...(language ? {language} : {}),
+    ...(spans.length ? {entities: spans.map(([word, entity]) => span(text, word, entity))} : {}),
+  });
+  return {
+    ...emptyDataset('en', 'bank'),
+    languages: ['en', 'es'],
+    intents: [{name: 'check_balance'}, {name: 'transfer'}, {name: 'thanks'}],
+    entities: [
+      {
+        name: 'account',
+        kind: 'list',
+        values: [
+          {
+            value: 'checking',
+            synonyms: ['checking account'],
+            synonymsByLanguage: {es: ['cuenta corriente', 'cuenta nómina']},
+          },
+          {value: 'savings', synonyms: ['savings account'], synonymsByLanguage: {es: ['cuenta de ahorros']}},
+        ],
+      },
+      {name: 'amount', kind: 'regex', patterns: ['[1-9][0-9]{1,3}']},
+      {name: 'payee', kind: 'ml'},
+    ],
+    utterances: [
+      u("what's my balance", 'check_balance', undefined),
+      u('how much is in my checking account', 'check_balance', 'en', ['checking account', 'account']),
+      u('cuál es mi saldo', 'check_balance', 'es'),
+      u('cuánto hay en mi cuenta de ahorros', 'check_balance', 'es', ['cuenta de ahorros', 'account']),
+      u('send 50 dollars to Anna', 'transfer', 'en', ['50', 'amount'], ['Anna', 'payee']),
+      u('envía 20 euros a Lucía', 'transfer', 'es', ['20', 'amount'], ['Lucía', 'payee']),
+      u(
+        'transfiere 300 euros a mi cuenta corriente',
+        'transfer',
+        'es',
+        ['300', 'amount'],
+        ['cuenta corriente', 'account'],
+      ),
+      u('thanks a lot', 'thanks', undefined),
+    ],
+  };
+}
+
+/** Per language, the sorted "intent: text [entity start-end]..." lines of a dataset's utterances. */
+export function linesByLanguage(dataset: Dataset): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const u of dataset.utterances) {
+    const spans = (u.entities ?? []).map((s) => ` [${s.entity} ${s.start}-${s.end}]`).join('');
+    (out[u.language ?? dataset.language] ??= []).push(`${u.intent}: ${u.text}${spans}`);
+  }
+  for (const list of Object.values(out)) list.sort();
+  return out;
+}
+
+export async function exportWith(
+  format: ConnectorFormat,
+  dataset: Dataset,
+  context = createConnectorContext(),
+) {
+  return (await format.exportDataset(dataset, context, {})).files;
+}
+
+export async function importWith(
+  format: ConnectorFormat,
+  files: Record<string, string | Uint8Array> | OutputFile[],
+  context = createConnectorContext(),
+): Promise<Dataset> {
+  const map = Array.isArray(files) ? Object.fromEntries(files.map((f) => [f.path, f.content])) : files;
+  return (await format.importDataset(memorySource(map, {kind: 'folder', path: 'agent'}), context)).dataset;
+}
+
+/** The parsed JSON of one output file, by path. */
+export function fileJson(files: readonly OutputFile[], path: string): unknown {
+  const file = files.find((f) => f.path === path);
+  if (!file) throw new Error(`no ${path} among ${files.map((f) => f.path).join(', ')}`);
+  return JSON.parse(typeof file.content === 'string' ? file.content : new TextDecoder().decode(file.content));
+}
