@@ -86,7 +86,7 @@ export async function importCxAgent(source: ImportSource, context: ConnectorCont
     if (intentFile.description) intent.description = intentFile.description;
     const meta: CxIntentMetadata = {intent: intentFile, folder: files.folder};
     const parameters = new Map((intentFile.parameters ?? []).map((p) => [p.id, p]));
-    for (const [lang, file] of files.byLanguage.get('trainingPhrases') ?? []) {
+    for (const [lang, file] of primaryFirst(files.byLanguage.get('trainingPhrases'), language)) {
       const {trainingPhrases} = await readCxJson<CxTrainingPhrasesFile>(
         source,
         file,
@@ -253,6 +253,18 @@ function warnCxOnlySettings(dataset: Dataset, context: ConnectorContext, path: s
     message: `only dialogflow-cx carries these, kept for an export back to it and left out of any other format: ${found.join('; ')}`,
     file: path,
   });
+}
+
+/** Per-language files, the default language's first. */
+function primaryFirst(
+  byLanguage: Map<string, string> | undefined,
+  language: string,
+): Array<[string, string]> {
+  const all = [...(byLanguage ?? [])];
+  return [
+    ...all.filter(([l]) => sameLanguage(l, language)),
+    ...all.filter(([l]) => !sameLanguage(l, language)),
+  ];
 }
 
 function sameLanguage(a: string, b: string): boolean {

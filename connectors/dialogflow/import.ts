@@ -268,7 +268,7 @@ async function readIntents(
     const responses = textResponses(intentFile, dataset.language);
     if (responses.length > 0) intent.responses = responses;
     const meta: DialogflowIntentMetadata = {intent: rest};
-    for (const [lang, saysFile] of layout.userSays.get(stemOf(file)) ?? []) {
+    for (const [lang, saysFile] of primaryFirst(layout.userSays.get(stemOf(file)), dataset.language)) {
       const phrases = await readAgentJson<DialogflowUserSays[]>(
         source,
         saysFile,
@@ -294,6 +294,18 @@ async function readIntents(
     dataset.intents.push(intent);
   }
   return templates;
+}
+
+/** Per-language files, the default language's first. */
+function primaryFirst(
+  byLanguage: Map<string, string> | undefined,
+  language: string,
+): Array<[string, string]> {
+  const all = [...(byLanguage ?? [])];
+  return [
+    ...all.filter(([l]) => sameLanguage(l, language)),
+    ...all.filter(([l]) => !sameLanguage(l, language)),
+  ];
 }
 
 function sameLanguage(a: string, b: string): boolean {

@@ -82,7 +82,8 @@ describe('dialogflow: an agent in several languages', () => {
     expect(context.warnings.map((w) => w.code)).not.toContain('DIALOGFLOW_LANGUAGE_ENTRIES_KEPT');
     const again = await exportWith(format, back);
     // The same files (intents in the order read back, the entity files' keys in the order the importer keeps).
-    const byPath = (list: typeof files) => Object.fromEntries(list.map((f) => [f.path, f.json]));
+    const byPath = (list: typeof files) =>
+      Object.fromEntries(list.map((f) => [f.path, fileJson(list, f.path)]));
     expect(byPath(again)).toEqual(byPath(files));
   });
 
