@@ -1,5 +1,10 @@
+import {mkdtempSync, readdirSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import type {ConnectorFormat, OutputFile} from '../../src/connector.js';
 import {createConnectorContext} from '../../src/convert/context.js';
+import {exportToPath} from '../../src/convert/export.js';
+import {importFromPath} from '../../src/convert/import.js';
 import {emptyDataset, type Dataset} from '../../src/model/dataset.js';
 import {memorySource} from './memory-source.js';
 
@@ -96,4 +101,30 @@ export function fileJson(files: readonly OutputFile[], path: string): unknown {
   const file = files.find((f) => f.path === path);
   if (!file) throw new Error(`no ${path} among ${files.map((f) => f.path).join(', ')}`);
   return JSON.parse(typeof file.content === 'string' ? file.content : new TextDecoder().decode(file.content));
+}
+
+/**
+ * Exports the bilingual dataset with the CLI's export path to a fresh folder: the names of the files written
+ * there, the export's warning codes, and the dataset read back from `agent.zip`.
+ */
+export async function exportThroughCore(formatId: string): Promise<{
+  written: string[];
+  codes: string[];
+  back: Dataset;
+}> {
+  const dir = mkdtempSync(join(tmpdir(), `synthnlu-${formatId}-languages-`));
+  try {
+    const out = join(dir, 'agent.zip');
+    const summary = await exportToPath(bilingualDataset(), formatId, out);
+    const back = (await importFromPath(out, {from: formatId})).dataset;
+    return {
+      written: readdirSync(dir)
+        .filter((n) => !n.startsWith('.'))
+        .sort(),
+      codes: summary.warnings.map((w) => w.code),
+      back,
+    };
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
+  }
 }

@@ -8,6 +8,7 @@ import type {Dataset} from '../../../src/model/dataset.js';
 import {validateAgainstSchema} from '../../../src/schema/validate.js';
 import {
   bilingualDataset,
+  exportThroughCore,
   exportWith,
   fileJson,
   importWith,
@@ -148,5 +149,12 @@ describe('dialogflow-cx: an agent in several languages', () => {
       timeZone: 'Europe/Paris',
     });
     expect(more.map((f) => f.path)).toContain('intents/order/trainingPhrases/es.json');
+  });
+
+  it('is a multi-language format: the export writes one agent for every language, not a file per language', async () => {
+    const {written, codes, back} = await exportThroughCore('dialogflow-cx');
+    expect(written).toEqual(['agent.zip']);
+    expect(codes).not.toContain('EXPORT_ONE_FILE_PER_LANGUAGE');
+    expect(linesByLanguage(back)).toEqual(linesByLanguage(bilingualDataset()));
   });
 });
