@@ -3,7 +3,9 @@ import {
   type ImportSource,
   SynthnluError,
   emptyDataset,
-  languageForms,
+  defaultLanguageFirst,
+  linkLanguageForms,
+  otherLanguagesOf,
   type Dataset,
   type Entity,
   type EntitySpan,
@@ -56,7 +58,11 @@ export async function importCxAgent(source: ImportSource, context: ConnectorCont
     .replace(/^.*[/\\]/, '')
     .replace(/\.zip$/i, '');
   const dataset = emptyDataset(language, name || undefined);
-  const others = otherLanguages(layout, language, (agent as CxAgent | undefined)?.supportedLanguageCodes);
+  // A multi-language agent: trainingPhrases/<lang>.json and entities/<lang>.json per language.
+  const found = [...layout.intents, ...layout.entityTypes].flatMap((files) =>
+    ['trainingPhrases', 'entities'].flatMap((sub) => [...(files.byLanguage.get(sub)?.keys() ?? [])]),
+  );
+  const others = otherLanguagesOf(found, language, (agent as CxAgent | undefined)?.supportedLanguageCodes);
   if (others.length > 0) dataset.languages = [language, ...others];
   const agentMeta: CxAgentMetadata = {};
   if (agentText !== undefined) agentMeta.agent = agentText;
@@ -70,7 +76,7 @@ export async function importCxAgent(source: ImportSource, context: ConnectorCont
   const custom = new Map<string, Entity>();
   for (const files of layout.entityTypes) {
     const entity = await readEntityType(source, files, language, context);
-    linkLanguageForms(entity, others, context, source.path);
+    linkForms(entity, others, context, source.path);
     custom.set(entity.name, entity);
     dataset.entities.push(entity);
   }
@@ -86,7 +92,7 @@ export async function importCxAgent(source: ImportSource, context: ConnectorCont
     if (intentFile.description) intent.description = intentFile.description;
     const meta: CxIntentMetadata = {intent: intentFile, folder: files.folder};
     const parameters = new Map((intentFile.parameters ?? []).map((p) => [p.id, p]));
-    for (const [lang, file] of primaryFirst(files.byLanguage.get('trainingPhrases'), language)) {
+    for (const [lang, file] of defaultLanguageFirst(files.byLanguage.get('trainingPhrases'), language)) {
       const {trainingPhrases} = await readCxJson<CxTrainingPhrasesFile>(
         source,
         file,
@@ -108,31 +114,8 @@ export async function importCxAgent(source: ImportSource, context: ConnectorCont
   return dataset;
 }
 
-/**
- * The agent's other languages that hold training phrases or entries (one file per language under
- * trainingPhrases/ and entities/): those agent.json lists first, in its order, then any other, sorted.
- */
-function otherLanguages(layout: CxLayout, language: string, supported: unknown): string[] {
-  const found = new Map<string, string>();
-  for (const files of [...layout.intents, ...layout.entityTypes])
-    for (const sub of ['trainingPhrases', 'entities'])
-      for (const lang of files.byLanguage.get(sub)?.keys() ?? [])
-        if (!sameLanguage(lang, language) && !found.has(lang.toLowerCase()))
-          found.set(lang.toLowerCase(), lang);
-  const listed = (Array.isArray(supported) ? supported : [])
-    .filter((l): l is string => typeof l === 'string')
-    .map((l) => found.get(l.toLowerCase()))
-    .filter((l): l is string => l !== undefined);
-  const rest = [...found.values()].filter((l) => !listed.includes(l)).sort();
-  return [...new Set([...listed, ...rest])];
-}
-
-/**
- * A list entity's forms in the other languages: each entry under a reference value of the default language
- * gives that value's forms there (synonymsByLanguage). Entries under a value the default language lacks stay
- * in the agent's files only, with a warning.
- */
-function linkLanguageForms(
+/** A list entity's forms in the other languages; entries under a value it lacks are warned about. */
+function linkForms(
   entity: Entity,
   languages: readonly string[],
   context: ConnectorContext,
@@ -140,22 +123,12 @@ function linkLanguageForms(
 ): void {
   const stored = cxMeta<CxEntityMetadata>(entity)?.otherLanguages;
   if (entity.kind !== 'list' || !stored) return;
-  const values = entity.values ?? [];
-  const known = new Set(values.map((v) => v.value));
-  const unlinked: string[] = [];
-  for (const lang of languages) {
-    const entries = stored[lang];
-    if (!entries) continue;
-    for (const value of values) {
-      const forms = languageForms(entries, value.value);
-      if (forms.length > 0) value.synonymsByLanguage = {...value.synonymsByLanguage, [lang]: forms};
-    }
-    unlinked.push(...entries.filter((e) => !known.has(e.value)).map((e) => `"${e.value}" (${lang})`));
-  }
+  const unlinked = linkLanguageForms(entity.values ?? [], stored, languages);
   if (unlinked.length === 0) return;
+  const shown = `${unlinked.slice(0, 5).join(', ')}${unlinked.length > 5 ? ` and ${unlinked.length - 5} more` : ''}`;
   context.warn({
     code: 'DIALOGFLOW_CX_LANGUAGE_ENTRIES_KEPT',
-    message: `entity type "${entity.name}" has entries in other languages under reference values its default language lacks: ${unlinked.slice(0, 5).join(', ')}${unlinked.length > 5 ? ` and ${unlinked.length - 5} more` : ''}; kept for an export back to dialogflow-cx, left out of every other format`,
+    message: `entity type "${entity.name}" has entries in other languages under reference values its default language lacks: ${shown}; kept for an export back to dialogflow-cx, left out of every other format`,
     file,
     suggestion:
       "Give each language's entry the reference value of the default language it translates, so every format gets its forms.",
@@ -253,18 +226,6 @@ function warnCxOnlySettings(dataset: Dataset, context: ConnectorContext, path: s
     message: `only dialogflow-cx carries these, kept for an export back to it and left out of any other format: ${found.join('; ')}`,
     file: path,
   });
-}
-
-/** Per-language files, the default language's first. */
-function primaryFirst(
-  byLanguage: Map<string, string> | undefined,
-  language: string,
-): Array<[string, string]> {
-  const all = [...(byLanguage ?? [])];
-  return [
-    ...all.filter(([l]) => sameLanguage(l, language)),
-    ...all.filter(([l]) => !sameLanguage(l, language)),
-  ];
 }
 
 function sameLanguage(a: string, b: string): boolean {

@@ -4,7 +4,9 @@ import {
   type ImportSource,
   SynthnluError,
   emptyDataset,
-  languageForms,
+  defaultLanguageFirst,
+  linkLanguageForms,
+  otherLanguagesOf,
   type Dataset,
   type Entity,
   type EntitySpan,
@@ -47,7 +49,7 @@ export async function importDialogflowAgent(
   // Entity types first: annotations need to know which names are custom types and what their entries map to.
   const custom = new Map<string, Entity>();
   for (const entity of await readEntityTypes(source, layout, dataset.language, context)) {
-    if (dataset.languages) linkLanguageForms(entity, dataset.languages.slice(1), context, source.path);
+    if (dataset.languages) linkForms(entity, dataset.languages.slice(1), context, source.path);
     custom.set(entity.name, entity);
     dataset.entities.push(entity);
   }
@@ -92,35 +94,17 @@ async function readAgent(
     .replace(/\.zip$/i, '');
   const dataset = emptyDataset(language, name || undefined);
   if (agent) dataset.metadata = {dialogflow: {agent}};
-  const others = otherLanguages(layout, language, agent?.supportedLanguages);
+  // A multi-language agent: a usersays and an entries file per language.
+  const found = [...layout.userSays.values(), ...layout.entries.values()].flatMap((files) => [
+    ...files.keys(),
+  ]);
+  const others = otherLanguagesOf(found, language, agent?.supportedLanguages);
   if (others.length > 0) dataset.languages = [language, ...others];
   return dataset;
 }
 
-/**
- * The agent's other languages that hold training phrases or entries (a multi-language agent has a usersays
- * and an entries file per language): those agent.json lists first, in its order, then any other, sorted.
- */
-function otherLanguages(layout: AgentLayout, language: string, supported: unknown): string[] {
-  const found = new Map<string, string>();
-  for (const files of [...layout.userSays.values(), ...layout.entries.values()])
-    for (const lang of files.keys())
-      if (!sameLanguage(lang, language) && !found.has(lang.toLowerCase()))
-        found.set(lang.toLowerCase(), lang);
-  const listed = (Array.isArray(supported) ? supported : [])
-    .filter((l): l is string => typeof l === 'string')
-    .map((l) => found.get(l.toLowerCase()))
-    .filter((l): l is string => l !== undefined);
-  const rest = [...found.values()].filter((l) => !listed.includes(l)).sort();
-  return [...new Set([...listed, ...rest])];
-}
-
-/**
- * A list entity's forms in the other languages: each entry under a reference value of the default language
- * gives that value's forms there (synonymsByLanguage). Entries under a value the default language lacks stay
- * in the agent's files only, with a warning.
- */
-function linkLanguageForms(
+/** A list entity's forms in the other languages; entries under a value it lacks are warned about. */
+function linkForms(
   entity: Entity,
   languages: readonly string[],
   context: ConnectorContext,
@@ -128,26 +112,21 @@ function linkLanguageForms(
 ): void {
   const stored = (entity.metadata?.dialogflow as DialogflowEntityMetadata | undefined)?.otherLanguages;
   if (entity.kind !== 'list' || !stored) return;
-  const values = entity.values ?? [];
-  const known = new Set(values.map((v) => v.value));
-  const unlinked: string[] = [];
-  for (const lang of languages) {
-    const entries = stored[lang];
-    if (!entries) continue;
-    for (const value of values) {
-      const forms = languageForms(entries, value.value);
-      if (forms.length > 0) value.synonymsByLanguage = {...value.synonymsByLanguage, [lang]: forms};
-    }
-    unlinked.push(...entries.filter((e) => !known.has(e.value)).map((e) => `"${e.value}" (${lang})`));
-  }
+  const unlinked = linkLanguageForms(entity.values ?? [], stored, languages);
   if (unlinked.length === 0) return;
   context.warn({
     code: 'DIALOGFLOW_LANGUAGE_ENTRIES_KEPT',
-    message: `entity "${entity.name}" has entries in other languages under reference values its default language lacks: ${unlinked.slice(0, 5).join(', ')}${unlinked.length > 5 ? ` and ${unlinked.length - 5} more` : ''}; kept for an export back to dialogflow, left out of every other format`,
+    message: `entity "${entity.name}" has entries in other languages under reference values its default language lacks: ${shown(unlinked)}; kept for an export back to dialogflow, left out of every other format`,
     file,
-    suggestion:
-      "Give each language's entry the reference value of the default language it translates, so every format gets its forms.",
+    suggestion: SAME_VALUES,
   });
+}
+
+const SAME_VALUES =
+  "Give each language's entry the reference value of the default language it translates, so every format gets its forms.";
+
+function shown(list: readonly string[]): string {
+  return `${list.slice(0, 5).join(', ')}${list.length > 5 ? ` and ${list.length - 5} more` : ''}`;
 }
 
 /** Each entity type with its entries in the agent's language (other languages kept in metadata). */
@@ -268,7 +247,10 @@ async function readIntents(
     const responses = textResponses(intentFile, dataset.language);
     if (responses.length > 0) intent.responses = responses;
     const meta: DialogflowIntentMetadata = {intent: rest};
-    for (const [lang, saysFile] of primaryFirst(layout.userSays.get(stemOf(file)), dataset.language)) {
+    for (const [lang, saysFile] of defaultLanguageFirst(
+      layout.userSays.get(stemOf(file)),
+      dataset.language,
+    )) {
       const phrases = await readAgentJson<DialogflowUserSays[]>(
         source,
         saysFile,
@@ -294,18 +276,6 @@ async function readIntents(
     dataset.intents.push(intent);
   }
   return templates;
-}
-
-/** Per-language files, the default language's first. */
-function primaryFirst(
-  byLanguage: Map<string, string> | undefined,
-  language: string,
-): Array<[string, string]> {
-  const all = [...(byLanguage ?? [])];
-  return [
-    ...all.filter(([l]) => sameLanguage(l, language)),
-    ...all.filter(([l]) => !sameLanguage(l, language)),
-  ];
 }
 
 function sameLanguage(a: string, b: string): boolean {
