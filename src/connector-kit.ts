@@ -10,6 +10,17 @@ export {formatLimits, formatSupports} from './connector-registry.js';
 
 // The canonical dataset model connectors translate to and from.
 export * from './model/dataset.js';
+// Datasets in several languages: the languages held, one language's view, an utterance's language, and the
+// helpers of platforms that keep one file per language (Dialogflow ES and CX).
+export {
+  datasetInLanguage,
+  datasetLanguages,
+  defaultLanguageFirst,
+  languageForms,
+  linkLanguageForms,
+  otherLanguagesOf,
+  utteranceLanguage,
+} from './model/languages.js';
 
 // Errors and diagnostics: stable codes, exit codes, file/line/path, suggestions.
 export * from './errors.js';

@@ -401,6 +401,11 @@ export const ERROR_CODES = {
     exit: 2,
     meaning: 'the dataset is in "…" but the agent\'s default language is "…"; nothing was changed',
   },
+  DIALOGFLOW_CX_LANGUAGE_ENTRIES_KEPT: {
+    kind: 'finding',
+    meaning:
+      'entity type "…" has entries in other languages under reference values its default language lacks: …; kept for an export back to dialogflow-cx, left out of every other format',
+  },
   DIALOGFLOW_CX_LOCATION: {
     kind: 'error',
     exit: 2,
@@ -427,11 +432,6 @@ export const ERROR_CODES = {
     kind: 'finding',
     meaning:
       'only dialogflow-cx carries these, kept for an export back to it and left out of any other format: …',
-  },
-  DIALOGFLOW_CX_OTHER_LANGUAGES: {
-    kind: 'finding',
-    meaning:
-      'the agent also has training data in …; the dataset holds its default language "…" only (the others are kept verbatim for an export back to dialogflow-cx, and left out of',
   },
   DIALOGFLOW_CX_OVERLAPPING_SPANS: {
     kind: 'finding',
@@ -480,6 +480,15 @@ export const ERROR_CODES = {
   DIALOGFLOW_LANGUAGE: {
     kind: 'finding',
     meaning: 'a Dialogflow agent\'s default language is a root language: "…" is written as "…"',
+  },
+  DIALOGFLOW_LANGUAGE_CODE: {
+    kind: 'finding',
+    meaning: 'Dialogflow writes language codes in lower case: "…" is written as "…"',
+  },
+  DIALOGFLOW_LANGUAGE_ENTRIES_KEPT: {
+    kind: 'finding',
+    meaning:
+      'entity "…" has entries in other languages under reference values its default language lacks: …; kept for an export back to dialogflow, left out of every other format',
   },
   DIALOGFLOW_NO_AGENT: {
     kind: 'error',

@@ -4,7 +4,7 @@
  * These helpers take one language out of such a dataset and put one-language datasets back together.
  */
 import {ExitCode, SynthnluError} from '../errors.js';
-import type {Dataset, Entity, Utterance} from './dataset.js';
+import type {Dataset, Entity, ListValue, Utterance} from './dataset.js';
 
 /** Every language the dataset holds, the primary first. */
 export function datasetLanguages(dataset: Pick<Dataset, 'language' | 'languages'>): string[] {
@@ -133,4 +133,70 @@ export function requireOneLanguage(dataset: Dataset, command: string): void {
         suggestion: held.map((l) => `synthnlu ${command} ... --language ${l}`).join(', then '),
       },
     );
+}
+
+/**
+ * A list value's forms in another language, from that language's entries on a platform that keeps one
+ * entries list per language (Dialogflow ES and CX): the synonyms of the entries under the same reference
+ * value, other than the value itself.
+ */
+export function languageForms(
+  entries: ReadonlyArray<{value: string; synonyms?: readonly string[] | null}>,
+  value: string,
+): string[] {
+  const forms = entries
+    .filter((e) => e.value === value)
+    .flatMap((e) => (e.synonyms ?? []).filter((s) => s !== value && s.length > 0));
+  return [...new Set(forms)];
+}
+
+/**
+ * The other languages of an agent kept one file per language (Dialogflow ES and CX): those its files hold
+ * besides the default one, the ones the agent lists (`listed`, as read from its file) first in its order, then
+ * any other, sorted; spelled as the files spell them.
+ */
+export function otherLanguagesOf(found: Iterable<string>, language: string, listed: unknown): string[] {
+  const byKey = new Map<string, string>();
+  for (const lang of found)
+    if (lang.toLowerCase() !== language.toLowerCase() && !byKey.has(lang.toLowerCase()))
+      byKey.set(lang.toLowerCase(), lang);
+  const first = (Array.isArray(listed) ? listed : [])
+    .filter((l): l is string => typeof l === 'string')
+    .map((l) => byKey.get(l.toLowerCase()))
+    .filter((l): l is string => l !== undefined);
+  return [...new Set([...first, ...[...byKey.values()].filter((l) => !first.includes(l)).sort()])];
+}
+
+/**
+ * A list entity's forms in other languages from each language's entries (`byLanguage`): an entry under one
+ * of the values gives that value's forms there (synonymsByLanguage, see languageForms). Returns the entries
+ * under a value the list lacks, which the model cannot hold, as `"value" (language)`.
+ */
+export function linkLanguageForms(
+  values: ListValue[],
+  byLanguage: Readonly<Record<string, ReadonlyArray<{value: string; synonyms?: readonly string[] | null}>>>,
+  languages: readonly string[],
+): string[] {
+  const known = new Set(values.map((v) => v.value));
+  const unlinked: string[] = [];
+  for (const lang of languages) {
+    const entries = byLanguage[lang];
+    if (!entries) continue;
+    for (const value of values) {
+      const forms = languageForms(entries, value.value);
+      if (forms.length > 0) value.synonymsByLanguage = {...value.synonymsByLanguage, [lang]: forms};
+    }
+    unlinked.push(...entries.filter((e) => !known.has(e.value)).map((e) => `"${e.value}" (${lang})`));
+  }
+  return unlinked;
+}
+
+/** Files by language code, the default language's first (codes compared case-insensitively). */
+export function defaultLanguageFirst<T>(
+  byLanguage: Iterable<[string, T]> | undefined,
+  language: string,
+): Array<[string, T]> {
+  const all = [...(byLanguage ?? [])];
+  const isDefault = ([lang]: [string, T]): boolean => lang.toLowerCase() === language.toLowerCase();
+  return [...all.filter(isDefault), ...all.filter((entry) => !isDefault(entry))];
 }

@@ -86,7 +86,7 @@ for (const c of CASES)
           generated.flatMap((u) => textWords(u.text)),
         );
         for (const u of generated) {
-          const tags = u.tags ?? [];
+          const tags: readonly string[] = u.tags ?? [];
           const deliberateHere = !c.deliberateOnlyIn || c.deliberateOnlyIn.some((t) => tags.includes(t));
           const wrong = textWords(u.text).filter(
             (w) =>

@@ -1,12 +1,17 @@
-import {intentNames} from '../../../src/connector-kit.js';
-import type {
-  ConnectorContext,
-  Dataset,
-  Entity,
-  EntitySpan,
-  ExportOptions,
-  OutputFile,
-  Utterance,
+import {createHash} from 'node:crypto';
+import {
+  type ConnectorContext,
+  type ExportOptions,
+  type OutputFile,
+  intentNames,
+  datasetInLanguage,
+  datasetLanguages,
+  languageForms,
+  utteranceLanguage,
+  type Dataset,
+  type Entity,
+  type EntitySpan,
+  type Utterance,
 } from '../../../src/connector-kit.js';
 import {cxJsonText} from './cx-json.js';
 import {uniqueFolders} from './layout.js';
@@ -43,6 +48,34 @@ interface ExportState {
 }
 
 /**
+ * One language of the agent: the dataset as it sees it (its utterances, list values with its forms as
+ * synonyms), and whether it is the default language.
+ */
+interface AgentLanguage {
+  primary: boolean;
+  dataset: Dataset;
+  state: ExportState;
+}
+
+/**
+ * The agent's languages, the default first: a dataset in several languages is one agent whose other
+ * languages are supportedLanguageCodes, each with its own trainingPhrases/ and entities/ file.
+ */
+function agentLanguages(dataset: Dataset, context: ConnectorContext): AgentLanguage[] {
+  const held = datasetLanguages(dataset);
+  for (const u of dataset.utterances) {
+    const own = utteranceLanguage(u, dataset);
+    if (!held.includes(own)) held.push(own);
+  }
+  const views = held.length === 1 ? [dataset] : held.map((l) => datasetInLanguage(dataset, l));
+  return views.map((view, i) => ({
+    primary: i === 0,
+    dataset: view,
+    state: {language: view.language, context, entities: new Map(view.entities.map((e) => [e.name, e]))},
+  }));
+}
+
+/**
  * Writes a Dialogflow CX agent package: agent.json, intents/<name>/ and entityTypes/<name>/ as the console's
  * JSON package export does. A dataset imported from CX gets its agent back untouched (agent.json, flows, pages,
  * webhooks, playbooks, generators...), and its intents and entity types in the files and order they came from.
@@ -53,16 +86,21 @@ export function exportCxAgent(
   options: ExportOptions,
 ): OutputFile[] {
   const language = dataset.language;
+  const languages = agentLanguages(dataset, context);
   const state: ExportState = {language, context, entities: new Map(dataset.entities.map((e) => [e.name, e]))};
   const agentMeta = cxMeta<CxAgentMetadata>(dataset);
   const files: OutputFile[] = [
-    agentFile(agentMeta, language, dataset.description ?? options.name ?? dataset.name),
+    agentFile(
+      agentMeta,
+      languages.map((l) => l.state.language),
+      dataset.description ?? options.name ?? dataset.name,
+    ),
   ];
   files.push(...keptFiles(agentMeta, context));
   if (!agentMeta) files.push(startFlow(intentNames(dataset)));
 
   const usedTypes = new Set<string>();
-  files.push(...intentFiles(dataset, state, usedTypes));
+  files.push(...intentFiles(dataset, languages, usedTypes));
   const entityNames = [
     ...dataset.entities.filter((e) => e.kind !== 'prebuilt').map((e) => e.name),
     ...[...usedTypes].filter((n) => !state.entities.has(n)),
@@ -81,7 +119,7 @@ export function exportCxAgent(
   const folders = folderNames(entityNames.map((n) => [n, state.entities.get(n)]));
   for (const name of entityNames) {
     const entity = state.entities.get(name) ?? {name, kind: 'ml' as const};
-    files.push(...entityTypeFiles(entity, `entityTypes/${folders.get(name)!}`, dataset, language));
+    files.push(...entityTypeFiles(entity, `entityTypes/${folders.get(name)!}`, languages));
   }
   return files;
 }
@@ -112,13 +150,16 @@ function keptFiles(meta: CxAgentMetadata | undefined, context: ConnectorContext)
 
 function agentFile(
   meta: CxAgentMetadata | undefined,
-  language: string,
+  languages: readonly string[],
   displayName: string | undefined,
 ): OutputFile {
+  const [language, ...others] = languages as [string, ...string[]];
   if (meta?.agent !== undefined) {
     const agent = parseCxJson(meta.agent, 'agent.json') as CxAgent;
-    // The agent's own bytes unless the dataset's language changed (then its default language follows).
-    if (agent.defaultLanguageCode === language || agent.defaultLanguageCode === undefined) {
+    const supported = supportedCodes(agent.supportedLanguageCodes, language, others);
+    // The agent's own bytes unless the dataset's languages changed (then its languages follow).
+    const sameDefault = agent.defaultLanguageCode === language || agent.defaultLanguageCode === undefined;
+    if (sameDefault && supported === agent.supportedLanguageCodes) {
       return {
         path: 'agent.json',
         schema: 'dialogflow-cx-agent.schema.json',
@@ -126,16 +167,43 @@ function agentFile(
         content: meta.agent,
       };
     }
-    return json('agent.json', 'dialogflow-cx-agent.schema.json', {...agent, defaultLanguageCode: language});
+    // Keys keep their places; supportedLanguageCodes follows defaultLanguageCode, as the API orders them.
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries({...agent, defaultLanguageCode: language})) {
+      if (key === 'supportedLanguageCodes') continue;
+      out[key] = value;
+      if (key === 'defaultLanguageCode' && supported?.length) out['supportedLanguageCodes'] = supported;
+    }
+    return json('agent.json', 'dialogflow-cx-agent.schema.json', out);
   }
   const agent: CxAgent = {
     ...(displayName ? {displayName} : {}),
     defaultLanguageCode: language,
+    ...(others.length > 0 ? {supportedLanguageCodes: others} : {}),
     timeZone: 'Etc/UTC',
     startFlow: 'Default Start Flow',
     enableStackdriverLogging: true,
   };
   return json('agent.json', 'dialogflow-cx-agent.schema.json', agent);
+}
+
+/**
+ * supportedLanguageCodes: the stored list (the same array when nothing changes) with the dataset's other
+ * languages added, never the default language.
+ */
+function supportedCodes(
+  stored: string[] | undefined,
+  language: string,
+  others: readonly string[],
+): string[] | undefined {
+  const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+  const kept = (stored ?? []).filter((l) => !same(l, language));
+  const supported = [...kept, ...others.filter((l) => !kept.some((k) => same(k, l)))];
+  return stored && JSON.stringify(supported) === JSON.stringify(stored)
+    ? stored
+    : supported.length > 0
+      ? supported
+      : undefined;
 }
 
 /**
@@ -176,11 +244,19 @@ function folderNames(
   return out;
 }
 
-function intentFiles(dataset: Dataset, state: ExportState, usedTypes: Set<string>): OutputFile[] {
+function intentFiles(
+  dataset: Dataset,
+  languages: readonly AgentLanguage[],
+  usedTypes: Set<string>,
+): OutputFile[] {
   const names = intentNames(dataset);
   const declared = new Map(dataset.intents.map((i) => [i.name, i]));
-  const byIntent = new Map<string, Utterance[]>(names.map((n) => [n, []]));
-  for (const u of dataset.utterances) byIntent.get(u.intent)!.push(u);
+  const byLanguage = languages.map((lang) => {
+    const byIntent = new Map<string, Utterance[]>(names.map((n) => [n, []]));
+    for (const u of lang.dataset.utterances) byIntent.get(u.intent)!.push(u);
+    return byIntent;
+  });
+  const written = new Set(languages.map((l) => l.state.language.toLowerCase()));
   const folders = folderNames(names.map((n) => [n, declared.get(n)]));
   const files: OutputFile[] = [];
   for (const name of names) {
@@ -190,35 +266,22 @@ function intentFiles(dataset: Dataset, state: ExportState, usedTypes: Set<string
     const parameters = [...(stored?.parameters ?? [])];
     const known = new Set(parameters.map((p) => p.id));
     const added = new Map<string, CxParameter>();
-    const phrases: CxTrainingPhrase[] = [];
-    for (const u of byIntent.get(name)!) {
-      const perParameter = new Map<string, number>();
-      const parts = partsOf(u, state, (id, entityType) => {
-        perParameter.set(id, (perParameter.get(id) ?? 0) + 1);
-        if (!entityType.startsWith('@sys.')) usedTypes.add(entityType.slice(1));
-        if (!known.has(id)) {
-          known.add(id);
-          const parameter: CxParameter = {id, entityType};
-          added.set(id, parameter);
-          parameters.push(parameter);
-        }
-      });
-      // Parameters the agent already had keep their settings; a new one is a list when a phrase fills it twice.
-      for (const [id, count] of perParameter) {
-        const parameter = added.get(id);
-        if (parameter && count > 1) parameter.isList = true;
-      }
-      const uMeta = cxMeta<CxUtteranceMetadata>(u);
-      phrases.push({
-        ...(uMeta?.id ? {id: uMeta.id} : {}),
-        // The schema wants at least one part; an utterance's text is never empty, so it has one.
-        parts: parts as CxTrainingPhrase['parts'],
-        repeatCount: uMeta?.repeatCount ?? 1,
-        languageCode: state.language,
-      });
-    }
+    const onParameter = (id: string, entityType: string): void => {
+      if (!entityType.startsWith('@sys.')) usedTypes.add(entityType.slice(1));
+      if (known.has(id)) return;
+      known.add(id);
+      const parameter: CxParameter = {id, entityType};
+      added.set(id, parameter);
+      parameters.push(parameter);
+    };
+    const phraseFiles = languages.map((lang, i) =>
+      trainingPhrases(byLanguage[i]!.get(name)!, lang.state, onParameter, added),
+    );
     const folder = `intents/${folders.get(name)!}`;
-    const otherLanguages = Object.entries(meta?.otherLanguages ?? {});
+    // Languages only stored verbatim (read by an older synthnlu) are written back as they were.
+    const otherLanguages = Object.entries(meta?.otherLanguages ?? {}).filter(
+      ([lang]) => !written.has(lang.toLowerCase()),
+    );
     const intentJson: CxIntent = stored
       ? {...stored, displayName: name}
       : {name: stableUuid('intent', name), displayName: name, priority: 500000};
@@ -227,20 +290,23 @@ function intentFiles(dataset: Dataset, state: ExportState, usedTypes: Set<string
     else delete intentJson.description;
     if (intentJson.numTrainingPhrases !== undefined)
       intentJson.numTrainingPhrases =
-        phrases.length + otherLanguages.reduce((n, [, list]) => n + list.length, 0);
+        phraseFiles.reduce((n, list) => n + list.length, 0) +
+        otherLanguages.reduce((n, [, list]) => n + list.length, 0);
     files.push(
       json(`${folder}/${folders.get(name)!}.json`, 'dialogflow-cx-intent.schema.json', ordered(intentJson)),
     );
-    if (phrases.length > 0)
+    for (const [i, phrases] of phraseFiles.entries()) {
+      if (phrases.length === 0) continue;
       files.push(
         json(
-          `${folder}/trainingPhrases/${state.language}.json`,
+          `${folder}/trainingPhrases/${languages[i]!.state.language}.json`,
           'dialogflow-cx-training-phrases.schema.json',
           {
             trainingPhrases: phrases,
           },
         ),
       );
+    }
     for (const [lang, list] of otherLanguages)
       files.push(
         json(`${folder}/trainingPhrases/${lang}.json`, 'dialogflow-cx-training-phrases.schema.json', {
@@ -249,6 +315,37 @@ function intentFiles(dataset: Dataset, state: ExportState, usedTypes: Set<string
       );
   }
   return files;
+}
+
+/** One language's training phrases of an intent; parameters they fill are reported (and added) as found. */
+function trainingPhrases(
+  utterances: readonly Utterance[],
+  state: ExportState,
+  onParameter: (id: string, entityType: string) => void,
+  added: ReadonlyMap<string, CxParameter>,
+): CxTrainingPhrase[] {
+  const phrases: CxTrainingPhrase[] = [];
+  for (const u of utterances) {
+    const perParameter = new Map<string, number>();
+    const parts = partsOf(u, state, (id, entityType) => {
+      perParameter.set(id, (perParameter.get(id) ?? 0) + 1);
+      onParameter(id, entityType);
+    });
+    // Parameters the agent already had keep their settings; a new one is a list when a phrase fills it twice.
+    for (const [id, count] of perParameter) {
+      const parameter = added.get(id);
+      if (parameter && count > 1) parameter.isList = true;
+    }
+    const uMeta = cxMeta<CxUtteranceMetadata>(u);
+    phrases.push({
+      ...(uMeta?.id ? {id: uMeta.id} : {}),
+      // The schema wants at least one part; an utterance's text is never empty, so it has one.
+      parts: parts as CxTrainingPhrase['parts'],
+      repeatCount: uMeta?.repeatCount ?? 1,
+      languageCode: state.language,
+    });
+  }
+  return phrases;
 }
 
 /** The console's key order for an intent file (keys it does not know keep their place after these). */
@@ -343,17 +440,36 @@ function entriesOf(
   if (meta?.entityType?.kind === 'KIND_LIST')
     return {kind: 'KIND_LIST', entries: meta.entities ?? [], autoExpand: false};
   // Free-form: the values seen in annotations, with automatic expansion so the agent matches values beyond them.
-  const byValue = annotatedValues(entity.name, dataset.utterances, meta?.entities);
   return {
     kind: 'KIND_MAP',
-    entries: [...byValue].map(([value, synonyms]) => entry(value, synonyms)),
+    entries: freeFormEntries(entity.name, meta?.entities ?? [], dataset, language, entry),
     autoExpand: true,
   };
 }
 
-function entityTypeFiles(entity: Entity, folder: string, dataset: Dataset, language: string): OutputFile[] {
+/** A free-form entity's entries: those the agent had, and every value its annotations hold. */
+function freeFormEntries(
+  name: string,
+  had: readonly CxEntity[],
+  dataset: Dataset,
+  languageCode: string,
+  entry: (value: string, synonyms: string[]) => CxEntity = (value, synonyms) => ({
+    value,
+    synonyms,
+    languageCode,
+  }),
+): CxEntity[] {
+  return [...annotatedValues(name, dataset.utterances, had)].map(([value, synonyms]) =>
+    entry(value, synonyms),
+  );
+}
+
+function entityTypeFiles(entity: Entity, folder: string, languages: readonly AgentLanguage[]): OutputFile[] {
   const meta = cxMeta<CxEntityMetadata>(entity);
-  const {kind, entries, autoExpand} = entriesOf(entity, meta, dataset, language);
+  const [primary, ...others] = languages as [AgentLanguage, ...AgentLanguage[]];
+  const language = primary.state.language;
+  const own = primary.state.entities.get(entity.name) ?? entity;
+  const {kind, entries, autoExpand} = entriesOf(own, meta, primary.dataset, language);
   const type: CxEntityType = meta?.entityType
     ? {...meta.entityType, displayName: entity.name, kind}
     : {name: stableUuid('entityType', entity.name), displayName: entity.name, kind};
@@ -368,14 +484,20 @@ function entityTypeFiles(entity: Entity, folder: string, dataset: Dataset, langu
     type.enableFuzzyExtraction = entity.fuzzy;
   const stem = folder.slice(folder.lastIndexOf('/') + 1);
   const files = [json(`${folder}/${stem}.json`, 'dialogflow-cx-entity-type.schema.json', type)];
-  if (entries.length > 0)
-    files.push(
-      json(`${folder}/entities/${language}.json`, 'dialogflow-cx-entities.schema.json', {entities: entries}),
-    );
+  const entitiesFile = (lang: string, list: CxEntity[]): OutputFile =>
+    json(`${folder}/entities/${lang}.json`, 'dialogflow-cx-entities.schema.json', {entities: list});
+  if (entries.length > 0) files.push(entitiesFile(language, entries));
+  const written = new Set([language.toLowerCase()]);
+  for (const lang of others) {
+    const code = lang.state.language;
+    written.add(code.toLowerCase());
+    const view = lang.state.entities.get(entity.name) ?? entity;
+    const list = entriesIn(view, meta, lang, entity);
+    if (list.length > 0) files.push(entitiesFile(code, list));
+  }
+  // Languages only stored verbatim (read by an older synthnlu) are written back as they were.
   for (const [lang, list] of Object.entries(meta?.otherLanguages ?? {}))
-    files.push(
-      json(`${folder}/entities/${lang}.json`, 'dialogflow-cx-entities.schema.json', {entities: list}),
-    );
+    if (!written.has(lang.toLowerCase())) files.push(entitiesFile(lang, list));
   for (const [lang, list] of Object.entries(meta?.excludedPhrases ?? {}))
     files.push(
       json(`${folder}/excludedPhrases/${lang}.json`, 'dialogflow-cx-excluded-phrases.schema.json', {
@@ -383,4 +505,44 @@ function entityTypeFiles(entity: Entity, folder: string, dataset: Dataset, langu
       }),
     );
   return files;
+}
+
+/**
+ * An entity's entries in another language of the agent (`entity` as that language sees it: a list value's
+ * synonyms are its forms there). A list value keeps the default language's reference value (the parameter
+ * value the agent returns) with this language's forms; the entries the agent had are written back as they
+ * were while the dataset still means the same.
+ */
+function entriesIn(
+  entity: Entity,
+  meta: CxEntityMetadata | undefined,
+  lang: AgentLanguage,
+  primary: Entity,
+): CxEntity[] {
+  const languageCode = lang.state.language;
+  const stored = meta?.otherLanguages?.[languageCode];
+  if (entity.kind === 'regex')
+    return stored ?? (entity.patterns ?? []).map((p) => ({value: p, synonyms: [p], languageCode}));
+  if (entity.kind === 'list') {
+    const values = entity.values ?? [];
+    const computed = values.map((v) => ({
+      value: v.value,
+      synonyms: v.synonyms?.length ? [...v.synonyms] : [v.value],
+      languageCode,
+    }));
+    if (!stored) return computed;
+    const had = meta?.entities?.map((e) => e.value);
+    const unchanged =
+      (!had || JSON.stringify(had) === JSON.stringify((primary.values ?? []).map((v) => v.value))) &&
+      values.every(
+        (v) => JSON.stringify(v.synonyms ?? []) === JSON.stringify(languageForms(stored, v.value)),
+      );
+    if (unchanged) return stored;
+    // Entries under a value the default language lacks stay: the model cannot hold them, the agent can.
+    const known = new Set(values.map((v) => v.value));
+    return [...computed, ...stored.filter((e) => !known.has(e.value))];
+  }
+  if (meta?.entityType?.kind === 'KIND_LIST')
+    return stored ?? (meta.entities ?? []).map((e) => ({...e, languageCode}));
+  return freeFormEntries(entity.name, stored ?? [], lang.dataset, languageCode);
 }

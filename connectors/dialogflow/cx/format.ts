@@ -20,6 +20,9 @@ export const dialogflowCxAgentFormat: ConnectorFormat = {
   description: 'Dialogflow CX / Conversational Agents agent (JSON package export: zip or folder)',
   layout: 'archive',
   extensions: ['.zip'],
+  // One agent: defaultLanguageCode and supportedLanguageCodes in agent.json, one trainingPhrases/<lang>.json
+  // per intent and one entities/<lang>.json per entity type for each language.
+  multiLanguage: true,
   schemas: DIALOGFLOW_CX_SCHEMAS,
   async detect(source) {
     // A BLOB export is claimed (and refused by name on import) rather than reported as an unknown format.

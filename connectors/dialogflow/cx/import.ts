@@ -1,12 +1,16 @@
-import {SynthnluError, emptyDataset} from '../../../src/connector-kit.js';
-import type {
-  ConnectorContext,
-  Dataset,
-  Entity,
-  EntitySpan,
-  ImportSource,
-  Intent,
-  Utterance,
+import {
+  type ConnectorContext,
+  type ImportSource,
+  SynthnluError,
+  emptyDataset,
+  defaultLanguageFirst,
+  linkLanguageForms,
+  otherLanguagesOf,
+  type Dataset,
+  type Entity,
+  type EntitySpan,
+  type Intent,
+  type Utterance,
 } from '../../../src/connector-kit.js';
 import {blobExportError, isCxBlobExport} from './blob.js';
 import {findCxLayout, type CxLayout, type CxResourceFiles} from './layout.js';
@@ -54,6 +58,12 @@ export async function importCxAgent(source: ImportSource, context: ConnectorCont
     .replace(/^.*[/\\]/, '')
     .replace(/\.zip$/i, '');
   const dataset = emptyDataset(language, name || undefined);
+  // A multi-language agent: trainingPhrases/<lang>.json and entities/<lang>.json per language.
+  const found = [...layout.intents, ...layout.entityTypes].flatMap((files) =>
+    ['trainingPhrases', 'entities'].flatMap((sub) => [...(files.byLanguage.get(sub)?.keys() ?? [])]),
+  );
+  const others = otherLanguagesOf(found, language, (agent as CxAgent | undefined)?.supportedLanguageCodes);
+  if (others.length > 0) dataset.languages = [language, ...others];
   const agentMeta: CxAgentMetadata = {};
   if (agentText !== undefined) agentMeta.agent = agentText;
   if (layout.otherFiles.length > 0) {
@@ -63,10 +73,10 @@ export async function importCxAgent(source: ImportSource, context: ConnectorCont
   }
   if (Object.keys(agentMeta).length > 0) dataset.metadata = {dialogflowCx: agentMeta};
 
-  const otherLanguages = new Set<string>();
   const custom = new Map<string, Entity>();
   for (const files of layout.entityTypes) {
-    const entity = await readEntityType(source, files, language, context, otherLanguages);
+    const entity = await readEntityType(source, files, language, context);
+    linkForms(entity, others, context, source.path);
     custom.set(entity.name, entity);
     dataset.entities.push(entity);
   }
@@ -82,20 +92,18 @@ export async function importCxAgent(source: ImportSource, context: ConnectorCont
     if (intentFile.description) intent.description = intentFile.description;
     const meta: CxIntentMetadata = {intent: intentFile, folder: files.folder};
     const parameters = new Map((intentFile.parameters ?? []).map((p) => [p.id, p]));
-    for (const [lang, file] of files.byLanguage.get('trainingPhrases') ?? []) {
+    for (const [lang, file] of defaultLanguageFirst(files.byLanguage.get('trainingPhrases'), language)) {
       const {trainingPhrases} = await readCxJson<CxTrainingPhrasesFile>(
         source,
         file,
         'dialogflow-cx-training-phrases.schema.json',
         context,
       );
-      if (!sameLanguage(lang, language)) {
-        (meta.otherLanguages ??= {})[lang] = trainingPhrases;
-        otherLanguages.add(lang);
-        continue;
-      }
+      // A multi-language agent: every utterance says its language, the default one's too.
+      const primary = sameLanguage(lang, language);
+      const tag = others.length > 0 ? (primary ? language : lang) : undefined;
       for (const phrase of trainingPhrases) {
-        const utterance = utteranceFrom(phrase, intent.name, parameters, resolver, context, file);
+        const utterance = utteranceFrom(phrase, intent.name, tag, parameters, resolver, context, file);
         if (utterance) dataset.utterances.push(utterance);
       }
     }
@@ -103,16 +111,28 @@ export async function importCxAgent(source: ImportSource, context: ConnectorCont
     dataset.intents.push(intent);
   }
   warnCxOnlySettings(dataset, context, source.path);
-  if (otherLanguages.size > 0) {
-    context.warn({
-      code: 'DIALOGFLOW_CX_OTHER_LANGUAGES',
-      message: `the agent also has training data in ${[...otherLanguages].sort().join(', ')}; the dataset holds its default language "${language}" only (the others are kept verbatim for an export back to dialogflow-cx, and left out of every other format)`,
-      file: source.path,
-      suggestion:
-        'To work on another language, export it from the console as its own agent copy with that default language.',
-    });
-  }
   return dataset;
+}
+
+/** A list entity's forms in the other languages; entries under a value it lacks are warned about. */
+function linkForms(
+  entity: Entity,
+  languages: readonly string[],
+  context: ConnectorContext,
+  file: string,
+): void {
+  const stored = cxMeta<CxEntityMetadata>(entity)?.otherLanguages;
+  if (entity.kind !== 'list' || !stored) return;
+  const unlinked = linkLanguageForms(entity.values ?? [], stored, languages);
+  if (unlinked.length === 0) return;
+  const shown = `${unlinked.slice(0, 5).join(', ')}${unlinked.length > 5 ? ` and ${unlinked.length - 5} more` : ''}`;
+  context.warn({
+    code: 'DIALOGFLOW_CX_LANGUAGE_ENTRIES_KEPT',
+    message: `entity type "${entity.name}" has entries in other languages under reference values its default language lacks: ${shown}; kept for an export back to dialogflow-cx, left out of every other format`,
+    file,
+    suggestion:
+      "Give each language's entry the reference value of the default language it translates, so every format gets its forms.",
+  });
 }
 
 function failOnSchema(context: ConnectorContext, schema: string, value: unknown, file: string): void {
@@ -225,7 +245,6 @@ async function readEntityType(
   files: CxResourceFiles,
   language: string,
   context: ConnectorContext,
-  otherLanguages: Set<string>,
 ): Promise<Entity> {
   const type = await readCxJson<CxEntityType>(
     source,
@@ -243,10 +262,7 @@ async function readEntityType(
       context,
     );
     if (sameLanguage(lang, language)) entries = entities;
-    else {
-      (meta.otherLanguages ??= {})[lang] = entities;
-      otherLanguages.add(lang);
-    }
+    else (meta.otherLanguages ??= {})[lang] = entities;
   }
   for (const [lang, file] of files.byLanguage.get('excludedPhrases') ?? []) {
     const {excludedPhrases} = await readCxJson<CxExcludedPhrasesFile>(
@@ -289,26 +305,40 @@ async function readEntityType(
 /** Turns an annotated part's parameter into the canonical entity (and role) of its span. */
 class ParameterResolver {
   readonly #prebuilt = new Map<string, Entity>();
-  readonly #values = new Map<string, Map<string, string>>();
+  /** By language ("" for the default one): each entity's lower-cased form -> value. */
+  readonly #values = new Map<string, Map<string, Map<string, string>>>();
 
   constructor(
     private readonly dataset: Dataset,
     private readonly custom: Map<string, Entity>,
-  ) {
-    for (const entity of custom.values()) {
+  ) {}
+
+  /** What each entity's forms mean in a language: list values' forms, and free-form KIND_MAP entries. */
+  #valuesIn(language: string | undefined): Map<string, Map<string, string>> {
+    const key = language === undefined || sameLanguage(language, this.dataset.language) ? '' : language;
+    const known = this.#values.get(key);
+    if (known) return known;
+    const maps = new Map<string, Map<string, string>>();
+    for (const entity of this.custom.values()) {
+      const meta = cxMeta<CxEntityMetadata>(entity);
       // Free-form entities keep their entries in metadata: they still say what a surface form means.
       const entries =
         entity.kind === 'list'
-          ? (entity.values ?? [])
-          : (cxMeta<CxEntityMetadata>(entity)?.entities ?? []).filter(
-              () => cxMeta<CxEntityMetadata>(entity)?.entityType?.kind === 'KIND_MAP',
-            );
+          ? (entity.values ?? []).map((v) => ({
+              value: v.value,
+              synonyms: key === '' ? v.synonyms : v.synonymsByLanguage?.[key],
+            }))
+          : meta?.entityType?.kind === 'KIND_MAP'
+            ? ((key === '' ? meta.entities : meta.otherLanguages?.[key]) ?? [])
+            : [];
       const map = new Map<string, string>();
       for (const v of entries)
         for (const form of [v.value, ...(v.synonyms ?? [])])
           if (!map.has(form.toLowerCase())) map.set(form.toLowerCase(), v.value);
-      if (map.size > 0) this.#values.set(entity.name, map);
+      if (map.size > 0) maps.set(entity.name, map);
     }
+    this.#values.set(key, maps);
+    return maps;
   }
 
   resolve(parameter: CxParameter): {entity: string; role?: string} {
@@ -339,8 +369,8 @@ class ParameterResolver {
   }
 
   /** The canonical value a list entity gives this surface form, when it differs from the text. */
-  valueOf(entity: string, surface: string): string | undefined {
-    const value = this.#values.get(entity)?.get(surface.toLowerCase());
+  valueOf(entity: string, surface: string, language: string | undefined): string | undefined {
+    const value = this.#valuesIn(language).get(entity)?.get(surface.toLowerCase());
     return value !== undefined && value !== surface ? value : undefined;
   }
 }
@@ -349,6 +379,7 @@ class ParameterResolver {
 function utteranceFrom(
   phrase: CxTrainingPhrase,
   intent: string,
+  language: string | undefined,
   parameters: Map<string, CxParameter>,
   resolver: ParameterResolver,
   context: ConnectorContext,
@@ -371,7 +402,7 @@ function utteranceFrom(
       parameters.get(part.parameterId!) ?? undeclared(part.parameterId!, intent, context, file);
     const {entity, role} = resolver.resolve(parameter);
     const span: EntitySpan = {entity, start, end};
-    const value = resolver.valueOf(entity, part.text);
+    const value = resolver.valueOf(entity, part.text, language);
     if (value !== undefined) span.value = value;
     if (role) span.role = role;
     spans.push(span);
@@ -379,7 +410,7 @@ function utteranceFrom(
   if (text.length === 0) return undefined;
   if (phrase.id !== undefined) meta.id = phrase.id;
   if (phrase.repeatCount !== undefined && phrase.repeatCount !== 1) meta.repeatCount = phrase.repeatCount;
-  const utterance: Utterance = {text, intent, source: 'imported'};
+  const utterance: Utterance = {text, intent, ...(language ? {language} : {}), source: 'imported'};
   if (spans.length > 0) utterance.entities = spans;
   if (Object.keys(meta).length > 0) utterance.metadata = {dialogflowCx: meta};
   return utterance;

@@ -3,6 +3,10 @@ import {
   type ExportOptions,
   type OutputFile,
   intentNames,
+  datasetInLanguage,
+  datasetLanguages,
+  languageForms,
+  utteranceLanguage,
   type Dataset,
   type Entity,
   type EntitySpan,
@@ -65,6 +69,76 @@ interface ExportState {
   entities: Map<string, Entity>;
 }
 
+/**
+ * One language of the agent: its code as written in file names and agent.json, the dataset as that language
+ * sees it (its utterances, list values with its forms as synonyms), and whether it is the default language.
+ */
+interface AgentLanguage {
+  written: string;
+  primary: boolean;
+  state: ExportState;
+  byIntent: Map<string, Dataset['utterances']>;
+}
+
+/**
+ * The agent's languages, the default first. A one-language dataset is written as it is; a dataset in several
+ * languages is one agent whose other languages are `supportedLanguages`, each with its own usersays and
+ * entries files.
+ */
+function agentLanguages(dataset: Dataset, language: string, context: ConnectorContext): AgentLanguage[] {
+  const held = datasetLanguages(dataset);
+  for (const u of dataset.utterances) {
+    const own = utteranceLanguage(u, dataset);
+    if (!held.includes(own)) held.push(own);
+  }
+  const views = held.length === 1 ? [dataset] : held.map((l) => datasetInLanguage(dataset, l));
+  return views.map((view, i) => {
+    const byIntent = new Map<string, Dataset['utterances']>();
+    for (const u of view.utterances) byIntent.set(u.intent, [...(byIntent.get(u.intent) ?? []), u]);
+    const written = i === 0 ? language : dialogflowLocale(held[i]!, context);
+    return {
+      written,
+      primary: i === 0,
+      byIntent,
+      state: {
+        dataset: view,
+        context,
+        language: written,
+        entities: new Map(view.entities.map((e) => [e.name, e])),
+      },
+    };
+  });
+}
+
+/**
+ * agent.json: the stored one (its default language following the dataset's), or a new one. Several languages:
+ * the others are its supportedLanguages (the stored list kept, in its order, when it already names them).
+ */
+function agentJson(
+  dataset: Dataset,
+  languages: readonly AgentLanguage[],
+  extra: ReadonlySet<string>,
+  options: ExportOptions,
+): DialogflowAgent {
+  const language = languages[0]!.written;
+  const storedAgent = (dataset.metadata?.dialogflow as {agent?: DialogflowAgent} | undefined)?.agent;
+  const agent = storedAgent
+    ? {...storedAgent, ...('language' in storedAgent ? {language} : {})}
+    : DEFAULT_AGENT(language, dataset.description ?? options.name ?? dataset.name ?? '');
+  const others = [...languages.slice(1).map((l) => l.written), ...extra];
+  if (others.length === 0 && !(storedAgent?.supportedLanguages ?? []).some((l) => sameCode(l, language)))
+    return agent;
+  const stored = (storedAgent?.supportedLanguages ?? []).filter((l) => !sameCode(l, language));
+  const supported = [...stored, ...others.filter((l) => !stored.some((s) => sameCode(s, l)))];
+  if (storedAgent && JSON.stringify(supported) === JSON.stringify(storedAgent.supportedLanguages))
+    return agent;
+  return {...agent, supportedLanguages: supported};
+}
+
+function sameCode(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
 /** Writes a Dialogflow ES agent: agent.json, package.json, intents/ and entities/ as the console's export does. */
 export function exportDialogflowAgent(
   original: Dataset,
@@ -72,94 +146,132 @@ export function exportDialogflowAgent(
   options: ExportOptions,
 ): OutputFile[] {
   const dataset = withDefaultIntents(dialogflowReadyDataset(original, context), context);
-  const language = dialogflowLanguage(dataset.language, context);
-  const state: ExportState = {
-    dataset,
-    context,
-    language,
-    entities: new Map(dataset.entities.map((e) => [e.name, e])),
+  const languages = agentLanguages(dataset, dialogflowLanguage(dataset.language, context), context);
+  const language = languages[0]!.written;
+  const written = new Set(languages.map((l) => l.written.toLowerCase()));
+  const entities = new Map(dataset.entities.map((e) => [e.name, e]));
+  // Languages only stored verbatim (read by an older synthnlu) stay languages of the agent.
+  const kept = new Set<string>();
+  const keptLanguages = (byLanguage: Record<string, unknown> | undefined): Array<[string, unknown]> => {
+    const out = Object.entries(byLanguage ?? {}).filter(([lang]) => !written.has(lang.toLowerCase()));
+    for (const [lang] of out) kept.add(lang);
+    return out;
   };
-  const storedAgent = (dataset.metadata?.dialogflow as {agent?: DialogflowAgent} | undefined)?.agent;
-  const agent = storedAgent
-    ? {...storedAgent, ...('language' in storedAgent ? {language} : {})}
-    : DEFAULT_AGENT(language, dataset.description ?? options.name ?? dataset.name ?? '');
-  const files: OutputFile[] = [
-    json('agent.json', 'dialogflow-agent.schema.json', agent),
-    json('package.json', 'dialogflow-package.schema.json', {version: '1.0.0'} satisfies DialogflowPackage),
-  ];
+  const body: OutputFile[] = [];
 
   const names = intentNames(dataset);
   const stems = uniqueFileStems(names);
   const declared = new Map(dataset.intents.map((i) => [i.name, i]));
-  const byIntent = new Map<string, Dataset['utterances']>(names.map((n) => [n, []]));
-  for (const u of dataset.utterances) byIntent.get(u.intent)!.push(u);
 
   const usedEntities = new Set<string>();
   for (const name of names) {
     const intent = declared.get(name) ?? {name};
-    const utterances = byIntent.get(name)!;
-    const phrases: DialogflowUserSays[] = [];
-    const parameters = new Map<string, DialogflowParameter>();
-    for (const [index, u] of utterances.entries()) {
-      const meta = metaOf<DialogflowUtteranceMetadata>(u);
-      const spans = usableSpans(u.text, u.entities ?? [], state);
-      const parts = splitIntoParts(u.text, spans, meta, state);
-      const perAlias = new Map<string, number>();
-      for (const part of parts) {
-        if (!part.alias || !part.meta) continue;
-        perAlias.set(part.alias, (perAlias.get(part.alias) ?? 0) + 1);
-        if (part.meta.startsWith('@') && !part.meta.startsWith('@sys.')) usedEntities.add(part.meta.slice(1));
-        const existing = parameters.get(part.alias);
-        if (!existing) parameters.set(part.alias, parameter(name, part.alias, part.meta, false));
-      }
-      for (const [alias, count] of perAlias) if (count > 1) parameters.get(alias)!.isList = true;
-      phrases.push({
-        id: meta?.id ?? stableId(name, String(index), u.text),
-        // The schema wants at least one part; an utterance's text is never empty, so it has one.
-        data: parts as DialogflowUserSays['data'],
-        isTemplate: false,
-        count: meta?.count ?? 0,
-        updated: meta?.updated ?? 0,
-      });
-    }
     const intentMeta = metaOf<DialogflowIntentMetadata>(intent);
-    phrases.push(...(intentMeta?.templates ?? []));
+    const parameters = new Map<string, DialogflowParameter>();
     const stem = stems.get(name)!;
-    files.push(
+    const usersays: OutputFile[] = [];
+    for (const lang of languages) {
+      const phrases = trainingPhrases(name, lang, parameters, usedEntities);
+      phrases.push(
+        ...((lang.primary ? intentMeta?.templates : intentMeta?.templatesByLanguage?.[lang.written]) ?? []),
+      );
+      if (phrases.length > 0)
+        usersays.push(
+          json(`intents/${stem}_usersays_${lang.written}.json`, 'dialogflow-usersays.schema.json', phrases),
+        );
+    }
+    body.push(
       json(
         `intents/${stem}.json`,
         'dialogflow-intent.schema.json',
         intentJson(intent, intentMeta, [...parameters.values()], language),
       ),
+      ...usersays,
     );
-    if (phrases.length > 0) {
-      files.push(
-        json(`intents/${stem}_usersays_${language}.json`, 'dialogflow-usersays.schema.json', phrases),
-      );
-    }
-    for (const [lang, other] of Object.entries(intentMeta?.otherLanguages ?? {})) {
-      files.push(json(`intents/${stem}_usersays_${lang}.json`, 'dialogflow-usersays.schema.json', other));
+    for (const [lang, other] of keptLanguages(intentMeta?.otherLanguages)) {
+      body.push(json(`intents/${stem}_usersays_${lang}.json`, 'dialogflow-usersays.schema.json', other));
     }
   }
 
   // Custom entity types: declared ones (except system entities) plus any only referenced by annotations.
   const entityNames = [
     ...dataset.entities.filter((e) => e.kind !== 'prebuilt').map((e) => e.name),
-    ...[...usedEntities].filter((n) => !state.entities.has(n)),
+    ...[...usedEntities].filter((n) => !entities.has(n)),
   ];
   const entityStems = uniqueFileStems(entityNames);
   for (const entityName of entityNames) {
-    const entity = state.entities.get(entityName) ?? {name: entityName, kind: 'ml' as const};
-    const {type, entries, otherLanguages} = entityJson(entity, dataset);
-    if (!type.isRegexp && !type.isEnum) warnEntryConflicts(entity.name, entries, context);
     const stem = entityStems.get(entityName)!;
-    files.push(json(`entities/${stem}.json`, 'dialogflow-entity.schema.json', type));
-    files.push(json(`entities/${stem}_entries_${language}.json`, 'dialogflow-entries.schema.json', entries));
-    for (const [lang, other] of Object.entries(otherLanguages ?? {})) {
-      files.push(json(`entities/${stem}_entries_${lang}.json`, 'dialogflow-entries.schema.json', other));
+    const meta = metaOf<DialogflowEntityMetadata>(entities.get(entityName) ?? {});
+    for (const lang of languages) {
+      const entity = lang.state.entities.get(entityName) ?? {name: entityName, kind: 'ml' as const};
+      const {type, entries} = lang.primary
+        ? entityJson(entity, lang.state.dataset)
+        : {
+            type: undefined,
+            entries: entityJsonIn(
+              entity,
+              lang.state.dataset,
+              meta?.otherLanguages?.[lang.written],
+              entities.get(entityName),
+            ),
+          };
+      if (type) {
+        if (!type.isRegexp && !type.isEnum) warnEntryConflicts(entity.name, entries, context);
+        body.push(json(`entities/${stem}.json`, 'dialogflow-entity.schema.json', type));
+      } else if (entity.kind !== 'regex' && !meta?.compositeEntries) {
+        warnEntryConflicts(entity.name, entries, context);
+      }
+      if (lang.primary || entries.length > 0)
+        body.push(
+          json(`entities/${stem}_entries_${lang.written}.json`, 'dialogflow-entries.schema.json', entries),
+        );
+    }
+    for (const [lang, other] of keptLanguages(meta?.otherLanguages)) {
+      body.push(json(`entities/${stem}_entries_${lang}.json`, 'dialogflow-entries.schema.json', other));
     }
   }
-  return files;
+  return [
+    json('agent.json', 'dialogflow-agent.schema.json', agentJson(dataset, languages, kept, options)),
+    json('package.json', 'dialogflow-package.schema.json', {version: '1.0.0'} satisfies DialogflowPackage),
+    ...body,
+  ];
+}
+
+/** One language's training phrases of an intent; the parameters and entity types they use are added. */
+function trainingPhrases(
+  name: string,
+  lang: AgentLanguage,
+  parameters: Map<string, DialogflowParameter>,
+  usedEntities: Set<string>,
+): DialogflowUserSays[] {
+  const phrases: DialogflowUserSays[] = [];
+  for (const [index, u] of (lang.byIntent.get(name) ?? []).entries()) {
+    const meta = metaOf<DialogflowUtteranceMetadata>(u);
+    const spans = usableSpans(u.text, u.entities ?? [], lang.state);
+    const parts = splitIntoParts(u.text, spans, meta, lang.state);
+    const perAlias = new Map<string, number>();
+    for (const part of parts) {
+      if (!part.alias || !part.meta) continue;
+      perAlias.set(part.alias, (perAlias.get(part.alias) ?? 0) + 1);
+      if (part.meta.startsWith('@') && !part.meta.startsWith('@sys.')) usedEntities.add(part.meta.slice(1));
+      const existing = parameters.get(part.alias);
+      if (!existing) parameters.set(part.alias, parameter(name, part.alias, part.meta, false));
+    }
+    for (const [alias, count] of perAlias) if (count > 1) parameters.get(alias)!.isList = true;
+    phrases.push({
+      id:
+        meta?.id ??
+        (lang.primary
+          ? stableId(name, String(index), u.text)
+          : stableId(name, lang.written, String(index), u.text)),
+      // The schema wants at least one part; an utterance's text is never empty, so it has one.
+      data: parts as DialogflowUserSays['data'],
+      isTemplate: false,
+      count: meta?.count ?? 0,
+      updated: meta?.updated ?? 0,
+    });
+  }
+  return phrases;
 }
 
 /** Spans Dialogflow can carry: in range, not overlapping (parts are a flat sequence); the rest are warned about. */
@@ -334,14 +446,13 @@ function intentJson(
   };
 }
 
-/** A custom entity type and its entries. Free-form entities list the values seen in annotations. */
+/** A custom entity type and its entries in the default language. Free-form entities list the values seen in annotations. */
 function entityJson(
   entity: Entity,
   dataset: Dataset,
 ): {
   type: DialogflowEntityType;
   entries: DialogflowEntry[];
-  otherLanguages?: Record<string, DialogflowEntry[]>;
 } {
   const meta = metaOf<DialogflowEntityMetadata>(entity);
   // An entity read from Dialogflow keeps its own file (ids, flags); only what the kind needs is changed.
@@ -363,7 +474,7 @@ function entityJson(
   if (entity.kind === 'regex') {
     base.isRegexp = true;
     unset('isEnum');
-    entries = (entity.patterns ?? []).map((p) => ({value: p, synonyms: [p]}));
+    entries = patternEntries(entity);
   } else if (entity.kind === 'list') {
     unset('isRegexp');
     unset('isEnum');
@@ -384,10 +495,58 @@ function entityJson(
     unset('isRegexp');
     unset('isEnum');
     base.automatedExpansion = true;
-    const byValue = annotatedValues(entity.name, dataset.utterances, meta?.entries);
-    entries = [...byValue].map(([value, synonyms]) => ({value, synonyms}));
+    entries = freeFormEntries(entity.name, meta?.entries ?? [], dataset);
   }
-  return {type: base, entries, ...(meta?.otherLanguages ? {otherLanguages: meta.otherLanguages} : {})};
+  return {type: base, entries};
+}
+
+function patternEntries(entity: Entity): DialogflowEntry[] {
+  return (entity.patterns ?? []).map((p) => ({value: p, synonyms: [p]}));
+}
+
+/** A free-form entity's entries: those the agent had, and every value its annotations hold. */
+function freeFormEntries(name: string, had: readonly DialogflowEntry[], dataset: Dataset): DialogflowEntry[] {
+  return [...annotatedValues(name, dataset.utterances, had)].map(([value, synonyms]) => ({value, synonyms}));
+}
+
+/**
+ * An entity's entries in another language of the agent (`entity` as that language sees it: a list value's
+ * synonyms are its forms in that language). Each language has its own entries file: a list value keeps the
+ * default language's reference value (the parameter value fulfillment sees) with this language's forms, and
+ * the entries the agent had are written back as they were while the dataset still means the same.
+ */
+function entityJsonIn(
+  entity: Entity,
+  dataset: Dataset,
+  stored: DialogflowEntry[] | undefined,
+  primary: Entity | undefined,
+): DialogflowEntry[] {
+  const meta = metaOf<DialogflowEntityMetadata>(entity);
+  if (entity.kind === 'regex') return stored ?? patternEntries(entity);
+  if (entity.kind === 'list') {
+    const values = entity.values ?? [];
+    const computed = values.map((v) => ({
+      value: v.value,
+      synonyms: v.synonyms?.length ? [...v.synonyms] : [v.value],
+    }));
+    if (!stored) return computed;
+    const primaryStored = metaOf<DialogflowEntityMetadata>(primary ?? entity)?.listEntries;
+    const unchanged =
+      (!primaryStored ||
+        sameValues(
+          primaryStored,
+          (primary?.values ?? []).map(({synonymsByLanguage: _forms, ...v}) => v),
+        )) &&
+      values.every(
+        (v) => JSON.stringify(v.synonyms ?? []) === JSON.stringify(languageForms(stored, v.value)),
+      );
+    if (unchanged) return stored;
+    // Entries under a value the default language lacks stay: the model cannot hold them, the agent can.
+    const known = new Set(values.map((v) => v.value));
+    return [...computed, ...stored.filter((e) => !known.has(e.value))];
+  }
+  if (meta?.compositeEntries) return stored ?? meta.compositeEntries;
+  return freeFormEntries(entity.name, stored ?? [], dataset);
 }
 
 /**
@@ -446,6 +605,21 @@ function dialogflowLanguage(language: string, context: ConnectorContext): string
     context.warn({
       code: 'DIALOGFLOW_LANGUAGE',
       message: `a Dialogflow agent's default language is a root language: "${language}" is written as "${written}"`,
+    });
+  }
+  return written;
+}
+
+/**
+ * Another language of the agent: Dialogflow's codes are lower case with "-" (es, pt-br, en-gb); a tag written
+ * otherwise (pt-BR, en_GB) is written as Dialogflow spells it, with a warning.
+ */
+function dialogflowLocale(language: string, context: ConnectorContext): string {
+  const written = language.toLowerCase().replace(/_/g, '-');
+  if (written !== language) {
+    context.warn({
+      code: 'DIALOGFLOW_LANGUAGE_CODE',
+      message: `Dialogflow writes language codes in lower case: "${language}" is written as "${written}"`,
     });
   }
   return written;

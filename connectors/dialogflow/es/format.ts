@@ -20,6 +20,9 @@ export const dialogflowAgentFormat: ConnectorFormat = {
   description: 'Dialogflow ES agent (export/restore zip or folder)',
   layout: 'archive',
   extensions: ['.zip'],
+  // One agent: the default language in agent.json, the others in supportedLanguages, each with its own
+  // intents/<name>_usersays_<lang>.json and entities/<name>_entries_<lang>.json.
+  multiLanguage: true,
   schemas: DIALOGFLOW_SCHEMAS,
   async detect(source) {
     const layout = findAgentLayout(source);

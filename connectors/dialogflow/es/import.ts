@@ -4,6 +4,9 @@ import {
   type ImportSource,
   SynthnluError,
   emptyDataset,
+  defaultLanguageFirst,
+  linkLanguageForms,
+  otherLanguagesOf,
   type Dataset,
   type Entity,
   type EntitySpan,
@@ -46,6 +49,7 @@ export async function importDialogflowAgent(
   // Entity types first: annotations need to know which names are custom types and what their entries map to.
   const custom = new Map<string, Entity>();
   for (const entity of await readEntityTypes(source, layout, dataset.language, context)) {
+    if (dataset.languages) linkForms(entity, dataset.languages.slice(1), context, source.path);
     custom.set(entity.name, entity);
     dataset.entities.push(entity);
   }
@@ -90,7 +94,39 @@ async function readAgent(
     .replace(/\.zip$/i, '');
   const dataset = emptyDataset(language, name || undefined);
   if (agent) dataset.metadata = {dialogflow: {agent}};
+  // A multi-language agent: a usersays and an entries file per language.
+  const found = [...layout.userSays.values(), ...layout.entries.values()].flatMap((files) => [
+    ...files.keys(),
+  ]);
+  const others = otherLanguagesOf(found, language, agent?.supportedLanguages);
+  if (others.length > 0) dataset.languages = [language, ...others];
   return dataset;
+}
+
+/** A list entity's forms in the other languages; entries under a value it lacks are warned about. */
+function linkForms(
+  entity: Entity,
+  languages: readonly string[],
+  context: ConnectorContext,
+  file: string,
+): void {
+  const stored = (entity.metadata?.dialogflow as DialogflowEntityMetadata | undefined)?.otherLanguages;
+  if (entity.kind !== 'list' || !stored) return;
+  const unlinked = linkLanguageForms(entity.values ?? [], stored, languages);
+  if (unlinked.length === 0) return;
+  context.warn({
+    code: 'DIALOGFLOW_LANGUAGE_ENTRIES_KEPT',
+    message: `entity "${entity.name}" has entries in other languages under reference values its default language lacks: ${shown(unlinked)}; kept for an export back to dialogflow, left out of every other format`,
+    file,
+    suggestion: SAME_VALUES,
+  });
+}
+
+const SAME_VALUES =
+  "Give each language's entry the reference value of the default language it translates, so every format gets its forms.";
+
+function shown(list: readonly string[]): string {
+  return `${list.slice(0, 5).join(', ')}${list.length > 5 ? ` and ${list.length - 5} more` : ''}`;
 }
 
 /** Each entity type with its entries in the agent's language (other languages kept in metadata). */
@@ -147,6 +183,17 @@ class AnnotationResolver {
     }
   }
 
+  /** The same for another language of the agent, from that language's entries. */
+  valueMapsIn(language: string): Map<string, Map<string, string>> {
+    const maps = new Map<string, Map<string, string>>();
+    for (const entity of this.custom.values()) {
+      const meta = entity.kind === 'ml' ? dialogflowMeta(entity) : undefined;
+      const entries = meta?.entries ? meta.otherLanguages?.[language] : undefined;
+      if (entries) maps.set(entity.name, synonymMap(entries));
+    }
+    return maps;
+  }
+
   readonly resolve = (meta: string, alias: string | undefined): {entity: string; role?: string} => {
     const type = meta.slice(1);
     return isSystemType(type) ? this.systemType(type, alias) : this.customType(type, alias);
@@ -200,24 +247,28 @@ async function readIntents(
     const responses = textResponses(intentFile, dataset.language);
     if (responses.length > 0) intent.responses = responses;
     const meta: DialogflowIntentMetadata = {intent: rest};
-    for (const [lang, saysFile] of layout.userSays.get(stemOf(file)) ?? []) {
+    for (const [lang, saysFile] of defaultLanguageFirst(
+      layout.userSays.get(stemOf(file)),
+      dataset.language,
+    )) {
       const phrases = await readAgentJson<DialogflowUserSays[]>(
         source,
         saysFile,
         'dialogflow-usersays.schema.json',
         context,
       );
-      if (!sameLanguage(lang, dataset.language)) {
-        (meta.otherLanguages ??= {})[lang] = phrases;
-        continue;
-      }
+      const primary = sameLanguage(lang, dataset.language);
+      const valueMaps = primary ? annotations.valueMaps : annotations.valueMapsIn(lang);
       for (const phrase of phrases) {
         if (phrase.isTemplate) {
-          (meta.templates ??= []).push(phrase);
+          if (primary) (meta.templates ??= []).push(phrase);
+          else ((meta.templatesByLanguage ??= {})[lang] ??= []).push(phrase);
           templates += 1;
           continue;
         }
-        const utterance = utteranceFrom(phrase, intentName, annotations.resolve, annotations.valueMaps);
+        // A multi-language agent: every utterance says its language, the default one's too.
+        const language = dataset.languages ? (primary ? dataset.language : lang) : undefined;
+        const utterance = utteranceFrom(phrase, intentName, language, annotations.resolve, valueMaps);
         if (utterance) dataset.utterances.push(utterance);
       }
     }
@@ -296,6 +347,7 @@ function textResponses(intent: DialogflowIntent, language: string): string[] {
 function utteranceFrom(
   phrase: DialogflowUserSays,
   intent: string,
+  language: string | undefined,
   resolve: (meta: string, alias: string | undefined) => {entity: string; role?: string},
   valueMaps: Map<string, Map<string, string>>,
 ): Utterance | undefined {
@@ -323,7 +375,7 @@ function utteranceFrom(
   if (phrase.id !== undefined) meta.id = phrase.id;
   if (phrase.count !== undefined) meta.count = phrase.count;
   if (phrase.updated !== undefined) meta.updated = phrase.updated;
-  const utterance: Utterance = {text, intent, source: 'imported'};
+  const utterance: Utterance = {text, intent, ...(language ? {language} : {}), source: 'imported'};
   if (spans.length > 0) utterance.entities = spans;
   if (Object.keys(meta).length > 0) utterance.metadata = {dialogflow: meta};
   return utterance;

@@ -27,10 +27,15 @@ export type {
 /** What a canonical Intent keeps in metadata.dialogflow: the intent file minus what the model holds. */
 export interface DialogflowIntentMetadata {
   intent?: Omit<DialogflowIntent, 'name'>;
-  /** Training phrases in other languages, by language code, kept verbatim. */
+  /**
+   * Training phrases in other languages, by language code, kept verbatim (datasets read by synthnlu before
+   * multi-language datasets; a language the dataset holds is written from its utterances instead).
+   */
   otherLanguages?: Record<string, DialogflowUserSays[]>;
   /** Template-mode phrases ("@sys.number:count pizzas"), kept verbatim: they are not examples. */
   templates?: DialogflowUserSays[];
+  /** The template-mode phrases of the agent's other languages, by language code. */
+  templatesByLanguage?: Record<string, DialogflowUserSays[]>;
   /** Set by the exporter on the console default intents it adds (see withDefaultIntents). */
   addedDefault?: 'welcome' | 'fallback';
 }
@@ -47,6 +52,11 @@ export interface DialogflowEntityMetadata {
   entries?: DialogflowEntry[];
   /** For composite (isEnum) entities: entries such as "@sys.number:count @unit:unit". */
   compositeEntries?: DialogflowEntry[];
+  /**
+   * The entries of the agent's other languages as read, by language code: written back while the dataset still
+   * means the same (list values' forms in `synonymsByLanguage`), and verbatim for kinds the model keeps one
+   * language of (regex, composite).
+   */
   otherLanguages?: Record<string, DialogflowEntry[]>;
 }
 

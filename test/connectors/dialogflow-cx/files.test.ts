@@ -175,7 +175,7 @@ describe('dialogflow-cx: what the files carry', () => {
       trainingPhrases: texts.map((t) => ({parts: [{text: t}], repeatCount: 1, languageCode: lang})),
     });
 
-  it('multi-language agents: the default language is the dataset, the others are warned about and written back verbatim', async () => {
+  it('multi-language agents: every language is read, each utterance tagged with its language, and written back', async () => {
     const context = createConnectorContext();
     const files = {
       'agent.json': JSON.stringify({defaultLanguageCode: 'en', supportedLanguageCodes: ['de', 'fr']}),
@@ -188,10 +188,12 @@ describe('dialogflow-cx: what the files carry', () => {
     };
     const dataset = await importCx(files, context);
     expect(dataset.language).toBe('en');
-    expect(dataset.utterances.map((u) => u.text)).toEqual(['a pizza please']);
-    const warning = context.warnings.find((w) => w.code === 'DIALOGFLOW_CX_OTHER_LANGUAGES')!;
-    expect(warning.message).toContain('de, fr');
-    expect(warning.message).toContain('"en"');
+    expect(dataset.languages).toEqual(['en', 'de', 'fr']);
+    expect(dataset.utterances.map((u) => [u.language, u.text])).toEqual([
+      ['en', 'a pizza please'],
+      ['de', 'eine Pizza bitte'],
+      ['fr', 'une pizza'],
+    ]);
     const notData = context.warnings.find((w) => w.code === 'DIALOGFLOW_CX_NOT_TRAINING_DATA')!;
     expect(notData.message).toContain('playbooks (1 file), tools (1 file)');
     const out = await exportCx(dataset);

@@ -395,12 +395,17 @@ describe('dialogflow: what the model does not hold is kept for Dialogflow', () =
       ['unit', 'regex'],
     ]);
     expect(dataset.entities.find((e) => e.name === 'unit')!.patterns).toEqual(['k?g']);
-    expect(dataset.utterances).toHaveLength(1);
+    // Both languages' training phrases, each tagged with its language (agent.json lists de).
+    expect(dataset.languages).toEqual(['en', 'de']);
+    expect(dataset.utterances.map((u) => [u.language, u.text])).toEqual([
+      ['en', 'two kg of rice'],
+      ['de', 'zwei kg Reis'],
+    ]);
     expect(dataset.intents[0]!.responses).toEqual(['On it']);
     expect(context.warnings.map((w) => w.code)).toContain('DIALOGFLOW_TEMPLATES_KEPT');
     const files = await exportFiles(dialogflowAgentFormat, dataset);
     const byPath = new Map(files.map((f) => [f.path, f.json]));
-    expect(byPath.get('intents/order_usersays_de.json')).toEqual(
+    expect(byPath.get('intents/order_usersays_de.json')).toMatchObject(
       JSON.parse(agent['intents/order_usersays_de.json']),
     );
     expect(byPath.get('entities/product_entries_de.json')).toEqual(
