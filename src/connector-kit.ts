@@ -10,6 +10,8 @@ export {formatLimits, formatSupports} from './connector-registry.js';
 
 // The canonical dataset model connectors translate to and from.
 export * from './model/dataset.js';
+// Datasets in several languages: one language out of one, one-language parts back together.
+export {datasetInLanguage, datasetLanguages, mergeLanguages, utteranceLanguage} from './model/languages.js';
 
 // Errors and diagnostics: stable codes, exit codes, file/line/path, suggestions.
 export * from './errors.js';
