@@ -736,6 +736,11 @@ export const ERROR_CODES = {
     exit: 2,
     meaning: "the languages … are both Lex's …: a bot has one locale per language",
   },
+  LEX_LOCALE_VALUES_UNMATCHED: {
+    kind: 'finding',
+    meaning:
+      'slot type "…" of … has … value… its … slot type lacks (…): left out, since another locale\'s values are read as the forms of the … value with the same sampleValue',
+  },
   LEX_NOT_TRAINING_DATA: {
     kind: 'finding',
     meaning:

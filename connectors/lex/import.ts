@@ -117,6 +117,7 @@ export async function importLexBot(source: ImportSource, context: ConnectorConte
   const parts = [{language: languageOf(locale), dataset: primary.dataset}];
   for (const other of others) {
     const part = await read(other);
+    warnUnmatchedValues(primary.dataset, part.dataset, locale, other, context);
     (meta.locales ??= {})[other] = localeMetadata(part);
     parts.push({language: languageOf(other), dataset: part.dataset});
   }
@@ -125,6 +126,36 @@ export async function importLexBot(source: ImportSource, context: ConnectorConte
   if (primary.description) dataset.description = primary.description;
   warnings(dataset, source.path, context);
   return dataset;
+}
+
+/**
+ * A list value of another locale's slot type is that language's forms of the primary locale's value with the
+ * same sampleValue (as synthnlu's export writes them); a value the primary locale's slot type lacks has no
+ * place in the dataset, and is named here.
+ */
+function warnUnmatchedValues(
+  primary: Dataset,
+  other: Dataset,
+  primaryLocale: string,
+  otherLocale: string,
+  context: ConnectorContext,
+): void {
+  for (const entity of other.entities) {
+    const own = primary.entities.find((e) => e.name === entity.name);
+    const known = new Set((own?.values ?? []).map((v) => v.value));
+    const lost = (entity.values ?? []).filter((v) => !known.has(v.value)).map((v) => v.value);
+    if (lost.length === 0) continue;
+    context.warn({
+      code: 'LEX_LOCALE_VALUES_UNMATCHED',
+      message: `slot type "${entity.name}" of ${otherLocale} has ${lost.length} value${lost.length === 1 ? '' : 's'} its ${primaryLocale} slot type lacks (${lost
+        .slice(0, 3)
+        .map((v) => `"${v}"`)
+        .join(
+          ', ',
+        )}${lost.length > 3 ? ', ...' : ''}): left out, since another locale's values are read as the forms of the ${primaryLocale} value with the same sampleValue`,
+      suggestion: `Give the ${otherLocale} values the sampleValue of their ${primaryLocale} value, with the ${otherLocale} words as synonyms.`,
+    });
+  }
 }
 
 /** One locale into a one-language dataset, with its BotLocale.json as exported and its description. */

@@ -19,6 +19,7 @@ import {datasetInLanguage} from '../../src/model/languages.js';
 import {registry} from '../../src/registry.js';
 import {validateAgainstSchema} from '../../src/schema/validate.js';
 import {ROOT, SHARED, tempDir} from '../helpers/cli.js';
+import {memorySource} from '../helpers/memory-source.js';
 import {rmSync} from 'node:fs';
 
 const dir = tempDir('synthnlu-multi-language-native-');
@@ -199,6 +200,21 @@ describe('Lex: one bot, one locale per language', () => {
     const refused = await exportToPath(big, 'lex', join(dir, 'big2'), {}).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(SynthnluError);
     expect((refused as SynthnluError).message).toContain('lex (es) allows 1500');
+  });
+
+  it('names the values of another locale its primary locale lacks, instead of losing them silently', async () => {
+    const lex = registry.format('lex').format;
+    const {files} = await lex.exportDataset(dataset, createConnectorContext(), {});
+    const map = Object.fromEntries(files.map((f) => [f.path, String(f.content)]));
+    const path = Object.keys(map).find((p) => p.endsWith('/es_US/SlotTypes/account/SlotType.json'))!;
+    const type = JSON.parse(map[path]!);
+    type.slotTypeValues.push({sampleValue: {value: 'cuenta joven'}, synonyms: null});
+    map[path] = JSON.stringify(type);
+    const context = createConnectorContext();
+    const back = await lex.importDataset(memorySource(map, {kind: 'folder', path: 'bot'}), context);
+    const warning = context.warnings.find((w) => w.code === 'LEX_LOCALE_VALUES_UNMATCHED');
+    expect(warning?.message).toContain('"cuenta joven"');
+    expect(checking(back.dataset)?.synonymsByLanguage?.es).toEqual(['cuenta corriente', 'cuenta nómina']);
   });
 
   it('refuses two languages that are one Lex locale', async () => {
