@@ -10,14 +10,15 @@ export {formatLimits, formatSupports} from './connector-registry.js';
 
 // The canonical dataset model connectors translate to and from.
 export * from './model/dataset.js';
-// Datasets in several languages: the languages held, one language's view, an utterance's language, and the
-// helpers of platforms that keep one file per language (Dialogflow ES and CX).
+// Datasets in several languages: the languages held, one language's view, an utterance's language, one-language
+// parts back together, and the helpers of platforms that keep one file per language (Dialogflow ES and CX).
 export {
   datasetInLanguage,
   datasetLanguages,
   defaultLanguageFirst,
   languageForms,
   linkLanguageForms,
+  mergeLanguages,
   otherLanguagesOf,
   utteranceLanguage,
 } from './model/languages.js';

@@ -111,6 +111,11 @@ export interface ConnectorFormat {
    * (nlu.es.yml, agent.es.zip) for each other one, and imported back together from those names.
    */
   multiLanguage?: boolean;
+  /**
+   * With multiLanguage: the platform's limits apply to each language on its own (a Lex bot limits each locale),
+   * so the core checks them per language. Without it, one export's languages share them (a CLU project).
+   */
+  limitsPerLanguage?: boolean;
   /** The dataset metadata namespaces this format reads back (default: its own id and its connector's). */
   metadataNamespaces?: string[];
   /** This format's own limits where they differ from its connector's (LUIS and CLU are two platforms). */

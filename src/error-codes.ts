@@ -745,6 +745,16 @@ export const ERROR_CODES = {
   LEX_BAD_JSON: {kind: 'error', exit: 2, meaning: 'a file of the Lex V2 export is not valid JSON'},
   LEX_BOT_NOT_FOUND: {kind: 'error', exit: 2, meaning: 'no Lex bot named "…" in this account and region'},
   LEX_BUILD_FAILED: {kind: 'error', exit: 1, meaning: 'Lex could not build the … locale…'},
+  LEX_LOCALE_TWICE: {
+    kind: 'error',
+    exit: 2,
+    meaning: "the languages … are both Lex's …: a bot has one locale per language",
+  },
+  LEX_LOCALE_VALUES_UNMATCHED: {
+    kind: 'finding',
+    meaning:
+      'slot type "…" of … has … value… its … slot type lacks (…): left out, since another locale\'s values are read as the forms of the … value with the same sampleValue',
+  },
   LEX_NOT_TRAINING_DATA: {
     kind: 'finding',
     meaning:
@@ -757,11 +767,6 @@ export const ERROR_CODES = {
   },
   LEX_NO_BOT_GIVEN: {kind: 'error', exit: 2, meaning: 'which Lex bot? --bot is missing'},
   LEX_NO_CREDENTIALS: {kind: 'error', exit: 2, meaning: 'no AWS credentials to reach Amazon Lex'},
-  LEX_OTHER_LOCALES: {
-    kind: 'finding',
-    meaning:
-      'the bot also has the locale… …; the dataset holds … only (the others are kept verbatim for an export back to lex, and left out of every other form',
-  },
   LEX_SLOT_TEMPLATES: {
     kind: 'finding',
     meaning:

@@ -10,6 +10,10 @@ import {
   type OutputFile,
   project,
   type Utterance,
+  datasetInLanguage,
+  datasetLanguages,
+  ExitCode,
+  SynthnluError,
 } from '../../src/connector-kit.js';
 import {intentModel, slotTypeModel} from './import.js';
 import {keptOrWritten, parseLexJson} from './json-text.js';
@@ -25,6 +29,7 @@ import {
   localeOf,
 } from './names.js';
 import {
+  LEX_METADATA_KEY,
   type LexBot,
   type LexBotLocale,
   type LexBotMetadata,
@@ -469,15 +474,94 @@ function warnDifferences(dataset: Dataset, built: LexLocaleExport, context: Conn
   });
 }
 
-/** Writes a Lex V2 JSON export (Manifest.json, <bot>/Bot.json, BotLocales/<locale>/...). */
+/**
+ * One language of a multi-language dataset as the one-language dataset its locale is built from: the locale
+ * the dataset was read from (metadata.lex.locales) with that locale's own files on its intents and entities.
+ */
+function localeDataset(dataset: Dataset, language: string, primary: boolean): Dataset {
+  const part = datasetInLanguage(dataset, language);
+  if (primary) return part;
+  const meta = lexMeta<LexBotMetadata>(dataset);
+  const stored = Object.entries(meta?.locales ?? {}).find(([id]) => languageOf(id) === language);
+  const [locale, kept] = stored ?? [localeOf(language), {intents: {}, entities: {}}];
+  const {localeFile: _localeFile, locale: _locale, locales: _locales, ...botMeta} = meta ?? {};
+  const own = <T extends {name: string; metadata?: Record<string, unknown>}>(
+    item: T,
+    files: Record<string, unknown>,
+  ): T => {
+    const {[LEX_METADATA_KEY]: _lex, ...rest} = item.metadata ?? {};
+    const lex = Object.hasOwn(files, item.name) ? files[item.name] : undefined;
+    const {metadata: _metadata, ...plain} = item;
+    const metadata = {...rest, ...(lex ? {[LEX_METADATA_KEY]: lex} : {})};
+    return (Object.keys(metadata).length > 0 ? {...plain, metadata} : plain) as T;
+  };
+  return {
+    ...part,
+    intents: part.intents.map((i) => own(i, kept.intents)),
+    entities: part.entities.map((e) => own(e, kept.entities)),
+    metadata: {
+      ...part.metadata,
+      [LEX_METADATA_KEY]: {
+        ...botMeta,
+        locale,
+        ...(kept.localeFile !== undefined ? {localeFile: kept.localeFile} : {}),
+      },
+    },
+  };
+}
+
+/** The locale's BotLocale.json, as stored when it is the same locale, else a new one. */
+function botLocaleFile(
+  built: LexLocaleExport,
+  stored: string | undefined,
+): {json: LexBotLocale; original?: string} {
+  const storedLocale = stored ? (parseLexJson(stored, 'BotLocale.json') as LexBotLocale) : undefined;
+  if (storedLocale?.identifier === built.locale)
+    return {json: storedLocale, ...(stored ? {original: stored} : {})};
+  return {
+    json: {
+      name: built.locale,
+      identifier: built.locale,
+      version: null,
+      description: null,
+      voiceSettings: null,
+      nluConfidenceThreshold: 0.4,
+    },
+  };
+}
+
+/**
+ * Writes a Lex V2 JSON export (Manifest.json, <bot>/Bot.json, BotLocales/<locale>/...). A dataset in several
+ * languages is one bot with one locale per language (localeOf: en → en_US, es → es_US, de → de_DE, fr → fr_FR,
+ * pt-BR → pt_BR; a region the dataset names is kept, es-ES → es_ES), each built from that language's utterances
+ * and list forms alone, as Lex builds and limits each locale on its own.
+ */
 export function exportLexBot(
   dataset: Dataset,
   context: ConnectorContext,
   options: ExportOptions,
 ): OutputFile[] {
   const meta = lexMeta<LexBotMetadata>(dataset);
-  const built = buildLocale(dataset, options);
-  warnDifferences(dataset, built, context);
+  const languages = datasetLanguages(dataset);
+  const locales =
+    languages.length === 1
+      ? [{dataset, built: buildLocale(dataset, options)}]
+      : languages.map((language, i) => {
+          const part = localeDataset(dataset, language, i === 0);
+          return {dataset: part, built: buildLocale(part, options)};
+        });
+  const twice = locales.find((l, i) => locales.findIndex((m) => m.built.locale === l.built.locale) !== i);
+  if (twice)
+    throw new SynthnluError(
+      'LEX_LOCALE_TWICE',
+      `the languages ${languages.filter((l) => localeOf(l) === twice.built.locale).join(' and ')} are both Lex's ${twice.built.locale}: a bot has one locale per language`,
+      {
+        exitCode: ExitCode.badInput,
+        suggestion: 'Keep one of them (--language), or name the regions apart (es-ES and es-US).',
+      },
+    );
+  for (const {dataset: part, built} of locales) warnDifferences(part, built, context);
+  const primary = locales[0]!.built;
   const files: OutputFile[] = [];
   const file = (path: string, schema: string | undefined, json: unknown, original?: string): void => {
     files.push({path, ...(schema ? {schema} : {}), json, content: keptOrWritten(json, original)});
@@ -491,21 +575,21 @@ export function exportLexBot(
   const bot: LexBot = meta?.bot
     ? (parseLexJson(meta.bot, 'Bot.json') as LexBot)
     : {
-        name: built.botName,
+        name: primary.botName,
         version: 'DRAFT',
         description: dataset.description === undefined ? null : clip(dataset.description),
-        identifier: stableId('bot', built.botName),
+        identifier: stableId('bot', primary.botName),
         dataPrivacy: {childDirected: false},
         idleSessionTTLInSeconds: 300,
       };
-  const prefix = `${built.botFolder}/BotLocales/${built.locale}`;
-  file(`${built.botFolder}/Bot.json`, 'lex-bot.schema.json', bot, meta?.bot);
+  const prefixes = locales.map(({built}) => `${primary.botFolder}/BotLocales/${built.locale}`);
+  file(`${primary.botFolder}/Bot.json`, 'lex-bot.schema.json', bot, meta?.bot);
   for (const [path, text] of Object.entries(meta?.files ?? {})) {
     const segments = path.split('/');
     const safe =
       !path.includes('\\') &&
       segments.every((s) => s !== '' && s !== '.' && s !== '..' && !/^[A-Za-z]:/.test(s)) &&
-      !path.startsWith(`${prefix}/`) &&
+      !prefixes.some((prefix) => path.startsWith(`${prefix}/`)) &&
       path !== 'Manifest.json';
     if (safe) files.push({path, content: text});
     else
@@ -514,38 +598,23 @@ export function exportLexBot(
         message: `metadata.lex.files holds "${path.slice(0, 80)}", which is not a file of a Lex export beside the data; it is not written`,
       });
   }
-  const storedLocale = meta?.localeFile
-    ? (parseLexJson(meta.localeFile, 'BotLocale.json') as LexBotLocale)
-    : undefined;
-  const localeJson: LexBotLocale =
-    storedLocale?.identifier === built.locale
-      ? storedLocale
-      : {
-          name: built.locale,
-          identifier: built.locale,
-          version: null,
-          description: null,
-          voiceSettings: null,
-          nluConfidenceThreshold: 0.4,
-        };
-  file(
-    `${prefix}/BotLocale.json`,
-    'lex-bot-locale.schema.json',
-    localeJson,
-    storedLocale?.identifier === built.locale ? meta?.localeFile : undefined,
-  );
-  for (const intent of built.intents) {
-    const folder = `${prefix}/Intents/${intent.folder}`;
-    file(`${folder}/Intent.json`, 'lex-intent.schema.json', intent.json, intent.original);
-    for (const slot of intent.slots)
-      file(`${folder}/Slots/${slot.folder}/Slot.json`, 'lex-slot.schema.json', slot.json, slot.original);
+  for (const [i, {dataset: part, built}] of locales.entries()) {
+    const prefix = prefixes[i]!;
+    const locale = botLocaleFile(built, lexMeta<LexBotMetadata>(part)?.localeFile);
+    file(`${prefix}/BotLocale.json`, 'lex-bot-locale.schema.json', locale.json, locale.original);
+    for (const intent of built.intents) {
+      const folder = `${prefix}/Intents/${intent.folder}`;
+      file(`${folder}/Intent.json`, 'lex-intent.schema.json', intent.json, intent.original);
+      for (const slot of intent.slots)
+        file(`${folder}/Slots/${slot.folder}/Slot.json`, 'lex-slot.schema.json', slot.json, slot.original);
+    }
+    for (const type of built.slotTypes)
+      file(
+        `${prefix}/SlotTypes/${type.folder}/SlotType.json`,
+        'lex-slot-type.schema.json',
+        type.json,
+        type.original,
+      );
   }
-  for (const type of built.slotTypes)
-    file(
-      `${prefix}/SlotTypes/${type.folder}/SlotType.json`,
-      'lex-slot-type.schema.json',
-      type.json,
-      type.original,
-    );
   return files;
 }

@@ -25,6 +25,9 @@ export const lexBotFormat: ConnectorFormat = {
   id: 'lex',
   description: 'Amazon Lex V2 bot (Lex JSON export: zip or folder)',
   layout: 'archive',
+  // One bot, one locale per language (BotLocales/en_US, BotLocales/es_US...); Lex's quotas hold per locale.
+  multiLanguage: true,
+  limitsPerLanguage: true,
   extensions: ['.zip'],
   schemas: LEX_SCHEMAS,
   exportExamples: ['out/data.jsonl --to lex --out lex-bot.zip'],

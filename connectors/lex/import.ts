@@ -4,10 +4,11 @@ import {
   emptyDataset,
   type ImportSource,
   type Intent,
+  mergeLanguages,
   SynthnluError,
 } from '../../src/connector-kit.js';
 import {checkedJson} from './json-text.js';
-import {findLexLayout, type LexLayout, type LexLocaleFiles} from './layout.js';
+import {findLexLayout, type LexLocaleFiles} from './layout.js';
 import {
   FALLBACK_SIGNATURE,
   type LexIntentModel,
@@ -16,15 +17,18 @@ import {
   readLocale,
 } from './model.js';
 import {languageOf, nameFromDescription} from './names.js';
-import type {
-  LexBot,
-  LexBotLocale,
-  LexBotMetadata,
-  LexEntityMetadata,
-  LexIntent,
-  LexIntentMetadata,
-  LexSlot,
-  LexSlotType,
+import {
+  LEX_METADATA_KEY,
+  type LexBot,
+  type LexBotLocale,
+  type LexBotMetadata,
+  type LexEntityMetadata,
+  type LexIntent,
+  type LexIntentMetadata,
+  type LexLocaleMetadata,
+  lexMeta,
+  type LexSlot,
+  type LexSlotType,
 } from './types.js';
 
 /** The slot type model of a SlotType.json. */
@@ -75,7 +79,12 @@ function noBot(path: string): SynthnluError {
   });
 }
 
-/** Reads a Lex V2 JSON export (zip or folder) into the canonical model: one locale, the others kept. */
+/**
+ * Reads a Lex V2 JSON export (zip or folder) into the canonical model. A bot with several locales is a
+ * multi-language dataset: one language per locale (languageOf: en_US → en, es_US → es, es_ES → es-ES), the
+ * primary chosen by chooseLocale, each utterance tagged with its locale's language; the other locales' own
+ * files (BotLocale.json, Intent.json, Slot.json, SlotType.json) are kept in metadata.lex.locales.
+ */
 export async function importLexBot(source: ImportSource, context: ConnectorContext): Promise<Dataset> {
   const layout = findLexLayout(source);
   if (!layout || layout.locales.size === 0) throw noBot(source.path);
@@ -94,22 +103,79 @@ export async function importLexBot(source: ImportSource, context: ConnectorConte
   const files: Record<string, string> = {};
   for (const rel of layout.otherFiles) files[rel] = await source.readText(layout.root + rel);
   const others = [...layout.locales.keys()].filter((l) => l !== locale).sort();
-  for (const other of others) await keepLocale(source, layout, layout.locales.get(other)!, files);
+  for (const other of others)
+    for (const rel of layout.locales.get(other)!.otherFiles)
+      files[rel] = await source.readText(layout.root + rel);
   const chosen = layout.locales.get(locale)!;
   for (const rel of chosen.otherFiles) files[rel] = await source.readText(layout.root + rel);
   if (Object.keys(files).length > 0) meta.files = files;
 
-  const dataset = emptyDataset(languageOf(locale), botName);
+  const read = (id: string) =>
+    readLexLocale(source, layout.locales.get(id)!, emptyDataset(languageOf(id), botName), context);
+  const primary = await read(locale);
+  if (primary.localeFile !== undefined) meta.localeFile = primary.localeFile;
+  const parts = [{language: languageOf(locale), dataset: primary.dataset}];
+  for (const other of others) {
+    const part = await read(other);
+    warnUnmatchedValues(primary.dataset, part.dataset, locale, other, context);
+    (meta.locales ??= {})[other] = localeMetadata(part);
+    parts.push({language: languageOf(other), dataset: part.dataset});
+  }
+  const dataset = mergeLanguages(parts);
   dataset.metadata = {lex: meta};
+  if (primary.description) dataset.description = primary.description;
+  warnings(dataset, source.path, context);
+  return dataset;
+}
+
+/**
+ * A list value of another locale's slot type is that language's forms of the primary locale's value with the
+ * same sampleValue (as synthnlu's export writes them); a value the primary locale's slot type lacks has no
+ * place in the dataset, and is named here.
+ */
+function warnUnmatchedValues(
+  primary: Dataset,
+  other: Dataset,
+  primaryLocale: string,
+  otherLocale: string,
+  context: ConnectorContext,
+): void {
+  for (const entity of other.entities) {
+    const own = primary.entities.find((e) => e.name === entity.name);
+    const known = new Set((own?.values ?? []).map((v) => v.value));
+    const lost = (entity.values ?? []).filter((v) => !known.has(v.value)).map((v) => v.value);
+    if (lost.length === 0) continue;
+    context.warn({
+      code: 'LEX_LOCALE_VALUES_UNMATCHED',
+      message: `slot type "${entity.name}" of ${otherLocale} has ${lost.length} value${lost.length === 1 ? '' : 's'} its ${primaryLocale} slot type lacks (${lost
+        .slice(0, 3)
+        .map((v) => `"${v}"`)
+        .join(
+          ', ',
+        )}${lost.length > 3 ? ', ...' : ''}): left out, since another locale's values are read as the forms of the ${primaryLocale} value with the same sampleValue`,
+      suggestion: `Give the ${otherLocale} values the sampleValue of their ${primaryLocale} value, with the ${otherLocale} words as synonyms.`,
+    });
+  }
+}
+
+/** One locale into a one-language dataset, with its BotLocale.json as exported and its description. */
+async function readLexLocale(
+  source: ImportSource,
+  chosen: LexLocaleFiles,
+  dataset: Dataset,
+  context: ConnectorContext,
+): Promise<{dataset: Dataset; localeFile?: string; description?: string}> {
+  let localeFile: string | undefined;
+  let description: string | undefined;
   if (chosen.localeFile) {
-    meta.localeFile = await source.readText(chosen.localeFile);
+    localeFile = await source.readText(chosen.localeFile);
     const localeJson = checkedJson<LexBotLocale>(
-      meta.localeFile,
+      localeFile,
       chosen.localeFile,
       'lex-bot-locale.schema.json',
       context,
     );
-    if (localeJson.description) dataset.description = localeJson.description;
+    if (localeJson.description) description = localeJson.description;
   }
   const {types, typeMeta} = await readSlotTypes(source, chosen, context);
   const intents: Array<{model: LexIntentModel; intent: Intent}> = [];
@@ -143,8 +209,33 @@ export async function importLexBot(source: ImportSource, context: ConnectorConte
   dataset.intents = intents.map((i) => i.intent);
   dataset.entities = data.entities;
   dataset.utterances = data.utterances;
-  warnings(dataset, others, source.path, context);
-  return dataset;
+  return {
+    dataset,
+    ...(localeFile !== undefined ? {localeFile} : {}),
+    ...(description ? {description} : {}),
+  };
+}
+
+/**
+ * What a locale other than the primary keeps of its files, by intent and entity name; its intents and
+ * entities lose their own metadata.lex, so the primary locale's files stay the only ones on the dataset's.
+ */
+function localeMetadata(part: {dataset: Dataset; localeFile?: string}): LexLocaleMetadata {
+  const out: LexLocaleMetadata = {intents: {}, entities: {}};
+  if (part.localeFile !== undefined) out.localeFile = part.localeFile;
+  for (const [list, kept] of [
+    [part.dataset.intents, out.intents],
+    [part.dataset.entities, out.entities],
+  ] as const)
+    for (const item of list) {
+      const own = lexMeta<LexIntentMetadata & LexEntityMetadata>(item);
+      if (!own) continue;
+      kept[item.name] = own;
+      const {[LEX_METADATA_KEY]: _lex, ...rest} = item.metadata ?? {};
+      if (Object.keys(rest).length > 0) item.metadata = rest;
+      else delete item.metadata;
+    }
+  return out;
 }
 
 async function readSlotTypes(
@@ -164,29 +255,7 @@ async function readSlotTypes(
   return {types, typeMeta};
 }
 
-async function keepLocale(
-  source: ImportSource,
-  layout: LexLayout,
-  files: LexLocaleFiles,
-  out: Record<string, string>,
-): Promise<void> {
-  const all = [
-    ...(files.localeFile ? [files.localeFile] : []),
-    ...[...files.intents.values()].flatMap((i) => [i.file, ...i.slots.values()]),
-    ...files.slotTypes.values(),
-    ...files.otherFiles.map((rel) => layout.root + rel),
-  ];
-  for (const file of all) out[file.slice(layout.root.length)] = await source.readText(file);
-}
-
-function warnings(dataset: Dataset, others: string[], path: string, context: ConnectorContext): void {
-  if (others.length > 0)
-    context.warn({
-      code: 'LEX_OTHER_LOCALES',
-      message: `the bot also has the locale${others.length > 1 ? 's' : ''} ${others.join(', ')}; the dataset holds ${lexMetaLocale(dataset)} only (the others are kept verbatim for an export back to lex, and left out of every other format)`,
-      file: path,
-      suggestion: 'To work on another locale, export a bot that has only that locale.',
-    });
+function warnings(dataset: Dataset, path: string, context: ConnectorContext): void {
   const filled = dataset.utterances.filter((u) => u.source === 'template').length;
   if (filled > 0)
     context.warn({
@@ -201,8 +270,4 @@ function warnings(dataset: Dataset, others: string[], path: string, context: Con
       'prompts, code hooks, confirmation and closing settings, conditional branching, contexts, slot elicitation and bot settings are not training data: kept for an export back to lex and left out of any other format',
     file: path,
   });
-}
-
-function lexMetaLocale(dataset: Dataset): string {
-  return (dataset.metadata?.lex as LexBotMetadata | undefined)?.locale ?? dataset.language;
 }

@@ -21,8 +21,20 @@ export interface LexBotMetadata {
   localeFile?: string;
   /** The locale the dataset holds (en_US). */
   locale?: string;
-  /** Every other file (other locales, custom vocabulary, extra files): path from the export's root → exact text. */
+  /** Every other file (custom vocabulary, extra files): path from the export's root → exact text. */
   files?: Record<string, string>;
+  /** A bot with several locales: the files of each locale other than `locale` (en_US → its files), by locale. */
+  locales?: Record<string, LexLocaleMetadata>;
+}
+
+/** What a dataset keeps of a locale other than its primary one (the primary's live on the intents and entities). */
+export interface LexLocaleMetadata {
+  /** BotLocale.json as exported (exact text). */
+  localeFile?: string;
+  /** By canonical intent name: its metadata.lex in that locale. */
+  intents: Record<string, LexIntentMetadata>;
+  /** By canonical entity name: its metadata.lex in that locale. */
+  entities: Record<string, LexEntityMetadata>;
 }
 
 /** metadata.lex of an intent. */

@@ -79,7 +79,17 @@ export async function exportToPath(
     format.id,
     options,
   );
-  const limitFindings = checkPlatformLimits(selected, formatLimits(connector, format), format.id);
+  // A platform that limits each language on its own (Lex locales) is checked one language at a time.
+  const limitFindings =
+    format.limitsPerLanguage && languages.length > 1
+      ? languages.flatMap((language) =>
+          checkPlatformLimits(
+            datasetInLanguage(selected, language),
+            formatLimits(connector, format),
+            `${format.id} (${language})`,
+          ),
+        )
+      : checkPlatformLimits(selected, formatLimits(connector, format), format.id);
   const limitErrors = limitFindings.filter((d) => d.severity === 'error');
   if (limitErrors.length > 0) {
     throw new SynthnluError(

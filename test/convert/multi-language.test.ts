@@ -22,6 +22,7 @@ function textsByLanguage(dataset: Dataset): Record<string, string[]> {
   return out;
 }
 
+// CLU and Lex write one multi-language project / bot: test/convert/multi-language-native.test.ts.
 describe('a two-language dataset (en + es)', async () => {
   const {spec} = await loadSpec(join(ROOT, 'examples/multilingual.yaml'));
   const {dataset} = await generateDataset(spec, {seed: 1, perIntent: 8});
@@ -29,8 +30,6 @@ describe('a two-language dataset (en + es)', async () => {
   it.each([
     ['dialogflow', 'agent.zip'],
     ['dialogflow-cx', 'cx-agent.zip'],
-    ['clu', 'project.json'],
-    ['lex', 'bot.zip'],
     ['rasa', 'nlu.yml'],
   ])('exports to %s and reads back with every utterance in its language', async (format, name) => {
     const out = join(dir, name);

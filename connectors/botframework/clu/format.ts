@@ -70,6 +70,9 @@ export const cluFormat: ConnectorFormat = {
   id: 'clu',
   description: 'Azure CLU conversation project JSON (projectFileVersion 2022-05-01 and later)',
   layout: 'file',
+  // A multilingual project: one file holds every language (metadata.multilingual, a language per utterance and
+  // per list synonyms entry).
+  multiLanguage: true,
   // CLU carries the train/test split but no roles, nested labels, patterns or phrase lists.
   supports: {split: true, roles: false, nestedEntities: false, patterns: false, phraseLists: false},
   limits: cluLimits,

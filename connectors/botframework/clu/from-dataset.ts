@@ -6,6 +6,8 @@ import {
   type Entity,
   type EntitySpan,
   intentNames,
+  datasetLanguages,
+  utteranceLanguage,
 } from '../../../src/connector-kit.js';
 import {cluLanguage} from '../culture.js';
 import {CLU_MAX_REGEX_ENTITIES, CLU_OLD_MAX_UTTERANCES, overLimit} from '../limits.js';
@@ -13,7 +15,7 @@ import {canonicalToCluPrebuilt, warnMergedPrebuilts} from '../prebuilt-names.js'
 import {warnDroppedSpanValues} from '../span-values.js';
 import {withUndeclaredEntities} from '../undeclared.js';
 import {cluListValues} from './to-dataset.js';
-import type {CluEntity, CluProject, CluUtterance} from './types.js';
+import type {CluEntity, CluListSynonyms, CluProject, CluUtterance} from './types.js';
 import {cluProjectName, restrictToWrittenVersion} from './written-version.js';
 import {CLU_WRITTEN_VERSION} from './types.js';
 
@@ -28,22 +30,51 @@ function cluMeta(holder: {metadata?: Record<string, unknown>} | undefined): Reco
 
 const sameJson = <T>(a: T, b: T): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-type ComponentWriter = (base: CluEntity, entity: Entity, language: string, context: ConnectorContext) => void;
+/**
+ * The languages a project holds: the dataset's primary first, each with its CLU code
+ * (a multilingual project: one `language` per utterance and one synonyms entry per language of a list value).
+ */
+interface CluLanguages {
+  primary: string;
+  /** Dataset language → CLU code, the primary first. */
+  codes: Map<string, string>;
+}
+
+type ComponentWriter = (
+  base: CluEntity,
+  entity: Entity,
+  languages: CluLanguages,
+  context: ConnectorContext,
+) => void;
+
+/** A list value's synonyms entries: the primary language's (with the value itself), then each other language's. */
+function listSynonyms(
+  value: NonNullable<Entity['values']>[number],
+  {primary, codes}: CluLanguages,
+): CluListSynonyms[] {
+  // CLU matches the synonyms only, so the canonical value is listed among the primary language's.
+  const entries = [{language: primary, values: [...new Set([value.value, ...(value.synonyms ?? [])])]}];
+  for (const [language, code] of [...codes].slice(1)) {
+    const forms = value.synonymsByLanguage?.[language];
+    if (forms?.length) entries.push({language: code, values: [...new Set(forms)]});
+  }
+  return entries;
+}
 
 /** One writer per entity kind: the CLU component (list, regex, prebuilt) its values become; ml entities have none. */
 const CLU_COMPONENTS: Record<Entity['kind'], ComponentWriter> = {
-  list(base, entity, language) {
+  list(base, entity, languages) {
     // Same values as the imported definition: keep its exact synonym groups (languages, order).
-    if (base.list && sameJson(cluListValues(base.list), entity.values ?? [])) return;
+    if (base.list && sameJson(cluListValues(base.list, cluLanguageNames(languages)), entity.values ?? []))
+      return;
     base.list = {
       sublists: (entity.values ?? []).map((v) => ({
         listKey: v.value,
-        // CLU matches the synonyms only, so the canonical value is listed among them.
-        synonyms: [{language, values: [...new Set([v.value, ...(v.synonyms ?? [])])]}],
+        synonyms: listSynonyms(v, languages),
       })),
     };
   },
-  regex(base, entity, language) {
+  regex(base, entity, {primary: language}) {
     // Same patterns as the imported definition: keep its keys and languages.
     const patterns = entity.patterns ?? [];
     if (
@@ -76,14 +107,14 @@ const CLU_COMPONENTS: Record<Entity['kind'], ComponentWriter> = {
 };
 
 /** The imported definition when there is one (its other components and settings), updated from the entity. */
-function toCluEntity(entity: Entity, language: string, context: ConnectorContext): CluEntity {
+function toCluEntity(entity: Entity, languages: CluLanguages, context: ConnectorContext): CluEntity {
   const previous = cluMeta(entity)['definition'];
   const base: CluEntity =
     isRecord(previous) && previous['category'] === entity.name
       ? {...(previous as CluEntity)}
       : {category: entity.name, compositionSetting: 'combineComponents'};
   if (entity.description) base.description = entity.description;
-  CLU_COMPONENTS[entity.kind](base, entity, language, context);
+  CLU_COMPONENTS[entity.kind](base, entity, languages, context);
   return base;
 }
 
@@ -118,11 +149,25 @@ function warnCluLosses(dataset: Dataset, utterances: Dataset['utterances'], cont
   warnMergedPrebuilts(dataset.entities, context, 'CLU');
 }
 
-function toCluUtterance(u: Dataset['utterances'][number], language: string): CluUtterance {
-  const uttLanguage = cluMeta(u)['language'];
+/** The other languages' CLU codes (lower case) → the dataset languages they stand for, for cluListValues. */
+function cluLanguageNames({codes}: CluLanguages): Map<string, string> {
+  return new Map([...codes].slice(1).map(([language, code]) => [code.toLowerCase(), language]));
+}
+
+function toCluUtterance(
+  u: Dataset['utterances'][number],
+  dataset: Dataset,
+  {primary, codes}: CluLanguages,
+): CluUtterance {
+  const code = codes.get(utteranceLanguage(u, dataset)) ?? primary;
+  // The code an imported utterance was written with, where it still names the utterance's language.
+  const kept = cluMeta(u)['language'];
   return {
     text: u.text,
-    language: typeof uttLanguage === 'string' ? uttLanguage : language,
+    language:
+      typeof kept === 'string' && (u.language === undefined || kept.toLowerCase() === code.toLowerCase())
+        ? kept
+        : code,
     intent: u.intent,
     entities: flatten(u.entities ?? []).map((s) => ({
       category: s.entity,
@@ -148,13 +193,18 @@ export function datasetToCluProject(
   const savedProject = isRecord(saved['project']) ? saved['project'] : {};
   const savedAssets = isRecord(saved['assets']) ? saved['assets'] : {};
   const language = cluLanguage(dataset.language);
+  const languages: CluLanguages = {
+    primary: language,
+    codes: new Map(datasetLanguages(dataset).map((l) => [l, cluLanguage(l)])),
+  };
+  const multilingual = languages.codes.size > 1;
   const entities = withUndeclaredEntities(dataset, utterances, {flat: true}).map((e) =>
-    toCluEntity(e, language, context),
+    toCluEntity(e, languages, context),
   );
   const regexCount = entities.filter((e) => (e.regex?.expressions.length ?? 0) > 0).length;
   if (regexCount > CLU_MAX_REGEX_ENTITIES)
     throw overLimit('CLU', 'entities with a regex component', regexCount, CLU_MAX_REGEX_ENTITIES);
-  const cluUtterances = utterances.map((u) => toCluUtterance(u, language));
+  const cluUtterances = utterances.map((u) => toCluUtterance(u, dataset, languages));
   // Preview-era keys (api-version) are not carried into the GA layout we write.
   const {
     ['api-version']: _apiVersion,
@@ -173,8 +223,10 @@ export function datasetToCluProject(
         // An explicit --name wins over the name the dataset carries (an imported project's own).
         projectName: cluProjectName(options.name ?? dataset.name ?? 'synthnlu', context),
         language,
+        // Several languages need a multilingual project; one keeps what the imported project said.
         multilingual:
-          typeof savedMetadata['multilingual'] === 'boolean' ? savedMetadata['multilingual'] : false,
+          multilingual ||
+          (typeof savedMetadata['multilingual'] === 'boolean' ? savedMetadata['multilingual'] : false),
         description: dataset.description ?? '',
         settings: isRecord(savedMetadata['settings']) ? savedMetadata['settings'] : {confidenceThreshold: 0},
       },

@@ -164,13 +164,13 @@ describe('real Lex V2 exports', () => {
     expect(dataset.intents.map((i) => i.name)).not.toContain('FallbackIntent');
   });
 
-  it('acme-lexbot-en-es: one locale in the dataset, the other written back verbatim with a warning', async () => {
+  it('acme-lexbot-en-es: both locales in the dataset, one language each, written back to their own locale', async () => {
     const context = createConnectorContext();
     const source = await openImportSource(join(LEX, 'acme-lexbot-en-es'));
     const {dataset} = await lex.format.importDataset(source, context);
     expect(dataset.language).toBe('en');
-    expect(context.warnings.map((w) => w.code)).toContain('LEX_OTHER_LOCALES');
-    dataset.utterances.push({text: 'I need to pay an invoice', intent: 'Finance'});
+    expect(dataset.languages).toEqual(['en', 'es']);
+    dataset.utterances.push({text: 'I need to pay an invoice', intent: 'Finance', language: 'en'});
     const {files} = await exportLex(dataset);
     const es = files.find((f) => f.path === 'acme-lexbot/BotLocales/es_US/Intents/Sales/Intent.json')!;
     expect(es.content).toBe(await source.readText('acme-lexbot/BotLocales/es_US/Intents/Sales/Intent.json'));
