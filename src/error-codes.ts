@@ -850,11 +850,6 @@ export const ERROR_CODES = {
   LU_NO_INTENTS: {kind: 'error', exit: 2, meaning: '… defines no intents (no "# Intent" heading)'},
   LU_SYNTAX: {kind: 'error', exit: 2, meaning: 'a .lu file does not parse; the message gives the line'},
   MISSING_FLAG: {kind: 'error', exit: 2, meaning: 'a required flag is missing; the message names it'},
-  ONE_LANGUAGE_AT_A_TIME: {
-    kind: 'error',
-    exit: 2,
-    meaning: 'the command works on one language at a time and the dataset holds several: give --language',
-  },
   OUTPUT_CONTAINS_INPUT: {
     kind: 'error',
     exit: 2,

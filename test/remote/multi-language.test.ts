@@ -1,0 +1,190 @@
+/**
+ * push and pull of a dataset in several languages, without --language: every language lands on the platform
+ * in its own language (asserted on what the local servers stored), a second push plans nothing, and pull
+ * reads every language back into one dataset.
+ */
+import {readdirSync} from 'node:fs';
+import {join} from 'node:path';
+import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest';
+import {loadDataset} from '../../src/load/inspect.js';
+import type {Dataset} from '../../src/model/dataset.js';
+import {datasetInLanguage} from '../../src/model/languages.js';
+import {pushedUtterances} from '../../src/remote/plan.js';
+import {tempDir} from '../helpers/cli.js';
+import {DialogflowTestServer} from '../support/dialogflow-server/server.js';
+import {PARENT, dialogflowCommand} from './dialogflow-helpers.js';
+import {bilingualDataset, writeSmallDataset} from './fixtures.js';
+
+/** The texts push sends in one language, per intent, sorted. */
+function pushedTexts(dataset: Dataset, language: string): Record<string, string[]> {
+  const part = datasetInLanguage(dataset, language);
+  const out: Record<string, string[]> = {};
+  for (const intent of part.intents) out[intent.name] = [];
+  for (const u of pushedUtterances(part)) out[u.intent]!.push(u.text);
+  for (const list of Object.values(out)) list.sort();
+  return out;
+}
+
+const phraseText = (phrase: {parts: {text: string}[]}) => phrase.parts.map((p) => p.text).join('');
+
+describe('Dialogflow ES: a two-language dataset pushed and pulled without --language', () => {
+  let server: DialogflowTestServer;
+  let dir: string;
+  let file: string;
+  const dataset = bilingualDataset();
+
+  beforeAll(async () => {
+    server = await DialogflowTestServer.start();
+    dir = tempDir('synthnlu-ml-push-');
+    file = await writeSmallDataset(dir, dataset);
+  });
+  afterAll(async () => server.stop());
+  beforeEach(() => server.reset());
+
+  const push = (...extra: string[]) =>
+    dialogflowCommand(server, [
+      'push',
+      file,
+      '--to',
+      'dialogflow',
+      '--backup-dir',
+      join(dir, 'backups'),
+      ...extra,
+    ]);
+
+  /** What the server stored, per language: intent → its phrases' texts (sorted). */
+  function stored(language: 'en' | 'es'): Record<string, string[]> {
+    const state = server.agents.get(PARENT)!;
+    const out: Record<string, string[]> = {};
+    for (const intent of state.intents.values()) {
+      const phrases =
+        language === 'en'
+          ? (intent.trainingPhrases ?? [])
+          : (state.phrases.get(language)?.get(intent.name) ?? []);
+      out[intent.displayName] = phrases.map(phraseText).sort();
+    }
+    return out;
+  }
+
+  it('plans per language, adds Spanish to the agent, writes each language in its own, backs up once', async () => {
+    const dry = await push('--dry-run');
+    expect(dry.error).toBeUndefined();
+    const lines = dry.stdout.split('\n');
+    expect(lines).toContain('en:');
+    expect(lines).toContain('es: (not on dialogflow yet: push adds the language)');
+    expect(dry.stdout).toMatch(/Plan for dialogflow \(en, es\): intents 4 to create/);
+
+    const pushed = await push('--yes', '--json');
+    expect(pushed.error).toBeUndefined();
+    const result = JSON.parse(pushed.stdout);
+    expect(result.failed).toBe(0);
+    expect(result.plan.languages.map((p: {language: string}) => p.language)).toEqual(['en', 'es']);
+    expect(result.plan.languages[1].addsLanguage).toBe(true);
+    expect(
+      result.plan.intents.create
+        .map((c: {name: string; language: string}) => `${c.name}/${c.language}`)
+        .sort(),
+    ).toEqual(['greet/en', 'greet/es', 'track_order/en', 'track_order/es']);
+
+    const state = server.agents.get(PARENT)!;
+    expect(state.supportedLanguageCodes).toEqual(['es']);
+    expect(stored('en')).toEqual(pushedTexts(dataset, 'en'));
+    expect(stored('es')).toEqual(pushedTexts(dataset, 'es'));
+    // The Spanish annotation is stored on the Spanish phrase, with the entity type.
+    const track = [...state.intents.values()].find((i) => i.displayName === 'track_order')!;
+    const spanish = state.phrases.get('es')!.get(track.name)!;
+    expect(spanish.flatMap((p) => p.parts.filter((part) => part.entityType))).toEqual([
+      expect.objectContaining({text: 'dhl', entityType: '@carrier'}),
+    ]);
+    // Entries per language: the Spanish forms only in Spanish.
+    const carrier = [...state.entityTypes.values()].find((e) => e.displayName === 'carrier')!;
+    expect(carrier.entities!.find((e) => e.value === 'ups')!.synonyms).not.toContain('paquete ups');
+    expect(
+      state.entries
+        .get('es')!
+        .get(carrier.name)!
+        .find((e) => e.value === 'ups')!.synonyms,
+    ).toContain('paquete ups');
+    expect(server.callCount('SetAgent')).toBe(1);
+    expect(server.callCount('ExportAgent')).toBe(1);
+    expect(readdirSync(join(dir, 'backups')).length).toBeGreaterThan(0);
+
+    // A second push of the same dataset plans nothing and writes nothing.
+    const writes = server.callCount('BatchUpdateIntents') + server.callCount('BatchUpdateEntityTypes');
+    const again = await push('--yes', '--json');
+    expect(again.error).toBeUndefined();
+    const second = JSON.parse(again.stdout);
+    expect(second.plan.empty).toBe(true);
+    expect(second.plan.languages.every((p: {empty: boolean}) => p.empty)).toBe(true);
+    expect(server.callCount('BatchUpdateIntents') + server.callCount('BatchUpdateEntityTypes')).toBe(writes);
+    expect(server.callCount('SetAgent')).toBe(1);
+
+    // Pull reads both languages back into one dataset.
+    const out = join(dir, 'pulled.json');
+    const pulled = await dialogflowCommand(server, [
+      'pull',
+      '--from',
+      'dialogflow',
+      '--out',
+      out,
+      '--force',
+      '--json',
+    ]);
+    expect(pulled.error).toBeUndefined();
+    expect(JSON.parse(pulled.stdout).languages).toEqual(['en', 'es']);
+    const back = (await loadDataset(out)).dataset;
+    expect(back.languages).toEqual(['en', 'es']);
+    expect(pushedTexts(back, 'en')).toEqual(pushedTexts(dataset, 'en'));
+    expect(pushedTexts(back, 'es')).toEqual(pushedTexts(dataset, 'es'));
+    expect(
+      back.entities.find((e) => e.name === 'carrier')!.values!.find((v) => v.value === 'ups')!
+        .synonymsByLanguage?.es,
+    ).toContain('paquete ups');
+
+    // --language still picks one language on both sides.
+    const only = join(dir, 'es.json');
+    const spanishOnly = await dialogflowCommand(server, [
+      'pull',
+      '--from',
+      'dialogflow',
+      '--out',
+      only,
+      '--force',
+      '--language',
+      'es',
+      '--json',
+    ]);
+    expect(spanishOnly.error).toBeUndefined();
+    const es = (await loadDataset(only)).dataset;
+    expect(es.language).toBe('es');
+    expect(es.languages).toBeUndefined();
+    expect(pushedTexts(es, 'es')).toEqual(pushedTexts(dataset, 'es'));
+  });
+
+  it('deletes an intent the dataset dropped once, in the primary language, only with --prune and a backup', async () => {
+    expect((await push('--yes')).error).toBeUndefined();
+    const fewer = bilingualDataset();
+    fewer.intents = fewer.intents.filter((i) => i.name !== 'greet');
+    fewer.utterances = fewer.utterances.filter((u) => u.intent !== 'greet');
+    const fewerFile = await writeSmallDataset(tempDir('synthnlu-ml-fewer-'), fewer);
+    const args = [
+      'push',
+      fewerFile,
+      '--to',
+      'dialogflow',
+      '--backup-dir',
+      join(dir, 'backups'),
+      '--yes',
+      '--json',
+    ];
+    const kept = JSON.parse((await dialogflowCommand(server, args)).stdout);
+    expect(kept.plan.intents.delete).toEqual([]);
+    expect(Object.keys(stored('en')).sort()).toEqual(['greet', 'track_order']);
+
+    const pruned = JSON.parse((await dialogflowCommand(server, [...args, '--prune'])).stdout);
+    expect(pruned.plan.intents.delete).toEqual([{name: 'greet', language: 'en', added: 0, removed: 2}]);
+    expect(pruned.backup).toBeDefined();
+    expect(Object.keys(stored('en'))).toEqual(['track_order']);
+    expect(pruned.failed).toBe(0);
+  });
+});
