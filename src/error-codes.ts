@@ -398,8 +398,8 @@ export const ERROR_CODES = {
   },
   DIALOGFLOW_CX_LANGUAGE: {
     kind: 'error',
-    exit: 2,
-    meaning: 'the dataset is in "…" but the agent\'s default language is "…"; nothing was changed',
+    exit: 1,
+    meaning: 'enabling a language of the dataset in the CX agent failed; nothing else was changed',
   },
   DIALOGFLOW_CX_LOCATION: {
     kind: 'error',
@@ -476,6 +476,11 @@ export const ERROR_CODES = {
     kind: 'error',
     exit: 2,
     meaning: 'the Google service-account key file cannot be read or is not a service-account key',
+  },
+  DIALOGFLOW_ADD_LANGUAGE: {
+    kind: 'error',
+    exit: 1,
+    meaning: 'adding a language of the dataset to the Dialogflow ES agent failed; nothing else was changed',
   },
   DIALOGFLOW_LANGUAGE: {
     kind: 'finding',
@@ -916,6 +921,11 @@ export const ERROR_CODES = {
   },
   PREDICT_NO_TEXT: {kind: 'error', exit: 2, meaning: 'No text to recognise'},
   PREDICT_TEXT_TOO_LONG: {kind: 'error', exit: 2, meaning: '… is … characters, over the … limit'},
+  PULL_LANGUAGE_MISSING: {
+    kind: 'error',
+    exit: 2,
+    meaning: 'pull --language names a language the remote does not hold; the message lists those it holds',
+  },
   PULL_UNSUPPORTED: {
     kind: 'error',
     exit: 1,
@@ -1034,6 +1044,12 @@ export const ERROR_CODES = {
     kind: 'error',
     exit: 1,
     meaning: 'the platform does not have the project, agent or resource named (404)',
+  },
+  REMOTE_ONE_LANGUAGE: {
+    kind: 'error',
+    exit: 2,
+    meaning:
+      'the platform holds one language per target (a Rasa server) and the dataset holds several: push each with --language',
   },
   REMOTE_QUOTA_EXHAUSTED: {
     kind: 'error',

@@ -5,12 +5,17 @@
  */
 import {readdirSync} from 'node:fs';
 import {join} from 'node:path';
+import {runCommand} from '@oclif/test';
 import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import {loadDataset} from '../../src/load/inspect.js';
 import type {Dataset} from '../../src/model/dataset.js';
 import {datasetInLanguage} from '../../src/model/languages.js';
 import {pushedUtterances} from '../../src/remote/plan.js';
-import {tempDir} from '../helpers/cli.js';
+import {ROOT, tempDir} from '../helpers/cli.js';
+import {
+  DialogflowCxTestServer,
+  type AgentState as CxAgentState,
+} from '../support/dialogflow-cx-server/server.js';
 import {DialogflowTestServer} from '../support/dialogflow-server/server.js';
 import {PARENT, dialogflowCommand} from './dialogflow-helpers.js';
 import {bilingualDataset, writeSmallDataset} from './fixtures.js';
@@ -186,5 +191,84 @@ describe('Dialogflow ES: a two-language dataset pushed and pulled without --lang
     expect(pruned.backup).toBeDefined();
     expect(Object.keys(stored('en'))).toEqual(['track_order']);
     expect(pruned.failed).toBe(0);
+  });
+});
+
+describe('Dialogflow CX: a two-language dataset pushed and pulled without --language', () => {
+  const AGENT = 'projects/synthnlu-test/locations/global/agents/0a1b2c3d-0000-4000-8000-0000000000aa';
+  let server: DialogflowCxTestServer;
+  let dir: string;
+  let file: string;
+  const dataset = bilingualDataset();
+
+  beforeAll(async () => {
+    server = await DialogflowCxTestServer.start();
+    dir = tempDir('synthnlu-ml-cx-');
+    file = await writeSmallDataset(dir, dataset);
+  });
+  afterAll(async () => server.stop());
+  beforeEach(() => server.reset());
+
+  const cx = (args: string[]) =>
+    runCommand(
+      [...args, '--endpoint', `http://127.0.0.1:${server.port}`, '--project', AGENT, '--retry-base-ms', '1'],
+      {root: ROOT},
+    );
+
+  function stored(agent: CxAgentState, language: string): Record<string, string[]> {
+    const out: Record<string, string[]> = {};
+    for (const intent of agent.intents.values())
+      out[intent.displayName] = (intent.phrases.get(language) ?? []).map(phraseText).sort();
+    return out;
+  }
+
+  it('enables Spanish in the agent, writes each language in its own, a second push plans nothing, pull reads both', async () => {
+    const agent = server.addAgent(AGENT);
+    const args = [
+      'push',
+      file,
+      '--to',
+      'dialogflow-cx',
+      '--backup-dir',
+      join(dir, 'backups'),
+      '--yes',
+      '--json',
+    ];
+    const pushed = await cx(args);
+    expect(pushed.error).toBeUndefined();
+    const result = JSON.parse(pushed.stdout);
+    expect(result.failed).toBe(0);
+    expect(
+      result.plan.languages.map((p: {language: string; addsLanguage?: boolean}) => [
+        p.language,
+        !!p.addsLanguage,
+      ]),
+    ).toEqual([
+      ['en', false],
+      ['es', true],
+    ]);
+    expect(agent.supportedLanguageCodes).toEqual(['es']);
+    expect(stored(agent, 'en')).toEqual(pushedTexts(dataset, 'en'));
+    expect(stored(agent, 'es')).toEqual(pushedTexts(dataset, 'es'));
+    const carrier = [...agent.entityTypes.values()].find((t) => t.displayName === 'carrier')!;
+    expect(carrier.entities.get('es')!.find((e) => e.value === 'ups')!.synonyms).toContain('paquete ups');
+    expect(carrier.entities.get('en')!.find((e) => e.value === 'ups')!.synonyms).not.toContain('paquete ups');
+    // Two intents created once each (Spanish updates the intents English created), one export as the backup.
+    expect(server.callCount('CreateIntent')).toBe(2);
+    expect(server.callCount('ExportAgent')).toBe(1);
+
+    const writes = server.callCount('UpdateIntent') + server.callCount('UpdateEntityType');
+    const again = JSON.parse((await cx(args)).stdout);
+    expect(again.plan.empty).toBe(true);
+    expect(server.callCount('UpdateIntent') + server.callCount('UpdateEntityType')).toBe(writes);
+    expect(server.callCount('UpdateAgent')).toBe(1);
+
+    const out = join(dir, 'cx-pulled.json');
+    const pulled = await cx(['pull', '--from', 'dialogflow-cx', '--out', out, '--force']);
+    expect(pulled.error).toBeUndefined();
+    const back = (await loadDataset(out)).dataset;
+    expect(back.languages).toEqual(['en', 'es']);
+    expect(pushedTexts(back, 'en')).toEqual(pushedTexts(dataset, 'en'));
+    expect(pushedTexts(back, 'es')).toEqual(pushedTexts(dataset, 'es'));
   });
 });

@@ -108,7 +108,7 @@ export class DialogflowSession implements RemoteSession {
     });
     if (outcome.error)
       throw new SynthnluError(
-        'DIALOGFLOW_LANGUAGE',
+        'DIALOGFLOW_ADD_LANGUAGE',
         `adding ${languages.join(', ')} to the agent failed: ${outcome.error}; nothing else was changed`,
         {
           exitCode: ExitCode.failedCheck,

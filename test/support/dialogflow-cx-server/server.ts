@@ -62,6 +62,8 @@ export interface AgentState {
   name: string;
   displayName: string;
   defaultLanguageCode: string;
+  /** The agent's other languages (Agent.supported_language_codes). */
+  supportedLanguageCodes?: string[];
   intents: Map<string, StoredIntent>;
   entityTypes: Map<string, StoredEntityType>;
   flows: {name: string; displayName: string; trainings: number}[];
@@ -107,11 +109,15 @@ export class DialogflowCxTestServer extends FakeGrpcServer {
     return server;
   }
 
-  addAgent(name: string, options: {displayName?: string; defaultLanguageCode?: string} = {}): AgentState {
+  addAgent(
+    name: string,
+    options: {displayName?: string; defaultLanguageCode?: string; supportedLanguageCodes?: string[]} = {},
+  ): AgentState {
     const state: AgentState = {
       name,
       displayName: options.displayName ?? 'test-agent',
       defaultLanguageCode: options.defaultLanguageCode ?? 'en',
+      supportedLanguageCodes: options.supportedLanguageCodes ?? [],
       intents: new Map(),
       entityTypes: new Map(),
       flows: [
@@ -140,7 +146,7 @@ export class DialogflowCxTestServer extends FakeGrpcServer {
   }
 
   #intentView(state: AgentState, intent: StoredIntent, language: string | undefined, full: boolean): unknown {
-    const lang = language || state.defaultLanguageCode;
+    const lang = languageIn(state, language);
     return {
       name: intent.name,
       displayName: intent.displayName,
@@ -187,7 +193,7 @@ export class DialogflowCxTestServer extends FakeGrpcServer {
             code: grpc.status.ALREADY_EXISTS,
             message: `Intent with the display name '${displayName}' already exists.`,
           };
-        const lang = request.languageCode || state.defaultLanguageCode;
+        const lang = languageIn(state, request.languageCode);
         const intent: StoredIntent = {
           name: `${request.parent}/intents/${randomUUID()}`,
           displayName,
@@ -212,7 +218,7 @@ export class DialogflowCxTestServer extends FakeGrpcServer {
         const state = ownerOf(request.intent.name);
         const intent = state.intents.get(request.intent.name);
         if (!intent) throw notFound(request.intent.name);
-        const lang = request.languageCode || state.defaultLanguageCode;
+        const lang = languageIn(state, request.languageCode);
         const paths = request.updateMask?.paths ?? ['training_phrases', 'parameters', 'display_name'];
         if (paths.includes('training_phrases'))
           intent.phrases.set(lang, withIds(request.intent.trainingPhrases ?? []));
@@ -242,7 +248,7 @@ export class DialogflowCxTestServer extends FakeGrpcServer {
 
   #entityTypeView(state: AgentState, type: StoredEntityType, language: string | undefined): unknown {
     const {entities, ...rest} = type;
-    return {...rest, entities: entities.get(language || state.defaultLanguageCode) ?? []};
+    return {...rest, entities: entities.get(languageIn(state, language)) ?? []};
   }
 
   #entityTypes() {
@@ -262,7 +268,7 @@ export class DialogflowCxTestServer extends FakeGrpcServer {
         const {displayName} = request.entityType;
         if ([...state.entityTypes.values()].some((t) => t.displayName === displayName))
           throw {code: grpc.status.ALREADY_EXISTS, message: `Entity type '${displayName}' already exists.`};
-        const lang = request.languageCode || state.defaultLanguageCode;
+        const lang = languageIn(state, request.languageCode);
         const {entities, ...rest} = request.entityType;
         const type: StoredEntityType = {
           ...rest,
@@ -280,7 +286,7 @@ export class DialogflowCxTestServer extends FakeGrpcServer {
         const state = ownerOf(request.entityType.name);
         const type = state.entityTypes.get(request.entityType.name);
         if (!type) throw notFound(request.entityType.name);
-        const lang = request.languageCode || state.defaultLanguageCode;
+        const lang = languageIn(state, request.languageCode);
         const paths = request.updateMask?.paths ?? [
           'kind',
           'entities',
@@ -320,6 +326,29 @@ export class DialogflowCxTestServer extends FakeGrpcServer {
           name: state.name,
           displayName: state.displayName,
           defaultLanguageCode: state.defaultLanguageCode,
+          supportedLanguageCodes: state.supportedLanguageCodes ?? [],
+          timeZone: 'Etc/UTC',
+        };
+      },
+      /** Only the agent's other languages change here (the update mask synthnlu sends). */
+      UpdateAgent: (request: {
+        agent: {name: string; supportedLanguageCodes?: string[]};
+        updateMask?: {paths?: string[]};
+      }) => {
+        const state = this.agent(request.agent.name);
+        if (!request.updateMask?.paths?.includes('supported_language_codes'))
+          throw {
+            code: grpc.status.INVALID_ARGUMENT,
+            message: 'this test server updates supported_language_codes only',
+          };
+        state.supportedLanguageCodes = (request.agent.supportedLanguageCodes ?? []).filter(
+          (l) => l !== state.defaultLanguageCode,
+        );
+        return {
+          name: state.name,
+          displayName: state.displayName,
+          defaultLanguageCode: state.defaultLanguageCode,
+          supportedLanguageCodes: state.supportedLanguageCodes,
           timeZone: 'Etc/UTC',
         };
       },
@@ -396,6 +425,24 @@ export class DialogflowCxTestServer extends FakeGrpcServer {
   }
 }
 
+/**
+ * The language a request names, checked against the agent's: its default (when none is named) or one of its
+ * supported_language_codes. The v3 reference says of every language_code: "If not specified, the agent's
+ * default language is used. Many languages are supported. Note: languages must be enabled in the agent before
+ * they can be used." (https://cloud.google.com/dialogflow/cx/docs/reference/rpc/google.cloud.dialogflow.cx.v3#listintentsrequest)
+ */
+function languageIn(state: AgentState, language: string | undefined): string {
+  if (!language) return state.defaultLanguageCode;
+  const held = [state.defaultLanguageCode, ...(state.supportedLanguageCodes ?? [])];
+  const found = held.find((l) => l.toLowerCase() === language.toLowerCase());
+  if (!found)
+    throw {
+      code: grpc.status.INVALID_ARGUMENT,
+      message: `Language '${language}' is not enabled in the agent (enabled: ${held.join(', ')}).`,
+    };
+  return found;
+}
+
 /** A JSON package zip as the console writes it (display names as folder names, "@name" entity references). */
 async function exportPackage(state: AgentState): Promise<Uint8Array> {
   const zip = new JSZip();
@@ -403,7 +450,11 @@ async function exportPackage(state: AgentState): Promise<Uint8Array> {
   const typeName = new Map([...state.entityTypes.values()].map((t) => [t.name, t.displayName]));
   zip.file(
     'agent.json',
-    json({displayName: state.displayName, defaultLanguageCode: state.defaultLanguageCode}),
+    json({
+      displayName: state.displayName,
+      defaultLanguageCode: state.defaultLanguageCode,
+      ...(state.supportedLanguageCodes?.length ? {supportedLanguageCodes: state.supportedLanguageCodes} : {}),
+    }),
   );
   for (const intent of state.intents.values()) {
     const folder = `intents/${intent.displayName}`;
