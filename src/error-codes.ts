@@ -736,6 +736,16 @@ export const ERROR_CODES = {
   LEX_BAD_JSON: {kind: 'error', exit: 2, meaning: 'a file of the Lex V2 export is not valid JSON'},
   LEX_BOT_NOT_FOUND: {kind: 'error', exit: 2, meaning: 'no Lex bot named "…" in this account and region'},
   LEX_BUILD_FAILED: {kind: 'error', exit: 1, meaning: 'Lex could not build the … locale…'},
+  LEX_LOCALE_NOT_CREATED: {
+    kind: 'error',
+    exit: 1,
+    meaning: 'Lex was still creating a locale push added for a language of the dataset',
+  },
+  LEX_LOCALE_WITH_LANGUAGES: {
+    kind: 'error',
+    exit: 2,
+    meaning: '--locale names one Lex locale but the push has several languages',
+  },
   LEX_NOT_TRAINING_DATA: {
     kind: 'finding',
     meaning:
@@ -747,6 +757,7 @@ export const ERROR_CODES = {
     meaning: 'no Amazon Lex V2 bot here (no <bot>/Bot.json with BotLocales/)',
   },
   LEX_NO_BOT_GIVEN: {kind: 'error', exit: 2, meaning: 'which Lex bot? --bot is missing'},
+  LEX_NO_LOCALE: {kind: 'error', exit: 2, meaning: 'Lex has no locale for a language of the dataset'},
   LEX_NO_CREDENTIALS: {kind: 'error', exit: 2, meaning: 'no AWS credentials to reach Amazon Lex'},
   LEX_OTHER_LOCALES: {
     kind: 'finding',

@@ -6,17 +6,19 @@
 import {readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {runCommand} from '@oclif/test';
-import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest';
+import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import {loadDataset} from '../../src/load/inspect.js';
 import type {Dataset} from '../../src/model/dataset.js';
 import {datasetInLanguage} from '../../src/model/languages.js';
 import {pushedUtterances} from '../../src/remote/plan.js';
+import {localeOf} from '../../connectors/lex/names.js';
 import {ROOT, tempDir} from '../helpers/cli.js';
 import {
   DialogflowCxTestServer,
   type AgentState as CxAgentState,
 } from '../support/dialogflow-cx-server/server.js';
 import {DialogflowTestServer} from '../support/dialogflow-server/server.js';
+import {startLexServer, type LocalLexServer} from '../support/lex-server/server.js';
 import {PARENT, dialogflowCommand} from './dialogflow-helpers.js';
 import {bilingualDataset, writeSmallDataset} from './fixtures.js';
 
@@ -270,5 +272,135 @@ describe('Dialogflow CX: a two-language dataset pushed and pulled without --lang
     expect(back.languages).toEqual(['en', 'es']);
     expect(pushedTexts(back, 'en')).toEqual(pushedTexts(dataset, 'en'));
     expect(pushedTexts(back, 'es')).toEqual(pushedTexts(dataset, 'es'));
+  });
+});
+
+/** Where the dataset's Spanish goes on Lex (the connector's locale for es). */
+const ES_LOCALE = localeOf('es');
+
+describe('Lex V2: a two-language dataset pushed and pulled without --language', () => {
+  const env: Record<string, string | undefined> = {};
+  let server: LocalLexServer;
+  let dir: string;
+  let file: string;
+  const dataset = bilingualDataset();
+
+  beforeAll(() => {
+    for (const k of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_PROFILE', 'AWS_REGION'])
+      env[k] = process.env[k];
+    process.env.AWS_ACCESS_KEY_ID = 'AKIDLOCALTEST';
+    process.env.AWS_SECRET_ACCESS_KEY = 'lex-secret-key-0123456789-MULTILANG';
+    process.env.AWS_REGION = 'us-east-1';
+    Reflect.deleteProperty(process.env, 'AWS_PROFILE');
+  });
+  afterAll(() => {
+    for (const [k, v] of Object.entries(env))
+      if (v === undefined) Reflect.deleteProperty(process.env, k);
+      else process.env[k] = v;
+  });
+  beforeEach(async () => {
+    server = await startLexServer({botName: 'SupportBot'});
+    dir = tempDir('synthnlu-ml-lex-');
+    file = await writeSmallDataset(dir, dataset);
+  });
+  afterEach(async () => server.close());
+
+  const lex = (args: string[]) =>
+    runCommand([...args, '--endpoint', server.endpoint, '--retry-base-ms', '1'], {root: ROOT});
+
+  function stored(localeId: string): Record<string, string[]> {
+    const out: Record<string, string[]> = {};
+    for (const intent of server.locale(localeId).intents.values())
+      if (intent.intentName !== 'FallbackIntent')
+        out[intent.intentName] = (intent.sampleUtterances ?? []).map((s) => s.utterance).sort();
+    return out;
+  }
+
+  it('creates the Spanish locale, writes each language to its locale, builds both, a second push plans nothing, pull reads both', async () => {
+    const args = [
+      'push',
+      file,
+      '--to',
+      'lex',
+      '--bot',
+      'SupportBot',
+      '--backup-dir',
+      join(dir, 'backups'),
+      '--yes',
+    ];
+    const pushed = await lex([...args, '--train', '--json']);
+    expect(pushed.error).toBeUndefined();
+    const result = JSON.parse(pushed.stdout);
+    expect(result.failed).toBe(0);
+    expect(
+      result.plan.languages.map((p: {language: string; addsLanguage?: boolean}) => [
+        p.language,
+        !!p.addsLanguage,
+      ]),
+    ).toEqual([
+      ['en', false],
+      ['es', true],
+    ]);
+    expect(
+      server.requests
+        .filter((r) => r.method === 'PUT' && /\/botlocales$/.test(r.path))
+        .map((r) => r.body.localeId),
+    ).toEqual([ES_LOCALE]);
+    // Each locale holds its language's texts (annotated ones also as a {slot} template), none of the other's.
+    for (const [localeId, language, other] of [
+      ['en_US', 'en', 'es'],
+      [ES_LOCALE, 'es', 'en'],
+    ] as const) {
+      const samples = stored(localeId);
+      expect(Object.keys(samples).sort()).toEqual(['greet', 'track_order']);
+      for (const [intent, texts] of Object.entries(pushedTexts(dataset, language)))
+        expect(samples[intent]).toEqual(expect.arrayContaining(texts));
+      for (const texts of Object.values(pushedTexts(dataset, other)))
+        for (const text of texts) expect(Object.values(samples).flat()).not.toContain(text);
+    }
+    const carrier = (localeId: string) =>
+      [...server.locale(localeId).slotTypes.values()].find((t) => t.slotTypeName === 'carrier')!;
+    expect(
+      carrier(ES_LOCALE).slotTypeValues!.flatMap((v) => (v.synonyms ?? []).map((s) => s.value)),
+    ).toContain('paquete ups');
+    expect(
+      carrier('en_US').slotTypeValues!.flatMap((v) => (v.synonyms ?? []).map((s) => s.value)),
+    ).not.toContain('paquete ups');
+    expect(server.locale('en_US').builds).toBe(1);
+    expect(server.locale(ES_LOCALE).builds).toBe(1);
+
+    const writes = server.writes().length;
+    const again = JSON.parse((await lex([...args, '--json'])).stdout);
+    expect(again.plan.empty).toBe(true);
+    expect(server.writes().length).toBe(writes);
+
+    const out = join(dir, 'lex-pulled.json');
+    const pulled = await lex(['pull', '--from', 'lex', '--bot', 'SupportBot', '--out', out, '--force']);
+    expect(pulled.error).toBeUndefined();
+    const back = (await loadDataset(out)).dataset;
+    expect(back.languages).toEqual(['en', 'es']);
+    // Lex's fallback intent comes back in each locale as the dataset's None, without samples.
+    for (const language of ['en', 'es']) {
+      const {None: none, ...texts} = pushedTexts(back, language);
+      expect(none).toEqual([]);
+      expect(texts).toEqual(pushedTexts(dataset, language));
+    }
+  });
+
+  it('--locale with two languages is refused before anything is written', async () => {
+    const run = await lex([
+      'push',
+      file,
+      '--to',
+      'lex',
+      '--bot',
+      'SupportBot',
+      '--locale',
+      'en_GB',
+      '--yes',
+      '--json',
+    ]);
+    expect(JSON.parse(run.stdout).error.code).toBe('LEX_LOCALE_WITH_LANGUAGES');
+    expect(server.writes()).toEqual([]);
   });
 });
