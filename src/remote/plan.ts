@@ -69,7 +69,10 @@ export function computePlan(
   options: {prune: boolean},
 ): PushPlan {
   const wantedPhrases = phraseKeysByIntent(desired, pushedUtterances(desired));
-  const remotePhrases = remote ? phraseKeysByIntent(remote) : new Map<string, Set<string>>();
+  // The test split on both sides: a platform that keeps one (CLU's Test utterances) reads it back marked so.
+  const remotePhrases = remote
+    ? phraseKeysByIntent(remote, pushedUtterances(remote))
+    : new Map<string, Set<string>>();
   const intents: PushPlan['intents'] = {create: [], update: [], delete: [], unchanged: 0};
   for (const [name, keys] of wantedPhrases) {
     const present = remotePhrases.get(name);

@@ -181,7 +181,7 @@ async function planLanguages(
   prune: boolean,
 ): Promise<LanguageStep[]> {
   const languages = datasetLanguages(dataset);
-  const held = session.addLanguages && session.languages ? await session.languages() : undefined;
+  const held = session.languages ? await session.languages() : undefined;
   const steps: LanguageStep[] = [];
   for (const [index, language] of languages.entries()) {
     // The remote's own code for the language (an agent's en-US for the dataset's en), else the dataset's.
@@ -190,7 +190,8 @@ async function planLanguages(
       code === language
         ? languagePart(dataset, language)
         : {...languagePart(dataset, language), language: code};
-    const adds = held !== undefined && heldLanguage(held, language) === undefined;
+    // A session that cannot add a language takes any as it is (a CLU project: utterances carry theirs).
+    const adds = !!session.addLanguages && held !== undefined && heldLanguage(held, language) === undefined;
     const remote = adds ? emptyDataset(code) : await session.read(code);
     let plan = computePlan(connector.id, desired, remote, {prune});
     if (adds) plan = {...plan, addsLanguage: true, empty: false};

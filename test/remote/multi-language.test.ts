@@ -6,6 +6,7 @@
 import {readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {runCommand} from '@oclif/test';
+import nock from 'nock';
 import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import {loadDataset} from '../../src/load/inspect.js';
 import type {Dataset} from '../../src/model/dataset.js';
@@ -17,6 +18,7 @@ import {
   DialogflowCxTestServer,
   type AgentState as CxAgentState,
 } from '../support/dialogflow-cx-server/server.js';
+import {CluTestService} from '../support/clu-service/service.js';
 import {DialogflowTestServer} from '../support/dialogflow-server/server.js';
 import {startLexServer, type LocalLexServer} from '../support/lex-server/server.js';
 import {PARENT, dialogflowCommand} from './dialogflow-helpers.js';
@@ -402,5 +404,109 @@ describe('Lex V2: a two-language dataset pushed and pulled without --language', 
     ]);
     expect(JSON.parse(run.stdout).error.code).toBe('LEX_LOCALE_WITH_LANGUAGES');
     expect(server.writes()).toEqual([]);
+  });
+});
+
+describe('Azure CLU: a two-language dataset pushed and pulled without --language', () => {
+  const ENDPOINT = 'https://my-lang.cognitiveservices.azure.com';
+  const KEY_ENV = 'SYNTHNLU_TEST_ML_CLU_KEY';
+  const KEY = 'clu-key-multilingual-0123456789-SECRET';
+  let dir: string;
+  let file: string;
+  const dataset = bilingualDataset();
+
+  beforeAll(async () => {
+    nock.disableNetConnect();
+    process.env[KEY_ENV] = KEY;
+    dir = tempDir('synthnlu-ml-clu-');
+    file = await writeSmallDataset(dir, dataset);
+  });
+  afterAll(() => {
+    Reflect.deleteProperty(process.env, KEY_ENV);
+    nock.enableNetConnect();
+  });
+  afterEach(() => nock.cleanAll());
+
+  const clu = (args: string[]) =>
+    runCommand(
+      [...args, '--endpoint', ENDPOINT, '--project', 'support', '--key-env', KEY_ENV, '--retry-base-ms', '1'],
+      {root: ROOT},
+    );
+
+  /** CLU's codes for the dataset's languages (cluLanguage: English takes a region). */
+  const CLU_CODES: Record<string, string> = {en: 'en-us', es: 'es'};
+
+  it('one multilingual project holds both languages, a second push imports nothing, pull reads both', async () => {
+    const service = new CluTestService(ENDPOINT, KEY);
+    const args = ['push', file, '--to', 'clu', '--backup-dir', join(dir, 'backups'), '--yes', '--json'];
+    const pushed = await clu(args);
+    expect(pushed.error).toBeUndefined();
+    const result = JSON.parse(pushed.stdout);
+    expect(result.failed).toBe(0);
+    expect(result.plan.languages.map((p: {language: string}) => p.language)).toEqual(['en', 'es']);
+
+    const project = service.projects.get('support')!.project;
+    expect(project.metadata.multilingual).toBe(true);
+    for (const language of ['en', 'es']) {
+      const texts: Record<string, string[]> = {greet: [], track_order: []};
+      for (const u of project.assets.utterances)
+        if (u.language === CLU_CODES[language] && u.dataset !== 'Test') texts[u.intent]!.push(u.text);
+      for (const list of Object.values(texts)) list.sort();
+      expect(texts).toEqual(pushedTexts(dataset, language));
+    }
+    const ups = project.assets.entities
+      .find((e) => e.category === 'carrier')!
+      .list!.sublists.find((s) => s.listKey === 'ups')!;
+    expect(ups.synonyms.find((g) => g.language === 'es')!.values).toContain('paquete ups');
+    expect(ups.synonyms.find((g) => g.language === 'en-us')!.values).not.toContain('paquete ups');
+
+    const imports = () => service.log.filter((l) => l.includes(':import')).length;
+    const before = imports();
+    const again = JSON.parse((await clu(args)).stdout);
+    expect(again.plan.empty).toBe(true);
+    expect(imports()).toBe(before);
+
+    const out = join(dir, 'clu-pulled.json');
+    const pulled = await clu(['pull', '--from', 'clu', '--out', out, '--force']);
+    expect(pulled.error).toBeUndefined();
+    const back = (await loadDataset(out)).dataset;
+    // Pulled in CLU's own codes (English is en-us there), as a one-language pull always was.
+    expect(back.languages).toEqual(['en-us', 'es']);
+    expect(pushedTexts(back, 'en-us')).toEqual(pushedTexts(dataset, 'en'));
+    expect(pushedTexts(back, 'es')).toEqual(pushedTexts(dataset, 'es'));
+  });
+});
+
+describe('Rasa: one model per server', () => {
+  it('refuses a two-language dataset before connecting, naming a push per language', async () => {
+    const dir = tempDir('synthnlu-ml-rasa-');
+    const file = await writeSmallDataset(dir, bilingualDataset());
+    // Nothing listens on this port: the refusal comes before any request.
+    const run = await runCommand(
+      ['push', file, '--to', 'rasa', '--endpoint', 'http://127.0.0.1:9', '--yes', '--json'],
+      {
+        root: ROOT,
+      },
+    );
+    const error = JSON.parse(run.stdout).error;
+    expect(error.code).toBe('REMOTE_ONE_LANGUAGE');
+    expect(error.suggestion).toContain('--to rasa --language en');
+    expect(error.suggestion).toContain('--to rasa --language es');
+    const english = await runCommand(
+      [
+        'push',
+        file,
+        '--to',
+        'rasa',
+        '--endpoint',
+        'http://127.0.0.1:9',
+        '--language',
+        'en',
+        '--dry-run',
+        '--json',
+      ],
+      {root: ROOT},
+    );
+    expect(JSON.parse(english.stdout).error?.code).not.toBe('REMOTE_ONE_LANGUAGE');
   });
 });
