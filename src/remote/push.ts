@@ -194,7 +194,7 @@ async function planLanguages(
     const adds = !!session.addLanguages && held !== undefined && heldLanguage(held, language) === undefined;
     const remote = adds ? emptyDataset(code) : await session.read(code);
     let plan = computePlan(connector.id, desired, remote, {prune});
-    if (adds) plan = {...plan, addsLanguage: true, empty: false};
+    if (adds) plan = {...plan, language: code, addsLanguage: true, empty: false};
     if (languages.length > 1) {
       if (index > 0 && connector.languages === 'shared') plan = withoutSharedDeletes(plan);
       plan = tagLanguage(plan, language);
