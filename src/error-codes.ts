@@ -398,8 +398,8 @@ export const ERROR_CODES = {
   },
   DIALOGFLOW_CX_LANGUAGE: {
     kind: 'error',
-    exit: 2,
-    meaning: 'the dataset is in "…" but the agent\'s default language is "…"; nothing was changed',
+    exit: 1,
+    meaning: 'enabling a language of the dataset in the CX agent failed; nothing else was changed',
   },
   DIALOGFLOW_CX_LANGUAGE_ENTRIES_KEPT: {
     kind: 'finding',
@@ -476,6 +476,11 @@ export const ERROR_CODES = {
     kind: 'error',
     exit: 2,
     meaning: 'the Google service-account key file cannot be read or is not a service-account key',
+  },
+  DIALOGFLOW_ADD_LANGUAGE: {
+    kind: 'error',
+    exit: 1,
+    meaning: 'adding a language of the dataset to the Dialogflow ES agent failed; nothing else was changed',
   },
   DIALOGFLOW_LANGUAGE: {
     kind: 'finding',
@@ -755,6 +760,16 @@ export const ERROR_CODES = {
     meaning:
       'slot type "…" of … has … value… its … slot type lacks (…): left out, since another locale\'s values are read as the forms of the … value with the same sampleValue',
   },
+  LEX_LOCALE_NOT_CREATED: {
+    kind: 'error',
+    exit: 1,
+    meaning: 'Lex was still creating a locale push added for a language of the dataset',
+  },
+  LEX_LOCALE_WITH_LANGUAGES: {
+    kind: 'error',
+    exit: 2,
+    meaning: '--locale names one Lex locale but the push has several languages',
+  },
   LEX_NOT_TRAINING_DATA: {
     kind: 'finding',
     meaning:
@@ -766,6 +781,7 @@ export const ERROR_CODES = {
     meaning: 'no Amazon Lex V2 bot here (no <bot>/Bot.json with BotLocales/)',
   },
   LEX_NO_BOT_GIVEN: {kind: 'error', exit: 2, meaning: 'which Lex bot? --bot is missing'},
+  LEX_NO_LOCALE: {kind: 'error', exit: 2, meaning: 'Lex has no locale for a language of the dataset'},
   LEX_NO_CREDENTIALS: {kind: 'error', exit: 2, meaning: 'no AWS credentials to reach Amazon Lex'},
   LEX_SLOT_TEMPLATES: {
     kind: 'finding',
@@ -869,11 +885,6 @@ export const ERROR_CODES = {
   LU_NO_INTENTS: {kind: 'error', exit: 2, meaning: '… defines no intents (no "# Intent" heading)'},
   LU_SYNTAX: {kind: 'error', exit: 2, meaning: 'a .lu file does not parse; the message gives the line'},
   MISSING_FLAG: {kind: 'error', exit: 2, meaning: 'a required flag is missing; the message names it'},
-  ONE_LANGUAGE_AT_A_TIME: {
-    kind: 'error',
-    exit: 2,
-    meaning: 'the command works on one language at a time and the dataset holds several: give --language',
-  },
   OUTPUT_CONTAINS_INPUT: {
     kind: 'error',
     exit: 2,
@@ -940,6 +951,11 @@ export const ERROR_CODES = {
   },
   PREDICT_NO_TEXT: {kind: 'error', exit: 2, meaning: 'No text to recognise'},
   PREDICT_TEXT_TOO_LONG: {kind: 'error', exit: 2, meaning: '… is … characters, over the … limit'},
+  PULL_LANGUAGE_MISSING: {
+    kind: 'error',
+    exit: 2,
+    meaning: 'pull --language names a language the remote does not hold; the message lists those it holds',
+  },
   PULL_UNSUPPORTED: {
     kind: 'error',
     exit: 1,
@@ -1058,6 +1074,12 @@ export const ERROR_CODES = {
     kind: 'error',
     exit: 1,
     meaning: 'the platform does not have the project, agent or resource named (404)',
+  },
+  REMOTE_ONE_LANGUAGE: {
+    kind: 'error',
+    exit: 2,
+    meaning:
+      'the platform holds one language per target (a Rasa server) and the dataset holds several: push each with --language',
   },
   REMOTE_QUOTA_EXHAUSTED: {
     kind: 'error',

@@ -17,6 +17,8 @@ export const cluRemote: RemoteConnector | undefined = {
     ],
   },
   canPull: true,
+  // A multilingual project: one set of intents and entities, utterances and list synonyms per language.
+  languages: 'shared',
   scratch: {
     flag: 'scratch-project',
     replaces: 'project',

@@ -10,8 +10,13 @@ export const lexRemote: RemoteConnector = {
     credentials:
       'Lex uses the AWS default credential chain: AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_PROFILE or --profile (shared config, SSO), or an instance role.',
     pushExamples: ['out/data.jsonl --to lex --bot BookTrip --region us-east-1 --train --yes'],
-    pullExamples: ['--from lex --bot ABCDEFGHIJ --locale en_US --region us-east-1 --out data/lex.json'],
+    pullExamples: [
+      '--from lex --bot ABCDEFGHIJ --region us-east-1 --out data/lex.json',
+      '--from lex --bot ABCDEFGHIJ --locale en_US --region us-east-1 --out data/lex-en.json',
+    ],
   },
   canPull: true,
+  // A bot holds each language in a locale of its own (en → en_US, es → es_ES), each built on its own.
+  languages: 'separate',
   connect: async (options) => (await import('./remote/session.js')).LexSession.open(options),
 };

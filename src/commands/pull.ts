@@ -2,8 +2,8 @@ import {countOf} from '../report/count.js';
 import {Flags} from '@oclif/core';
 import {SynthnluCommand} from '../cli/base-command.js';
 import {forceFlag, languageFlag, outFlag} from '../cli/flags.js';
-import {chooseLanguages} from '../model/languages.js';
 import {checkOutputPath} from '../io/output-path.js';
+import {datasetLanguages} from '../model/languages.js';
 import {writeDataset} from '../model/write-dataset.js';
 import {remoteCommandFlags, remoteOptionsFromFlags} from '../remote/flags.js';
 import {pullHelp} from '../cli/platform-help.js';
@@ -14,6 +14,8 @@ import {registry} from '../registry.js';
 export interface PullResult {
   from: string;
   out: string;
+  /** The languages pulled, the remote's default first. */
+  languages: string[];
   intents: number;
   entities: number;
   utterances: number;
@@ -44,8 +46,10 @@ export default class Pull extends SynthnluCommand<PullResult> {
     await checkOutputPath(flags.out, {force: flags.force});
     const secrets = new Secrets();
     const result = await withSecretsRedacted(secrets, async (): Promise<PullResult> => {
-      const dataset = chooseLanguages(
-        await pullDataset(remote, remoteOptionsFromFlags(registry, remote, 'pull', flags, secrets)),
+      // Every language the remote holds, or those --language names.
+      const dataset = await pullDataset(
+        remote,
+        remoteOptionsFromFlags(registry, remote, 'pull', flags, secrets),
         flags.language,
       );
       await writeDataset(flags.out, dataset);
@@ -53,13 +57,14 @@ export default class Pull extends SynthnluCommand<PullResult> {
       return {
         from: remote.id,
         out: flags.out,
+        languages: datasetLanguages(dataset),
         intents: intents.length,
         entities: entities.length,
         utterances: utterances.length,
       };
     });
     this.log(
-      `Pulled ${countOf(result.intents, 'intent')}, ${countOf(result.entities, 'entity', 'entities')}, ${countOf(result.utterances, 'utterance')} from ${remote.id} -> ${flags.out}`,
+      `Pulled ${countOf(result.intents, 'intent')}, ${countOf(result.entities, 'entity', 'entities')}, ${countOf(result.utterances, 'utterance')} ${result.languages.length > 1 ? ` in ${result.languages.join(', ')}` : ''} from ${remote.id} -> ${flags.out}`,
     );
     return result;
   }

@@ -3,7 +3,7 @@ import {SynthnluCommand} from '../cli/base-command.js';
 import {fromFormatFlag, languageFlag, seedFlag} from '../cli/flags.js';
 import {loadAnyAsDataset} from '../convert/load-any.js';
 import {ExitCode} from '../errors.js';
-import {chooseLanguages, requireOneLanguage} from '../model/languages.js';
+import {chooseLanguages} from '../model/languages.js';
 import {pushFlags, remoteCommandFlags, remoteOptionsFromFlags} from '../remote/flags.js';
 import {pushHelp} from '../cli/platform-help.js';
 import {formatPlan} from '../remote/plan.js';
@@ -41,9 +41,8 @@ export default class Push extends SynthnluCommand<PushResult> {
       ...(flags.from ? {from: flags.from} : {}),
       ...(flags.seed === undefined ? {} : {seed: flags.seed}),
     });
-    // A multi-language dataset is pushed one language at a time (the platform session's language is the dataset's).
+    // Every language the dataset holds (or those --language names); the core plans and writes each.
     const dataset = chooseLanguages(input.dataset, flags.language);
-    requireOneLanguage(dataset, 'push');
     const interactive = Boolean(process.stdin.isTTY) && !this.jsonEnabled();
     requirePushConsent({dryRun: flags['dry-run'], yes: flags.yes, interactive});
     const secrets = new Secrets();

@@ -121,20 +121,6 @@ export function chooseLanguages(dataset: Dataset, wanted: readonly string[] | un
   return selectLanguages(dataset, wanted);
 }
 
-/** A platform session takes one language: several left after --language is bad input, naming them. */
-export function requireOneLanguage(dataset: Dataset, command: string): void {
-  const held = datasetLanguages(dataset);
-  if (held.length > 1)
-    throw new SynthnluError(
-      'ONE_LANGUAGE_AT_A_TIME',
-      `the dataset holds ${held.length} languages (${held.join(', ')}); ${command} works on one language at a time`,
-      {
-        exitCode: ExitCode.badInput,
-        suggestion: held.map((l) => `synthnlu ${command} ... --language ${l}`).join(', then '),
-      },
-    );
-}
-
 /**
  * A list value's forms in another language, from that language's entries on a platform that keeps one
  * entries list per language (Dialogflow ES and CX): the synonyms of the entries under the same reference

@@ -37,12 +37,19 @@ export function isManagedEntity(entity: Entity): boolean {
   return entity.kind === 'list' || entity.kind === 'regex';
 }
 
-/** Identity of an entity type's content: its values with synonyms, or its patterns. */
+/**
+ * Identity of an entity type's content: its values with synonyms (the value itself among its synonyms
+ * aside: platforms store it either way, and another language's forms often repeat it), or its patterns.
+ */
 export function entityValueKeys(entity: Entity): Set<string> {
   if (entity.kind === 'regex') return new Set((entity.patterns ?? []).map((p) => `re:${p}`));
   return new Set(
     (entity.values ?? []).map(
-      (v) => `${v.value}\u0000${[...new Set(v.synonyms ?? [])].sort().join('\u0001')}`,
+      (v) =>
+        `${v.value}\u0000${[...new Set(v.synonyms ?? [])]
+          .filter((s) => s !== v.value)
+          .sort()
+          .join('\u0001')}`,
     ),
   );
 }
@@ -62,7 +69,10 @@ export function computePlan(
   options: {prune: boolean},
 ): PushPlan {
   const wantedPhrases = phraseKeysByIntent(desired, pushedUtterances(desired));
-  const remotePhrases = remote ? phraseKeysByIntent(remote) : new Map<string, Set<string>>();
+  // The test split on both sides: a platform that keeps one (CLU's Test utterances) reads it back marked so.
+  const remotePhrases = remote
+    ? phraseKeysByIntent(remote, pushedUtterances(remote))
+    : new Map<string, Set<string>>();
   const intents: PushPlan['intents'] = {create: [], update: [], delete: [], unchanged: 0};
   for (const [name, keys] of wantedPhrases) {
     const present = remotePhrases.get(name);
@@ -108,23 +118,46 @@ export function computePlan(
   };
 }
 
-/** The plan as a readable table, one line per change. */
-export function formatPlan(plan: PushPlan): string[] {
+const countLine = (g: PushPlan['intents']) =>
+  `${g.create.length} to create, ${g.update.length} to update, ${g.delete.length} to delete, ${g.unchanged} unchanged`;
+
+/** One plan's changes, one line each, indented by `indent`. */
+function changeLines(plan: PushPlan, indent: string): string[] {
   const lines: string[] = [];
   const section = (label: string, group: PushPlan['intents'], unit: [string, string]) => {
     const [one, many] = unit;
     const n = (count: number) => `${count} ${count === 1 ? one : many}`;
-    for (const c of group.create) lines.push(`  + create ${label} ${c.name} (${n(c.added)})`);
+    for (const c of group.create) lines.push(`${indent}+ create ${label} ${c.name} (${n(c.added)})`);
     for (const c of group.update)
-      lines.push(`  ~ update ${label} ${c.name} (+${c.added} -${c.removed} ${many})`);
-    for (const c of group.delete) lines.push(`  - delete ${label} ${c.name} (${n(c.removed)})`);
+      lines.push(`${indent}~ update ${label} ${c.name} (+${c.added} -${c.removed} ${many})`);
+    for (const c of group.delete) lines.push(`${indent}- delete ${label} ${c.name} (${n(c.removed)})`);
   };
   section('entity type', plan.entityTypes, ['value', 'values']);
   section('intent', plan.intents, ['phrase', 'phrases']);
-  const count = (g: PushPlan['intents']) =>
-    `${g.create.length} to create, ${g.update.length} to update, ${g.delete.length} to delete, ${g.unchanged} unchanged`;
+  return lines;
+}
+
+/** The plan as a readable table, one line per change; a push of several languages has a section each. */
+export function formatPlan(plan: PushPlan): string[] {
+  const lines: string[] = [];
+  if (plan.languages) {
+    for (const part of plan.languages) {
+      lines.push(
+        `${part.language}:${part.addsLanguage ? ` (not on ${plan.target} yet: push adds the language)` : ''}`,
+      );
+      lines.push(...changeLines(part, '    '));
+      lines.push(
+        `  ${part.language}: intents ${countLine(part.intents)}; entity types ${countLine(part.entityTypes)}.${part.empty ? ' Nothing to change.' : ''}`,
+      );
+    }
+  } else {
+    if (plan.addsLanguage)
+      lines.push(`${plan.language ?? 'The language'} is not on ${plan.target} yet: push adds it.`);
+    lines.push(...changeLines(plan, '  '));
+  }
+  const languages = plan.languages ? ` (${plan.languages.map((p) => p.language).join(', ')})` : '';
   lines.push(
-    `Plan for ${plan.target}: intents ${count(plan.intents)}; entity types ${count(plan.entityTypes)}.`,
+    `Plan for ${plan.target}${languages}: intents ${countLine(plan.intents)}; entity types ${countLine(plan.entityTypes)}.`,
   );
   if (plan.remoteState === 'unreadable')
     lines.push('The platform cannot report its current training data, so the whole dataset is sent.');

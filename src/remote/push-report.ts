@@ -1,6 +1,7 @@
 /** What push prints once it is done, and whether it failed; the command only writes it out. */
 import {createInterface} from 'node:readline/promises';
 import {SynthnluError} from '../errors.js';
+import {changeLabel} from './language-plans.js';
 import {formatPlan} from './plan.js';
 import type {PushResult} from './push.js';
 
@@ -15,7 +16,7 @@ export function pushReport(result: PushResult): PushReport {
   if (result.dryRun || (!result.applied && !result.trained)) lines.push(...formatPlan(result.plan));
   for (const item of result.results.filter((r) => r.status === 'failed'))
     lines.push(
-      `  ! ${item.action} ${item.kind === 'intent' ? 'intent' : 'entity type'} ${item.name} failed: ${item.error}`,
+      `  ! ${item.action} ${item.kind === 'intent' ? 'intent' : 'entity type'} ${changeLabel(item)} failed: ${item.error}`,
     );
   if (result.access)
     lines.push(

@@ -4,10 +4,30 @@
  */
 import {ExitCode, SynthnluError} from '../errors.js';
 import {intentNames, type Dataset} from '../model/dataset.js';
+import {
+  datasetInLanguage,
+  datasetLanguages,
+  isMultiLanguageDataset,
+  mergeLanguages,
+} from '../model/languages.js';
 import {registry} from '../registry.js';
 import {scrubBackupFile} from './backup-file.js';
+import {
+  combinePlans,
+  heldLanguage,
+  requireMultiLanguageRemote,
+  tagLanguage,
+  withoutSharedDeletes,
+} from './language-plans.js';
 import {computePlan} from './plan.js';
-import type {ItemResult, ProgressReporter, PushPlan, RemoteConnector, RemoteOptions} from './types.js';
+import type {
+  ItemResult,
+  ProgressReporter,
+  PushPlan,
+  RemoteConnector,
+  RemoteOptions,
+  RemoteSession,
+} from './types.js';
 
 export interface PushOptions {
   prune: boolean;
@@ -42,11 +62,16 @@ export interface PushResult {
 }
 
 export interface DesiredState {
-  intents: Array<{name: string; phrases: string[]}>;
+  /** Each intent's phrases, per language when the dataset holds several. */
+  intents: Array<{name: string; language?: string; phrases: string[]}>;
   entityTypes: Array<{
     name: string;
     kind: string;
-    values: Array<{value: string; synonyms: string[]}>;
+    values: Array<{
+      value: string;
+      synonyms: string[];
+      synonymsByLanguage?: Record<string, string[] | undefined>;
+    }>;
     patterns?: string[];
   }>;
 }
@@ -64,17 +89,40 @@ function howToGiveAccess(error: SynthnluError): string | undefined {
 }
 
 function desiredState(dataset: Dataset): DesiredState {
-  const phrases = new Map(intentNames(dataset).map((name): [string, string[]] => [name, []]));
-  for (const u of dataset.utterances) phrases.get(u.intent)?.push(u.text);
+  const languages = datasetLanguages(dataset);
+  const intents = languages.flatMap((language) => {
+    const part = languagePart(dataset, language);
+    const phrases = new Map(intentNames(part).map((name): [string, string[]] => [name, []]));
+    for (const u of part.utterances) phrases.get(u.intent)?.push(u.text);
+    return [...phrases].map(([name, list]) => ({
+      name,
+      ...(languages.length > 1 ? {language} : {}),
+      phrases: list,
+    }));
+  });
   return {
-    intents: [...phrases].map(([name, list]) => ({name, phrases: list})),
+    intents,
     entityTypes: dataset.entities.map((e) => ({
       name: e.name,
       kind: e.kind,
-      values: (e.values ?? []).map((v) => ({value: v.value, synonyms: v.synonyms ?? []})),
+      values: (e.values ?? []).map((v) => ({
+        value: v.value,
+        synonyms: v.synonyms ?? [],
+        ...(v.synonymsByLanguage ? {synonymsByLanguage: v.synonymsByLanguage} : {}),
+      })),
       ...(e.patterns ? {patterns: e.patterns} : {}),
     })),
   };
+}
+
+/** The dataset's part in one language (the whole dataset when it holds one). */
+function languagePart(dataset: Dataset, language: string): Dataset {
+  return isMultiLanguageDataset(dataset) ? datasetInLanguage(dataset, language) : dataset;
+}
+
+/** The per-language plans as the push's plan: the one plan of a one-language push, else their sum. */
+function pushPlan(target: string, plans: PushPlan[]): PushPlan {
+  return plans.length === 1 ? plans[0]! : combinePlans(target, plans);
 }
 
 /**
@@ -87,11 +135,18 @@ function offlineDryRun(
   error: SynthnluError,
   prune: boolean,
 ): PushResult {
-  const plan = {...computePlan(connector.id, dataset, undefined, {prune}), remoteState: 'no-access' as const};
+  const languages = datasetLanguages(dataset);
+  const plans = languages.map((language) => {
+    const plan = {
+      ...computePlan(connector.id, languagePart(dataset, language), undefined, {prune}),
+      remoteState: 'no-access' as const,
+    };
+    return languages.length > 1 ? tagLanguage(plan, language) : plan;
+  });
   return {
     target: connector.id,
     dryRun: true,
-    plan,
+    plan: pushPlan(connector.id, plans),
     access: {
       reason: error.message,
       code: error.code,
@@ -106,12 +161,60 @@ function offlineDryRun(
   };
 }
 
+/** What push read of one language and planned for it. */
+interface LanguageStep {
+  language: string;
+  desired: Dataset;
+  remote: Dataset | undefined;
+  plan: PushPlan;
+}
+
+/**
+ * Reads the remote in each of the dataset's languages and plans each: a language the remote does not hold
+ * yet is planned against nothing (everything is created) and marked to be added; on a platform whose
+ * languages share their intents, a deletion is planned once, in the primary language.
+ */
+async function planLanguages(
+  connector: RemoteConnector,
+  session: RemoteSession,
+  dataset: Dataset,
+  prune: boolean,
+): Promise<LanguageStep[]> {
+  const languages = datasetLanguages(dataset);
+  const held = session.languages ? await session.languages() : undefined;
+  const steps: LanguageStep[] = [];
+  for (const [index, language] of languages.entries()) {
+    // The remote's own code for the language (an agent's en-US for the dataset's en), else the dataset's.
+    const code = (held && heldLanguage(held, language)) ?? language;
+    const desired =
+      code === language
+        ? languagePart(dataset, language)
+        : {...languagePart(dataset, language), language: code};
+    // A session that cannot add a language takes any as it is (a CLU project: utterances carry theirs).
+    const adds = !!session.addLanguages && held !== undefined && heldLanguage(held, language) === undefined;
+    const remote = adds ? emptyDataset(code) : await session.read(code);
+    let plan = computePlan(connector.id, desired, remote, {prune});
+    if (adds) plan = {...plan, language: code, addsLanguage: true, empty: false};
+    if (languages.length > 1) {
+      if (index > 0 && connector.languages === 'shared') plan = withoutSharedDeletes(plan);
+      plan = tagLanguage(plan, language);
+    }
+    steps.push({language, desired, remote, plan});
+  }
+  return steps;
+}
+
+function emptyDataset(language: string): Dataset {
+  return {format: 'synthnlu-dataset/1', language, intents: [], entities: [], utterances: []};
+}
+
 export async function pushDataset(
   connector: RemoteConnector,
   dataset: Dataset,
   remoteOptions: RemoteOptions,
   options: PushOptions,
 ): Promise<PushResult> {
+  requireMultiLanguageRemote(connector, dataset, 'push');
   let session;
   try {
     session = await connector.connect(remoteOptions);
@@ -121,15 +224,18 @@ export async function pushDataset(
     throw error;
   }
   try {
-    let remote;
+    let steps;
     try {
-      remote = await session.read();
+      steps = await planLanguages(connector, session, dataset, options.prune);
     } catch (error) {
       if (options.dryRun && isMissingAccess(error))
         return offlineDryRun(connector, dataset, error, options.prune);
       throw error;
     }
-    const plan = computePlan(connector.id, dataset, remote, {prune: options.prune});
+    const plan = pushPlan(
+      connector.id,
+      steps.map((s) => s.plan),
+    );
     const result: PushResult = {
       target: connector.id,
       dryRun: options.dryRun,
@@ -149,6 +255,7 @@ export async function pushDataset(
 
     if (!plan.empty) {
       // The backup comes before the first write, always; a prune without one would lose data irrecoverably.
+      // One backup covers every language: each platform exports the whole agent, bot or project.
       const backup = await session.backup(options.backupDir);
       if (backup) {
         await scrubBackupFile(backup, remoteOptions.secrets);
@@ -163,15 +270,33 @@ export async function pushDataset(
             suggestion: 'Push without --prune, or export the agent by hand first.',
           },
         );
-      const report = await session.apply(plan, dataset, remote, options.progress);
-      result.applied = true;
-      result.results = report.results;
-      result.writeCalls += report.writeCalls;
-      result.trained = report.trained;
+      const added = steps.filter((s) => s.plan.addsLanguage).map((s) => s.desired.language);
+      if (added.length > 0 && session.addLanguages) {
+        options.note(`Adding ${added.join(', ')} to the ${connector.id} target`);
+        result.writeCalls += await session.addLanguages(added);
+      }
+      const several = steps.length > 1;
+      for (const step of steps) {
+        if (step.plan.empty) continue;
+        // Another language was read (or written) since this one was planned: the session reads this one
+        // again so it writes over what is there now (an intent an earlier language created is updated).
+        const remote =
+          several || step.plan.addsLanguage ? await session.read(step.desired.language) : step.remote;
+        const report = await session.apply(step.plan, step.desired, remote, options.progress);
+        result.applied = true;
+        result.results.push(
+          ...(several ? report.results.map((r) => ({...r, language: step.language})) : report.results),
+        );
+        result.writeCalls += report.writeCalls;
+        result.trained ||= report.trained;
+      }
     }
     result.failed = result.results.filter((r) => r.status === 'failed').length;
     if (options.train && !connector.trainsOnApply && result.failed === 0) {
-      result.writeCalls += await session.train(options.progress);
+      result.writeCalls += await session.train(
+        options.progress,
+        steps.map((s) => s.desired.language),
+      );
       result.trained = true;
     }
     return result;
@@ -180,9 +305,14 @@ export async function pushDataset(
   }
 }
 
+/**
+ * The remote's training data as a dataset: the languages asked for (default: every language the remote
+ * holds), each read on its own and put together as one multi-language dataset.
+ */
 export async function pullDataset(
   connector: RemoteConnector,
   remoteOptions: RemoteOptions,
+  wanted: readonly string[] = [],
 ): Promise<Dataset> {
   if (!connector.canPull)
     throw new SynthnluError(
@@ -198,12 +328,32 @@ export async function pullDataset(
     );
   const session = await connector.connect(remoteOptions);
   try {
-    const dataset = await session.read();
-    if (!dataset)
-      throw new SynthnluError('PULL_UNSUPPORTED', `${connector.id} returned no training data`, {
-        exitCode: ExitCode.failedCheck,
-      });
-    return dataset;
+    const held = session.languages ? await session.languages() : undefined;
+    const languages = wanted.length > 0 ? [...wanted] : (held ?? []);
+    const missing = held ? languages.filter((l) => heldLanguage(held, l) === undefined) : [];
+    if (missing.length > 0)
+      throw new SynthnluError(
+        'PULL_LANGUAGE_MISSING',
+        `${connector.id} holds no ${missing.join(', ')} (its languages: ${held!.join(', ') || 'none'})`,
+        {
+          exitCode: ExitCode.badInput,
+          suggestion: held!.length
+            ? `Pass --language ${held!.join(',')} or a part of them, or leave --language out to pull them all.`
+            : 'Push to it first, or check the target flags.',
+        },
+      );
+    const parts: Array<{language: string; dataset: Dataset}> = [];
+    for (const language of languages.length > 0 ? languages : [undefined]) {
+      const dataset = await session.read(
+        language && held ? (heldLanguage(held, language) ?? language) : language,
+      );
+      if (!dataset)
+        throw new SynthnluError('PULL_UNSUPPORTED', `${connector.id} returned no training data`, {
+          exitCode: ExitCode.failedCheck,
+        });
+      parts.push({language: language ?? dataset.language, dataset});
+    }
+    return mergeLanguages(parts);
   } finally {
     await session.close();
   }

@@ -88,10 +88,21 @@ export interface PushPlan {
   };
   /** True when the plan writes nothing (a second push of the same data). */
   empty: boolean;
+  /** The language this plan writes (a plan of one language of a push). */
+  language?: string;
+  /** The remote does not hold this language yet: push adds it first (a Dialogflow language, a Lex locale). */
+  addsLanguage?: boolean;
+  /**
+   * A push of several languages: one plan per language, the dataset's primary first. The lists above then
+   * hold every language's changes (each naming its `language`), the counts their sum.
+   */
+  languages?: PushPlan[];
 }
 
 export interface PlannedChange {
   name: string;
+  /** The language the change is in (a push of several languages). */
+  language?: string;
   /** Training phrases (intents) or values (entity types) added and removed. */
   added: number;
   removed: number;
@@ -101,6 +112,8 @@ export interface PlannedChange {
 export interface ItemResult {
   kind: 'intent' | 'entityType';
   name: string;
+  /** The language the item was written in (a push of several languages). */
+  language?: string;
   action: 'create' | 'update' | 'delete';
   status: 'ok' | 'failed' | 'skipped';
   error?: string;
@@ -126,19 +139,36 @@ export interface Recognition {
 export interface RemoteSession {
   /** Puts the remote back as a backup() file recorded it (`evaluate` A/B cleans its scratch target up). */
   restore?(backup: string): Promise<void>;
-  /** The platform's current training data as a canonical dataset; undefined when it cannot be read back. */
-  read(): Promise<Dataset | undefined>;
+  /**
+   * The languages the remote holds, its default first, as dataset language codes (Dialogflow's supported
+   * languages, Lex's locales, the languages of a CLU project's utterances). Pull without --language reads each.
+   */
+  languages?(): Promise<string[]>;
+  /**
+   * Adds languages the remote does not hold yet (a Dialogflow supported language, a Lex locale); push calls it
+   * after the backup and before applying. Returns the write calls it made. A session without it takes any
+   * language as it is (CLU: utterances carry their language).
+   */
+  addLanguages?(languages: readonly string[]): Promise<number>;
+  /**
+   * The platform's current training data in one language (default: the remote's default language) as a
+   * one-language canonical dataset; undefined when it cannot be read back. apply() works on what was read last.
+   */
+  read(language?: string): Promise<Dataset | undefined>;
   /** Saves the remote state under `dir` and returns the file path; undefined when there is nothing to back up. */
   backup(dir: string): Promise<string | undefined>;
-  /** Applies exactly the plan. `remote` is what read() returned. Never throws for per-item failures. */
+  /**
+   * Applies exactly the plan, in `desired.language`. `remote` is what read() of that language returned. Never
+   * throws for per-item failures.
+   */
   apply(
     plan: PushPlan,
     desired: Dataset,
     remote: Dataset | undefined,
     progress: ProgressReporter,
   ): Promise<ApplyReport>;
-  /** Trains (and waits for it); returns the write calls it made. */
-  train(progress: ProgressReporter): Promise<number>;
+  /** Trains (and waits for it) the given languages (a Lex locale each); returns the write calls it made. */
+  train(progress: ProgressReporter, languages?: readonly string[]): Promise<number>;
   close(): Promise<void>;
   /** What the platform recognizes in one utterance, in a new session or conversation per call. */
   recognize?(text: string): Promise<Recognition>;
@@ -177,6 +207,12 @@ export interface RemoteConnector {
   help?: RemoteHelp;
   /** Whether `pull` can read training data back (Rasa's server cannot). */
   canPull: boolean;
+  /**
+   * How the platform holds several languages: `shared` intents and entity types whose phrases and values are
+   * per language (Dialogflow ES and CX, CLU), or `separate` models per language (Lex locales). Absent: one
+   * language per target (a Rasa server runs one model), so a push of several languages is refused.
+   */
+  languages?: 'shared' | 'separate';
   /** Whether training is a separate step (--train); Rasa always trains, since that is how it takes data. */
   trainsOnApply?: boolean;
   /** Where `evaluate --train A --train B` may train its arms; A/B on a platform without one is refused. */

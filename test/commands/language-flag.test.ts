@@ -33,7 +33,7 @@ describe('--language', () => {
     expect(() => chooseLanguages(dataset, ['fr'])).toThrow(/holds no fr \(its languages: en, es\)/);
   });
 
-  it('push takes one language at a time and names a language the dataset does not hold', () => {
+  it('push plans every language the dataset holds and names a language the dataset does not hold', () => {
     const dir = tempDir();
     const data = join(dir, 'bank.jsonl');
     expect(
@@ -41,9 +41,14 @@ describe('--language', () => {
         .status,
     ).toBe(0);
     const env = noCredentialsEnv();
+    // Without credentials a dry run plans against nothing: a section per language, every intent in each.
     const both = runCli(['push', data, '--to', 'dialogflow', '--dry-run', '--json'], {env});
-    expect(both.status).toBe(2);
-    expect(JSON.parse(both.stdout).error.code).toBe('ONE_LANGUAGE_AT_A_TIME');
+    expect(both.status).toBe(0);
+    const plan = JSON.parse(both.stdout).plan;
+    expect(plan.languages.map((p: {language: string}) => p.language)).toEqual(['en', 'es']);
+    expect(plan.intents.create.length).toBe(2 * plan.languages[0].intents.create.length);
+    const text = runCli(['push', data, '--to', 'dialogflow', '--dry-run'], {env});
+    expect(text.stdout.split('\n')).toEqual(expect.arrayContaining(['en:', 'es:']));
     const french = runCli(['push', data, '--to', 'dialogflow', '--dry-run', '--language', 'fr', '--json'], {
       env,
     });

@@ -243,14 +243,19 @@ describe('push/pull against the local Dialogflow CX server (real @google-cloud/d
     expect(server.callLog.lastIndexOf('CreateIntent')).toBeLessThan(firstTrain);
   });
 
-  it('refuses a dataset in another language than the agent, before any write', async () => {
+  it('a dataset in a language the agent lacks: the plan says so, push enables it and writes only in it', async () => {
     const german: Dataset = {...structuredClone(generated), language: 'de'};
     const file = join(dir, 'german.json');
     await writeDataset(file, german);
-    const run = await push(file);
-    expect(run.error?.oclif?.exit).toBe(2);
-    expect(run.stderr).toContain('the agent\'s default language is "en"');
+    const dry = await push(file, '--dry-run');
+    expect(dry.error).toBeUndefined();
+    expect(dry.stdout).toContain('de is not on dialogflow-cx yet: push adds it.');
     expect(server.writeCalls()).toBe(0);
+    const run = await push(file, '--json');
+    expect(run.error).toBeUndefined();
+    expect(agent.supportedLanguageCodes).toEqual(['de']);
+    for (const intent of agent.intents.values()) expect(intent.phrases.get('en') ?? []).toEqual([]);
+    expect([...agent.intents.values()].some((i) => (i.phrases.get('de') ?? []).length > 0)).toBe(true);
   });
 });
 

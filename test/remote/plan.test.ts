@@ -28,8 +28,9 @@ describe('computePlan', () => {
     const plan = computePlan('clu', smallDataset(), remote, {prune: false});
     expect(plan.intents.update).toEqual([
       {name: 'track_order', added: 1, removed: 1},
-      // "yo", and "good morning", which the dataset keeps for testing and so does not send.
-      {name: 'greet', added: 0, removed: 2},
+      // "yo". "good morning" is in the test split on both sides (CLU keeps a Test set of its own and reads it
+      // back so), which the plan leaves out: otherwise a second push to CLU would never be empty.
+      {name: 'greet', added: 0, removed: 1},
     ]);
   });
 

@@ -21,6 +21,7 @@ import {datasetToCluProject} from '../clu/from-dataset.js';
 import {cluProjectToDataset} from '../clu/to-dataset.js';
 import type {CluProject} from '../clu/types.js';
 import {CLU_API_VERSION, CluApi, jobError} from './clu-api.js';
+import {cluProjectInLanguage, cluProjectLanguages} from './clu-languages.js';
 import {mergeCluProject} from './clu-merge.js';
 import type {CluFlag} from './flags.js';
 
@@ -101,17 +102,43 @@ export class CluSession implements RemoteSession {
     return new CluSession(http, new CluApi(http, endpoint, project, pollIntervalMs), project, options);
   }
 
-  async read(): Promise<Dataset> {
+  /** Whether #remote was read and nothing read or written since (languages() then read() export once). */
+  #fresh = false;
+
+  async #readProject(): Promise<CluProject | undefined> {
     this.#remote = (await this.api.exists()) ? await this.api.exportProject() : undefined;
     this.#read = true;
+    this.#fresh = true;
     this.#existed ??= this.#remote !== undefined;
-    if (!this.#remote)
-      return {format: 'synthnlu-dataset/1', language: 'en', intents: [], entities: [], utterances: []};
-    return cluProjectToDataset(this.#remote, `${this.projectName} (CLU)`);
+    return this.#remote;
+  }
+
+  /** The project's languages (CLU codes): its own, then each other language its utterances are in. */
+  async languages(): Promise<string[]> {
+    const project = this.#read ? this.#remote : await this.#readProject();
+    return project ? cluProjectLanguages(project) : [];
+  }
+
+  /** The project in one language (default: the project's own): its utterances and synonyms in that language. */
+  async read(language?: string): Promise<Dataset> {
+    const project = this.#fresh ? this.#remote : await this.#readProject();
+    this.#fresh = false;
+    if (!project)
+      return {
+        format: 'synthnlu-dataset/1',
+        language: language ?? 'en',
+        intents: [],
+        entities: [],
+        utterances: [],
+      };
+    const languages = cluProjectLanguages(project);
+    const one =
+      languages.length > 1 || language ? cluProjectInLanguage(project, language ?? languages[0]!) : project;
+    return cluProjectToDataset(one, `${this.projectName} (CLU)`);
   }
 
   async backup(dir: string): Promise<string | undefined> {
-    if (!this.#read) await this.read();
+    if (!this.#read) await this.#readProject();
     if (!this.#remote) return undefined;
     return writeBackupFile(
       dir,

@@ -18,6 +18,8 @@ export const dialogflowCxRemote: RemoteConnector = {
     ],
   },
   canPull: true,
+  // One set of intents and entity types; training phrases and entries per language (languageCode).
+  languages: 'shared',
   scratch: {
     flag: 'scratch-agent',
     replaces: 'project',

@@ -17,6 +17,8 @@ export const dialogflowRemote: RemoteConnector | undefined = {
     pullExamples: ['--from dialogflow --project my-gcp-project --out data/agent.json'],
   },
   canPull: true,
+  // One set of intents and entity types; training phrases and entries per language (languageCode).
+  languages: 'shared',
   scratch: {
     flag: 'scratch-project',
     replaces: 'project',

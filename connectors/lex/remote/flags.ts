@@ -5,7 +5,8 @@ export const lexFlags = [
   {name: 'bot', description: 'the bot: its id (10 letters and digits) or its name.', env: 'LEX_BOT'},
   {
     name: 'locale',
-    description: "the bot locale (default: the dataset's language as a Lex locale, en → en_US).",
+    description:
+      "the bot locale of a one-language push or pull (default: each of the dataset's languages as a Lex locale, en → en_US, es → es_ES; pull: every locale).",
   },
   {
     name: 'region',

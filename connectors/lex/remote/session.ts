@@ -107,15 +107,91 @@ export class LexSession implements RemoteSession {
     return {sdk: this.sdk, client: this.client, botId: this.botId};
   }
 
+  /** The locale read or written last (recognize and train default to it): --locale, else en_US. */
   #locale: string | undefined;
-  private locale(dataset?: Dataset): string {
-    return (this.#locale ??= this.localeFlag ?? localeOf(dataset?.language ?? 'en'));
+  private locale(): string {
+    return (this.#locale ??= this.localeFlag ?? 'en_US');
+  }
+  /** Which dataset language went to --locale (one only: --locale names one locale). */
+  #flagLanguage: string | undefined;
+
+  /** A dataset language's locale: --locale when given, else the language's Lex locale (en → en_US). */
+  private localeFor(language: string): string {
+    if (this.localeFlag) {
+      if (this.#flagLanguage !== undefined && this.#flagLanguage !== language)
+        throw new SynthnluError(
+          'LEX_LOCALE_WITH_LANGUAGES',
+          `--locale ${this.localeFlag} names one locale, but ${this.#flagLanguage} and ${language} would both go to it`,
+          {
+            exitCode: ExitCode.badInput,
+            suggestion: `Leave --locale out (each language goes to its own locale: ${this.#flagLanguage} → ${localeOf(this.#flagLanguage)}, ${language} → ${localeOf(language)}), or pass --language with one language.`,
+          },
+        );
+      this.#flagLanguage = language;
+      return this.localeFlag;
+    }
+    const locale = localeOf(language);
+    if (locale === 'en_US' && !/^en([-_]|$)/i.test(language))
+      throw new SynthnluError('LEX_NO_LOCALE', `Lex has no locale for the language "${language}"`, {
+        exitCode: ExitCode.badInput,
+        suggestion: `Pass --locale with the Lex locale to use, or leave ${language} out with --language.`,
+      });
+    return locale;
   }
 
-  async read(): Promise<Dataset | undefined> {
+  /** The bot's DRAFT locales as dataset languages (en_US → en, en_GB → en-GB); with --locale, that one only. */
+  async languages(): Promise<string[]> {
+    const {sdk, client, botId} = this.need();
+    const summaries = await paged(
+      (nextToken) =>
+        client.send(
+          new sdk.ListBotLocalesCommand({botId, botVersion: DRAFT, ...(nextToken ? {nextToken} : {})}),
+        ),
+      (r) => r.botLocaleSummaries ?? [],
+    );
+    const locales = summaries
+      .map((l) => l.localeId!)
+      .filter((l) => !this.localeFlag || l === this.localeFlag);
+    return locales.map(languageOf);
+  }
+
+  /** Creates the DRAFT locale of each language (CreateBotLocale) and waits until Lex has made it. */
+  async addLanguages(languages: readonly string[]): Promise<number> {
+    const {sdk, client, botId} = this.need();
+    let calls = 0;
+    // Every language's locale first, so a clash with --locale is refused before the first write.
+    const locales = languages.map((language) => this.localeFor(language));
+    for (const localeId of locales) {
+      await client.send(
+        new sdk.CreateBotLocaleCommand({
+          botId,
+          botVersion: DRAFT,
+          localeId,
+          // Lex's console default: below it, the fallback intent answers.
+          nluIntentConfidenceThreshold: 0.4,
+        }),
+      );
+      calls++;
+      for (let attempt = 0; ; attempt++) {
+        const described = await client.send(
+          new sdk.DescribeBotLocaleCommand({botId, botVersion: DRAFT, localeId}),
+        );
+        if (described.botLocaleStatus !== 'Creating') break;
+        if (attempt >= 30)
+          throw new SynthnluError('LEX_LOCALE_NOT_CREATED', `Lex is still creating the ${localeId} locale`, {
+            exitCode: ExitCode.failedCheck,
+            suggestion: 'Run push again once the locale shows in the Lex console.',
+          });
+        await sleep(this.pollMs * 2 ** Math.min(attempt, 5));
+      }
+    }
+    return calls;
+  }
+
+  async read(language?: string): Promise<Dataset | undefined> {
     if (!this.client) return undefined;
     const {sdk, client, botId} = this.need();
-    const localeId = this.locale();
+    const localeId = (this.#locale = language ? this.localeFor(language) : this.locale());
     const base = {botId, botVersion: DRAFT, localeId};
     const typeSummaries = await paged(
       (nextToken) => client.send(new sdk.ListSlotTypesCommand({...base, ...(nextToken ? {nextToken} : {})})),
@@ -226,7 +302,7 @@ export class LexSession implements RemoteSession {
     progress: ProgressReporter,
   ): Promise<ApplyReport> {
     const {sdk, client, botId} = this.need();
-    const localeId = this.locale(desired);
+    const localeId = (this.#locale = this.localeFor(desired.language));
     const base = {botId, botVersion: DRAFT, localeId};
     const built = buildLocale({...desired, utterances: desired.utterances.filter((u) => u.split !== 'test')});
     const results: ItemResult[] = [];
@@ -396,9 +472,15 @@ export class LexSession implements RemoteSession {
     return {results, writeCalls, trained: false};
   }
 
-  async train(progress: ProgressReporter): Promise<number> {
+  /** Builds the locale of each language pushed (default: the one read last) and waits for each build. */
+  async train(progress: ProgressReporter, languages?: readonly string[]): Promise<number> {
+    const locales = languages?.length ? languages.map((l) => this.localeFor(l)) : [this.locale()];
+    for (const localeId of locales) await this.#build(localeId, progress);
+    return locales.length;
+  }
+
+  async #build(localeId: string, progress: ProgressReporter): Promise<void> {
     const {sdk, client, botId} = this.need();
-    const localeId = this.locale();
     progress.start(`Building the ${localeId} locale`, 1);
     await client.send(new sdk.BuildBotLocaleCommand({botId, botVersion: DRAFT, localeId}));
     for (let attempt = 0; ; attempt++) {
@@ -416,7 +498,6 @@ export class LexSession implements RemoteSession {
       await sleep(this.pollMs * 2 ** Math.min(attempt, 5));
     }
     progress.done();
-    return 1;
   }
 
   /** RecognizeText on the alias (TSTALIASID unless --alias), a new session id per utterance. */

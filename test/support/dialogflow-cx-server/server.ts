@@ -151,7 +151,7 @@ export class DialogflowCxTestServer extends FakeGrpcServer {
   }
 
   #intentView(state: AgentState, intent: StoredIntent, language: string | undefined, full: boolean): unknown {
-    const lang = language || state.defaultLanguageCode;
+    const lang = languageIn(state, language);
     return {
       name: intent.name,
       displayName: intent.displayName,
@@ -200,7 +200,7 @@ export class DialogflowCxTestServer extends FakeGrpcServer {
             code: grpc.status.ALREADY_EXISTS,
             message: `Intent with the display name '${displayName}' already exists.`,
           };
-        const lang = request.languageCode || state.defaultLanguageCode;
+        const lang = languageIn(state, request.languageCode);
         const intent: StoredIntent = {
           name: `${request.parent}/intents/${randomUUID()}`,
           displayName,
@@ -236,7 +236,7 @@ export class DialogflowCxTestServer extends FakeGrpcServer {
         const paths = request.updateMask?.paths ?? [...INTENT_FIELDS];
         refuseBadMask(paths, INTENT_FIELDS, 'Intent');
         refuseMalformedIntent(request.intent, paths, intent.parameters);
-        const lang = request.languageCode || state.defaultLanguageCode;
+        const lang = languageIn(state, request.languageCode);
         if (paths.includes('training_phrases'))
           intent.phrases.set(lang, withIds(request.intent.trainingPhrases ?? []));
         if (paths.includes('parameters'))
@@ -269,7 +269,7 @@ export class DialogflowCxTestServer extends FakeGrpcServer {
 
   #entityTypeView(state: AgentState, type: StoredEntityType, language: string | undefined): unknown {
     const {entities, ...rest} = type;
-    return {...rest, entities: entities.get(language || state.defaultLanguageCode) ?? []};
+    return {...rest, entities: entities.get(languageIn(state, language)) ?? []};
   }
 
   #entityTypes() {
@@ -291,7 +291,7 @@ export class DialogflowCxTestServer extends FakeGrpcServer {
         const {displayName} = request.entityType;
         if ([...state.entityTypes.values()].some((t) => t.displayName === displayName))
           throw {code: grpc.status.ALREADY_EXISTS, message: `Entity type '${displayName}' already exists.`};
-        const lang = request.languageCode || state.defaultLanguageCode;
+        const lang = languageIn(state, request.languageCode);
         const {entities, ...rest} = request.entityType;
         const type: StoredEntityType = {
           ...rest,
@@ -320,7 +320,7 @@ export class DialogflowCxTestServer extends FakeGrpcServer {
           {...request.entityType, kind: paths.includes('kind') ? request.entityType.kind : type.kind},
           paths,
         );
-        const lang = request.languageCode || state.defaultLanguageCode;
+        const lang = languageIn(state, request.languageCode);
         if (paths.includes('entities')) type.entities.set(lang, request.entityType.entities ?? []);
         if (paths.includes('kind')) type.kind = request.entityType.kind;
         if (paths.includes('enable_fuzzy_extraction'))
@@ -354,6 +354,29 @@ export class DialogflowCxTestServer extends FakeGrpcServer {
           name: state.name,
           displayName: state.displayName,
           defaultLanguageCode: state.defaultLanguageCode,
+          supportedLanguageCodes: state.supportedLanguageCodes ?? [],
+          timeZone: 'Etc/UTC',
+        };
+      },
+      /** Only the agent's other languages change here (the update mask synthnlu sends). */
+      UpdateAgent: (request: {
+        agent: {name: string; supportedLanguageCodes?: string[]};
+        updateMask?: {paths?: string[]};
+      }) => {
+        const state = this.agent(request.agent.name);
+        if (!request.updateMask?.paths?.includes('supported_language_codes'))
+          throw {
+            code: grpc.status.INVALID_ARGUMENT,
+            message: 'this test server updates supported_language_codes only',
+          };
+        state.supportedLanguageCodes = (request.agent.supportedLanguageCodes ?? []).filter(
+          (l) => l !== state.defaultLanguageCode,
+        );
+        return {
+          name: state.name,
+          displayName: state.displayName,
+          defaultLanguageCode: state.defaultLanguageCode,
+          supportedLanguageCodes: state.supportedLanguageCodes,
           timeZone: 'Etc/UTC',
         };
       },
@@ -430,6 +453,24 @@ export class DialogflowCxTestServer extends FakeGrpcServer {
   }
 }
 
+/**
+ * The language a request names, checked against the agent's: its default (when none is named) or one of its
+ * supported_language_codes. The v3 reference says of every language_code: "If not specified, the agent's
+ * default language is used. Many languages are supported. Note: languages must be enabled in the agent before
+ * they can be used." (https://cloud.google.com/dialogflow/cx/docs/reference/rpc/google.cloud.dialogflow.cx.v3#listintentsrequest)
+ */
+function languageIn(state: AgentState, language: string | undefined): string {
+  if (!language) return state.defaultLanguageCode;
+  const held = [state.defaultLanguageCode, ...(state.supportedLanguageCodes ?? [])];
+  const found = held.find((l) => l.toLowerCase() === language.toLowerCase());
+  if (!found)
+    throw {
+      code: grpc.status.INVALID_ARGUMENT,
+      message: `Language '${language}' is not enabled in the agent (enabled: ${held.join(', ')}).`,
+    };
+  return found;
+}
+
 /** A JSON package zip as the console writes it (display names as folder names, "@name" entity references). */
 async function exportPackage(state: AgentState): Promise<Uint8Array> {
   const zip = new JSZip();
@@ -437,7 +478,11 @@ async function exportPackage(state: AgentState): Promise<Uint8Array> {
   const typeName = new Map([...state.entityTypes.values()].map((t) => [t.name, t.displayName]));
   zip.file(
     'agent.json',
-    json({displayName: state.displayName, defaultLanguageCode: state.defaultLanguageCode}),
+    json({
+      displayName: state.displayName,
+      defaultLanguageCode: state.defaultLanguageCode,
+      ...(state.supportedLanguageCodes?.length ? {supportedLanguageCodes: state.supportedLanguageCodes} : {}),
+    }),
   );
   for (const intent of state.intents.values()) {
     const folder = `intents/${intent.displayName}`;

@@ -44,8 +44,17 @@ export interface ApiEntityType {
 }
 
 interface AgentState {
+  /** Intents with their training phrases in the default language. */
   intents: Map<string, ApiIntent>;
+  /** Entity types with their entries in the default language. */
   entityTypes: Map<string, ApiEntityType>;
+  defaultLanguageCode: string;
+  /** The agent's other languages (Agent.supported_language_codes). */
+  supportedLanguageCodes: string[];
+  /** Training phrases in the other languages: language → intent resource name → phrases. */
+  phrases: Map<string, Map<string, NonNullable<ApiIntent['trainingPhrases']>>>;
+  /** Entity entries in the other languages: language → entity type resource name → entries. */
+  entries: Map<string, Map<string, NonNullable<ApiEntityType['entities']>>>;
   trainings: number;
   /** The recognizer TrainAgent built from the intents' training phrases (synthnlu's classifier). */
   model?: IntentClassifier;
@@ -86,8 +95,32 @@ export class DialogflowTestServer extends FakeGrpcServer {
 
   agent(parent: string): AgentState {
     let state = this.agents.get(parent);
-    if (!state) this.agents.set(parent, (state = {intents: new Map(), entityTypes: new Map(), trainings: 0}));
+    if (!state)
+      this.agents.set(
+        parent,
+        (state = {
+          intents: new Map(),
+          entityTypes: new Map(),
+          defaultLanguageCode: 'en',
+          supportedLanguageCodes: [],
+          phrases: new Map(),
+          entries: new Map(),
+          trainings: 0,
+        }),
+      );
     return state;
+  }
+
+  /** The intent as stored in `language`: the default language's phrases, or that language's. */
+  intentIn(state: AgentState, intent: ApiIntent, language: string | undefined): ApiIntent {
+    const other = otherLanguage(state, language);
+    return other ? {...intent, trainingPhrases: state.phrases.get(other)?.get(intent.name) ?? []} : intent;
+  }
+
+  /** The entity type as stored in `language`: the default language's entries, or that language's. */
+  entityTypeIn(state: AgentState, type: ApiEntityType, language: string | undefined): ApiEntityType {
+    const other = otherLanguage(state, language);
+    return other ? {...type, entities: state.entries.get(other)?.get(type.name) ?? []} : type;
   }
 
   reset(): void {
@@ -103,8 +136,10 @@ export class DialogflowTestServer extends FakeGrpcServer {
         pageSize?: number;
         pageToken?: string;
         intentView?: string;
+        languageCode?: string;
       }) => {
-        const all = [...this.agent(request.parent).intents.values()];
+        const state = this.agent(request.parent);
+        const all = [...state.intents.values()].map((i) => this.intentIn(state, i, request.languageCode));
         const start = Number(request.pageToken || 0);
         const size = request.pageSize || 100;
         const page = all
@@ -119,12 +154,18 @@ export class DialogflowTestServer extends FakeGrpcServer {
         }
         throw notFound(request.name);
       },
-      BatchUpdateIntents: (request: {parent: string; intentBatchInline?: {intents?: ApiIntent[]}}) => {
+      BatchUpdateIntents: (request: {
+        parent: string;
+        intentBatchInline?: {intents?: ApiIntent[]};
+        languageCode?: string;
+      }) => {
         const state = this.agent(request.parent);
         const intents = request.intentBatchInline?.intents ?? [];
         if (intents.length > 1000)
           throw {code: grpc.status.INVALID_ARGUMENT, message: 'at most 1000 intents per batch'};
-        const saved = intents.map((intent) => this.#saveIntent(state, request.parent, intent));
+        const saved = intents.map((intent) =>
+          this.#saveIntent(state, request.parent, intent, request.languageCode),
+        );
         return this.done('google.cloud.dialogflow.v2.BatchUpdateIntentsResponse', {
           intents: saved.map(toProtoJson),
         });
@@ -145,8 +186,9 @@ export class DialogflowTestServer extends FakeGrpcServer {
     };
   }
 
-  #saveIntent(state: AgentState, parent: string, intent: ApiIntent): ApiIntent {
+  #saveIntent(state: AgentState, parent: string, intent: ApiIntent, language?: string): ApiIntent {
     refuseMalformedIntent(intent);
+    const other = otherLanguage(state, language);
     const clash = [...state.intents.values()].find(
       (i) => i.displayName === intent.displayName && i.name !== intent.name,
     );
@@ -157,22 +199,36 @@ export class DialogflowTestServer extends FakeGrpcServer {
       };
     if (intent.name && !state.intents.has(intent.name)) throw notFound(intent.name);
     const name = intent.name || `${parent}/intents/${randomUUID()}`;
-    const saved: ApiIntent = {
-      ...intent,
-      name,
-      trainingPhrases: (intent.trainingPhrases ?? []).map((phrase) => ({
-        ...phrase,
-        name: phrase.name || randomUUID(),
-      })),
-    };
+    const phrases = (intent.trainingPhrases ?? []).map((phrase) => ({
+      ...phrase,
+      name: phrase.name || randomUUID(),
+    }));
+    if (other) {
+      // Phrases in another language are that language's; the default language's stay as they were.
+      let byIntent = state.phrases.get(other);
+      if (!byIntent) state.phrases.set(other, (byIntent = new Map()));
+      byIntent.set(name, phrases);
+      const kept = state.intents.get(name)?.trainingPhrases ?? [];
+      state.intents.set(name, {...intent, name, trainingPhrases: kept});
+      return {...intent, name, trainingPhrases: phrases};
+    }
+    const saved: ApiIntent = {...intent, name, trainingPhrases: phrases};
     state.intents.set(name, saved);
     return saved;
   }
 
   #entityTypes() {
     return {
-      ListEntityTypes: (request: {parent: string; pageSize?: number; pageToken?: string}) => {
-        const all = [...this.agent(request.parent).entityTypes.values()];
+      ListEntityTypes: (request: {
+        parent: string;
+        pageSize?: number;
+        pageToken?: string;
+        languageCode?: string;
+      }) => {
+        const state = this.agent(request.parent);
+        const all = [...state.entityTypes.values()].map((t) =>
+          this.entityTypeIn(state, t, request.languageCode),
+        );
         const start = Number(request.pageToken || 0);
         const size = request.pageSize || 100;
         return {
@@ -183,8 +239,10 @@ export class DialogflowTestServer extends FakeGrpcServer {
       BatchUpdateEntityTypes: (request: {
         parent: string;
         entityTypeBatchInline?: {entityTypes?: ApiEntityType[]};
+        languageCode?: string;
       }) => {
         const state = this.agent(request.parent);
+        const other = otherLanguage(state, request.languageCode);
         const saved = (request.entityTypeBatchInline?.entityTypes ?? []).map((entityType) => {
           const clash = [...state.entityTypes.values()].find(
             (e) => e.displayName === entityType.displayName && e.name !== entityType.name,
@@ -196,6 +254,14 @@ export class DialogflowTestServer extends FakeGrpcServer {
             };
           const name = entityType.name || `${request.parent}/entityTypes/${randomUUID()}`;
           const value = {...entityType, name};
+          if (other) {
+            // Entries in another language are that language's; the default language's stay as they were.
+            let byType = state.entries.get(other);
+            if (!byType) state.entries.set(other, (byType = new Map()));
+            byType.set(name, entityType.entities ?? []);
+            state.entityTypes.set(name, {...value, entities: state.entityTypes.get(name)?.entities ?? []});
+            return value;
+          }
           state.entityTypes.set(name, value);
           return value;
         });
@@ -243,11 +309,32 @@ export class DialogflowTestServer extends FakeGrpcServer {
 
   #agentsService() {
     return {
-      GetAgent: (request: {parent: string}) => ({
-        parent: request.parent.replace(/\/agent$/, ''),
-        displayName: 'test-agent',
-        defaultLanguageCode: 'en',
-      }),
+      GetAgent: (request: {parent: string}) => {
+        const state = this.agent(`${request.parent.replace(/\/agent$/, '')}/agent`);
+        return {
+          parent: request.parent.replace(/\/agent$/, ''),
+          displayName: 'test-agent',
+          defaultLanguageCode: state.defaultLanguageCode,
+          supportedLanguageCodes: state.supportedLanguageCodes,
+        };
+      },
+      SetAgent: (request: {
+        agent: {parent: string; supportedLanguageCodes?: string[]};
+        updateMask?: {paths?: string[]};
+      }) => {
+        const state = this.agent(`${request.agent.parent}/agent`);
+        const paths = request.updateMask?.paths;
+        if (!paths || paths.includes('supported_language_codes'))
+          state.supportedLanguageCodes = (request.agent.supportedLanguageCodes ?? []).filter(
+            (l) => l !== state.defaultLanguageCode,
+          );
+        return {
+          parent: request.agent.parent,
+          displayName: 'test-agent',
+          defaultLanguageCode: state.defaultLanguageCode,
+          supportedLanguageCodes: state.supportedLanguageCodes,
+        };
+      },
       TrainAgent: (request: {parent: string}) => {
         const state = this.agent(request.parent);
         state.trainings++;
@@ -264,11 +351,32 @@ export class DialogflowTestServer extends FakeGrpcServer {
       ExportAgent: async (request: {parent: string}) => {
         const state = this.agent(request.parent);
         const zip = new JSZip();
-        zip.file('agent.json', JSON.stringify({displayName: 'test-agent', language: 'en'}));
-        for (const intent of state.intents.values())
+        zip.file(
+          'agent.json',
+          JSON.stringify({
+            displayName: 'test-agent',
+            language: state.defaultLanguageCode,
+            supportedLanguages: state.supportedLanguageCodes,
+          }),
+        );
+        for (const intent of state.intents.values()) {
           zip.file(`intents/${intent.displayName}.json`, JSON.stringify(intent));
-        for (const entityType of state.entityTypes.values())
+          for (const [language, byIntent] of state.phrases)
+            if (byIntent.has(intent.name))
+              zip.file(
+                `intents/${intent.displayName}_usersays_${language}.json`,
+                JSON.stringify(byIntent.get(intent.name)),
+              );
+        }
+        for (const entityType of state.entityTypes.values()) {
           zip.file(`entities/${entityType.displayName}.json`, JSON.stringify(entityType));
+          for (const [language, byType] of state.entries)
+            if (byType.has(entityType.name))
+              zip.file(
+                `entities/${entityType.displayName}_entries_${language}.json`,
+                JSON.stringify(byType.get(entityType.name)),
+              );
+        }
         const agentContent = await zip.generateAsync({type: 'uint8array'});
         return this.done('google.cloud.dialogflow.v2.ExportAgentResponse', {agentContent});
       },
@@ -299,6 +407,7 @@ export async function readAgentZip(
   const entityTypes: ApiEntityType[] = [];
   for (const [path, file] of Object.entries(zip.files)) {
     if (file.dir) continue;
+    if (/_(usersays|entries)_[^/]+\.json$/.test(path)) continue;
     if (path.startsWith('intents/')) intents.push(JSON.parse(await file.async('string')) as ApiIntent);
     if (path.startsWith('entities/'))
       entityTypes.push(JSON.parse(await file.async('string')) as ApiEntityType);
@@ -312,6 +421,23 @@ function toProtoJson<T>(value: T): T {
 }
 
 const invalid = (message: string) => ({code: grpc.status.INVALID_ARGUMENT, message});
+
+/**
+ * The language a request names when it is not the agent's default (undefined: the default). Training phrases
+ * and entity entries are language-specific and an agent holds only the languages it was given: its default
+ * and its supported_language_codes ("The language you choose when creating an agent is set as the default
+ * language, and you can add additional languages"; https://cloud.google.com/dialogflow/es/docs/agents-multilingual,
+ * and Agent.supported_language_codes in the v2 reference), so another language is INVALID_ARGUMENT.
+ */
+function otherLanguage(state: AgentState, language: string | undefined): string | undefined {
+  if (!language || language.toLowerCase() === state.defaultLanguageCode.toLowerCase()) return undefined;
+  const supported = state.supportedLanguageCodes.find((l) => l.toLowerCase() === language.toLowerCase());
+  if (!supported)
+    throw invalid(
+      `The agent does not support the language '${language}'; add it to the agent's languages first.`,
+    );
+  return supported;
+}
 
 /**
  * What the Dialogflow ES v2 API reference requires of an intent's annotations and parameters

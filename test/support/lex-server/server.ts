@@ -401,12 +401,49 @@ export async function startLexServer(
         },
       };
     }
+    if ((m = /^\/bots\/([^/]+)\/botversions\/([^/]+)\/botlocales\/?$/.exec(path))) {
+      if (m[1] !== botId) throw new HttpError(404, 'ResourceNotFoundException', `no bot ${m[1]}`);
+      // ListBotLocales (API_ListBotLocales.html).
+      if (method === 'POST')
+        return {
+          status: 200,
+          body: {
+            botId,
+            botVersion: m[2],
+            botLocaleSummaries: [...locales].map(([localeId, l]) => ({
+              localeId,
+              localeName: localeId,
+              botLocaleStatus: l.status,
+            })),
+          },
+        };
+      // CreateBotLocale (API_CreateBotLocale.html): localeId and nluIntentConfidenceThreshold are required,
+      // only on DRAFT, and a locale the bot already has is a ConflictException.
+      if (method === 'PUT') {
+        if (m[2] !== 'DRAFT')
+          throw new HttpError(400, 'ValidationException', 'locales are created on the DRAFT version only');
+        if (typeof body.localeId !== 'string' || !/^[a-z]{2}_[A-Z0-9]{2,3}$/.test(body.localeId))
+          throw new HttpError(400, 'ValidationException', 'localeId is required');
+        if (typeof body.nluIntentConfidenceThreshold !== 'number')
+          throw new HttpError(400, 'ValidationException', 'nluIntentConfidenceThreshold is required');
+        if (locales.has(body.localeId))
+          throw new HttpError(409, 'ConflictException', `the bot already has the locale ${body.localeId}`);
+        locale(body.localeId);
+        return {
+          status: 202,
+          body: {botId, botVersion: 'DRAFT', localeId: body.localeId, botLocaleStatus: 'Creating'},
+        };
+      }
+    }
     m = /^\/bots\/([^/]+)\/botversions\/([^/]+)\/botlocales\/([^/]+)(\/.*)?$/.exec(path);
     if (!m) throw new HttpError(404, 'UnknownOperationException', `${method} ${path}`);
     if (m[1] !== botId) throw new HttpError(404, 'ResourceNotFoundException', `no bot ${m[1]}`);
     if (m[2] !== 'DRAFT')
       throw new HttpError(400, 'ValidationException', 'only the DRAFT version can be changed');
     const localeId = m[3]!;
+    // A locale the bot does not have is not there to read or change (CreateBotLocale makes one).
+    if (!locales.has(localeId))
+      throw new HttpError(404, 'ResourceNotFoundException', `the bot has no locale ${localeId}`);
     const l = locale(localeId);
     const rest = m[4] ?? '';
     const base = {botId, botVersion: 'DRAFT', localeId};

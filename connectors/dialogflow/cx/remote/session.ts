@@ -1,12 +1,12 @@
 /**
- * A push/pull session against one Dialogflow CX agent (v3 API): reads intents and entity types in the agent's
- * default language, backs the agent up with exportAgent (a JSON package zip that `synthnlu import` reads),
+ * A push/pull session against one Dialogflow CX agent (v3 API): reads intents and entity types in one of the
+ * agent's languages (languageCode; the default when none is named), enables a language the agent lacks, backs the agent up with exportAgent (a JSON package zip that `synthnlu import` reads),
  * applies a plan, and trains every flow's NLU model.
  *
  * CX has no batch update for intents or entity types (ImportIntents takes an undocumented serialization), so
  * a write is one create/update call per changed item, sent in batches of a few concurrent calls; updates
  * carry an update mask, so nothing but training phrases, parameters (and an entity type's entries and flags)
- * is touched, and only in the dataset's language.
+ * is touched, and only in the language being pushed.
  */
 import type {protos} from '@google-cloud/dialogflow-cx';
 import {ExitCode, SynthnluError} from '../../../../src/connector-kit.js';
@@ -45,7 +45,6 @@ const GRPC_STYLE = dialogflowGrpcStyle('Dialogflow CX', 'DIALOGFLOW_CX', {
 
 export class DialogflowCxSession extends DialogflowGrpcSession {
   readonly #clients: CxClients & {agent: string};
-  #language: string | undefined;
   /** The remote objects read last, by display name: updates keep everything synthnlu does not manage. */
   #intents = new Map<string, ApiIntent>();
   #entityTypes = new Map<string, ApiEntityType>();
@@ -69,12 +68,53 @@ export class DialogflowCxSession extends DialogflowGrpcSession {
     this.#clients = clients;
   }
 
-  async read(): Promise<Dataset> {
+  /** The agent's settings (getAgent, read once; addLanguages replaces them). */
+  #agentInfo: Promise<protos.google.cloud.dialogflow.cx.v3.IAgent> | undefined;
+  #getAgent(): Promise<protos.google.cloud.dialogflow.cx.v3.IAgent> {
+    this.#agentInfo ??= this.call('getAgent', () =>
+      this.#clients.agents.getAgent({name: this.#clients.agent}, this.callOptions()),
+    ).then(([info]) => info);
+    return this.#agentInfo;
+  }
+
+  /** The agent's default language, then its other supported languages. */
+  async languages(): Promise<string[]> {
+    const info = await this.#getAgent();
+    const primary = info.defaultLanguageCode || 'en';
+    return [primary, ...(info.supportedLanguageCodes ?? []).filter((l) => l !== primary)];
+  }
+
+  /** Enables languages in the agent (updateAgent with an update mask: nothing else changes). */
+  async addLanguages(languages: readonly string[]): Promise<number> {
+    const info = await this.#getAgent();
+    const supportedLanguageCodes = [...new Set([...(info.supportedLanguageCodes ?? []), ...languages])];
+    const outcome = await this.write('updateAgent', async () => {
+      const [saved] = await this.#clients.agents.updateAgent(
+        {
+          agent: {name: this.#clients.agent, supportedLanguageCodes},
+          updateMask: {paths: ['supported_language_codes']},
+        },
+        this.callOptions(),
+      );
+      this.#agentInfo = Promise.resolve(saved);
+    });
+    if (outcome.error)
+      throw new SynthnluError(
+        'DIALOGFLOW_CX_LANGUAGE',
+        `enabling ${languages.join(', ')} in the agent failed: ${outcome.error}; nothing else was changed`,
+        {
+          exitCode: ExitCode.failedCheck,
+          suggestion: 'Enable the languages in the console (agent settings > Languages), then push again.',
+        },
+      );
+    return outcome.attempts;
+  }
+
+  /** Intents and entity types with their phrases and entries in `language` (default: the agent's). */
+  async read(language?: string): Promise<Dataset> {
     const {agent} = this.#clients;
-    const [info] = await this.call('getAgent', () =>
-      this.#clients.agents.getAgent({name: agent}, this.callOptions()),
-    );
-    const language = (this.#language = info.defaultLanguageCode || 'en');
+    const info = await this.#getAgent();
+    language ??= info.defaultLanguageCode || 'en';
     const [intents] = await this.call('listIntents', () =>
       this.#clients.intents.listIntents(
         {parent: agent, languageCode: language, intentView: 'INTENT_VIEW_FULL'},
@@ -110,16 +150,6 @@ export class DialogflowCxSession extends DialogflowGrpcSession {
     progress: ProgressReporter,
   ): Promise<ApplyReport> {
     const language = desired.language;
-    if (this.#language && language.toLowerCase() !== this.#language.toLowerCase())
-      throw new SynthnluError(
-        'DIALOGFLOW_CX_LANGUAGE',
-        `the dataset is in "${language}" but the agent's default language is "${this.#language}"; nothing was changed`,
-        {
-          exitCode: ExitCode.badInput,
-          suggestion:
-            "Push a dataset in the agent's default language (other languages are kept by file export/import).",
-        },
-      );
     const wanted = datasetToAgent({...desired, utterances: pushedUtterances(desired)});
     const results: ItemResult[] = [];
     let writeCalls = 0;
@@ -238,12 +268,7 @@ export class DialogflowCxSession extends DialogflowGrpcSession {
    */
   async recognize(text: string): Promise<Recognition> {
     const {agent} = this.#clients;
-    this.#recognizeLanguage ??= this.#language
-      ? Promise.resolve(this.#language)
-      : this.call('getAgent', () => this.#clients.agents.getAgent({name: agent}, this.callOptions())).then(
-          ([info]) => info.defaultLanguageCode || 'en',
-        );
-    const languageCode = await this.#recognizeLanguage;
+    const languageCode = (await this.#getAgent()).defaultLanguageCode || 'en';
     const session = this.evaluationSession(agent);
     let response: protos.google.cloud.dialogflow.cx.v3.IMatchIntentResponse;
     try {
@@ -272,8 +297,6 @@ export class DialogflowCxSession extends DialogflowGrpcSession {
       ...(typeof top?.confidence === 'number' ? {confidence: top.confidence} : {}),
     };
   }
-
-  #recognizeLanguage: Promise<string> | undefined;
 
   /** restoreAgent from a backup() package: the agent is put back as it was (`evaluate` A/B cleanup). */
   async restore(backup: string): Promise<void> {

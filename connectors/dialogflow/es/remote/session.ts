@@ -52,17 +52,72 @@ export class DialogflowSession extends DialogflowGrpcSession {
     this.#clients = clients;
   }
 
-  async read(): Promise<Dataset> {
+  /** The agent's default language and the others it supports (getAgent, read once). */
+  #agent: Promise<protos.google.cloud.dialogflow.v2.IAgent> | undefined;
+  #getAgent(): Promise<protos.google.cloud.dialogflow.v2.IAgent> {
+    this.#agent ??= this.call('getAgent', () =>
+      this.#clients.agents.getAgent(
+        {parent: this.#clients.parent.replace(/\/agent$/, '')},
+        this.callOptions(),
+      ),
+    ).then(([agent]) => agent);
+    return this.#agent;
+  }
+
+  /** The agent's default language, then its other supported languages. */
+  async languages(): Promise<string[]> {
+    const agent = await this.#getAgent();
+    const primary = agent.defaultLanguageCode || 'en';
+    return [primary, ...(agent.supportedLanguageCodes ?? []).filter((l) => l !== primary)];
+  }
+
+  /**
+   * Adds languages to the agent's supported languages (setAgent with an update mask: nothing else changes).
+   * Training phrases and entity entries of a language the agent does not support are refused.
+   */
+  async addLanguages(languages: readonly string[]): Promise<number> {
+    const agent = await this.#getAgent();
+    const supportedLanguageCodes = [...new Set([...(agent.supportedLanguageCodes ?? []), ...languages])];
+    const outcome = await this.write('setAgent', async () => {
+      const [saved] = await this.#clients.agents.setAgent(
+        {agent: {...agent, supportedLanguageCodes}, updateMask: {paths: ['supported_language_codes']}},
+        this.callOptions(),
+      );
+      this.#agent = Promise.resolve(saved);
+    });
+    if (outcome.error)
+      throw new SynthnluError(
+        'DIALOGFLOW_ADD_LANGUAGE',
+        `adding ${languages.join(', ')} to the agent failed: ${outcome.error}; nothing else was changed`,
+        {
+          exitCode: ExitCode.failedCheck,
+          suggestion:
+            'Add the languages in the Dialogflow console (agent settings > Languages), then push again.',
+        },
+      );
+    return outcome.attempts;
+  }
+
+  /** Intents and entity types with their training phrases and entries in `language` (default: the agent's). */
+  async read(language?: string): Promise<Dataset> {
     const {parent} = this.#clients;
+    const languageCode = language ? {languageCode: language} : {};
     const [intents] = await this.call('listIntents', () =>
-      this.#clients.intents.listIntents({parent, intentView: 'INTENT_VIEW_FULL'}, this.callOptions()),
+      this.#clients.intents.listIntents(
+        {parent, intentView: 'INTENT_VIEW_FULL', ...languageCode},
+        this.callOptions(),
+      ),
     );
     const [entityTypes] = await this.call('listEntityTypes', () =>
-      this.#clients.entityTypes.listEntityTypes({parent}, this.callOptions()),
+      this.#clients.entityTypes.listEntityTypes({parent, ...languageCode}, this.callOptions()),
     );
-    this.#intents = byDisplayName(intents as DfIntent[]);
-    this.#entityTypes = byDisplayName(entityTypes as DfEntityType[]);
-    return dialogflowToDataset(intents as DfIntent[], entityTypes as DfEntityType[]);
+    this.#intents = new Map((intents as DfIntent[]).map((i) => [i.displayName ?? '', i]));
+    this.#entityTypes = new Map((entityTypes as DfEntityType[]).map((e) => [e.displayName ?? '', e]));
+    return dialogflowToDataset(
+      intents as DfIntent[],
+      entityTypes as DfEntityType[],
+      language ?? (await this.languages())[0],
+    );
   }
 
   async backup(dir: string): Promise<string> {
@@ -92,6 +147,7 @@ export class DialogflowSession extends DialogflowGrpcSession {
           {
             parent: this.#clients.parent,
             entityTypeBatchInline: {entityTypes},
+            languageCode: desired.language,
           } as protos.google.cloud.dialogflow.v2.IBatchUpdateEntityTypesRequest,
           this.callOptions(),
         );
@@ -121,6 +177,7 @@ export class DialogflowSession extends DialogflowGrpcSession {
           {
             parent: this.#clients.parent,
             intentBatchInline: {intents: batch},
+            languageCode: desired.language,
           } as protos.google.cloud.dialogflow.v2.IBatchUpdateIntentsRequest,
           this.callOptions(),
         );
@@ -195,8 +252,6 @@ export class DialogflowSession extends DialogflowGrpcSession {
     return outcome.attempts;
   }
 
-  #language: Promise<string> | undefined;
-
   /** restoreAgent from a backup() zip: the agent is put back exactly as it was (`evaluate` A/B cleanup). */
   async restore(backup: string): Promise<void> {
     const {agents, parent} = this.#clients;
@@ -211,13 +266,7 @@ export class DialogflowSession extends DialogflowGrpcSession {
    * Intent (isFallback) is the no-match.
    */
   async recognize(text: string): Promise<Recognition> {
-    this.#language ??= this.call('getAgent', () =>
-      this.#clients.agents.getAgent(
-        {parent: this.#clients.parent.replace(/\/agent$/, '')},
-        this.callOptions(),
-      ),
-    ).then(([agent]) => agent.defaultLanguageCode || 'en');
-    const languageCode = await this.#language;
+    const languageCode = (await this.#getAgent()).defaultLanguageCode || 'en';
     const session = this.evaluationSession(this.#clients.parent);
     const [response] = await this.call('detectIntent', () =>
       this.#clients.sessions.detectIntent(
