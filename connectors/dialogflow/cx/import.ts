@@ -4,7 +4,6 @@ import {
   SynthnluError,
   emptyDataset,
   defaultLanguageFirst,
-  linkLanguageForms,
   otherLanguagesOf,
   type Dataset,
   type Entity,
@@ -15,6 +14,7 @@ import {
 import {blobExportError, isCxBlobExport} from './blob.js';
 import {findCxLayout, type CxLayout, type CxResourceFiles} from './layout.js';
 import {cxMeta} from './metadata.js';
+import {linkEntityLanguageForms} from '../shared/languages.js';
 import {parseCxJson, readCxJson} from './read-json.js';
 import {canonicalPrebuilt} from './system-entities.js';
 import type {
@@ -76,7 +76,18 @@ export async function importCxAgent(source: ImportSource, context: ConnectorCont
   const custom = new Map<string, Entity>();
   for (const files of layout.entityTypes) {
     const entity = await readEntityType(source, files, language, context);
-    linkForms(entity, others, context, source.path);
+    linkEntityLanguageForms(
+      entity,
+      cxMeta<CxEntityMetadata>(entity)?.otherLanguages,
+      others,
+      context,
+      source.path,
+      {
+        code: 'DIALOGFLOW_CX_LANGUAGE_ENTRIES_KEPT',
+        noun: 'entity type',
+        formatId: 'dialogflow-cx',
+      },
+    );
     custom.set(entity.name, entity);
     dataset.entities.push(entity);
   }
@@ -112,27 +123,6 @@ export async function importCxAgent(source: ImportSource, context: ConnectorCont
   }
   warnCxOnlySettings(dataset, context, source.path);
   return dataset;
-}
-
-/** A list entity's forms in the other languages; entries under a value it lacks are warned about. */
-function linkForms(
-  entity: Entity,
-  languages: readonly string[],
-  context: ConnectorContext,
-  file: string,
-): void {
-  const stored = cxMeta<CxEntityMetadata>(entity)?.otherLanguages;
-  if (entity.kind !== 'list' || !stored) return;
-  const unlinked = linkLanguageForms(entity.values ?? [], stored, languages);
-  if (unlinked.length === 0) return;
-  const shown = `${unlinked.slice(0, 5).join(', ')}${unlinked.length > 5 ? ` and ${unlinked.length - 5} more` : ''}`;
-  context.warn({
-    code: 'DIALOGFLOW_CX_LANGUAGE_ENTRIES_KEPT',
-    message: `entity type "${entity.name}" has entries in other languages under reference values its default language lacks: ${shown}; kept for an export back to dialogflow-cx, left out of every other format`,
-    file,
-    suggestion:
-      "Give each language's entry the reference value of the default language it translates, so every format gets its forms.",
-  });
 }
 
 function failOnSchema(context: ConnectorContext, schema: string, value: unknown, file: string): void {

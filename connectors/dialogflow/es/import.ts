@@ -5,7 +5,6 @@ import {
   SynthnluError,
   emptyDataset,
   defaultLanguageFirst,
-  linkLanguageForms,
   otherLanguagesOf,
   type Dataset,
   type Entity,
@@ -15,6 +14,7 @@ import {
 } from '../../../src/connector-kit.js';
 import {findAgentLayout, stemOf, type AgentLayout} from './layout.js';
 import {readAgentJson} from './read-json.js';
+import {linkEntityLanguageForms} from '../shared/languages.js';
 import {canonicalPrebuilt, isSystemType} from './system-entities.js';
 import type {
   DialogflowEntityMetadata,
@@ -49,7 +49,19 @@ export async function importDialogflowAgent(
   // Entity types first: annotations need to know which names are custom types and what their entries map to.
   const custom = new Map<string, Entity>();
   for (const entity of await readEntityTypes(source, layout, dataset.language, context)) {
-    if (dataset.languages) linkForms(entity, dataset.languages.slice(1), context, source.path);
+    if (dataset.languages)
+      linkEntityLanguageForms(
+        entity,
+        (entity.metadata?.dialogflow as DialogflowEntityMetadata | undefined)?.otherLanguages,
+        dataset.languages.slice(1),
+        context,
+        source.path,
+        {
+          code: 'DIALOGFLOW_LANGUAGE_ENTRIES_KEPT',
+          noun: 'entity',
+          formatId: 'dialogflow',
+        },
+      );
     custom.set(entity.name, entity);
     dataset.entities.push(entity);
   }
@@ -101,32 +113,6 @@ async function readAgent(
   const others = otherLanguagesOf(found, language, agent?.supportedLanguages);
   if (others.length > 0) dataset.languages = [language, ...others];
   return dataset;
-}
-
-/** A list entity's forms in the other languages; entries under a value it lacks are warned about. */
-function linkForms(
-  entity: Entity,
-  languages: readonly string[],
-  context: ConnectorContext,
-  file: string,
-): void {
-  const stored = (entity.metadata?.dialogflow as DialogflowEntityMetadata | undefined)?.otherLanguages;
-  if (entity.kind !== 'list' || !stored) return;
-  const unlinked = linkLanguageForms(entity.values ?? [], stored, languages);
-  if (unlinked.length === 0) return;
-  context.warn({
-    code: 'DIALOGFLOW_LANGUAGE_ENTRIES_KEPT',
-    message: `entity "${entity.name}" has entries in other languages under reference values its default language lacks: ${shown(unlinked)}; kept for an export back to dialogflow, left out of every other format`,
-    file,
-    suggestion: SAME_VALUES,
-  });
-}
-
-const SAME_VALUES =
-  "Give each language's entry the reference value of the default language it translates, so every format gets its forms.";
-
-function shown(list: readonly string[]): string {
-  return `${list.slice(0, 5).join(', ')}${list.length > 5 ? ` and ${list.length - 5} more` : ''}`;
 }
 
 /** Each entity type with its entries in the agent's language (other languages kept in metadata). */

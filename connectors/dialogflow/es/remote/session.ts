@@ -111,8 +111,8 @@ export class DialogflowSession extends DialogflowGrpcSession {
     const [entityTypes] = await this.call('listEntityTypes', () =>
       this.#clients.entityTypes.listEntityTypes({parent, ...languageCode}, this.callOptions()),
     );
-    this.#intents = new Map((intents as DfIntent[]).map((i) => [i.displayName ?? '', i]));
-    this.#entityTypes = new Map((entityTypes as DfEntityType[]).map((e) => [e.displayName ?? '', e]));
+    this.#intents = byDisplayName(intents as DfIntent[]);
+    this.#entityTypes = byDisplayName(entityTypes as DfEntityType[]);
     return dialogflowToDataset(
       intents as DfIntent[],
       entityTypes as DfEntityType[],
