@@ -8,7 +8,7 @@ import {describe, expect, it} from 'vitest';
 import {generateDataset} from '../../src/generate/index.js';
 import {ABBREVIATIONS as DE_ABBREVIATIONS, CHAT_FORMS as DE_CHAT} from '../../src/lang/de/families.js';
 import {ABBREVIATIONS as FR_ABBREVIATIONS, CHAT_FORMS as FR_CHAT} from '../../src/lang/fr/families.js';
-import {loadSpec} from '../../src/load/inspect.js';
+import {loadSpec} from '../../src/library-load.js';
 import {ROOT} from '../helpers/cli.js';
 import {misspelled, requireHunspellOnCi, wordsOf} from './helpers/hunspell.js';
 

@@ -7,7 +7,7 @@ import {describe, expect, it} from 'vitest';
 import {generateDataset} from '../../src/generate/index.js';
 import {SPANISH_CHAT_WORDS} from '../../src/lang/es/index.js';
 import {PORTUGUESE_CHAT_WORDS} from '../../src/lang/pt/index.js';
-import {loadSpec} from '../../src/load/inspect.js';
+import {loadSpec} from '../../src/library-load.js';
 import {atLeast} from '../helpers/at-least.js';
 import {hunspellHas, textWords, unknownWords} from './helpers/hunspell.js';
 
