@@ -56,6 +56,15 @@ describe('import graph', () => {
     expect(loaded.filter((file) => file.startsWith('connectors/') || file === 'src/registry.ts')).toEqual([]);
   });
 
+  it('the loader and the generator load no registry and no connector: the command passes in what they need', () => {
+    const core = Object.keys(graph).filter((file) => /^src\/(load|generate)\//.test(file));
+    expect(core.length).toBeGreaterThan(30);
+    const reaching = core.filter((file) =>
+      [...closure(file)].some((loaded) => loaded === 'src/registry.ts' || loaded.startsWith('connectors/')),
+    );
+    expect(reaching).toEqual([]);
+  });
+
   it('the conformance entry point may load the built-ins (it checks a connector next to them)', () => {
     expect(closure('src/conformance/index.ts').has('connectors/index.ts')).toBe(true);
   });
