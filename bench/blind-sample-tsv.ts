@@ -7,7 +7,7 @@
  */
 import {generateDataset} from '../src/generate/index.js';
 import {createRng} from '../src/generate/rng.js';
-import {loadSpec} from '../src/load/inspect.js';
+import {loadSpec} from '../src/library-load.js';
 
 const [specPath, seedArg = '1', countArg = '100'] = process.argv.slice(2);
 if (!specPath) {

@@ -9,7 +9,7 @@
  */
 import {generateDataset} from '../src/generate/index.js';
 import {createRng} from '../src/generate/rng.js';
-import {loadSpec} from '../src/load/inspect.js';
+import {loadSpec} from '../src/library-load.js';
 
 const args = process.argv.slice(2);
 const tsv = args.includes('--tsv');

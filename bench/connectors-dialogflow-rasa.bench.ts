@@ -11,6 +11,7 @@ import type {ConnectorFormat, OutputFile} from '../src/connector.js';
 import {createConnectorContext} from '../src/convert/context.js';
 import {openImportSource} from '../src/convert/source.js';
 import {buildZip, validateOutputFiles} from '../src/convert/write-output.js';
+import {registry} from '../src/registry.js';
 import type {Dataset} from '../src/model/dataset.js';
 
 const UTTERANCES = 100_000;
@@ -66,7 +67,7 @@ async function measure(
     async () => (await format.exportDataset(dataset, createConnectorContext(), {})).files,
   );
   const files: OutputFile[] = exported.value;
-  const validated = await timed(async () => validateOutputFiles(files));
+  const validated = await timed(async () => validateOutputFiles(files, registry.schemas));
   if (validated.value.length > 0) throw new Error(`${format.id}: export does not validate`);
   const out = join(dir, format.layout === 'archive' ? `${format.id}.zip` : 'nlu.yml');
   const written = await timed(async () => {

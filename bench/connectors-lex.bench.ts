@@ -30,7 +30,7 @@ export default async (): Promise<Record<string, number | string>> => {
     const exported = await timed(
       async () => (await lexBotFormat.exportDataset(dataset, createConnectorContext(), {})).files,
     );
-    const validated = await timed(async () => validateOutputFiles(exported.value));
+    const validated = await timed(async () => validateOutputFiles(exported.value, registry.schemas));
     if (validated.value.length > 0) throw new Error('lex: export does not validate');
     const out = join(dir, 'bot.zip');
     const written = await timed(async () => {

@@ -29,7 +29,7 @@ export default async (): Promise<Record<string, number | string>> => {
   const exported = await timed(
     async () => (await watsonFormat.exportDataset(dataset, createConnectorContext(), {})).files,
   );
-  const checked = await timed(() => validateOutputFiles(exported.value));
+  const checked = await timed(() => validateOutputFiles(exported.value, registry.schemas));
   if (checked.value.length > 0) throw new Error('watson export does not validate');
   const text = exported.value[0]!.content as string;
   const source = {

@@ -8,7 +8,7 @@
 import {join} from 'node:path';
 import {generateUtterancesSync} from '../src/generate/pipeline.js';
 import {languagePackFor} from '../src/generate/language.js';
-import {loadSpec} from '../src/load/inspect.js';
+import {loadSpec} from '../src/library-load.js';
 
 const filter = process.argv.includes('--filter');
 const EVERY_FAMILY = {

@@ -16,7 +16,7 @@ import {fileURLToPath} from 'node:url';
 import {generateUtterancesSync} from '../src/generate/pipeline.js';
 import {writeGeneratedJsonl} from '../src/generate/write-jsonl.js';
 import {languagePackFor} from '../src/generate/language.js';
-import {loadSpec} from '../src/load/inspect.js';
+import {loadSpec} from '../src/library-load.js';
 import type {Spec, SpecDocument} from '../src/spec/spec.js';
 
 /** Issue 14's targets for the bundled example scaled to 100,000 (utterances per second). */

@@ -7,6 +7,8 @@
 // The contract: Connector, ConnectorFormat, ConnectorContext, ImportSource, PlatformLimits, ExportOptions...
 export type * from './connector.js';
 export {formatLimits, formatSupports} from './connector-registry.js';
+// A spec format a plugin adds (package.json "synthnlu": {"specReaders": "<module>"}, exporting `specReaders`).
+export type {SpecReader} from './spec/spec-reader.js';
 
 // The canonical dataset model connectors translate to and from.
 export * from './model/dataset.js';

@@ -1,8 +1,10 @@
 import type {Connector, ConnectorFormat, PlatformLimits} from './connector.js';
+import {openImportSource} from './convert/source.js';
 import {SynthnluError} from './errors.js';
 import type {RemoteConnector} from './remote/types.js';
 import {closestMatch} from './schema/suggest.js';
-import {registerSchema, schemaFiles} from './schema/validate.js';
+import {SchemaSet} from './schema/validate.js';
+import {SpecReaderList, type SpecReader} from './spec/readers.js';
 
 /** What a format can carry: its connector's capabilities, refined by the format's own. */
 export function formatSupports(connector: Connector, format: ConnectorFormat): PlatformLimits['supports'] {
@@ -14,12 +16,28 @@ export function formatLimits(connector: Connector, format: ConnectorFormat): Pla
   return {...connector.limits, ...format.limits, supports: formatSupports(connector, format)};
 }
 
-/** The connectors synthnlu knows: built-ins plus any registered by a library user. */
+export interface RegistryOptions {
+  /** Spec formats beyond synthnlu's own YAML/JSON (createRegistry in src/registry.ts adds the built-in Chatito). */
+  specReaders?: readonly SpecReader[];
+  /** The set the connectors' schemas go into; a new one by default (the default registry shares the library's). */
+  schemas?: SchemaSet;
+}
+
+/**
+ * What one command knows: its connectors (built-ins and those of plugins), their schemas and the spec readers.
+ * A command builds one (src/cli/base-command.ts) and passes it down; two registries never share a connector,
+ * a schema or a spec reader.
+ */
 export class ConnectorRegistry {
   readonly #connectors: Connector[] = [];
+  readonly #specReaders = new SpecReaderList();
+  /** The schemas validation looks up: the core's and those of this registry's connectors. */
+  readonly schemas: SchemaSet;
 
-  constructor(connectors: readonly Connector[] = []) {
+  constructor(connectors: readonly Connector[] = [], options: RegistryOptions = {}) {
+    this.schemas = options.schemas ?? new SchemaSet();
     for (const connector of connectors) this.register(connector);
+    for (const reader of options.specReaders ?? []) this.registerSpecReader(reader);
   }
 
   register(connector: Connector): void {
@@ -29,15 +47,32 @@ export class ConnectorRegistry {
       if (this.formatIds().includes(format.id))
         throw new Error(`format "${format.id}" is already registered`);
     }
-    for (const [name, schema] of Object.entries(connector.schemas ?? {})) registerSchema(name, schema);
-    const known = schemaFiles();
+    const given = connector.schemas ?? {};
     for (const name of connector.formats.flatMap((f) => f.schemas)) {
-      if (!known.includes(name))
+      if (given[name] === undefined && !this.schemas.has(name))
         throw new Error(
           `connector "${connector.id}" names schema ${name} but does not give it in its schemas`,
         );
     }
+    for (const [name, schema] of Object.entries(given))
+      if (!this.schemas.accepts(name, schema))
+        throw new Error(`connector "${connector.id}": a different schema is already registered as ${name}`);
+    for (const [name, schema] of Object.entries(given)) this.schemas.register(name, schema);
     this.#connectors.push(connector);
+  }
+
+  /** Adds a spec format (a plugin's, say); a second reader for a file ending already read is refused. */
+  registerSpecReader(reader: SpecReader): void {
+    this.#specReaders.register(reader);
+  }
+
+  specReaders(): readonly SpecReader[] {
+    return this.#specReaders.list();
+  }
+
+  /** The spec reader for a file, by its name's ending; undefined for synthnlu's own YAML/JSON. */
+  specReaderFor(file: string): SpecReader | undefined {
+    return this.#specReaders.readerFor(file);
   }
 
   connectors(): readonly Connector[] {
@@ -57,6 +92,18 @@ export class ConnectorRegistry {
     return this.#connectors.flatMap((c) =>
       c.formats.filter((f) => formatSupports(c, f)[capability]).map((f) => f.id),
     );
+  }
+
+  /**
+   * The first format whose connector recognises the path at all (any detect() score above 0), or undefined.
+   * A document shaped like a spec is one only if no connector claims it: LUIS JSON also has `intents`.
+   */
+  async formatClaiming(path: string): Promise<string | undefined> {
+    const source = await openImportSource(path).catch(() => undefined);
+    if (!source) return undefined;
+    for (const format of this.formats())
+      if ((await format.detect(source).catch(() => 0)) > 0) return format.id;
+    return undefined;
   }
 
   /** The connector that owns a format, and the format. Unknown ids fail with a suggestion. */

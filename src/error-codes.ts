@@ -944,6 +944,11 @@ export const ERROR_CODES = {
     severity: 'warning',
     meaning: 'the connectors of plugin … were not loaded: …',
   },
+  PLUGIN_SPEC_READER_NOT_LOADED: {
+    kind: 'finding',
+    severity: 'warning',
+    meaning: 'the spec readers of plugin … were not loaded: …',
+  },
   PORT_UNAVAILABLE: {
     kind: 'error',
     exit: 2,
@@ -1170,6 +1175,11 @@ export const ERROR_CODES = {
     kind: 'finding',
     severity: 'error',
     meaning: 'a spec must be a mapping with at least "intents:"',
+  },
+  SPEC_READER_TAKEN: {
+    kind: 'error',
+    exit: 2,
+    meaning: 'a spec reader for … files is already registered (…), so … was not added',
   },
   SPEC_REGEX_MATCHES_NOTHING: {
     kind: 'finding',

@@ -14,7 +14,7 @@ export type {
   ListValueSpec,
 } from './spec/spec.js';
 export {checkSpec} from './spec/check-spec.js';
-export {registerSpecReader, type SpecReader} from './spec/readers.js';
+export type {SpecReader} from './spec/readers.js';
 export {
   inspectFile,
   inspectSpecFile,
@@ -25,12 +25,14 @@ export {
   loadDataset,
   type Inspection,
   type InputKind,
-} from './load/inspect.js';
+} from './library-load.js';
+export type {LoadContext} from './load/context.js';
 export {validateAgainstSchema, validatorFor, schemaFor, schemaFiles} from './schema/validate.js';
 export {writeFileAtomic, openAtomicWriter, type AtomicWriter} from './io/atomic-write.js';
 export type * from './connector.js';
 export type {RemoteConnector} from './remote/types.js';
-export {ConnectorRegistry, registry} from './registry.js';
+export {ConnectorRegistry, createRegistry, registerSpecReader, registry} from './registry.js';
+export type {RegistryOptions} from './connector-registry.js';
 export {loadAnyAsDataset, type LoadedInput} from './convert/load-any.js';
 export {importFromPath, detectFormat, type ImportedDataset} from './convert/import.js';
 export {exportToPath, type ExportSummary} from './convert/export.js';

@@ -1,4 +1,5 @@
 import {Command, Errors, Flags, type Interfaces} from '@oclif/core';
+import type {ConnectorRegistry} from '../connector-registry.js';
 import {ExitCode, SynthnluError, type Diagnostic, type ExitCodeValue} from '../errors.js';
 import {DEFAULT_INPUT_LIMITS, formatBytes, parseByteSize, setMaxInputBytes} from '../io/input-limits.js';
 import {withFlagSuggestion} from './flag-suggestion.js';
@@ -6,6 +7,7 @@ import {FlagValueError, withTypedFlagErrors} from './flag-values.js';
 import {printDiagnostics} from './report.js';
 import {stderrProgress, type Progress} from './progress.js';
 import {toSynthnluError} from '../io/system-errors.js';
+import {commandRegistry, synthnluPlugins} from '../plugins/command-registry.js';
 
 // oclif's parser output shapes (not exported from its package entry points).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -57,7 +59,7 @@ export abstract class SynthnluCommand<T> extends Command {
         args: input.args,
         strict: input.strict,
         enableJsonFlag: input.enableJsonFlag,
-        flags: withTypedFlagErrors(input.flags) ?? ({} as Interfaces.FlagInput<F>),
+        flags: withTypedFlagErrors(await this.withRunChoices(input.flags)) ?? ({} as Interfaces.FlagInput<F>),
         baseFlags: withTypedFlagErrors(input.baseFlags) ?? ({} as Interfaces.FlagInput<B>),
       },
       argv,
@@ -66,6 +68,36 @@ export abstract class SynthnluCommand<T> extends Command {
     const [first] = Object.values(parsed.args as Record<string, unknown>);
     if (typeof first === 'string') this.#input = first;
     return parsed;
+  }
+
+  #registry: Promise<ConnectorRegistry> | undefined;
+  /**
+   * This run's registry: the built-in connectors and spec readers, then those of installed plugins. Built once
+   * per run, on first use (a command that needs no connector does not load them), and passed to the core.
+   */
+  protected registry(): Promise<ConnectorRegistry> {
+    return (this.#registry ??= commandRegistry(this.config).then((built) => built.registry));
+  }
+
+  /**
+   * The flags a command class drew from the registry when it loaded saw the built-ins only. With plugins
+   * installed, before oclif parses: a flag whose choices are a registry list (--to, --from) gets this run's
+   * list, and push, pull and evaluate get the platform flags the plugins' remotes declare.
+   */
+  private async withRunChoices<F extends Record<string, unknown>>(
+    flags: F | undefined,
+  ): Promise<F | undefined> {
+    if (!flags || synthnluPlugins(this.config).length === 0) return flags;
+    const [{registry: builtins}, {registryChoices, withRegistryChoices}, {remoteCommandFlags}] =
+      await Promise.all([
+        import('../registry.js'),
+        import('../plugins/connector-plugins.js'),
+        import('../remote/flags.js'),
+      ]);
+    const registry = await this.registry();
+    const remoteCommand = (['push', 'pull', 'evaluate'] as const).find((id) => id === this.id);
+    const added = remoteCommand ? remoteCommandFlags(registry, remoteCommand) : {};
+    return withRegistryChoices({...added, ...flags}, registryChoices(builtins, registry));
   }
 
   /** Human output goes to stdout only when --json is off; diagnostics and progress always go to stderr. */

@@ -9,7 +9,7 @@ export const coverageFlags = {
   from: fromFormatFlag(registry.formatIds()),
   platform: Flags.string({
     description: "Check against this platform's limits (connector or format id).",
-    options: [...coveragePlatforms().keys()],
+    options: [...coveragePlatforms(registry).keys()],
   }),
   'min-examples': Flags.integer({
     description: `Warn below this many examples per intent (default ${DEFAULT_COVERAGE_OPTIONS.minExamples}); when given, fail the run too.`,

@@ -11,7 +11,7 @@ import {
 import {exportSummaryLines, exportToPath, type ExportSummary} from '../convert/export.js';
 import {importFromPath} from '../convert/import.js';
 import {ExitCode, failOnErrors} from '../errors.js';
-import {registry} from '../registry.js';
+import {registry as builtins} from '../registry.js';
 
 export interface ConvertResult extends ExportSummary {
   from: string;
@@ -20,26 +20,28 @@ export interface ConvertResult extends ExportSummary {
 export default class Convert extends SynthnluCommand<ConvertResult> {
   static override summary =
     'Convert platform files from one format to another (import + export in one step).';
-  static override description = `Formats: ${registry.formatIds().join(', ')}. Everything the target cannot carry is named in a warning.`;
+  static override description = `Formats: ${builtins.formatIds().join(', ')}. Everything the target cannot carry is named in a warning.`;
   static override examples = [
     '<%= config.bin %> <%= command.id %> agent.zip --to rasa --out nlu.yml',
     '<%= config.bin %> <%= command.id %> app.json --from luis --to clu --out project.json',
   ];
   static override args = {path: Args.string({description: 'Platform file, folder or zip.', required: true})};
   static override flags = {
-    to: toFormatFlag(registry.formatIds()),
+    to: toFormatFlag(builtins.formatIds()),
     out: outFlag('Output file, folder, or .zip.'),
-    from: fromFormatFlag(registry.formatIds()),
+    from: fromFormatFlag(builtins.formatIds()),
     split: splitFlag,
-    ...exportChoiceFlags(registry),
+    ...exportChoiceFlags(builtins),
     force: forceFlag,
   };
 
   async run(): Promise<ConvertResult> {
     const {args, flags} = await this.parse(Convert);
-    const imported = await importFromPath(args.path, flags.from ? {from: flags.from} : {});
+    const registry = await this.registry();
+    const imported = await importFromPath(args.path, {registry, ...(flags.from ? {from: flags.from} : {})});
     failOnErrors(imported.warnings, {exitCode: ExitCode.failedCheck});
     const summary = await exportToPath(imported.dataset, flags.to, flags.out, {
+      registry,
       force: flags.force,
       inputs: [args.path],
       ...(flags.split ? {split: flags.split as 'train' | 'test'} : {}),

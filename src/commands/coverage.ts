@@ -38,10 +38,15 @@ Exit codes: 0 all gates pass, 1 a gate failed (--fail-on, --min-f1, --min-exampl
 
   async run(): Promise<CoverageReport> {
     const {args, flags} = await this.parse(Coverage);
-    const {report, written} = await coverageOfFile(args.file, flags, {
-      onLoadWarnings: (warnings) => this.printDiagnostics(warnings, {limit: 10}),
-      progress: this.progress(),
-    });
+    const {report, written} = await coverageOfFile(
+      args.file,
+      flags,
+      {
+        onLoadWarnings: (warnings) => this.printDiagnostics(warnings, {limit: 10}),
+        progress: this.progress(),
+      },
+      await this.registry(),
+    );
     for (const line of renderTerminalSummary(report)) this.log(line);
     // Where the reports went, on stderr so `--json > report.json` stays clean.
     for (const {kind, file} of written)

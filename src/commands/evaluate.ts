@@ -39,7 +39,6 @@ import {abLines, evaluationLines, refuseRemoteFlagsOnLocal} from '../evaluate/te
 import {loadTestSet, sampleTestSet} from '../evaluate/test-set.js';
 import {remoteOptionsFromFlags} from '../remote/flags.js';
 import {Secrets, withSecretsRedacted} from '../remote/secrets.js';
-import {registry} from '../registry.js';
 import {renderTerminalSummary} from '../report/terminal.js';
 import {gateFailureMessage} from '../report/verdict.js';
 
@@ -72,6 +71,7 @@ Gates as coverage's: --min-accuracy, --min-f1, --baseline with --max-f1-drop. Ex
 
   async run(): Promise<EvaluateReport | DryRun | AbReport> {
     const {args, flags} = await this.parse(Evaluate);
+    const registry = await this.registry();
     const minAccuracy = parseFraction(flags['min-accuracy'], '--min-accuracy');
     const minF1 = parseFraction(flags['min-f1'], '--min-f1');
     const threshold = parseFraction(flags.threshold, '--threshold');
@@ -124,6 +124,7 @@ Gates as coverage's: --min-accuracy, --min-f1, --baseline with --max-f1-drop. Ex
     const seed = flags.seed ?? DEFAULT_COVERAGE_OPTIONS.seed;
     const load = async (file: string) => {
       const input = await loadAnyAsDataset(file, {
+        registry,
         ...(flags.from ? {from: flags.from} : {}),
         ...(flags.seed === undefined ? {} : {seed: flags.seed}),
       });
@@ -151,12 +152,12 @@ Gates as coverage's: --min-accuracy, --min-f1, --baseline with --max-f1-drop. Ex
       const armInputs = await Promise.all(
         arms.map(async (file) => ({file, dataset: (await load(file)).dataset})),
       );
-      let testSet = await loadTestSet(armInputs[0]!.dataset, flags['test-set']);
+      let testSet = await loadTestSet(armInputs[0]!.dataset, flags['test-set'], registry);
       if (flags.sample !== undefined) testSet = sampleTestSet(testSet, flags.sample, seed);
       return withSecretsRedacted(secrets, async () => {
         let platform: AbPlatform;
         if (flags.on === LOCAL_PLATFORM) {
-          refuseRemoteFlagsOnLocal(flags);
+          refuseRemoteFlagsOnLocal(flags, registry);
           platform = localAb(testSet, seed);
         } else {
           const remote = registry.remote(flags.on);
@@ -211,7 +212,7 @@ Gates as coverage's: --min-accuracy, --min-f1, --baseline with --max-f1-drop. Ex
     }
 
     const loaded = await load(args.dataset!);
-    let testSet = await loadTestSet(loaded.dataset, flags['test-set']);
+    let testSet = await loadTestSet(loaded.dataset, flags['test-set'], registry);
     if (flags.sample !== undefined) testSet = sampleTestSet(testSet, flags.sample, seed);
     const baseline = flags.baseline
       ? {file: flags.baseline, report: await readBaseline(flags.baseline)}
@@ -219,7 +220,7 @@ Gates as coverage's: --min-accuracy, --min-f1, --baseline with --max-f1-drop. Ex
     return withSecretsRedacted(secrets, async () => {
       let target;
       if (flags.on === LOCAL_PLATFORM) {
-        refuseRemoteFlagsOnLocal(flags);
+        refuseRemoteFlagsOnLocal(flags, registry);
         target = localTarget(loaded.dataset, testSet, seed);
       } else {
         const remote = registry.remote(flags.on);

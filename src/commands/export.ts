@@ -12,9 +12,9 @@ import {
 } from '../cli/flags.js';
 import {exportSummaryLines, exportToPath, type ExportSummary} from '../convert/export.js';
 import {loadAnyAsDataset} from '../convert/load-any.js';
-import {registry} from '../registry.js';
+import {registry as builtins} from '../registry.js';
 
-const help = exportHelp(registry);
+const help = exportHelp(builtins);
 
 export default class Export extends SynthnluCommand<ExportSummary> {
   static override summary = help.summary;
@@ -24,12 +24,12 @@ export default class Export extends SynthnluCommand<ExportSummary> {
     dataset: Args.string({description: 'Dataset, spec or importable platform file.', required: true}),
   };
   static override flags = {
-    to: toFormatFlag(registry.formatIds()),
+    to: toFormatFlag(builtins.formatIds()),
     out: outFlag('Output file, folder, or .zip (for agent formats).'),
-    from: fromFormatFlag(registry.formatIds()),
+    from: fromFormatFlag(builtins.formatIds()),
     seed: seedFlag,
     split: splitFlag,
-    ...exportChoiceFlags(registry),
+    ...exportChoiceFlags(builtins),
     name: Flags.string({
       description:
         "LUIS app / CLU project name, over the dataset's own; Dialogflow agent description when the dataset has none.",
@@ -39,11 +39,14 @@ export default class Export extends SynthnluCommand<ExportSummary> {
 
   async run(): Promise<ExportSummary> {
     const {args, flags} = await this.parse(Export);
+    const registry = await this.registry();
     const input = await loadAnyAsDataset(args.dataset, {
+      registry,
       ...(flags.from ? {from: flags.from} : {}),
       ...(flags.seed === undefined ? {} : {seed: flags.seed}),
     });
     const summary = await exportToPath(input.dataset, flags.to, flags.out, {
+      registry,
       force: flags.force,
       inputs: [args.dataset],
       ...(flags.split ? {split: flags.split as 'train' | 'test'} : {}),

@@ -3,7 +3,6 @@ import {SynthnluCommand} from '../cli/base-command.js';
 import {generateFlags} from '../cli/generate-flags.js';
 import {ExitCode} from '../errors.js';
 import {generateToFile, type GenerateResult} from '../generate/to-file.js';
-import {registry} from '../registry.js';
 import {generateSummaryLines, generateWarningLines} from '../report/generate.js';
 
 export type {GenerateResult} from '../generate/to-file.js';
@@ -28,6 +27,7 @@ Seeds are always kept; duplicates (ignoring case, spacing and punctuation) are d
   async run(): Promise<GenerateResult> {
     const {args, flags} = await this.parse(Generate);
     const human = !this.jsonEnabled();
+    const registry = await this.registry();
     const result = await generateToFile(
       args.spec,
       flags,
@@ -37,6 +37,7 @@ Seeds are always kept; duplicates (ignoring case, spacing and punctuation) are d
         ...(human ? {onRetry: (message: string) => process.stderr.write(`warning: ${message}\n`)} : {}),
       },
       {
+        specReaders: registry,
         maxUtteranceLength: Math.min(
           ...registry.connectors().map((c) => c.limits.maxUtteranceLength ?? Infinity),
         ),

@@ -7,7 +7,7 @@ import {importFromPath} from '../convert/import.js';
 import {ExitCode, failOnErrors, type Diagnostic} from '../errors.js';
 import {checkOutputPath} from '../io/output-path.js';
 import {writeDataset} from '../model/write-dataset.js';
-import {registry} from '../registry.js';
+import {registry as builtins} from '../registry.js';
 
 export interface ImportCommandResult {
   format: string;
@@ -20,7 +20,7 @@ export interface ImportCommandResult {
 
 export default class Import extends SynthnluCommand<ImportCommandResult> {
   static override summary = 'Read platform files into a synthnlu dataset.';
-  static override description = `PATH is a file, a folder or a zip (Dialogflow agent export). The format is detected when --from is omitted. Formats: ${registry.formatIds().join(', ')}. The output is a canonical dataset: .json, or .jsonl (one utterance per line).`;
+  static override description = `PATH is a file, a folder or a zip (Dialogflow agent export). The format is detected when --from is omitted. Formats: ${builtins.formatIds().join(', ')}. The output is a canonical dataset: .json, or .jsonl (one utterance per line).`;
   static override examples = [
     '<%= config.bin %> <%= command.id %> agent.zip --out data.json',
     '<%= config.bin %> <%= command.id %> app.json --from luis --out data.jsonl',
@@ -28,7 +28,7 @@ export default class Import extends SynthnluCommand<ImportCommandResult> {
   ];
   static override args = {path: Args.string({description: 'Platform file, folder or zip.', required: true})};
   static override flags = {
-    from: fromFormatFlag(registry.formatIds()),
+    from: fromFormatFlag(builtins.formatIds()),
     out: outFlag('Dataset to write (.json or .jsonl).'),
     force: forceFlag,
   };
@@ -36,7 +36,8 @@ export default class Import extends SynthnluCommand<ImportCommandResult> {
   async run(): Promise<ImportCommandResult> {
     const {args, flags} = await this.parse(Import);
     await checkOutputPath(flags.out, {inputs: [args.path], force: flags.force});
-    const imported = await importFromPath(args.path, flags.from ? {from: flags.from} : {});
+    const registry = await this.registry();
+    const imported = await importFromPath(args.path, {registry, ...(flags.from ? {from: flags.from} : {})});
     // An imported dataset with errors is not written: the exit code says the check failed.
     failOnErrors(imported.warnings, {exitCode: ExitCode.failedCheck});
     await writeDataset(flags.out, imported.dataset);

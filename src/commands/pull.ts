@@ -9,7 +9,7 @@ import {remoteCommandFlags, remoteOptionsFromFlags} from '../remote/flags.js';
 import {pullHelp} from '../cli/platform-help.js';
 import {pullDataset} from '../remote/push.js';
 import {Secrets, withSecretsRedacted} from '../remote/secrets.js';
-import {registry} from '../registry.js';
+import {registry as builtins} from '../registry.js';
 
 export interface PullResult {
   from: string;
@@ -21,7 +21,7 @@ export interface PullResult {
   utterances: number;
 }
 
-const help = pullHelp(registry);
+const help = pullHelp(builtins);
 
 export default class Pull extends SynthnluCommand<PullResult> {
   static override summary = help.summary;
@@ -30,17 +30,18 @@ export default class Pull extends SynthnluCommand<PullResult> {
   static override flags = {
     from: Flags.string({
       description: 'Platform to read from.',
-      options: registry.remoteIds(),
+      options: builtins.remoteIds(),
       required: true,
     }),
     out: outFlag('Dataset file to write (.json or .jsonl).'),
     force: forceFlag,
     language: languageFlag,
-    ...remoteCommandFlags(registry, 'pull'),
+    ...remoteCommandFlags(builtins, 'pull'),
   };
 
   async run(): Promise<PullResult> {
     const {flags} = await this.parse(Pull);
+    const registry = await this.registry();
     const remote = registry.remote(flags.from);
     // The same overwrite rule as every command (a dataset synthnlu wrote is replaced; anything else needs --force).
     await checkOutputPath(flags.out, {force: flags.force});

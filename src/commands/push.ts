@@ -11,9 +11,9 @@ import {stderrProgress} from '../remote/progress.js';
 import {pushDataset, type PushResult} from '../remote/push.js';
 import {askToApply, pushReport, requirePushConsent} from '../remote/push-report.js';
 import {Secrets, withSecretsRedacted} from '../remote/secrets.js';
-import {registry} from '../registry.js';
+import {registry as builtins} from '../registry.js';
 
-const help = pushHelp(registry);
+const help = pushHelp(builtins);
 
 export default class Push extends SynthnluCommand<PushResult> {
   static override summary = help.summary;
@@ -26,18 +26,20 @@ export default class Push extends SynthnluCommand<PushResult> {
     }),
   };
   static override flags = {
-    to: Flags.string({description: 'Platform to push to.', options: registry.remoteIds(), required: true}),
-    from: fromFormatFlag(registry.formatIds()),
+    to: Flags.string({description: 'Platform to push to.', options: builtins.remoteIds(), required: true}),
+    from: fromFormatFlag(builtins.formatIds()),
     seed: seedFlag,
     language: languageFlag,
     ...pushFlags,
-    ...remoteCommandFlags(registry, 'push'),
+    ...remoteCommandFlags(builtins, 'push'),
   };
 
   async run(): Promise<PushResult> {
     const {args, flags} = await this.parse(Push);
+    const registry = await this.registry();
     const remote = registry.remote(flags.to);
     const input = await loadAnyAsDataset(args.dataset, {
+      registry,
       ...(flags.from ? {from: flags.from} : {}),
       ...(flags.seed === undefined ? {} : {seed: flags.seed}),
     });

@@ -7,9 +7,10 @@ import {stat} from 'node:fs/promises';
 import {fromFormatFlag} from '../cli/flags.js';
 import {detectFormat, importFromPath} from '../convert/import.js';
 import {openImportSource} from '../convert/source.js';
-import {claimedByConnector, inspectFile} from '../load/inspect.js';
+import type {ConnectorRegistry} from '../connector-registry.js';
+import {inspectFile} from '../load/inspect.js';
 import {checkDataset} from '../model/check-dataset.js';
-import {registry} from '../registry.js';
+import {registry as builtins} from '../registry.js';
 import {summarizeInput, type InputSummary} from '../load/summary.js';
 
 export interface ValidateResult {
@@ -42,14 +43,15 @@ Exit codes: 0 valid (warnings allowed), 1 the file breaks a rule (duplicate name
     }),
   };
   static override flags = {
-    from: fromFormatFlag(registry.formatIds()),
+    from: fromFormatFlag(builtins.formatIds()),
   };
 
   async run(): Promise<ValidateResult> {
     const {args, flags} = await this.parse(Validate);
-    const platform = await platformFormatOf(args.file, flags.from);
-    if (platform) return this.validatePlatformFile(args.file, platform);
-    const inspection = await inspectFile(args.file);
+    const registry = await this.registry();
+    const platform = await platformFormatOf(args.file, flags.from, registry);
+    if (platform) return this.validatePlatformFile(args.file, platform, registry);
+    const inspection = await inspectFile(args.file, registry);
     const counts = countBySeverity(inspection.diagnostics);
     const result: ValidateResult = {
       file: args.file,
@@ -76,8 +78,12 @@ Exit codes: 0 valid (warnings allowed), 1 the file breaks a rule (duplicate name
   }
 
   /** A platform file: read as its format (schema and format checks), then checked as the dataset it becomes. */
-  private async validatePlatformFile(file: string, format: string): Promise<ValidateResult> {
-    const imported = await importFromPath(file, {from: format});
+  private async validatePlatformFile(
+    file: string,
+    format: string,
+    registry: ConnectorRegistry,
+  ): Promise<ValidateResult> {
+    const imported = await importFromPath(file, {from: format, registry});
     const diagnostics = [...imported.warnings, ...checkDataset(imported.dataset)];
     const counts = countBySeverity(diagnostics);
     const summary = summarizeInput('dataset', imported.dataset);
@@ -104,18 +110,22 @@ Exit codes: 0 valid (warnings allowed), 1 the file breaks a rule (duplicate name
  * The platform format of FILE when it is not a synthnlu spec or dataset: --from, or a folder or zip (agent
  * exports), or whatever a connector recognises in a file that reads as neither.
  */
-async function platformFormatOf(file: string, from: string | undefined): Promise<string | undefined> {
+async function platformFormatOf(
+  file: string,
+  from: string | undefined,
+  registry: ConnectorRegistry,
+): Promise<string | undefined> {
   if (from) return from;
   const info = await stat(file).catch(() => undefined);
   if (!info) return undefined;
   if (!info.isDirectory() && !/\.zip$/i.test(file)) {
-    if (/\.(jsonl|chatito)$/i.test(file)) return undefined;
-    const claimed = await claimedByConnector(file).catch(() => undefined);
+    if (/\.jsonl$/i.test(file) || registry.specReaderFor(file)) return undefined;
+    const claimed = await registry.formatClaiming(file).catch(() => undefined);
     if (!claimed) return undefined;
     // No spec or dataset is written in these: a .lu file or Rasa's Markdown is the platform's own.
     if (/\.(lu|md|markdown)$/i.test(file)) return claimed;
     // A spec or dataset stays one: only files that are neither go to the connectors.
-    const inspection = await inspectFile(file);
+    const inspection = await inspectFile(file, registry);
     return inspection.diagnostics.some((d) => d.code === 'INPUT_UNKNOWN_KIND') ? claimed : undefined;
   }
   return (await detectFormat(await openImportSource(file), registry)).format.id;

@@ -93,7 +93,7 @@ export function defineConformanceSuite(
 ): void {
   const {describe, it, expect, afterAll} = test;
   const sample = options.dataset ?? conformanceDataset;
-  // Registering also registers the connector's schemas, which its imports validate against.
+  // The registry holds the connector's schemas, which its exports and imports validate against.
   let registration: ConnectorRegistry | Error;
   try {
     registration = registryWith(connector);
@@ -104,6 +104,7 @@ export function defineConformanceSuite(
     if (registration instanceof Error) throw registration;
     return registration;
   };
+  const context = () => createConnectorContext({schemas: registry().schemas});
   const scratch = mkdtempSync(join(tmpdir(), `synthnlu-conformance-${connector.id}-`));
   afterAll(() => rmSync(scratch, {recursive: true, force: true}));
   let outputs = 0;
@@ -114,14 +115,15 @@ export function defineConformanceSuite(
   };
 
   const exportFiles = async (format: ConnectorFormat, dataset: Dataset): Promise<OutputFile[]> =>
-    (await format.exportDataset(dataset, createConnectorContext(), {})).files;
+    (await format.exportDataset(dataset, context(), {})).files;
 
   /** Export with the format itself (every utterance), written as the CLI writes it, and read back. */
   const roundTrip = async (format: ConnectorFormat, dataset: Dataset): Promise<Dataset> => {
-    registry();
     const out = outPath(format);
-    await writeExportOutput(await exportFiles(format, dataset), out, format.layout);
-    return (await format.importDataset(await openImportSource(out), createConnectorContext())).dataset;
+    await writeExportOutput(await exportFiles(format, dataset), out, format.layout, {
+      schemas: registry().schemas,
+    });
+    return (await format.importDataset(await openImportSource(out), context())).dataset;
   };
 
   describe(`conformance: connector ${connector.id}`, () => {
@@ -144,7 +146,7 @@ export function defineConformanceSuite(
         registry();
         const files = await exportFiles(format, sample());
         expect(files.length).toBeGreaterThan(0);
-        expect(validateOutputFiles(files)).toEqual([]);
+        expect(validateOutputFiles(files, registry().schemas)).toEqual([]);
         for (const file of files) if (file.schema) expect(format.schemas).toContain(file.schema);
       });
 
@@ -199,7 +201,9 @@ export function defineConformanceSuite(
 
       it('is detected from its own output among every built-in format', async () => {
         const out = outPath(format);
-        await writeExportOutput(await exportFiles(format, sample()), out, format.layout);
+        await writeExportOutput(await exportFiles(format, sample()), out, format.layout, {
+          schemas: registry().schemas,
+        });
         const detected = await detectFormat(await openImportSource(out), registry());
         expect(detected.format.id).toBe(format.id);
       });

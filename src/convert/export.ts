@@ -102,7 +102,7 @@ export async function exportToPath(
       },
     );
   }
-  const context = createConnectorContext();
+  const context = createConnectorContext({schemas: registry.schemas});
   const exportOptions: ExportOptions = {};
   if (options.name) exportOptions.name = options.name;
   if (options.split) exportOptions.split = options.split;
@@ -110,6 +110,7 @@ export async function exportToPath(
   exportOptions.outName = basename(out);
   const {files, intents: writtenIntents} = await format.exportDataset(selected, context, exportOptions);
   const written = await writeExportOutput(files, out, format.layout, {
+    schemas: registry.schemas,
     force: options.force ?? false,
     inputs: options.inputs ?? [],
   });

@@ -45,21 +45,6 @@ export async function detectFormat(
   return best;
 }
 
-/**
- * The first format whose connector recognises the path at all (any detect() score above 0), or undefined.
- * A document shaped like a spec is one only if no connector claims it: LUIS JSON also has `intents`.
- */
-export async function formatClaiming(
-  path: string,
-  registry: ConnectorRegistry = defaultRegistry,
-): Promise<string | undefined> {
-  const source = await openImportSource(path).catch(() => undefined);
-  if (!source) return undefined;
-  for (const format of registry.formats())
-    if ((await format.detect(source).catch(() => 0)) > 0) return format.id;
-  return undefined;
-}
-
 /** Reads a platform file, folder or zip into the canonical model, validated against dataset.schema.json. */
 export async function importFromPath(
   path: string,
@@ -70,7 +55,7 @@ export async function importFromPath(
   const {connector, format} = options.from
     ? registry.format(options.from)
     : await detectFormat(source, registry);
-  const context = createConnectorContext();
+  const context = createConnectorContext({schemas: registry.schemas});
   let {dataset} = await format.importDataset(source, context);
   // A format with one language per file: the other languages' files beside it (nlu.es.yml beside nlu.yml).
   const siblings = options.siblings === false || format.multiLanguage ? [] : await languageSiblings(path);

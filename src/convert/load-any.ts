@@ -1,3 +1,4 @@
+import type {ConnectorRegistry} from '../connector-registry.js';
 import type {Diagnostic} from '../errors.js';
 import {inspectFile, loadDataset, loadSpec} from '../load/inspect.js';
 import {kindOfDocumentFile} from '../load/kind.js';
@@ -19,28 +20,30 @@ export interface LoadedInput {
 
 /**
  * Any input a command can work on, as a dataset: a canonical dataset (.json/.jsonl), a spec (generated with
- * the given seed) or any platform file a connector can import. `from` forces a platform format.
+ * the given seed) or any platform file a connector can import. `from` forces a platform format. `registry` is
+ * the command's (its connectors and spec readers); a library call without one gets the default registry.
  */
 export async function loadAnyAsDataset(
   path: string,
-  options: {from?: string; seed?: number} = {},
+  options: {from?: string; seed?: number; registry?: ConnectorRegistry} = {},
 ): Promise<LoadedInput> {
+  const registry = options.registry ?? (await import('../registry.js')).registry;
   if (options.from) {
-    const imported = await importFromPath(path, {from: options.from});
+    const imported = await importFromPath(path, {from: options.from, registry});
     return {dataset: imported.dataset, warnings: imported.warnings, kind: 'import', format: imported.format};
   }
-  const kind = await kindOfDocumentFile(path);
+  const kind = await kindOfDocumentFile(path, registry);
   if (kind === 'dataset') {
     const {dataset, warnings} = await loadDataset(path);
     return {dataset, warnings, kind: 'dataset'};
   }
   if (kind === 'spec') {
-    const {spec, warnings} = await loadSpec(path);
+    const {spec, warnings} = await loadSpec(path, registry);
     const {generateDataset} = await import('../generate/index.js');
     const {dataset} = await generateDataset(spec, {seed: options.seed ?? spec.seed ?? 1});
     return {dataset, warnings, kind: 'spec'};
   }
-  const imported = await importFromPath(path);
+  const imported = await importFromPath(path, {registry});
   return {dataset: imported.dataset, warnings: imported.warnings, kind: 'import', format: imported.format};
 }
 

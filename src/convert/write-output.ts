@@ -7,19 +7,19 @@ import {removeStaleTemporaries, temporaryPathFor, writeFileAtomic} from '../io/a
 import {checkOutputPath, ensureParentFolder} from '../io/output-path.js';
 import {recordOutputs, writtenBySynthnlu, WRITTEN_BY} from '../io/ownership.js';
 import {trackTemporary, untrackTemporary} from '../io/temporary-files.js';
-import {validateAgainstSchema} from '../schema/validate.js';
+import type {SchemaSet} from '../schema/validate.js';
 
 /** Zip entries get a fixed date so the same export gives the same bytes. */
 const FIXED_DATE = new Date('2020-01-01T00:00:00Z');
 
-/** Validates every file that names a schema; nothing is written unless all pass. */
-export function validateOutputFiles(files: OutputFile[]): Diagnostic[] {
+/** Validates every file that names a schema (in the registry's set); nothing is written unless all pass. */
+export function validateOutputFiles(files: OutputFile[], schemas: SchemaSet): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const file of files) {
     if (!file.schema) continue;
     const value = file.json ?? (typeof file.content === 'string' ? JSON.parse(file.content) : undefined);
     out.push(
-      ...validateAgainstSchema(file.schema, value, {
+      ...schemas.validate(file.schema, value, {
         file: file.path,
         codePrefix: 'EXPORT',
         maxDiagnostics: 20,
@@ -94,10 +94,10 @@ export async function writeExportOutput(
   files: OutputFile[],
   out: string,
   layout: 'file' | 'archive',
-  options: {force?: boolean; inputs?: readonly string[]} = {},
+  options: {schemas: SchemaSet; force?: boolean; inputs?: readonly string[]},
 ): Promise<string[]> {
   const check = {force: options.force ?? false, inputs: options.inputs ?? []};
-  const problems = validateOutputFiles(files);
+  const problems = validateOutputFiles(files, options.schemas);
   if (problems.length > 0) {
     throw new SynthnluError(
       'EXPORT_SCHEMA_INVALID',

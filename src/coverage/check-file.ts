@@ -9,7 +9,7 @@ import {SynthnluError, type Diagnostic} from '../errors.js';
 import {writeFileAtomic} from '../io/atomic-write.js';
 import {checkOutputPath} from '../io/output-path.js';
 import {loadTestSetDataset} from '../evaluate/test-set.js';
-import {formatLimits, registry} from '../registry.js';
+import {formatLimits, type ConnectorRegistry} from '../connector-registry.js';
 import {renderHtml} from '../report/html.js';
 import {renderJunit} from '../report/junit.js';
 import {DEFAULT_COVERAGE_OPTIONS, readBaseline, runCoverage, type CoverageOptions} from './index.js';
@@ -50,7 +50,7 @@ export interface CoverageRun {
 type PlatformChoice = {id: string; limits: PlatformLimits};
 
 /** --platform accepts a connector id (dialogflow) or any of its format ids (luis, lu, clu): all share the limits. */
-export function coveragePlatforms(): Map<string, PlatformChoice> {
+export function coveragePlatforms(registry: ConnectorRegistry): Map<string, PlatformChoice> {
   const choices = new Map<string, PlatformChoice>();
   for (const connector of registry.connectors()) {
     choices.set(connector.id, {id: connector.id, limits: connector.limits});
@@ -60,22 +60,25 @@ export function coveragePlatforms(): Map<string, PlatformChoice> {
   return choices;
 }
 
+/** Coverage of a file read through the command's registry (its connectors, spec readers and platform limits). */
 export async function coverageOfFile(
   file: string,
   flags: CoverageFlagValues,
   hooks: CoverageHooks,
+  registry: ConnectorRegistry,
 ): Promise<CoverageRun> {
-  const options = coverageOptions(file, flags);
+  const options = coverageOptions(file, flags, registry);
   const inputs = [file, flags['test-set'], flags.baseline].filter((f): f is string => f !== undefined);
   await checkReportOutputs(flags, inputs);
   const loaded = await loadAnyAsDataset(file, {
+    registry,
     ...(flags.from ? {from: flags.from} : {}),
     ...(flags.seed === undefined ? {} : {seed: flags.seed}),
   });
   hooks.onLoadWarnings(
     loaded.warnings.filter((w) => w.severity !== 'info' && w.code !== 'DATASET_CONFLICTING_UTTERANCE'),
   );
-  const testSet = flags['test-set'] ? await loadTestSetDataset(flags['test-set']) : undefined;
+  const testSet = flags['test-set'] ? await loadTestSetDataset(flags['test-set'], registry) : undefined;
   const baseline = flags.baseline
     ? {file: flags.baseline, report: await readBaseline(flags.baseline)}
     : undefined;
@@ -118,7 +121,11 @@ export async function writeReports(
 }
 
 /** The options the flags choose, refusing flags that contradict each other before any slow work. */
-function coverageOptions(input: string, flags: CoverageFlagValues): CoverageOptions {
+function coverageOptions(
+  input: string,
+  flags: CoverageFlagValues,
+  registry: ConnectorRegistry,
+): CoverageOptions {
   const minF1 = parseFraction(flags['min-f1'], '--min-f1');
   const maxF1Drop =
     parseFraction(flags['max-f1-drop'], '--max-f1-drop') ?? DEFAULT_COVERAGE_OPTIONS.maxF1Drop;
@@ -133,7 +140,7 @@ function coverageOptions(input: string, flags: CoverageFlagValues): CoverageOpti
   return {
     ...DEFAULT_COVERAGE_OPTIONS,
     input,
-    ...(flags.platform ? {platform: coveragePlatforms().get(flags.platform)!} : {}),
+    ...(flags.platform ? {platform: coveragePlatforms(registry).get(flags.platform)!} : {}),
     minExamples: flags['min-examples'] ?? DEFAULT_COVERAGE_OPTIONS.minExamples,
     gateMinExamples: flags['min-examples'] !== undefined,
     model: !flags['no-model'],

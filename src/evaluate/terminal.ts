@@ -1,6 +1,6 @@
 /** The lines `evaluate` prints above coverage's summary: what was tested, on what, and what it cost. */
 import {SynthnluError} from '../errors.js';
-import {registry} from '../registry.js';
+import type {ConnectorRegistry} from '../connector-registry.js';
 import {platformFlagHelp} from '../remote/flags.js';
 import type {AbReport} from './ab.js';
 import type {EvaluationSummary} from './index.js';
@@ -44,7 +44,7 @@ function entityLines(metrics: EvaluationSummary['entityAccuracy'], indent: strin
 }
 
 /** `--on local` takes no connection flags: a --project or --endpoint there is a mistake worth naming. */
-export function refuseRemoteFlagsOnLocal(flags: Record<string, unknown>): void {
+export function refuseRemoteFlagsOnLocal(flags: Record<string, unknown>, registry: ConnectorRegistry): void {
   for (const name of platformFlagHelp(registry, 'evaluate').keys())
     if (flags[name] !== undefined)
       throw new SynthnluError('REMOTE_FLAG_UNUSED', `--${name} does not apply to local`, {

@@ -7,6 +7,7 @@ import {extname} from 'node:path';
 import {parse} from 'csv-parse/sync';
 import {isSynthetic} from '../coverage/evaluate.js';
 import {SynthnluError} from '../errors.js';
+import type {ConnectorRegistry} from '../connector-registry.js';
 import {loadAnyAsDataset} from '../convert/load-any.js';
 import {readTextFile} from '../io/read-text.js';
 import type {Dataset, Utterance} from '../model/dataset.js';
@@ -75,16 +76,20 @@ export async function readCsvTestSet(file: string): Promise<Dataset> {
   return {format: 'synthnlu-dataset/1', language: 'en', intents, entities: [], utterances};
 }
 
-/** A test set file as a dataset: a `text,intent` CSV, or anything `import` reads. */
-export async function loadTestSetDataset(file: string): Promise<Dataset> {
+/** A test set file as a dataset: a `text,intent` CSV, or anything `import` reads (through the command's registry). */
+export async function loadTestSetDataset(file: string, registry: ConnectorRegistry): Promise<Dataset> {
   if (CSV_EXTENSIONS.has(extname(file).toLowerCase())) return readCsvTestSet(file);
-  return (await loadAnyAsDataset(file)).dataset;
+  return (await loadAnyAsDataset(file, {registry})).dataset;
 }
 
 /** The test utterances: the --test-set file's, or the dataset's test split; generated ones never. */
-export async function loadTestSet(dataset: Dataset, file: string | undefined): Promise<TestSet> {
+export async function loadTestSet(
+  dataset: Dataset,
+  file: string | undefined,
+  registry: ConnectorRegistry,
+): Promise<TestSet> {
   const pool = file
-    ? (await loadTestSetDataset(file)).utterances
+    ? (await loadTestSetDataset(file, registry)).utterances
     : dataset.utterances.filter((u) => u.split === 'test');
   const real = pool.filter((u) => !isSynthetic(u));
   const utterances = real.map((u): TestUtterance => ({

@@ -10,7 +10,7 @@ import {providerFlagSettings} from '../llm/flags.js';
 import type {ProviderDryRun, ProviderReport} from '../llm/index.js';
 import {generateWithProvider} from '../llm/run.js';
 import {providerKind, type ProviderKind} from '../llm/settings.js';
-import {loadSpec} from '../load/inspect.js';
+import {loadSpec, type LoadContext} from '../load/inspect.js';
 import type {Utterance} from '../model/dataset.js';
 import {writeDataset} from '../model/write-dataset.js';
 import {isMultiLanguage, oneLanguageSpec} from '../spec/languages.js';
@@ -48,6 +48,8 @@ export interface GenerateFlagValues extends ProviderFlagValues {
 export interface GenerateTargets {
   /** The shortest utterance-length limit of any platform: model answers longer than it are dropped. */
   maxUtteranceLength: number;
+  /** The readers of spec formats other than YAML/JSON (Chatito, a plugin's). */
+  specReaders: Pick<LoadContext, 'specReaderFor'>;
 }
 
 export interface GenerateHooks {
@@ -63,11 +65,11 @@ export async function generateToFile(
   specFile: string,
   flags: GenerateFlagValues,
   hooks: GenerateHooks,
-  targets: GenerateTargets = {maxUtteranceLength: Infinity},
+  targets: GenerateTargets,
 ): Promise<GenerateResult> {
   checkOutputFormat(flags.out);
   await checkOutputPath(flags.out, {inputs: [specFile], force: flags.force});
-  const {spec, warnings} = await loadSpec(specFile);
+  const {spec, warnings} = await loadSpec(specFile, targets.specReaders);
   hooks.onSpecWarnings(warnings);
   const kind = providerKind(spec.provider, providerFlagSettings(flags));
   if (!kind && (flags.offline || flags['dry-run']))

@@ -1,32 +1,28 @@
 import type {Hook} from '@oclif/core';
 import {printDiagnostics} from '../cli/report.js';
-import type {PluginPackage} from '../plugins/connector-plugins.js';
+import {commandRegistry, synthnluPlugins} from '../plugins/command-registry.js';
 
 /**
- * Before any command runs: registers the connectors of installed oclif plugins, so --to/--from, detection and
- * push/pull know their formats (the command classes, which read the registry for their flags, load after this).
- * Without such a plugin nothing is imported: `synthnlu help` does not pay for loading the connectors.
+ * Before any command runs: builds the run's registry with the connectors and spec readers of installed oclif
+ * plugins (src/plugins/command-registry.ts; the command gets the same one), and gives the help the plugins'
+ * formats. Without such a plugin nothing is imported: `synthnlu help` does not pay for loading the connectors.
  */
 const hook: Hook<'init'> = async function ({config}) {
-  const plugins = (config.getPluginsList() as unknown as (PluginPackage & {isRoot: boolean})[]).filter(
-    (plugin) => !plugin.isRoot && plugin.pjson.synthnlu?.connectors !== undefined,
-  );
-  if (plugins.length === 0) return;
-  const [{registerPluginConnectors, refreshRegistryChoices}, {registry}, {refreshRegistryHelp}] =
-    await Promise.all([
-      import('../plugins/connector-plugins.js'),
-      import('../registry.js'),
-      import('../cli/platform-help.js'),
-    ]);
-  const formats = registry.formatIds();
-  const remotes = registry.remoteIds();
-  const problems = await registerPluginConnectors(registry, plugins);
+  if (synthnluPlugins(config).length === 0) return;
+  const [
+    {refreshRegistryChoices, registryChoices},
+    {registry: builtins},
+    {refreshRegistryHelp},
+    {registry, problems},
+  ] = await Promise.all([
+    import('../plugins/connector-plugins.js'),
+    import('../registry.js'),
+    import('../cli/platform-help.js'),
+    commandRegistry(config),
+  ]);
   // On stderr like every diagnostic, so --json output stays clean.
   printDiagnostics(problems, (line) => process.stderr.write(`${line}\n`));
-  refreshRegistryChoices(config.commands, [
-    {before: formats, after: registry.formatIds()},
-    {before: remotes, after: registry.remoteIds()},
-  ]);
+  refreshRegistryChoices(config.commands, registryChoices(builtins, registry));
   refreshRegistryHelp(config.commands, registry);
 };
 

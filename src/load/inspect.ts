@@ -6,10 +6,12 @@ import {checkDataset} from '../model/check-dataset.js';
 import {DATASET_FORMAT, type Dataset, type Entity, type Intent, type Utterance} from '../model/dataset.js';
 import {validateAgainstSchema, type Locator} from '../schema/validate.js';
 import {checkSpec, checkSpecDocument} from '../spec/check-spec.js';
-import {specReaderFor} from '../spec/readers.js';
 import {explainSchemaProblems, salvageSpec} from '../spec/schema-hints.js';
 import type {SpecDocument} from '../spec/spec.js';
+import type {LoadContext} from './context.js';
 import {parseJson, parseStructured} from './parse-structured.js';
+
+export type {LoadContext} from './context.js';
 
 export type InputKind = 'spec' | 'dataset';
 
@@ -68,7 +70,7 @@ function isJsonl(file: string): boolean {
 /**
  * What a parsed document looks like: a dataset declares its format; a spec is a mapping with intents. A
  * platform file can look like a spec (LUIS JSON has intents too), so a 'spec' answer is only a candidate:
- * claimedByConnector() asks the connectors' detect() before a file is treated as one.
+ * LoadContext.formatClaiming asks the connectors' detect() before a file is treated as one.
  */
 export function kindOfDocument(value: unknown): InputKind | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
@@ -77,16 +79,13 @@ export function kindOfDocument(value: unknown): InputKind | undefined {
   return 'intents' in object ? 'spec' : undefined;
 }
 
-/**
- * The platform format a connector recognises in the file, if any. The connectors (and their parsers) are
- * loaded only here, for files shaped like a spec, so reading a canonical dataset stays fast.
- */
-export async function claimedByConnector(file: string): Promise<string | undefined> {
-  return (await import('../convert/import.js')).formatClaiming(file);
-}
-
-export async function inspectSpecText(text: string, file: string): Promise<Inspection<SpecDocument>> {
-  const reader = specReaderFor(file);
+/** Inspects a spec's text; `context` (the command's registry) gives the readers of spec formats. */
+export async function inspectSpecText(
+  text: string,
+  file: string,
+  context: Pick<LoadContext, 'specReaderFor'>,
+): Promise<Inspection<SpecDocument>> {
+  const reader = context.specReaderFor(file);
   let parsed: {value: unknown; locate?: Locator; diagnostics?: Diagnostic[]};
   if (reader) {
     try {
@@ -136,10 +135,13 @@ export async function inspectSpecText(text: string, file: string): Promise<Inspe
   return {kind: 'spec', file, value: spec, diagnostics, wellFormed: templatesParse};
 }
 
-export async function inspectSpecFile(file: string): Promise<Inspection<SpecDocument>> {
+export async function inspectSpecFile(
+  file: string,
+  context: Pick<LoadContext, 'specReaderFor'>,
+): Promise<Inspection<SpecDocument>> {
   const read = await readForInspection(file, 'spec');
   if ('diagnostics' in read) return {kind: 'spec', file, diagnostics: read.diagnostics, wellFormed: false};
-  return inspectSpecText(read.text, file);
+  return inspectSpecText(read.text, file, context);
 }
 
 /** Completes a header-less dataset whose JSONL lines name intents and entities without declaring them. */
@@ -264,10 +266,13 @@ export async function inspectDatasetFile(file: string): Promise<Inspection<Datas
   return inspectDatasetText(read.text, file);
 }
 
-/** Inspects a spec or a dataset, deciding which from the name and content. */
-export async function inspectFile(file: string): Promise<Inspection<SpecDocument> | Inspection<Dataset>> {
+/** Inspects a spec or a dataset, deciding which from the name and content (and the registry's readers). */
+export async function inspectFile(
+  file: string,
+  context: LoadContext,
+): Promise<Inspection<SpecDocument> | Inspection<Dataset>> {
   if (isJsonl(file)) return inspectDatasetFile(file);
-  if (specReaderFor(file)) return inspectSpecFile(file);
+  if (context.specReaderFor(file)) return inspectSpecFile(file, context);
   const read = await readForInspection(file, 'spec or dataset');
   if ('diagnostics' in read) return {kind: 'spec', file, diagnostics: read.diagnostics, wellFormed: false};
   const parsed = parseOrDiagnose(read.text, file);
@@ -275,7 +280,7 @@ export async function inspectFile(file: string): Promise<Inspection<SpecDocument
     return {kind: 'spec', file, diagnostics: parsed.diagnostics, wellFormed: false};
   const shape = kindOfDocument(parsed.value);
   if (shape === 'dataset') return inspectDatasetText(read.text, file);
-  const claimedBy = shape === 'spec' ? await claimedByConnector(file) : undefined;
+  const claimedBy = shape === 'spec' ? await context.formatClaiming(file) : undefined;
   const kind = claimedBy ? undefined : shape;
   if (kind === 'spec' && Buffer.byteLength(read.text) > maxInputBytes('spec')) {
     const limit = maxInputBytes('spec');
@@ -295,7 +300,7 @@ export async function inspectFile(file: string): Promise<Inspection<SpecDocument
       ],
     };
   }
-  if (kind === 'spec') return inspectSpecText(read.text, file);
+  if (kind === 'spec') return inspectSpecText(read.text, file, context);
   return {
     kind: 'spec',
     file,
@@ -310,7 +315,7 @@ export async function inspectFile(file: string): Promise<Inspection<SpecDocument
         file,
         suggestion: claimedBy
           ? `Read it with \`synthnlu import ${file} --from ${claimedBy} --out data.json\`, then work on the dataset.`
-          : `For a platform file (${(await import('../registry.js')).registry.formatIds().join(', ')}) use \`synthnlu import\`; for a new spec, \`synthnlu init\`.`,
+          : `For a platform file (${context.formatIds().join(', ')}) use \`synthnlu import\`; for a new spec, \`synthnlu init\`.`,
       },
     ],
   };
@@ -325,8 +330,11 @@ function unwrap<T>(inspection: Inspection<T>): {value: T; warnings: Diagnostic[]
 }
 
 /** Loads a spec; throws a SynthnluError listing every problem when it is unusable. */
-export async function loadSpec(file: string): Promise<{spec: SpecDocument; warnings: Diagnostic[]}> {
-  const {value, warnings} = unwrap(await inspectSpecFile(file));
+export async function loadSpec(
+  file: string,
+  context: Pick<LoadContext, 'specReaderFor'>,
+): Promise<{spec: SpecDocument; warnings: Diagnostic[]}> {
+  const {value, warnings} = unwrap(await inspectSpecFile(file, context));
   return {spec: value, warnings};
 }
 

@@ -1,7 +1,7 @@
 import {open, stat} from 'node:fs/promises';
 import {readBoundedFile} from '../io/read-bounded.js';
-import {specReaderFor} from '../spec/readers.js';
-import {claimedByConnector, kindOfDocument, type InputKind} from './inspect.js';
+import type {LoadContext} from './context.js';
+import {kindOfDocument, type InputKind} from './inspect.js';
 import {parseStructured} from './parse-structured.js';
 
 const SNIFF_BYTES = 10 * 1024 * 1024;
@@ -10,9 +10,9 @@ const SNIFF_BYTES = 10 * 1024 * 1024;
  * Whether a path is a synthnlu spec, a synthnlu dataset, or neither (then it is a platform file for the
  * connectors). Cheap: JSONL and spec readers by name, otherwise a parse of files small enough to sniff.
  */
-export async function kindOfDocumentFile(path: string): Promise<InputKind | undefined> {
+export async function kindOfDocumentFile(path: string, context: LoadContext): Promise<InputKind | undefined> {
   if (/\.(jsonl|ndjson)$/i.test(path)) return 'dataset';
-  if (specReaderFor(path)) return 'spec';
+  if (context.specReaderFor(path)) return 'spec';
   const info = await stat(path).catch(() => undefined);
   if (!info || !info.isFile() || !/\.(ya?ml|json)$/i.test(path)) return undefined;
   if (info.size > SNIFF_BYTES) {
@@ -36,5 +36,5 @@ export async function kindOfDocumentFile(path: string): Promise<InputKind | unde
     // Unparseable: let the loader for the most likely kind report the syntax error with its line.
     return /\.ya?ml$/i.test(path) ? 'spec' : undefined;
   }
-  return shape === 'spec' && (await claimedByConnector(path)) ? undefined : shape;
+  return shape === 'spec' && (await context.formatClaiming(path)) ? undefined : shape;
 }

@@ -23,63 +23,37 @@ export type JsonSchemaObject = Readonly<Record<string, unknown>>;
 /** The core's own schemas, read from schemas/; every platform schema comes from its connector instead. */
 const CORE_SCHEMA_FILES = ['dataset.schema.json', 'spec.schema.json'];
 
-let ajv: Ajv | undefined;
-/** Every schema known by name, the core's and those connectors registered; compiled into ajv on first use. */
-const schemasByName = new Map<string, JsonSchemaObject>();
-const idsByFile = new Map<string, string>();
-const compiled = new Map<string, ValidateFunction>();
-
-function coreSchemas(): void {
-  for (const file of CORE_SCHEMA_FILES) {
-    if (schemasByName.has(file)) continue;
-    schemasByName.set(file, JSON.parse(readFileSync(join(schemasDir(), file), 'utf8')) as JsonSchemaObject);
-  }
-}
-
-/**
- * Makes a schema known under `name` (the name connectors give `context.validate` and `OutputFile.schema`).
- * Registering the same schema twice is harmless; another schema under a taken name is refused, so two
- * connectors cannot silently validate against each other's rules.
- */
-export function registerSchema(name: string, schema: JsonSchemaObject): void {
-  coreSchemas();
-  const known = schemasByName.get(name);
-  if (known !== undefined) {
-    if (known === schema || JSON.stringify(known) === JSON.stringify(schema)) return;
-    throw new Error(`synthnlu: a different schema is already registered as ${name}`);
-  }
-  schemasByName.set(name, schema);
-  if (ajv) addToAjv(ajv, name, schema);
-}
-
-function addToAjv(instance: Ajv, name: string, schema: JsonSchemaObject): void {
-  const id = typeof schema.$id === 'string' ? schema.$id : name;
-  idsByFile.set(name, id);
-  instance.addSchema(schema as object, id);
+/** The core's schemas, read once from schemas/ (they never change; every set starts with them). */
+let coreSchemaObjects: ReadonlyMap<string, JsonSchemaObject> | undefined;
+function coreSchemas(): ReadonlyMap<string, JsonSchemaObject> {
+  return (coreSchemaObjects ??= new Map(
+    CORE_SCHEMA_FILES.map((file) => [
+      file,
+      JSON.parse(readFileSync(join(schemasDir(), file), 'utf8')) as JsonSchemaObject,
+    ]),
+  ));
 }
 
 /** The options every validator is compiled with, at run time or ahead of time (src/schema/precompile.ts). */
 const AJV_OPTIONS = {allErrors: true, verbose: true, strict: true, allowUnionTypes: true} as const;
 
-function newRegistry(
-  names: Iterable<string>,
+function newAjv(
+  schemas: Iterable<[string, JsonSchemaObject]>,
   extra: Partial<ConstructorParameters<typeof Ajv>[0]> = {},
 ): Ajv {
-  coreSchemas();
   const instance = new Ajv({...AJV_OPTIONS, ...extra});
   addFormats(instance);
-  for (const name of names) addToAjv(instance, name, schemasByName.get(name)!);
+  for (const [name, schema] of schemas) instance.addSchema(schema as object, schemaId(name, schema));
   return instance;
 }
 
-/** A registry of the core's schemas only, with options added (precompile.ts passes `code: {source: true}`). */
-export function coreSchemaRegistry(extra: Partial<ConstructorParameters<typeof Ajv>[0]> = {}): Ajv {
-  return newRegistry(CORE_SCHEMA_FILES, extra);
+function schemaId(name: string, schema: JsonSchemaObject): string {
+  return typeof schema.$id === 'string' ? schema.$id : name;
 }
 
-function schemaRegistry(): Ajv {
-  coreSchemas();
-  return (ajv ??= newRegistry(schemasByName.keys()));
+/** An ajv instance holding the core's schemas only, with options added (precompile.ts passes `code: {source: true}`). */
+export function coreSchemaRegistry(extra: Partial<ConstructorParameters<typeof Ajv>[0]> = {}): Ajv {
+  return newAjv(coreSchemas(), extra);
 }
 
 /**
@@ -111,51 +85,119 @@ function precompiledValidator(ref: string): ValidateFunction | undefined {
   return precompiled?.[name];
 }
 
-/** The names of the registered schemas: the core's, then those of every registered connector. */
-export function schemaFiles(): string[] {
-  coreSchemas();
-  return [...schemasByName.keys()];
-}
-
-/** The schema object registered under a name. */
-export function schemaFor(file: string): object {
-  coreSchemas();
-  const schema = schemasByName.get(file);
-  if (!schema) throw new Error(`synthnlu: no schema named ${file} is registered`);
-  return schema;
-}
-
 /**
- * The key ajv knows `file` or `file#fragment` by (the schema's $id, else its name). Needs the schema added to a
- * registry first (schemaRegistry or coreSchemaRegistry do it).
+ * The schemas one registry knows by name: the core's, then those its connectors hand over (Connector.schemas).
+ * Each ConnectorRegistry owns one, so two registries in a process never see each other's schemas; ajv compiles
+ * a set's schemas on its first validation.
  */
-export function ajvKeyFor(ref: string): string {
-  const [file, fragment] = ref.split('#') as [string, string | undefined];
-  const id = idsByFile.get(file);
-  if (!id)
-    throw new Error(
-      `synthnlu: no schema named ${file} is registered (a connector hands its schemas over in Connector.schemas)`,
-    );
-  return fragment ? `${id}#${fragment}` : id;
-}
+export class SchemaSet {
+  readonly #byName = new Map<string, JsonSchemaObject>(coreSchemas());
+  readonly #compiled = new Map<string, ValidateFunction>();
+  #ajv: Ajv | undefined;
 
-/**
- * A compiled validator for `file` (e.g. "dataset.schema.json") or a fragment of it
- * ("dataset.schema.json#/definitions/Utterance").
- */
-export function validatorFor(ref: string): ValidateFunction {
-  const cached = compiled.get(ref);
-  if (cached) return cached;
-  const ahead = precompiledValidator(ref);
-  if (ahead) {
-    compiled.set(ref, ahead);
-    return ahead;
+  /**
+   * Makes a schema known under `name` (the name connectors give `context.validate` and `OutputFile.schema`).
+   * Registering the same schema twice is harmless; another schema under a taken name is refused, so two
+   * connectors cannot silently validate against each other's rules.
+   */
+  register(name: string, schema: JsonSchemaObject): void {
+    if (!this.accepts(name, schema))
+      throw new Error(`synthnlu: a different schema is already registered as ${name}`);
+    if (this.#byName.has(name)) return;
+    this.#byName.set(name, schema);
+    this.#ajv?.addSchema(schema as object, schemaId(name, schema));
   }
-  const registry = schemaRegistry();
-  const fn = registry.getSchema(ajvKeyFor(ref));
-  if (!fn) throw new Error(`synthnlu: cannot resolve schema ${ref}`);
-  compiled.set(ref, fn);
-  return fn;
+
+  /** Whether `schema` may be registered as `name`: the name is free or holds the same schema. */
+  accepts(name: string, schema: JsonSchemaObject): boolean {
+    const known = this.#byName.get(name);
+    return known === undefined || known === schema || JSON.stringify(known) === JSON.stringify(schema);
+  }
+
+  /** The names of the schemas: the core's, then those registered. */
+  names(): string[] {
+    return [...this.#byName.keys()];
+  }
+
+  has(name: string): boolean {
+    return this.#byName.has(name);
+  }
+
+  /** The schema object registered under a name. */
+  schema(name: string): JsonSchemaObject {
+    const schema = this.#byName.get(name);
+    if (!schema) throw new Error(`synthnlu: no schema named ${name} is registered`);
+    return schema;
+  }
+
+  /** The key ajv knows `file` or `file#fragment` by (the schema's $id, else its name). */
+  ajvKey(ref: string): string {
+    const [file, fragment] = ref.split('#') as [string, string | undefined];
+    const schema = this.#byName.get(file);
+    if (!schema)
+      throw new Error(
+        `synthnlu: no schema named ${file} is registered (a connector hands its schemas over in Connector.schemas)`,
+      );
+    const id = schemaId(file, schema);
+    return fragment ? `${id}#${fragment}` : id;
+  }
+
+  /**
+   * A compiled validator for `file` (e.g. "dataset.schema.json") or a fragment of it
+   * ("dataset.schema.json#/definitions/Utterance"). The core's come precompiled when the build wrote them.
+   */
+  validator(ref: string): ValidateFunction {
+    const cached = this.#compiled.get(ref);
+    if (cached) return cached;
+    const fn = precompiledValidator(ref) ?? this.#compile(ref);
+    this.#compiled.set(ref, fn);
+    return fn;
+  }
+
+  #compile(ref: string): ValidateFunction {
+    const key = this.ajvKey(ref);
+    this.#ajv ??= newAjv(this.#byName);
+    const fn = this.#ajv.getSchema(key);
+    if (!fn) throw new Error(`synthnlu: cannot resolve schema ${ref}`);
+    return fn;
+  }
+
+  /** Validates `value` against a schema and returns plain-English diagnostics (empty when valid). */
+  validate(ref: string, value: unknown, options: ValidateOptions = {}): Diagnostic[] {
+    return diagnose(this.validator(ref), value, options);
+  }
+}
+
+/**
+ * The library's default set: the core's schemas and those given to registerSchema, and the set of the default
+ * registry (src/registry.ts), so a library user validating a built-in platform file needs no registry. Commands
+ * validate against the schemas of the registry they built instead.
+ */
+export const librarySchemas = new SchemaSet();
+
+/** Registers a schema in the library's default set (see SchemaSet.register). */
+export function registerSchema(name: string, schema: JsonSchemaObject): void {
+  librarySchemas.register(name, schema);
+}
+
+/** The names of the schemas in the library's default set. */
+export function schemaFiles(): string[] {
+  return librarySchemas.names();
+}
+
+/** The schema object registered under a name in the library's default set. */
+export function schemaFor(file: string): object {
+  return librarySchemas.schema(file);
+}
+
+/** The ajv key of a ref in the library's default set (precompile.ts names the core refs with it). */
+export function ajvKeyFor(ref: string): string {
+  return librarySchemas.ajvKey(ref);
+}
+
+/** A compiled validator from the library's default set (see SchemaSet.validator). */
+export function validatorFor(ref: string): ValidateFunction {
+  return librarySchemas.validator(ref);
 }
 
 export interface ValidateOptions {
@@ -169,13 +211,19 @@ export interface ValidateOptions {
   maxDiagnostics?: number;
 }
 
-/** Validates `value` against a schema and returns plain-English diagnostics (empty when valid). */
+/**
+ * Validates `value` against a schema and returns plain-English diagnostics (empty when valid). The schema is
+ * looked up in `options.schemas` (a registry's set), else in the library's default set.
+ */
 export function validateAgainstSchema(
   ref: string,
   value: unknown,
-  options: ValidateOptions = {},
+  options: ValidateOptions & {schemas?: SchemaSet} = {},
 ): Diagnostic[] {
-  const validate = validatorFor(ref);
+  return (options.schemas ?? librarySchemas).validate(ref, value, options);
+}
+
+function diagnose(validate: ValidateFunction, value: unknown, options: ValidateOptions): Diagnostic[] {
   if (validate(value)) return [];
   const errors = dropMissingKeysExplainedByTypos(
     simplifyErrors(validate.errors ?? [], (validate as {schema?: unknown}).schema),

@@ -127,7 +127,7 @@ describe('no silent loss across formats (real fixtures from ../shared/fixtures)'
           const supports = formatSupports(connector, format);
           const context = createConnectorContext();
           const {files} = await format.exportDataset(imported.dataset, context, {});
-          expect(validateOutputFiles(files), `${name} -> ${format.id}`).toEqual([]);
+          expect(validateOutputFiles(files, registry.schemas), `${name} -> ${format.id}`).toEqual([]);
           const {dataset: back} = await format.importDataset(
             asSource(format, files),
             createConnectorContext(),

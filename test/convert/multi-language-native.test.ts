@@ -13,7 +13,7 @@ import {importFromPath} from '../../src/convert/import.js';
 import {openImportSource} from '../../src/convert/source.js';
 import {SynthnluError} from '../../src/errors.js';
 import {generateDataset} from '../../src/generate/index.js';
-import {loadSpec} from '../../src/load/inspect.js';
+import {loadSpec} from '../../src/library-load.js';
 import type {Dataset} from '../../src/model/dataset.js';
 import {datasetInLanguage} from '../../src/model/languages.js';
 import {registry} from '../../src/registry.js';

@@ -5,7 +5,7 @@ import {afterAll, describe, expect, it} from 'vitest';
 import {exportToPath, languageOutputName} from '../../src/convert/export.js';
 import {importFromPath} from '../../src/convert/import.js';
 import {generateDataset} from '../../src/generate/index.js';
-import {loadSpec} from '../../src/load/inspect.js';
+import {loadSpec} from '../../src/library-load.js';
 import type {Dataset} from '../../src/model/dataset.js';
 import {registry} from '../../src/registry.js';
 

@@ -4,6 +4,9 @@ import JSZip from 'jszip';
 import {describe, expect, it} from 'vitest';
 import {currentSourceLimits, openImportSource} from '../../src/convert/source.js';
 import {writeExportOutput} from '../../src/convert/write-output.js';
+import {SchemaSet} from '../../src/schema/validate.js';
+
+const schemas = new SchemaSet();
 import {SynthnluError} from '../../src/errors.js';
 import {tempDir} from '../helpers/cli.js';
 
@@ -95,6 +98,7 @@ describe('writeExportOutput', () => {
         [{path: 'data.json', content: '{}', schema: 'dataset.schema.json', json: {format: 'nope'}}],
         out,
         'file',
+        {schemas},
       ),
     );
     expect(code).toBe('EXPORT_SCHEMA_INVALID');
@@ -111,17 +115,21 @@ describe('writeExportOutput', () => {
       ],
       out,
       'archive',
+      {schemas},
     );
     expect(readdirSync(out).sort()).toEqual(['agent.json', 'intents']);
     // synthnlu's own folder (its fingerprint recorded beside it) is replaced without force.
-    await writeExportOutput([{path: 'agent.json', content: '{}'}], out, 'archive');
+    await writeExportOutput([{path: 'agent.json', content: '{}'}], out, 'archive', {schemas});
     expect(readdirSync(out)).toEqual(['agent.json']);
     // Changed by hand since: no longer synthnlu's own.
     writeFileSync(join(out, 'agent.json'), '{"edited": true}');
-    expect(await codeOf(writeExportOutput([{path: 'agent.json', content: '{}'}], out, 'archive'))).toBe(
-      'OUTPUT_EXISTS',
-    );
-    await writeExportOutput([{path: 'agent.json', content: '{"x":1}'}], out, 'archive', {force: true});
+    expect(
+      await codeOf(writeExportOutput([{path: 'agent.json', content: '{}'}], out, 'archive', {schemas})),
+    ).toBe('OUTPUT_EXISTS');
+    await writeExportOutput([{path: 'agent.json', content: '{"x":1}'}], out, 'archive', {
+      schemas,
+      force: true,
+    });
     expect(readdirSync(out)).toEqual(['agent.json']);
     expect(readdirSync(dir).sort()).toEqual(['.synthnlu-outputs.json', 'agent']);
   });
@@ -132,8 +140,8 @@ describe('writeExportOutput', () => {
       {path: 'b.json', content: '{}'},
       {path: 'a.json', content: '[]'},
     ];
-    await writeExportOutput(files, join(dir, 'one.zip'), 'archive');
-    await writeExportOutput(files, join(dir, 'two.zip'), 'archive');
+    await writeExportOutput(files, join(dir, 'one.zip'), 'archive', {schemas});
+    await writeExportOutput(files, join(dir, 'two.zip'), 'archive', {schemas});
     const {readFileSync} = await import('node:fs');
     expect(readFileSync(join(dir, 'one.zip')).equals(readFileSync(join(dir, 'two.zip')))).toBe(true);
   });

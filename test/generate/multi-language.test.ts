@@ -1,7 +1,7 @@
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {generateDataset} from '../../src/generate/index.js';
-import {inspectSpecText, loadSpec} from '../../src/load/inspect.js';
+import {inspectSpecText, loadSpec} from '../../src/library-load.js';
 import {checkDataset} from '../../src/model/check-dataset.js';
 
 const ROOT = join(import.meta.dirname, '../..');

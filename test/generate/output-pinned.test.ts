@@ -8,7 +8,7 @@ import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {languagePackFor} from '../../src/generate/index.js';
 import {generateUtterancesSync} from '../../src/generate/pipeline.js';
-import {loadSpec} from '../../src/load/inspect.js';
+import {loadSpec} from '../../src/library-load.js';
 import {ROOT} from '../helpers/cli.js';
 
 async function outputHash(filter: boolean): Promise<{count: number; hash: string}> {

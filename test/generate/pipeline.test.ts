@@ -8,7 +8,7 @@ import {
 } from '../../src/generate/index.js';
 import type {AnnotatedText, LanguagePack, VariationFamily} from '../../src/generate/variation/types.js';
 import {normalizeUtteranceText, type Utterance} from '../../src/model/dataset.js';
-import {loadSpec} from '../../src/load/inspect.js';
+import {loadSpec} from '../../src/library-load.js';
 import type {Spec} from '../../src/spec/spec.js';
 import {ROOT} from '../helpers/cli.js';
 

@@ -10,7 +10,7 @@ import {languagePack} from '../../src/lang/index.js';
 import {normalizeUtteranceText} from '../../src/model/dataset.js';
 import {generateWarningLines, qualityLines} from '../../src/report/generate.js';
 import {STARTER_SPEC} from '../../src/init/starter-spec.js';
-import {inspectSpecText} from '../../src/load/inspect.js';
+import {inspectSpecText} from '../../src/library-load.js';
 import type {Spec} from '../../src/spec/spec.js';
 
 /** The report's auto-mix and filter lines, as one text. */

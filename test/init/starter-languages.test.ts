@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {generateDataset} from '../../src/generate/index.js';
 import {STARTER_LANGUAGES, starterSpec} from '../../src/init/starter-spec.js';
-import {inspectSpecText} from '../../src/load/inspect.js';
+import {inspectSpecText} from '../../src/library-load.js';
 import type {SpecDocument} from '../../src/spec/spec.js';
 
 /** The words of a spec's examples, without slots, alias references and one-letter words. */

@@ -10,7 +10,7 @@ import {ABBREVIATIONS as DE_ABBREVIATIONS, CHAT_FORMS as DE_CHAT} from '../../sr
 import {SPANISH_CHAT_WORDS} from '../../src/lang/es/index.js';
 import {ABBREVIATIONS as FR_ABBREVIATIONS, CHAT_FORMS as FR_CHAT} from '../../src/lang/fr/families.js';
 import {PORTUGUESE_CHAT_WORDS} from '../../src/lang/pt/index.js';
-import {loadSpec} from '../../src/load/inspect.js';
+import {loadSpec} from '../../src/library-load.js';
 import {atLeast} from '../helpers/at-least.js';
 import {requireHunspellOnCi, textWords, unknownWords} from './helpers/hunspell.js';
 

@@ -5,7 +5,7 @@
 import {writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
-import {inspectFile} from '../../src/load/inspect.js';
+import {inspectFile} from '../../src/library-load.js';
 import {kindOfDocumentFile} from '../../src/load/kind.js';
 import {registry} from '../../src/registry.js';
 import {bareConnector} from '../helpers/bare-connector.js';
@@ -45,12 +45,12 @@ function file(name: string, text: string): string {
 
 describe("spec or platform file: the connectors' detect() decides", () => {
   it('a spec-shaped file no connector claims is a spec', async () => {
-    expect(await kindOfDocumentFile(file('spec.json', SPEC_SHAPED))).toBe('spec');
+    expect(await kindOfDocumentFile(file('spec.json', SPEC_SHAPED), registry)).toBe('spec');
   });
 
   it('the same content is not a spec when a connector recognises the file', async () => {
     const claimed = file('app.intents.json', SPEC_SHAPED);
-    expect(await kindOfDocumentFile(claimed)).toBeUndefined();
+    expect(await kindOfDocumentFile(claimed, registry)).toBeUndefined();
     const inspection = await inspectFile(claimed);
     expect(inspection.diagnostics).toMatchObject([
       {
@@ -63,10 +63,12 @@ describe("spec or platform file: the connectors' detect() decides", () => {
 
   it('LUIS and CLU files are recognised by their own connectors, even with intents at the top', async () => {
     const luis = {luis_schema_version: '7.0.0', intents: [{name: 'greet'}], utterances: []};
-    expect(await kindOfDocumentFile(file('luis.json', JSON.stringify(luis)))).toBeUndefined();
+    expect(await kindOfDocumentFile(file('luis.json', JSON.stringify(luis)), registry)).toBeUndefined();
     const unversioned = {intents: [{name: 'greet'}], utterances: [{text: 'hi', intent: 'greet'}]};
-    expect(await kindOfDocumentFile(file('unversioned.json', JSON.stringify(unversioned)))).toBeUndefined();
+    expect(
+      await kindOfDocumentFile(file('unversioned.json', JSON.stringify(unversioned)), registry),
+    ).toBeUndefined();
     const clu = {projectFileVersion: '2023-04-01', intents: [], assets: {projectKind: 'Conversation'}};
-    expect(await kindOfDocumentFile(file('clu.json', JSON.stringify(clu)))).toBeUndefined();
+    expect(await kindOfDocumentFile(file('clu.json', JSON.stringify(clu)), registry)).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 import {closeSync, openSync, writeFileSync, ftruncateSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {inspectFile, loadSpec} from '../../src/load/inspect.js';
+import {inspectFile, loadSpec} from '../../src/library-load.js';
 import {SynthnluError} from '../../src/errors.js';
 import {tempDir} from '../helpers/cli.js';
 

@@ -65,6 +65,7 @@ describe('import graph', () => {
       'read-json',
       'format',
       'remote/grpc-session',
+      'languages',
     ].map((name) => `connectors/dialogflow/shared/${name}.ts`);
     for (const module of shared) {
       // The edition folders (es, cx) whose files import the module.
@@ -73,6 +74,15 @@ describe('import graph', () => {
         .map(([file]) => file.split('/')[2]);
       expect([...new Set(editions)].sort(), module).toEqual(['cx', 'es']);
     }
+  });
+
+  it('the loader and the generator load no registry and no connector: the command passes in what they need', () => {
+    const core = Object.keys(graph).filter((file) => /^src\/(load|generate)\//.test(file));
+    expect(core.length).toBeGreaterThan(30);
+    const reaching = core.filter((file) =>
+      [...closure(file)].some((loaded) => loaded === 'src/registry.ts' || loaded.startsWith('connectors/')),
+    );
+    expect(reaching).toEqual([]);
   });
 
   it('the conformance entry point may load the built-ins (it checks a connector next to them)', () => {

@@ -20,6 +20,7 @@ const PUBLIC_NAMES = [
   'computePlan',
   'countBySeverity',
   'createAgentsRecognizer',
+  'createRegistry',
   'createRng',
   'createSynthnluRecognizer',
   'datasetHeaderFor',

@@ -14,17 +14,23 @@ import {ROOT, runCli, tempDir} from '../helpers/cli.js';
 const PLUGIN = join(ROOT, 'test/fixtures/connector-plugin');
 const NAME = 'synthnlu-connector-simple-nlu';
 
-/** An oclif data folder with the plugin installed as a user plugin; `connectors` overrides its entry module. */
-function installPlugin(connectors?: string): NodeJS.ProcessEnv {
+/**
+ * An oclif data folder with the plugin installed as a user plugin; `connectors` overrides its entry module,
+ * `specReaders` the module of its spec readers.
+ */
+function installPlugin(connectors?: string, specReaders?: string): NodeJS.ProcessEnv {
   const dataDir = tempDir('synthnlu-plugin-');
   const modules = join(dataDir, 'node_modules');
   mkdirSync(modules);
   cpSync(PLUGIN, join(modules, NAME), {recursive: true, filter: (from) => !from.includes(`${PLUGIN}/test`)});
   symlinkSync(ROOT, join(modules, 'synthnlu'), 'dir');
-  if (connectors) {
+  if (connectors || specReaders) {
     const pjsonPath = join(modules, NAME, 'package.json');
-    const pjson = JSON.parse(readFileSync(pjsonPath, 'utf8')) as {synthnlu: {connectors: string}};
-    pjson.synthnlu.connectors = connectors;
+    const pjson = JSON.parse(readFileSync(pjsonPath, 'utf8')) as {
+      synthnlu: {connectors: string; specReaders: string};
+    };
+    if (connectors) pjson.synthnlu.connectors = connectors;
+    if (specReaders) pjson.synthnlu.specReaders = specReaders;
     writeFileSync(pjsonPath, JSON.stringify(pjson));
   }
   writeFileSync(
@@ -96,5 +102,43 @@ describe('a connector from an oclif plugin, in the built CLI', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/PLUGIN_CONNECTOR_NOT_LOADED.*synthnlu-connector-simple-nlu/);
     rmSync(broken.SYNTHNLU_DATA_DIR!, {recursive: true, force: true});
+  });
+
+  it('a spec format the plugin adds: generate and validate read it; without the plugin it is no spec', () => {
+    const spec = join(work, 'bot.intent-list');
+    writeFileSync(spec, '# greet\nhello there\ngood morning\n# bye\nsee you later\nbye for now\n');
+    const validated = runCli(['validate', spec, '--json'], {env});
+    expect(validated.status, validated.stderr).toBe(0);
+    expect(JSON.parse(validated.stdout)).toMatchObject({kind: 'spec', summary: {intents: 2, utterances: 4}});
+    const out = join(work, 'from-list.jsonl');
+    const generated = runCli(['generate', spec, '--out', out, '--per-intent', '5', '--seed', '1', '--json'], {
+      env,
+    });
+    expect(generated.status, generated.stderr).toBe(0);
+    const intents = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as {intent?: string})
+      .flatMap((u) => (u.intent ? [u.intent] : []));
+    expect(new Set(intents)).toEqual(new Set(['greet', 'bye']));
+
+    const without = runCli(['generate', spec, '--out', join(work, 'none.jsonl')], {
+      env: {SYNTHNLU_DATA_DIR: tempDir('synthnlu-no-plugin-'), NODE_ENV: 'production'},
+    });
+    expect(without.status).toBe(2);
+  });
+
+  it('a plugin spec reader for an ending synthnlu already reads is refused, named in a warning', () => {
+    const taken = installPlugin(undefined, './taken-reader.js');
+    const plugin = join(taken.SYNTHNLU_DATA_DIR!, 'node_modules', NAME);
+    writeFileSync(
+      join(plugin, 'taken-reader.js'),
+      "export const specReaders = [{extensions: ['.chatito'], description: 'another Chatito', read: async () => ({value: {}})}];\n",
+    );
+    const run = runCli(['validate', join(ROOT, 'examples/date-booking.chatito'), '--json'], {env: taken});
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/PLUGIN_SPEC_READER_NOT_LOADED/);
+    expect(run.stderr).toContain('a spec reader for .chatito files is already registered');
+    rmSync(taken.SYNTHNLU_DATA_DIR!, {recursive: true, force: true});
   });
 });

@@ -1,7 +1,7 @@
 /**
- * A platform's CLI surface lives in its connector: a test-only connector registered at run time (through the
- * public `registry`, before the command module is loaded, as a plugin's would be) brings its own push flag, help
- * line and example; its flag value reaches its remote (with its environment default), the secret its
+ * A platform's CLI surface lives in its connector: a test-only connector registered at run time (in the public
+ * `registry` the command classes draw their flags from when they load, and in the registry the command runs
+ * with, as a plugin's would be) brings its own push flag, help line and example; its flag value reaches its remote (with its environment default), the secret its
  * secret-name flag points at is scrubbed, and a platform flag it does not declare is refused.
  *
  * The command runs in this process from src/ (Push.run), not through oclif's loader, which loads dist/ as a
@@ -13,7 +13,7 @@ import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import {pushHelp, refreshRegistryHelp} from '../../src/cli/platform-help.js';
 import {remoteCommandFlags} from '../../src/remote/flags.js';
 import type {RemoteOptions, RemoteSession} from '../../src/remote/types.js';
-import {ConnectorRegistry, registry} from '../../src/registry.js';
+import {ConnectorRegistry, createRegistry, registry} from '../../src/registry.js';
 import {bareConnector} from '../helpers/bare-connector.js';
 import {ROOT, tempDir} from '../helpers/cli.js';
 import {writeSmallDataset} from './fixtures.js';
@@ -73,7 +73,16 @@ beforeAll(async () => {
   datasetFile = await writeSmallDataset(tempDir('synthnlu-fakebot-'));
   process.env[KEY_ENV] = KEY;
   registry.register(fakebot);
-  Push = (await import('../../src/commands/push.js')).default;
+  // The command runs with its own registry (base-command builds one per run from the installed plugins): here
+  // the built-ins and fakebot, as a plugin would have added it.
+  const run = createRegistry();
+  run.register(fakebot);
+  const Base = (await import('../../src/commands/push.js')).default;
+  Push = class extends Base {
+    protected override registry(): Promise<ConnectorRegistry> {
+      return Promise.resolve(run);
+    }
+  };
 });
 afterAll(() => {
   Reflect.deleteProperty(process.env, KEY_ENV);

@@ -2,7 +2,7 @@ import {mkdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {generateDataset} from '../../src/generate/index.js';
-import {inspectSpecFile, loadSpec} from '../../src/load/inspect.js';
+import {inspectSpecFile, loadSpec} from '../../src/library-load.js';
 import {parseChatitoText} from '../../src/spec/chatito/parse.js';
 import {ROOT, tempDir} from '../helpers/cli.js';
 

@@ -1,7 +1,7 @@
 import {writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {inspectSpecFile} from '../../src/load/inspect.js';
+import {inspectSpecFile} from '../../src/library-load.js';
 import {tempDir} from '../helpers/cli.js';
 
 async function diagnosticsOf(yaml: string) {

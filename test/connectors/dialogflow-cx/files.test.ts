@@ -21,7 +21,7 @@ const AGENTS = ['divebooker', 'goodbye-graffiti', 'lifeblood-donation', 'nuvalen
 
 async function exportCx(dataset: Dataset, context = createConnectorContext()): Promise<OutputFile[]> {
   const files = (await dialogflowCxAgentFormat.exportDataset(dataset, context, {})).files;
-  expect(validateOutputFiles(files)).toEqual([]);
+  expect(validateOutputFiles(files, registry.schemas)).toEqual([]);
   return files;
 }
 

@@ -1,4 +1,5 @@
 /** A multi-language Dialogflow CX agent (issue 30): trainingPhrases/<lang>.json and entities/<lang>.json per language. */
+import {registry} from '../../../src/registry.js';
 import {describe, expect, it} from 'vitest';
 import {dialogflowCxAgentFormat} from '../../../connectors/dialogflow/cx/format.js';
 import {createConnectorContext} from '../../../src/convert/context.js';
@@ -19,7 +20,7 @@ const format = dialogflowCxAgentFormat;
 describe('dialogflow-cx: an agent in several languages', () => {
   it('writes one agent: supportedLanguageCodes, and a training phrase and entities file per language', async () => {
     const files = await exportWith(format, bilingualDataset());
-    expect(validateOutputFiles(files)).toEqual([]);
+    expect(validateOutputFiles(files, registry.schemas)).toEqual([]);
     const agent = fileJson(files, 'agent.json') as Record<string, unknown>;
     expect(agent).toMatchObject({defaultLanguageCode: 'en', supportedLanguageCodes: ['es']});
     // The API's order: the other languages right after the default one.

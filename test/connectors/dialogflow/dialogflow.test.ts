@@ -8,6 +8,7 @@ import type {ConnectorFormat, OutputFile} from '../../../src/connector.js';
 import {createConnectorContext} from '../../../src/convert/context.js';
 import {openImportSource} from '../../../src/convert/source.js';
 import {validateOutputFiles} from '../../../src/convert/write-output.js';
+import {registry} from '../../../src/registry.js';
 import {SynthnluError} from '../../../src/errors.js';
 import type {Dataset, EntitySpan} from '../../../src/model/dataset.js';
 import {validateAgainstSchema} from '../../../src/schema/validate.js';
@@ -39,7 +40,7 @@ async function importFixture(name: string): Promise<Dataset> {
 
 async function dfRoundTrip(dataset: Dataset): Promise<{dataset: Dataset; files: OutputFile[]}> {
   const files = await exportFiles(dialogflowAgentFormat, dataset);
-  expect(validateOutputFiles(files)).toEqual([]);
+  expect(validateOutputFiles(files, registry.schemas)).toEqual([]);
   const back = (await dialogflowAgentFormat.importDataset(folderOf(files), createConnectorContext())).dataset;
   expect(validateAgainstSchema('dataset.schema.json', back)).toEqual([]);
   return {dataset: back, files};

@@ -1,4 +1,5 @@
 /** A multi-language Dialogflow ES agent (issue 30): one agent, a usersays and an entries file per language. */
+import {registry} from '../../../src/registry.js';
 import {describe, expect, it} from 'vitest';
 import {dialogflowAgentFormat} from '../../../connectors/dialogflow/es/format.js';
 import {createConnectorContext} from '../../../src/convert/context.js';
@@ -19,7 +20,7 @@ const format = dialogflowAgentFormat;
 describe('dialogflow: an agent in several languages', () => {
   it('writes one agent: supportedLanguages, and usersays and entries files for every language', async () => {
     const files = await exportWith(format, bilingualDataset());
-    expect(validateOutputFiles(files)).toEqual([]);
+    expect(validateOutputFiles(files, registry.schemas)).toEqual([]);
     expect(fileJson(files, 'agent.json')).toMatchObject({language: 'en', supportedLanguages: ['es']});
     const paths = files.map((f) => f.path);
     // As real multi-language exports: the default language has its own files too, with the same naming.

@@ -8,6 +8,7 @@ import {codePointToUtf16} from '../../../connectors/rasa/read.js';
 import {createConnectorContext} from '../../../src/convert/context.js';
 import {openImportSource} from '../../../src/convert/source.js';
 import {validateOutputFiles} from '../../../src/convert/write-output.js';
+import {registry} from '../../../src/registry.js';
 import {SynthnluError} from '../../../src/errors.js';
 import type {Dataset, EntitySpan} from '../../../src/model/dataset.js';
 import {validateAgainstSchema} from '../../../src/schema/validate.js';
@@ -28,7 +29,7 @@ async function importFixture(name: string): Promise<Dataset> {
 
 async function roundTrip(dataset: Dataset): Promise<Dataset> {
   const {files} = await rasaNluFormat.exportDataset(dataset, createConnectorContext(), {});
-  expect(validateOutputFiles(files)).toEqual([]);
+  expect(validateOutputFiles(files, registry.schemas)).toEqual([]);
   return importText('nlu.yml', files[0]!.content as string);
 }
 
@@ -146,7 +147,7 @@ describe('rasa: syntax', () => {
       domain: true,
     } as never);
     expect(files.map((f) => f.path)).toEqual(['nlu.yml', 'domain.yml']);
-    expect(validateOutputFiles(files)).toEqual([]);
+    expect(validateOutputFiles(files, registry.schemas)).toEqual([]);
     expect(parse(files[1]!.content as string)).toEqual({
       version: '3.1',
       intents: ['fly'],
@@ -285,7 +286,7 @@ describe('rasa: offsets and escaping (property)', () => {
         };
         const context = createConnectorContext();
         const {files} = await rasaNluFormat.exportDataset(dataset, context, {});
-        expect(validateOutputFiles(files)).toEqual([]);
+        expect(validateOutputFiles(files, registry.schemas)).toEqual([]);
         const back = await importText('nlu.yml', files[0]!.content as string);
         expect(validateAgainstSchema('dataset.schema.json', back)).toEqual([]);
         // Spans always survive; a text changes only by "[" -> "(" and "]" -> ")", and only with a warning.

@@ -29,7 +29,7 @@ async function check(path: string, to: string): Promise<void> {
   ).toEqual([]);
   const context = createConnectorContext();
   const {files} = await format.exportDataset(dataset, context, {});
-  expect(validateOutputFiles(files)).toEqual([]);
+  expect(validateOutputFiles(files, registry.schemas)).toEqual([]);
   const {dataset: back} = await format.importDataset(asSource(format, files), createConnectorContext());
   const supports = formatSupports(connector, format);
   const said = announced([...unsupportedFeatureWarnings(dataset, supports, to), ...context.warnings]);

@@ -14,6 +14,7 @@ import {createConnectorContext} from '../../../src/convert/context.js';
 import {exportToPath} from '../../../src/convert/export.js';
 import {importFromPath} from '../../../src/convert/import.js';
 import {validateOutputFiles} from '../../../src/convert/write-output.js';
+import {registry} from '../../../src/registry.js';
 import {SynthnluError} from '../../../src/errors.js';
 import {emptyDataset, type Dataset} from '../../../src/model/dataset.js';
 import {validateAgainstSchema} from '../../../src/schema/validate.js';
@@ -25,7 +26,7 @@ const REAL = readdirSync(FIXTURES).filter((n) => n.endsWith('.json'));
 
 async function exportWatson(dataset: Dataset, context = createConnectorContext()): Promise<OutputFile> {
   const {files} = await watsonFormat.exportDataset(dataset, context, {});
-  expect(validateOutputFiles(files)).toEqual([]);
+  expect(validateOutputFiles(files, registry.schemas)).toEqual([]);
   return files[0]!;
 }
 
