@@ -211,7 +211,7 @@ describe('outputs that would lose a file, and inputs or outputs that would hang'
     const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     // Wait until the temporary file exists (the write is in progress), then interrupt.
     let sawTemporary = false;
-    for (let i = 0; i < 600 && !sawTemporary; i++) {
+    for (let i = 0; i < 2400 && !sawTemporary; i++) {
       await new Promise((resolve) => setTimeout(resolve, 50));
       sawTemporary = temporaryFiles(dir).length > 0;
     }
@@ -221,7 +221,9 @@ describe('outputs that would lose a file, and inputs or outputs that would hang'
     expect(temporaryFiles(dir)).toEqual([]);
     expect(existsSync(join(dir, 'out.jsonl'))).toBe(false);
     expect(readdirSync(dir).sort()).toEqual(['spec.yaml']);
-  });
+    // Balanced generation writes only once every intent is generated: under a loaded machine that is well
+    // past the default 60 s budget of a test.
+  }, 180_000);
 });
 
 export const FILE_CASES = cases.length + 2;
