@@ -1,7 +1,13 @@
 import {Command, Errors, Flags, type Interfaces} from '@oclif/core';
 import type {ConnectorRegistry} from '../connector-registry.js';
 import {ExitCode, SynthnluError, type Diagnostic, type ExitCodeValue} from '../errors.js';
-import {DEFAULT_INPUT_LIMITS, formatBytes, parseByteSize, setMaxInputBytes} from '../io/input-limits.js';
+import {
+  DEFAULT_INPUT_LIMITS,
+  formatBytes,
+  inInputLimitScope,
+  parseByteSize,
+  setMaxInputBytes,
+} from '../io/input-limits.js';
 import {withFlagSuggestion} from './flag-suggestion.js';
 import {FlagValueError, withTypedFlagErrors} from './flag-values.js';
 import {printDiagnostics} from './report.js';
@@ -46,6 +52,11 @@ export abstract class SynthnluCommand<T> extends Command {
       },
     })(),
   };
+
+  /** The run in a scope of its own: --max-bytes holds for this run only, not for the process. */
+  protected override _run<R>(): Promise<R> {
+    return inInputLimitScope(() => super._run<R>());
+  }
 
   protected override async parse<F extends FlagOutput, B extends FlagOutput, A extends ArgOutput>(
     options?: Interfaces.Input<F, B, A>,

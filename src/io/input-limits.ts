@@ -4,6 +4,8 @@
  * `--max-bytes` (every command) replaces all of them at once for the rare legitimate giant.
  */
 
+import {AsyncLocalStorage} from 'node:async_hooks';
+
 const MB = 1024 * 1024;
 
 export const DEFAULT_INPUT_LIMITS = {
@@ -23,15 +25,28 @@ export const DEFAULT_INPUT_LIMITS = {
 
 export type InputLimitKind = Exclude<keyof typeof DEFAULT_INPUT_LIMITS, 'archiveEntries'>;
 
-let maxBytesOverride: number | undefined;
+/**
+ * --max-bytes of the command run this code serves. It lives in the run's async context, not in a module
+ * variable: two commands run in one process (tests, a host embedding the CLI) each keep their own limit.
+ */
+const maxBytesOfRun = new AsyncLocalStorage<{maxBytes: number | undefined}>();
 
-/** Set from --max-bytes: replaces every byte limit (not the entry count). */
+/** Runs a command's `work` in a scope of its own, where setMaxInputBytes holds until the run ends. */
+export function inInputLimitScope<T>(work: () => Promise<T>): Promise<T> {
+  return maxBytesOfRun.run({maxBytes: undefined}, work);
+}
+
+/**
+ * Set from --max-bytes for the rest of the calling command's run (inInputLimitScope): replaces every byte
+ * limit (not the entry count). Outside a command's scope (library use) there is nothing to set.
+ */
 export function setMaxInputBytes(bytes: number | undefined): void {
-  maxBytesOverride = bytes;
+  const scope = maxBytesOfRun.getStore();
+  if (scope) scope.maxBytes = bytes;
 }
 
 export function maxInputBytes(kind: InputLimitKind): number {
-  return maxBytesOverride ?? DEFAULT_INPUT_LIMITS[kind];
+  return maxBytesOfRun.getStore()?.maxBytes ?? DEFAULT_INPUT_LIMITS[kind];
 }
 
 /** "10 MB", "512 KB", "12 bytes": limits in messages read the way people set them. */
