@@ -27,6 +27,7 @@ import {
   LOCAL_PLATFORM,
   localTarget,
   measure,
+  refuseSeveralLanguages,
   remoteTarget,
   reportLabels,
   type DryRun,
@@ -223,6 +224,7 @@ Gates as coverage's: --min-accuracy, --min-f1, --baseline with --max-f1-drop. Ex
         target = localTarget(loaded.dataset, testSet, seed);
       } else {
         const remote = registry.remote(flags.on);
+        refuseSeveralLanguages(remote, testSet);
         target = await remoteTarget(
           remote,
           remoteOptions(remote),

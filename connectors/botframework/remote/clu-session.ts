@@ -245,7 +245,7 @@ export class CluSession implements RemoteSession {
    * The runtime API (`POST /language/:analyze-conversations`) on --deployment: CLU's `None` is the no-match.
    * A deployment that does not exist (or holds no trained model) and a used-up quota get their own messages.
    */
-  async recognize(text: string): Promise<Recognition> {
+  async recognize(text: string, language?: string): Promise<Recognition> {
     const deployment = this.options.flags.deployment;
     if (!deployment)
       throw new SynthnluError('CLU_NO_DEPLOYMENT', 'evaluating on CLU needs --deployment', {
@@ -259,7 +259,10 @@ export class CluSession implements RemoteSession {
         params: {'api-version': CLU_API_VERSION},
         data: {
           kind: 'Conversation',
-          analysisInput: {conversationItem: {id: '1', participantId: 'synthnlu', text}},
+          // ConversationItem.language: the utterance's language (a multilingual project answers in any).
+          analysisInput: {
+            conversationItem: {id: '1', participantId: 'synthnlu', text, ...(language ? {language} : {})},
+          },
           parameters: {
             projectName: this.projectName,
             deploymentName: deployment,
