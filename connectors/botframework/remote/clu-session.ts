@@ -18,6 +18,7 @@ import {
   type RemoteSession,
 } from '../../../src/connector-kit.js';
 import {datasetToCluProject} from '../clu/from-dataset.js';
+import {cluLanguage} from '../culture.js';
 import {cluProjectToDataset} from '../clu/to-dataset.js';
 import type {CluProject} from '../clu/types.js';
 import {CLU_API_VERSION, CluApi, jobError} from './clu-api.js';
@@ -259,9 +260,14 @@ export class CluSession implements RemoteSession {
         params: {'api-version': CLU_API_VERSION},
         data: {
           kind: 'Conversation',
-          // ConversationItem.language: the utterance's language (a multilingual project answers in any).
+          // ConversationItem.language: the utterance's language, as CLU codes it (en → en-us).
           analysisInput: {
-            conversationItem: {id: '1', participantId: 'synthnlu', text, ...(language ? {language} : {})},
+            conversationItem: {
+              id: '1',
+              participantId: 'synthnlu',
+              text,
+              ...(language ? {language: cluLanguage(language)} : {}),
+            },
           },
           parameters: {
             projectName: this.projectName,
