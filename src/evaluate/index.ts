@@ -168,7 +168,9 @@ async function localRecognizers(
         new SynthnluError(
           'EVALUATE_TOO_FEW_INTENTS',
           `the local classifier has no ${language} model: ${language} needs at least two intents with examples`,
-          {suggestion: `Add ${language} examples to two or more intents, or leave ${language} out with --language.`},
+          {
+            suggestion: `Add ${language} examples to two or more intents, or leave ${language} out with --language.`,
+          },
         ),
       );
     },
@@ -302,7 +304,10 @@ export async function measure(
   const byLanguage = new Map<string, ModelEstimate>();
   if (languages.length > 1)
     for (const language of languages) {
-      const part: TestSet = {...testSet, utterances: testSet.utterances.filter((u) => u.language === language)};
+      const part: TestSet = {
+        ...testSet,
+        utterances: testSet.utterances.filter((u) => u.language === language),
+      };
       const own = scoreRecognitions(part, result.answers, target.intents, settings.threshold);
       if (own.predictions.length > 0)
         byLanguage.set(

@@ -8,7 +8,7 @@ import {GrpcCalls, chunk, itemStatus as status, pushedUtterances} from '../../..
 import type {ApplyReport, Dataset, Entity, ItemResult, PushPlan} from '../../../../src/connector-kit.js';
 import type {ProgressReporter, Recognition, RemoteOptions} from '../../../../src/connector-kit.js';
 import type {protos} from '@google-cloud/dialogflow';
-import {byDisplayName, dialogflowGrpcStyle, DialogflowGrpcSession} from '../../shared/remote/grpc-session.js';
+import {dialogflowGrpcStyle, DialogflowGrpcSession} from '../../shared/remote/grpc-session.js';
 import type {RestoreFailure} from '../../shared/remote/grpc-session.js';
 import {createDialogflowClients, type DialogflowClients} from './client.js';
 import {
