@@ -163,6 +163,7 @@ Gates as coverage's: --min-accuracy, --min-f1, --baseline with --max-f1-drop. Ex
           platform = localAb(testSet, seed);
         } else {
           const remote = registry.remote(flags.on);
+          refuseSeveralLanguages(remote, testSet);
           const scratch = remote.scratch
             ? (flags as Record<string, unknown>)[remote.scratch.flag]
             : undefined;

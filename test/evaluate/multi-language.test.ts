@@ -9,10 +9,12 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {runCommand} from '@oclif/test';
 import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest';
+import {localeOf} from '../../connectors/lex/names.js';
 import {openRecognitionCache} from '../../src/evaluate/cache.js';
 import {ROOT, tempDir} from '../helpers/cli.js';
 import {DialogflowCxTestServer} from '../support/dialogflow-cx-server/server.js';
 import {DialogflowTestServer} from '../support/dialogflow-server/server.js';
+import {startLexServer} from '../support/lex-server/server.js';
 import {dialogflowCommand} from '../remote/dialogflow-helpers.js';
 import type {Dataset} from '../../src/model/dataset.js';
 import {datasetInLanguage} from '../../src/model/languages.js';
@@ -202,6 +204,62 @@ describe('evaluate --on dialogflow-cx: a two-language agent', () => {
     expect(asked).toEqual(ASKED);
     const languages = perLanguage(evaluated.stdout);
     expect(languages).toEqual({en: {accuracy: 1, testSize: 2}, es: {accuracy: 1, testSize: 2}});
+  });
+});
+
+describe('evaluate --on lex: one locale per language', () => {
+  const AWS_VARS = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_REGION', 'AWS_PROFILE'];
+  const saved = new Map(AWS_VARS.map((k) => [k, process.env[k]]));
+  beforeAll(() => {
+    process.env.AWS_ACCESS_KEY_ID = 'AKIDLOCALTEST';
+    process.env.AWS_SECRET_ACCESS_KEY = 'lex-eval-ml-secret-0123456789';
+    process.env.AWS_REGION = 'us-east-1';
+    Reflect.deleteProperty(process.env, 'AWS_PROFILE');
+  });
+  afterAll(() => {
+    for (const [k, v] of saved)
+      if (v === undefined) Reflect.deleteProperty(process.env, k);
+      else process.env[k] = v;
+  });
+
+  it("asks RecognizeText in each language's locale (localeOf) and reports one accuracy per language", async () => {
+    const server = await startLexServer({botName: 'EvalBot'});
+    try {
+      const dir = tempDir('synthnlu-ml-eval-lex-');
+      const file = await writeSmallDataset(dir, bilingualDataset());
+      const lex = (args: string[]) =>
+        runCommand([...args, '--bot', 'EvalBot', '--endpoint', server.endpoint, '--retry-base-ms', '1'], {
+          root: ROOT,
+        });
+      const pushed = await lex([
+        'push',
+        file,
+        '--to',
+        'lex',
+        '--yes',
+        '--train',
+        '--backup-dir',
+        join(dir, 'b'),
+      ]);
+      expect(pushed.error).toBeUndefined();
+      const before = server.requests.length;
+      const evaluated = await lex(['evaluate', file, '--on', 'lex', '--no-cache', '--json']);
+      expect(evaluated.error).toBeUndefined();
+      const asked = server.requests
+        .slice(before)
+        .flatMap((r) => {
+          const m = /\/botLocales\/([^/]+)\/sessions\/[^/]+\/text$/.exec(r.path);
+          return m ? [{text: String(r.body.text), languageCode: m[1]!}] : [];
+        })
+        .sort(byLanguageAndText);
+      expect(asked).toEqual(ASKED.map((a) => ({...a, languageCode: localeOf(a.languageCode)})));
+      expect(perLanguage(evaluated.stdout)).toEqual({
+        en: {accuracy: 1, testSize: 2},
+        es: {accuracy: 1, testSize: 2},
+      });
+    } finally {
+      await server.close();
+    }
   });
 });
 
