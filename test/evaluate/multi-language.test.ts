@@ -15,6 +15,9 @@ import {ROOT, tempDir} from '../helpers/cli.js';
 import {DialogflowCxTestServer} from '../support/dialogflow-cx-server/server.js';
 import {DialogflowTestServer} from '../support/dialogflow-server/server.js';
 import {startLexServer} from '../support/lex-server/server.js';
+import {CluTestService} from '../support/clu-service/service.js';
+import {cluLanguage} from '../../connectors/botframework/culture.js';
+import nock from 'nock';
 import {dialogflowCommand} from '../remote/dialogflow-helpers.js';
 import type {Dataset} from '../../src/model/dataset.js';
 import {datasetInLanguage} from '../../src/model/languages.js';
@@ -260,6 +263,71 @@ describe('evaluate --on lex: one locale per language', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('evaluate --on clu: one multilingual project', () => {
+  const ENDPOINT = 'https://my-lang.cognitiveservices.azure.com';
+  const KEY_ENV = 'SYNTHNLU_TEST_ML_EVAL_CLU_KEY';
+  const KEY = 'clu-eval-ml-key-0123456789-SECRET';
+  beforeAll(() => {
+    nock.disableNetConnect();
+    process.env[KEY_ENV] = KEY;
+  });
+  afterAll(() => {
+    Reflect.deleteProperty(process.env, KEY_ENV);
+    nock.cleanAll();
+    nock.enableNetConnect();
+  });
+
+  it("sends each conversation item with its language (CLU's code) and reports one accuracy per language", async () => {
+    const service = new CluTestService(ENDPOINT, KEY);
+    const dir = tempDir('synthnlu-ml-eval-clu-');
+    const file = await writeSmallDataset(dir, bilingualDataset());
+    const clu = (args: string[]) =>
+      runCommand(
+        [
+          ...args,
+          '--endpoint',
+          ENDPOINT,
+          '--project',
+          'support',
+          '--key-env',
+          KEY_ENV,
+          '--retry-base-ms',
+          '1',
+        ],
+        {root: ROOT},
+      );
+    const pushed = await clu([
+      'push',
+      file,
+      '--to',
+      'clu',
+      '--yes',
+      '--train',
+      '--deployment',
+      'production',
+      '--backup-dir',
+      join(dir, 'b'),
+    ]);
+    expect(pushed.error).toBeUndefined();
+    const evaluated = await clu([
+      'evaluate',
+      file,
+      '--on',
+      'clu',
+      '--deployment',
+      'production',
+      '--no-cache',
+      '--json',
+    ]);
+    expect(evaluated.error).toBeUndefined();
+    const asked = service.analyzed
+      .map((a) => ({text: a.text, languageCode: a.language ?? ''}))
+      .sort(byLanguageAndText);
+    expect(asked).toEqual(ASKED.map((a) => ({...a, languageCode: cluLanguage(a.languageCode)})));
+    expect(Object.keys(perLanguage(evaluated.stdout))).toEqual(['en', 'es']);
   });
 });
 
