@@ -576,6 +576,11 @@ export const ERROR_CODES = {
     exit: 2,
     meaning: '--… … is the push target (--…); A/B would overwrite it',
   },
+  EVALUATE_ONE_LANGUAGE: {
+    kind: 'error',
+    exit: 2,
+    meaning: '… runs one model per server, but the test set is in … languages (…)',
+  },
   EVALUATE_SCRATCH_UNCHECKED: {
     kind: 'error',
     exit: 2,

@@ -27,6 +27,7 @@ import {
   LOCAL_PLATFORM,
   localTarget,
   measure,
+  refuseSeveralLanguages,
   remoteTarget,
   reportLabels,
   type DryRun,
@@ -47,9 +48,11 @@ export default class Evaluate extends SynthnluCommand<EvaluateReport | DryRun | 
     'Measure a dataset on the platform you deploy to: real test utterances through its live recognizer.';
   static override description = `Sends real test utterances to the platform's recognizer (or the bundled classifier with --on local) and reports what coverage reports, from the platform's own answers: accuracy, per-intent precision/recall/F1, the confusion matrix and most-confused pairs, the fallback rate (the platform's no-match), the lowest-confidence correct answers and the requests made.
 
+Several languages: each test utterance is asked in its own language (Dialogflow languageCode, a Lex locale, CLU's conversation item language; one local classifier per language) and the report, --json (languages[].model) and the gates show each language's accuracy; --language es evaluates one. Rasa runs one model per server: a test set in several languages needs --language. A CSV test set may carry a language column.
+
 What it tests: --test-set FILE (any importable format, or a CSV with the header text,intent), else the dataset's split=test utterances. Generated utterances are never ground truth: they are left out, and the report says how many. --sample N tests a stratified sample. A test intent the agent lacks is named and counted, not scored.
 
-Quotas and money: --dry-run prints the requests a run would make; --max-requests refuses a bigger run before sending anything; 429 / RESOURCE_EXHAUSTED are retried with backoff honouring Retry-After; answers are cached under --cache-dir by (platform target, training fingerprint, text), so an interrupted run resumes without paying twice. Connection flags and credentials are push's; keys never appear in output, caches or reports.
+Quotas and money: --dry-run prints the requests a run would make; --max-requests refuses a bigger run before sending anything; 429 / RESOURCE_EXHAUSTED are retried with backoff honouring Retry-After; answers are cached under --cache-dir by (platform target, training fingerprint, language, text), so an interrupted run resumes without paying twice. Connection flags and credentials are push's; keys never appear in output, caches or reports.
 
 Gates as coverage's: --min-accuracy, --min-f1, --baseline with --max-f1-drop. Exit codes: 0 all gates pass, 1 a gate failed or the platform failed, 2 bad input.`;
   static override examples = [
@@ -161,6 +164,7 @@ Gates as coverage's: --min-accuracy, --min-f1, --baseline with --max-f1-drop. Ex
           platform = localAb(testSet, seed);
         } else {
           const remote = registry.remote(flags.on);
+          refuseSeveralLanguages(remote, testSet);
           const scratch = remote.scratch
             ? (flags as Record<string, unknown>)[remote.scratch.flag]
             : undefined;
@@ -224,6 +228,7 @@ Gates as coverage's: --min-accuracy, --min-f1, --baseline with --max-f1-drop. Ex
         target = localTarget(loaded.dataset, testSet, seed);
       } else {
         const remote = registry.remote(flags.on);
+        refuseSeveralLanguages(remote, testSet);
         target = await remoteTarget(
           remote,
           remoteOptions(remote),

@@ -47,9 +47,9 @@ export interface CoverageOptions {
   failOn?: FailOn;
   /**
    * Measures the model another way than the local estimate (`synthnlu evaluate` asks a live platform); the
-   * checks, baseline, gates and reports stay the same.
+   * checks, baseline, gates and reports stay the same. Called once per language (the language's estimate).
    */
-  estimate?: () => Promise<ModelEstimate | undefined>;
+  estimate?: (language: string) => Promise<ModelEstimate | undefined>;
   onProgress?: (message: string) => void;
 }
 
@@ -226,7 +226,7 @@ async function runOneLanguageCoverage(dataset: Dataset, options: CoverageOptions
   if (options.model) {
     const started = performance.now();
     model = options.estimate
-      ? await options.estimate()
+      ? await options.estimate(dataset.language)
       : await estimateModel(dataset, {
           method: options.method,
           folds: options.folds,

@@ -235,7 +235,7 @@ export function abDryRun(
   const pending = targets.map(
     (t) =>
       pendingTexts(
-        testSet.utterances.filter((u) => t.intents.has(u.intent)).map((u) => u.text),
+        testSet.utterances.filter((u) => t.intents.has(u.intent)),
         t.cache,
       ).length,
   );

@@ -1,7 +1,9 @@
 /**
  * Answers already paid for: one JSON-lines file per (platform target, training fingerprint) under
- * .synthnlu/evaluate-cache, keyed by text, appended as answers arrive, so an interrupted run resumes without
- * sending a text twice. The file name is a hash of the key; the file holds texts and answers, never a secret.
+ * .synthnlu/evaluate-cache, keyed by language and text (the same text in two languages is two requests),
+ * appended as answers arrive, so an interrupted run resumes without sending a text twice. The file name is a
+ * hash of the key; the file holds texts and answers, never a secret. A line without a language (written before
+ * answers were kept per language) is an answer in the dataset's primary language, the one it was asked in.
  */
 import {createHash} from 'node:crypto';
 import {appendFile, mkdir, readFile} from 'node:fs/promises';
@@ -13,9 +15,14 @@ import type {Recognition} from '../remote/types.js';
 export const DEFAULT_CACHE_DIR = '.synthnlu/evaluate-cache';
 
 export interface RecognitionCache {
-  get(text: string): Recognition | undefined;
-  put(text: string, recognition: Recognition): Promise<void>;
+  get(text: string, language?: string): Recognition | undefined;
+  put(text: string, recognition: Recognition, language?: string): Promise<void>;
   readonly size: number;
+}
+
+/** One answer's key: its language (none: the remote's default) and its text. */
+export function recognitionKey(text: string, language: string | undefined): string {
+  return `${language ?? ''}\u0000${text}`;
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -44,6 +51,7 @@ export async function openRecognitionCache(
   dir: string,
   target: string,
   fingerprint: string,
+  primaryLanguage?: string,
 ): Promise<RecognitionCache> {
   const file = join(dir, `${sha256(`${target}\u0000${fingerprint}`).slice(0, 32)}.jsonl`);
   const answers = new Map<string, Recognition>();
@@ -51,8 +59,13 @@ export async function openRecognitionCache(
     for (const line of (await readFile(file, 'utf8')).split('\n')) {
       if (!line) continue;
       try {
-        const {text, recognition} = JSON.parse(line) as {text: string; recognition: Recognition};
-        if (typeof text === 'string' && recognition) answers.set(text, recognition);
+        const {text, recognition, language} = JSON.parse(line) as {
+          text: string;
+          recognition: Recognition;
+          language?: string;
+        };
+        if (typeof text === 'string' && recognition)
+          answers.set(recognitionKey(text, language ?? primaryLanguage), recognition);
       } catch {
         // A line cut short by an interrupted run: that answer is asked again.
       }
@@ -62,17 +75,17 @@ export async function openRecognitionCache(
   }
   let ready = false;
   return {
-    get: (text) => answers.get(text),
+    get: (text, language) => answers.get(recognitionKey(text, language)),
     get size() {
       return answers.size;
     },
-    async put(text, recognition) {
-      answers.set(text, recognition);
+    async put(text, recognition, language) {
+      answers.set(recognitionKey(text, language), recognition);
       if (!ready) {
         await mkdir(dir, {recursive: true});
         ready = true;
       }
-      await appendFile(file, `${JSON.stringify({text, recognition})}\n`);
+      await appendFile(file, `${JSON.stringify({text, ...(language ? {language} : {}), recognition})}\n`);
     },
   };
 }
@@ -81,10 +94,10 @@ export async function openRecognitionCache(
 export function noCache(): RecognitionCache {
   const answers = new Map<string, Recognition>();
   return {
-    get: (text) => answers.get(text),
+    get: (text, language) => answers.get(recognitionKey(text, language)),
     get size() {
       return answers.size;
     },
-    put: async (text, recognition) => void answers.set(text, recognition),
+    put: async (text, recognition, language) => void answers.set(recognitionKey(text, language), recognition),
   };
 }

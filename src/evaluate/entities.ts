@@ -6,6 +6,7 @@
  * test set annotates are scored; anything else the platform extracts is not judged.
  */
 import type {Recognition} from '../remote/types.js';
+import {recognitionKey} from './cache.js';
 import type {TestSet} from './test-set.js';
 
 export interface EntityMetrics {
@@ -46,7 +47,7 @@ export function scoreEntities(
       matched: false,
     }));
     for (const g of gold) count(g.entity).support++;
-    for (const found of answers.get(u.text)?.entities ?? []) {
+    for (const found of answers.get(recognitionKey(u.text, u.language))?.entities ?? []) {
       if (!counts.has(found.entity)) continue;
       const c = count(found.entity);
       c.predicted++;

@@ -1,17 +1,20 @@
 /**
  * `synthnlu evaluate` core: real test utterances through a live platform's recognizer (or the bundled
  * classifier), scored into the report `coverage` writes, so its terminal summary, HTML, JUnit, --json,
- * --baseline and gates work unchanged. Platform-independent: a connector only answers `recognize(text)`.
+ * --baseline and gates work unchanged. Platform-independent: a connector only answers `recognize(text, language)`.
+ * A multi-language dataset is scored per language (each asked in its own language, as coverage estimates each).
  */
 import {DEFAULT_COVERAGE_OPTIONS, runCoverage, type CoverageOptions} from '../coverage/index.js';
 import type {CoverageReport, IntentMetrics, ModelEstimate} from '../coverage/types.js';
 import {ExitCode, SynthnluError} from '../errors.js';
 import {intentNames, type Dataset} from '../model/dataset.js';
+import {datasetInLanguage, datasetLanguages, utteranceLanguage} from '../model/languages.js';
 import {pushedUtterances} from '../remote/plan.js';
 import type {RemoteConnector, RemoteOptions, RemoteSession} from '../remote/types.js';
 import {
   noCache,
   openRecognitionCache,
+  recognitionKey,
   platformTarget,
   trainingFingerprint,
   type RecognitionCache,
@@ -119,10 +122,59 @@ export function sessionRecognizer(remote: RemoteConnector, session: RemoteSessio
   return {recognize};
 }
 
+/**
+ * A platform that runs one model per target (Rasa: `languages` unset) is asked one language: a test set in
+ * several is refused before anything is sent.
+ */
+export function refuseSeveralLanguages(remote: RemoteConnector, testSet: TestSet): void {
+  if (remote.languages) return;
+  const languages = [...new Set(testSet.utterances.flatMap((u) => (u.language ? [u.language] : [])))];
+  if (languages.length > 1)
+    throw new SynthnluError(
+      'EVALUATE_ONE_LANGUAGE',
+      `${remote.id} runs one model per server, but the test set is in ${languages.length} languages (${languages.join(', ')})`,
+      {
+        exitCode: ExitCode.badInput,
+        suggestion: `Evaluate one language per server: --language ${languages[0]} against the server trained on it.`,
+      },
+    );
+}
+
 /** The utterances the local classifier trains on: coverage's (everything, with a test set), else the train split. */
 function localTraining(dataset: Dataset, testSet: TestSet) {
   const utterances = testSet.source === 'test-set' ? dataset.utterances : pushedUtterances(dataset);
-  return utterances.map((u) => ({text: u.text, intent: u.intent}));
+  return utterances.map((u) => ({text: u.text, intent: u.intent, language: utteranceLanguage(u, dataset)}));
+}
+
+/** The local classifier of each language (a platform trains one model per language; so does coverage). */
+async function localRecognizers(
+  dataset: Dataset,
+  examples: ReturnType<typeof localTraining>,
+  seed: number,
+): Promise<Recognizer> {
+  const languages = datasetLanguages(dataset);
+  const byLanguage = new Map<string, Recognizer>();
+  for (const language of languages) {
+    const own = examples.filter((e) => e.language === language).map(({text, intent}) => ({text, intent}));
+    if (new Set(own.map((e) => e.intent)).size < 2) continue;
+    const part = languages.length > 1 ? datasetInLanguage(dataset, language) : dataset;
+    byLanguage.set(language, localRecognizer(own, seed, await EntityExtractor.create(part)));
+  }
+  return {
+    recognize: (text, language) => {
+      const recognizer = byLanguage.get(language ?? languages[0]!);
+      if (recognizer) return recognizer.recognize(text, language);
+      return Promise.reject(
+        new SynthnluError(
+          'EVALUATE_TOO_FEW_INTENTS',
+          `the local classifier has no ${language} model: ${language} needs at least two intents with examples`,
+          {
+            suggestion: `Add ${language} examples to two or more intents, or leave ${language} out with --language.`,
+          },
+        ),
+      );
+    },
+  };
 }
 
 export function localTarget(dataset: Dataset, testSet: TestSet, seed: number): EvaluationTarget {
@@ -143,7 +195,7 @@ export function localTarget(dataset: Dataset, testSet: TestSet, seed: number): E
     trainSize: examples.length,
     cache: noCache(),
     open: async () => ({
-      recognizer: localRecognizer(examples, seed, await EntityExtractor.create(dataset)),
+      recognizer: await localRecognizers(dataset, examples, seed),
       close: async () => {},
     }),
   };
@@ -162,7 +214,9 @@ export async function remoteTarget(
     target,
     intents: new Set([...intentNames(dataset), ...pushed.map((u) => u.intent)]),
     trainSize: pushed.length,
-    cache: cacheDir ? await openRecognitionCache(cacheDir, target, trainingFingerprint(dataset)) : noCache(),
+    cache: cacheDir
+      ? await openRecognitionCache(cacheDir, target, trainingFingerprint(dataset), dataset.language)
+      : noCache(),
     open: async () => {
       const session = await remote.connect(options);
       try {
@@ -177,7 +231,7 @@ export async function remoteTarget(
 
 export function dryRun(target: EvaluationTarget, testSet: TestSet, trainings = 0): DryRun {
   const pending = pendingTexts(
-    testSet.utterances.filter((u) => target.intents.has(u.intent)).map((u) => u.text),
+    testSet.utterances.filter((u) => target.intents.has(u.intent)),
     target.cache,
   );
   return {
@@ -186,7 +240,7 @@ export function dryRun(target: EvaluationTarget, testSet: TestSet, trainings = 0
     target: target.target,
     testUtterances: testSet.utterances.length,
     requests: pending.length,
-    cached: new Set(testSet.utterances.map((u) => u.text)).size - pending.length,
+    cached: new Set(testSet.utterances.map((u) => recognitionKey(u.text, u.language))).size - pending.length,
     trainings,
     cost: costEstimate(target.platform, pending.length),
   };
@@ -199,6 +253,8 @@ const CACHED_ONLY: Recognizer = {
 export interface Measured {
   scored: Scored;
   estimate: ModelEstimate;
+  /** A test set in several languages: each language's estimate (coverage reports each on its own). */
+  byLanguage?: Map<string, ModelEstimate>;
   summary: EvaluationSummary;
 }
 
@@ -210,7 +266,7 @@ export async function measure(
   settings: EvaluateSettings,
 ): Promise<Measured> {
   const started = performance.now();
-  const scoredTexts = testSet.utterances.filter((u) => target.intents.has(u.intent)).map((u) => u.text);
+  const scoredTexts = testSet.utterances.filter((u) => target.intents.has(u.intent));
   const pending = pendingTexts(scoredTexts, target.cache);
   // An over-cap run is refused before connecting: nothing is sent. A fully cached one never connects.
   checkRequestCap(pending.length, settings.maxRequests);
@@ -244,11 +300,33 @@ export async function measure(
     trainSize: target.trainSize,
     seconds,
   });
+  const languages = [...new Set(testSet.utterances.flatMap((u) => (u.language ? [u.language] : [])))];
+  const byLanguage = new Map<string, ModelEstimate>();
+  if (languages.length > 1)
+    for (const language of languages) {
+      const part: TestSet = {
+        ...testSet,
+        utterances: testSet.utterances.filter((u) => u.language === language),
+      };
+      const own = scoreRecognitions(part, result.answers, target.intents, settings.threshold);
+      if (own.predictions.length > 0)
+        byLanguage.set(
+          language,
+          platformEstimate(own, {
+            labels,
+            recognizer: `${target.target} (${language})`,
+            testSet: part,
+            trainSize: target.trainSize,
+            seconds,
+          }),
+        );
+    }
   const fallbackRate = Math.round((scored.fallbacks / scored.predictions.length) * 10000) / 10000;
   const entityAccuracy = scoreEntities(testSet, result.answers, target.intents);
   return {
     scored,
     estimate,
+    ...(byLanguage.size ? {byLanguage} : {}),
     summary: {
       platform: target.platform,
       target: target.target,
@@ -285,7 +363,9 @@ export async function evaluationReport(
     ...options,
     // Data findings are reported; only the platform's figures gate an evaluation.
     failOn: 'none',
-    estimate: async () => measured.estimate,
+    // In several languages coverage asks for each language's estimate; a language without test utterances has none.
+    estimate: async (language) =>
+      measured.byLanguage ? measured.byLanguage.get(language) : measured.estimate,
   });
   return {
     ...report,

@@ -1,5 +1,6 @@
 /**
- * Sends each distinct test text to a recognizer once: cached answers first, then at most `concurrency` requests
+ * Sends each distinct test text (per language: the same text in two languages is two requests) to a
+ * recognizer once, in its language: cached answers first, then at most `concurrency` requests
  * in flight, never more than `maxRequests` in all (checked before the first request, so a run never stops half
  * paid for). Retries and backoff (429 / RESOURCE_EXHAUSTED, Retry-After) are the platform client's, through
  * src/remote/retry.ts; an error that survives them stops the run, and what was answered stays in the cache.
@@ -7,10 +8,27 @@
 import {ExitCode, SynthnluError} from '../errors.js';
 import {withRetries, retryPolicy, type RetryPolicy} from '../remote/retry.js';
 import type {Recognition} from '../remote/types.js';
-import type {RecognitionCache} from './cache.js';
+import {recognitionKey, type RecognitionCache} from './cache.js';
 
 export interface Recognizer {
-  recognize(text: string): Promise<Recognition>;
+  /** The answer to one utterance, asked in its dataset language (none: the platform's default). */
+  recognize(text: string, language?: string): Promise<Recognition>;
+}
+
+/** One request: a text in a language. */
+export interface Query {
+  text: string;
+  language?: string;
+}
+
+/** Each distinct (language, text) once, in first-seen order. */
+function distinctQueries(queries: readonly Query[]): Query[] {
+  const seen = new Map<string, Query>();
+  for (const q of queries) {
+    const key = recognitionKey(q.text, q.language);
+    if (!seen.has(key)) seen.set(key, q);
+  }
+  return [...seen.values()];
 }
 
 export interface RunnerOptions {
@@ -27,6 +45,7 @@ export interface RunnerOptions {
 }
 
 export interface RunnerResult {
+  /** Answers by recognitionKey(text, language). */
   answers: Map<string, Recognition>;
   /** Texts sent to the platform in this run. */
   requests: number;
@@ -34,9 +53,9 @@ export interface RunnerResult {
   cached: number;
 }
 
-/** The distinct texts of a test set that the cache does not answer: the requests a run would make. */
-export function pendingTexts(texts: readonly string[], cache: RecognitionCache): string[] {
-  return [...new Set(texts)].filter((text) => cache.get(text) === undefined);
+/** The distinct queries of a test set that the cache does not answer: the requests a run would make. */
+export function pendingTexts(queries: readonly Query[], cache: RecognitionCache): Query[] {
+  return distinctQueries(queries).filter((q) => cache.get(q.text, q.language) === undefined);
 }
 
 export function checkRequestCap(
@@ -57,16 +76,16 @@ export function checkRequestCap(
 
 export async function recognizeAll(
   recognizer: Recognizer,
-  texts: readonly string[],
+  queries: readonly Query[],
   options: RunnerOptions,
 ): Promise<RunnerResult> {
-  const distinct = [...new Set(texts)];
+  const distinct = distinctQueries(queries);
   const answers = new Map<string, Recognition>();
-  for (const text of distinct) {
-    const hit = options.cache.get(text);
-    if (hit) answers.set(text, hit);
+  for (const {text, language} of distinct) {
+    const hit = options.cache.get(text, language);
+    if (hit) answers.set(recognitionKey(text, language), hit);
   }
-  const pending = distinct.filter((text) => !answers.has(text));
+  const pending = distinct.filter((q) => !answers.has(recognitionKey(q.text, q.language)));
   checkRequestCap(pending.length, options.maxRequests);
   const cached = answers.size;
   const policy = retryPolicy(options.retry);
@@ -75,18 +94,18 @@ export async function recognizeAll(
   let failure: unknown;
   const worker = async () => {
     while (failure === undefined && next < pending.length) {
-      const text = pending[next++]!;
+      const {text, language} = pending[next++]!;
       try {
         const recognition = await withRetries(
           policy,
           () => {
             requests++;
-            return recognizer.recognize(text);
+            return recognizer.recognize(text, language);
           },
           (error) => ({retry: (error as {retryable?: boolean}).retryable === true}),
         );
-        answers.set(text, recognition);
-        await options.cache.put(text, recognition);
+        answers.set(recognitionKey(text, language), recognition);
+        await options.cache.put(text, recognition, language);
         options.onAnswer?.(answers.size, distinct.length);
       } catch (error) {
         failure ??= error;

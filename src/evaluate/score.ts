@@ -7,6 +7,7 @@ import {computeMetrics, type ScoredPrediction} from '../coverage/metrics.js';
 import {standardError} from '../coverage/evaluate.js';
 import type {ModelEstimate} from '../coverage/types.js';
 import type {Recognition} from '../remote/types.js';
+import {recognitionKey} from './cache.js';
 import type {TestSet} from './test-set.js';
 
 /** The confusion-matrix column of the platform's fallback (Default Fallback Intent, None, nlu_fallback). */
@@ -36,7 +37,7 @@ export function scoreRecognitions(
       unknown.set(u.intent, (unknown.get(u.intent) ?? 0) + 1);
       continue;
     }
-    const answer = answers.get(u.text)!;
+    const answer = answers.get(recognitionKey(u.text, u.language))!;
     const belowThreshold =
       threshold !== undefined && answer.confidence !== undefined && answer.confidence < threshold;
     const predicted = answer.intent === undefined || belowThreshold ? NO_MATCH : answer.intent;

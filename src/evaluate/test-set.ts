@@ -11,11 +11,14 @@ import type {ConnectorRegistry} from '../connector-registry.js';
 import {loadAnyAsDataset} from '../convert/load-any.js';
 import {readTextFile} from '../io/read-text.js';
 import type {Dataset, Utterance} from '../model/dataset.js';
+import {datasetLanguages, isMultiLanguageDataset, utteranceLanguage} from '../model/languages.js';
 import {seededRandom, shuffleInPlace} from '../classifier/random.js';
 
 export interface TestUtterance {
   text: string;
   intent: string;
+  /** Its language: the platform is asked in it (a multi-language dataset is scored per language). */
+  language?: string;
   /** The test set's entity spans (an importable format's annotations). */
   entities?: {entity: string; start: number; end: number; value?: string}[];
 }
@@ -70,10 +73,19 @@ export async function readCsvTestSet(file: string): Promise<Dataset> {
         location: {file, line: info.lines},
         suggestion: 'Give every row both columns: text,intent.',
       });
-    utterances.push({text: textValue, intent});
+    const language = record.language;
+    utterances.push({text: textValue, intent, ...(language ? {language} : {})});
   }
   const intents = [...new Set(utterances.map((u) => u.intent))].map((name) => ({name}));
-  return {format: 'synthnlu-dataset/1', language: 'en', intents, entities: [], utterances};
+  const languages = [...new Set(utterances.flatMap((u) => (u.language ? [u.language] : [])))];
+  return {
+    format: 'synthnlu-dataset/1',
+    language: languages[0] ?? 'en',
+    ...(languages.length > 1 ? {languages: languages as [string, ...string[]]} : {}),
+    intents,
+    entities: [],
+    utterances,
+  };
 }
 
 /** A test set file as a dataset: a `text,intent` CSV, or anything `import` reads (through the command's registry). */
@@ -82,19 +94,37 @@ export async function loadTestSetDataset(file: string, registry: ConnectorRegist
   return (await loadAnyAsDataset(file, {registry})).dataset;
 }
 
-/** The test utterances: the --test-set file's, or the dataset's test split; generated ones never. */
+/**
+ * The language of each test utterance: a one-language dataset's own (a test file's default language says
+ * nothing about the agent); in several languages the utterance's tag (a CSV's `language` column, an imported
+ * file's languages), else the dataset's primary language.
+ */
+function testLanguage(dataset: Dataset, source: Dataset | undefined): (u: Utterance) => string {
+  if (!isMultiLanguageDataset(dataset)) return () => dataset.language;
+  if (source && isMultiLanguageDataset(source)) return (u) => utteranceLanguage(u, source);
+  return (u) => u.language ?? dataset.language;
+}
+
+/**
+ * The test utterances: the --test-set file's, or the dataset's test split; generated ones never, nor those in a
+ * language the dataset does not hold (or --language left out).
+ */
 export async function loadTestSet(
   dataset: Dataset,
   file: string | undefined,
   registry: ConnectorRegistry,
 ): Promise<TestSet> {
-  const pool = file
-    ? (await loadTestSetDataset(file, registry)).utterances
-    : dataset.utterances.filter((u) => u.split === 'test');
+  const source = file ? await loadTestSetDataset(file, registry) : undefined;
+  const languageOf = testLanguage(dataset, source);
+  const held = datasetLanguages(dataset);
+  const pool = (source ? source.utterances : dataset.utterances.filter((u) => u.split === 'test')).filter(
+    (u) => held.includes(languageOf(u)),
+  );
   const real = pool.filter((u) => !isSynthetic(u));
   const utterances = real.map((u): TestUtterance => ({
     text: u.text,
     intent: u.intent,
+    language: languageOf(u),
     ...(u.entities?.length
       ? {
           entities: u.entities.map((span) => ({

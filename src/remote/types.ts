@@ -170,8 +170,11 @@ export interface RemoteSession {
   /** Trains (and waits for it) the given languages (a Lex locale each); returns the write calls it made. */
   train(progress: ProgressReporter, languages?: readonly string[]): Promise<number>;
   close(): Promise<void>;
-  /** What the platform recognizes in one utterance, in a new session or conversation per call. */
-  recognize?(text: string): Promise<Recognition>;
+  /**
+   * What the platform recognizes in one utterance, in a new session or conversation per call, asked in the
+   * utterance's dataset language (default: the remote's default language).
+   */
+  recognize?(text: string, language?: string): Promise<Recognition>;
   /**
    * Removes what this session made besides the training data (`evaluate` A/B cleanup): CLU deletes the
    * deployment and trained model it made, or the whole project when there was none before it.

@@ -2,6 +2,7 @@ import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {runCommand} from '@oclif/test';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {recognitionKey} from '../../src/evaluate/cache.js';
 import {scoreEntities} from '../../src/evaluate/entities.js';
 import type {Dataset} from '../../src/model/dataset.js';
 import {ROOT, tempDir} from '../helpers/cli.js';
@@ -48,7 +49,7 @@ describe('entity accuracy (the test set annotates spans)', () => {
       },
       new Map([
         [
-          'fly to New York',
+          recognitionKey('fly to New York', undefined),
           {
             intent: 'book',
             entities: [
@@ -58,7 +59,7 @@ describe('entity accuracy (the test set annotates spans)', () => {
           },
         ],
         [
-          'to nyc please',
+          recognitionKey('to nyc please', undefined),
           {
             intent: 'book',
             entities: [

@@ -18,6 +18,7 @@ import {
   type RemoteSession,
 } from '../../../src/connector-kit.js';
 import {datasetToCluProject} from '../clu/from-dataset.js';
+import {cluLanguage} from '../culture.js';
 import {cluProjectToDataset} from '../clu/to-dataset.js';
 import type {CluProject} from '../clu/types.js';
 import {CLU_API_VERSION, CluApi, jobError} from './clu-api.js';
@@ -245,7 +246,7 @@ export class CluSession implements RemoteSession {
    * The runtime API (`POST /language/:analyze-conversations`) on --deployment: CLU's `None` is the no-match.
    * A deployment that does not exist (or holds no trained model) and a used-up quota get their own messages.
    */
-  async recognize(text: string): Promise<Recognition> {
+  async recognize(text: string, language?: string): Promise<Recognition> {
     const deployment = this.options.flags.deployment;
     if (!deployment)
       throw new SynthnluError('CLU_NO_DEPLOYMENT', 'evaluating on CLU needs --deployment', {
@@ -259,7 +260,15 @@ export class CluSession implements RemoteSession {
         params: {'api-version': CLU_API_VERSION},
         data: {
           kind: 'Conversation',
-          analysisInput: {conversationItem: {id: '1', participantId: 'synthnlu', text}},
+          // ConversationItem.language: the utterance's language, as CLU codes it (en → en-us).
+          analysisInput: {
+            conversationItem: {
+              id: '1',
+              participantId: 'synthnlu',
+              text,
+              ...(language ? {language: cluLanguage(language)} : {}),
+            },
+          },
           parameters: {
             projectName: this.projectName,
             deploymentName: deployment,

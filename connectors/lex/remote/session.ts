@@ -51,8 +51,11 @@ type Sdk = typeof import('@aws-sdk/client-lex-models-v2');
 export class LexSession implements RemoteSession {
   /** RecognizeText's client, made on the first recognize(). */
   #runtime: {client: LexRuntimeV2Client; sdk: typeof import('@aws-sdk/client-lex-runtime-v2')} | undefined;
-  /** Lex intent name → the dataset's (renamed intents keep theirs in the description; the fallback is None). */
-  #intentNames: Map<string, string | undefined> | undefined;
+  /**
+   * Per locale: Lex intent name → the dataset's (renamed intents keep theirs in the description; the fallback
+   * is None).
+   */
+  readonly #intentNames = new Map<string, Map<string, string | undefined>>();
   #clientConfig: Record<string, unknown> = {};
   #alias = TEST_ALIAS;
 
@@ -500,10 +503,14 @@ export class LexSession implements RemoteSession {
     progress.done();
   }
 
-  /** RecognizeText on the alias (TSTALIASID unless --alias), a new session id per utterance. */
-  async recognize(text: string): Promise<Recognition> {
+  /**
+   * RecognizeText on the alias (TSTALIASID unless --alias), a new session id per utterance, in the locale of the
+   * utterance's language.
+   */
+  async recognize(text: string, language?: string): Promise<Recognition> {
     const {sdk, client, botId} = this.need();
-    const localeId = this.locale();
+    // The utterance's language asks its own locale (localeOf: es → es_ES); none: the locale read last.
+    const localeId = language ? this.localeFor(language) : this.locale();
     if (!this.#runtime) {
       const runtime = await import('@aws-sdk/client-lex-runtime-v2');
       // The runtime client speaks HTTP/2 by default; an --endpoint (a local server, a proxy) gets HTTP/1.1.
@@ -516,21 +523,23 @@ export class LexSession implements RemoteSession {
         }),
       };
     }
-    if (!this.#intentNames) {
+    let intentNames = this.#intentNames.get(localeId);
+    if (!intentNames) {
       const base = {botId, botVersion: DRAFT, localeId};
       const summaries = await paged(
         (nextToken) => client.send(new sdk.ListIntentsCommand({...base, ...(nextToken ? {nextToken} : {})})),
         (r) => r.intentSummaries ?? [],
       );
-      this.#intentNames = new Map();
+      intentNames = new Map();
       for (const s of summaries) {
         if (s.parentIntentSignature === FALLBACK_SIGNATURE) {
-          this.#intentNames.set(s.intentName!, undefined);
+          intentNames.set(s.intentName!, undefined);
           continue;
         }
         const intent = await client.send(new sdk.DescribeIntentCommand({...base, intentId: s.intentId!}));
-        this.#intentNames.set(s.intentName!, nameFromDescription(s.intentName!, intent.description).name);
+        intentNames.set(s.intentName!, nameFromDescription(s.intentName!, intent.description).name);
       }
+      this.#intentNames.set(localeId, intentNames);
     }
     const {sdk: runtime, client: rt} = this.#runtime;
     const answer = await rt.send(
@@ -547,8 +556,8 @@ export class LexSession implements RemoteSession {
     const intent =
       lexIntent === undefined
         ? undefined
-        : this.#intentNames.has(lexIntent)
-          ? this.#intentNames.get(lexIntent)
+        : intentNames.has(lexIntent)
+          ? intentNames.get(lexIntent)
           : lexIntent;
     const recognition: Recognition = {intent};
     const score = best?.nluConfidence?.score;

@@ -28,6 +28,8 @@ export class CluTestService {
   readonly projects = new Map<string, CluProjectState>();
   /** Every request as `METHOD path` (no query), in order. */
   readonly log: string[] = [];
+  /** Every runtime conversation item asked, in order (its text and language, as sent). */
+  readonly analyzed: {text: string; language?: string}[] = [];
   #jobs = 0;
 
   constructor(
@@ -144,7 +146,8 @@ export class CluTestService {
     const label = state?.deployments.get(deploymentName);
     const model = label === undefined ? undefined : state!.models.get(label);
     if (!model) return notFound(`Deployment ${deploymentName}`);
-    const text = request.analysisInput.conversationItem.text;
+    const {text, language} = request.analysisInput.conversationItem;
+    this.analyzed.push({text, ...(language === undefined ? {} : {language})});
     const prediction = model.classifier.predict(text);
     return [
       200,
@@ -172,7 +175,7 @@ export class CluTestService {
 
 interface AnalyzeRequest {
   parameters: {projectName: string; deploymentName: string};
-  analysisInput: {conversationItem: {text: string}};
+  analysisInput: {conversationItem: {text: string; language?: string}};
 }
 
 const notFound = (what: string): [number, unknown] => [

@@ -73,6 +73,8 @@ export interface AgentState {
   flows: {name: string; displayName: string; trainings: number}[];
   /** The recognizer TrainFlow built from the intents' training phrases (synthnlu's classifier). */
   model?: IntentClassifier;
+  /** The recognizers TrainFlow built for the other enabled languages: language (lower case) → model. */
+  languageModels?: Map<string, IntentClassifier>;
 }
 
 const READS = new Set([
@@ -417,8 +419,23 @@ export class DialogflowCxTestServer extends FakeGrpcServer {
         const state = this.agent(request.session.replace(/\/(environments\/[^/]+\/)?sessions\/[^/]+$/, ''));
         if (!state.model)
           throw {code: grpc.status.FAILED_PRECONDITION, message: `Agent ${state.name} has no trained flow.`};
+        // QueryInput.language_code: "Required. The language of the input" and it must be enabled in the agent
+        // (https://cloud.google.com/dialogflow/cx/docs/reference/rpc/google.cloud.dialogflow.cx.v3#queryinput);
+        // each language answers from the model trained on its own phrases.
+        const languageCode = request.queryInput?.languageCode;
+        if (!languageCode) throw invalid('QueryInput.language_code is required.');
+        refuseLanguage(state, languageCode);
+        const model =
+          languageCode.toLowerCase() === state.defaultLanguageCode.toLowerCase()
+            ? state.model
+            : state.languageModels?.get(languageCode.toLowerCase());
+        if (!model)
+          throw {
+            code: grpc.status.FAILED_PRECONDITION,
+            message: `Agent ${state.name} has no trained flow in ${languageCode}.`,
+          };
         const text = request.queryInput?.text?.text ?? '';
-        const prediction = state.model.predict(text);
+        const prediction = model.predict(text);
         const intent = [...state.intents.values()].find((i) => i.displayName === prediction.intent);
         return {
           text,
@@ -572,19 +589,30 @@ async function restorePackage(state: AgentState, content: Uint8Array): Promise<v
   state.intents = intents;
   state.entityTypes = entityTypes;
   delete state.model;
+  delete state.languageModels;
   trainAgent(state);
 }
 
 /** The agent's recognizer (synthnlu's classifier) from its training phrases in the default language. */
 function trainAgent(state: AgentState): void {
-  const examples = [...state.intents.values()].flatMap((intent) =>
-    (intent.phrases.get(state.defaultLanguageCode) ?? []).map((p) => ({
-      text: p.parts.map((part) => part.text).join(''),
-      intent: intent.displayName,
-    })),
-  );
-  if (new Set(examples.map((e) => e.intent)).size >= 2)
-    state.model = trainIntentClassifier(examples, {seed: 1});
+  const modelIn = (language: string) => {
+    const examples = [...state.intents.values()].flatMap((intent) =>
+      (intent.phrases.get(language) ?? []).map((p) => ({
+        text: p.parts.map((part) => part.text).join(''),
+        intent: intent.displayName,
+      })),
+    );
+    return new Set(examples.map((e) => e.intent)).size >= 2
+      ? trainIntentClassifier(examples, {seed: 1})
+      : undefined;
+  };
+  const model = modelIn(state.defaultLanguageCode);
+  if (model) state.model = model;
+  state.languageModels = new Map();
+  for (const language of state.supportedLanguageCodes) {
+    const other = modelIn(language);
+    if (other) state.languageModels.set(language.toLowerCase(), other);
+  }
 }
 
 function withIds(phrases: ApiPhrase[]): ApiPhrase[] {

@@ -58,6 +58,8 @@ interface AgentState {
   trainings: number;
   /** The recognizer TrainAgent built from the intents' training phrases (synthnlu's classifier). */
   model?: IntentClassifier;
+  /** The recognizers TrainAgent built for the other languages, from their training phrases: language → model. */
+  languageModels?: Map<string, IntentClassifier>;
 }
 
 export class DialogflowTestServer extends FakeGrpcServer {
@@ -290,14 +292,26 @@ export class DialogflowTestServer extends FakeGrpcServer {
         if (!state) throw notFound(parent);
         if (!state.model)
           throw {code: grpc.status.FAILED_PRECONDITION, message: `Agent ${parent} is not trained.`};
+        // QueryInput.text.language_code is required, and must be one of the agent's languages
+        // (https://cloud.google.com/dialogflow/es/docs/reference/rpc/google.cloud.dialogflow.v2#textinput:
+        // "Required. The language of this conversational query"): each language answers from its own model.
+        const languageCode = request.queryInput?.text?.languageCode;
+        if (!languageCode) throw invalid('QueryInput.text.language_code is required.');
+        const other = otherLanguage(state, languageCode);
+        const model = other === undefined ? state.model : state.languageModels?.get(other);
+        if (!model)
+          throw {
+            code: grpc.status.FAILED_PRECONDITION,
+            message: `Agent ${parent} is not trained in ${languageCode}.`,
+          };
         const text = request.queryInput?.text?.text ?? '';
-        const prediction = state.model.predict(text);
+        const prediction = model.predict(text);
         const intent = [...state.intents.values()].find((i) => i.displayName === prediction.intent);
         return {
           responseId: randomUUID(),
           queryResult: {
             queryText: text,
-            languageCode: request.queryInput?.text?.languageCode ?? 'en',
+            languageCode,
             intent: {name: intent?.name ?? '', displayName: prediction.intent, isFallback: false},
             intentDetectionConfidence: prediction.score,
             allRequiredParamsPresent: true,
@@ -346,6 +360,17 @@ export class DialogflowTestServer extends FakeGrpcServer {
         );
         if (new Set(examples.map((e) => e.intent)).size >= 2)
           state.model = trainIntentClassifier(examples, {seed: 1});
+        state.languageModels = new Map();
+        for (const [language, byIntent] of state.phrases) {
+          const phrases = [...state.intents.values()].flatMap((intent) =>
+            (byIntent.get(intent.name) ?? []).map((p) => ({
+              text: p.parts.map((part) => part.text).join(''),
+              intent: intent.displayName,
+            })),
+          );
+          if (new Set(phrases.map((e) => e.intent)).size >= 2)
+            state.languageModels.set(language, trainIntentClassifier(phrases, {seed: 1}));
+        }
         return this.done('google.protobuf.Empty');
       },
       ExportAgent: async (request: {parent: string}) => {

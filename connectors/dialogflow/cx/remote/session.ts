@@ -263,12 +263,13 @@ export class DialogflowCxSession extends DialogflowGrpcSession {
   }
 
   /**
-   * sessions.matchIntent, which leaves no session state, in a new session per utterance; a NO_MATCH
+   * sessions.matchIntent, which leaves no session state, in a new session per utterance, in the utterance's
+   * language (QueryInput.languageCode; default: the agent's); a NO_MATCH
    * (sys.no-match-default) is the no-match.
    */
-  async recognize(text: string): Promise<Recognition> {
+  async recognize(text: string, language?: string): Promise<Recognition> {
     const {agent} = this.#clients;
-    const languageCode = (await this.#getAgent()).defaultLanguageCode || 'en';
+    const languageCode = language ?? ((await this.#getAgent()).defaultLanguageCode || 'en');
     const session = this.evaluationSession(agent);
     let response: protos.google.cloud.dialogflow.cx.v3.IMatchIntentResponse;
     try {

@@ -262,11 +262,12 @@ export class DialogflowSession extends DialogflowGrpcSession {
   }
 
   /**
-   * sessions.detectIntent in a new session per utterance (no context carries over); the Default Fallback
-   * Intent (isFallback) is the no-match.
+   * sessions.detectIntent in a new session per utterance (no context carries over), in the utterance's
+   * language (QueryInput.text.languageCode; default: the agent's); the Default Fallback Intent (isFallback) is
+   * the no-match.
    */
-  async recognize(text: string): Promise<Recognition> {
-    const languageCode = (await this.#getAgent()).defaultLanguageCode || 'en';
+  async recognize(text: string, language?: string): Promise<Recognition> {
+    const languageCode = language ?? ((await this.#getAgent()).defaultLanguageCode || 'en');
     const session = this.evaluationSession(this.#clients.parent);
     const [response] = await this.call('detectIntent', () =>
       this.#clients.sessions.detectIntent(

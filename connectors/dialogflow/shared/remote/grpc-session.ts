@@ -67,7 +67,7 @@ export abstract class DialogflowGrpcSession implements RemoteSession {
   abstract backup(dir: string): Promise<string>;
   abstract train(progress: ProgressReporter): Promise<number>;
   abstract restore(backup: string): Promise<void>;
-  abstract recognize(text: string): Promise<Recognition>;
+  abstract recognize(text: string, language?: string): Promise<Recognition>;
   abstract close(): Promise<void>;
 
   /** Applies the plan (neither edition needs what read() returned: it keeps the remote objects it read). */
