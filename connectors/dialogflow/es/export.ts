@@ -1,17 +1,12 @@
 import {
-  type ConnectorContext,
-  type ExportOptions,
-  type OutputFile,
-  intentNames,
   datasetInLanguage,
   datasetLanguages,
+  intentNames,
   languageForms,
   utteranceLanguage,
-  type Dataset,
-  type Entity,
-  type EntitySpan,
-  type Intent,
 } from '../../../src/connector-kit.js';
+import type {ConnectorContext, Dataset, Entity, EntitySpan} from '../../../src/connector-kit.js';
+import type {ExportOptions, Intent, OutputFile} from '../../../src/connector-kit.js';
 import {dialogflowReadyDataset} from './export-names.js';
 import {uniqueFileStems} from './file-names.js';
 import {annotatedValues, flatSpans, stableUuid as stableId, withSelf} from '../shared/spans.js';

@@ -1,17 +1,12 @@
 import {listValuesOf} from './export.js';
 import {
-  type ConnectorContext,
-  type ImportSource,
-  SynthnluError,
-  emptyDataset,
   defaultLanguageFirst,
+  emptyDataset,
   otherLanguagesOf,
-  type Dataset,
-  type Entity,
-  type EntitySpan,
-  type Intent,
-  type Utterance,
+  SynthnluError,
 } from '../../../src/connector-kit.js';
+import type {ConnectorContext, Dataset, Entity, EntitySpan} from '../../../src/connector-kit.js';
+import type {ImportSource, Intent, Utterance} from '../../../src/connector-kit.js';
 import {findAgentLayout, stemOf, type AgentLayout} from './layout.js';
 import {readAgentJson} from './read-json.js';
 import {linkEntityLanguageForms} from '../shared/languages.js';
