@@ -29,7 +29,7 @@ export interface FamilyEffect {
   /** Standard error of that mean over the folds. */
   error: number;
   kept: boolean;
-  /** Measured on the first fold only: its gain there was under the futility bound (FUTILITY_Z). */
+  /** Measured on the first fold only: its first fold was a loss (FUTILITY_BOUND). */
   stoppedEarly?: boolean;
 }
 
@@ -181,14 +181,13 @@ const UNMEASURED_DEFAULT_VALIDATION =
 const BONFERRONI_Z = [1.645, 1.96, 2.128, 2.241, 2.326, 2.394, 2.45, 2.498, 2.539, 2.576, 2.608, 2.638];
 
 /**
- * Futility bound of the early stop: after the first fold (a third of the held-out seeds) a family goes on only
- * if its gain there is above 0 and at least this many standard errors. A family the full measurement would
- * keep (z standard errors over three folds, 2.58 for 10 families) shows about z / sqrt(3) = 1.5 on the first
- * fold, so a bound of 0.5 drops one that is just at the threshold 16% of the time and one with a gain 1.6
- * standard errors beyond it 3%; a family with no gain is dropped 69% of the time after one training instead
- * of three.
+ * Early stopping for futility: a family is measured on the other folds only if its gain on the first fold is
+ * not a loss. A stricter bound (a gain of half a standard error) halved the trials but stopped families with
+ * no change on the first fold, which then could not join the default mix when none was significant: on 30
+ * CLINC150 intents with 10 seeds the output fell from 1,798 of 1,800 to 1,616, with 3 seeds from 423 to the
+ * 90 seeds alone.
  */
-const FUTILITY_Z = 0.5;
+const FUTILITY_BOUND = 0;
 
 export function bonferroniZ(candidates: number): number {
   return BONFERRONI_Z[Math.min(BONFERRONI_Z.length, Math.max(1, candidates)) - 1]!;
@@ -276,13 +275,13 @@ export function chooseAutoMix(
     return {effect, error: Math.sqrt(variance / deltas.length)};
   };
   const z = bonferroniZ(candidates.length);
-  // Early stopping for futility: a family whose gain on the first fold's held-out seeds is under
-  // FUTILITY_Z of its standard error there is not measured on the other folds, and not kept. Stopping can
+  // Early stopping for futility: a family whose first fold is a loss (FUTILITY_BOUND) is not measured on the
+  // other folds, and not kept. Stopping can
   // only drop a family, never keep one, so the Bonferroni bound on keeping one by chance still holds.
   const families: FamilyEffect[] = candidates.map((c) => {
     const first = outcomes({[c.name]: 1}, 0, 1);
     const early = compare(first);
-    const stopped = folds.length > 1 && !(early.effect > 0 && early.effect >= FUTILITY_Z * early.error);
+    const stopped = folds.length > 1 && early.effect < FUTILITY_BOUND;
     const {effect, error} = stopped ? early : compare([...first, ...outcomes({[c.name]: 1}, 1)]);
     return {
       family: c.name,
@@ -311,19 +310,19 @@ export function chooseAutoMix(
     // (a family is never used against its measurement), if that mix as a whole measures above zero.
     // Only families measured on every fold: one stopped early has a gain from a third of the seeds at most.
     const positive = families.filter((f) => f.effect > 0 && !f.stoppedEarly).map((f) => f.family);
-    // The mix is one more comparison on the same held-out seeds: it must clear the threshold for k + 1.
+    // Not corrected for the choice on purpose: with no family significant, writing seeds alone would leave the
+    // user far short of the count asked for (10 seeds for 60), and a family measured at or below zero is still
+    // never used. The report says the mix is not significant.
     const candidate = defaultShares(positive);
     const measured = positive.length ? compare(outcomes(candidate)) : {effect: 0, error: 0};
-    const zMix = bonferroniZ(candidates.length + 1);
-    const gains = measured.effect > 0 && measured.effect >= zMix * measured.error;
     const together = `together ${round(measured.effect)} ± ${round(measured.error)} points`;
-    if (gains) {
+    if (measured.effect > 0) {
       mix = candidate;
       mixEffect = measured.effect;
-      fallback = `no family cleared the threshold alone: the default mix's families measured above zero on every fold (${positive.join(', ')}) gain ${together}, at least ${zMix} standard errors (Bonferroni for the ${candidates.length} families and this mix)`;
+      fallback = `no family cleared the threshold alone: the default mix's families measured above zero on every fold (${positive.join(', ')}) gain ${together}, not significant after the correction, used so the count can be reached (none measured at or below zero is)`;
     } else
       fallback = positive.length
-        ? `no family cleared the threshold, and the default mix's families measured above zero (${positive.join(', ')}) ${together}, under ${zMix} standard errors: seeds and templates only`
+        ? `no family cleared the threshold, and the default mix's families measured above zero (${positive.join(', ')}) ${together}: seeds and templates only`
         : 'no family cleared the threshold and none measured above zero on every fold: seeds and templates only';
   }
   const baselineRight = baseline.reduce((n, fold) => n + fold.reduce((a, b) => a + b, 0), 0);

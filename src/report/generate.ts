@@ -96,7 +96,7 @@ function autoMixLines(auto: GenerationReport['autoMix']): string[] {
     `variations: auto, measured on ${auto.heldOut} held-out seeds (${auto.folds} folds, ${auto.trialIntents} intents; seeds alone ${auto.baselineAccuracy}%):`,
     ...auto.families.map(
       (f) =>
-        `  ${f.family.padEnd(14)} ${f.effect >= 0 ? '+' : ''}${f.effect.toFixed(2)} ± ${f.error.toFixed(2)} points  ${f.kept ? 'kept' : 'dropped'}${f.stoppedEarly ? ' (under 0.5 standard errors of gain on the first fold: not measured further)' : ''}`,
+        `  ${f.family.padEnd(14)} ${f.effect >= 0 ? '+' : ''}${f.effect.toFixed(2)} ± ${f.error.toFixed(2)} points  ${f.kept ? 'kept' : 'dropped'}${f.stoppedEarly ? ' (a loss on the first fold: not measured further)' : ''}`,
     ),
     ...(auto.threshold ? [`  ${auto.threshold}`] : []),
     ...(auto.trials
