@@ -318,6 +318,11 @@ export const ERROR_CODES = {
     severity: 'info',
     meaning: '"…" appears more than once in intent "…"',
   },
+  DATASET_EMPTY_FILE: {
+    kind: 'finding',
+    severity: 'error',
+    meaning: 'the file holds no dataset: no header line and no utterance',
+  },
   DATASET_EMPTY_LIST_ENTITY: {kind: 'finding', severity: 'warning', meaning: 'list entity "…" has no values'},
   DATASET_INVALID_OUTPUT: {kind: 'error', exit: 1, meaning: 'refusing to write an invalid dataset: … …'},
   DATASET_LANGUAGE_CONFLICT: {

@@ -225,6 +225,16 @@ export function inspectDatasetJsonl(text: string, file: string): Inspection<Data
     utterances.push(value as Utterance);
     lineOf.push(lineNumber);
   }
+  // An empty file is a run that wrote nothing (or a wrong path), not a dataset: passing it on would let a
+  // coverage gate pass and an export write an empty agent.
+  if (!header && utterances.length === 0 && diagnostics.length === 0)
+    diagnostics.push({
+      severity: 'error',
+      code: 'DATASET_EMPTY_FILE',
+      message: 'the file holds no dataset: no header line and no utterance',
+      file,
+      suggestion: 'Generate one with `synthnlu generate spec.yaml --out data.jsonl`, or check the path.',
+    });
   if (diagnostics.some((d) => d.severity === 'error'))
     return {kind: 'dataset', file, diagnostics, wellFormed: false};
   const dataset: Dataset = {
