@@ -16,19 +16,13 @@ import {
   wordTokens,
   type CoreKind,
   type FrameClause,
+  type FrameLeadIn,
   type FrameLanguage,
   type Register,
 } from '../shared/frame-families.js';
 import {isInfinitive, isNoun, nounGender} from './morphology.js';
 
-interface LeadIn {
-  lead: string;
-  /** vp when the core ends in an infinitive, else np (ich möchte eine Fahrstunde / ... buchen). */
-  kind: 'vp' | 'np' | 'vp-or-np' | 'nvp' | 'none';
-  register?: Register;
-  userActs: boolean;
-  asks?: 'how' | 'where';
-}
+type LeadIn = FrameLeadIn;
 
 const USER_LEADS = [
   'ich möchte gerne',

@@ -14,18 +14,13 @@ import {
   wordTokens,
   type CoreKind,
   type FrameClause,
+  type FrameLeadIn,
   type FrameLanguage,
   type Register,
 } from '../shared/frame-families.js';
 import {elide, isInfinitive} from './morphology.js';
 
-interface LeadIn {
-  lead: string;
-  kind: 'vp' | 'np' | 'vp-or-np' | 'nvp' | 'none';
-  register?: Register;
-  userActs: boolean;
-  asks?: 'how' | 'where';
-}
+type LeadIn = FrameLeadIn;
 
 const leads = (kind: LeadIn['kind'], words: string[], extra: Partial<LeadIn> = {}): LeadIn[] =>
   words.map((lead) => ({lead, kind, userActs: true, ...extra}));

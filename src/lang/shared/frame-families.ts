@@ -173,6 +173,19 @@ export function languageFrameFamily(
   return {tag, name, apply: (input, context) => applyLanguageFrame(language, input, frames, context, tag)};
 }
 
+/**
+ * A lead-in of a pack's clause table (ich möchte, je voudrais): the kind of core that follows it (vp when the
+ * core ends in an infinitive, np a noun phrase, nvp a negated verb phrase), the register it sets, whether the
+ * user acts, and the question it asks.
+ */
+export interface FrameLeadIn {
+  lead: string;
+  kind: 'vp' | 'np' | 'vp-or-np' | 'nvp' | 'none';
+  register?: Register;
+  userActs: boolean;
+  asks?: 'how' | 'where';
+}
+
 /** Matches one of `leads` (lower case, longest first) on the text's first words; the tokens it took. */
 export function matchLeadIn<T extends {lead: string}>(
   tokens: readonly WordToken[],
